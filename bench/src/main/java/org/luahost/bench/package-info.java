@@ -1,0 +1,2 @@
+/** luahost bench module (see DESIGN.md). */
+package org.luahost.bench;

@@ -1,0 +1,2 @@
+/** The luahost command line: lua, run, serve. */
+package org.luahost.cli;

@@ -1,0 +1,2 @@
+/** luahost coroutines module (see DESIGN.md). */
+package org.luahost.coroutines;

@@ -1,0 +1,2 @@
+/** luahost examples module (see DESIGN.md). */
+package org.luahost.examples;

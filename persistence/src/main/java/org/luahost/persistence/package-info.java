@@ -1,0 +1,2 @@
+/** luahost persistence module (see DESIGN.md). */
+package org.luahost.persistence;

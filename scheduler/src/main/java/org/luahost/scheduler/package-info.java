@@ -1,0 +1,2 @@
+/** luahost scheduler module (see DESIGN.md). */
+package org.luahost.scheduler;
