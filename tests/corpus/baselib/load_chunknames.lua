@@ -1,0 +1,12 @@
+local function msg(src, name) local f, e = load(src, name) return e end
+print(msg("x = ", "=stdin"))
+print(msg("x = ", "@script.lua"))
+print(msg("x = ", "name"))
+print(msg("x = "))
+print(msg("x = \n", "multi\nline name"))
+print(msg("x = ", "=" .. string.rep("a", 80)))
+print(msg("x = ", "@" .. string.rep("b", 80)))
+print(msg(string.rep("y", 80) .. " =", nil))
+print(msg("first line\nsecond = ", nil))
+local f = load("error('e')", "=(load)")
+print(pcall(f))

@@ -1,0 +1,17 @@
+local env = {x = 5}
+local f = load("y = x * 2 return y", "c", "t", env)
+print(f(), env.y, rawget(_G, "y"))
+local g = load("return print", "c", "t", {})
+print(g())
+local h = load("return _ENV", "c", "t", env)
+print(h() == env)
+local k = load("local _ENV = {z = 1} return z", "c", "t", env)
+print(k())
+local n = load("return x", "c", "t", nil)
+print(pcall(n))
+local m = load("x = 1", "c", "t", 42)
+print(pcall(m))
+local shared = {counter = 0}
+local inc = load("counter = counter + 1 return counter", "c", "t", shared)
+inc() inc()
+print(shared.counter)

@@ -1,0 +1,6 @@
+print(load("return 1", "c", "t")())
+print(load("return 1", "c", "bt")())
+print(load("return 1", "c", "b"))
+print(load("\27Lua", "c", "t"))
+print(load("return 1", "c", "z"))
+print(load("return 1", "c", ""))

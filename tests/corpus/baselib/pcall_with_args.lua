@@ -1,0 +1,5 @@
+print(pcall(math.max, 3, 9, 2))
+print(pcall(string.format, "%s-%s", "a", "b"))
+print(pcall(function(...) return select('#', ...) end, nil, nil, nil))
+print(pcall(table.unpack, {1, 2, 3}))
+print(pcall(pcall, pcall, error, "deep"))

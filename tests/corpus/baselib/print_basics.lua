@@ -1,0 +1,8 @@
+print()
+print(nil)
+print(1, "two", 3.0, true, nil, false)
+print("a\tb", "c")
+print("embedded\0zero")
+print(1e100, -0.0, 1/0)
+print(("x"):rep(3), #"")
+print(select('#', print()))

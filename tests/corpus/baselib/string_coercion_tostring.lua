@@ -1,0 +1,5 @@
+print(10 .. "", 10.0 .. "", tostring(10) == "10")
+print(("5"):rep(2), (5 .. ""):rep(2))
+print(#tostring(12345), #tostring(-1.5))
+print(string.len(123), string.upper(1.5))
+print(pcall(string.len, nil))

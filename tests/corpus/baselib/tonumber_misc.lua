@@ -1,0 +1,7 @@
+print(tonumber("0x"), tonumber("0x1"), tonumber("1e1"), tonumber("  -7  "))
+print(tonumber("1", 2), tonumber("2", 2), tonumber("a", 11), tonumber("b", 11))
+print(tonumber("7FFFFFFFFFFFFFFF", 16), tonumber("-7FFFFFFFFFFFFFFF", 16))
+print(tonumber("1" .. string.rep("0", 30)), tonumber("0." .. string.rep("0", 20) .. "1"))
+print(tonumber("  0x1.8p1  "), tonumber("1e-2"), tonumber("0xA", 10), tonumber("A", 16))
+print(tonumber(""), tonumber("", 16), tonumber(" ", 16), tonumber("1 1", 16))
+print(tonumber("helloworld", 36), tonumber("HelloWorld", 36))

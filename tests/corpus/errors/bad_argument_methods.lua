@@ -1,0 +1,8 @@
+print(pcall(function() return ("x"):rep() end))
+print(pcall(function() return ("x"):rep("a") end))
+print(pcall(function() return ("x"):sub({}) end))
+print(pcall(function() local t = {rep = string.rep} return t:rep(2) end))
+print(pcall(function() local t = {len = string.len} return t:len() end))
+print(pcall(function() return ("%d"):format("x") end))
+print(pcall(function() return ("x"):byte(1, {}) end))
+print(pcall(function() local f = io.stdout return f.write(1) end))

@@ -1,0 +1,11 @@
+local t = {f = 1.5, s = "x"}
+print(pcall(function() return t.f | 1 end))
+print(pcall(function() return 1 & t.f end))
+print(pcall(function() return t.s ~ 1 end))
+print(pcall(function() return t.none << 1 end))
+print(pcall(function() return ~t.f end))
+print(pcall(function() return 1.5 >> 1 end))
+print(pcall(function() return math.pi & 1 end))
+print(pcall(function() local big = 2^64 return big | 0 end))
+print(pcall(function() return "1.5" | 0 end))
+print(pcall(function() return {} | 0 end))

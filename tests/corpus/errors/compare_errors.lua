@@ -1,0 +1,13 @@
+local t, u = {}, {}
+print(pcall(function() return 1 < nil end))
+print(pcall(function() return nil < 1 end))
+print(pcall(function() return t < u end))
+print(pcall(function() return t <= u end))
+print(pcall(function() return t > 1 end))
+print(pcall(function() return "a" < 1 end))
+print(pcall(function() return true < true end))
+print(pcall(function() return print < print end))
+print(pcall(function() local x; return x >= 1 end))
+print(pcall(function() return t.a < t.b end))
+print(pcall(function() return 1 < {} end))
+print(pcall(function() return coroutine.create(print) < 1 end))

@@ -1,0 +1,6 @@
+print(pcall(string.gsub, "abc", "%w", function(c) error("cb error " .. c) end))
+print(pcall(string.gsub, "abc", "%w", function(c) return {} end))
+print(pcall(string.gsub, "abc", "%w", {a = true}))
+print(pcall(string.gsub, "abc", "(%w)", "%2"))
+print(pcall(string.gsub, "abc", "%w", "%"))
+print(pcall(table.sort, {3, 2, 1}, function(a, b) error("cmp " .. a .. b, 0) end))

@@ -1,0 +1,12 @@
+local t = {inner = {}}
+print(pcall(function() return t.inner.deep.x end))
+print(pcall(function() return t["inner"]["x"]["y"] end))
+print(pcall(function() local a = {} return a.b.c end))
+print(pcall(function() return math.nope() end))
+print(pcall(function() return t.inner:nope() end))
+print(pcall(function() local s = {} return s[1][2] end))
+print(pcall(function() local k = {} return t[k].x end))
+print(pcall(function() return (nil)[1] end))
+print(pcall(function() return t.inner[nil] end))
+print(pcall(function() local i = 1 return t[i].x end))
+print(pcall(function() return _G.nothing.x end))

@@ -1,0 +1,12 @@
+local function inner() error("original message") end
+local ok, e = pcall(inner)
+print(ok, e)
+local ok2, e2 = pcall(function() error(e, 0) end)
+print(ok2, e2, e2 == e)
+local ok3, e3 = pcall(function() error(e) end)
+print(ok3, e3)
+local ok4, e4 = pcall(function()
+  local ok5, e5 = pcall(error, "nested", 0)
+  error("outer saw: " .. e5, 0)
+end)
+print(ok4, e4)

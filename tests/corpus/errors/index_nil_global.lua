@@ -1,0 +1,5 @@
+print(pcall(function() return undefined_var.field end))
+print(pcall(function() undefined_var.field = 1 end))
+print(pcall(function() return undefined_var[1] end))
+print(pcall(function() return string.nonexistent.x end))
+print(pcall(function() return _ENV.nothing.x end))

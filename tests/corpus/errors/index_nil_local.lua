@@ -1,0 +1,5 @@
+print(pcall(function() local x; return x.y end))
+print(pcall(function() local x = nil; x.y = 2 end))
+print(pcall(function(arg) return arg.field end))
+print(pcall(function(...) local a = ... return a[1] end))
+print(pcall(function() for i, v in ipairs({}) do end local z; return z:method() end))

@@ -1,0 +1,13 @@
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(select('#', pcall(function() end)))
+print(pcall(print, "printed inside pcall"))
+print(pcall(nil))
+print(pcall(42))
+print(pcall({}))
+print(pcall(pcall))
+print(pcall(pcall, error, "x"))
+print(pcall(select, -1, 1, 2, 3))
+print(pcall(setmetatable({}, {__call = function(_, a) return "called", a end}), "arg"))
+-- pcall itself raises (uncaught) when given no function at all
+print(pcall(function() return pcall() end))

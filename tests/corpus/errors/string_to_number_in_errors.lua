@@ -1,0 +1,5 @@
+print(pcall(function() return {} + 1 end))
+print(pcall(function() return "a" + 1 end))
+print(pcall(function() return "10" + 1 end))
+print(pcall(function() local s = "z" return s * 2 end))
+print(pcall(function() return 2 ^ "x" end))

@@ -1,0 +1,2 @@
+local x = 5
+assert(x > 10, "x must be greater than 10")

@@ -1,0 +1,2 @@
+local function go() return string.rep() end
+go()

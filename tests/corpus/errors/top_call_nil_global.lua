@@ -1,0 +1,2 @@
+print("start")
+undefined_function(1, 2)

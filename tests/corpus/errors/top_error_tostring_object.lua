@@ -1,0 +1,2 @@
+local E = setmetatable({msg = "custom failure"}, {__tostring = function(e) return "MyError: " .. e.msg end})
+error(E)

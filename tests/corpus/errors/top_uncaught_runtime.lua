@@ -1,0 +1,4 @@
+local t = {}
+print("before error")
+local v = t.missing.field
+print("never printed")

@@ -1,0 +1,5 @@
+local E = setmetatable({}, {__tostring = function(e) return "E-object" end})
+local ok, e = pcall(error, E)
+print(ok, e == E, tostring(e))
+ok, e = pcall(error, setmetatable({}, {__tostring = function() return "with tostring" end}))
+print(ok, tostring(e))

@@ -1,0 +1,5 @@
+print(xpcall(function() error("first") end, function(m) error("in handler") end))
+print(xpcall(function() error("first") end, function(m) return nil end))
+print(xpcall(function() error("first") end, function(m) return 1, 2, 3 end))
+print(pcall(xpcall, function() error("x") end, 42))
+print(pcall(function() return xpcall(function() return "no error" end, 42) end))

@@ -1,0 +1,11 @@
+local function handler(msg) return "handled: " .. tostring(msg) end
+print(xpcall(function() error("boom") end, handler))
+print(xpcall(function() error("boom", 0) end, handler))
+print(xpcall(function() return "fine", 2 end, handler))
+print(xpcall(function(a, b) return a + b end, handler, 3, 4))
+print(xpcall(function(a, b) return a + b end, handler, 3, nil))
+print(xpcall(function() error({1, 2, 3}) end, function(e) return #e end))
+print(xpcall(function() local x = nil; return x.y end, function(m) return "H:" .. m end))
+print(pcall(xpcall))
+print(pcall(xpcall, print))
+print(xpcall(error, function(m) return select('#', m), m end, "only first"))

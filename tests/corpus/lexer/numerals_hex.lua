@@ -1,0 +1,7 @@
+print(0x10, 0XFF, 0xff, 0xAbCd, 0x0)
+print(0x7fffffffffffffff, math.type(0x7fffffffffffffff))
+print(0xffffffffffffffff, math.type(0xffffffffffffffff))
+print(0x8000000000000000)
+print(0x10000000000000000, math.type(0x10000000000000000))
+print(0x1ffffffffffffffff)
+print(-0x1)

@@ -1,0 +1,3 @@
+print("it's", 'say "hi"', [[both ' and "]], "tab\there")
+print(#"", #'', #[[]])
+print("\"" .. '\'' .. [["']])

@@ -1,0 +1,11 @@
+local callable = setmetatable({name = "obj"}, {__call = function(self, a, b) return self.name, a, b end})
+print(callable(1, 2))
+print(callable())
+print(pcall(callable, "p"))
+local counter = setmetatable({n = 0}, {__call = function(self) self.n = self.n + 1 return self.n end})
+counter() counter()
+print(counter())
+local nested = setmetatable({}, {__call = callable})
+local r = {pcall(nested, "x")}
+print(r[1], r[2], r[3] == nested, r[4])
+print(select('#', callable(nil, nil)))

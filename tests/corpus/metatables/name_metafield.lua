@@ -1,0 +1,7 @@
+local obj = setmetatable({}, {__name = "MyType"})
+print((tostring(obj):gsub("0x%x+", "ADDR"):gsub(": [%x]+$", ": ADDR")))
+print(pcall(string.rep, obj))
+print(pcall(math.floor, obj))
+print(pcall(table.concat, {obj}))
+local nonstr = setmetatable({}, {__name = 42})
+print(pcall(string.rep, nonstr))

@@ -1,0 +1,5 @@
+print("arg[0]", arg[0])
+print("#arg", #arg, "varargs", select('#', ...))
+print("arg[1]", arg[1])
+print("type arg[-1]", type(arg[-1]))
+print("arg is global", _G.arg == arg)

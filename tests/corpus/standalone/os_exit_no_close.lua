@@ -1,0 +1,3 @@
+local keep = setmetatable({}, {__gc = function() print("should not run") end})
+print("exiting without closing the state")
+os.exit(0)

@@ -1,0 +1,8 @@
+print(string.format("%q", io.read("L")))
+print(io.read(3))
+print(io.read("l"))
+print(io.read(0))
+print(io.read("n", "l"))
+print(io.read(1), io.read(0))
+print(io.read("a"))
+print(io.read(0), io.read(1), io.read("a"))

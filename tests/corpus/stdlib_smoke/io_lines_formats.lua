@@ -1,0 +1,12 @@
+local name = "io_lines_tmp.txt"
+local f = assert(io.open(name, "w"))
+f:write("10 20 30\nabc\n\nlast")
+f:close()
+for a, b in io.lines(name, 1, 2) do io.write("[", a, "|", b, "]") end print()
+for l in io.lines(name, "L") do io.write(("%q"):format(l), " ") end print()
+local h = assert(io.open(name))
+print(h:read("n", "n", "n"))
+print(h:seek("cur"), h:seek("set", 0), h:read(2), h:seek("end"))
+h:close()
+print(pcall(io.lines, "no_such_file.txt"))
+os.remove(name)

@@ -1,0 +1,7 @@
+local tmp = os.tmpname()
+print(type(tmp))
+os.remove(tmp)
+print(os.rename("definitely_missing_file_1", "definitely_missing_file_2"))
+print(os.remove("definitely_missing_file_1"))
+print(type(os.clock()))
+print(os.execute == nil, type(os.exit))

@@ -1,0 +1,8 @@
+local p = string.pack("i4", 100)
+print(#p, string.unpack("i4", p))
+print(string.unpack("<i2", "\1\2"), string.unpack(">i2", "\1\2"))
+print(string.packsize("i4i8"), string.packsize("b"), string.packsize("d"))
+local packed = string.pack("z", "hello")
+print(#packed, string.unpack("z", packed))
+print(string.unpack("s1", string.pack("s1", "abc")))
+print(pcall(string.pack, "i17", 1))

@@ -1,0 +1,8 @@
+print(string.rep("ab", 3), string.rep("ab", 3, ","), string.rep("x", 0), string.rep("x", -1))
+print(("hello"):sub(2), ("hello"):sub(2, 3), ("hello"):sub(-3), ("hello"):sub(-3, -2))
+print(("hello"):sub(0), ("hello"):sub(10), ("hello"):sub(3, 2), ("hello"):sub(-100, 2))
+print(("hello"):sub(2, 100), ("hello"):sub(math.mininteger, math.maxinteger))
+print(("ABC"):byte(), ("ABC"):byte(2), ("ABC"):byte(1, -1), ("ABC"):byte(10))
+print(("ABC"):byte(-1), select('#', ("ABC"):byte(3, 1)))
+print(string.char(72, 105), string.char(), #string.char(0, 0))
+print(("Hello"):upper(), ("Hello"):lower(), ("abc"):reverse(), ("abc"):len())

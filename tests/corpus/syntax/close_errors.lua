@@ -1,0 +1,6 @@
+print(pcall(function() local x <close> = 42 end))
+print(pcall(function() local x <close> = {} end))
+print(pcall(function() local x <close> = "str" end))
+print(load("local x <close>, y <close> = 1, 2"))
+print(load("local x <foo> = 1"))
+print(load("local x <const> = 1; x = 2"))

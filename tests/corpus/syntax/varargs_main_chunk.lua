@@ -1,0 +1,5 @@
+print("main chunk varargs", select('#', ...))
+local f = load("return select('#', ...), ...")
+print(f(1, 2, 3))
+local g = load("local a, b = ... return b, a")
+print(g("x", "y"))

@@ -1,0 +1,6 @@
+print(load("local x <foo> = 1"))
+print(load("local x <const = 1"))
+print(load("local x <> = 1"))
+print(load("local function f <const> () end"))
+print(load("local x <close>, y <close> = nil, nil"))
+print(load("local x <CONST> = 1"))

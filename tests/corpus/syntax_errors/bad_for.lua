@@ -1,0 +1,7 @@
+print(load("for i do end"))
+print(load("for i = 1 do end"))
+print(load("for 1 = 1, 2 do end"))
+print(load("for i = 1, 2, 3, 4 do end"))
+print(load("for a, b = 1, 2 do end"))
+print(load("for in pairs(t) do end"))
+print(load("for i, in pairs(t) do end"))

@@ -1,0 +1,8 @@
+print(load("x = {1 2}"))
+print(load("x = {[1] 2}"))
+print(load("x = {a = }"))
+print(load("x = {,}"))
+print(load("x = {1,,2}"))
+print(load("x = {[1] = 2 = 3}"))
+print(load("x = {a.b = 1}"))
+print(load("x = {;}"))

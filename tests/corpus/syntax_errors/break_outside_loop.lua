@@ -1,0 +1,6 @@
+print(load("break"))
+print(load("if true then break end"))
+print(load("do break end"))
+print(load("local function f() break end"))
+print(load("for i = 1, 2 do local f = function() break end end"))
+print(load("while true do break end") ~= nil)

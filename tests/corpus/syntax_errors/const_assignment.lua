@@ -1,0 +1,7 @@
+print(load("local x <const> = 1; x = 2"))
+print(load("local x <const> = 1; local function f() x = 3 end"))
+print(load("local a, b <const> = 1, 2; a = 5; b = 6"))
+print(load("local c <close> = nil; c = 1"))
+print(load("local x <const> = 1; x, y = 2, 3"))
+print(load("local t <const> = {}; t.field = 1; return t.field")())
+print(load("local x <const> = 1; do local x = 2; x = 3 end return x")())

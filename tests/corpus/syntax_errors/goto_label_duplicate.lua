@@ -1,0 +1,5 @@
+print(load("::a:: ::a::"))
+print(load("::a::\nlocal x\n::a::"))
+print(load("::a:: do ::a:: end"))
+print(load("do ::a:: end ::a::") ~= nil)
+print(load("local function f() ::a:: end ::a::") ~= nil)

@@ -1,0 +1,5 @@
+print(load("::1::"))
+print(load("::a"))
+print(load("goto 1"))
+print(load("goto"))
+print(load(":: a ::") ~= nil)

@@ -1,0 +1,5 @@
+print(load("goto nowhere"))
+print(load("do goto inner end do ::inner:: end"))
+print(load("local function f() goto outside end ::outside::"))
+print(load("for i = 1, 2 do end goto\n\n nowhere2"))
+print(load("while true do goto cont end", "=loop"))

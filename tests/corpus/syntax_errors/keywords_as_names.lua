@@ -1,0 +1,8 @@
+print(load("local end = 1"))
+print(load("local function nil() end"))
+print(load("x.and = 1"))
+print(load("x = {if = 1}"))
+print(load("goto = 1"))
+print(load("local goto = 1"))
+print(load("x = t.while"))
+print(load("return true.x"))

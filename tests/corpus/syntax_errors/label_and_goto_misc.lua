@@ -1,0 +1,7 @@
+print(load("goto a; goto a; ::a::") ~= nil)
+print(load("::a:: goto a") ~= nil)
+print(load("local x ::a:: goto b ::b::") ~= nil)
+print(load("do goto out end ::out::") ~= nil)
+print(load("goto out; do ::out:: end"))
+print(load("repeat goto done until true ::done::") ~= nil)
+print(load("if x then goto skip end local y = 1 ::skip:: print(y)"))

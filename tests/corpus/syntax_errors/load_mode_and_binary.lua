@@ -1,0 +1,6 @@
+print(load("return 1", "chunk", "b"))
+print(load("\27not really binary", "bin", "t"))
+print(load("return 2", "chunk", "x"))
+print(load("return 3", "chunk", "bt")())
+print(load("return 4", "chunk", "t")())
+print(load(function() return nil end, "empty reader", "b"))

@@ -1,0 +1,6 @@
+print(load("if x print(1) end"))
+print(load("while x print(1) end"))
+print(load("for i = 1, 2 print(i) end"))
+print(load("repeat x = 1 x = 2"))
+print(load("if x then elseif y print(1) end"))
+print(load("for k, v pairs(t) do end"))

@@ -1,0 +1,8 @@
+print(load("print(1"))
+print(load("print(1,\n2,\n3"))
+print(load("x = (1 + 2"))
+print(load("x = (1 + 2\n\n+ 3"))
+print(load("f(1))"))
+print(load("x = {1, 2"))
+print(load("x = {1, 2\n,3\n"))
+print(load("x = t[1"))

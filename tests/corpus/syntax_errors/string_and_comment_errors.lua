@@ -1,0 +1,8 @@
+print(load("x = 'unterminated"))
+print(load('x = "line\nbreak"'))
+print(load("x = [[never closed"))
+print(load("--[==[ never closed"))
+print(load("x = '\\y'"))
+print(load("x = '\\300'"))
+print(load("x = \"\\xZZ\""))
+print(load("x = '\\u{}'"))

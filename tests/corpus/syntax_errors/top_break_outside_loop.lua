@@ -1,0 +1,4 @@
+print("a")
+if true then
+  break
+end

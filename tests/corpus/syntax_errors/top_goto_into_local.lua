@@ -1,0 +1,4 @@
+goto skip
+local message = "hi"
+::skip::
+print(message)

@@ -1,0 +1,2 @@
+local s = "tab\tok"
+local t = "bad\escape"

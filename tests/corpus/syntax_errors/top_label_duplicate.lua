@@ -1,0 +1,6 @@
+::top::
+print(1)
+do
+  print(2)
+end
+::top::

@@ -1,0 +1,2 @@
+local x = 12
+local y = 0x1g

@@ -1,0 +1,6 @@
+local function f()
+  if true then
+    print("x")
+  end
+
+print("never runs")

@@ -1,0 +1,3 @@
+print("a")
+--[==[ this comment
+never ends ]=]

@@ -1,0 +1,3 @@
+print("ok")
+print("not closed)
+print("next")

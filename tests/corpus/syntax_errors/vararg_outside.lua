@@ -1,0 +1,5 @@
+print(load("function f() return ... end"))
+print(load("local function g(a, b) local x = ... end"))
+print(load("return function() return {...} end"))
+print(load("return ...") ~= nil)
+print(load("return function(...) return function() return ... end end"))

@@ -1,0 +1,11 @@
+local function try(f) print(select(2, pcall(f))) end
+try(function() local n = 5 return n.x end)
+try(function() local s = "str" return s.x end)
+try(function() local b = true return b[1] end)
+try(function() local n = nil n.x = 1 end)
+try(function() local n = 5 n.x = 1 end)
+try(function() local s = "str" s.x = 1 end)
+try(function() return undefinedglobal.field end)
+try(function() local t = {} return t.a.b end)
+try(function() local t = {} t.a.b = 1 end)
+try(function() local t = {a = {}} return t.a.b.c end)

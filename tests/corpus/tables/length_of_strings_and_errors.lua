@@ -1,0 +1,5 @@
+print(#"", #"abc", #"a\0b", #"\u{10FFFF}")
+print(pcall(function() return #5 end))
+print(pcall(function() local n = nil return #n end))
+print(pcall(function() local t = {} return #t.field end))
+print(pcall(function() return #print end))

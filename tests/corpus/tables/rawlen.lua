@@ -1,0 +1,6 @@
+print(rawlen({1, 2, 3}), rawlen(""), rawlen("hello"))
+local t = setmetatable({1, 2}, {__len = function() return 99 end})
+print(#t, rawlen(t))
+print(pcall(rawlen, 5))
+print(pcall(rawlen, nil))
+print(pcall(rawlen))

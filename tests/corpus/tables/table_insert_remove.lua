@@ -1,0 +1,23 @@
+local t = {1, 2, 3}
+table.insert(t, 4)
+table.insert(t, 1, 0)
+table.insert(t, 3, 1.5)
+print(table.concat(t, ","))
+print(table.remove(t), table.concat(t, ","))
+print(table.remove(t, 1), table.concat(t, ","))
+print(table.remove(t, 2), table.concat(t, ","))
+local e = {}
+print(table.remove(e), #e)
+print(table.remove(e, 0), table.remove(e, 1))
+table.insert(e, #e + 1, "x")
+print(#e, e[1])
+local z = {[0] = "zero"}
+print(table.remove(z, 0), z[0])
+print(pcall(table.insert, {1, 2}, 5, "x"))
+print(pcall(table.insert, {1, 2}, 0, "x"))
+print(pcall(table.insert, {}, 1, 2, 3))
+print(pcall(table.insert, {}))
+print(pcall(table.insert, nil, 1))
+print(pcall(table.remove, {1, 2, 3}, 7))
+print(pcall(table.remove, nil))
+print(pcall(table.insert, {}, "x", 1))

@@ -1,0 +1,7 @@
+local p = table.pack(1, nil, 3, nil)
+print(p.n, p[1], p[2], p[3], p[4], #p == 4 or #p == 3 or #p == 1)
+local e = table.pack()
+print(e.n, next(e))
+local q = table.pack("a")
+print(q.n, q[1])
+print(table.pack(table.unpack({1, 2, 3})).n)

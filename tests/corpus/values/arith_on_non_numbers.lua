@@ -1,0 +1,11 @@
+local function try(f) print(select(2, pcall(f))) end
+try(function() return nil + 1 end)
+try(function() local x return x + 1 end)
+try(function() return true * 2 end)
+try(function() return {} - 1 end)
+try(function() return print / 2 end)
+try(function() return -{} end)
+try(function() local t = {} return t.missing % 2 end)
+try(function() local b = false return 2 ^ b end)
+try(function() return 1 // nil end)
+try(function() return coroutine.create(print) + 1 end)

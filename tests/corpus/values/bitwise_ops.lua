@@ -1,0 +1,7 @@
+print(0xF0 & 0x3C, 0xF0 | 0x0F, 0xF0 ~ 0xFF, ~0, ~-1)
+print(1 << 0, 1 << 1, 1 << 63, 1 << 64, 1 << 100, 1 << -1, 2 << -1)
+print(-1 >> 1, -1 >> 63, -1 >> 64, -1 << 64, 8 >> -1, 8 >> 100)
+print(math.mininteger >> 63, math.maxinteger << 1)
+print(0x7fffffffffffffff & -1, 5 & -5, 5 | -5, 5 ~ -5)
+print(~math.maxinteger == math.mininteger, ~math.mininteger == math.maxinteger)
+print(string.format("%x", -1 >> 4), string.format("%X", 0xabc << 8))

@@ -1,0 +1,8 @@
+print(1 .. 2, 1 .. 2.0, -1 .. -2, 1.5 .. 2.5)
+print(math.maxinteger .. "", math.mininteger .. "", 2^63 .. "")
+print(1e100 .. "", 0.1 .. "", (1/0) .. "", (-1/0) .. "")
+print(0 .. "", -0 .. "", -0.0 .. "")
+print(pcall(function() return 1 .. nil end))
+print(pcall(function() return 1 .. true end))
+print(pcall(function() return {} .. "x" end))
+print(#(12 .. 34), type(1 .. 2))

@@ -1,0 +1,11 @@
+local inf, ninf, nan = 1/0, -1/0, 0/0
+print(inf, ninf, math.huge, -math.huge)
+print(nan, -nan, -(0/0))
+print(nan == nan, nan ~= nan, nan < 1, nan > 1, nan <= nan)
+print(inf == math.huge, inf > math.maxinteger, ninf < math.mininteger)
+print(inf - inf, inf * 0, 0 * -inf)
+print(math.type(inf), math.type(nan))
+print(tostring(inf), tostring(ninf))
+print(string.format("%f %f", inf, ninf), string.format("%.1f", 1/0))
+print(math.tointeger(inf), math.tointeger(nan), math.floor(2.5), pcall(math.floor, inf))
+print(math.max(1, inf), math.min(1, ninf))

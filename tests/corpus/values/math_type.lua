@@ -1,0 +1,6 @@
+print(math.type(1), math.type(1.0), math.type(-0), math.type(-0.0))
+print(math.type("1"), math.type(nil), math.type({}), math.type(2^31))
+print(math.type(1 // 1), math.type(1.0 // 1), math.type(1 / 1), math.type(2 ^ 2))
+print(math.type(3 % 2), math.type(3.0 % 2), math.type(7 & 3), math.type(1e2))
+print(math.type(math.maxinteger), math.type(math.huge), math.type(0/0))
+print(pcall(math.type))

@@ -1,0 +1,8 @@
+print(math.maxinteger, math.mininteger)
+print(math.maxinteger == 0x7fffffffffffffff, math.mininteger == 0x8000000000000000)
+print(math.maxinteger + math.mininteger, math.maxinteger - math.mininteger)
+print(math.mininteger == -math.mininteger)
+print(math.ult(1, math.mininteger), math.ult(math.maxinteger, math.mininteger), math.ult(-1, 1))
+print(string.format("%d %d", math.maxinteger, math.mininteger))
+print(math.maxinteger // 2, math.mininteger // 2, math.mininteger / 2)
+print(math.maxinteger * 1.0, math.mininteger * 1.0)

@@ -1,0 +1,10 @@
+local nan = 0/0
+print(nan ~= nan, not (nan == nan))
+print(math.max(nan, 1) ~= math.max(nan, 1), math.max(1, nan))
+print(math.min(1, nan), math.min(nan, 1) ~= math.min(nan, 1))
+print(pcall(function() local t = {} t[nan] = 1 end))
+print(({})[nan])
+print(rawget({}, nan))
+print(math.tointeger(nan), math.type(nan))
+print(math.abs(nan) ~= math.abs(nan), math.fmod(1, nan) ~= math.fmod(1, nan))
+print(string.format("%.3f", nan) == string.format("%.3f", nan))

@@ -1,0 +1,12 @@
+local function try(f) local ok, e = pcall(f) print(ok, e) end
+try(function() return "abc" + 1 end)
+try(function() local s = "abc" return s + 1 end)
+try(function() return 1 + "1x" end)
+try(function() return "" * 2 end)
+try(function() return -"x" end)
+try(function() local t = {s = "q"} return t.s - 1 end)
+try(function() return "10" + {} end)
+try(function() return "1 2" + 0 end)
+try(function() return "0x" + 0 end)
+try(function() return "inf" + 0 end)
+try(function() return "nan" + 0 end)

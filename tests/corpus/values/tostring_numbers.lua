@@ -1,0 +1,7 @@
+print(tostring(10), tostring(10.0), tostring(-10), tostring(-10.5))
+print(tostring(1e15), tostring(1e16), tostring(-1e15), tostring(2^24))
+print(tostring(0.0), tostring(-0.0), tostring(1/0), tostring(-1/0))
+print(tostring(math.maxinteger), tostring(math.mininteger))
+print(tostring(1e-10), tostring(123456.789e3), tostring(5e-7))
+print(tostring(3) == "3", tostring(3.0) == "3.0", #tostring(1/3))
+print(string.format("%.14g", 0.1), string.format("%.17g", 0.1))

@@ -1,0 +1,50 @@
+package org.luahost.vm;
+
+/**
+ * A Lua function implemented in Java. Subclasses implement {@link #call(LuaThread, Object[])};
+ * this class pushes the frame that makes the function visible in tracebacks
+ * and error levels, as a C function is in the reference.
+ *
+ * <p>Use {@link #of} for a lambda body. Argument checking helpers that give the
+ * reference's messages are on {@link Args}.
+ */
+public abstract class JavaFunction extends LuaFunction {
+    protected final String name;
+
+    protected JavaFunction(String name) { this.name = name; }
+
+    /** The function's body: exact arguments in, exact results out ({@link #NONE} for none). */
+    protected abstract Object[] call(LuaThread th, Object[] args);
+
+    @Override
+    public final Object[] invoke(LuaThread th, Object[] args) {
+        th.push(this);
+        Object[] r = call(th, args);
+        th.pop();
+        return r;
+    }
+
+    @Override
+    public String name() { return name; }
+
+    /** A body as a lambda. */
+    @FunctionalInterface
+    public interface Body {
+        Object[] call(LuaThread th, Object[] args);
+    }
+
+    /** A Java function with the given (qualified, for messages: "string.rep") name. */
+    public static JavaFunction of(String name, Body body) {
+        return new JavaFunction(name) {
+            @Override
+            protected Object[] call(LuaThread th, Object[] args) { return body.call(th, args); }
+        };
+    }
+
+    /** Results helpers. */
+    public static Object[] ret(Object v) { return new Object[] {v}; }
+
+    public static Object[] ret(Object a, Object b) { return new Object[] {a, b}; }
+
+    public static Object[] ret(Object a, Object b, Object c) { return new Object[] {a, b, c}; }
+}

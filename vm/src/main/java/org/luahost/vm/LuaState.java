@@ -1,0 +1,191 @@
+package org.luahost.vm;
+
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ServiceLoader;
+
+import org.luahost.vm.interp.Compiler;
+import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.lib.Libraries;
+import org.luahost.vm.parser.Ast;
+import org.luahost.vm.parser.Parser;
+import org.luahost.vm.parser.SyntaxError;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * One Lua state: its globals, registry, the metatables of the non-table
+ * types, its standard streams, and its threads. Independent states share
+ * nothing; a state is used by one Java thread at a time.
+ *
+ * <p>Create one with {@link #create(Profile)}, run code with
+ * {@link #load(String, String, String, Object)} and {@link #call}.
+ */
+public final class LuaState {
+    public final LuaTable globals = new LuaTable();
+    public final LuaTable registry = new LuaTable();
+    public final Profile profile;
+    public final LuaThread mainThread;
+    /** The thread running now (the main thread, or the coroutine that was resumed last). */
+    public LuaThread current;
+
+    /** Shared metatables of the types without their own (only the string one is set by the standard library). */
+    public LuaTable stringMeta, numberMeta, booleanMeta, nilMeta, functionMeta, threadMeta;
+
+    public PrintStream stdout;
+    public PrintStream stderr;
+    public InputStream stdin;
+
+    /** Identity of the primitive {@code next}, so loops over {@code pairs} can skip the calls. */
+    public LuaFunction nextFunction;
+    /** Identity of the iterator {@code ipairs} returns. */
+    public LuaFunction ipairsIterator;
+
+    /** State-wide extension slots for other modules (coroutines, scheduler, persistence). */
+    private final java.util.Map<Class<?>, Object> extensions = new java.util.HashMap<>();
+
+    private final Gc gc = new Gc();
+
+    public Gc gc() { return gc; }
+
+    /** Whether warnings are on (warn "@on"/"@off"). */
+    public boolean warningsOn;
+    private StringBuilder pendingWarning;
+
+    private LuaState(Profile profile, PrintStream out, PrintStream err, InputStream in) {
+        this.profile = profile;
+        this.stdout = out;
+        this.stderr = err;
+        this.stdin = in;
+        this.mainThread = new LuaThread(this);
+        this.current = mainThread;
+    }
+
+    /** A state with the given profile's libraries, on the process's standard streams. */
+    public static LuaState create(Profile profile) {
+        return create(profile, new PrintStream(new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14), false),
+                System.err, System.in);
+    }
+
+    public static LuaState create(Profile profile, PrintStream out, PrintStream err, InputStream in) {
+        LuaState L = new LuaState(profile, out, err, in);
+        Libraries.installAll(L, profile);
+        for (LuaLibrary lib : ServiceLoader.load(LuaLibrary.class, LuaState.class.getClassLoader())) {
+            lib.install(L, profile);
+        }
+        return L;
+    }
+
+    /** A state with no libraries at all (for tests and embedders that build their own). */
+    public static LuaState createBare(PrintStream out, PrintStream err, InputStream in) {
+        return new LuaState(Profile.SANDBOXED, out, err, in);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T extension(Class<T> key) { return (T) extensions.get(key); }
+
+    public <T> void setExtension(Class<T> key, T value) { extensions.put(key, value); }
+
+    // ---------------------------------------------------------------- loading and calling
+
+    /**
+     * Compiles a chunk. chunkName is the Lua chunk name ("@file.lua", "=stdin",
+     * or the source itself for strings); mode is "t", "b" or "bt"; env is the
+     * chunk's _ENV (the globals when null). Syntax errors are thrown as a
+     * {@link LuaError} whose value is the reference's message.
+     */
+    public LuaFunction load(String chunk, String chunkName, String mode, Object env) {
+        if (!chunk.isEmpty() && chunk.charAt(0) == 0x1b) {
+            if (mode != null && mode.indexOf('b') < 0) {
+                throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
+            }
+            return org.luahost.vm.interp.Dump.undump(this, chunk, chunkName, env == null ? globals : env);
+        }
+        if (mode != null && mode.indexOf('t') < 0) {
+            throw new LuaError("attempt to load a text chunk (mode is '" + mode + "')");
+        }
+        Ast.Chunk ast;
+        try {
+            ast = Parser.parse(chunk, chunkName);
+        } catch (SyntaxError e) {
+            throw new LuaError(e.getMessage());
+        }
+        return Compiler.compileMain(this, ast, env == null ? globals : env);
+    }
+
+    /** Calls a value with the given arguments on the current thread; returns all results. */
+    public Object[] call(Object fn, Object... args) {
+        return Ops.call(current, fn, args);
+    }
+
+    /** Runs a message handler for {@link LuaThread#raise}. */
+    Object callHandler(LuaThread th, Object handler, Object value) {
+        return LuaFunction.first(Ops.call(th, handler, new Object[] {value}));
+    }
+
+    /** The shared metatable for a value of a type without per-value metatables. */
+    public LuaTable typeMetatable(Object v) {
+        if (v instanceof String) return stringMeta;
+        if (v == null) return nilMeta;
+        if (v instanceof Long || v instanceof Double) return numberMeta;
+        if (v instanceof Boolean) return booleanMeta;
+        if (v instanceof LuaFunction) return functionMeta;
+        if (v instanceof LuaThread) return threadMeta;
+        return null;
+    }
+
+    public void setTypeMetatable(String type, LuaTable mt) {
+        switch (type) {
+            case "string" -> stringMeta = mt;
+            case "nil" -> nilMeta = mt;
+            case "number" -> numberMeta = mt;
+            case "boolean" -> booleanMeta = mt;
+            case "function" -> functionMeta = mt;
+            case "thread" -> threadMeta = mt;
+            default -> throw new IllegalArgumentException(type);
+        }
+    }
+
+    /** tostring with metamethods, on the current thread. */
+    public String tostring(Object v) { return Ops.tostring(current, v); }
+
+    /** Registers a global. */
+    public void setGlobal(String name, Object value) { globals.rawset(name, value); }
+
+    public Object getGlobal(String name) { return globals.rawget(name); }
+
+    /** Emits a warning piece (the warn function / lua_warning); msg is a Lua string. */
+    public void warning(String msg, boolean tocont) {
+        if (pendingWarning == null) {
+            if (!tocont && msg.length() > 0 && msg.charAt(0) == '@') {
+                if (msg.equals("@on")) warningsOn = true;
+                else if (msg.equals("@off")) warningsOn = false;
+                return;
+            }
+            pendingWarning = new StringBuilder();
+        }
+        pendingWarning.append(msg);
+        if (!tocont) {
+            if (warningsOn) {
+                stdout.flush();
+                stderr.print("Lua warning: ");
+                stderr.write(LuaString.toBytes(pendingWarning.toString()), 0, pendingWarning.length());
+                stderr.print("\n");
+                stderr.flush();
+            }
+            pendingWarning = null;
+        }
+    }
+
+    /** Writes a Lua string's bytes to stdout (print, io.write). */
+    public void write(OutputStream out, String s) {
+        try {
+            out.write(LuaString.toBytes(s));
+        } catch (java.io.IOException e) {
+            throw new LuaError(LuaString.fromJava(e.getMessage()));
+        }
+    }
+
+    static boolean isClosure(Object f) { return f instanceof LuaClosure; }
+}

@@ -1,0 +1,338 @@
+package org.luahost.vm;
+
+import java.util.Arrays;
+
+/**
+ * A Lua table: an array part for the keys 1..n and a hash part for the rest.
+ *
+ * <p>Keys are normalised as Lua requires: a float with an integral value is
+ * stored as the integer ({@code t[1.0]} is {@code t[1]}). The hash part is
+ * open addressing with linear probing; removing a key keeps it as a
+ * tombstone (its value set to nil) so that {@code next} may continue a
+ * traversal during which fields were cleared, as the manual allows.
+ *
+ * <p>The array part is sized the way the reference sizes it (on a rehash, the
+ * largest power of two n such that more than half of 1..n are in use), so that
+ * the border {@code #t} returns for tables with holes agrees with
+ * {@code lua5.4} in the common cases.
+ *
+ * <p>Not thread-safe: a table belongs to one Lua state, used by one thread at
+ * a time.
+ */
+public final class LuaTable {
+    private static final Object[] EMPTY = new Object[0];
+
+    Object[] array = EMPTY;
+    /** Number of array slots in use as the array part: keys 1..asize live in array[0..asize-1]. */
+    int asize;
+    private Object[] hkeys;   // null when the hash part is empty
+    private Object[] hvals;
+    private int hused;        // occupied key slots, tombstones included
+    private LuaTable metatable;
+    /** Bits set for metamethods known to be absent when this table is a metatable; reset on writes. */
+    public byte absentFlags;
+
+    public LuaTable() {}
+
+    public LuaTable(int narray, int nhash) {
+        if (narray > 0) { array = new Object[narray]; asize = narray; }
+        if (nhash > 0) allocHash(nhash);
+    }
+
+    public LuaTable getMetatable() { return metatable; }
+
+    public void setMetatable(LuaTable mt) { this.metatable = mt; }
+
+    // ---------------------------------------------------------------- raw get
+
+    public Object rawget(Object key) {
+        if (key instanceof Long l) return rawget(l.longValue());
+        if (key instanceof String s) return rawget(s);
+        if (key instanceof Double d) {
+            double v = d;
+            long l = (long) v;
+            if (l == v && !(l == Long.MAX_VALUE)) return rawget(l);
+        }
+        if (key == null || hkeys == null) return null;
+        int i = find(key);
+        return i < 0 ? null : hvals[i];
+    }
+
+    public Object rawget(long k) {
+        if (k - 1 < asize && k >= 1) return array[(int) (k - 1)];
+        if (hkeys == null) return null;
+        int mask = hkeys.length - 1;
+        int i = hashLong(k) & mask;
+        Object[] keys = hkeys;
+        for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
+            if (o instanceof Long l && l == k) return hvals[i];
+        }
+        return null;
+    }
+
+    public Object rawget(String k) {
+        Object[] keys = hkeys;
+        if (keys == null) return null;
+        int mask = keys.length - 1;
+        int i = spread(k.hashCode()) & mask;
+        for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
+            if (o == k || (o instanceof String s && s.equals(k))) return hvals[i];
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- raw set
+
+    /**
+     * Sets a field without metamethods. The caller has checked that the key is
+     * neither nil nor NaN (those are Lua errors raised by the VM).
+     */
+    public void rawset(Object key, Object value) {
+        if (key instanceof Long l) { rawset(l.longValue(), value); return; }
+        if (key instanceof Double d) {
+            double v = d;
+            long l = (long) v;
+            if (l == v && !(l == Long.MAX_VALUE && v >= 0x1p63)) { rawset(l, value); return; }
+        }
+        if (key instanceof String s) absentFlags = 0;
+        hashSet(key, value);
+    }
+
+    public void rawset(long k, Object value) {
+        if (k - 1 < asize && k >= 1) { array[(int) (k - 1)] = value; return; }
+        if (k == asize + 1 && k <= Integer.MAX_VALUE - 8 && value != null && (hkeys == null || rawgetHashLong(k) == null)) {
+            appendArray(value);
+            return;
+        }
+        hashSet(k, value);
+    }
+
+    public void rawset(String k, Object value) {
+        absentFlags = 0;
+        hashSet(k, value);
+    }
+
+    private Object rawgetHashLong(long k) {
+        int mask = hkeys.length - 1;
+        for (int i = hashLong(k) & mask; hkeys[i] != null; i = (i + 1) & mask) {
+            if (hkeys[i] instanceof Long l && l == k) return hvals[i];
+        }
+        return null;
+    }
+
+    private void appendArray(Object value) {
+        if (asize == array.length) {
+            // Growing the array part is a rehash in the reference; keep the same sizing.
+            rehash(asize + 1L, value);
+            return;
+        }
+        array[asize++] = value;
+    }
+
+    private void hashSet(Object key, Object value) {
+        if (hkeys != null) {
+            int i = find(key);
+            if (i >= 0) { hvals[i] = value; return; }
+        }
+        if (value == null) return;
+        if (hkeys == null || (hused + 1) * 4 > hkeys.length * 3) {
+            rehash(key, value);
+            return;
+        }
+        insertNew(key, value);
+    }
+
+    private void insertNew(Object key, Object value) {
+        int mask = hkeys.length - 1;
+        int i = hash(key) & mask;
+        while (hkeys[i] != null) i = (i + 1) & mask;
+        hkeys[i] = key;
+        hvals[i] = value;
+        hused++;
+    }
+
+    private int find(Object key) {
+        Object[] keys = hkeys;
+        int mask = keys.length - 1;
+        int i = hash(key) & mask;
+        for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
+            if (o == key || o.equals(key)) return i;
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- rehash
+
+    /** Re-sizes both parts to fit the current keys plus {@code extraKey}, then stores it. */
+    private void rehash(Object extraKey, Object extraValue) {
+        int[] nums = new int[64];   // nums[i] = number of integer keys k with 2^(i-1) < k <= 2^i
+        int totalInt = 0;
+        int total = 0;
+        for (int i = 0; i < asize; i++) {
+            if (array[i] != null) { nums[ceilLog2(i + 1)]++; totalInt++; total++; }
+        }
+        if (hkeys != null) {
+            for (int i = 0; i < hkeys.length; i++) {
+                if (hkeys[i] != null && hvals[i] != null) {
+                    total++;
+                    if (hkeys[i] instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
+                }
+            }
+        }
+        total++;
+        if (extraKey instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
+        // the reference's computesizes: largest n = 2^i with more than n/2 keys in 1..n
+        int a = 0, na = 0, optimal = 0;
+        for (int i = 0, twotoi = 1; twotoi > 0 && totalInt > twotoi / 2; i++, twotoi *= 2) {
+            a += nums[i];
+            if (a > twotoi / 2) { optimal = twotoi; na = a; }
+        }
+        resize(optimal, total - na);
+        Object[] saveK = null;
+        if (extraValue != null) rawsetNoRehash(extraKey, extraValue);
+    }
+
+    private void rawsetNoRehash(Object key, Object value) {
+        if (key instanceof Long l && l >= 1 && l <= asize) { array[(int) (l - 1)] = value; return; }
+        if (hkeys == null || (hused + 1) * 4 > hkeys.length * 3) growHashOnly();
+        insertNew(key, value);
+    }
+
+    private void growHashOnly() {
+        Object[] ok = hkeys, ov = hvals;
+        allocHash(ok == null ? 1 : ok.length);
+        if (ok != null) for (int i = 0; i < ok.length; i++) if (ok[i] != null && ov[i] != null) insertNew(ok[i], ov[i]);
+    }
+
+    private void resize(int newAsize, int nhash) {
+        Object[] oldArray = array;
+        int oldAsize = asize;
+        Object[] ok = hkeys, ov = hvals;
+        if (newAsize != oldAsize) {
+            array = newAsize == 0 ? EMPTY : Arrays.copyOf(oldArray, newAsize);
+            asize = newAsize;
+        }
+        hkeys = null; hvals = null; hused = 0;
+        if (nhash > 0) allocHash(nhash);
+        // array items beyond the new size move to the hash part
+        for (int i = newAsize; i < oldAsize; i++) {
+            if (oldArray[i] != null) rawsetNoRehash((long) (i + 1), oldArray[i]);
+        }
+        if (ok != null) {
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] != null && ov[i] != null) rawsetNoRehash(ok[i], ov[i]);
+            }
+        }
+    }
+
+    private void allocHash(int n) {
+        int cap = 4;
+        while (cap * 3 < n * 4 + 4) cap <<= 1;
+        hkeys = new Object[cap];
+        hvals = new Object[cap];
+        hused = 0;
+    }
+
+    private static int ceilLog2(long x) {   // ceil(log2(x)) for x >= 1
+        return x <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(x - 1);
+    }
+
+    // ---------------------------------------------------------------- hashing
+
+    private static int spread(int h) { return (h ^ (h >>> 16)) * 0x9E3779B1; }
+
+    private static int hashLong(long k) { return spread((int) (k ^ (k >>> 32))); }
+
+    private static int hash(Object key) {
+        if (key instanceof Long l) return hashLong(l);
+        return spread(key.hashCode());
+    }
+
+    // ---------------------------------------------------------------- length and traversal
+
+    /** The border {@code #t} returns (without {@code __len}). */
+    public long length() {
+        int n = asize;
+        if (n > 0 && array[n - 1] == null) {
+            // binary search for a border inside the array part
+            int lo = 0, hi = n;   // array[lo-1] non-nil (or lo == 0), array[hi-1] nil
+            if (array[0] == null) return 0;
+            lo = 1;
+            while (hi - lo > 1) {
+                int m = (lo + hi) >>> 1;
+                if (array[m - 1] == null) hi = m; else lo = m;
+            }
+            return lo;
+        }
+        if (hkeys == null) return n;
+        return hashBorder(n);
+    }
+
+    private long hashBorder(long j) {
+        long i = j;
+        j = j + 1;
+        if (rawget(j) == null) return i;
+        while (rawget(j) != null) {
+            i = j;
+            if (j > Long.MAX_VALUE / 2) {
+                long k = 1;
+                while (rawget(k) != null) k++;
+                return k - 1;
+            }
+            j *= 2;
+        }
+        while (j - i > 1) {
+            long m = (i + j) >>> 1;
+            if (rawget(m) == null) j = m; else i = m;
+        }
+        return i;
+    }
+
+    /** Number of array slots the table holds, for sizing estimates. */
+    public int arrayCapacity() { return asize; }
+
+    /**
+     * The Lua {@code next}: fills {@code out[0..1]} with the key and value after
+     * {@code key} (nil starts), returns false at the end. Throws
+     * {@link IllegalArgumentException} if key is not in the table.
+     */
+    public boolean next(Object key, Object[] out) {
+        int i = 0;
+        if (key != null) {
+            i = indexOf(key) + 1;
+        }
+        for (; i < asize; i++) {
+            if (array[i] != null) { out[0] = (long) (i + 1); out[1] = array[i]; return true; }
+        }
+        if (hkeys != null) {
+            for (int h = i - asize; h < hkeys.length; h++) {
+                if (hkeys[h] != null && hvals[h] != null) { out[0] = hkeys[h]; out[1] = hvals[h]; return true; }
+            }
+        }
+        return false;
+    }
+
+    /** Position of key in traversal order: array index, or asize + hash slot. */
+    private int indexOf(Object key) {
+        if (key instanceof Double d) {
+            double v = d;
+            long l = (long) v;
+            if (l == v) key = l;
+        }
+        if (key instanceof Long l && l >= 1 && l <= asize) return (int) (l - 1);
+        if (hkeys != null) {
+            int h = find(key);
+            if (h >= 0) return asize + h;
+        }
+        throw new IllegalArgumentException("invalid key to 'next'");
+    }
+
+    /** Inserts value at position pos (1-based), shifting up; the table.insert primitive for sequences. */
+    public void clearArrayHint() {}
+
+    @Override
+    public final boolean equals(Object o) { return this == o; }
+
+    @Override
+    public final int hashCode() { return System.identityHashCode(this); }
+}

@@ -1,0 +1,170 @@
+package org.luahost.vm;
+
+import org.luahost.vm.interp.Frame;
+import org.luahost.vm.parser.ChunkId;
+import org.luahost.vm.runtime.Site;
+
+/**
+ * A Lua thread: the main thread of a state or a coroutine. It owns a call
+ * stack of {@link Frame}s, the stack of protected calls (each with its
+ * message handler, or none), and the counters the stack limits need.
+ *
+ * <p>Raising an error goes through {@link #raise}: as in the reference, the
+ * message handler of the innermost protected call runs <em>before</em> the
+ * stack unwinds, so a handler such as {@code debug.traceback} sees the frames
+ * where the error happened.
+ *
+ * <p>A thread is used by one Java thread at a time (its owner while it runs);
+ * nothing here is synchronized.
+ */
+public class LuaThread {
+    /** Frames a Lua stack may hold before "stack overflow" (the reference allows about 200000 C levels/1M slots). */
+    public static final int MAX_DEPTH = 200_000;
+    /** Nested Java-to-Lua calls (pcall, metamethods, callbacks) before "C stack overflow", as LUAI_MAXCCALLS. */
+    public static final int MAX_CCALLS = 200;
+
+    public final LuaState state;
+    private Frame[] frames = new Frame[32];
+    /** Index of the top frame; 0 when nothing runs. frames[1..depth] are live. */
+    public int depth;
+    /** Nesting of calls from Java into Lua (see MAX_CCALLS). */
+    public int ccalls;
+
+    private Object[] handlers = new Object[8];
+    private int nprotected;
+    private boolean inHandler;
+
+    public LuaThread(LuaState state) {
+        this.state = state;
+    }
+
+    // ---------------------------------------------------------------- call stack
+
+    /** Pushes a frame for a call of fn; the caller fills slots/varargs for Lua closures. */
+    public final Frame push(LuaFunction fn) {
+        int d = depth + 1;
+        if (d >= frames.length) {
+            if (d >= MAX_DEPTH) {
+                throw stackOverflow();
+            }
+            frames = java.util.Arrays.copyOf(frames, Math.min(frames.length * 2, MAX_DEPTH + 8));
+        }
+        Frame f = frames[d];
+        if (f == null) frames[d] = f = new Frame(this, d);
+        f.fn = fn;
+        f.site = null;
+        f.tailcall = false;
+        depth = d;
+        return f;
+    }
+
+    /** Pops the top frame (normal return). */
+    public final void pop() {
+        Frame f = frames[depth];
+        f.slots = null;
+        f.closure = null;
+        f.varargs = LuaFunction.NONE;
+        f.retN = null;
+        f.ret1 = null;
+        f.tailArgs = null;
+        f.ntbc = 0;
+        depth--;
+    }
+
+    /** Unwinds to the given depth after an error was caught at that depth. */
+    public final void unwindTo(int d) {
+        while (depth > d) pop();
+    }
+
+    public final Frame frame(int d) { return frames[d]; }
+
+    public final Frame top() { return frames[depth]; }
+
+    private LuaError stackOverflow() {
+        Frame f = frames[depth];
+        String msg = "stack overflow";
+        if (f != null && f.closure != null) msg = position(f) + msg;
+        return raise(msg);
+    }
+
+    // ---------------------------------------------------------------- protected calls
+
+    /** Enters a protected call (pcall: handler null; xpcall: its message handler). Returns a token for {@link #endProtected}. */
+    public final int beginProtected(Object handler) {
+        if (nprotected == handlers.length) handlers = java.util.Arrays.copyOf(handlers, nprotected * 2);
+        handlers[nprotected] = handler;
+        return nprotected++;
+    }
+
+    public final void endProtected(int token) {
+        nprotected = token;
+        handlers[token] = null;
+    }
+
+    // ---------------------------------------------------------------- raising errors
+
+    /**
+     * Makes the error for a Lua error value, running the innermost message
+     * handler now (with the erroring frames still on the stack). Callers
+     * {@code throw} the result.
+     */
+    public final LuaError raise(Object value) {
+        if (nprotected > 0 && !inHandler) {
+            Object h = handlers[nprotected - 1];
+            if (h != null) {
+                inHandler = true;
+                try {
+                    value = state.callHandler(this, h, value);
+                } catch (LuaError e) {
+                    value = e.value();
+                } catch (StackOverflowError e) {
+                    value = "error in error handling";
+                } finally {
+                    inHandler = false;
+                }
+                return new LuaError(value).handled();
+            }
+        }
+        return new LuaError(value);
+    }
+
+    /** A run-time error at a Lua site, prefixed with chunk:line: as luaG_runerror does. */
+    public final LuaError runtimeError(Site site, String msg) {
+        Frame f = frames[depth];
+        if (f != null && f.closure != null) {
+            if (site != null) f.site = site;
+            msg = position(f) + msg;
+        }
+        return raise(msg);
+    }
+
+    /** An error with the position of the given level, as luaL_error / error(msg, level) do. */
+    public final LuaError errorAtLevel(String msg, int level) {
+        return raise(where(level) + msg);
+    }
+
+    /** luaL_where: "chunk:line: " for a Lua function at that level, else "". Level 1 is the caller of the running function. */
+    public final String where(int level) {
+        int d = depth - level;
+        if (level < 0 || d < 1) return "";
+        Frame f = frames[d];
+        if (f.closure == null) return "";
+        return position(f);
+    }
+
+    private static String position(Frame f) {
+        return ChunkId.of(f.closure.proto.source) + ":" + f.currentLine() + ": ";
+    }
+
+    /** Name of the function running at depth d, as the call site of its caller saw it: {namewhat, name} or null. */
+    public final String[] calleeName(int d) {
+        if (d <= 1) return null;
+        Frame f = frames[d];
+        if (f.tailcall) return null;
+        Frame caller = frames[d - 1];
+        if (caller.closure == null || caller.site == null) return null;
+        String what = caller.site.calleeNameWhat();
+        if (what == null) return null;
+        return new String[] {what, caller.site.calleeName()};
+    }
+}

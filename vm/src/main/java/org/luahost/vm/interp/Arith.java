@@ -1,0 +1,255 @@
+package org.luahost.vm.interp;
+
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * Arithmetic, bitwise and comparison operators. Each node handles the common
+ * cases (two integers, two floats) inline and leaves everything else
+ * (mixed numbers, string coercion, metamethods, errors) to {@link Ops}.
+ */
+final class Arith {
+    private Arith() {}
+
+    abstract static class Bin extends Expr {
+        final Expr a, b;
+        final int op;
+
+        Bin(int line, int op, Expr a, Expr b) { super(line); this.op = op; this.a = a; this.b = b; }
+
+        final Object slow(Frame f, Object x, Object y) { return Ops.arith(f.thread, op, x, y, this); }
+
+        @Override
+        public String varInfo(int i) {
+            // the reference names a constant operand only for strings; variables always
+            String d = (i == 0 ? a : b).describe();
+            return Calls.info(d);
+        }
+
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return Ops.EVENTS[op].substring(2); }
+    }
+
+    static final class Add extends Bin {
+        Add(int line, Expr a, Expr b) { super(line, Ops.ADD, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return i + j;
+            if (x instanceof Double i && y instanceof Double j) return i + j;
+            return slow(f, x, y);
+        }
+    }
+
+    static final class Sub extends Bin {
+        Sub(int line, Expr a, Expr b) { super(line, Ops.SUB, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return i - j;
+            if (x instanceof Double i && y instanceof Double j) return i - j;
+            return slow(f, x, y);
+        }
+    }
+
+    static final class Mul extends Bin {
+        Mul(int line, Expr a, Expr b) { super(line, Ops.MUL, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return i * j;
+            if (x instanceof Double i && y instanceof Double j) return i * j;
+            return slow(f, x, y);
+        }
+    }
+
+    static final class Div extends Bin {
+        Div(int line, Expr a, Expr b) { super(line, Ops.DIV, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Double i && y instanceof Double j) return i / j;
+            if (x instanceof Long i && y instanceof Long j) return (double) i / (double) j;
+            return slow(f, x, y);
+        }
+    }
+
+    static final class Mod extends Bin {
+        Mod(int line, Expr a, Expr b) { super(line, Ops.MOD, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j && j != 0) return Ops.imod(i, j);
+            if (x instanceof Double i && y instanceof Double j) return Ops.fmod(i, j);
+            return slow(f, x, y);
+        }
+    }
+
+    static final class IDiv extends Bin {
+        IDiv(int line, Expr a, Expr b) { super(line, Ops.IDIV, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j && j != 0) return Math.floorDiv((long) i, (long) j);
+            if (x instanceof Double i && y instanceof Double j) return Math.floor(i / j);
+            return slow(f, x, y);
+        }
+    }
+
+    static final class Pow extends Bin {
+        Pow(int line, Expr a, Expr b) { super(line, Ops.POW, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Double i && y instanceof Double j) return Ops.pow(i, j);
+            return slow(f, x, y);
+        }
+    }
+
+    static final class Bitwise extends Bin {
+        Bitwise(int line, int op, Expr a, Expr b) { super(line, op, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return Ops.bitwiseInt(op, i, j);
+            return slow(f, x, y);
+        }
+    }
+
+    static final class Neg extends Expr {
+        final Expr a;
+
+        Neg(int line, Expr a) { super(line); this.a = a; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f);
+            if (x instanceof Long i) return -i;
+            if (x instanceof Double d) return -d;
+            return Ops.arith(f.thread, Ops.UNM, x, x, this);
+        }
+
+        @Override public String varInfo(int i) { return Calls.info(a.describe()); }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "unm"; }
+    }
+
+    static final class BNot extends Expr {
+        final Expr a;
+
+        BNot(int line, Expr a) { super(line); this.a = a; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f);
+            if (x instanceof Long i) return ~i;
+            return Ops.arith(f.thread, Ops.BNOT, x, x, this);
+        }
+
+        @Override public String varInfo(int i) { return Calls.info(a.describe()); }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "bnot"; }
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    abstract static class Cmp extends Expr {
+        final Expr a, b;
+
+        Cmp(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
+
+        @Override public final Object eval(Frame f) { return test(f) ? Boolean.TRUE : Boolean.FALSE; }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+    }
+
+    static final class Eq extends Cmp {
+        final boolean negate;
+
+        Eq(int line, Expr a, Expr b, boolean negate) { super(line, a, b); this.negate = negate; }
+
+        @Override
+        public boolean test(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            boolean r;
+            if (x == y) r = true;
+            else if (x instanceof Long i && y instanceof Long j) r = i.longValue() == j.longValue();
+            else if (x instanceof String s && y instanceof String t) r = s.equals(t);
+            else {
+                f.site = this;
+                r = Ops.eq(f.thread, x, y);
+            }
+            return r != negate;
+        }
+
+        @Override public String calleeName() { return "eq"; }
+    }
+
+    /** a < b, or a > b with the operands swapped (as the reference compiles it). */
+    static final class Lt extends Cmp {
+        Lt(int line, Expr a, Expr b) { super(line, a, b); }
+
+        @Override
+        public boolean test(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return i < j;
+            if (x instanceof Double i && y instanceof Double j) return i < j;
+            f.site = this;
+            return Ops.lt(f.thread, x, y, this);
+        }
+
+        @Override public String calleeName() { return "lt"; }
+    }
+
+    /** a > b evaluated left to right, compared as b < a. */
+    static final class Gt extends Cmp {
+        Gt(int line, Expr a, Expr b) { super(line, a, b); }
+
+        @Override
+        public boolean test(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return i > j;
+            if (x instanceof Double i && y instanceof Double j) return i > j;
+            f.site = this;
+            return Ops.lt(f.thread, y, x, this);
+        }
+
+        @Override public String calleeName() { return "lt"; }
+    }
+
+    static final class Le extends Cmp {
+        Le(int line, Expr a, Expr b) { super(line, a, b); }
+
+        @Override
+        public boolean test(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return i <= j;
+            if (x instanceof Double i && y instanceof Double j) return i <= j;
+            f.site = this;
+            return Ops.le(f.thread, x, y, this);
+        }
+
+        @Override public String calleeName() { return "le"; }
+    }
+
+    static final class Ge extends Cmp {
+        Ge(int line, Expr a, Expr b) { super(line, a, b); }
+
+        @Override
+        public boolean test(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long i && y instanceof Long j) return i >= j;
+            if (x instanceof Double i && y instanceof Double j) return i >= j;
+            f.site = this;
+            return Ops.le(f.thread, y, x, this);
+        }
+
+        @Override public String calleeName() { return "le"; }
+    }
+}

@@ -1,0 +1,45 @@
+package org.luahost.vm.interp;
+
+/**
+ * A statement list. A goto that leaves one of its statements either names a
+ * label of this block (execution continues after the label) or travels
+ * outward to the block that defines it.
+ */
+public class Block extends Stat {
+    final Stat[] stats;
+    final Object[] labels;   // label identities defined directly in this block
+    final int[] labelPos;    // index of the statement after each label
+
+    Block(int line, Stat[] stats, Object[] labels, int[] labelPos) {
+        super(line);
+        this.stats = stats;
+        this.labels = labels;
+        this.labelPos = labelPos;
+    }
+
+    @Override
+    public int exec(Frame f) {
+        Stat[] s = stats;
+        int i = 0;
+        while (i < s.length) {
+            int sig = s[i].exec(f);
+            if (sig != NORMAL) {
+                if (sig == GOTO && labels != null) {
+                    int target = find(f.gotoLabel);
+                    if (target >= 0) {
+                        i = target;
+                        continue;
+                    }
+                }
+                return sig;
+            }
+            i++;
+        }
+        return NORMAL;
+    }
+
+    private int find(Object label) {
+        for (int k = 0; k < labels.length; k++) if (labels[k] == label) return labelPos[k];
+        return -1;
+    }
+}

@@ -1,0 +1,267 @@
+package org.luahost.vm.interp;
+
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Site;
+
+/**
+ * Call expressions. Fixed small arities have their own node so that a call
+ * to a Lua closure passes arguments without an array. Each call records
+ * itself as the frame's current site just before calling, which gives the
+ * frame's current line and the name the callee was called by.
+ */
+final class Calls {
+    private Calls() {}
+
+    static String info(String d) { return d == null ? "" : " (" + d + ")"; }
+
+    /** Splits a description "global 'f'" into {"global", "f"}. */
+    static String[] split(String d) {
+        if (d == null) return new String[] {null, null};
+        int q = d.indexOf(' ');
+        String what = d.substring(0, q);
+        if (what.equals("constant")) return new String[] {null, null};
+        return new String[] {what, d.substring(q + 2, d.length() - 1)};
+    }
+
+    /** Base of all call nodes: the callee description. */
+    abstract static class CallBase extends Expr {
+        final String nameWhat, name, fnInfo;
+
+        CallBase(int line, String fnDescription) {
+            super(line);
+            String[] s = split(fnDescription);
+            this.nameWhat = s[0];
+            this.name = s[1];
+            this.fnInfo = info(fnDescription);
+        }
+
+        @Override public boolean isMulti() { return true; }
+        @Override public String varInfo(int i) { return fnInfo; }
+        @Override public String calleeNameWhat() { return nameWhat; }
+        @Override public String calleeName() { return name; }
+    }
+
+    static Object[] evalArgs(Frame f, Expr[] args, boolean lastMulti) {
+        int n = args.length;
+        if (!lastMulti) {
+            Object[] a = new Object[n];
+            for (int i = 0; i < n; i++) a[i] = args[i].eval(f);
+            return a;
+        }
+        Object[] head = new Object[n - 1];
+        for (int i = 0; i < n - 1; i++) head[i] = args[i].eval(f);
+        Object[] tail = args[n - 1].evalMulti(f);
+        if (n == 1) return tail.length == 0 ? tail : tail.clone();
+        Object[] a = new Object[n - 1 + tail.length];
+        System.arraycopy(head, 0, a, 0, n - 1);
+        System.arraycopy(tail, 0, a, n - 1, tail.length);
+        return a;
+    }
+
+    static final class Call0 extends CallBase {
+        final Expr fn;
+
+        Call0(int line, Expr fn) { super(line, fn.describe()); this.fn = fn; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object fv = fn.eval(f);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.call(f.thread);
+            return LuaFunction.first(Ops.callMeta(f.thread, fv, LuaFunction.NONE, this));
+        }
+
+        @Override
+        public Object[] evalMulti(Frame f) {
+            Object fv = fn.eval(f);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, LuaFunction.NONE);
+            return Ops.callMeta(f.thread, fv, LuaFunction.NONE, this);
+        }
+    }
+
+    static final class Call1 extends CallBase {
+        final Expr fn, a0;
+
+        Call1(int line, Expr fn, Expr a0) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object fv = fn.eval(f);
+            Object a = a0.eval(f);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.call(f.thread, a);
+            return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a}, this));
+        }
+
+        @Override
+        public Object[] evalMulti(Frame f) {
+            Object fv = fn.eval(f);
+            Object[] args = {a0.eval(f)};
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
+            return Ops.callMeta(f.thread, fv, args, this);
+        }
+    }
+
+    static final class Call2 extends CallBase {
+        final Expr fn, a0, a1;
+
+        Call2(int line, Expr fn, Expr a0, Expr a1) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; this.a1 = a1; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object fv = fn.eval(f);
+            Object a = a0.eval(f);
+            Object b = a1.eval(f);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b);
+            return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b}, this));
+        }
+
+        @Override
+        public Object[] evalMulti(Frame f) {
+            Object fv = fn.eval(f);
+            Object[] args = {a0.eval(f), a1.eval(f)};
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
+            return Ops.callMeta(f.thread, fv, args, this);
+        }
+    }
+
+    static final class Call3 extends CallBase {
+        final Expr fn, a0, a1, a2;
+
+        Call3(int line, Expr fn, Expr a0, Expr a1, Expr a2) {
+            super(line, fn.describe());
+            this.fn = fn; this.a0 = a0; this.a1 = a1; this.a2 = a2;
+        }
+
+        @Override
+        public Object eval(Frame f) {
+            Object fv = fn.eval(f);
+            Object a = a0.eval(f);
+            Object b = a1.eval(f);
+            Object c = a2.eval(f);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b, c);
+            return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, this));
+        }
+
+        @Override
+        public Object[] evalMulti(Frame f) {
+            Object fv = fn.eval(f);
+            Object[] args = {a0.eval(f), a1.eval(f), a2.eval(f)};
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
+            return Ops.callMeta(f.thread, fv, args, this);
+        }
+    }
+
+    static final class CallN extends CallBase {
+        final Expr fn;
+        final Expr[] args;
+        final boolean lastMulti;
+
+        CallN(int line, Expr fn, Expr[] args, boolean lastMulti) {
+            super(line, fn.describe());
+            this.fn = fn; this.args = args; this.lastMulti = lastMulti;
+        }
+
+        @Override public Object eval(Frame f) { return LuaFunction.first(evalMulti(f)); }
+
+        @Override
+        public Object[] evalMulti(Frame f) {
+            Object fv = fn.eval(f);
+            Object[] a = evalArgs(f, args, lastMulti);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, a);
+            return Ops.callMeta(f.thread, fv, a, this);
+        }
+    }
+
+    /** obj:name(args) */
+    static final class Method extends CallBase {
+        final Expr obj;
+        final String method;
+        final Expr[] args;
+        final boolean lastMulti;
+        final Site indexSite;
+
+        Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) {
+            super(line, "method '" + method + "'");
+            this.obj = obj; this.method = method; this.args = args; this.lastMulti = lastMulti;
+            String objInfo = info(obj.describe());
+            this.indexSite = new Node(line) {
+                @Override public String varInfo(int i) { return objInfo; }
+                @Override public String calleeNameWhat() { return "metamethod"; }
+                @Override public String calleeName() { return "index"; }
+            };
+        }
+
+        private Object lookup(Frame f, Object o) {
+            if (o instanceof LuaTable t) {
+                Object v = t.rawget(method);
+                if (v != null || t.getMetatable() == null) return v;
+            }
+            return Ops.index(f.thread, o, method, indexSite);
+        }
+
+        @Override
+        public Object eval(Frame f) {
+            Object o = obj.eval(f);
+            Object fv = lookup(f, o);
+            LuaThread th = f.thread;
+            if (!lastMulti && fv instanceof LuaFunction lf) {
+                switch (args.length) {
+                    case 0: f.site = this; return lf.call(th, o);
+                    case 1: { Object a = args[0].eval(f); f.site = this; return lf.call(th, o, a); }
+                    case 2: { Object a = args[0].eval(f), b = args[1].eval(f); f.site = this; return lf.call(th, o, a, b); }
+                    default: break;
+                }
+            }
+            return LuaFunction.first(callWith(f, o, fv));
+        }
+
+        @Override
+        public Object[] evalMulti(Frame f) {
+            Object o = obj.eval(f);
+            return callWith(f, o, lookup(f, o));
+        }
+
+        private Object[] callWith(Frame f, Object o, Object fv) {
+            Object[] a = allArgs(f, o);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, a);
+            return Ops.callMeta(f.thread, fv, a, this);
+        }
+
+        Object[] allArgs(Frame f, Object o) {
+            Object[] rest = evalArgs(f, args, lastMulti);
+            Object[] a = new Object[rest.length + 1];
+            a[0] = o;
+            System.arraycopy(rest, 0, a, 1, rest.length);
+            return a;
+        }
+    }
+
+    /** Resolves a callee for a tail call: a function, or the __call chain of a callable value. */
+    static void prepareTail(Frame f, Object fv, Object[] args, Site site) {
+        Object fn = fv;
+        int loops = 0;
+        while (!(fn instanceof LuaFunction)) {
+            Object tm = Ops.metafield(f.thread.state, fn, "__call");
+            if (tm == null || loops++ > 2000) throw Ops.typeError(f.thread, fn, "call", loops <= 1 ? site : null, 0);
+            Object[] a2 = new Object[args.length + 1];
+            a2[0] = fn;
+            System.arraycopy(args, 0, a2, 1, args.length);
+            args = a2;
+            fn = tm;
+        }
+        f.tailFn = (LuaFunction) fn;
+        f.tailArgs = args;
+    }
+}

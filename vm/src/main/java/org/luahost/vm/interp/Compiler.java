@@ -1,0 +1,668 @@
+package org.luahost.vm.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.parser.Ast;
+import org.luahost.vm.parser.ChunkId;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * Turns a parsed chunk into executable nodes: resolves every name to a local
+ * slot, a captured local (cell), an upvalue or a global ({@code _ENV.name}),
+ * checks what needs scopes (gotos and labels, {@code <const>} assignments,
+ * the reference's limits), and picks specialised nodes (fixed-arity calls,
+ * constant-key field access, tail calls).
+ */
+public final class Compiler {
+    private static final int MAX_LOCALS = 200;
+    private static final int MAX_UPVALS = 255;
+
+    private final String source;
+    private final Captures captures;
+    private FS fs;
+
+    private Compiler(String source, Captures captures) {
+        this.source = source;
+        this.captures = captures;
+    }
+
+    /** Compiles a chunk into a closure whose _ENV upvalue holds env. */
+    public static LuaClosure compileMain(LuaState L, Ast.Chunk chunk, Object env) {
+        Compiler c = new Compiler(chunk.chunkName(), Captures.analyze(chunk));
+        Proto p = c.function(chunk.body(), true, null);
+        return new LuaClosure(p, new Cell[] {new Cell(env)});
+    }
+
+    /** Compiles a chunk into a Proto with one upvalue (_ENV) still unbound. */
+    public static Proto compileProto(Ast.Chunk chunk) {
+        Compiler c = new Compiler(chunk.chunkName(), Captures.analyze(chunk));
+        return c.function(chunk.body(), true, null);
+    }
+
+    // ---------------------------------------------------------------- function state
+
+    private static final class Var {
+        final String name;
+        final int slot;
+        final boolean cell;
+        final Ast.Attrib attrib;
+
+        Var(String name, int slot, boolean cell, Ast.Attrib attrib) { this.name = name; this.slot = slot; this.cell = cell; this.attrib = attrib; }
+    }
+
+    private static final class LabelDesc {
+        final String name;
+        final int line;
+        final int nactvar;
+        final Object id = new Object();
+
+        LabelDesc(String name, int line, int nactvar) { this.name = name; this.line = line; this.nactvar = nactvar; }
+    }
+
+    private static final class PendingGoto {
+        final String name;
+        final int line;
+        int nactvar;
+        final GotoNode node;
+
+        PendingGoto(String name, int line, int nactvar, GotoNode node) { this.name = name; this.line = line; this.nactvar = nactvar; this.node = node; }
+    }
+
+    /** A goto whose label is found later in the function. */
+    static final class GotoNode extends Stat {
+        Object label;
+
+        GotoNode(int line) { super(line); }
+
+        @Override public int exec(Frame f) { f.gotoLabel = label; return GOTO; }
+    }
+
+    private static final class BlockScope {
+        final BlockScope parent;
+        final int nactvar;
+        final List<LabelDesc> labels = new ArrayList<>();
+        final List<PendingGoto> gotos = new ArrayList<>();
+        final boolean loop;
+
+        BlockScope(BlockScope parent, int nactvar, boolean loop) { this.parent = parent; this.nactvar = nactvar; this.loop = loop; }
+    }
+
+    private static final class FS {
+        final FS parent;
+        final Proto proto;
+        final List<Var> actives = new ArrayList<>();
+        final List<String> upNames = new ArrayList<>();
+        final List<Boolean> upInStack = new ArrayList<>();
+        final List<Integer> upIdx = new ArrayList<>();
+        final List<Proto.LocalInfo> localInfos = new ArrayList<>();
+        int nextSlot, maxSlot;
+        int ntbc;
+        BlockScope block;
+
+        FS(FS parent, Proto proto) { this.parent = parent; this.proto = proto; }
+    }
+
+    private LuaError error(int line, String msg) {
+        return new LuaError(ChunkId.of(source) + ":" + line + ": " + msg);
+    }
+
+    private Proto function(Ast.FuncBody body, boolean main, String unused) {
+        Proto p = new Proto(source, body.line(), body.lastLine());
+        fs = new FS(fs, p);
+        if (main) {
+            fs.upNames.add("_ENV");
+            fs.upInStack.add(false);
+            fs.upIdx.add(0);
+        }
+        fs.block = new BlockScope(null, 0, false);
+        int k = 0;
+        if (body.method()) declareLocal("self", body.line(), captures.isCaptured(body, k++), Ast.Attrib.NONE);
+        for (String prm : body.params()) declareLocal(prm, body.line(), captures.isCaptured(body, k++), Ast.Attrib.NONE);
+        p.nparams = fs.actives.size();
+        p.vararg = body.vararg();
+        List<Stat> pre = new ArrayList<>();
+        // captured parameters move into cells on entry
+        for (Var v : fs.actives) if (v.cell) pre.add(new Stats.NewCell(body.line(), v.slot, new Exprs.Local(body.line(), v.slot, v.name)));
+        Block b = blockBody(body.block(), pre, false);
+        closeBlockScope(body.block().endLine(), true);
+        p.body = b;
+        p.frameSize = fs.maxSlot;
+        int nu = fs.upNames.size();
+        p.upvalNames = fs.upNames.toArray(new String[0]);
+        p.upvalInStack = new boolean[nu];
+        p.upvalIndex = new int[nu];
+        for (int i = 0; i < nu; i++) { p.upvalInStack[i] = fs.upInStack.get(i); p.upvalIndex[i] = fs.upIdx.get(i); }
+        p.locals = fs.localInfos.toArray(new Proto.LocalInfo[0]);
+        p.ast = body;
+        fs = fs.parent;
+        return p;
+    }
+
+    private Var declareLocal(String name, int line, boolean cell, Ast.Attrib attrib) {
+        if (fs.actives.size() >= MAX_LOCALS) {
+            throw error(line, "too many local variables (limit is " + MAX_LOCALS + ") in "
+                    + (fs.proto.isMain() ? "main function" : "function at line " + fs.proto.line) + " near '" + name + "'");
+        }
+        Var v = new Var(name, fs.nextSlot++, cell, attrib);
+        if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
+        fs.actives.add(v);
+        fs.localInfos.add(new Proto.LocalInfo(name, v.slot, line, Integer.MAX_VALUE, cell));
+        return v;
+    }
+
+    private int hiddenSlot() {
+        int s = fs.nextSlot++;
+        if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
+        return s;
+    }
+
+    private void popLocals(int n) {
+        List<Var> a = fs.actives;
+        while (a.size() > n) a.remove(a.size() - 1);
+    }
+
+    // ---------------------------------------------------------------- name resolution
+
+    private sealed interface Ref permits LocalRef, UpRef, GlobalRef {}
+    private record LocalRef(Var v) implements Ref {}
+    private record UpRef(int idx, String name) implements Ref {}
+    private record GlobalRef(String name) implements Ref {}
+
+    private Ref resolve(String name, int line) {
+        for (int i = fs.actives.size() - 1; i >= 0; i--) {
+            Var v = fs.actives.get(i);
+            if (v.name.equals(name)) return new LocalRef(v);
+        }
+        int u = upvalue(fs, name, line);
+        if (u >= 0) return new UpRef(u, name);
+        return new GlobalRef(name);
+    }
+
+    private int upvalue(FS f, String name, int line) {
+        int i = f.upNames.indexOf(name);
+        if (i >= 0) return i;
+        if (f.parent == null) return -1;
+        FS p = f.parent;
+        for (int k = p.actives.size() - 1; k >= 0; k--) {
+            Var v = p.actives.get(k);
+            if (v.name.equals(name)) {
+                if (!v.cell) throw new IllegalStateException("captured local not in a cell: " + name);
+                return addUp(f, name, true, v.slot, line);
+            }
+        }
+        int pu = upvalue(p, name, line);
+        if (pu < 0) return -1;
+        return addUp(f, name, false, pu, line);
+    }
+
+    private int addUp(FS f, String name, boolean inStack, int idx, int line) {
+        if (f.upNames.size() >= MAX_UPVALS) {
+            throw error(line, "too many upvalues (limit is " + MAX_UPVALS + ") in "
+                    + (f.proto.isMain() ? "main function" : "function at line " + f.proto.line) + " near '" + name + "'");
+        }
+        f.upNames.add(name);
+        f.upInStack.add(inStack);
+        f.upIdx.add(idx);
+        return f.upNames.size() - 1;
+    }
+
+    private Expr read(Ref r, int line) {
+        return switch (r) {
+            case LocalRef l -> l.v.cell ? new Exprs.CellLocal(line, l.v.slot, l.v.name) : new Exprs.Local(line, l.v.slot, l.v.name);
+            case UpRef u -> new Exprs.Upval(line, u.idx, u.name);
+            case GlobalRef g -> new Exprs.Global(line, env(line), g.name);
+        };
+    }
+
+    private Expr env(int line) {
+        Ref r = resolve("_ENV", line);
+        if (r instanceof GlobalRef) throw new IllegalStateException("_ENV unresolved");
+        return read(r, line);
+    }
+
+    private boolean isEnv(Expr e) {
+        return (e instanceof Exprs.Upval u && u.name.equals("_ENV")) || (e instanceof Exprs.Local l && l.name.equals("_ENV"))
+                || (e instanceof Exprs.CellLocal c && c.name.equals("_ENV"));
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    private Block block(Ast.Block b, boolean loop) {
+        fs.block = new BlockScope(fs.block, fs.actives.size(), loop);
+        int mark = fs.actives.size();
+        int slotMark = fs.nextSlot;
+        int tbcMark = fs.ntbc;
+        Block r = blockBody(b, new ArrayList<>(), false);
+        closeBlockScope(b.endLine(), false);
+        popLocals(mark);
+        fs.nextSlot = slotMark;
+        fs.ntbc = tbcMark;
+        return r;
+    }
+
+    /** Compiles statements into a Block (the scope is managed by the caller). */
+    private Block blockBody(Ast.Block b, List<Stat> out, boolean repeatBody) {
+        List<Ast.Stat> stats = b.stats();
+        List<Object> labelIds = new ArrayList<>();
+        List<Integer> labelPos = new ArrayList<>();
+        for (int i = 0; i < stats.size(); i++) {
+            Ast.Stat s = stats.get(i);
+            if (s instanceof Ast.Label) {
+                // a run of labels is declared last-first, as the reference processes them
+                int j = i;
+                while (j + 1 < stats.size() && stats.get(j + 1) instanceof Ast.Label) j++;
+                boolean last = j + 1 == stats.size() && !repeatBody;
+                int nextLine = j + 1 < stats.size() ? stats.get(j + 1).line() : b.endLine();
+                for (int k = j; k >= i; k--) {
+                    Ast.Label l = (Ast.Label) stats.get(k);
+                    LabelDesc d = defineLabel(l, last, nextLine);
+                    labelIds.add(d.id);
+                    labelPos.add(out.size());
+                }
+                i = j;
+                continue;
+            }
+            if (s instanceof Ast.Local l && l.attribs().contains(Ast.Attrib.CLOSE)) {
+                out.add(local(l));
+                Var v = fs.actives.get(fs.actives.size() - 1);
+                fs.ntbc++;
+                Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine());
+                Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody);
+                out.add(new Stats.Tbc(l.line(), v.slot, v.cell, v.name, restBlock));
+                break;
+            }
+            out.add(stat(s));
+        }
+        return new Block(b.endLine(), out.toArray(new Stat[0]),
+                labelIds.isEmpty() ? null : labelIds.toArray(), labelPos.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private LabelDesc defineLabel(Ast.Label l, boolean last, int nextLine) {
+        for (BlockScope bs = fs.block; bs != null; bs = bs.parent) {
+            for (LabelDesc d : bs.labels) {
+                if (d.name.equals(l.name())) {
+                    throw error(l.line(), "label '" + l.name() + "' already defined on line " + d.line);
+                }
+            }
+        }
+        LabelDesc d = new LabelDesc(l.name(), l.line(), last ? fs.block.nactvar : fs.actives.size());
+        fs.block.labels.add(d);
+        // resolve pending forward gotos of this block
+        var it = fs.block.gotos.iterator();
+        while (it.hasNext()) {
+            PendingGoto g = it.next();
+            if (g.name.equals(d.name)) {
+                if (g.nactvar < d.nactvar) {
+                    String local = fs.actives.get(g.nactvar).name;
+                    throw error(nextLine, "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + local + "'");
+                }
+                g.node.label = d.id;
+                it.remove();
+            }
+        }
+        return d;
+    }
+
+    private void closeBlockScope(int endLine, boolean function) {
+        BlockScope bs = fs.block;
+        fs.block = bs.parent;
+        if (function || bs.parent == null) {
+            if (!bs.gotos.isEmpty()) {
+                PendingGoto g = bs.gotos.get(0);
+                if (g.name.equals("break")) throw error(endLine, "break outside a loop at line " + g.line);
+                throw error(endLine, "no visible label '" + g.name + "' for <goto> at line " + g.line);
+            }
+            return;
+        }
+        for (PendingGoto g : bs.gotos) {
+            g.nactvar = Math.min(g.nactvar, bs.nactvar);
+            bs.parent.gotos.add(g);
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private Stat stat(Ast.Stat s) {
+        return switch (s) {
+            case Ast.Local l -> local(l);
+            case Ast.Assign a -> assign(a);
+            case Ast.CallStat c -> new Stats.ExprStat(c.line(), expr(c.call()));
+            case Ast.Do d -> block(d.block(), false);
+            case Ast.While w -> new Stats.While(w.line(), expr(w.cond()), block(w.block(), true));
+            case Ast.Repeat r -> repeat(r);
+            case Ast.If i -> ifStat(i);
+            case Ast.NumericFor n -> numFor(n);
+            case Ast.GenericFor g -> genFor(g);
+            case Ast.FunctionStat f -> functionStat(f);
+            case Ast.LocalFunction lf -> localFunction(lf);
+            case Ast.Return r -> ret(r);
+            case Ast.Break b -> new Stats.Break(b.line());
+            case Ast.Goto g -> gotoStat(g);
+            case Ast.Label l -> throw new IllegalStateException("label handled by block");
+        };
+    }
+
+    private Stat gotoStat(Ast.Goto g) {
+        for (BlockScope bs = fs.block; bs != null; bs = bs.parent) {
+            for (LabelDesc d : bs.labels) {
+                if (d.name.equals(g.label())) return new Stats.Goto(g.line(), d.id);
+            }
+        }
+        GotoNode n = new GotoNode(g.line());
+        fs.block.gotos.add(new PendingGoto(g.label(), g.line(), fs.actives.size(), n));
+        return n;
+    }
+
+    private Stat local(Ast.Local l) {
+        List<String> names = l.names();
+        int n = names.size();
+        Expr[] exprs = exprs(l.exprs());
+        Var[] vars = new Var[n];
+        for (int i = 0; i < n; i++) {
+            vars[i] = declareLocal(names.get(i), l.line(), captures.isCaptured(l, i), l.attribs().get(i));
+        }
+        if (n == 1 && exprs.length == 1 && !exprs[0].isMulti()) {
+            return vars[0].cell ? new Stats.NewCell(l.line(), vars[0].slot, exprs[0]) : new Stats.SetLocal(l.line(), vars[0].slot, exprs[0]);
+        }
+        if (n == 1 && exprs.length == 0) {
+            return vars[0].cell ? new Stats.NewCell(l.line(), vars[0].slot, null) : new Stats.SetLocal(l.line(), vars[0].slot, new Exprs.Const(l.line(), null));
+        }
+        int[] slots = new int[n];
+        boolean[] cells = new boolean[n];
+        for (int i = 0; i < n; i++) { slots[i] = vars[i].slot; cells[i] = vars[i].cell; }
+        return new Stats.LocalMulti(l.line(), slots, cells, exprs);
+    }
+
+    private void checkConst(Ref r, int line) {
+        if (r instanceof LocalRef lr && lr.v.attrib != Ast.Attrib.NONE) {
+            throw error(line, "attempt to assign to const variable '" + lr.v.name + "'");
+        }
+        if (r instanceof UpRef u) {
+            Var v = findUpvalVar(fs, u.name);
+            if (v != null && v.attrib != Ast.Attrib.NONE) throw error(line, "attempt to assign to const variable '" + v.name + "'");
+        }
+    }
+
+    private Var findUpvalVar(FS f, String name) {
+        for (FS p = f.parent; p != null; p = p.parent) {
+            for (int k = p.actives.size() - 1; k >= 0; k--) if (p.actives.get(k).name.equals(name)) return p.actives.get(k);
+        }
+        return null;
+    }
+
+    private Stat assign(Ast.Assign a) {
+        List<Ast.Expr> ts = a.targets();
+        if (ts.size() == 1 && a.exprs().size() == 1) {
+            Ast.Expr t = ts.get(0);
+            if (t instanceof Ast.Name nm) {
+                Ref r = resolve(nm.name(), nm.line());
+                checkConst(r, a.line());
+                Expr v = expr(a.exprs().get(0));
+                return assignTo(r, v, a.line());
+            }
+            Ast.Index ix = (Ast.Index) t;
+            Expr obj = expr(ix.obj());
+            Expr key = expr(ix.key());
+            return new Stats.SetIndex(a.line(), obj, key, expr(a.exprs().get(0)));
+        }
+        Stats.Target[] targets = new Stats.Target[ts.size()];
+        for (int i = 0; i < ts.size(); i++) {
+            Ast.Expr t = ts.get(i);
+            if (t instanceof Ast.Name nm) {
+                Ref r = resolve(nm.name(), nm.line());
+                checkConst(r, a.line());
+                targets[i] = switch (r) {
+                    case LocalRef l -> new Stats.LocalTarget(l.v.slot, l.v.cell);
+                    case UpRef u -> new Stats.UpvalTarget(u.idx);
+                    case GlobalRef g -> new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name), a.line());
+                };
+            } else {
+                Ast.Index ix = (Ast.Index) t;
+                targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), a.line());
+            }
+        }
+        return new Stats.MultiAssign(a.line(), targets, exprs(a.exprs()));
+    }
+
+    private Stat assignTo(Ref r, Expr v, int line) {
+        return switch (r) {
+            case LocalRef l -> l.v.cell ? new Stats.SetCell(line, l.v.slot, v) : new Stats.SetLocal(line, l.v.slot, v);
+            case UpRef u -> new Stats.SetUpval(line, u.idx, v);
+            case GlobalRef g -> new Stats.SetIndex(line, env(line), new Exprs.Const(line, g.name), v);
+        };
+    }
+
+    private Stat repeat(Ast.Repeat r) {
+        fs.block = new BlockScope(fs.block, fs.actives.size(), true);
+        int mark = fs.actives.size();
+        int slotMark = fs.nextSlot;
+        int tbcMark = fs.ntbc;
+        Block body = blockBody(r.block(), new ArrayList<>(), true);
+        Expr cond = expr(r.cond());
+        closeBlockScope(r.block().endLine(), false);
+        popLocals(mark);
+        fs.nextSlot = slotMark;
+        fs.ntbc = tbcMark;
+        return new Stats.Repeat(r.line(), body, cond);
+    }
+
+    private Stat ifStat(Ast.If i) {
+        Expr[] conds = exprs(i.conds());
+        Stat[] blocks = new Stat[i.blocks().size()];
+        for (int k = 0; k < blocks.length; k++) blocks[k] = block(i.blocks().get(k), false);
+        Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
+        return new Stats.If(i.line(), conds, blocks, orelse);
+    }
+
+    private Stat numFor(Ast.NumericFor n) {
+        Expr start = expr(n.start()), limit = expr(n.limit());
+        Expr step = n.step() == null ? null : expr(n.step());
+        int mark = fs.actives.size();
+        int slotMark = fs.nextSlot;
+        Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE);
+        Block body = block(n.block(), true);
+        popLocals(mark);
+        fs.nextSlot = slotMark;
+        return new Loops.NumFor(n.line(), start, limit, step, v.slot, v.cell, body);
+    }
+
+    private Stat genFor(Ast.GenericFor g) {
+        Expr[] es = exprs(g.exprs());
+        int mark = fs.actives.size();
+        int slotMark = fs.nextSlot;
+        int closeSlot = hiddenSlot();
+        int n = g.names().size();
+        int[] slots = new int[n];
+        boolean[] cells = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Var v = declareLocal(g.names().get(i), g.line(), captures.isCaptured(g, i), Ast.Attrib.NONE);
+            slots[i] = v.slot;
+            cells[i] = v.cell;
+        }
+        Block body = block(g.block(), true);
+        popLocals(mark);
+        fs.nextSlot = slotMark;
+        return new Loops.GenFor(g.line(), es, slots, cells, body, closeSlot);
+    }
+
+    private Stat functionStat(Ast.FunctionStat f) {
+        Expr fn = expr(f.function());
+        Ast.Expr t = f.target();
+        if (t instanceof Ast.Name nm) {
+            Ref r = resolve(nm.name(), nm.line());
+            checkConst(r, f.line());
+            return assignTo(r, fn, f.function().body().lastLine());
+        }
+        Ast.Index ix = (Ast.Index) t;
+        return new Stats.SetIndex(f.function().body().lastLine(), expr(ix.obj()), expr(ix.key()), fn);
+    }
+
+    private Stat localFunction(Ast.LocalFunction lf) {
+        Var v = declareLocal(lf.name(), lf.line(), captures.isCaptured(lf, 0), Ast.Attrib.NONE);
+        if (v.cell) {
+            Expr fn = expr(lf.function());
+            return new Block(lf.line(), new Stat[] {new Stats.NewCell(lf.line(), v.slot, null), new Stats.SetCell(lf.line(), v.slot, fn)}, null, new int[0]);
+        }
+        return new Stats.SetLocal(lf.line(), v.slot, expr(lf.function()));
+    }
+
+    private Stat ret(Ast.Return r) {
+        List<Ast.Expr> es = r.exprs();
+        if (es.isEmpty()) return new Stats.Return0(r.line());
+        if (es.size() == 1 && fs.ntbc == 0) {
+            Ast.Expr e = es.get(0);
+            if (e instanceof Ast.Call c) {
+                Calls.CallBase call = (Calls.CallBase) expr(c);
+                Expr fn = expr(c.fn());
+                Expr[] args = exprs(c.args());
+                return new Stats.ReturnTail(r.line(), call, fn, args, lastMulti(args), null, null);
+            }
+            if (e instanceof Ast.MethodCall m) {
+                Calls.Method call = (Calls.Method) expr(m);
+                return new Stats.ReturnTail(r.line(), call, null, null, false, call.obj, m.name());
+            }
+        }
+        Expr[] exprs = exprs(es);
+        if (exprs.length == 1 && !exprs[0].isMulti()) return new Stats.Return1(r.line(), exprs[0]);
+        return new Stats.ReturnN(r.line(), exprs, lastMulti(exprs));
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private Expr[] exprs(List<Ast.Expr> es) {
+        Expr[] r = new Expr[es.size()];
+        for (int i = 0; i < r.length; i++) r[i] = expr(es.get(i));
+        return r;
+    }
+
+    private static boolean lastMulti(Expr[] es) { return es.length > 0 && es[es.length - 1].isMulti(); }
+
+    private Expr expr(Ast.Expr e) {
+        return switch (e) {
+            case Ast.Nil n -> new Exprs.Const(n.line(), null);
+            case Ast.True t -> new Exprs.Const(t.line(), Boolean.TRUE);
+            case Ast.False f -> new Exprs.Const(f.line(), Boolean.FALSE);
+            case Ast.Int i -> new Exprs.Const(i.line(), i.value());
+            case Ast.Flt f -> new Exprs.Const(f.line(), f.value());
+            case Ast.Str s -> new Exprs.Const(s.line(), s.value().intern());
+            case Ast.Vararg v -> new Exprs.Vararg(v.line());
+            case Ast.Name n -> read(resolve(n.name(), n.line()), n.line());
+            case Ast.Index ix -> index(ix);
+            case Ast.Call c -> call(c);
+            case Ast.MethodCall m -> {
+                Expr[] args = exprs(m.args());
+                yield new Calls.Method(m.line(), expr(m.obj()), m.name().intern(), args, lastMulti(args));
+            }
+            case Ast.Paren p -> {
+                Expr inner = expr(p.expr());
+                yield inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
+            }
+            case Ast.Function f -> new Exprs.Function(f.line(), function(f.body(), false, null));
+            case Ast.Table t -> table(t);
+            case Ast.BinOp b -> binop(b);
+            case Ast.UnOp u -> unop(u);
+        };
+    }
+
+    private Expr index(Ast.Index ix) {
+        Expr obj = expr(ix.obj());
+        if (ix.key() instanceof Ast.Str s) return new Exprs.Field(ix.line(), obj, s.value().intern(), isEnv(obj));
+        String keyName = ix.key() instanceof Ast.Int i && i.value() >= 0 && i.value() <= 255 ? "integer index" : "?";
+        return new Exprs.Index(ix.line(), obj, expr(ix.key()), keyName);
+    }
+
+    private Expr call(Ast.Call c) {
+        Expr fn = expr(c.fn());
+        Expr[] args = exprs(c.args());
+        boolean multi = lastMulti(args);
+        if (!multi) {
+            switch (args.length) {
+                case 0: return new Calls.Call0(c.line(), fn);
+                case 1: return new Calls.Call1(c.line(), fn, args[0]);
+                case 2: return new Calls.Call2(c.line(), fn, args[0], args[1]);
+                case 3: return new Calls.Call3(c.line(), fn, args[0], args[1], args[2]);
+                default: break;
+            }
+        }
+        return new Calls.CallN(c.line(), fn, args, multi);
+    }
+
+    private Expr table(Ast.Table t) {
+        List<Expr> items = new ArrayList<>();
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> vals = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (Ast.Field f : t.fields()) {
+            switch (f) {
+                case Ast.PosField p -> { order.add(items.size()); items.add(expr(p.value())); }
+                case Ast.NamedField nf -> {
+                    order.add(~keys.size());
+                    keys.add(new Exprs.Const(t.line(), nf.name().intern()));
+                    vals.add(expr(nf.value()));
+                }
+                case Ast.KeyedField kf -> { order.add(~keys.size()); keys.add(expr(kf.key())); vals.add(expr(kf.value())); }
+            }
+        }
+        boolean lastMulti = !items.isEmpty() && t.fields().get(t.fields().size() - 1) instanceof Ast.PosField
+                && items.get(items.size() - 1).isMulti();
+        return new Exprs.Table(t.line(), items.toArray(new Expr[0]), keys.toArray(new Expr[0]), vals.toArray(new Expr[0]),
+                order.stream().mapToInt(Integer::intValue).toArray(), lastMulti);
+    }
+
+    private Expr binop(Ast.BinOp b) {
+        if (b.op() == Ast.BinOpKind.CONCAT) {
+            List<Expr> parts = new ArrayList<>();
+            flattenConcat(b, parts);
+            return new Exprs.Concat(b.line(), parts.toArray(new Expr[0]));
+        }
+        Expr l = expr(b.left()), r = expr(b.right());
+        int line = b.line();
+        return switch (b.op()) {
+            case OR -> new Exprs.Or(line, l, r);
+            case AND -> new Exprs.And(line, l, r);
+            case LT -> new Arith.Lt(line, l, r);
+            case GT -> new Arith.Gt(line, l, r);
+            case LE -> new Arith.Le(line, l, r);
+            case GE -> new Arith.Ge(line, l, r);
+            case EQ -> new Arith.Eq(line, l, r, false);
+            case NE -> new Arith.Eq(line, l, r, true);
+            case ADD -> new Arith.Add(line, l, r);
+            case SUB -> new Arith.Sub(line, l, r);
+            case MUL -> new Arith.Mul(line, l, r);
+            case DIV -> new Arith.Div(line, l, r);
+            case MOD -> new Arith.Mod(line, l, r);
+            case IDIV -> new Arith.IDiv(line, l, r);
+            case POW -> new Arith.Pow(line, l, r);
+            case BAND -> new Arith.Bitwise(line, Ops.BAND, l, r);
+            case BOR -> new Arith.Bitwise(line, Ops.BOR, l, r);
+            case BXOR -> new Arith.Bitwise(line, Ops.BXOR, l, r);
+            case SHL -> new Arith.Bitwise(line, Ops.SHL, l, r);
+            case SHR -> new Arith.Bitwise(line, Ops.SHR, l, r);
+            case CONCAT -> throw new IllegalStateException();
+        };
+    }
+
+    private void flattenConcat(Ast.Expr e, List<Expr> out) {
+        if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.CONCAT) {
+            out.add(expr(b.left()));
+            flattenConcat(b.right(), out);
+        } else {
+            out.add(expr(e));
+        }
+    }
+
+    private Expr unop(Ast.UnOp u) {
+        Expr a = expr(u.operand());
+        return switch (u.op()) {
+            case NOT -> new Exprs.Not(u.line(), a);
+            case NEG -> a instanceof Exprs.Const c && c.value instanceof Long l ? new Exprs.Const(u.line(), -l)
+                    : a instanceof Exprs.Const c && c.value instanceof Double d ? new Exprs.Const(u.line(), -d)
+                    : new Arith.Neg(u.line(), a);
+            case LEN -> new Exprs.Len(u.line(), a);
+            case BNOT -> new Arith.BNot(u.line(), a);
+        };
+    }
+}

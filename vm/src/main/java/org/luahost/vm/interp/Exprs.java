@@ -1,0 +1,288 @@
+package org.luahost.vm.interp;
+
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.runtime.Ops;
+
+/** Leaf and structural expressions: constants, variables, indexing, functions, tables, logic. */
+final class Exprs {
+    private Exprs() {}
+
+    static final class Const extends Expr {
+        final Object value;
+        final String info;
+
+        Const(int line, Object value) {
+            super(line);
+            this.value = value;
+            this.info = value instanceof String s ? "constant '" + s + "'" : null;
+        }
+
+        @Override public Object eval(Frame f) { return value; }
+        @Override public boolean test(Frame f) { return Lua.isTruthy(value); }
+        @Override public String describe() { return info; }
+    }
+
+    static final class Local extends Expr {
+        final int slot;
+        final String name;
+
+        Local(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
+
+        @Override public Object eval(Frame f) { return f.slots[slot]; }
+        @Override public String describe() { return "local '" + name + "'"; }
+    }
+
+    static final class CellLocal extends Expr {
+        final int slot;
+        final String name;
+
+        CellLocal(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
+
+        @Override public Object eval(Frame f) { return ((Cell) f.slots[slot]).v; }
+        @Override public String describe() { return "local '" + name + "'"; }
+    }
+
+    static final class Upval extends Expr {
+        final int idx;
+        final String name;
+
+        Upval(int line, int idx, String name) { super(line); this.idx = idx; this.name = name; }
+
+        @Override public Object eval(Frame f) { return f.closure.upvals[idx].v; }
+        @Override public String describe() { return "upvalue '" + name + "'"; }
+    }
+
+    /** A global: _ENV.name, with a fast path for a plain table _ENV. */
+    static final class Global extends Expr {
+        final Expr env;
+        final String name;
+
+        Global(int line, Expr env, String name) { super(line); this.env = env; this.name = name; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object e = env.eval(f);
+            if (e instanceof LuaTable t) {
+                Object v = t.rawget(name);
+                if (v != null || t.getMetatable() == null) return v;
+            }
+            return Ops.index(f.thread, e, name, this);
+        }
+
+        @Override public String describe() { return "global '" + name + "'"; }
+        @Override public String varInfo(int i) { return Calls.info(env.describe()); }
+    }
+
+    /** obj[key] with a constant string key (obj.name). */
+    static final class Field extends Expr {
+        final Expr obj;
+        final String key;
+        final boolean global;
+
+        Field(int line, Expr obj, String key, boolean global) { super(line); this.obj = obj; this.key = key; this.global = global; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object o = obj.eval(f);
+            if (o instanceof LuaTable t) {
+                Object v = t.rawget(key);
+                if (v != null || t.getMetatable() == null) return v;
+            }
+            return Ops.index(f.thread, o, key, this);
+        }
+
+        @Override public String describe() { return (global ? "global '" : "field '") + key + "'"; }
+        @Override public String varInfo(int i) { return Calls.info(obj.describe()); }
+    }
+
+    /** obj[key] in general. */
+    static final class Index extends Expr {
+        final Expr obj, key;
+        final String keyName;
+
+        Index(int line, Expr obj, Expr key, String keyName) { super(line); this.obj = obj; this.key = key; this.keyName = keyName; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object o = obj.eval(f);
+            Object k = key.eval(f);
+            if (o instanceof LuaTable t) {
+                Object v = k instanceof Long l ? t.rawget(l.longValue()) : t.rawget(k);
+                if (v != null || t.getMetatable() == null) return v;
+            }
+            return Ops.index(f.thread, o, k, this);
+        }
+
+        @Override public String describe() { return "field '" + keyName + "'"; }
+        @Override public String varInfo(int i) { return Calls.info(obj.describe()); }
+    }
+
+    static final class Vararg extends Expr {
+        Vararg(int line) { super(line); }
+
+        @Override public Object eval(Frame f) { Object[] v = f.varargs; return v.length == 0 ? null : v[0]; }
+        @Override public Object[] evalMulti(Frame f) { Object[] v = f.varargs; return v.length == 0 ? v : v.clone(); }
+        @Override public boolean isMulti() { return true; }
+    }
+
+    /** (expr): one value. */
+    static final class Paren extends Expr {
+        final Expr e;
+
+        Paren(int line, Expr e) { super(line); this.e = e; }
+
+        @Override public Object eval(Frame f) { return e.eval(f); }
+    }
+
+    static final class And extends Expr {
+        final Expr a, b;
+
+        And(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
+
+        @Override public Object eval(Frame f) { Object v = a.eval(f); return Lua.isFalsy(v) ? v : b.eval(f); }
+        @Override public boolean test(Frame f) { return a.test(f) && b.test(f); }
+    }
+
+    static final class Or extends Expr {
+        final Expr a, b;
+
+        Or(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
+
+        @Override public Object eval(Frame f) { Object v = a.eval(f); return Lua.isTruthy(v) ? v : b.eval(f); }
+        @Override public boolean test(Frame f) { return a.test(f) || b.test(f); }
+    }
+
+    static final class Not extends Expr {
+        final Expr a;
+
+        Not(int line, Expr a) { super(line); this.a = a; }
+
+        @Override public Object eval(Frame f) { return a.test(f) ? Boolean.FALSE : Boolean.TRUE; }
+        @Override public boolean test(Frame f) { return !a.test(f); }
+    }
+
+    /** function ... end: makes a closure capturing the current cells and upvalues. */
+    static final class Function extends Expr {
+        final Proto proto;
+
+        Function(int line, Proto proto) { super(line); this.proto = proto; }
+
+        @Override
+        public Object eval(Frame f) {
+            Proto p = proto;
+            int n = p.upvalIndex.length;
+            Cell[] ups = new Cell[n];
+            for (int i = 0; i < n; i++) {
+                ups[i] = p.upvalInStack[i] ? (Cell) f.slots[p.upvalIndex[i]] : f.closure.upvals[p.upvalIndex[i]];
+            }
+            return new LuaClosure(p, ups);
+        }
+    }
+
+    /** A table constructor. */
+    static final class Table extends Expr {
+        final Expr[] items;      // positional items, in order
+        final Expr[] keys, vals; // keyed/named fields, in source order (interleaving handled by order arrays)
+        final int[] order;       // for each field in source order: >= 0 positional index, < 0 ~(keyed index)
+        final boolean lastMulti;
+
+        Table(int line, Expr[] items, Expr[] keys, Expr[] vals, int[] order, boolean lastMulti) {
+            super(line);
+            this.items = items; this.keys = keys; this.vals = vals; this.order = order; this.lastMulti = lastMulti;
+        }
+
+        @Override
+        public Object eval(Frame f) {
+            int npos = items.length;
+            LuaTable t = new LuaTable(lastMulti ? npos - 1 : npos, keys.length);
+            for (int o : order) {
+                if (o >= 0) {
+                    if (o == npos - 1 && lastMulti) {
+                        Object[] vs = items[o].evalMulti(f);
+                        for (int j = 0; j < vs.length; j++) t.rawset((long) (o + 1 + j), vs[j]);
+                    } else {
+                        t.rawset((long) (o + 1), items[o].eval(f));
+                    }
+                } else {
+                    int k = ~o;
+                    Object key = keys[k].eval(f);
+                    Object v = vals[k].eval(f);
+                    Ops.rawsetChecked(f.thread, t, key, v, this);
+                }
+            }
+            return t;
+        }
+    }
+
+    static final class Len extends Expr {
+        final Expr a;
+
+        Len(int line, Expr a) { super(line); this.a = a; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object v = a.eval(f);
+            if (v instanceof String s) return (long) s.length();
+            if (v instanceof LuaTable t && t.getMetatable() == null) return t.length();
+            return Ops.len(f.thread, v, this);
+        }
+
+        @Override public String varInfo(int i) { return Calls.info(a.describe()); }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "len"; }
+    }
+
+    static final class Concat extends Expr {
+        final Expr[] parts;
+
+        Concat(int line, Expr[] parts) { super(line); this.parts = parts; }
+
+        @Override
+        public Object eval(Frame f) {
+            int n = parts.length;
+            Object[] vs = new Object[n];
+            boolean simple = true;
+            for (int i = 0; i < n; i++) {
+                Object v = parts[i].eval(f);
+                vs[i] = v;
+                if (!Ops.isStringLike(v)) simple = false;
+            }
+            if (simple) {
+                if (n == 2) return Ops.tostrNumOrString(vs[0]).concat(Ops.tostrNumOrString(vs[1]));
+                StringBuilder sb = new StringBuilder();
+                for (Object v : vs) sb.append(Ops.tostrNumOrString(v));
+                return sb.toString();
+            }
+            // right to left, pairwise, as the reference's concat does with metamethods
+            Object acc = vs[n - 1];
+            for (int i = n - 2; i >= 0; i--) {
+                acc = Ops.concat(f.thread, vs[i], acc, new ConcatSite(this, i));
+            }
+            return acc;
+        }
+
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "concat"; }
+    }
+
+    /** The site of one pairwise step of a concatenation, naming its operands. */
+    static final class ConcatSite extends Node {
+        final Concat c;
+        final int i;
+
+        ConcatSite(Concat c, int i) { super(c.line); this.c = c; this.i = i; }
+
+        @Override
+        public String varInfo(int operand) {
+            if (operand == 0) return Calls.info(c.parts[i].describe());
+            return i + 1 == c.parts.length - 1 ? Calls.info(c.parts[i + 1].describe()) : "";
+        }
+
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "concat"; }
+    }
+
+    static LuaFunction asFunction(Object o) { return o instanceof LuaFunction f ? f : null; }
+}

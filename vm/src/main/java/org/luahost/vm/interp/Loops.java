@@ -1,0 +1,216 @@
+package org.luahost.vm.interp;
+
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Ops;
+
+/** The two for loops, with 5.4's integer/float loop rules and fast paths for pairs/ipairs. */
+final class Loops {
+    private Loops() {}
+
+    /** for v = start, limit, step do body end */
+    static final class NumFor extends Stat {
+        final Expr start, limit, step;
+        final int slot;
+        final boolean cell;
+        final Stat body;
+
+        NumFor(int line, Expr start, Expr limit, Expr step, int slot, boolean cell, Stat body) {
+            super(line);
+            this.start = start; this.limit = limit; this.step = step; this.slot = slot; this.cell = cell; this.body = body;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object s0 = start.eval(f), l0 = limit.eval(f), st0 = step == null ? (Object) 1L : step.eval(f);
+            LuaThread th = f.thread;
+            if (!(s0 instanceof Long || s0 instanceof Double)) throw th.runtimeError(this, "'for' initial value must be a number");
+            if (!(l0 instanceof Long || l0 instanceof Double)) throw th.runtimeError(this, "'for' limit must be a number");
+            if (!(st0 instanceof Long || st0 instanceof Double)) throw th.runtimeError(this, "'for' step must be a number");
+            if (s0 instanceof Long init && st0 instanceof Long stp) {
+                long step = stp;
+                if (step == 0) throw th.runtimeError(this, "'for' step is zero");
+                long lim;
+                if (l0 instanceof Long l) lim = l;
+                else {
+                    double d = (Double) l0;
+                    if (Double.isNaN(d)) return NORMAL;
+                    if (step > 0) {
+                        d = Math.floor(d);
+                        if (d >= 0x1p63) lim = Long.MAX_VALUE;
+                        else if (d < -0x1p63) return NORMAL;
+                        else lim = (long) d;
+                    } else {
+                        d = Math.ceil(d);
+                        if (d < -0x1p63) lim = Long.MIN_VALUE;
+                        else if (d >= 0x1p63) return NORMAL;
+                        else lim = (long) d;
+                    }
+                }
+                long i = init;
+                if (step > 0 ? i > lim : i < lim) return NORMAL;
+                long count = step > 0 ? Long.divideUnsigned(lim - i, step)
+                        : Long.divideUnsigned(i - lim, -(step + 1) + 1L);
+                Object[] slots = f.slots;
+                for (;;) {
+                    if (cell) slots[slot] = new Cell(i); else slots[slot] = i;
+                    int s = body.exec(f);
+                    if (s != NORMAL) {
+                        if (s == BREAK) break;
+                        return s;
+                    }
+                    if (count-- == 0) break;
+                    i += step;
+                }
+                return NORMAL;
+            }
+            double i = Ops.todouble(s0), lim = Ops.todouble(l0), step = Ops.todouble(st0);
+            if (step == 0) throw th.runtimeError(this, "'for' step is zero");
+            while (step > 0 ? i <= lim : i >= lim) {
+                if (cell) f.slots[slot] = new Cell(i); else f.slots[slot] = i;
+                int s = body.exec(f);
+                if (s != NORMAL) {
+                    if (s == BREAK) break;
+                    return s;
+                }
+                i += step;
+            }
+            return NORMAL;
+        }
+    }
+
+    /** for v1, v2, ... in explist do body end */
+    static final class GenFor extends Stat {
+        final Expr[] exprs;
+        final int[] slots;
+        final boolean[] cells;
+        final Stat body;
+        final int closeSlot;   // hidden slot keeping the closing value (5.4's 4th value)
+
+        GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body, int closeSlot) {
+            super(line);
+            this.exprs = exprs; this.slots = slots; this.cells = cells; this.body = body; this.closeSlot = closeSlot;
+        }
+
+        private void set(Frame f, int i, Object v) {
+            if (cells[i]) f.slots[slots[i]] = new Cell(v); else f.slots[slots[i]] = v;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object[] init = Stats.values(f, exprs, 4);
+            Object fn = init[0], state = init[1], control = init[2], closing = init[3];
+            LuaThread th = f.thread;
+            if (closing != null && closing != Boolean.FALSE) {
+                return withClose(f, fn, state, control, closing);
+            }
+            if (fn == th.state.nextFunction && state instanceof LuaTable t && control == null) return pairsLoop(f, t);
+            if (fn == th.state.ipairsIterator && state instanceof LuaTable t && Long.valueOf(0).equals(control)
+                    && t.getMetatable() == null) return ipairsLoop(f, t);
+            return generic(f, fn, state, control);
+        }
+
+        private int generic(Frame f, Object fn, Object state, Object control) {
+            LuaThread th = f.thread;
+            int n = slots.length;
+            for (;;) {
+                f.site = this;
+                Object[] r;
+                if (fn instanceof LuaFunction lf) {
+                    if (n == 1) {
+                        Object v = lf.call(th, state, control);
+                        if (v == null) break;
+                        set(f, 0, v);
+                        control = v;
+                        int s = body.exec(f);
+                        if (s != NORMAL) { if (s == BREAK) break; return s; }
+                        continue;
+                    }
+                    r = lf.invoke(th, new Object[] {state, control});
+                } else {
+                    r = Ops.callMeta(th, fn, new Object[] {state, control}, this);
+                }
+                Object v = r.length == 0 ? null : r[0];
+                if (v == null) break;
+                for (int i = 0; i < n; i++) set(f, i, i < r.length ? r[i] : null);
+                control = v;
+                int s = body.exec(f);
+                if (s != NORMAL) {
+                    if (s == BREAK) break;
+                    return s;
+                }
+            }
+            return NORMAL;
+        }
+
+        private int pairsLoop(Frame f, LuaTable t) {
+            Object[] kv = new Object[2];
+            Object key = null;
+            int n = slots.length;
+            while (t.next(key, kv)) {
+                key = kv[0];
+                set(f, 0, key);
+                if (n > 1) {
+                    set(f, 1, kv[1]);
+                    for (int i = 2; i < n; i++) set(f, i, null);
+                }
+                int s = body.exec(f);
+                if (s != NORMAL) {
+                    if (s == BREAK) break;
+                    return s;
+                }
+            }
+            return NORMAL;
+        }
+
+        private int ipairsLoop(Frame f, LuaTable t) {
+            int n = slots.length;
+            for (long i = 1; ; i++) {
+                Object v = t.rawget(i);
+                if (v == null) break;
+                set(f, 0, i);
+                if (n > 1) {
+                    set(f, 1, v);
+                    for (int k = 2; k < n; k++) set(f, k, null);
+                }
+                int s = body.exec(f);
+                if (s != NORMAL) {
+                    if (s == BREAK) break;
+                    return s;
+                }
+            }
+            return NORMAL;
+        }
+
+        private int withClose(Frame f, Object fn, Object state, Object control, Object closing) {
+            if (Ops.metafield(f.thread.state, closing, "__close") == null) {
+                throw f.thread.runtimeError(this, "variable '(for state)' got a non-closable value");
+            }
+            int s;
+            try {
+                s = generic(f, fn, state, control);
+            } catch (org.luahost.vm.LuaError e) {
+                f.thread.unwindTo(f.depth);
+                Ops.call(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()});
+                throw e;
+            }
+            Object r1 = f.ret1;
+            Object[] rn = f.retN;
+            Ops.call(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null});
+            f.ret1 = r1;
+            f.retN = rn;
+            return s;
+        }
+
+        @Override public String calleeNameWhat() { return "for iterator"; }
+        @Override public String calleeName() { return "for iterator"; }
+        @Override public String varInfo(int i) { return ""; }
+    }
+
+    static boolean truthy(Object o) { return Lua.isTruthy(o); }
+
+    static Long exact(double d) { return NumFmt.floatToLong(d); }
+}

@@ -1,0 +1,155 @@
+package org.luahost.vm.interp;
+
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * A Lua function value: a {@link Proto} with its upvalues. A call pushes a
+ * frame on the calling thread, binds the parameters, runs the body, and
+ * follows tail calls in place (the frame is reused), so a chain of tail
+ * calls runs in constant Java stack.
+ */
+public final class LuaClosure extends LuaFunction {
+    public final Proto proto;
+    public final Cell[] upvals;
+
+    public LuaClosure(Proto proto, Cell[] upvals) {
+        this.proto = proto;
+        this.upvals = upvals;
+    }
+
+    @Override
+    public String name() { return null; }
+
+    private Frame enter(LuaThread th) {
+        Frame f = th.push(this);
+        f.closure = this;
+        f.slots = new Object[proto.frameSize];
+        return f;
+    }
+
+    @Override
+    public Object call(LuaThread th) {
+        Frame f = enter(th);
+        return run1(th, f);
+    }
+
+    @Override
+    public Object call(LuaThread th, Object a) {
+        Frame f = enter(th);
+        Proto p = proto;
+        if (p.nparams >= 1) {
+            f.slots[0] = a;
+        } else if (p.vararg) {
+            f.varargs = new Object[] {a};
+        }
+        return run1(th, f);
+    }
+
+    @Override
+    public Object call(LuaThread th, Object a, Object b) {
+        Frame f = enter(th);
+        Proto p = proto;
+        Object[] s = f.slots;
+        switch (p.nparams) {
+            case 0 -> { if (p.vararg) f.varargs = new Object[] {a, b}; }
+            case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
+            default -> { s[0] = a; s[1] = b; }
+        }
+        return run1(th, f);
+    }
+
+    @Override
+    public Object call(LuaThread th, Object a, Object b, Object c) {
+        Proto p = proto;
+        if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
+        Frame f = enter(th);
+        Object[] s = f.slots;
+        switch (p.nparams) {
+            case 0 -> {}
+            case 1 -> s[0] = a;
+            case 2 -> { s[0] = a; s[1] = b; }
+            default -> { s[0] = a; s[1] = b; s[2] = c; }
+        }
+        return run1(th, f);
+    }
+
+    @Override
+    public Object[] invoke(LuaThread th, Object[] args) {
+        Frame f = enter(th);
+        bindArgs(f, args);
+        return runAll(th, f);
+    }
+
+    /** Binds exact arguments to the parameters and varargs of a fresh frame of this closure. */
+    void bindArgs(Frame f, Object[] args) {
+        Proto p = proto;
+        int np = p.nparams;
+        int n = Math.min(np, args.length);
+        System.arraycopy(args, 0, f.slots, 0, n);
+        if (p.vararg) {
+            if (args.length > np) {
+                f.varargs = np == 0 ? args : java.util.Arrays.copyOfRange(args, np, args.length);
+            } else {
+                f.varargs = NONE;
+            }
+        }
+    }
+
+    private static Object run1(LuaThread th, Frame f) {
+        int sig = f.closure.proto.body.exec(f);
+        if (sig == Stat.RETURN) {
+            Object r = f.retN == null ? f.ret1 : first(f.retN);
+            th.pop();
+            return r;
+        }
+        if (sig == Stat.TAILCALL) return first(tailLoop(th, f));
+        th.pop();
+        return null;
+    }
+
+    private static Object[] runAll(LuaThread th, Frame f) {
+        int sig = f.closure.proto.body.exec(f);
+        if (sig == Stat.RETURN) {
+            Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
+            th.pop();
+            return r;
+        }
+        if (sig == Stat.TAILCALL) return tailLoop(th, f);
+        th.pop();
+        return NONE;
+    }
+
+    /** Follows tail calls from frame f, reusing it for Lua callees. */
+    private static Object[] tailLoop(LuaThread th, Frame f) {
+        for (;;) {
+            LuaFunction g = f.tailFn;
+            Object[] args = f.tailArgs;
+            f.tailFn = null;
+            f.tailArgs = null;
+            if (!(g instanceof LuaClosure c)) {
+                th.pop();
+                return Ops.call(th, g, args);
+            }
+            f.fn = c;
+            f.closure = c;
+            f.slots = new Object[c.proto.frameSize];
+            f.varargs = NONE;
+            f.site = null;
+            f.tailcall = true;
+            f.ntbc = 0;
+            c.bindArgs(f, args);
+            int sig = c.proto.body.exec(f);
+            if (sig == Stat.RETURN) {
+                Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
+                th.pop();
+                return r;
+            }
+            if (sig != Stat.TAILCALL) {
+                th.pop();
+                return NONE;
+            }
+        }
+    }
+}

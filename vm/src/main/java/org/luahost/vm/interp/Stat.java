@@ -1,0 +1,14 @@
+package org.luahost.vm.interp;
+
+/**
+ * A statement node. {@link #exec} returns how control leaves it: normally
+ * ({@link #NORMAL}) or by break, return, goto or a tail call, whose details
+ * are left in the {@link Frame}.
+ */
+public abstract class Stat extends Node {
+    public static final int NORMAL = 0, BREAK = 1, RETURN = 2, GOTO = 3, TAILCALL = 4;
+
+    protected Stat(int line) { super(line); }
+
+    public abstract int exec(Frame f);
+}

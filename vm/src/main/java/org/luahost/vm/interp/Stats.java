@@ -1,0 +1,388 @@
+package org.luahost.vm.interp;
+
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Ops;
+
+/** Statements: assignments, control flow, returns. */
+final class Stats {
+    private Stats() {}
+
+    static final class ExprStat extends Stat {
+        final Expr e;
+
+        ExprStat(int line, Expr e) { super(line); this.e = e; }
+
+        @Override public int exec(Frame f) { e.eval(f); return NORMAL; }
+    }
+
+    static final class SetLocal extends Stat {
+        final int slot;
+        final Expr e;
+
+        SetLocal(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
+
+        @Override public int exec(Frame f) { f.slots[slot] = e.eval(f); return NORMAL; }
+    }
+
+    /** Declares a captured local: a fresh cell each time the declaration runs. */
+    static final class NewCell extends Stat {
+        final int slot;
+        final Expr e;   // may be null (nil)
+
+        NewCell(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
+
+        @Override public int exec(Frame f) { f.slots[slot] = new Cell(e == null ? null : e.eval(f)); return NORMAL; }
+    }
+
+    static final class SetCell extends Stat {
+        final int slot;
+        final Expr e;
+
+        SetCell(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
+
+        @Override public int exec(Frame f) { ((Cell) f.slots[slot]).v = e.eval(f); return NORMAL; }
+    }
+
+    static final class SetUpval extends Stat {
+        final int idx;
+        final Expr e;
+
+        SetUpval(int line, int idx, Expr e) { super(line); this.idx = idx; this.e = e; }
+
+        @Override public int exec(Frame f) { f.closure.upvals[idx].v = e.eval(f); return NORMAL; }
+    }
+
+    /** t[k] = v (also globals, as _ENV[name] = v). */
+    static final class SetIndex extends Stat {
+        final Expr obj, key, val;
+        final String objInfo;
+
+        SetIndex(int line, Expr obj, Expr key, Expr val) {
+            super(line);
+            this.obj = obj; this.key = key; this.val = val;
+            this.objInfo = Calls.info(obj.describe());
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object o = obj.eval(f);
+            Object k = key.eval(f);
+            Object v = val.eval(f);
+            store(f, o, k, v, this);
+            return NORMAL;
+        }
+
+        @Override public String varInfo(int i) { return objInfo; }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "newindex"; }
+    }
+
+    static void store(Frame f, Object o, Object k, Object v, org.luahost.vm.runtime.Site site) {
+        if (o instanceof LuaTable t && t.getMetatable() == null) {
+            if (k instanceof Long l) { t.rawset(l.longValue(), v); return; }
+            if (k instanceof String s) { t.rawset(s, v); return; }
+            Ops.rawsetChecked(f.thread, t, k, v, site);
+            return;
+        }
+        f.site = site;
+        Ops.setindex(f.thread, o, k, v, site);
+    }
+
+    /** Targets of a multiple assignment, evaluated before the values, assigned right to left. */
+    abstract static class Target {
+        abstract void prepare(Frame f, Object[] tmp, int i);
+        abstract void assign(Frame f, Object[] tmp, int i, Object v);
+    }
+
+    static final class LocalTarget extends Target {
+        final int slot;
+        final boolean cell;
+
+        LocalTarget(int slot, boolean cell) { this.slot = slot; this.cell = cell; }
+
+        @Override void prepare(Frame f, Object[] tmp, int i) {}
+
+        @Override
+        void assign(Frame f, Object[] tmp, int i, Object v) {
+            if (cell) ((Cell) f.slots[slot]).v = v; else f.slots[slot] = v;
+        }
+    }
+
+    static final class UpvalTarget extends Target {
+        final int idx;
+
+        UpvalTarget(int idx) { this.idx = idx; }
+
+        @Override void prepare(Frame f, Object[] tmp, int i) {}
+        @Override void assign(Frame f, Object[] tmp, int i, Object v) { f.closure.upvals[idx].v = v; }
+    }
+
+    static final class IndexTarget extends Target {
+        final Expr obj, key;
+        final Node site;
+
+        IndexTarget(Expr obj, Expr key, int line) {
+            this.obj = obj; this.key = key;
+            String info = Calls.info(obj.describe());
+            this.site = new Node(line) {
+                @Override public String varInfo(int i) { return info; }
+                @Override public String calleeNameWhat() { return "metamethod"; }
+                @Override public String calleeName() { return "newindex"; }
+            };
+        }
+
+        @Override
+        void prepare(Frame f, Object[] tmp, int i) {
+            tmp[2 * i] = obj.eval(f);
+            tmp[2 * i + 1] = key.eval(f);
+        }
+
+        @Override void assign(Frame f, Object[] tmp, int i, Object v) { store(f, tmp[2 * i], tmp[2 * i + 1], v, site); }
+    }
+
+    static final class MultiAssign extends Stat {
+        final Target[] targets;
+        final Expr[] exprs;
+
+        MultiAssign(int line, Target[] targets, Expr[] exprs) { super(line); this.targets = targets; this.exprs = exprs; }
+
+        @Override
+        public int exec(Frame f) {
+            int n = targets.length;
+            Object[] tmp = new Object[2 * n];
+            for (int i = 0; i < n; i++) targets[i].prepare(f, tmp, i);
+            Object[] vals = values(f, exprs, n);
+            for (int i = n - 1; i >= 0; i--) targets[i].assign(f, tmp, i, vals[i]);
+            return NORMAL;
+        }
+    }
+
+    /** Evaluates an expression list adjusted to n values. */
+    static Object[] values(Frame f, Expr[] exprs, int n) {
+        Object[] out = new Object[n];
+        int m = exprs.length;
+        for (int i = 0; i < m; i++) {
+            Expr e = exprs[i];
+            if (i == m - 1 && e.isMulti()) {
+                Object[] vs = e.evalMulti(f);
+                System.arraycopy(vs, 0, out, i, Math.min(vs.length, Math.max(0, n - i)));
+            } else if (i < n) {
+                out[i] = e.eval(f);
+            } else {
+                e.eval(f);
+            }
+        }
+        return out;
+    }
+
+    /** local a, b, c = exprs (general form). */
+    static final class LocalMulti extends Stat {
+        final int[] slots;
+        final boolean[] cells;
+        final Expr[] exprs;
+
+        LocalMulti(int line, int[] slots, boolean[] cells, Expr[] exprs) { super(line); this.slots = slots; this.cells = cells; this.exprs = exprs; }
+
+        @Override
+        public int exec(Frame f) {
+            Object[] vals = values(f, exprs, slots.length);
+            for (int i = 0; i < slots.length; i++) {
+                f.slots[slots[i]] = cells[i] ? new Cell(vals[i]) : vals[i];
+            }
+            return NORMAL;
+        }
+    }
+
+    static final class If extends Stat {
+        final Expr[] conds;
+        final Stat[] blocks;
+        final Stat orelse;
+
+        If(int line, Expr[] conds, Stat[] blocks, Stat orelse) { super(line); this.conds = conds; this.blocks = blocks; this.orelse = orelse; }
+
+        @Override
+        public int exec(Frame f) {
+            for (int i = 0; i < conds.length; i++) {
+                if (conds[i].test(f)) return blocks[i].exec(f);
+            }
+            return orelse == null ? NORMAL : orelse.exec(f);
+        }
+    }
+
+    static final class While extends Stat {
+        final Expr cond;
+        final Stat body;
+
+        While(int line, Expr cond, Stat body) { super(line); this.cond = cond; this.body = body; }
+
+        @Override
+        public int exec(Frame f) {
+            while (cond.test(f)) {
+                int s = body.exec(f);
+                if (s != NORMAL) {
+                    if (s == BREAK) break;
+                    return s;
+                }
+            }
+            return NORMAL;
+        }
+    }
+
+    static final class Repeat extends Stat {
+        final Stat body;
+        final Expr cond;
+
+        Repeat(int line, Stat body, Expr cond) { super(line); this.body = body; this.cond = cond; }
+
+        @Override
+        public int exec(Frame f) {
+            do {
+                int s = body.exec(f);
+                if (s != NORMAL) {
+                    if (s == BREAK) break;
+                    return s;
+                }
+            } while (!cond.test(f));
+            return NORMAL;
+        }
+    }
+
+    static final class Break extends Stat {
+        Break(int line) { super(line); }
+
+        @Override public int exec(Frame f) { return BREAK; }
+    }
+
+    static final class Goto extends Stat {
+        final Object label;
+
+        Goto(int line, Object label) { super(line); this.label = label; }
+
+        @Override public int exec(Frame f) { f.gotoLabel = label; return GOTO; }
+    }
+
+    static final class Return0 extends Stat {
+        Return0(int line) { super(line); }
+
+        @Override public int exec(Frame f) { f.retN = LuaFunction.NONE; return RETURN; }
+    }
+
+    static final class Return1 extends Stat {
+        final Expr e;
+
+        Return1(int line, Expr e) { super(line); this.e = e; }
+
+        @Override public int exec(Frame f) { f.ret1 = e.eval(f); f.retN = null; return RETURN; }
+    }
+
+    static final class ReturnN extends Stat {
+        final Expr[] exprs;
+        final boolean lastMulti;
+
+        ReturnN(int line, Expr[] exprs, boolean lastMulti) { super(line); this.exprs = exprs; this.lastMulti = lastMulti; }
+
+        @Override
+        public int exec(Frame f) {
+            f.retN = Calls.evalArgs(f, exprs, lastMulti);
+            return RETURN;
+        }
+    }
+
+    /** return f(args): the callee replaces this activation. */
+    static final class ReturnTail extends Stat {
+        final Calls.CallBase call;
+        final Expr fn;
+        final Expr[] args;
+        final boolean lastMulti;
+        final Expr methodObj;
+        final String method;
+
+        ReturnTail(int line, Calls.CallBase call, Expr fn, Expr[] args, boolean lastMulti, Expr methodObj, String method) {
+            super(line);
+            this.call = call; this.fn = fn; this.args = args; this.lastMulti = lastMulti;
+            this.methodObj = methodObj; this.method = method;
+        }
+
+        @Override
+        public int exec(Frame f) {
+            Object fv;
+            Object[] a;
+            if (methodObj != null) {
+                Calls.Method m = (Calls.Method) call;
+                Object o = methodObj.eval(f);
+                fv = o instanceof LuaTable t && t.getMetatable() == null ? t.rawget(method) : Ops.index(f.thread, o, method, m.indexSite);
+                a = m.allArgs(f, o);
+            } else {
+                fv = fn.eval(f);
+                a = Calls.evalArgs(f, args, lastMulti);
+            }
+            f.site = call;
+            Calls.prepareTail(f, fv, a, call);
+            return TAILCALL;
+        }
+    }
+
+    /**
+     * The rest of a block after {@code local x <close> = v}: runs it, then calls
+     * x's __close (with the error, if one is propagating), as 5.4 does.
+     */
+    static final class Tbc extends Stat {
+        final int slot;
+        final boolean cell;
+        final String name;
+        final Stat rest;
+
+        Tbc(int line, int slot, boolean cell, String name, Stat rest) {
+            super(line); this.slot = slot; this.cell = cell; this.name = name; this.rest = rest;
+        }
+
+        private Object value(Frame f) { return cell ? ((Cell) f.slots[slot]).v : f.slots[slot]; }
+
+        @Override
+        public int exec(Frame f) {
+            Object v = value(f);
+            if (v != null && v != Boolean.FALSE && Ops.metafield(f.thread.state, v, "__close") == null) {
+                throw f.thread.runtimeError(this, "variable '" + name + "' got a non-closable value");
+            }
+            int s;
+            try {
+                s = rest.exec(f);
+            } catch (LuaError e) {
+                LuaThread th = f.thread;
+                th.unwindTo(f.depth);
+                Object err = e.value();
+                try {
+                    close(f, v, err);
+                } catch (LuaError e2) {
+                    throw e2;
+                }
+                throw e;
+            }
+            // keep return values safe across the __close call
+            Object r1 = f.ret1;
+            Object[] rn = f.retN;
+            LuaFunction tf = f.tailFn;
+            Object[] ta = f.tailArgs;
+            Object gl = f.gotoLabel;
+            close(f, v, null);
+            f.ret1 = r1; f.retN = rn; f.tailFn = tf; f.tailArgs = ta; f.gotoLabel = gl;
+            return s;
+        }
+
+        private void close(Frame f, Object v, Object err) {
+            if (v == null || v == Boolean.FALSE) return;
+            Object tm = Ops.metafield(f.thread.state, v, "__close");
+            f.site = this;
+            if (tm == null) {
+                throw f.thread.runtimeError(this, "metamethod 'close' is not callable");
+            }
+            Ops.call(f.thread, tm, new Object[] {v, err});
+        }
+
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "close"; }
+    }
+}

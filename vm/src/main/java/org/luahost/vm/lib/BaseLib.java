@@ -1,0 +1,332 @@
+package org.luahost.vm.lib;
+
+import static org.luahost.vm.JavaFunction.ret;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.luahost.vm.Args;
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaString;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.Profile;
+import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Ops;
+
+/** The basic functions (manual §6.1): print, type, pairs, pcall, load, ... */
+public final class BaseLib {
+    private BaseLib() {}
+
+    public static void install(LuaState L, Profile profile) {
+        LuaTable G = L.globals;
+        G.rawset("_G", G);
+        G.rawset("_VERSION", "Lua 5.4");
+        reg(G, "print", (th, a) -> print(th, a));
+        reg(G, "type", (th, a) -> ret(Lua.typeName(Args.checkAny(th, a, 1))));
+        reg(G, "tostring", (th, a) -> ret(Ops.tostring(th, Args.checkAny(th, a, 1))));
+        reg(G, "tonumber", BaseLib::tonumber);
+        reg(G, "rawequal", (th, a) -> { Args.checkAny(th, a, 1); Args.checkAny(th, a, 2); return ret(Lua.rawEquals(a[0], a[1])); });
+        reg(G, "rawlen", (th, a) -> {
+            Object v = Args.arg(a, 1);
+            if (v instanceof LuaTable t) return ret(t.length());
+            if (v instanceof String s) return ret((long) s.length());
+            throw Args.argError(th, 1, "table or string expected");
+        });
+        reg(G, "rawget", (th, a) -> { LuaTable t = Args.checkTable(th, a, 1); Args.checkAny(th, a, 2); return ret(t.rawget(a[1])); });
+        reg(G, "rawset", (th, a) -> {
+            LuaTable t = Args.checkTable(th, a, 1);
+            Args.checkAny(th, a, 2);
+            Args.checkAny(th, a, 3);
+            Ops.rawsetChecked(th, t, a[1], a[2], null);
+            return ret(t);
+        });
+        reg(G, "setmetatable", BaseLib::setmetatable);
+        reg(G, "getmetatable", (th, a) -> {
+            Args.checkAny(th, a, 1);
+            LuaTable mt = Lua.metatable(th.state, a[0]);
+            if (mt == null) return ret(null);
+            Object protect = mt.rawget("__metatable");
+            return ret(protect != null ? protect : mt);
+        });
+        reg(G, "assert", (th, a) -> {
+            if (a.length > 0 && Lua.isTruthy(a[0])) return a;
+            Args.checkAny(th, a, 1);
+            if (a.length < 2) throw th.raise(th.where(1) + "assertion failed!");
+            throw th.raise(a[1]);
+        });
+        reg(G, "error", (th, a) -> {
+            Object v = Args.arg(a, 1);
+            long level = Args.optInteger(th, a, 2, 1);
+            if (v instanceof String s && level > 0) v = th.where((int) Math.min(level, Integer.MAX_VALUE)) + s;
+            throw th.raise(v);
+        });
+        reg(G, "select", (th, a) -> {
+            if (a.length > 0 && "#".equals(a[0])) return ret((long) (a.length - 1));
+            long n = Args.checkInteger(th, a, 1);
+            if (n < 0) n = a.length + n;
+            else if (n == 0) throw Args.argError(th, 1, "index out of range");
+            else if (n > a.length - 1) return LuaFunction.NONE;
+            if (n < 0) throw Args.argError(th, 1, "index out of range");
+            return java.util.Arrays.copyOfRange(a, (int) n, a.length);
+        });
+        JavaFunction next = JavaFunction.of("next", (th, a) -> {
+            LuaTable t = Args.checkTable(th, a, 1);
+            Object[] kv = new Object[2];
+            try {
+                if (t.next(Args.arg(a, 2), kv)) return kv;
+            } catch (IllegalArgumentException e) {
+                throw th.errorAtLevel("invalid key to 'next'", 1);
+            }
+            return ret(null);
+        });
+        G.rawset("next", next);
+        L.nextFunction = next;
+        reg(G, "pairs", (th, a) -> {
+            Object v = Args.checkAny(th, a, 1);
+            Object tm = Ops.metafield(th.state, v, "__pairs");
+            if (tm != null) {
+                Object[] r = Ops.call(th, tm, new Object[] {v});
+                return new Object[] {r.length > 0 ? r[0] : null, r.length > 1 ? r[1] : null, r.length > 2 ? r[2] : null};
+            }
+            if (!(v instanceof LuaTable)) throw Args.typeError(th, a, 1, "table");
+            return ret(next, v, null);
+        });
+        JavaFunction ipairsIter = JavaFunction.of("ipairs_iterator", (th, a) -> {
+            long i = (Long) a[1] + 1;
+            Object v = a[0] instanceof LuaTable t && t.getMetatable() == null ? t.rawget(i) : Ops.index(th, a[0], i, null);
+            return v == null ? ret(null) : ret(i, v);
+        });
+        L.ipairsIterator = ipairsIter;
+        reg(G, "ipairs", (th, a) -> ret(ipairsIter, Args.checkAny(th, a, 1), 0L));
+        reg(G, "pcall", BaseLib::pcall);
+        reg(G, "xpcall", BaseLib::xpcall);
+        reg(G, "load", (th, a) -> load(th, a, profile));
+        if (profile == Profile.TRUSTED) {
+            reg(G, "loadfile", (th, a) -> {
+                String name = Args.optString(th, a, 1, null);
+                String mode = Args.optString(th, a, 2, "bt");
+                Object env = a.length >= 3 ? a[2] : null;
+                try {
+                    return ret(loadFile(th.state, name, mode, a.length >= 3, env));
+                } catch (LuaError e) {
+                    return ret(null, e.value());
+                }
+            });
+            reg(G, "dofile", (th, a) -> {
+                String name = Args.optString(th, a, 1, null);
+                LuaFunction f = loadFile(th.state, name, "bt", false, null);
+                return f.invoke(th, LuaFunction.NONE);
+            });
+        }
+        reg(G, "collectgarbage", BaseLib::collectgarbage);
+        reg(G, "warn", (th, a) -> {
+            Args.checkString(th, a, 1);
+            for (int i = 2; i <= a.length; i++) Args.checkString(th, a, i);
+            for (int i = 0; i < a.length; i++) th.state.warning(Ops.tostrNumOrString(a[i]), i < a.length - 1);
+            return LuaFunction.NONE;
+        });
+    }
+
+    private static void reg(LuaTable t, String name, JavaFunction.Body body) {
+        t.rawset(name, JavaFunction.of(name, body));
+    }
+
+    private static Object[] print(LuaThread th, Object[] a) {
+        LuaState L = th.state;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            if (i > 0) sb.append('\t');
+            Object v = a[i];
+            sb.append(v instanceof String s ? s : Ops.tostring(th, v));
+        }
+        sb.append('\n');
+        L.write(L.stdout, sb.toString());
+        return LuaFunction.NONE;
+    }
+
+    private static Object[] tonumber(LuaThread th, Object[] a) {
+        if (Args.isNoneOrNil(a, 2)) {
+            Object v = Args.checkAny(th, a, 1);
+            return ret(Ops.tonumber(v));
+        }
+        long base = Args.checkInteger(th, a, 2);
+        Object v = Args.arg(a, 1);
+        if (!(v instanceof String)) Args.checkType(th, a, 1, "string");
+        String s = ((String) v).strip();
+        if (base < 2 || base > 36) throw Args.argError(th, 2, "base out of range");
+        s = trimC(((String) v));
+        boolean neg = false;
+        int i = 0;
+        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) { neg = s.charAt(0) == '-'; i++; }
+        if (i >= s.length()) return ret(null);
+        long n = 0;
+        for (; i < s.length(); i++) {
+            int d = Character.digit(s.charAt(i), 36);
+            if (s.charAt(i) > 127 || d < 0 || d >= base) return ret(null);
+            n = n * base + d;
+        }
+        return ret(neg ? -n : n);
+    }
+
+    /** Strips C isspace characters from both ends. */
+    static String trimC(String s) {
+        int b = 0, e = s.length();
+        while (b < e && isSpace(s.charAt(b))) b++;
+        while (e > b && isSpace(s.charAt(e - 1))) e--;
+        return s.substring(b, e);
+    }
+
+    static boolean isSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+    private static Object[] setmetatable(LuaThread th, Object[] a) {
+        LuaTable t = Args.checkTable(th, a, 1);
+        Object mt = Args.arg(a, 2);
+        if (a.length < 2 || (mt != null && !(mt instanceof LuaTable))) throw Args.typeError(th, a, 2, "nil or table");
+        LuaTable old = t.getMetatable();
+        if (old != null && old.rawget("__metatable") != null) throw th.errorAtLevel("cannot change a protected metatable", 1);
+        t.setMetatable((LuaTable) mt);
+        if (mt != null) th.state.gc().registered(t, (LuaTable) mt);
+        return ret(t);
+    }
+
+    private static Object[] pcall(LuaThread th, Object[] a) {
+        Object fn = Args.checkAny(th, a, 1);
+        Object[] args = java.util.Arrays.copyOfRange(a, 1, a.length);
+        return protectedCall(th, fn, args, null);
+    }
+
+    private static Object[] xpcall(LuaThread th, Object[] a) {
+        Args.checkAny(th, a, 2);
+        Object fn = a[0];
+        Object handler = a[1];
+        Object[] args = java.util.Arrays.copyOfRange(a, 2, a.length);
+        return protectedCall(th, fn, args, handler);
+    }
+
+    /** Runs fn protected; results prefixed with true, or false and the error value. */
+    public static Object[] protectedCall(LuaThread th, Object fn, Object[] args, Object handler) {
+        int depth = th.depth;
+        int ccalls = th.ccalls;
+        int token = th.beginProtected(handler);
+        try {
+            if (++th.ccalls >= LuaThread.MAX_CCALLS) throw th.errorAtLevel("stack overflow", 0);
+            Object[] r = Ops.call(th, fn, args);
+            Object[] out = new Object[r.length + 1];
+            out[0] = Boolean.TRUE;
+            System.arraycopy(r, 0, out, 1, r.length);
+            return out;
+        } catch (LuaError e) {
+            th.unwindTo(depth);
+            return ret(Boolean.FALSE, e.value());
+        } catch (StackOverflowError e) {
+            th.unwindTo(depth);
+            Object v = "stack overflow";
+            if (handler != null) {
+                th.endProtected(token);
+                try {
+                    v = LuaFunction.first(Ops.call(th, handler, new Object[] {v}));
+                } catch (LuaError e2) {
+                    v = e2.value();
+                }
+            }
+            return ret(Boolean.FALSE, v);
+        } finally {
+            th.endProtected(token);
+            th.ccalls = ccalls;
+        }
+    }
+
+    private static Object[] load(LuaThread th, Object[] a, Profile profile) {
+        Object chunk = Args.arg(a, 1);
+        String mode = Args.optString(th, a, 3, "bt");
+        if (profile == Profile.SANDBOXED) mode = "t";
+        Object env = a.length >= 4 ? a[3] : null;
+        String text;
+        String name;
+        if (chunk instanceof String s) {
+            text = s;
+            name = Args.optString(th, a, 2, s);
+        } else if (chunk instanceof LuaFunction reader) {
+            name = Args.optString(th, a, 2, "=(load)");
+            StringBuilder sb = new StringBuilder();
+            for (;;) {
+                Object piece = LuaFunction.first(reader.invoke(th, LuaFunction.NONE));
+                if (piece == null || (piece instanceof String p && p.isEmpty())) break;
+                if (!(piece instanceof String p)) return ret(null, "reader function must return a string");
+                sb.append(p);
+            }
+            text = sb.toString();
+        } else {
+            throw Args.typeError(th, a, 1, "string");
+        }
+        try {
+            LuaFunction f = th.state.load(text, name, mode, null);
+            if (a.length >= 4) ((org.luahost.vm.interp.LuaClosure) f).upvals[0].v = env;
+            return ret(f);
+        } catch (LuaError e) {
+            return ret(null, e.value());
+        }
+    }
+
+    /** Loads a file (null: stdin) as loadfile does, skipping a first line starting with '#'. */
+    public static LuaFunction loadFile(LuaState L, String name, String mode, boolean hasEnv, Object env) {
+        byte[] bytes;
+        String chunkName;
+        try {
+            if (name == null) {
+                bytes = L.stdin.readAllBytes();
+                chunkName = "=stdin";
+            } else {
+                bytes = Files.readAllBytes(Path.of(LuaString.toJava(name)));
+                chunkName = "@" + name;
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            String what = name == null ? "stdin" : name;
+            String reason = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
+                    : Files.isDirectory(Path.of(LuaString.toJava(name == null ? "." : name))) ? "Is a directory"
+                    : LuaString.fromJava(String.valueOf(e.getMessage()));
+            throw new LuaError("cannot " + (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException ? "open" : "read") + " " + what + ": " + reason);
+        }
+        String text = LuaString.fromBytes(bytes);
+        if (text.startsWith("#")) {
+            int nl = text.indexOf('\n');
+            text = nl < 0 ? "" : text.substring(nl);   // keep the newline so line numbers stay right
+        }
+        LuaFunction f = L.load(text, chunkName, mode, null);
+        if (hasEnv) ((org.luahost.vm.interp.LuaClosure) f).upvals[0].v = env;
+        return f;
+    }
+
+    private static Object[] collectgarbage(LuaThread th, Object[] a) {
+        int opt = Args.checkOption(th, a, 1, "collect", "stop", "restart", "collect", "count", "step",
+                "setpause", "setstepmul", "isrunning", "generational", "incremental");
+        LuaState L = th.state;
+        switch (opt) {
+            case 0: L.gc().running = false; return ret(0L);
+            case 1: L.gc().running = true; return ret(0L);
+            case 2: L.gc().fullCollect(th); return ret(0L);
+            case 3: {
+                Runtime rt = Runtime.getRuntime();
+                double kb = (rt.totalMemory() - rt.freeMemory()) / 1024.0;
+                return ret(kb);
+            }
+            case 4: L.gc().fullCollect(th); return ret(Boolean.TRUE);
+            case 5: case 6: {
+                long v = Args.optInteger(th, a, 2, 0);
+                return ret(opt == 5 ? L.gc().setPause(v) : L.gc().setStepmul(v));
+            }
+            case 7: return ret(L.gc().running);
+            case 8: return ret(L.gc().setMode("generational"));
+            default: return ret(L.gc().setMode("incremental"));
+        }
+    }
+
+    static String num(Object n) { return NumFmt.tostr(n); }
+}

@@ -1,0 +1,267 @@
+package org.luahost.vm.lib;
+
+import org.luahost.vm.Args;
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.Profile;
+import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * The {@code math} library of Lua 5.4 (manual §6.7), behaving as the
+ * reference {@code lua5.4} does, down to the details programs can observe:
+ *
+ * <ul>
+ * <li>integer/float subtypes: {@code floor}, {@code ceil} and the integral part
+ * of {@code modf} give integers when the value fits, {@code abs} and
+ * {@code fmod} keep integers integral, {@code max}/{@code min} return the
+ * winning argument itself (they compare the arguments as given, so
+ * {@code math.max("10")} is the string);
+ * <li>the sign of the NaN a function produces, which glibc chooses per
+ * function ({@code math.sqrt(-1)} prints {@code -nan}, {@code math.acos(2)}
+ * {@code nan});
+ * <li>{@code random} is xoshiro256** ({@link Xoshiro256}) seeded as 5.4 seeds
+ * it, so seeded sequences are the reference's, and {@code randomseed}
+ * returns the two seed components as 5.4.4 does.
+ * </ul>
+ *
+ * <p>Transcendental functions use {@link StrictMath} (fdlibm) so results do not
+ * depend on the JIT; they may differ from glibc in the last bit in rare cases.
+ * The generator state is per Lua state, held by the closures installed here.
+ */
+public final class MathLib {
+    private MathLib() {}
+
+    /** The NaN glibc produces for an invalid operation on x86 (sign bit set: prints "-nan"). */
+    private static final double NEG_NAN = Double.longBitsToDouble(0xFFF8000000000000L);
+    /** The positive quiet NaN some glibc functions return (prints "nan"). */
+    private static final double POS_NAN = Double.longBitsToDouble(0x7FF8000000000000L);
+    private static final double LN2 = 0.6931471805599453;
+
+    public static void install(LuaState L, Profile profile) {
+        LuaTable m = new LuaTable(0, 32);
+        Xoshiro256 gen = new Xoshiro256();
+        randomSeed(L, gen);
+
+        fn(m, "abs", (th, a) -> {
+            if (Args.arg(a, 1) instanceof Long l) return ret(l < 0 ? -l : l);
+            return ret(Math.abs(Args.checkDouble(th, a, 1)));
+        });
+        fn(m, "ceil", (th, a) -> {
+            if (Args.arg(a, 1) instanceof Long l) return ret(l);
+            return ret(numint(Math.ceil(Args.checkDouble(th, a, 1))));
+        });
+        fn(m, "floor", (th, a) -> {
+            if (Args.arg(a, 1) instanceof Long l) return ret(l);
+            return ret(numint(Math.floor(Args.checkDouble(th, a, 1))));
+        });
+        fn(m, "fmod", MathLib::fmod);
+        fn(m, "modf", MathLib::modf);
+        fn(m, "sqrt", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, Math.sqrt(x), true));
+        });
+        fn(m, "exp", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.exp(x), true));
+        });
+        fn(m, "log", MathLib::log);
+        fn(m, "sin", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.sin(x), true));
+        });
+        fn(m, "cos", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.cos(x), true));
+        });
+        fn(m, "tan", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.tan(x), true));
+        });
+        fn(m, "asin", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.asin(x), false));
+        });
+        fn(m, "acos", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.acos(x), false));
+        });
+        fn(m, "atan", (th, a) -> {
+            double y = Args.checkDouble(th, a, 1);
+            double x = Args.optDouble(th, a, 2, 1.0);
+            double r = StrictMath.atan2(y, x);
+            if (Double.isNaN(r)) r = Double.isNaN(y) ? y : x;
+            return ret(r);
+        });
+        fn(m, "deg", (th, a) -> ret(Args.checkDouble(th, a, 1) * (180.0 / Math.PI)));
+        fn(m, "rad", (th, a) -> ret(Args.checkDouble(th, a, 1) * (Math.PI / 180.0)));
+        fn(m, "tointeger", (th, a) -> {
+            Long n = Ops.tointeger(Args.arg(a, 1));
+            if (n != null) return ret(n);
+            Args.checkAny(th, a, 1);
+            return ret(null);
+        });
+        fn(m, "type", (th, a) -> {
+            Object v = Args.checkAny(th, a, 1);
+            if (v instanceof Long) return ret("integer");
+            if (v instanceof Double) return ret("float");
+            return ret(null);
+        });
+        fn(m, "ult", (th, a) -> {
+            long x = Args.checkInteger(th, a, 1);
+            long y = Args.checkInteger(th, a, 2);
+            return ret(Long.compareUnsigned(x, y) < 0);
+        });
+        fn(m, "max", (th, a) -> ret(minmax(th, a, true)));
+        fn(m, "min", (th, a) -> ret(minmax(th, a, false)));
+        fn(m, "random", (th, a) -> random(th, a, gen));
+        fn(m, "randomseed", (th, a) -> {
+            if (a.length == 0) return randomSeed(L, gen);
+            long n1 = Args.checkInteger(th, a, 1);
+            long n2 = Args.optInteger(th, a, 2, 0);
+            gen.seed(n1, n2);
+            return new Object[] {n1, n2};
+        });
+        m.rawset("pi", Math.PI);
+        m.rawset("huge", Double.POSITIVE_INFINITY);
+        m.rawset("maxinteger", Long.MAX_VALUE);
+        m.rawset("mininteger", Long.MIN_VALUE);
+        register(L, "math", m);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void fn(LuaTable t, String name, JavaFunction.Body body) {
+        t.rawset(name, JavaFunction.of("math." + name, body));
+    }
+
+    private static Object[] ret(Object v) { return new Object[] {v}; }
+
+    /** Sets the library as a global and in {@code package.loaded}. */
+    static void register(LuaState L, String name, LuaTable lib) {
+        L.setGlobal(name, lib);
+        if (L.getGlobal("package") instanceof LuaTable pkg && pkg.rawget("loaded") instanceof LuaTable loaded) {
+            loaded.rawset(name, lib);
+        }
+    }
+
+    /** A float with an integral value as an integer when it fits (floor, ceil, modf). */
+    private static Object numint(double d) {
+        Long l = NumFmt.floatToLong(d);
+        return l != null ? (Object) l : (Object) d;
+    }
+
+    /**
+     * The result of a libm function of x: a NaN input propagates as it is; a NaN
+     * made from a non-NaN input has the sign glibc gives it for that function.
+     */
+    private static double nan(double x, double r, boolean negative) {
+        if (!Double.isNaN(r)) return r;
+        if (Double.isNaN(x)) return x;
+        return negative ? NEG_NAN : POS_NAN;
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    private static Object[] fmod(LuaThread th, Object[] a) {
+        if (Args.arg(a, 1) instanceof Long x && Args.arg(a, 2) instanceof Long y) {
+            long d = y;
+            if (d + 1 <= 1 && d + 1 >= 0) {   // d is 0 or -1
+                if (d == 0) throw Args.argError(th, 2, "zero");
+                return ret(0L);                // avoids the overflow of mininteger % -1
+            }
+            return ret(x % d);                 // C's truncating remainder
+        }
+        double x = Args.checkDouble(th, a, 1);
+        double y = Args.checkDouble(th, a, 2);
+        if (Double.isNaN(x)) return ret(x);
+        if (Double.isNaN(y)) return ret(y);
+        if (y == 0 || Double.isInfinite(x)) return ret(NEG_NAN);
+        return ret(x % y);                     // Java's % on doubles is C's fmod
+    }
+
+    private static Object[] modf(LuaThread th, Object[] a) {
+        if (Args.arg(a, 1) instanceof Long l) return new Object[] {l, 0.0};
+        double n = Args.checkDouble(th, a, 1);
+        double ip = n < 0 ? Math.ceil(n) : Math.floor(n);
+        double frac = n == ip ? 0.0 : n - ip;   // 0.0 for infinities; NaN stays NaN
+        return new Object[] {Double.isNaN(ip) ? (Object) ip : numint(ip), frac};
+    }
+
+    private static Object[] log(LuaThread th, Object[] a) {
+        double x = Args.checkDouble(th, a, 1);
+        double r;
+        if (Args.isNoneOrNil(a, 2)) {
+            r = nan(x, StrictMath.log(x), true);
+        } else {
+            double base = Args.checkDouble(th, a, 2);
+            if (base == 2.0) r = log2(x);
+            else if (base == 10.0) r = nan(x, StrictMath.log10(x), false);
+            else r = nan(x, StrictMath.log(x), true) / nan(base, StrictMath.log(base), true);
+        }
+        return ret(r);
+    }
+
+    /** log2 exact for powers of two, as glibc's is. */
+    static double log2(double x) {
+        if (Double.isNaN(x)) return x;
+        if (x < 0) return NEG_NAN;
+        if (x == 0) return Double.NEGATIVE_INFINITY;
+        if (Double.isInfinite(x)) return x;
+        int e = Math.getExponent(x);
+        if (e == Double.MIN_EXPONENT - 1) {   // subnormal: scale into the normal range
+            x *= 0x1p54;
+            e = Math.getExponent(x) - 54;
+            x = x / Math.scalb(1.0, Math.getExponent(x));
+        } else {
+            x = x / Math.scalb(1.0, e);       // mantissa in [1, 2)
+        }
+        if (x == 1.0) return e;
+        if (x > Math.sqrt(2)) { x /= 2; e++; }   // mantissa in (sqrt(1/2), sqrt(2)]: log near 0
+        return e + StrictMath.log1p(x - 1) / LN2;
+    }
+
+    private static Object minmax(LuaThread th, Object[] a, boolean max) {
+        if (a.length < 1) throw Args.argError(th, 1, "value expected");
+        Object best = a[0];
+        for (int i = 1; i < a.length; i++) {
+            // compares the arguments as given (lua_compare), not converted
+            if (max ? Ops.lt(th, best, a[i], null) : Ops.lt(th, a[i], best, null)) best = a[i];
+        }
+        return best;
+    }
+
+    private static Object[] random(LuaThread th, Object[] a, Xoshiro256 gen) {
+        long rv = gen.next();
+        long low, up;
+        switch (a.length) {
+            case 0:
+                return ret(Xoshiro256.toDouble(rv));
+            case 1:
+                low = 1;
+                up = Args.checkInteger(th, a, 1);
+                if (up == 0) return ret(rv);
+                break;
+            case 2:
+                low = Args.checkInteger(th, a, 1);
+                up = Args.checkInteger(th, a, 2);
+                break;
+            default:
+                throw th.errorAtLevel("wrong number of arguments", 1);
+        }
+        if (low > up) throw Args.argError(th, 1, "interval is empty");
+        return ret(gen.project(rv, up - low) + low);
+    }
+
+    /** Seeds from the clock and a per-state value, as the reference seeds from time and an address. */
+    private static Object[] randomSeed(LuaState L, Xoshiro256 gen) {
+        long n1 = System.currentTimeMillis() / 1000;
+        long n2 = (System.nanoTime() * 0x9E3779B97F4A7C15L) ^ ((long) System.identityHashCode(L) << 16)
+                ^ System.identityHashCode(gen);
+        gen.seed(n1, n2);
+        return new Object[] {n1, n2};
+    }
+
+}

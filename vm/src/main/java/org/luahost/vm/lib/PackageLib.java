@@ -1,0 +1,11 @@
+package org.luahost.vm.lib;
+
+import org.luahost.vm.LuaState;
+import org.luahost.vm.Profile;
+
+/** Placeholder until the library lands: installs nothing. */
+public final class PackageLib {
+    private PackageLib() {}
+
+    public static void install(LuaState L, Profile profile) {}
+}

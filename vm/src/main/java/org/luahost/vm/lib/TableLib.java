@@ -1,0 +1,193 @@
+package org.luahost.vm.lib;
+
+import org.luahost.vm.Args;
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.Profile;
+import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * The {@code table} library of Lua 5.4 (manual §6.6).
+ *
+ * <p>As in the reference, every function reads and writes elements with the
+ * metamethod-aware {@code lua_geti}/{@code lua_seti} and takes lengths with
+ * {@code luaL_len} (so {@code __index}, {@code __newindex} and {@code __len}
+ * are honoured, and a non-table with those metamethods is accepted), and the
+ * messages and argument-check order are the reference's. Tables without a
+ * metatable take the raw path, which is what makes the common case fast.
+ * {@code table.sort} lives in {@link TableSort}.
+ */
+public final class TableLib {
+    private TableLib() {}
+
+    /** checktab's "what" bits: the element operations a non-table argument must support. */
+    static final int TAB_R = 1, TAB_W = 2, TAB_L = 4, TAB_RW = TAB_R | TAB_W;
+
+    /** The most values unpack returns (the reference's stack limit, about a million slots). */
+    private static final long MAX_UNPACK = 1_000_000 - 32;
+
+    public static void install(LuaState L, Profile profile) {
+        LuaTable t = new LuaTable(0, 8);
+        fn(t, "concat", TableLib::concat);
+        fn(t, "insert", TableLib::insert);
+        fn(t, "move", TableLib::move);
+        fn(t, "pack", TableLib::pack);
+        fn(t, "remove", TableLib::remove);
+        fn(t, "sort", TableSort::sort);
+        fn(t, "unpack", TableLib::unpack);
+        MathLib.register(L, "table", t);
+    }
+
+    private static void fn(LuaTable t, String name, JavaFunction.Body body) {
+        t.rawset(name, JavaFunction.of("table." + name, body));
+    }
+
+    // ---------------------------------------------------------------- element access
+
+    /** lua_geti: raw for plain tables, else with metamethods. */
+    static Object geti(LuaThread th, Object t, long i) {
+        if (t instanceof LuaTable tab && tab.getMetatable() == null) return tab.rawget(i);
+        return Ops.index(th, t, i, null);
+    }
+
+    /** lua_seti. */
+    static void seti(LuaThread th, Object t, long i, Object v) {
+        if (t instanceof LuaTable tab && tab.getMetatable() == null) tab.rawset(i, v);
+        else Ops.setindex(th, t, i, v, null);
+    }
+
+    /** luaL_len: the length with {@code __len}, which must be an integer. */
+    static long len(LuaThread th, Object t) {
+        if (t instanceof LuaTable tab && tab.getMetatable() == null) return tab.length();
+        Long n = Ops.tointeger(Ops.len(th, t, null));
+        if (n == null) throw th.errorAtLevel("object length is not an integer", 1);
+        return n;
+    }
+
+    /**
+     * checktab: argument i must be a table, or have a metatable with the
+     * metamethods the operation needs; otherwise "table expected".
+     */
+    static Object checkTab(LuaThread th, Object[] a, int i, int what) {
+        Object v = Args.arg(a, i);
+        if (v instanceof LuaTable) return v;
+        if (i <= a.length) {
+            LuaTable mt = Lua.metatable(th.state, v);
+            if (mt != null
+                    && ((what & TAB_R) == 0 || mt.rawget("__index") != null)
+                    && ((what & TAB_W) == 0 || mt.rawget("__newindex") != null)
+                    && ((what & TAB_L) == 0 || mt.rawget("__len") != null)) {
+                return v;
+            }
+        }
+        throw Args.typeError(th, a, i, "table");
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    private static Object[] concat(LuaThread th, Object[] a) {
+        Object t = checkTab(th, a, 1, TAB_R | TAB_L);
+        String sep = Args.optString(th, a, 2, "");
+        long i = Args.optInteger(th, a, 3, 1);
+        long last = Args.isNoneOrNil(a, 4) ? len(th, t) : Args.checkInteger(th, a, 4);
+        if (i > last) return new Object[] {""};
+        StringBuilder sb = new StringBuilder();
+        for (; i < last; i++) {
+            addField(th, sb, t, i);
+            sb.append(sep);
+        }
+        addField(th, sb, t, last);
+        return new Object[] {sb.toString()};
+    }
+
+    private static void addField(LuaThread th, StringBuilder sb, Object t, long i) {
+        Object v = geti(th, t, i);
+        if (v instanceof String s) sb.append(s);
+        else if (v instanceof Long || v instanceof Double) sb.append(NumFmt.tostr(v));
+        else throw th.errorAtLevel("invalid value (" + Lua.typeName(v) + ") at index " + i
+                + " in table for 'concat'", 1);
+    }
+
+    private static Object[] insert(LuaThread th, Object[] a) {
+        Object t = checkTab(th, a, 1, TAB_RW | TAB_L);
+        long e = len(th, t) + 1;   // first empty element (wraps as the reference's does)
+        long pos;
+        switch (a.length) {
+            case 2:
+                pos = e;
+                break;
+            case 3:
+                pos = Args.checkInteger(th, a, 2);
+                // pos in [1, e], compared unsigned as the reference does
+                if (Long.compareUnsigned(pos - 1, e) >= 0) throw Args.argError(th, 2, "position out of bounds");
+                for (long i = e; i > pos; i--) seti(th, t, i, geti(th, t, i - 1));
+                break;
+            default:
+                throw th.errorAtLevel("wrong number of arguments to 'insert'", 1);
+        }
+        seti(th, t, pos, a[a.length - 1]);
+        return LuaFunction.NONE;
+    }
+
+    private static Object[] remove(LuaThread th, Object[] a) {
+        Object t = checkTab(th, a, 1, TAB_RW | TAB_L);
+        long size = len(th, t);
+        long pos = Args.optInteger(th, a, 2, size);
+        if (pos != size && Long.compareUnsigned(pos - 1, size) > 0) {
+            // the reference (5.4.4) names argument #1 here
+            throw Args.argError(th, 1, "position out of bounds");
+        }
+        Object result = geti(th, t, pos);
+        for (; pos < size; pos++) seti(th, t, pos, geti(th, t, pos + 1));
+        seti(th, t, pos, null);
+        return new Object[] {result};
+    }
+
+    private static Object[] move(LuaThread th, Object[] a) {
+        long f = Args.checkInteger(th, a, 2);
+        long e = Args.checkInteger(th, a, 3);
+        long t = Args.checkInteger(th, a, 4);
+        int tt = Args.isNoneOrNil(a, 5) ? 1 : 5;
+        Object src = checkTab(th, a, 1, TAB_R);
+        Object dst = checkTab(th, a, tt, TAB_W);
+        if (e >= f) {
+            if (!(f > 0 || e < Long.MAX_VALUE + f)) throw Args.argError(th, 3, "too many elements to move");
+            long n = e - f + 1;   // number of elements
+            if (t > Long.MAX_VALUE - n + 1) throw Args.argError(th, 4, "destination wrap around");
+            if (t > e || t <= f || (tt != 1 && !Ops.eq(th, src, dst))) {
+                for (long i = 0; i < n; i++) seti(th, dst, t + i, geti(th, src, f + i));
+            } else {
+                for (long i = n - 1; i >= 0; i--) seti(th, dst, t + i, geti(th, src, f + i));
+            }
+        }
+        return new Object[] {dst};
+    }
+
+    private static Object[] pack(LuaThread th, Object[] a) {
+        LuaTable t = new LuaTable(a.length, 1);
+        for (int i = a.length; i >= 1; i--) t.rawset(i, a[i - 1]);
+        t.rawset("n", (long) a.length);
+        return new Object[] {t};
+    }
+
+    private static Object[] unpack(LuaThread th, Object[] a) {
+        Object t = Args.arg(a, 1);
+        long i = Args.optInteger(th, a, 2, 1);
+        long e = Args.isNoneOrNil(a, 3) ? len(th, t) : Args.checkInteger(th, a, 3);
+        if (i > e) return LuaFunction.NONE;
+        long n = e - i;   // number of results minus 1, as an unsigned value
+        if (Long.compareUnsigned(n, MAX_UNPACK) >= 0) throw th.errorAtLevel("too many results to unpack", 1);
+        Object[] r = new Object[(int) n + 1];
+        if (t instanceof LuaTable tab && tab.getMetatable() == null) {
+            for (int k = 0; k <= n; k++) r[k] = tab.rawget(i + k);
+        } else {
+            for (int k = 0; k <= n; k++) r[k] = Ops.index(th, t, i + k, null);
+        }
+        return r;
+    }
+}

@@ -1,0 +1,311 @@
+package org.luahost.vm.lib;
+
+import org.luahost.vm.Args;
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * {@code table.sort}: the quicksort of Lua 5.4 — median of three (first,
+ * middle, last), the pivot parked at {@code up - 1}, a Hoare-style partition,
+ * recursion on the smaller side, and a randomised pivot for large ranges once
+ * a partition comes out badly unbalanced.
+ *
+ * <p>It performs the same element reads, writes and comparisons in the same
+ * order as the reference, which makes everything a program can observe the
+ * same: the final order of elements that compare equal, the calls a
+ * comparator or {@code __index}/{@code __newindex} metamethods see, the
+ * partial order left behind when a comparison raises an error, and the
+ * "invalid order function for sorting" error for inconsistent comparators
+ * (raised where the partition scan would run past the range, never looping or
+ * indexing out of bounds).
+ *
+ * <p>Fast paths, for a table without a metatable sorted with the default
+ * order: when every element is an integer (or every one a float) the values
+ * are copied to a primitive array and sorted there; when all are numbers or
+ * strings, in an {@code Object[]}. No Lua code can run during such a sort, so
+ * the copy is unobservable; the array is written back even when a comparison
+ * fails. Everything else (comparators, metatables, other values) works on the
+ * table through {@link TableLib#geti}/{@link TableLib#seti}.
+ */
+final class TableSort {
+    private TableSort() {}
+
+    /** Ranges at least this long get a randomised pivot once the sort has seen an unbalanced partition. */
+    private static final int RANLIMIT = 100;
+
+    static Object[] sort(LuaThread th, Object[] a) {
+        Object t = TableLib.checkTab(th, a, 1, TableLib.TAB_RW | TableLib.TAB_L);
+        long n = TableLib.len(th, t);
+        if (n > 1) {
+            if (n >= Integer.MAX_VALUE) throw Args.argError(th, 1, "array too big");
+            LuaFunction cmp = null;
+            if (!Args.isNoneOrNil(a, 2)) {
+                Args.checkType(th, a, 2, "function");
+                cmp = (LuaFunction) a[1];
+            }
+            if (cmp != null || !(t instanceof LuaTable tab && tab.getMetatable() == null && sortPlain(th, tab, (int) n))) {
+                new Generic(th, t, cmp).auxsort(1, (int) n, 0);
+            }
+        }
+        return LuaFunction.NONE;
+    }
+
+    private static LuaError invalidOrder(LuaThread th) {
+        return th.errorAtLevel("invalid order function for sorting", 1);
+    }
+
+    /** A fresh pivot seed, as the reference mixes clock() and time(). */
+    private static int randomizePivot() {
+        long x = System.nanoTime() ^ (System.currentTimeMillis() / 1000);
+        return (int) (x ^ (x >>> 32));
+    }
+
+    private static int choosePivot(int lo, int up, int rnd) {
+        int r4 = (up - lo) / 4;   // range / 4
+        return Integer.remainderUnsigned(rnd, r4 * 2) + (lo + r4);
+    }
+
+    private static int middle(int lo, int up, int rnd) {
+        return (up - lo < RANLIMIT || rnd == 0) ? (lo + up) >>> 1 : choosePivot(lo, up, rnd);
+    }
+
+    /** Whether a partition came out so unbalanced that the pivot should be randomised (unsigned, as the reference). */
+    private static boolean unbalanced(int lo, int up, int n) {
+        return Integer.compareUnsigned(Integer.divideUnsigned(up - lo, 128), n) > 0;
+    }
+
+    /**
+     * Sorts a plain table of numbers or strings in a Java array. Returns false
+     * (having changed nothing) when some element is of another type.
+     */
+    private static boolean sortPlain(LuaThread th, LuaTable t, int n) {
+        Object[] v = new Object[n + 1];
+        boolean ints = true, floats = true, strs = true;
+        for (int i = 1; i <= n; i++) {
+            Object x = t.rawget(i);
+            if (x instanceof Long) { floats = false; strs = false; }
+            else if (x instanceof Double) { ints = false; strs = false; }
+            else if (x instanceof String) { ints = false; floats = false; }
+            else return false;
+            v[i] = x;
+        }
+        if (ints) {
+            long[] k = new long[n + 1];
+            for (int i = 1; i <= n; i++) k[i] = (Long) v[i];
+            try {
+                new LongSorter(th, k).auxsort(1, n, 0);
+            } finally {
+                for (int i = 1; i <= n; i++) t.rawset((long) i, (Object) k[i]);
+            }
+        } else if (floats) {
+            double[] k = new double[n + 1];
+            for (int i = 1; i <= n; i++) k[i] = (Double) v[i];
+            try {
+                new DoubleSorter(th, k).auxsort(1, n, 0);
+            } finally {
+                for (int i = 1; i <= n; i++) t.rawset((long) i, (Object) k[i]);
+            }
+        } else {
+            try {
+                new ArraySorter(th, v).auxsort(1, n, 0);
+            } finally {
+                for (int i = 1; i <= n; i++) t.rawset(i, v[i]);
+            }
+        }
+        return true;
+    }
+
+    // The four sorters below are the same algorithm over different storage;
+    // keep them in step.
+
+    /** The general case: any table-like value, any comparator, elements through geti/seti. */
+    private static final class Generic {
+        final LuaThread th;
+        final Object t;
+        final LuaFunction cmp;
+
+        Generic(LuaThread th, Object t, LuaFunction cmp) { this.th = th; this.t = t; this.cmp = cmp; }
+
+        Object get(int i) { return TableLib.geti(th, t, i); }
+
+        void set(int i, Object v) { TableLib.seti(th, t, i, v); }
+
+        boolean less(Object a, Object b) {
+            if (cmp == null) return Ops.lt(th, a, b, null);
+            return Lua.isTruthy(cmp.call(th, a, b));
+        }
+
+        void auxsort(int lo, int up, int rnd) {
+            while (lo < up) {
+                Object alo = get(lo), aup = get(up);
+                if (less(aup, alo)) { set(lo, aup); set(up, alo); }
+                if (up - lo == 1) break;
+                int p = middle(lo, up, rnd);
+                Object ap = get(p);
+                alo = get(lo);
+                if (less(ap, alo)) { set(p, alo); set(lo, ap); }
+                else {
+                    aup = get(up);
+                    if (less(aup, ap)) { set(p, aup); set(up, ap); }
+                }
+                if (up - lo == 2) break;
+                Object pivot = get(p);
+                set(p, get(up - 1));
+                set(up - 1, pivot);
+                // partition: a[lo..i-1] <= P <= a[j+1..up]
+                int i = lo, j = up - 1;
+                for (;;) {
+                    Object ai, aj;
+                    while (less(ai = get(++i), pivot)) if (i == up - 1) throw invalidOrder(th);
+                    while (less(pivot, aj = get(--j))) if (j < i) throw invalidOrder(th);
+                    if (j < i) { set(up - 1, ai); set(i, pivot); break; }
+                    set(i, aj);
+                    set(j, ai);
+                }
+                p = i;
+                int n;
+                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
+                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
+                if (unbalanced(lo, up, n)) rnd = randomizePivot();
+            }
+        }
+    }
+
+    /** Numbers and strings in an array, with Lua's order (errors for mixed numbers and strings). */
+    private static final class ArraySorter {
+        final LuaThread th;
+        final Object[] a;
+
+        ArraySorter(LuaThread th, Object[] a) { this.th = th; this.a = a; }
+
+        boolean less(Object x, Object y) {
+            if (x instanceof String s && y instanceof String u) return s.compareTo(u) < 0;
+            return Ops.lt(th, x, y, null);
+        }
+
+        void auxsort(int lo, int up, int rnd) {
+            Object[] a = this.a;
+            while (lo < up) {
+                Object alo = a[lo], aup = a[up];
+                if (less(aup, alo)) { a[lo] = aup; a[up] = alo; }
+                if (up - lo == 1) break;
+                int p = middle(lo, up, rnd);
+                Object ap = a[p];
+                alo = a[lo];
+                if (less(ap, alo)) { a[p] = alo; a[lo] = ap; }
+                else {
+                    aup = a[up];
+                    if (less(aup, ap)) { a[p] = aup; a[up] = ap; }
+                }
+                if (up - lo == 2) break;
+                Object pivot = a[p];
+                a[p] = a[up - 1];
+                a[up - 1] = pivot;
+                int i = lo, j = up - 1;
+                for (;;) {
+                    Object ai, aj;
+                    while (less(ai = a[++i], pivot)) if (i == up - 1) throw invalidOrder(th);
+                    while (less(pivot, aj = a[--j])) if (j < i) throw invalidOrder(th);
+                    if (j < i) { a[up - 1] = ai; a[i] = pivot; break; }
+                    a[i] = aj;
+                    a[j] = ai;
+                }
+                p = i;
+                int n;
+                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
+                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
+                if (unbalanced(lo, up, n)) rnd = randomizePivot();
+            }
+        }
+    }
+
+    /** All integers. */
+    private static final class LongSorter {
+        final LuaThread th;
+        final long[] a;
+
+        LongSorter(LuaThread th, long[] a) { this.th = th; this.a = a; }
+
+        void auxsort(int lo, int up, int rnd) {
+            long[] a = this.a;
+            while (lo < up) {
+                long alo = a[lo], aup = a[up];
+                if (aup < alo) { a[lo] = aup; a[up] = alo; }
+                if (up - lo == 1) break;
+                int p = middle(lo, up, rnd);
+                long ap = a[p];
+                alo = a[lo];
+                if (ap < alo) { a[p] = alo; a[lo] = ap; }
+                else {
+                    aup = a[up];
+                    if (aup < ap) { a[p] = aup; a[up] = ap; }
+                }
+                if (up - lo == 2) break;
+                long pivot = a[p];
+                a[p] = a[up - 1];
+                a[up - 1] = pivot;
+                int i = lo, j = up - 1;
+                for (;;) {
+                    long ai, aj;
+                    while ((ai = a[++i]) < pivot) if (i == up - 1) throw invalidOrder(th);
+                    while (pivot < (aj = a[--j])) if (j < i) throw invalidOrder(th);
+                    if (j < i) { a[up - 1] = ai; a[i] = pivot; break; }
+                    a[i] = aj;
+                    a[j] = ai;
+                }
+                p = i;
+                int n;
+                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
+                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
+                if (unbalanced(lo, up, n)) rnd = randomizePivot();
+            }
+        }
+    }
+
+    /** All floats (NaN compares false both ways, as in C). */
+    private static final class DoubleSorter {
+        final LuaThread th;
+        final double[] a;
+
+        DoubleSorter(LuaThread th, double[] a) { this.th = th; this.a = a; }
+
+        void auxsort(int lo, int up, int rnd) {
+            double[] a = this.a;
+            while (lo < up) {
+                double alo = a[lo], aup = a[up];
+                if (aup < alo) { a[lo] = aup; a[up] = alo; }
+                if (up - lo == 1) break;
+                int p = middle(lo, up, rnd);
+                double ap = a[p];
+                alo = a[lo];
+                if (ap < alo) { a[p] = alo; a[lo] = ap; }
+                else {
+                    aup = a[up];
+                    if (aup < ap) { a[p] = aup; a[up] = ap; }
+                }
+                if (up - lo == 2) break;
+                double pivot = a[p];
+                a[p] = a[up - 1];
+                a[up - 1] = pivot;
+                int i = lo, j = up - 1;
+                for (;;) {
+                    double ai, aj;
+                    while ((ai = a[++i]) < pivot) if (i == up - 1) throw invalidOrder(th);
+                    while (pivot < (aj = a[--j])) if (j < i) throw invalidOrder(th);
+                    if (j < i) { a[up - 1] = ai; a[i] = pivot; break; }
+                    a[i] = aj;
+                    a[j] = ai;
+                }
+                p = i;
+                int n;
+                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
+                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
+                if (unbalanced(lo, up, n)) rnd = randomizePivot();
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package org.luahost.vm.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.luahost.vm.parser.Ast.BinOpKind;
+import org.luahost.vm.parser.Ast.Expr;
+import org.luahost.vm.parser.Ast.UnOpKind;
+
+/**
+ * The expression half of the recursive-descent parser: one method per grammar
+ * rule, following the reference's structure (so that its error messages and
+ * depth accounting come out the same). Operator precedence is done by
+ * precedence climbing in {@link #subexpr} with the reference's priority table.
+ * Function bodies contain statements, which {@link Parser} supplies through
+ * {@link #block()}.
+ */
+abstract class ExpressionParser extends ParserSupport {
+    /** Priority of unary operators: above all binary ones except '^'. */
+    private static final int UNARY_PRIORITY = 12;
+
+    ExpressionParser(String source, String chunkName, int baseLevel) {
+        super(source, chunkName, baseLevel);
+    }
+
+    /** block -> statlist (closed by the caller) */
+    abstract Ast.Block block();
+
+    // ---------------------------------------------------------------- operators
+
+    private static UnOpKind unaryOp(TokenType type) {
+        return switch (type) {
+            case NOT -> UnOpKind.NOT;
+            case MINUS -> UnOpKind.NEG;
+            case TILDE -> UnOpKind.BNOT;
+            case HASH -> UnOpKind.LEN;
+            default -> null;
+        };
+    }
+
+    private static BinOpKind binaryOp(TokenType type) {
+        return switch (type) {
+            case PLUS -> BinOpKind.ADD; case MINUS -> BinOpKind.SUB; case STAR -> BinOpKind.MUL;
+            case PERCENT -> BinOpKind.MOD; case CARET -> BinOpKind.POW; case SLASH -> BinOpKind.DIV;
+            case IDIV -> BinOpKind.IDIV; case AMP -> BinOpKind.BAND; case PIPE -> BinOpKind.BOR;
+            case TILDE -> BinOpKind.BXOR; case SHL -> BinOpKind.SHL; case SHR -> BinOpKind.SHR;
+            case CONCAT -> BinOpKind.CONCAT; case NE -> BinOpKind.NE; case EQ -> BinOpKind.EQ;
+            case LT -> BinOpKind.LT; case LE -> BinOpKind.LE; case GT -> BinOpKind.GT;
+            case GE -> BinOpKind.GE; case AND -> BinOpKind.AND; case OR -> BinOpKind.OR;
+            default -> null;
+        };
+    }
+
+    /** How strongly an operator binds its left operand. */
+    private static int leftPriority(BinOpKind op) {
+        return switch (op) {
+            case OR -> 1;
+            case AND -> 2;
+            case LT, GT, LE, GE, NE, EQ -> 3;
+            case BOR -> 4;
+            case BXOR -> 5;
+            case BAND -> 6;
+            case SHL, SHR -> 7;
+            case CONCAT -> 9;
+            case ADD, SUB -> 10;
+            case MUL, DIV, IDIV, MOD -> 11;
+            case POW -> 14;
+        };
+    }
+
+    /** How strongly it binds its right operand: lower than the left for the right-associative '..' and '^'. */
+    private static int rightPriority(BinOpKind op) {
+        return switch (op) {
+            case CONCAT -> 8;
+            case POW -> 13;
+            default -> leftPriority(op);
+        };
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    /** expr -> subexpr */
+    final Expr expr() {
+        return subexpr(0);
+    }
+
+    /** explist -> expr { ',' expr } */
+    final List<Expr> exprList() {
+        List<Expr> list = new ArrayList<>();
+        list.add(expr());
+        while (testNext(TokenType.COMMA)) list.add(expr());
+        return list;
+    }
+
+    /**
+     * subexpr -> (simpleexp | unop subexpr) { binop subexpr }, where each binop
+     * binds tighter than {@code limit}.
+     */
+    private Expr subexpr(int limit) {
+        enterLevel();
+        Expr e;
+        UnOpKind unary = unaryOp(t.type());
+        if (unary != null) {
+            int line = line();
+            next();
+            e = new Ast.UnOp(line, unary, subexpr(UNARY_PRIORITY));
+        } else {
+            e = simpleExp();
+        }
+        BinOpKind op = binaryOp(t.type());
+        while (op != null && leftPriority(op) > limit) {
+            int line = line();
+            next();
+            Expr right = subexpr(rightPriority(op));
+            e = new Ast.BinOp(line, op, e, right);
+            op = binaryOp(t.type());
+        }
+        leaveLevel();
+        return e;
+    }
+
+    /**
+     * simpleexp -> FLT | INT | STRING | nil | true | false | '...'
+     *            | constructor | function body | suffixedexp
+     */
+    private Expr simpleExp() {
+        int line = line();
+        Expr e;
+        switch (t.type()) {
+            case FLT -> e = new Ast.Flt(line, (Double) t.value());
+            case INT -> e = new Ast.Int(line, (Long) t.value());
+            case STRING -> e = new Ast.Str(line, (String) t.value());
+            case NIL -> e = new Ast.Nil(line);
+            case TRUE -> e = new Ast.True(line);
+            case FALSE -> e = new Ast.False(line);
+            case DOTS -> {
+                if (!fs.vararg) throw syntaxError("cannot use '...' outside a vararg function");
+                e = new Ast.Vararg(line);
+            }
+            case LBRACE -> {
+                return constructor();
+            }
+            case FUNCTION -> {
+                next();
+                return new Ast.Function(line, body(false, line()));
+            }
+            default -> {
+                return suffixedExp();
+            }
+        }
+        next();
+        return e;
+    }
+
+    /** primaryexp -> NAME | '(' expr ')' */
+    private Expr primaryExp() {
+        int line = line();
+        switch (t.type()) {
+            case NAME -> {
+                return new Ast.Name(line, checkName());
+            }
+            case LPAREN -> {
+                next();
+                Expr e = expr();
+                checkMatch(TokenType.RPAREN, TokenType.LPAREN, line);
+                return new Ast.Paren(line, e);
+            }
+            default -> throw syntaxError("unexpected symbol");
+        }
+    }
+
+    /**
+     * suffixedexp -> primaryexp { '.' NAME | '[' expr ']' | ':' NAME funcargs | funcargs }
+     * Calls get the line where the whole expression started, as in the reference.
+     */
+    final Expr suffixedExp() {
+        int line = line();
+        Expr e = primaryExp();
+        for (;;) {
+            switch (t.type()) {
+                case DOT -> {
+                    next();
+                    int keyLine = line();
+                    e = new Ast.Index(keyLine, e, new Ast.Str(keyLine, checkName()));
+                }
+                case LBRACKET -> {
+                    next();
+                    Expr key = expr();
+                    int keyLine = line();
+                    checkNext(TokenType.RBRACKET);
+                    e = new Ast.Index(keyLine, e, key);
+                }
+                case COLON -> {
+                    next();
+                    String name = checkName();
+                    e = new Ast.MethodCall(line, e, name, funcArgs(line));
+                }
+                case LPAREN, STRING, LBRACE -> e = new Ast.Call(line, e, funcArgs(line));
+                default -> {
+                    return e;
+                }
+            }
+        }
+    }
+
+    /** funcargs -> '(' [ explist ] ')' | constructor | STRING */
+    private List<Expr> funcArgs(int line) {
+        switch (t.type()) {
+            case STRING -> {
+                Expr s = new Ast.Str(line(), (String) t.value());
+                next();
+                return List.of(s);
+            }
+            case LBRACE -> {
+                return List.of(constructor());
+            }
+            case LPAREN -> {
+                next();
+                List<Expr> args = t.type() == TokenType.RPAREN ? List.of() : exprList();
+                checkMatch(TokenType.RPAREN, TokenType.LPAREN, line);
+                return args;
+            }
+            default -> throw syntaxError("function arguments expected");
+        }
+    }
+
+    // ---------------------------------------------------------------- table constructors
+
+    /** constructor -> '{' [ field { sep field } [ sep ] ] '}'   where sep -> ',' | ';' */
+    private Expr constructor() {
+        int line = line();
+        checkNext(TokenType.LBRACE);
+        List<Ast.Field> fields = new ArrayList<>();
+        do {
+            if (t.type() == TokenType.RBRACE) break;
+            fields.add(field());
+        } while (testNext(TokenType.COMMA) || testNext(TokenType.SEMI));
+        checkMatch(TokenType.RBRACE, TokenType.LBRACE, line);
+        return new Ast.Table(line, fields);
+    }
+
+    /** field -> NAME '=' expr | '[' expr ']' '=' expr | expr */
+    private Ast.Field field() {
+        return switch (t.type()) {
+            case NAME -> lookahead().type() == TokenType.ASSIGN ? recordField() : new Ast.PosField(expr());
+            case LBRACKET -> recordField();
+            default -> new Ast.PosField(expr());
+        };
+    }
+
+    /** recfield -> (NAME | '[' expr ']') '=' expr */
+    private Ast.Field recordField() {
+        if (t.type() == TokenType.NAME) {
+            String name = checkName();
+            checkNext(TokenType.ASSIGN);
+            return new Ast.NamedField(name, expr());
+        }
+        next();
+        Expr key = expr();
+        checkNext(TokenType.RBRACKET);
+        checkNext(TokenType.ASSIGN);
+        return new Ast.KeyedField(key, expr());
+    }
+
+    // ---------------------------------------------------------------- function bodies
+
+    /**
+     * body -> '(' parlist ')' block 'end'. {@code line} is what the reference
+     * records as the function's linedefined.
+     */
+    final Ast.FuncBody body(boolean method, int line) {
+        openFunction(false);
+        checkNext(TokenType.LPAREN);
+        List<String> params = parList();
+        checkNext(TokenType.RPAREN);
+        Ast.Block block = block();
+        int lastLine = line();
+        checkMatch(TokenType.END, TokenType.FUNCTION, line);
+        boolean vararg = fs.vararg;
+        closeFunction();
+        return new Ast.FuncBody(line, lastLine, params, method, vararg, block);
+    }
+
+    /** parlist -> [ NAME { ',' NAME } [ ',' '...' ] | '...' ] */
+    private List<String> parList() {
+        List<String> params = new ArrayList<>();
+        if (t.type() == TokenType.RPAREN) return params;
+        do {
+            switch (t.type()) {
+                case NAME -> params.add(checkName());
+                case DOTS -> {
+                    next();
+                    fs.vararg = true;
+                }
+                default -> throw syntaxError("<name> or '...' expected");
+            }
+        } while (!fs.vararg && testNext(TokenType.COMMA));
+        return params;
+    }
+}

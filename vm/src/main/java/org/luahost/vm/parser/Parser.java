@@ -1,0 +1,328 @@
+package org.luahost.vm.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.luahost.vm.parser.Ast.Expr;
+import org.luahost.vm.parser.Ast.Stat;
+
+/**
+ * Parses a Lua 5.4 chunk into an {@link Ast.Chunk}: the entry point of the
+ * package, and the statement half of the recursive-descent parser (the
+ * expression half is {@link ExpressionParser}). One method per grammar rule.
+ *
+ * <p>Besides syntax, the parser makes the few checks the reference makes that
+ * need no scopes: '...' outside a vararg function, local attributes,
+ * several to-be-closed variables in one list, and {@code break} outside a loop
+ * (left to the compiler when the function also has gotos or repeated labels,
+ * since an error about those may come first). Goto/label resolution, assignments
+ * to {@code <const>} locals and the local/upvalue limits are the compiler's.
+ */
+public final class Parser extends ExpressionParser {
+
+    /**
+     * C calls the reference has active when {@code lua5.4 script.lua} parses the
+     * script (one more for each C boundary, e.g. 2 for {@code load} called from
+     * a Lua function, 3 for {@code pcall(load, s)}); it shifts the nesting depth
+     * at which "C stack overflow" is reported.
+     */
+    public static final int SCRIPT_C_CALLS = 1;
+
+    private Parser(String source, String chunkName, int cCalls) {
+        super(source, chunkName, cCalls);
+    }
+
+    /**
+     * Parses {@code source} (a Lua byte string: one char per byte).
+     *
+     * @param chunkName the raw chunk name ("@file.lua", "=stdin", or a load() name),
+     *                  shown in error messages through {@link ChunkId}
+     * @throws SyntaxError with the reference's complete message
+     */
+    public static Ast.Chunk parse(String source, String chunkName) {
+        return parse(source, chunkName, SCRIPT_C_CALLS);
+    }
+
+    /**
+     * As {@link #parse(String, String)}, with the number of C calls the reference
+     * would have active at this point (see {@link #SCRIPT_C_CALLS}).
+     */
+    public static Ast.Chunk parse(String source, String chunkName, int cCalls) {
+        return new Parser(source, chunkName, cCalls).mainFunction(chunkName);
+    }
+
+    /** chunk -> block EOF; the main function is vararg, without parameters. */
+    private Ast.Chunk mainFunction(String chunkName) {
+        openFunction(true);
+        next();
+        Ast.Block block = block();
+        check(TokenType.EOS);
+        closeFunction();
+        return new Ast.Chunk(chunkName, new Ast.FuncBody(0, 0, List.of(), false, true, block));
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    @Override
+    Ast.Block block() {
+        List<Stat> stats = new ArrayList<>();
+        statList(stats);
+        return new Ast.Block(stats, line());
+    }
+
+    /** statlist -> { stat [';'] }, where a 'return' must be the last statement. */
+    private void statList(List<Stat> stats) {
+        while (!blockFollow(true)) {
+            if (t.type() == TokenType.RETURN) {
+                statement(stats);
+                return;
+            }
+            statement(stats);
+        }
+    }
+
+    /** A block that is a loop body: 'break' is allowed in it. */
+    private Ast.Block loopBlock() {
+        fs.loopDepth++;
+        Ast.Block block = block();
+        fs.loopDepth--;
+        return block;
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /** Parses one statement, appending its node (if any) to {@code stats}. */
+    private void statement(List<Stat> stats) {
+        int line = line();
+        enterLevel();
+        switch (t.type()) {
+            case SEMI -> next();
+            case IF -> stats.add(ifStat(line));
+            case WHILE -> stats.add(whileStat(line));
+            case DO -> {
+                next();
+                Ast.Block block = block();
+                checkMatch(TokenType.END, TokenType.DO, line);
+                stats.add(new Ast.Do(line, block));
+            }
+            case FOR -> stats.add(forStat(line));
+            case REPEAT -> stats.add(repeatStat(line));
+            case FUNCTION -> stats.add(funcStat(line));
+            case LOCAL -> {
+                next();
+                if (t.type() == TokenType.FUNCTION) {
+                    int functionLine = line();
+                    next();
+                    stats.add(localFunc(line, functionLine));
+                } else {
+                    stats.add(localStat(line));
+                }
+            }
+            case DBCOLON -> {
+                next();
+                labelStat(stats, checkName(), line);
+            }
+            case RETURN -> {
+                next();
+                stats.add(retStat(line));
+            }
+            case BREAK -> stats.add(breakStat(line));
+            case GOTO -> {
+                next();
+                fs.gotoErrorPossible = true;
+                int nameLine = line();   // the reference reports gotos at the label name's line
+                stats.add(new Ast.Goto(nameLine, checkName()));
+            }
+            default -> stats.add(exprStat(line));
+        }
+        leaveLevel();
+    }
+
+    /** ifstat -> IF cond THEN block { ELSEIF cond THEN block } [ ELSE block ] END */
+    private Stat ifStat(int line) {
+        List<Expr> conds = new ArrayList<>();
+        List<Ast.Block> blocks = new ArrayList<>();
+        do {
+            next();   // 'if' or 'elseif'
+            conds.add(expr());
+            checkNext(TokenType.THEN);
+            blocks.add(block());
+        } while (t.type() == TokenType.ELSEIF);
+        Ast.Block elseBlock = testNext(TokenType.ELSE) ? block() : null;
+        checkMatch(TokenType.END, TokenType.IF, line);
+        return new Ast.If(line, conds, blocks, elseBlock);
+    }
+
+    /** whilestat -> WHILE cond DO block END */
+    private Stat whileStat(int line) {
+        next();
+        Expr cond = expr();
+        checkNext(TokenType.DO);
+        Ast.Block block = loopBlock();
+        checkMatch(TokenType.END, TokenType.WHILE, line);
+        return new Ast.While(line, cond, block);
+    }
+
+    /** repeatstat -> REPEAT block UNTIL cond */
+    private Stat repeatStat(int line) {
+        next();
+        Ast.Block block = loopBlock();
+        checkMatch(TokenType.UNTIL, TokenType.REPEAT, line);
+        return new Ast.Repeat(line, block, expr());
+    }
+
+    /** forstat -> FOR (fornum | forlist) END */
+    private Stat forStat(int line) {
+        next();
+        String var = checkName();
+        Stat stat = switch (t.type()) {
+            case ASSIGN -> forNum(line, var);
+            case COMMA, IN -> forList(line, var);
+            default -> throw syntaxError("'=' or 'in' expected");
+        };
+        checkMatch(TokenType.END, TokenType.FOR, line);
+        return stat;
+    }
+
+    /** fornum -> NAME '=' exp ',' exp [ ',' exp ] forbody */
+    private Stat forNum(int line, String var) {
+        next();
+        Expr start = expr();
+        checkNext(TokenType.COMMA);
+        Expr limit = expr();
+        Expr step = testNext(TokenType.COMMA) ? expr() : null;
+        return new Ast.NumericFor(line, var, start, limit, step, forBody());
+    }
+
+    /** forlist -> NAME { ',' NAME } IN explist forbody */
+    private Stat forList(int line, String first) {
+        List<String> names = new ArrayList<>();
+        names.add(first);
+        while (testNext(TokenType.COMMA)) names.add(checkName());
+        checkNext(TokenType.IN);
+        List<Expr> exprs = exprList();
+        return new Ast.GenericFor(line, names, exprs, forBody());
+    }
+
+    /** forbody -> DO block */
+    private Ast.Block forBody() {
+        checkNext(TokenType.DO);
+        return loopBlock();
+    }
+
+    /** funcstat -> FUNCTION funcname body, where funcname -> NAME { '.' NAME } [ ':' NAME ] */
+    private Stat funcStat(int line) {
+        next();
+        int nameLine = line();
+        String first = checkName();
+        Expr target = new Ast.Name(nameLine, first);
+        StringBuilder fullName = new StringBuilder(first);
+        boolean method = false;
+        while (t.type() == TokenType.DOT || t.type() == TokenType.COLON) {
+            method = t.type() == TokenType.COLON;
+            fullName.append(method ? ':' : '.');
+            next();
+            int keyLine = line();
+            String key = checkName();
+            fullName.append(key);
+            target = new Ast.Index(keyLine, target, new Ast.Str(keyLine, key));
+            if (method) break;
+        }
+        Ast.FuncBody body = body(method, line);
+        return new Ast.FunctionStat(line, target, fullName.toString(), new Ast.Function(line, body));
+    }
+
+    /** localfunc -> LOCAL FUNCTION NAME body (the reference's linedefined is the line after the name) */
+    private Stat localFunc(int line, int functionLine) {
+        String name = checkName();
+        Ast.FuncBody body = body(false, line());
+        return new Ast.LocalFunction(line, name, new Ast.Function(functionLine, body));
+    }
+
+    /** localstat -> LOCAL NAME attrib { ',' NAME attrib } [ '=' explist ] */
+    private Stat localStat(int line) {
+        List<String> names = new ArrayList<>();
+        List<Ast.Attrib> attribs = new ArrayList<>();
+        boolean toClose = false;
+        do {
+            names.add(checkName());
+            Ast.Attrib attrib = attrib();
+            if (attrib == Ast.Attrib.CLOSE) {
+                if (toClose) throw semanticError("multiple to-be-closed variables in local list");
+                toClose = true;
+            }
+            attribs.add(attrib);
+        } while (testNext(TokenType.COMMA));
+        List<Expr> exprs = testNext(TokenType.ASSIGN) ? exprList() : List.of();
+        return new Ast.Local(line, names, attribs, exprs);
+    }
+
+    /** attrib -> [ '<' NAME '>' ] */
+    private Ast.Attrib attrib() {
+        if (!testNext(TokenType.LT)) return Ast.Attrib.NONE;
+        String name = checkName();
+        checkNext(TokenType.GT);
+        return switch (name) {
+            case "const" -> Ast.Attrib.CONST;
+            case "close" -> Ast.Attrib.CLOSE;
+            default -> throw semanticError("unknown attribute '" + name + "'");
+        };
+    }
+
+    /**
+     * label -> '::' NAME '::'. Like the reference, further labels and ';'s that
+     * follow are parsed as nested statements (which counts for the depth limit).
+     */
+    private void labelStat(List<Stat> stats, String name, int line) {
+        checkNext(TokenType.DBCOLON);
+        if (!fs.labels.add(name)) fs.gotoErrorPossible = true;
+        stats.add(new Ast.Label(line, name));
+        while (t.type() == TokenType.SEMI || t.type() == TokenType.DBCOLON) statement(stats);
+    }
+
+    /** retstat -> RETURN [ explist ] [ ';' ] */
+    private Stat retStat(int line) {
+        List<Expr> exprs = blockFollow(true) || t.type() == TokenType.SEMI ? List.of() : exprList();
+        testNext(TokenType.SEMI);
+        return new Ast.Return(line, exprs);
+    }
+
+    /** breakstat -> BREAK; outside a loop it is an error once the function is complete */
+    private Stat breakStat(int line) {
+        next();
+        if (fs.loopDepth == 0 && fs.badBreakLine < 0) fs.badBreakLine = line;
+        return new Ast.Break(line);
+    }
+
+    /** exprstat -> call | assignment */
+    private Stat exprStat(int line) {
+        Expr e = suffixedExp();
+        if (t.type() == TokenType.ASSIGN || t.type() == TokenType.COMMA) {
+            return assignment(line, e);
+        }
+        if (!(e instanceof Ast.Call) && !(e instanceof Ast.MethodCall)) throw syntaxError("syntax error");
+        return new Ast.CallStat(line, e);
+    }
+
+    /**
+     * assignment -> target { ',' target } '=' explist. The reference parses each
+     * further target one level deeper (recursively); we loop but count the levels.
+     */
+    private Stat assignment(int line, Expr first) {
+        List<Expr> targets = new ArrayList<>();
+        targets.add(first);
+        int extraLevels = 0;
+        for (;;) {
+            Expr last = targets.getLast();
+            if (!(last instanceof Ast.Name) && !(last instanceof Ast.Index)) throw syntaxError("syntax error");
+            if (!testNext(TokenType.COMMA)) break;
+            targets.add(suffixedExp());
+            enterLevel();
+            extraLevels++;
+        }
+        checkNext(TokenType.ASSIGN);
+        List<Expr> exprs = exprList();
+        leaveLevels(extraLevels);
+        return new Ast.Assign(line, targets, exprs);
+    }
+}

@@ -1,0 +1,357 @@
+package org.luahost.vm.runtime;
+
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.LuaUserdata;
+import org.luahost.vm.parser.NumberParser;
+
+/**
+ * The semantics of Lua's operators on arbitrary values, metamethods included:
+ * the slow paths behind the interpreter's nodes and the entry points Java
+ * libraries use ({@link #index}, {@link #call}, {@link #tostring}, ...).
+ *
+ * <p>Every operation that can fail takes the {@link Site} that performs it, so
+ * the error names the variable involved exactly as the reference does. A
+ * null site means "called from Java": no variable information.
+ */
+public final class Ops {
+    private Ops() {}
+
+    public static final int ADD = 0, SUB = 1, MUL = 2, MOD = 3, POW = 4, DIV = 5, IDIV = 6,
+            BAND = 7, BOR = 8, BXOR = 9, SHL = 10, SHR = 11, UNM = 12, BNOT = 13;
+    public static final String[] EVENTS = {"__add", "__sub", "__mul", "__mod", "__pow", "__div", "__idiv",
+            "__band", "__bor", "__bxor", "__shl", "__shr", "__unm", "__bnot"};
+    private static final int MAXTAGLOOP = 2000;
+
+    // ---------------------------------------------------------------- conversions
+
+    /** Lua's tonumber on a value: numbers as they are, numeric strings converted, else null. */
+    public static Object tonumber(Object v) {
+        if (v instanceof Long || v instanceof Double) return v;
+        if (v instanceof String s) return NumberParser.parse(s);
+        return null;
+    }
+
+    /** An integer for bitwise operations: integers, integral floats, strings converting to either; else null. */
+    public static Long tointeger(Object v) {
+        if (v instanceof Long l) return l;
+        if (v instanceof Double d) return NumFmt.floatToLong(d);
+        if (v instanceof String s) return tointeger(NumberParser.parse(s));
+        return null;
+    }
+
+    public static double todouble(Object n) { return n instanceof Long l ? (double) l : (Double) n; }
+
+    // ---------------------------------------------------------------- metatables
+
+    public static Object metafield(LuaState L, Object v, String event) {
+        LuaTable mt = Lua.metatable(L, v);
+        return mt == null ? null : mt.rawget(event);
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    public static Object arith(LuaThread th, int op, Object a, Object b, Site site) {
+        if (op >= BAND && op <= BNOT) return bitwise(th, op, a, b, site);
+        Object x = tonumber(a), y = tonumber(b);
+        if (x != null && y != null) return arithNum(th, op, x, y, site);
+        Object tm = metafield(th.state, a, EVENTS[op]);
+        if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
+        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {a, b}));
+        if (a instanceof String || b instanceof String) {
+            String name = EVENTS[op].substring(2);
+            // the message of the string library's arithmetic metamethods
+            throw th.runtimeError(site, "attempt to " + name + " a '" + Lua.typeName(a)
+                    + "' with a '" + Lua.typeName(b) + "'");
+        }
+        boolean blameFirst = !(a instanceof Long || a instanceof Double);
+        throw typeError(th, blameFirst ? a : b, "perform arithmetic on", site, blameFirst ? 0 : 1);
+    }
+
+    public static Object arithNum(LuaThread th, int op, Object x, Object y, Site site) {
+        if (x instanceof Long i && y instanceof Long j) {
+            long a = i, b = j;
+            switch (op) {
+                case ADD: return a + b;
+                case SUB: return a - b;
+                case MUL: return a * b;
+                case MOD:
+                    if (b == 0) throw th.runtimeError(site, "attempt to perform 'n%%0'");
+                    return imod(a, b);
+                case IDIV:
+                    if (b == 0) throw th.runtimeError(site, "attempt to perform 'n//0'");
+                    return Math.floorDiv(a, b);
+                case DIV: return (double) a / (double) b;
+                case POW: return Math.pow(a, b);
+                case UNM: return -a;
+                default: throw new IllegalStateException("op " + op);
+            }
+        }
+        double a = todouble(x), b = todouble(y);
+        switch (op) {
+            case ADD: return a + b;
+            case SUB: return a - b;
+            case MUL: return a * b;
+            case MOD: return fmod(a, b);
+            case IDIV: return Math.floor(a / b);
+            case DIV: return a / b;
+            case POW: return pow(a, b);
+            case UNM: return -a;
+            default: throw new IllegalStateException("op " + op);
+        }
+    }
+
+    public static long imod(long a, long b) {
+        if (b == -1) return 0;
+        long m = a % b;
+        if (m != 0 && (m ^ b) < 0) m += b;
+        return m;
+    }
+
+    public static double fmod(double a, double b) {
+        double m = a % b;
+        if ((m > 0) ? b < 0 : (m < 0 && b != m)) m += b;
+        return m;
+    }
+
+    public static double pow(double a, double b) {
+        if (b == 2) return a * a;
+        return Math.pow(a, b);
+    }
+
+    private static Object bitwise(LuaThread th, int op, Object a, Object b, Site site) {
+        Long x = tointeger(a), y = tointeger(b);
+        if (x != null && y != null) return bitwiseInt(op, x, y);
+        Object tm = metafield(th.state, a, EVENTS[op]);
+        if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
+        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {a, b}));
+        boolean an = a instanceof Long || a instanceof Double, bn = b instanceof Long || b instanceof Double;
+        if (an && bn) {
+            int bad = tointeger(b) == null ? 1 : 0;   // luaG_tointerror blames the second when it fails
+            throw th.runtimeError(site, "number" + varInfo(site, bad) + " has no integer representation");
+        }
+        boolean blameFirst = !an;
+        throw typeError(th, blameFirst ? a : b, "perform bitwise operation on", site, blameFirst ? 0 : 1);
+    }
+
+    public static long bitwiseInt(int op, long a, long b) {
+        switch (op) {
+            case BAND: return a & b;
+            case BOR: return a | b;
+            case BXOR: return a ^ b;
+            case SHL: return shl(a, b);
+            case SHR: return shl(a, -b);
+            case BNOT: return ~a;
+            default: throw new IllegalStateException("op " + op);
+        }
+    }
+
+    public static long shl(long x, long n) {
+        if (n <= -64 || n >= 64) return 0;
+        if (n >= 0) return x << n;
+        return x >>> -n;
+    }
+
+    // ---------------------------------------------------------------- comparison
+
+    public static boolean eq(LuaThread th, Object a, Object b) {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (a instanceof LuaTable || a instanceof LuaUserdata) {
+            if (a.getClass() != b.getClass()) return false;
+            Object tm = metafield(th.state, a, "__eq");
+            if (tm == null) tm = metafield(th.state, b, "__eq");
+            if (tm == null) return false;
+            return Lua.isTruthy(LuaFunction.first(call(th, tm, new Object[] {a, b})));
+        }
+        return Lua.rawEquals(a, b);
+    }
+
+    public static boolean lt(LuaThread th, Object a, Object b, Site site) {
+        if (a instanceof Long x) {
+            if (b instanceof Long y) return x < y;
+            if (b instanceof Double y) return NumFmt.ltIF(x, y);
+        } else if (a instanceof Double x) {
+            if (b instanceof Double y) return x < y;
+            if (b instanceof Long y) return NumFmt.ltFI(x, y);
+        } else if (a instanceof String s && b instanceof String t) {
+            return s.compareTo(t) < 0;
+        }
+        return compareTm(th, a, b, "__lt", site);
+    }
+
+    public static boolean le(LuaThread th, Object a, Object b, Site site) {
+        if (a instanceof Long x) {
+            if (b instanceof Long y) return x <= y;
+            if (b instanceof Double y) return NumFmt.leIF(x, y);
+        } else if (a instanceof Double x) {
+            if (b instanceof Double y) return x <= y;
+            if (b instanceof Long y) return NumFmt.leFI(x, y);
+        } else if (a instanceof String s && b instanceof String t) {
+            return s.compareTo(t) <= 0;
+        }
+        return compareTm(th, a, b, "__le", site);
+    }
+
+    private static boolean compareTm(LuaThread th, Object a, Object b, String event, Site site) {
+        Object tm = metafield(th.state, a, event);
+        if (tm == null) tm = metafield(th.state, b, event);
+        if (tm != null) return Lua.isTruthy(LuaFunction.first(call(th, tm, new Object[] {a, b})));
+        String t1 = typeNameMeta(th.state, a), t2 = typeNameMeta(th.state, b);
+        if (t1.equals(t2)) throw th.runtimeError(site, "attempt to compare two " + t1 + " values");
+        throw th.runtimeError(site, "attempt to compare " + t1 + " with " + t2);
+    }
+
+    // ---------------------------------------------------------------- length and concatenation
+
+    public static Object len(LuaThread th, Object v, Site site) {
+        if (v instanceof String s) return (long) s.length();
+        Object tm = metafield(th.state, v, "__len");
+        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {v}));
+        if (v instanceof LuaTable t) return t.length();
+        throw typeError(th, v, "get length of", site, 0);
+    }
+
+    public static boolean isStringLike(Object v) { return v instanceof String || v instanceof Long || v instanceof Double; }
+
+    public static String tostrNumOrString(Object v) { return v instanceof String s ? s : NumFmt.tostr(v); }
+
+    public static Object concat(LuaThread th, Object a, Object b, Site site) {
+        if (isStringLike(a) && isStringLike(b)) return tostrNumOrString(a).concat(tostrNumOrString(b));
+        Object tm = metafield(th.state, a, "__concat");
+        if (tm == null) tm = metafield(th.state, b, "__concat");
+        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {a, b}));
+        boolean blameFirst = !isStringLike(a);
+        throw typeError(th, blameFirst ? a : b, "concatenate", site, blameFirst ? 0 : 1);
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    public static Object index(LuaThread th, Object o, Object k, Site site) {
+        Object t = o;
+        for (int loop = 0; loop < MAXTAGLOOP; loop++) {
+            Object tm;
+            if (t instanceof LuaTable tab) {
+                Object v = tab.rawget(k);
+                if (v != null) return v;
+                LuaTable mt = tab.getMetatable();
+                if (mt == null || (tm = mt.rawget("__index")) == null) return null;
+            } else {
+                tm = metafield(th.state, t, "__index");
+                if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0, k);
+            }
+            if (tm instanceof LuaFunction f) return f.call(th, t, k);
+            t = tm;
+        }
+        throw th.runtimeError(site, "'__index' chain too long; possible loop");
+    }
+
+    public static void setindex(LuaThread th, Object o, Object k, Object v, Site site) {
+        Object t = o;
+        for (int loop = 0; loop < MAXTAGLOOP; loop++) {
+            Object tm;
+            if (t instanceof LuaTable tab) {
+                LuaTable mt = tab.getMetatable();
+                if (mt == null || tab.rawget(k) != null || (tm = mt.rawget("__newindex")) == null) {
+                    rawsetChecked(th, tab, k, v, site);
+                    return;
+                }
+            } else {
+                tm = metafield(th.state, t, "__newindex");
+                if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0, k);
+            }
+            if (tm instanceof LuaFunction f) {
+                f.invoke(th, new Object[] {t, k, v});
+                return;
+            }
+            t = tm;
+        }
+        throw th.runtimeError(site, "'__newindex' chain too long; possible loop");
+    }
+
+    /** rawset with the reference's checks on the key. */
+    public static void rawsetChecked(LuaThread th, LuaTable t, Object k, Object v, Site site) {
+        if (k == null) throw th.runtimeError(site, "index is nil");
+        if (k instanceof Double d && d.isNaN()) throw th.runtimeError(site, "index is NaN");
+        t.rawset(k, v);
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** Calls any value (functions, or values with __call) with exact arguments. */
+    public static Object[] call(LuaThread th, Object fn, Object[] args) {
+        if (fn instanceof LuaFunction f) return f.invoke(th, args);
+        return callMeta(th, fn, args, null);
+    }
+
+    /** The __call path of a call site: fn is not a function. */
+    public static Object[] callMeta(LuaThread th, Object fn, Object[] args, Site site) {
+        Object f = fn;
+        for (int loop = 0; loop < MAXTAGLOOP; loop++) {
+            Object tm = metafield(th.state, f, "__call");
+            if (tm == null) throw typeError(th, f, "call", loop == 0 ? site : null, 0);
+            Object[] a2 = new Object[args.length + 1];
+            a2[0] = f;
+            System.arraycopy(args, 0, a2, 1, args.length);
+            args = a2;
+            if (tm instanceof LuaFunction lf) return lf.invoke(th, args);
+            f = tm;
+        }
+        throw th.runtimeError(site, "'__call' chain too long; possible loop");
+    }
+
+    // ---------------------------------------------------------------- tostring
+
+    public static String tostring(LuaThread th, Object v) {
+        Object tm = metafield(th.state, v, "__tostring");
+        if (tm != null) {
+            Object r = LuaFunction.first(call(th, tm, new Object[] {v}));
+            if (r instanceof String s) return s;
+            if (r instanceof Long || r instanceof Double) return NumFmt.tostr(r);
+            throw th.errorAtLevel("'__tostring' must return a string", 1);
+        }
+        return tostringRaw(th.state, v);
+    }
+
+    /** tostring without __tostring (but with __name, as luaL_tolstring). */
+    public static String tostringRaw(LuaState L, Object v) {
+        if (v == null) return "nil";
+        if (v instanceof String s) return s;
+        if (v instanceof Long || v instanceof Double) return NumFmt.tostr(v);
+        if (v instanceof Boolean b) return b ? "true" : "false";
+        Object name = metafield(L, v, "__name");
+        String kind = name instanceof String s ? s : Lua.typeName(v);
+        return kind + ": " + address(v);
+    }
+
+    public static String address(Object v) {
+        return String.format("0x%08x", System.identityHashCode(v));
+    }
+
+    /** Type name for messages, honouring a string __name (luaT_objtypename). */
+    public static String typeNameMeta(LuaState L, Object v) {
+        if (v instanceof LuaTable || v instanceof LuaUserdata) {
+            Object name = metafield(L, v, "__name");
+            if (name instanceof String s) return s;
+        }
+        return Lua.typeName(v);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    public static String varInfo(Site site, int operand) {
+        return site == null ? "" : site.varInfo(operand);
+    }
+
+    public static LuaError typeError(LuaThread th, Object v, String op, Site site, int operand) {
+        return th.runtimeError(site, "attempt to " + op + " a " + typeNameMeta(th.state, v) + " value" + varInfo(site, operand));
+    }
+
+    private static LuaError typeError(LuaThread th, Object v, String op, Site site, int operand, Object key) {
+        return typeError(th, v, op, site, operand);
+    }
+}

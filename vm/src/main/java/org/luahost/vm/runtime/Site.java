@@ -1,0 +1,30 @@
+package org.luahost.vm.runtime;
+
+/**
+ * A place in a Lua function where something can go wrong or a call is made:
+ * an executable node of the interpreter. It is the debug information of the
+ * place, found only when an error or a traceback needs it, so the hot path
+ * pays nothing for it.
+ */
+public interface Site {
+    /** The source line the reference attributes to this place. */
+    int line();
+
+    /**
+     * Describes operand {@code i} (0 or 1) as the reference does in error
+     * messages: {@code " (global 'x')"}, {@code " (local 'x')"},
+     * {@code " (field 'y')"}, {@code " (upvalue 'z')"}, {@code " (constant 'k')"},
+     * or the empty string when there is nothing to say.
+     */
+    default String varInfo(int i) { return ""; }
+
+    /**
+     * How the function called here is named at this place: namewhat
+     * ("global", "local", "method", "field", "upvalue", "for iterator",
+     * "metamethod") or null when unknown.
+     */
+    default String calleeNameWhat() { return null; }
+
+    /** The name matching {@link #calleeNameWhat()}. */
+    default String calleeName() { return null; }
+}
