@@ -17,7 +17,7 @@ import org.luahost.vm.runtime.Site;
  * <p>A thread is used by one Java thread at a time (its owner while it runs);
  * nothing here is synchronized.
  */
-public class LuaThread {
+public class LuaThread implements LuaThreadHandle {
     /** Frames a Lua stack may hold before "stack overflow" (the reference allows about 200000 C levels/1M slots). */
     public static final int MAX_DEPTH = 200_000;
     /** Nested Java-to-Lua calls (pcall, metamethods, callbacks) before "C stack overflow", as LUAI_MAXCCALLS. */
@@ -33,10 +33,20 @@ public class LuaThread {
     private Object[] handlers = new Object[8];
     private int nprotected;
     private boolean inHandler;
+    /**
+     * Protected calls whose token is below this do not catch errors and their
+     * message handlers do not run: set while a coroutine is being closed, so
+     * that the pcalls it was suspended in let the unwinding through (0 otherwise).
+     */
+    public int protectedFloor;
 
     public LuaThread(LuaState state) {
         this.state = state;
     }
+
+    /** A LuaThread is its own Lua value (coroutines have a separate handle). */
+    @Override
+    public final LuaThread luaThread() { return this; }
 
     // ---------------------------------------------------------------- call stack
 
@@ -101,6 +111,17 @@ public class LuaThread {
         handlers[token] = null;
     }
 
+    /** Number of protected calls active on this thread. */
+    public final int protectedCount() { return nprotected; }
+
+    /**
+     * Called by a to-be-closed variable when an error reaches it, before it
+     * unwinds and closes. A coroutine overrides this: when no protected call of
+     * the coroutine will catch the error, the coroutine dies there and closes
+     * its variables only when {@code coroutine.close} asks, as the reference does.
+     */
+    public void errorAtTbc(LuaError e) {}
+
     // ---------------------------------------------------------------- raising errors
 
     /**
@@ -109,14 +130,22 @@ public class LuaThread {
      * {@code throw} the result.
      */
     public final LuaError raise(Object value) {
-        if (nprotected > 0 && !inHandler) {
+        if (nprotected > protectedFloor && !inHandler) {
             Object h = handlers[nprotected - 1];
             if (h != null) {
                 inHandler = true;
                 try {
-                    value = state.callHandler(this, h, value);
-                } catch (LuaError e) {
-                    value = e.value();
+                    // an error inside the handler is handled by the handler again, until the
+                    // reference's C-stack limit turns it into "error in error handling"
+                    for (int tries = 0; ; tries++) {
+                        try {
+                            value = state.callHandler(this, h, value);
+                            break;
+                        } catch (LuaError e) {
+                            if (tries >= 20) { value = "error in error handling"; break; }
+                            value = e.value();
+                        }
+                    }
                 } catch (StackOverflowError e) {
                     value = "error in error handling";
                 } finally {

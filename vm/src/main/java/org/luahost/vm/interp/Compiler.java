@@ -312,7 +312,7 @@ public final class Compiler {
         if (function || bs.parent == null) {
             if (!bs.gotos.isEmpty()) {
                 PendingGoto g = bs.gotos.get(0);
-                if (g.name.equals("break")) throw error(endLine, "break outside a loop at line " + g.line);
+                if (g.name.equals("break")) throw error(endLine, "break outside loop at line " + g.line);
                 throw error(endLine, "no visible label '" + g.name + "' for <goto> at line " + g.line);
             }
             return;

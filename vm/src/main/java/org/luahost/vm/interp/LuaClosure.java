@@ -129,8 +129,10 @@ public final class LuaClosure extends LuaFunction {
             f.tailFn = null;
             f.tailArgs = null;
             if (!(g instanceof LuaClosure c)) {
+                // a Java function called in tail position runs above the caller's frame, as in the reference
+                Object[] r = Ops.call(th, g, args);
                 th.pop();
-                return Ops.call(th, g, args);
+                return r;
             }
             f.fn = c;
             f.closure = c;

@@ -352,6 +352,7 @@ final class Stats {
                 s = rest.exec(f);
             } catch (LuaError e) {
                 LuaThread th = f.thread;
+                th.errorAtTbc(e);   // a coroutine the error leaves waits here for coroutine.close
                 th.unwindTo(f.depth);
                 Object err = e.value();
                 try {
@@ -377,7 +378,11 @@ final class Stats {
             Object tm = Ops.metafield(f.thread.state, v, "__close");
             f.site = this;
             if (tm == null) {
-                throw f.thread.runtimeError(this, "metamethod 'close' is not callable");
+                Node at = new Node(rest.line) {
+                    @Override public String calleeNameWhat() { return "metamethod"; }
+                    @Override public String calleeName() { return "close"; }
+                };
+                throw f.thread.runtimeError(at, "attempt to call a nil value (metamethod 'close')");
             }
             Ops.call(f.thread, tm, new Object[] {v, err});
         }

@@ -57,8 +57,10 @@ public final class BaseLib {
         reg(G, "assert", (th, a) -> {
             if (a.length > 0 && Lua.isTruthy(a[0])) return a;
             Args.checkAny(th, a, 1);
-            if (a.length < 2) throw th.raise(th.where(1) + "assertion failed!");
-            throw th.raise(a[1]);
+            Object msg = a.length < 2 ? "assertion failed!" : a[1];
+            // assert calls error with level 1, as the reference does
+            if (msg instanceof String s) msg = th.where(1) + s;
+            throw th.raise(msg);
         });
         reg(G, "error", (th, a) -> {
             Object v = Args.arg(a, 1);
@@ -202,7 +204,7 @@ public final class BaseLib {
     }
 
     private static Object[] xpcall(LuaThread th, Object[] a) {
-        Args.checkAny(th, a, 2);
+        Args.checkFunction(th, a, 2);
         Object fn = a[0];
         Object handler = a[1];
         Object[] args = java.util.Arrays.copyOfRange(a, 2, a.length);
@@ -222,9 +224,11 @@ public final class BaseLib {
             System.arraycopy(r, 0, out, 1, r.length);
             return out;
         } catch (LuaError e) {
+            if (token < th.protectedFloor) throw e;   // a coroutine being closed unwinds through
             th.unwindTo(depth);
             return ret(Boolean.FALSE, e.value());
         } catch (StackOverflowError e) {
+            if (token < th.protectedFloor) throw e;
             th.unwindTo(depth);
             Object v = "stack overflow";
             if (handler != null) {

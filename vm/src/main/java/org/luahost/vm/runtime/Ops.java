@@ -56,7 +56,7 @@ public final class Ops {
     // ---------------------------------------------------------------- arithmetic
 
     public static Object arith(LuaThread th, int op, Object a, Object b, Site site) {
-        if (op >= BAND && op <= BNOT) return bitwise(th, op, a, b, site);
+        if ((op >= BAND && op <= SHR) || op == BNOT) return bitwise(th, op, a, b, site);
         Object x = tonumber(a), y = tonumber(b);
         if (x != null && y != null) return arithNum(th, op, x, y, site);
         Object tm = metafield(th.state, a, EVENTS[op]);
@@ -293,7 +293,8 @@ public final class Ops {
         Object f = fn;
         for (int loop = 0; loop < MAXTAGLOOP; loop++) {
             Object tm = metafield(th.state, f, "__call");
-            if (tm == null) throw typeError(th, f, "call", loop == 0 ? site : null, 0);
+            // the reference replaces the callee in its stack slot, so the slot's name still applies
+            if (tm == null) throw typeError(th, f, "call", site, 0);
             Object[] a2 = new Object[args.length + 1];
             a2[0] = f;
             System.arraycopy(args, 0, a2, 1, args.length);
