@@ -1,48 +1,119 @@
 package org.luahost.cli;
 
-import org.luahost.vm.JavaFunction;
-import org.luahost.vm.LuaError;
-import org.luahost.vm.LuaFunction;
-import org.luahost.vm.LuaState;
-import org.luahost.vm.Profile;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.runtime.Ops;
-import org.luahost.vm.runtime.Traceback;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntSupplier;
 
-/** The luahost command (minimal bootstrap version: `lua script` and `lua -e stat`). */
+import org.luahost.vm.LuaString;
+
+/**
+ * The {@code luahost} command: dispatches to a subcommand ({@code lua},
+ * {@code run}, {@code serve}). The {@code ./luahost} script at the repository
+ * root builds the classes and starts this class with the JVM options the VM
+ * wants.
+ *
+ * <p>Exit statuses: whatever the subcommand returns; 2 for a usage error of
+ * the {@code luahost} command itself (unknown or unimplemented subcommand).
+ */
 public final class Main {
-    public static void main(String[] args) throws Exception {
-        int[] status = {0};
-        Thread t = new Thread(null, () -> status[0] = run(args), "lua", 1L << 30);
-        t.start();
-        t.join();
-        System.exit(status[0]);
+    private Main() {}
+
+    /** Stack size of the thread that runs Lua code: deep Lua recursion is deep Java recursion. */
+    static final long LUA_STACK_SIZE = 1L << 30;
+
+    public static void main(String[] args) throws InterruptedException {
+        String cmd = args.length == 0 ? "help" : args[0];
+        int status = switch (cmd) {
+            case "lua" -> {
+                String[] luaArgs = luaStringArgs(args, 1);
+                yield onLuaThread(() -> LuaCommand.run(luaArgs));
+            }
+            case "run", "serve" -> {
+                System.err.println("luahost: '" + cmd + "' is not implemented yet");
+                yield 2;
+            }
+            case "help", "-h", "--help" -> {
+                System.out.print(usage());
+                yield 0;
+            }
+            default -> {
+                System.err.print("luahost: unknown command '" + cmd + "'\n" + usage());
+                yield 2;
+            }
+        };
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
     }
 
-    static int run(String[] args) {
-        LuaState L = LuaState.create(Profile.TRUSTED);
-        try {
-            String src = args[1];
-            JavaFunction pmain = JavaFunction.of(null, (th, a) -> {
-                LuaFunction f = src.equals("-e") ? th.state.load(args[2], "=(command line)", "bt", null)
-                        : BaseLib.loadFile(th.state, src, "bt", false, null);
-                JavaFunction handler = JavaFunction.of(null, (th2, m) -> {
-                    Object msg = m.length > 0 ? m[0] : null;
-                    String s = msg instanceof String str ? str : Ops.tostring(th2, msg);
-                    return new Object[] {Traceback.of(th2, s, 1)};
-                });
-                Object[] r = BaseLib.protectedCall(th, f, LuaFunction.NONE, handler);
-                if (r[0] == Boolean.FALSE) throw new LuaError(r[1]);
-                return LuaFunction.NONE;
-            });
-            pmain.invoke(L.mainThread, LuaFunction.NONE);
-            L.stdout.flush();
-            return 0;
-        } catch (LuaError e) {
-            L.stdout.flush();
-            System.err.print("lua: " + e.getMessage() + "\n");
-            System.err.flush();
-            return 1;
+    static String usage() {
+        return """
+                usage: luahost <command> [args]
+                commands:
+                  lua [options] [script [args]]   run Lua like the lua5.4 program (luahost lua -h lists its options)
+                  run [--session NAME] [--data DIR] script.lua [args]   (not implemented yet)
+                  serve [--port N] [--data DIR] script.lua              (not implemented yet)
+                """;
+    }
+
+    /** Runs body on a platform thread with a large stack; returns its result. */
+    static int onLuaThread(IntSupplier body) throws InterruptedException {
+        int[] status = {1};
+        Thread t = new Thread(null, () -> status[0] = body.getAsInt(), "lua", LUA_STACK_SIZE);
+        t.start();
+        t.join();
+        return status[0];
+    }
+
+    /**
+     * The command-line arguments from index {@code from} as Lua strings (one
+     * char per byte). The JVM decodes arguments with the platform charset,
+     * which loses bytes under the C locale; on Linux the exact bytes are read
+     * back from /proc/self/cmdline, whose last entries are these arguments.
+     */
+    static String[] luaStringArgs(String[] args, int from) {
+        String[] out = new String[args.length - from];
+        byte[][] raw = rawArgs(args);
+        for (int i = from; i < args.length; i++) {
+            out[i - from] = raw != null ? LuaString.fromBytes(raw[i]) : LuaString.fromJava(args[i]);
         }
+        return out;
+    }
+
+    private static byte[][] rawArgs(String[] args) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+        List<byte[]> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == 0) {
+                parts.add(Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        if (parts.size() < args.length) return null;
+        byte[][] mine = parts.subList(parts.size() - args.length, parts.size()).toArray(new byte[0][]);
+        // Trust /proc only when it agrees with the JVM on every ASCII-only argument
+        // (the others are exactly those the JVM may have decoded lossily).
+        for (int i = 0; i < args.length; i++) {
+            if (isAscii(args[i]) && !new String(mine[i], StandardCharsets.ISO_8859_1).equals(args[i])) return null;
+        }
+        return mine;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 }

@@ -18,8 +18,10 @@ public abstract class JavaFunction extends LuaFunction {
 
     @Override
     public final Object[] invoke(LuaThread th, Object[] args) {
-        th.push(this);
+        org.luahost.vm.interp.Frame f = th.push(this);
+        if (th.hookMask != 0) th.hook.onCall(th, f, false);
         Object[] r = call(th, args);
+        if (th.hookMask != 0) th.hook.onReturn(th, f);
         th.pop();
         return r;
     }

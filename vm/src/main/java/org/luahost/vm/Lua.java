@@ -14,7 +14,7 @@ import org.luahost.vm.runtime.NumFmt;
  * <tr><td>string</td><td>{@link String}, one char per byte (see {@link LuaString})</td></tr>
  * <tr><td>table</td><td>{@link LuaTable}</td></tr>
  * <tr><td>function</td><td>{@link LuaFunction}</td></tr>
- * <tr><td>thread</td><td>{@link LuaThread}</td></tr>
+ * <tr><td>thread</td><td>{@link LuaThreadHandle}: a {@link LuaThread}, or a coroutine's handle</td></tr>
  * <tr><td>userdata</td><td>{@link LuaUserdata}, or any other Java object (a light userdata)</td></tr>
  * </table>
  */
@@ -28,7 +28,7 @@ public final class Lua {
         if (v instanceof String) return "string";
         if (v instanceof LuaTable) return "table";
         if (v instanceof LuaFunction) return "function";
-        if (v instanceof LuaThread) return "thread";
+        if (v instanceof LuaThreadHandle) return "thread";
         return "userdata";
     }
 

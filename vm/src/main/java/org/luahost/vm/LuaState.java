@@ -131,7 +131,7 @@ public final class LuaState {
         if (v instanceof Long || v instanceof Double) return numberMeta;
         if (v instanceof Boolean) return booleanMeta;
         if (v instanceof LuaFunction) return functionMeta;
-        if (v instanceof LuaThread) return threadMeta;
+        if (v instanceof LuaThreadHandle) return threadMeta;
         return null;
     }
 

@@ -40,6 +40,38 @@ public class LuaThread implements LuaThreadHandle {
      */
     public int protectedFloor;
 
+    // ---------------------------------------------------------------- debug hooks
+
+    /** Hook event bits of {@link #hookMask} (LUA_MASKCALL, LUA_MASKRET, LUA_MASKLINE, LUA_MASKCOUNT). */
+    public static final int HOOK_CALL = 1, HOOK_RET = 2, HOOK_LINE = 4, HOOK_COUNT = 8;
+    /**
+     * The events the debug hook of this thread wants; 0 when there is no
+     * hook. The interpreter's only cost for hooks is a test of this field at
+     * each call, return and statement; everything else is in {@link #hook}.
+     */
+    public int hookMask;
+    /** The debug hook (set by debug.sethook); called only when {@link #hookMask} is not 0. */
+    public Hook hook;
+
+    /** What the interpreter tells a debug hook. Implemented by the debug library. */
+    public interface Hook {
+        /** Frame f (the top frame) was entered, its arguments bound; tail: it replaced its caller's activation. */
+        void onCall(LuaThread th, Frame f, boolean tail);
+
+        /** Frame f (the top frame) is about to return normally. */
+        void onReturn(LuaThread th, Frame f);
+
+        /** Statement s of the Lua frame f is about to run. */
+        void onStatement(LuaThread th, Frame f, Site s);
+
+        /**
+         * The body of a loop of frame f finished an iteration: the loop goes
+         * back through the given line (the loop's test or the numeric
+         * for's step); force: the jump back lands on that line itself.
+         */
+        void onLoop(LuaThread th, Frame f, int line, boolean force);
+    }
+
     public LuaThread(LuaState state) {
         this.state = state;
     }

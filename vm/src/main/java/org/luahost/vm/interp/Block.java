@@ -9,6 +9,12 @@ public class Block extends Stat {
     final Stat[] stats;
     final Object[] labels;   // label identities defined directly in this block
     final int[] labelPos;    // index of the statement after each label
+    /**
+     * For the body of a loop: the line its jump back goes through (for debug
+     * line hooks), and whether the jump lands on that line; 0 otherwise.
+     */
+    int loopLine;
+    boolean loopForce;
 
     Block(int line, Stat[] stats, Object[] labels, int[] labelPos) {
         super(line);
@@ -20,9 +26,12 @@ public class Block extends Stat {
     @Override
     public int exec(Frame f) {
         Stat[] s = stats;
+        org.luahost.vm.LuaThread th = f.thread;
         int i = 0;
         while (i < s.length) {
-            int sig = s[i].exec(f);
+            Stat st = s[i];
+            if (th.hookMask != 0) th.hook.onStatement(th, f, st);
+            int sig = st.exec(f);
             if (sig != NORMAL) {
                 if (sig == GOTO && labels != null) {
                     int target = find(f.gotoLabel);
@@ -35,6 +44,7 @@ public class Block extends Stat {
             }
             i++;
         }
+        if (loopLine != 0 && th.hookMask != 0) th.hook.onLoop(th, f, loopLine, loopForce);
         return NORMAL;
     }
 

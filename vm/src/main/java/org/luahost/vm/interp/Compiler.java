@@ -49,6 +49,8 @@ public final class Compiler {
         final int slot;
         final boolean cell;
         final Ast.Attrib attrib;
+        /** Index of this variable's entry in FS.localInfos (its debug information). */
+        int info = -1;
 
         Var(String name, int slot, boolean cell, Ast.Attrib attrib) { this.name = name; this.slot = slot; this.cell = cell; this.attrib = attrib; }
     }
@@ -149,8 +151,29 @@ public final class Compiler {
         Var v = new Var(name, fs.nextSlot++, cell, attrib);
         if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
         fs.actives.add(v);
+        v.info = fs.localInfos.size();
         fs.localInfos.add(new Proto.LocalInfo(name, v.slot, line, Integer.MAX_VALUE, cell));
         return v;
+    }
+
+    /**
+     * Debug information for the reference's hidden loop variables ("(for state)"),
+     * which luahost keeps in Java locals: slot -1, so debug.getlocal numbers the
+     * visible variables as the reference does. Returns the first entry's index.
+     */
+    private int hiddenLocals(int n, int line) {
+        int first = fs.localInfos.size();
+        for (int i = 0; i < n; i++) fs.localInfos.add(new Proto.LocalInfo("(for state)", -1, line, Integer.MAX_VALUE, false));
+        return first;
+    }
+
+    /** Ends the scope of the debug entries from index first on that are still open, at endLine. */
+    private void endLocalInfos(int first, int endLine) {
+        List<Proto.LocalInfo> li = fs.localInfos;
+        for (int i = first; i < li.size(); i++) {
+            Proto.LocalInfo e = li.get(i);
+            if (e.endLine() == Integer.MAX_VALUE) li.set(i, new Proto.LocalInfo(e.name(), e.slot(), e.startLine(), endLine, e.captured()));
+        }
     }
 
     private int hiddenSlot() {
@@ -159,8 +182,10 @@ public final class Compiler {
         return s;
     }
 
-    private void popLocals(int n) {
+    /** Leaves the scope of the variables declared after the first n; their debug scope ends at endLine. */
+    private void popLocals(int n, int endLine) {
         List<Var> a = fs.actives;
+        if (a.size() > n && a.get(n).info >= 0) endLocalInfos(a.get(n).info, endLine);
         while (a.size() > n) a.remove(a.size() - 1);
     }
 
@@ -237,7 +262,7 @@ public final class Compiler {
         int tbcMark = fs.ntbc;
         Block r = blockBody(b, new ArrayList<>(), false);
         closeBlockScope(b.endLine(), false);
-        popLocals(mark);
+        popLocals(mark, b.endLine());
         fs.nextSlot = slotMark;
         fs.ntbc = tbcMark;
         return r;
@@ -331,7 +356,13 @@ public final class Compiler {
             case Ast.Assign a -> assign(a);
             case Ast.CallStat c -> new Stats.ExprStat(c.line(), expr(c.call()));
             case Ast.Do d -> block(d.block(), false);
-            case Ast.While w -> new Stats.While(w.line(), expr(w.cond()), block(w.block(), true));
+            case Ast.While w -> {
+                Expr cond = expr(w.cond());
+                Block body = block(w.block(), true);
+                body.loopLine = w.line();
+                body.loopForce = true;
+                yield new Stats.While(w.line(), cond, body);
+            }
             case Ast.Repeat r -> repeat(r);
             case Ast.If i -> ifStat(i);
             case Ast.NumericFor n -> numFor(n);
@@ -442,8 +473,9 @@ public final class Compiler {
         int tbcMark = fs.ntbc;
         Block body = blockBody(r.block(), new ArrayList<>(), true);
         Expr cond = expr(r.cond());
+        body.loopLine = r.cond().line();
         closeBlockScope(r.block().endLine(), false);
-        popLocals(mark);
+        popLocals(mark, r.cond().line());
         fs.nextSlot = slotMark;
         fs.ntbc = tbcMark;
         return new Stats.Repeat(r.line(), body, cond);
@@ -462,9 +494,12 @@ public final class Compiler {
         Expr step = n.step() == null ? null : expr(n.step());
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
+        int hidden = hiddenLocals(3, n.line());
         Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE);
         Block body = block(n.block(), true);
-        popLocals(mark);
+        body.loopLine = n.line();
+        popLocals(mark, n.block().endLine());
+        endLocalInfos(hidden, n.block().endLine());
         fs.nextSlot = slotMark;
         return new Loops.NumFor(n.line(), start, limit, step, v.slot, v.cell, body);
     }
@@ -474,6 +509,7 @@ public final class Compiler {
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         int closeSlot = hiddenSlot();
+        int hidden = hiddenLocals(4, g.line());
         int n = g.names().size();
         int[] slots = new int[n];
         boolean[] cells = new boolean[n];
@@ -483,7 +519,9 @@ public final class Compiler {
             cells[i] = v.cell;
         }
         Block body = block(g.block(), true);
-        popLocals(mark);
+        body.loopLine = g.line();
+        popLocals(mark, g.block().endLine());
+        endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
         return new Loops.GenFor(g.line(), es, slots, cells, body, closeSlot);
     }

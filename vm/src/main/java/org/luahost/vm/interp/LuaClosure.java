@@ -98,27 +98,39 @@ public final class LuaClosure extends LuaFunction {
     }
 
     private static Object run1(LuaThread th, Frame f) {
+        if (th.hookMask != 0) th.hook.onCall(th, f, false);
         int sig = f.closure.proto.body.exec(f);
         if (sig == Stat.RETURN) {
             Object r = f.retN == null ? f.ret1 : first(f.retN);
+            if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }
         if (sig == Stat.TAILCALL) return first(tailLoop(th, f));
+        if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return null;
     }
 
     private static Object[] runAll(LuaThread th, Frame f) {
+        if (th.hookMask != 0) th.hook.onCall(th, f, false);
         int sig = f.closure.proto.body.exec(f);
         if (sig == Stat.RETURN) {
             Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
+            if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }
         if (sig == Stat.TAILCALL) return tailLoop(th, f);
+        if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return NONE;
+    }
+
+    /** The return hook of a function that ran off its end: the frame is at the 'end' line. */
+    private static void hookEnd(LuaThread th, Frame f) {
+        f.site = f.closure.proto.body;
+        th.hook.onReturn(th, f);
     }
 
     /** Follows tail calls from frame f, reusing it for Lua callees. */
@@ -131,6 +143,7 @@ public final class LuaClosure extends LuaFunction {
             if (!(g instanceof LuaClosure c)) {
                 // a Java function called in tail position runs above the caller's frame, as in the reference
                 Object[] r = Ops.call(th, g, args);
+                if (th.hookMask != 0) th.hook.onReturn(th, f);
                 th.pop();
                 return r;
             }
@@ -142,13 +155,16 @@ public final class LuaClosure extends LuaFunction {
             f.tailcall = true;
             f.ntbc = 0;
             c.bindArgs(f, args);
+            if (th.hookMask != 0) th.hook.onCall(th, f, true);
             int sig = c.proto.body.exec(f);
             if (sig == Stat.RETURN) {
                 Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
+                if (th.hookMask != 0) th.hook.onReturn(th, f);
                 th.pop();
                 return r;
             }
             if (sig != Stat.TAILCALL) {
+                if (th.hookMask != 0) hookEnd(th, f);
                 th.pop();
                 return NONE;
             }

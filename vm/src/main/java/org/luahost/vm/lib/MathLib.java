@@ -27,8 +27,12 @@ import org.luahost.vm.runtime.Ops;
  * returns the two seed components as 5.4.4 does.
  * </ul>
  *
- * <p>Transcendental functions use {@link StrictMath} (fdlibm) so results do not
- * depend on the JIT; they may differ from glibc in the last bit in rare cases.
+ * <p>Transcendental functions use whichever of {@link Math} (HotSpot's
+ * intrinsics, for sin, cos, tan, exp, log, pow) and {@link StrictMath}
+ * (fdlibm, the rest) agrees more often with glibc; either may differ from
+ * glibc in the last bit for a small fraction of arguments. Debian's build
+ * also has the 5.3 compatibility functions (cosh, sinh, tanh, pow, frexp,
+ * ldexp, log10), so they are here too.
  * The generator state is per Lua state, held by the closures installed here.
  */
 public final class MathLib {
@@ -65,20 +69,20 @@ public final class MathLib {
         });
         fn(m, "exp", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.exp(x), true));
+            return ret(nan(x, Math.exp(x), true));
         });
         fn(m, "log", MathLib::log);
         fn(m, "sin", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.sin(x), true));
+            return ret(nan(x, Math.sin(x), true));
         });
         fn(m, "cos", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.cos(x), true));
+            return ret(nan(x, Math.cos(x), true));
         });
         fn(m, "tan", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.tan(x), true));
+            return ret(nan(x, Math.tan(x), true));
         });
         fn(m, "asin", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
@@ -88,13 +92,18 @@ public final class MathLib {
             double x = Args.checkDouble(th, a, 1);
             return ret(nan(x, StrictMath.acos(x), false));
         });
-        fn(m, "atan", (th, a) -> {
+        // Debian's lua5.4 has LUA_COMPAT_MATHLIB: atan2 is atan, and messages name it "math.atan2"
+        // (the first name the reference finds for the function in package.loaded.math)
+        JavaFunction atan = JavaFunction.of("math.atan2", (th, a) -> {
             double y = Args.checkDouble(th, a, 1);
             double x = Args.optDouble(th, a, 2, 1.0);
             double r = StrictMath.atan2(y, x);
             if (Double.isNaN(r)) r = Double.isNaN(y) ? y : x;
             return ret(r);
         });
+        m.rawset("atan", atan);
+        m.rawset("atan2", atan);
+        installCompat(m);
         fn(m, "deg", (th, a) -> ret(Args.checkDouble(th, a, 1) * (180.0 / Math.PI)));
         fn(m, "rad", (th, a) -> ret(Args.checkDouble(th, a, 1) * (Math.PI / 180.0)));
         fn(m, "tointeger", (th, a) -> {
@@ -129,6 +138,49 @@ public final class MathLib {
         m.rawset("maxinteger", Long.MAX_VALUE);
         m.rawset("mininteger", Long.MIN_VALUE);
         register(L, "math", m);
+    }
+
+    /** The LUA_COMPAT_MATHLIB functions Debian's lua5.4 has: cosh, sinh, tanh, pow, frexp, ldexp, log10. */
+    private static void installCompat(LuaTable m) {
+        fn(m, "cosh", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.cosh(x), true));
+        });
+        fn(m, "sinh", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.sinh(x), true));
+        });
+        fn(m, "tanh", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.tanh(x), true));
+        });
+        fn(m, "log10", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(nan(x, StrictMath.log10(x), false));
+        });
+        fn(m, "pow", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            double y = Args.checkDouble(th, a, 2);
+            double r = Math.pow(x, y);
+            if (Double.isNaN(r)) r = Double.isNaN(x) ? x : Double.isNaN(y) ? y : NEG_NAN;
+            return ret(r);
+        });
+        fn(m, "frexp", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) return new Object[] {x, 0L};
+            int e = Math.getExponent(x);
+            if (e == Double.MIN_EXPONENT - 1) {   // subnormal
+                x *= 0x1p54;
+                e = Math.getExponent(x) - 54;
+                return new Object[] {Math.scalb(x, -(e + 54) - 1), (long) (e + 1)};
+            }
+            return new Object[] {Math.scalb(x, -e - 1), (long) (e + 1)};
+        });
+        fn(m, "ldexp", (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            int e = (int) Args.checkInteger(th, a, 2);   // C casts to int
+            return ret(Math.scalb(x, e));
+        });
     }
 
     // ---------------------------------------------------------------- helpers
@@ -174,8 +226,8 @@ public final class MathLib {
             }
             return ret(x % d);                 // C's truncating remainder
         }
+        double y = Args.checkDouble(th, a, 2);   // the reference's build checks #2 first
         double x = Args.checkDouble(th, a, 1);
-        double y = Args.checkDouble(th, a, 2);
         if (Double.isNaN(x)) return ret(x);
         if (Double.isNaN(y)) return ret(y);
         if (y == 0 || Double.isInfinite(x)) return ret(NEG_NAN);
@@ -194,12 +246,12 @@ public final class MathLib {
         double x = Args.checkDouble(th, a, 1);
         double r;
         if (Args.isNoneOrNil(a, 2)) {
-            r = nan(x, StrictMath.log(x), true);
+            r = nan(x, Math.log(x), true);
         } else {
             double base = Args.checkDouble(th, a, 2);
             if (base == 2.0) r = log2(x);
             else if (base == 10.0) r = nan(x, StrictMath.log10(x), false);
-            else r = nan(x, StrictMath.log(x), true) / nan(base, StrictMath.log(base), true);
+            else r = nan(x, Math.log(x), true) / nan(base, Math.log(base), true);
         }
         return ret(r);
     }
@@ -220,7 +272,7 @@ public final class MathLib {
         }
         if (x == 1.0) return e;
         if (x > Math.sqrt(2)) { x /= 2; e++; }   // mantissa in (sqrt(1/2), sqrt(2)]: log near 0
-        return e + StrictMath.log1p(x - 1) / LN2;
+        return e + Math.log(x) / LN2;
     }
 
     private static Object minmax(LuaThread th, Object[] a, boolean max) {

@@ -1,11 +1,415 @@
 package org.luahost.vm.lib;
 
+import org.luahost.vm.Args;
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
+import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Ops;
 
-/** Placeholder until the library lands: installs nothing. */
+/**
+ * The {@code string} library of Lua 5.4 (manual section 6.4), behaving as
+ * {@code lua5.4} does, error messages included.
+ *
+ * <p>This class has the small functions, the searching functions built on
+ * {@link LuaPattern} ({@code find}, {@code match}, {@code gmatch},
+ * {@code gsub}), and the string metatable (its {@code __index} and the
+ * arithmetic metamethods that convert numeric strings). {@code format} lives
+ * in {@link StringFormat}, {@code pack}/{@code unpack}/{@code packsize} in
+ * {@link StringPack}.
+ *
+ * <p>Lua strings are Java strings with one char per byte, so lengths and
+ * indexes are char counts; results are built with {@link StringBuilder} or the
+ * JDK's bulk operations, never char by char through temporary objects.
+ */
 public final class StringLib {
     private StringLib() {}
 
-    public static void install(LuaState L, Profile profile) {}
+    /** The largest string the library builds (the reference limits sizes to INT_MAX). */
+    static final long MAXSIZE = Integer.MAX_VALUE;
+    /** Results one call may push before the reference's stack overflows (LUAI_MAXSTACK less what a call uses). */
+    static final int MAX_RESULTS = 999_978;
+
+    public static void install(LuaState L, Profile profile) {
+        LuaTable s = new LuaTable(0, 24);
+        reg(s, "byte", StringLib::byte_);
+        reg(s, "char", StringLib::char_);
+        reg(s, "dump", StringLib::dump);
+        reg(s, "find", (th, a) -> findAux(th, a, true));
+        reg(s, "format", StringFormat::format);
+        reg(s, "gmatch", StringLib::gmatch);
+        reg(s, "gsub", StringLib::gsub);
+        reg(s, "len", (th, a) -> JavaFunction.ret((long) Args.checkString(th, a, 1).length()));
+        reg(s, "lower", (th, a) -> JavaFunction.ret(lower(Args.checkString(th, a, 1))));
+        reg(s, "match", (th, a) -> findAux(th, a, false));
+        reg(s, "rep", StringLib::rep);
+        reg(s, "reverse", (th, a) -> JavaFunction.ret(reverse(Args.checkString(th, a, 1))));
+        reg(s, "sub", StringLib::sub);
+        reg(s, "upper", (th, a) -> JavaFunction.ret(upper(Args.checkString(th, a, 1))));
+        reg(s, "pack", StringPack::pack);
+        reg(s, "packsize", StringPack::packsize);
+        reg(s, "unpack", StringPack::unpack);
+        L.setGlobal("string", s);
+
+        LuaTable mt = new LuaTable(0, 12);
+        mt.rawset("__index", s);
+        arithMeta(mt, "__add", Ops.ADD);
+        arithMeta(mt, "__sub", Ops.SUB);
+        arithMeta(mt, "__mul", Ops.MUL);
+        arithMeta(mt, "__mod", Ops.MOD);
+        arithMeta(mt, "__pow", Ops.POW);
+        arithMeta(mt, "__div", Ops.DIV);
+        arithMeta(mt, "__idiv", Ops.IDIV);
+        arithMeta(mt, "__unm", Ops.UNM);
+        L.stringMeta = mt;
+
+        if (L.getGlobal("package") instanceof LuaTable pkg && pkg.rawget("loaded") instanceof LuaTable loaded) {
+            loaded.rawset("string", s);
+        }
+    }
+
+    private static void reg(LuaTable t, String name, JavaFunction.Body body) {
+        t.rawset(name, JavaFunction.of("string." + name, body));
+    }
+
+    // ---------------------------------------------------------------- positions
+
+    /** A start position relative to the string (luaL's posrelatI): negative counts from the end, clipped to 1. */
+    static long posrelatI(long pos, long len) {
+        if (pos > 0) return pos;
+        if (pos == 0) return 1;
+        if (pos < -len) return 1;
+        return len + pos + 1;
+    }
+
+    /** An end position relative to the string (getendpos): clipped to [0, len]. */
+    static long endpos(long pos, long len) {
+        if (pos > len) return len;
+        if (pos >= 0) return pos;
+        if (pos < -len) return 0;
+        return len + pos + 1;
+    }
+
+    // ---------------------------------------------------------------- simple functions
+
+    private static Object[] sub(LuaThread th, Object[] a) {
+        String s = Args.checkString(th, a, 1);
+        long l = s.length();
+        long start = posrelatI(Args.checkInteger(th, a, 2), l);
+        long end = endpos(Args.optInteger(th, a, 3, -1), l);
+        if (start > end) return JavaFunction.ret("");
+        if (start == 1 && end == l) return JavaFunction.ret(s);
+        return JavaFunction.ret(s.substring((int) start - 1, (int) end));
+    }
+
+    private static Object[] byte_(LuaThread th, Object[] a) {
+        String s = Args.checkString(th, a, 1);
+        long l = s.length();
+        long pi = Args.optInteger(th, a, 2, 1);
+        long pose = endpos(Args.optInteger(th, a, 3, pi), l);
+        pi = posrelatI(pi, l);
+        if (pi > pose) return LuaFunction.NONE;
+        if (pose - pi >= Integer.MAX_VALUE) throw th.errorAtLevel("string slice too long", 1);
+        int n = (int) (pose - pi) + 1;
+        if (n > MAX_RESULTS) throw th.errorAtLevel("stack overflow (string slice too long)", 1);
+        Object[] r = new Object[n];
+        int base = (int) pi - 1;
+        for (int i = 0; i < n; i++) r[i] = (long) s.charAt(base + i);
+        return r;
+    }
+
+    private static Object[] char_(LuaThread th, Object[] a) {
+        int n = a.length;
+        byte[] b = new byte[n];
+        for (int i = 1; i <= n; i++) {
+            long c = Args.checkInteger(th, a, i);
+            if (c < 0 || c > 255) throw Args.argError(th, i, "value out of range");
+            b[i - 1] = (byte) c;
+        }
+        return JavaFunction.ret(org.luahost.vm.LuaString.fromBytes(b));
+    }
+
+    private static Object[] rep(LuaThread th, Object[] a) {
+        String s = Args.checkString(th, a, 1);
+        long n = Args.checkInteger(th, a, 2);
+        String sep = Args.optString(th, a, 3, "");
+        if (n <= 0) return JavaFunction.ret("");
+        long l = s.length(), lsep = sep.length();
+        if (l + lsep == 0) return JavaFunction.ret("");
+        if (l + lsep > MAXSIZE / n) throw th.errorAtLevel("resulting string too large", 1);
+        long total = n * l + (n - 1) * lsep;
+        try {
+            if (lsep == 0) return JavaFunction.ret(s.repeat((int) n));
+            StringBuilder sb = new StringBuilder((int) total);
+            sb.append(s);
+            for (long i = 1; i < n; i++) sb.append(sep).append(s);
+            return JavaFunction.ret(sb.toString());
+        } catch (OutOfMemoryError e) {
+            throw new LuaError("not enough memory");
+        }
+    }
+
+    static String reverse(String s) {
+        int n = s.length();
+        if (n < 2) return s;
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[n - 1 - i] = (byte) s.charAt(i);
+        return org.luahost.vm.LuaString.fromBytes(b);
+    }
+
+    static String lower(String s) {
+        int n = s.length(), i = 0;
+        while (i < n && !(s.charAt(i) >= 'A' && s.charAt(i) <= 'Z')) i++;
+        if (i == n) return s;
+        byte[] b = org.luahost.vm.LuaString.toBytes(s);
+        for (; i < n; i++) if (b[i] >= 'A' && b[i] <= 'Z') b[i] += 32;
+        return org.luahost.vm.LuaString.fromBytes(b);
+    }
+
+    static String upper(String s) {
+        int n = s.length(), i = 0;
+        while (i < n && !(s.charAt(i) >= 'a' && s.charAt(i) <= 'z')) i++;
+        if (i == n) return s;
+        byte[] b = org.luahost.vm.LuaString.toBytes(s);
+        for (; i < n; i++) if (b[i] >= 'a' && b[i] <= 'z') b[i] -= 32;
+        return org.luahost.vm.LuaString.fromBytes(b);
+    }
+
+    private static Object[] dump(LuaThread th, Object[] a) {
+        Args.checkFunction(th, a, 1);
+        // TODO(lead): for Lua closures return org.luahost.vm.interp.Dump.dump(th, f, Lua.isTruthy(Args.arg(a, 2)))
+        // once it exists; functions written in Java cannot be dumped, as C functions cannot in the reference.
+        throw th.errorAtLevel("unable to dump given function", 1);
+    }
+
+    // ---------------------------------------------------------------- find, match, gmatch, gsub
+
+    /**
+     * The first character of a pattern item when it must match literally at
+     * the start of every match (so candidate positions can be found with
+     * indexOf), or -1.
+     */
+    private static int firstLiteral(String p, int pstart) {
+        if (pstart >= p.length()) return -1;
+        char c = p.charAt(pstart);
+        switch (c) {
+            case '^', '$', '*', '+', '?', '.', '(', ')', '[', '%', '-': return -1;
+            default: break;
+        }
+        if (pstart + 1 < p.length()) {
+            char q = p.charAt(pstart + 1);
+            if (q == '*' || q == '?' || q == '-') return -1;
+        }
+        return c;
+    }
+
+    private static Object[] findAux(LuaThread th, Object[] a, boolean find) {
+        String s = Args.checkString(th, a, 1);
+        String p = Args.checkString(th, a, 2);
+        long ls = s.length();
+        long init = posrelatI(Args.optInteger(th, a, 3, 1), ls) - 1;
+        if (init > ls) return JavaFunction.ret(null);
+        boolean plain = find && Lua.isTruthy(Args.arg(a, 4));
+        if (plain || LuaPattern.noSpecials(p)) {
+            int idx = s.indexOf(p, (int) init);
+            if (idx < 0) return JavaFunction.ret(null);
+            if (find) return JavaFunction.ret((long) idx + 1, (long) idx + p.length());
+            return JavaFunction.ret(p);
+        }
+        LuaPattern m = new LuaPattern(th, s, p);
+        boolean anchor = p.charAt(0) == '^';
+        int pstart = anchor ? 1 : 0;
+        int lit = anchor ? -1 : firstLiteral(p, pstart);
+        int s1 = (int) init;
+        do {
+            if (lit >= 0) {
+                s1 = s.indexOf(lit, s1);
+                if (s1 < 0) break;
+            }
+            m.reset();
+            int e = m.match(s1, pstart);
+            if (e != -1) {
+                if (!find) return m.captures(s1, e, true);
+                Object[] caps = m.captures(s1, e, false);
+                Object[] r = new Object[2 + caps.length];
+                r[0] = (long) s1 + 1;
+                r[1] = (long) e;
+                System.arraycopy(caps, 0, r, 2, caps.length);
+                return r;
+            }
+        } while (s1++ < m.srcEnd && !anchor);
+        return JavaFunction.ret(null);
+    }
+
+    private static Object[] gmatch(LuaThread th, Object[] a) {
+        String s = Args.checkString(th, a, 1);
+        String p = Args.checkString(th, a, 2);
+        long ls = s.length();
+        long init = posrelatI(Args.optInteger(th, a, 3, 1), ls) - 1;
+        if (init > ls) init = ls + 1;   // start after the end: no matches
+        return JavaFunction.ret(new GmatchIterator(new LuaPattern(th, s, p), (int) init, firstLiteral(p, 0)));
+    }
+
+    /** The iterator gmatch returns: the state of one traversal (in the reference, a C closure's upvalues). */
+    private static final class GmatchIterator extends JavaFunction {
+        private final LuaPattern m;
+        private final int lit;
+        private int src;
+        private int lastMatch = -1;
+
+        GmatchIterator(LuaPattern m, int init, int lit) {
+            super("?");
+            this.m = m;
+            this.src = init;
+            this.lit = lit;
+        }
+
+        @Override
+        protected Object[] call(LuaThread th, Object[] args) {
+            LuaPattern m = this.m;
+            int end = m.srcEnd;
+            for (int s1 = src; s1 <= end; s1++) {
+                if (lit >= 0) {
+                    s1 = m.src.indexOf(lit, s1);
+                    if (s1 < 0) break;
+                }
+                m.reset();
+                int e = m.match(s1, 0);
+                if (e != -1 && e != lastMatch) {
+                    src = lastMatch = e;
+                    return m.captures(s1, e, true);
+                }
+            }
+            src = end + 1;
+            return LuaFunction.NONE;
+        }
+    }
+
+    private static Object[] gsub(LuaThread th, Object[] a) {
+        String src = Args.checkString(th, a, 1);
+        String p = Args.checkString(th, a, 2);
+        Object repl = Args.arg(a, 3);
+        long maxS = Args.optInteger(th, a, 4, (long) src.length() + 1);
+        String replStr = null;
+        if (repl instanceof String str) replStr = str;
+        else if (repl instanceof Long || repl instanceof Double) replStr = NumFmt.tostr(repl);
+        else if (!(repl instanceof LuaFunction) && !(repl instanceof LuaTable)) {
+            throw Args.typeError(th, a, 3, "string/function/table");
+        }
+        boolean replHasEsc = replStr != null && replStr.indexOf('%') >= 0;
+        boolean anchor = !p.isEmpty() && p.charAt(0) == '^';
+        int pstart = anchor ? 1 : 0;
+        int lit = anchor ? -1 : firstLiteral(p, pstart);
+        LuaPattern m = new LuaPattern(th, src, p);
+        int srcEnd = src.length();
+        StringBuilder b = null;
+        int pos = 0, copied = 0, lastMatch = -1;
+        long n = 0;
+        while (n < maxS) {
+            if (lit >= 0) {
+                int nx = src.indexOf(lit, pos);
+                if (nx < 0) break;
+                pos = nx;
+            }
+            m.reset();
+            int e = m.match(pos, pstart);
+            if (e != -1 && e != lastMatch) {
+                n++;
+                if (b == null) b = new StringBuilder(srcEnd + 16);
+                b.append(src, copied, pos);
+                if (replStr != null) {
+                    if (replHasEsc) addString(th, m, b, replStr, pos, e);
+                    else b.append(replStr);
+                } else {
+                    addValue(th, m, b, repl, pos, e);
+                }
+                pos = lastMatch = copied = e;
+            } else if (pos < srcEnd) {
+                pos++;
+            } else {
+                break;
+            }
+            if (anchor) break;
+        }
+        if (b == null) return JavaFunction.ret(src, n);
+        b.append(src, copied, srcEnd);
+        return JavaFunction.ret(b.toString(), n);
+    }
+
+    /** Appends a replacement string with its %0-%9 and %% escapes. */
+    private static void addString(LuaThread th, LuaPattern m, StringBuilder b, String r, int s, int e) {
+        int l = r.length(), i = 0;
+        for (;;) {
+            int pct = r.indexOf('%', i);
+            if (pct < 0) {
+                b.append(r, i, l);
+                return;
+            }
+            b.append(r, i, pct);
+            pct++;
+            char c = pct < l ? r.charAt(pct) : 0;
+            if (c == '%') b.append('%');
+            else if (c == '0') b.append(m.src, s, e);
+            else if (c >= '1' && c <= '9') m.appendCapture(b, c - '1', s, e);
+            else throw th.errorAtLevel("invalid use of '%' in replacement string", 1);
+            i = pct + 1;
+        }
+    }
+
+    /** Appends the value a table or function gives for a match (the match itself when false or nil). */
+    private static void addValue(LuaThread th, LuaPattern m, StringBuilder b, Object repl, int s, int e) {
+        Object v;
+        if (repl instanceof LuaTable t) v = Ops.index(th, t, m.capture(0, s, e), null);
+        else v = LuaFunction.first(Ops.call(th, repl, m.captures(s, e, true)));
+        if (v == null || v == Boolean.FALSE) b.append(m.src, s, e);
+        else if (v instanceof String str) b.append(str);
+        else if (v instanceof Long || v instanceof Double) b.append(NumFmt.tostr(v));
+        else throw th.errorAtLevel("invalid replacement value (a " + Lua.typeName(v) + ")", 1);
+    }
+
+    // ---------------------------------------------------------------- string metatable arithmetic
+
+    private static void arithMeta(LuaTable mt, String event, int op) {
+        mt.rawset(event, JavaFunction.of(event, (th, a) -> arith(th, a, op, event)));
+    }
+
+    /** A number, or a string that converts entirely to one; else null (the reference's tonum). */
+    private static Object tonum(Object v) {
+        if (v instanceof Long || v instanceof Double) return v;
+        if (v instanceof String s) return Ops.tonumber(s);
+        return null;
+    }
+
+    /**
+     * The string metamethods of 5.4: convert both operands and do the
+     * arithmetic, or defer to the second operand's metamethod, or fail. As in
+     * the reference (which works on its stack), a single argument is used as
+     * both operands, and a unary operation applies to the second one.
+     */
+    private static Object[] arith(LuaThread th, Object[] a, int op, String event) {
+        Object x = a.length >= 1 ? tonum(a[0]) : null;
+        if (x != null) {
+            Object y = a.length >= 2 ? tonum(a[1]) : x;
+            if (y != null) {
+                if (op == Ops.UNM) return JavaFunction.ret(Ops.arithNum(th, op, y, y, null));
+                if (x instanceof Long && y instanceof Long j && j == 0) {
+                    if (op == Ops.IDIV) throw th.raise("attempt to divide by zero");
+                    if (op == Ops.MOD) throw th.raise("attempt to perform 'n%0'");
+                }
+                return JavaFunction.ret(Ops.arithNum(th, op, x, y, null));
+            }
+        }
+        Object a1 = Args.arg(a, 1), a2 = Args.arg(a, 2);
+        Object tm;
+        if (a2 instanceof String || (tm = Ops.metafield(th.state, a2, event)) == null) {
+            throw th.errorAtLevel("attempt to " + event.substring(2) + " a '" + Lua.typeName(a1)
+                    + "' with a '" + Lua.typeName(a2) + "'", 1);
+        }
+        return JavaFunction.ret(LuaFunction.first(Ops.call(th, tm, new Object[] {a1, a2})));
+    }
 }

@@ -17,6 +17,16 @@ import org.luahost.vm.parser.Ast.Stat;
  * (left to the compiler when the function also has gotos or repeated labels,
  * since an error about those may come first). Goto/label resolution, assignments
  * to {@code <const>} locals and the local/upvalue limits are the compiler's.
+ *
+ * <p><b>Lines</b> (beyond what {@link Ast} documents): a statement's line is
+ * that of its first token, except {@link Ast.Goto} (the label name's line, which
+ * the reference prints in "for &lt;goto&gt; at line N"); {@link Ast.Index} has the
+ * line of its key name or closing ']'; {@link Ast.Paren} that of its '(';
+ * {@link Ast.Function} that of the {@code function} keyword. A
+ * {@link Ast.FuncBody}'s line is the reference's linedefined: the
+ * {@code function} keyword's line for {@code function f() end}, but the line of
+ * the '(' for function expressions and {@code local function} (where the two
+ * can differ only if a line break separates them).
  */
 public final class Parser extends ExpressionParser {
 
@@ -36,7 +46,8 @@ public final class Parser extends ExpressionParser {
      * Parses {@code source} (a Lua byte string: one char per byte).
      *
      * @param chunkName the raw chunk name ("@file.lua", "=stdin", or a load() name),
-     *                  shown in error messages through {@link ChunkId}
+     *                  shown in error messages through {@link ChunkId}; null stands
+     *                  for "?", as in the reference's lua_load
      * @throws SyntaxError with the reference's complete message
      */
     public static Ast.Chunk parse(String source, String chunkName) {
@@ -48,7 +59,8 @@ public final class Parser extends ExpressionParser {
      * would have active at this point (see {@link #SCRIPT_C_CALLS}).
      */
     public static Ast.Chunk parse(String source, String chunkName, int cCalls) {
-        return new Parser(source, chunkName, cCalls).mainFunction(chunkName);
+        String name = chunkName == null ? "?" : chunkName;
+        return new Parser(source, name, cCalls).mainFunction(name);
     }
 
     /** chunk -> block EOF; the main function is vararg, without parameters. */

@@ -300,7 +300,7 @@ class ParserTreeTest {
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "small-stack", 256 * 1024);
+        }, "small-stack", 512 * 1024);
         t.start();
         t.join();
         if (failure[0] != null) throw new AssertionError(failure[0]);

@@ -1,0 +1,76 @@
+-- Training run for the AOT cache that ./luahost builds (JDK 25, JEP 514/515):
+-- the classes this loads and links, and the profiles it collects, are ready at
+-- the start of every later run. Touch the common paths of the VM; keep it short
+-- (it runs once per build). Each part is protected so that a feature the VM
+-- does not have yet only shortens the training.
+local function part(f) pcall(f) end
+
+part(function()
+  local t, s = {}, 0
+  for i = 1, 2000 do t[i] = i * 2 end
+  for _, v in ipairs(t) do s = s + v end
+  local h = {}
+  for i = 1, 500 do h["k" .. i] = i end
+  for k, v in pairs(h) do s = s + v + #k end
+  return s
+end)
+
+part(function()
+  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+  return fib(18)
+end)
+
+part(function()
+  local Point = {}
+  Point.__index = Point
+  function Point.new(x, y) return setmetatable({x = x, y = y}, Point) end
+  function Point:len() return math.sqrt(self.x * self.x + self.y * self.y) end
+  Point.__add = function(a, b) return Point.new(a.x + b.x, a.y + b.y) end
+  Point.__tostring = function(p) return "(" .. p.x .. "," .. p.y .. ")" end
+  local p = Point.new(1, 2) + Point.new(3, 4)
+  return tostring(p), p:len()
+end)
+
+part(function()
+  local s = string.format("%d %s %5.2f %q %x", 42, "str", 3.14159, "a\nb", 255)
+  local n = 0
+  for w in s:gmatch("%a+") do n = n + #w end
+  return s:upper(), s:sub(2, 5), s:rep(3, ","), s:find("str", 1, true), s:gsub("%d", "#"), n
+end)
+
+part(function()
+  local t = {}
+  for i = 1, 300 do t[i] = (i * 7919) % 1000 end
+  table.sort(t)
+  table.sort(t, function(a, b) return a > b end)
+  table.insert(t, 1, 0)
+  table.remove(t)
+  return table.concat(t, ",", 1, 10), table.unpack(t, 1, 3)
+end)
+
+part(function()
+  local ok, err = pcall(error, {code = 1})
+  local ok2, err2 = pcall(function() local x = nil; return x.y end)
+  local ok3 = xpcall(function() error("boom") end, debug and debug.traceback or print)
+  return ok, err, ok2, err2, ok3
+end)
+
+part(function()
+  local f = load("local a, b = ... return a * b, 1 // 0.0, 7 % -3, 2^10, 1 << 4, 10 / 4")
+  return f(6, 7), tostring(1e15), tostring(0.1), math.floor(3.7), math.max(1, 5, 3), tonumber("0x10")
+end)
+
+part(function()
+  local co = coroutine.wrap(function(a)
+    for i = 1, 10 do a = a + coroutine.yield(i) end
+    return a
+  end)
+  local v = co(0)
+  for i = 1, 10 do v = co(i) end
+  return v
+end)
+
+part(function()
+  io.write("")
+  return os.time{year = 2020, month = 1, day = 1, hour = 0}, os.clock(), utf8 and utf8.char(228, 8364)
+end)

@@ -1,0 +1,54 @@
+# Sourced by ./luahost and ./test: finds a JDK whose feature version is at
+# least 25 and sets LUAHOST_JAVA_HOME to it.
+#
+#   luahost_find_jdk   -> 0 and LUAHOST_JAVA_HOME set, or 1 when none was found
+#
+# Looks at $JAVA_HOME first, then the usual JVM folders (Debian/Ubuntu,
+# RPM distributions, Docker images, SDKMAN!, IntelliJ downloads, macOS), then
+# the `java` on PATH. The version comes from the JDK's `release` file, so the
+# search starts no JVM (it runs on every ./luahost start).
+
+luahost_jdk_version() {   # JDK_HOME -> prints its feature version (e.g. 25) or nothing
+  local home="$1" v=""
+  [ -x "$home/bin/java" ] || return 1
+  if [ -f "$home/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null | head -n 1)
+  fi
+  if [ -z "$v" ]; then
+    v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+  fi
+  [ -n "$v" ] && printf '%s\n' "$v"
+}
+
+luahost_is_jdk25() {   # JDK_HOME -> 0 when it is a full JDK (java + javac) of version >= 25
+  local v
+  v=$(luahost_jdk_version "$1") || return 1
+  [ -n "$v" ] && [ "$v" -ge 25 ] 2>/dev/null && [ -x "$1/bin/javac" ]
+}
+
+luahost_find_jdk() {
+  local c java_on_path
+  LUAHOST_JAVA_HOME=""
+  if [ -n "${JAVA_HOME:-}" ] && luahost_is_jdk25 "$JAVA_HOME"; then
+    LUAHOST_JAVA_HOME="$JAVA_HOME"
+    return 0
+  fi
+  java_on_path=""
+  if command -v java >/dev/null 2>&1; then
+    java_on_path=$(readlink -f "$(command -v java)" 2>/dev/null)
+    java_on_path="${java_on_path%/bin/java}"
+  fi
+  # Globs that match nothing stay literal and fail the test below.
+  for c in /usr/lib/jvm/*25* /usr/lib/jvm/temurin-* /usr/lib/jvm/* \
+           /usr/java/* /opt/java/* /opt/jdk* /opt/*jdk* /usr/local/*jdk* \
+           "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
+           /Library/Java/JavaVirtualMachines/*/Contents/Home \
+           "$java_on_path"; do
+    [ -n "$c" ] && [ -d "$c" ] || continue
+    if luahost_is_jdk25 "$c"; then
+      LUAHOST_JAVA_HOME="$c"
+      return 0
+    fi
+  done
+  return 1
+}

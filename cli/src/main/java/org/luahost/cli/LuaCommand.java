@@ -1,0 +1,302 @@
+package org.luahost.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaString;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.Profile;
+import org.luahost.vm.lib.BaseLib;
+import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Traceback;
+
+/**
+ * {@code luahost lua}: the standalone Lua interpreter, behaving as the
+ * reference {@code lua5.4} program does (options, the {@code arg} table,
+ * {@code LUA_INIT}, the interactive prompt, error reports and exit status).
+ *
+ * <p>The one deliberate difference is the program name in messages: ours is
+ * {@code lua} ({@code lua: t.lua:1: boom}), the reference's is
+ * {@code lua5.4}; the differential test runner normalises it.
+ *
+ * <p>Everything runs inside one Java function, {@code pmain}, as the reference
+ * runs inside a C function: it is the {@code [C]: in ?} line at the bottom of
+ * every traceback. Each chunk is called through {@link BaseLib#protectedCall}
+ * with {@link #messageHandler}, which adds the traceback.
+ */
+final class LuaCommand {
+    static final String PROGNAME = "lua";
+    static final String VERSION = "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio";
+
+    /** The defaults of the reference build, restored by -E when LUA_PATH/LUA_CPATH had changed them. */
+    static final String DEFAULT_PATH = "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;"
+            + "/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;"
+            + "/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;./?.lua;./?/init.lua";
+    static final String DEFAULT_CPATH = "/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;"
+            + "/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so";
+
+    private final LuaOptions opts;
+    private final LuaState L;
+    private final JavaFunction handler = JavaFunction.of(null, LuaCommand::messageHandler);
+    /** Prefix of error reports: the program name, or null in the interactive prompt (as the reference). */
+    private String progname = PROGNAME;
+
+    private LuaCommand(LuaOptions opts, LuaState L) {
+        this.opts = opts;
+        this.L = L;
+    }
+
+    /** Runs the command; args are Lua strings (the words after {@code lua}). Returns the exit status. */
+    static int run(String[] args) {
+        String[] argv = new String[args.length + 1];
+        argv[0] = PROGNAME;
+        System.arraycopy(args, 0, argv, 1, args.length);
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14), false);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        LuaOptions opts;
+        try {
+            opts = LuaOptions.parse(argv);
+        } catch (LuaOptions.BadOption e) {
+            writeBytes(err, PROGNAME + ": " + e.getMessage() + "\n" + LuaOptions.usage(PROGNAME));
+            return 1;
+        }
+        if (opts.version()) {
+            out.print(VERSION + "\n");
+            out.flush();
+        }
+        LuaState L = null;
+        try {
+            L = LuaState.create(Profile.TRUSTED, out, err, System.in);
+            LuaCommand cmd = new LuaCommand(opts, L);
+            boolean[] ok = {false};
+            JavaFunction pmain = JavaFunction.of(null, (th, a) -> {
+                ok[0] = cmd.pmain(th);
+                return LuaFunction.NONE;
+            });
+            pmain.invoke(L.mainThread, LuaFunction.NONE);
+            out.flush();
+            return ok[0] ? 0 : 1;
+        } catch (LuaError e) {
+            // Only an error in the message handler machinery itself gets here.
+            return internalError(out, err, e);
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            writeBytes(err, PROGNAME + ": not enough memory\n");
+            return 1;
+        } catch (Throwable e) {
+            return internalError(out, err, e);
+        }
+    }
+
+    private static int internalError(PrintStream out, PrintStream err, Throwable e) {
+        out.flush();
+        err.print(PROGNAME + ": internal error (a bug in luahost): ");
+        e.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    /** The body of pmain: returns whether everything ran without error. */
+    private boolean pmain(LuaThread th) {
+        if (opts.noEnv()) ignoreEnvironment();
+        createArgTable();
+        if (!opts.noEnv() && !runLuaInit(th)) return false;
+        if (!runArgs(th)) return false;
+        if (opts.hasScript() && !runScript(th)) return false;
+        if (opts.interactive()) {
+            repl(th);
+        } else if (!opts.hasScript() && !opts.execute() && !opts.version()) {
+            if (Terminal.stdinIsTerminal()) {
+                L.stdout.print(VERSION + "\n");
+                repl(th);
+            } else {
+                doFile(th, null);   // as the reference: an error here is reported, but the status stays 0
+            }
+        }
+        return true;
+    }
+
+    /** -E: the registry flag the reference sets, and default package paths if the environment had changed them. */
+    private void ignoreEnvironment() {
+        L.registry.rawset("LUA_NOENV", Boolean.TRUE);
+        if (L.getGlobal("package") instanceof LuaTable pkg) {
+            if (System.getenv("LUA_PATH_5_4") != null || System.getenv("LUA_PATH") != null) {
+                pkg.rawset("path", DEFAULT_PATH);
+            }
+            if (System.getenv("LUA_CPATH_5_4") != null || System.getenv("LUA_CPATH") != null) {
+                pkg.rawset("cpath", DEFAULT_CPATH);
+            }
+        }
+    }
+
+    /** Global {@code arg}: the script at 0, its arguments at 1.., the interpreter and options at negative indices. */
+    private void createArgTable() {
+        String[] argv = opts.argv();
+        int script = opts.hasScript() ? opts.script() : 0;
+        LuaTable arg = new LuaTable(Math.max(0, argv.length - script - 1), script + 1);
+        for (int i = 0; i < argv.length; i++) arg.rawset((long) (i - script), argv[i]);
+        L.setGlobal("arg", arg);
+    }
+
+    private boolean runLuaInit(LuaThread th) {
+        String name = "LUA_INIT_5_4";
+        String init = System.getenv(name);
+        if (init == null) {
+            name = "LUA_INIT";
+            init = System.getenv(name);
+        }
+        if (init == null) return true;
+        init = LuaString.fromJava(init);
+        if (init.startsWith("@")) return doFile(th, init.substring(1));
+        return doString(th, init, "=" + name);
+    }
+
+    /** -e, -l and -W in command-line order. */
+    private boolean runArgs(LuaThread th) {
+        String[] argv = opts.argv();
+        for (int i = 1; i < opts.script(); i++) {
+            String a = argv[i];
+            if (a.equals("-W")) {
+                L.warning("@on", false);
+                continue;
+            }
+            if (!a.startsWith("-e") && !a.startsWith("-l")) continue;
+            String extra = a.length() > 2 ? a.substring(2) : argv[++i];
+            boolean ok = a.charAt(1) == 'e' ? doString(th, extra, "=(command line)") : doLibrary(th, extra);
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /** -l mod or -l g=mod: g = require(mod). */
+    private boolean doLibrary(LuaThread th, String spec) {
+        int eq = spec.indexOf('=');
+        String global = eq >= 0 ? spec.substring(0, eq) : spec;
+        String mod = eq >= 0 ? spec.substring(eq + 1) : spec;
+        Object[] r = call(th, L.getGlobal("require"), new Object[] {mod});
+        if (r == null) return false;
+        L.setGlobal(global, LuaFunction.first(r));
+        return true;
+    }
+
+    private boolean runScript(LuaThread th) {
+        String[] argv = opts.argv();
+        int s = opts.script();
+        String fname = argv[s].equals("-") && !argv[s - 1].equals("--") ? null : argv[s];
+        LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, fname, "bt", false, null));
+        if (f == null) return false;
+        Object[] args;
+        if (L.getGlobal("arg") instanceof LuaTable arg) {
+            int n = argv.length - s - 1;
+            args = new Object[n];
+            for (int i = 1; i <= n; i++) args[i - 1] = arg.rawget((long) i);
+        } else {
+            report("'arg' is not a table");
+            return false;
+        }
+        return call(th, f, args) != null;
+    }
+
+    private boolean doString(LuaThread th, String chunk, String chunkName) {
+        LuaFunction f = loadOrReport(() -> L.load(chunk, chunkName, "bt", null));
+        return f != null && call(th, f, LuaFunction.NONE) != null;
+    }
+
+    /** Runs a file (null: stdin) as the main chunk. */
+    private boolean doFile(LuaThread th, String name) {
+        LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, name, "bt", false, null));
+        return f != null && call(th, f, LuaFunction.NONE) != null;
+    }
+
+    interface Loader {
+        LuaFunction load();
+    }
+
+    private LuaFunction loadOrReport(Loader loader) {
+        try {
+            return loader.load();
+        } catch (LuaError e) {
+            report(e.value());
+            return null;
+        }
+    }
+
+    /**
+     * Calls fn protected with the message handler; returns its results, or
+     * null after reporting the error.
+     */
+    Object[] call(LuaThread th, Object fn, Object[] args) {
+        Object[] r = BaseLib.protectedCall(th, fn, args, handler);
+        if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
+        report(r[1]);
+        return null;
+    }
+
+    /** Compiles a chunk for the REPL; a syntax error is thrown as the LuaError the vm gives. */
+    LuaFunction compile(String chunk, String chunkName) {
+        return L.load(chunk, chunkName, "bt", null);
+    }
+
+    LuaState state() { return L; }
+
+    /** Prints an error report: "lua: msg" on stderr (just "msg" in the prompt), after flushing stdout. */
+    void report(Object msg) {
+        message(progname, msg);
+    }
+
+    /** Runs the interactive prompt, whose error reports carry no program name. */
+    private void repl(LuaThread th) {
+        String saved = progname;
+        progname = null;
+        try {
+            new Repl(this, th).run();
+        } finally {
+            progname = saved;
+        }
+    }
+
+    /** l_message: the message with an optional program-name prefix; messages that are not strings print as C's "(null)". */
+    void message(String progname, Object msg) {
+        String text = msg instanceof String s ? s
+                : msg instanceof Long || msg instanceof Double ? NumFmt.tostr(msg) : "(null)";
+        L.stdout.flush();
+        writeBytes(L.stderr, (progname == null ? "" : progname + ": ") + text + "\n");
+    }
+
+    static void writeBytes(PrintStream ps, String luaString) {
+        ps.write(LuaString.toBytes(luaString), 0, luaString.length());
+        ps.flush();
+    }
+
+    /**
+     * The standalone interpreter's message handler: strings and numbers get a
+     * traceback; other values use their {@code __tostring} (no traceback) or
+     * become "(error object is a T value)" with a traceback.
+     */
+    private static Object[] messageHandler(LuaThread th, Object[] a) {
+        Object msg = a.length > 0 ? a[0] : null;
+        String text;
+        if (msg instanceof String s) {
+            text = s;
+        } else if (msg instanceof Long || msg instanceof Double) {
+            text = NumFmt.tostr(msg);
+        } else {
+            Object tm = Ops.metafield(th.state, msg, "__tostring");
+            if (tm != null) {
+                Object r = LuaFunction.first(Ops.call(th, tm, new Object[] {msg}));
+                if (r instanceof String s) return JavaFunction.ret(s);
+            }
+            text = "(error object is a " + Lua.typeName(msg) + " value)";
+        }
+        return JavaFunction.ret(Traceback.of(th, text, 1));
+    }
+}

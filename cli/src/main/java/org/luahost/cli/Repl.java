@@ -1,0 +1,116 @@
+package org.luahost.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.lib.BaseLib;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * The interactive prompt of {@code luahost lua}, as the reference's (without
+ * readline): prompt {@code _PROMPT} or "> ", continuation {@code _PROMPT2} or
+ * ">> ". A line is first tried as an expression ({@code return line;}) and
+ * its values are printed with the global {@code print}; otherwise it is a
+ * statement, and while it fails to compile only because the input ended
+ * early (the message ends in {@code <eof>}), more lines are read. Errors are
+ * reported without the program-name prefix; the chunk name is {@code stdin}.
+ */
+final class Repl {
+    private static final String EOF_MARK = "<eof>";
+
+    private final LuaCommand cmd;
+    private final LuaThread th;
+    private final LuaState L;
+    private final InputStream in;
+
+    Repl(LuaCommand cmd, LuaThread th) {
+        this.cmd = cmd;
+        this.th = th;
+        this.L = cmd.state();
+        this.in = L.stdin;
+    }
+
+    void run() {
+        for (;;) {
+            String line = readLine(true);
+            if (line == null) break;
+            if (line.startsWith("=")) line = "return " + line.substring(1);   // the 5.1 "=expr" form
+            LuaFunction f = compileLine(line);
+            if (f == null) continue;
+            Object[] results = cmd.call(th, f, LuaFunction.NONE);
+            if (results != null && results.length > 0) printResults(results);
+        }
+        L.stdout.print("\n");
+        L.stdout.flush();
+    }
+
+    /** The chunk for an input line (and any continuation lines), or null after an error was reported or input ended. */
+    private LuaFunction compileLine(String line) {
+        try {
+            return cmd.compile("return " + line + ";", "=stdin");
+        } catch (LuaError notAnExpression) {
+            // fall through: a statement
+        }
+        String chunk = line;
+        for (;;) {
+            try {
+                return cmd.compile(chunk, "=stdin");
+            } catch (LuaError e) {
+                if (!(e.value() instanceof String msg && msg.endsWith(EOF_MARK))) {
+                    cmd.report(e.value());
+                    return null;
+                }
+            }
+            String more = readLine(false);
+            if (more == null) {
+                // Input ended inside a statement: the reference reports a message it has
+                // already dropped, which C's printf shows as "(null)".
+                cmd.report(null);
+                return null;
+            }
+            chunk = chunk + "\n" + more;
+        }
+    }
+
+    private void printResults(Object[] results) {
+        Object print = L.getGlobal("print");
+        Object[] r = BaseLib.protectedCall(th, print, results, null);
+        if (r[0] != Boolean.TRUE) {
+            Object m = r[1];
+            String text = m instanceof String s ? s : m instanceof Long || m instanceof Double ? Ops.tostring(th, m) : "(null)";
+            cmd.report("error calling 'print' (" + text + ")");
+        }
+    }
+
+    /** Shows the prompt and reads one line (without its newline) as a Lua string; null at end of input. */
+    private String readLine(boolean first) {
+        LuaCommand.writeBytes(L.stdout, prompt(first));
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (;;) {
+                int c = in.read();
+                if (c < 0) return sb.isEmpty() ? null : sb.toString();
+                if (c == '\n') return sb.toString();
+                sb.append((char) c);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private String prompt(boolean first) {
+        Object p = L.getGlobal(first ? "_PROMPT" : "_PROMPT2");
+        if (p != null) {
+            try {
+                return Ops.tostring(th, p);
+            } catch (LuaError e) {
+                // a bad __tostring: use the default prompt
+            }
+        }
+        return first ? "> " : ">> ";
+    }
+}

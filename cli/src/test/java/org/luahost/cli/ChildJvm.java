@@ -1,0 +1,99 @@
+package org.luahost.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * The command that starts {@code luahost} in a child JVM for tests, as
+ * {@code ./luahost} starts it: the options of {@code bin/jvm.options}, and an
+ * AOT cache trained with {@code bin/aot-training.lua}. The AOT cache needs a
+ * class path of jars only, so the directories of this test's class path
+ * (this module's classes; in an IDE, the other modules' too) are packed into
+ * jars in a work folder first; test classes and test libraries are left out.
+ *
+ * <p>Without a usable cache (training failed) the children simply start slower.
+ */
+final class ChildJvm implements AutoCloseable {
+    private final Path work;
+    private final List<String> command;
+
+    private ChildJvm(Path work, List<String> command) {
+        this.work = work;
+        this.command = command;
+    }
+
+    /** The java command up to and including the main class; callers append the subcommand and its arguments. */
+    List<String> command() { return command; }
+
+    static ChildJvm prepare(Path root) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("luahost-childjvm");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
+        }
+        String cp = jarClassPath(work);
+        Path cache = work.resolve("luahost.aot");
+        List<String> train = new ArrayList<>(cmd);
+        train.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-cp", cp, Main.class.getName(),
+                "lua", root.resolve("bin/aot-training.lua").toString()));
+        Process p = new ProcessBuilder(train).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
+        if (Files.isRegularFile(cache)) cmd.add("-XX:AOTCache=" + cache);
+        cmd.addAll(List.of("-cp", cp, Main.class.getName()));
+        return new ChildJvm(work, cmd);
+    }
+
+    private static String jarClassPath(Path work) throws IOException {
+        List<String> out = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.isEmpty()) continue;
+            Path p = Path.of(entry);
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (name.equals("test-classes") || name.startsWith("junit-") || name.startsWith("opentest4j")
+                    || name.startsWith("apiguardian") || name.startsWith("surefire")) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                Path jar = work.resolve("classes-" + (n++) + ".jar");
+                jar(p, jar);
+                out.add(jar.toString());
+            } else if (Files.isRegularFile(p)) {
+                out.add(p.toString());
+            }
+        }
+        return String.join(File.pathSeparator, out);
+    }
+
+    private static void jar(Path dir, Path jar) throws IOException {
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(os);
+                Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted().toList()) {
+                if (!Files.isRegularFile(f)) continue;
+                jos.putNextEntry(new JarEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, jos);
+                jos.closeEntry();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (Stream<Path> s = Files.walk(work)) {
+            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
+    }
+}

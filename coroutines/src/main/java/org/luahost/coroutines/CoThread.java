@@ -1,0 +1,213 @@
+package org.luahost.coroutines;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ThreadFactory;
+
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * A coroutine's Lua thread: its call stack (as every {@link LuaThread}), the
+ * function it runs, its status, and its Java virtual thread, started at the
+ * first resume. The frames of a suspended coroutine stay here while its
+ * virtual thread is parked inside {@code coroutine.yield}, so tracebacks of a
+ * suspended (or failed) coroutine work as on any thread.
+ *
+ * <p>Ownership: the fields other than the {@link Baton} are read and written
+ * only by the side that holds the turn (see {@link Baton}): by the resumer
+ * before it hands over and after it gets the turn back, by the coroutine's
+ * thread in between. The hand-off orders those accesses.
+ *
+ * <p>Reachability: this object, its frames and its virtual thread's stack
+ * reference each other but never the {@link Coroutine} handle Lua code holds
+ * ({@link #handle} is weak), so an unreachable handle can be cleaned up (see
+ * {@link Reaper}).
+ */
+final class CoThread extends LuaThread {
+    /** Status (resumer side): not started, suspended in a yield, running or normal, dead. */
+    static final int NEW = 0, SUSPENDED = 1, ACTIVE = 2, DEAD = 3;
+
+    private static final ThreadFactory THREADS =
+            Thread.ofVirtual().name("lua-coroutine").inheritInheritableThreadLocals(false).factory();
+
+    /** Unwinds the virtual thread of a coroutine nobody can reach any more. */
+    static final class Killed extends Error {
+        Killed() { super("lost coroutine released", null, false, false); }
+    }
+
+    static final Killed KILLED = new Killed();
+
+    final LuaFunction body;
+    final Baton baton = new Baton();
+    final Reaper reaper;
+    private WeakReference<Coroutine> handle;
+
+    Thread vthread;
+    Cleaner.Cleanable cleanable;
+    int status = NEW;
+    /** Died in error and coroutine.close has not yet reported the error. */
+    boolean errorPending;
+    Object errorValue;
+    /** The thread waits inside a to-be-closed variable for coroutine.close to run the closers. */
+    boolean waitingAtTbc;
+    /** coroutine.close is running the closers: no yield, protected calls below the floor do not catch. */
+    boolean closing;
+    /** The error that unwinds a suspended coroutine being closed (its value is nil, as closers see). */
+    LuaError closeSignal;
+
+    private CoThread(LuaState state, LuaFunction body, Reaper reaper) {
+        super(state);
+        this.body = body;
+        this.reaper = reaper;
+    }
+
+    /** A new coroutine (status suspended, no thread yet); returns its Lua-visible handle. */
+    static Coroutine create(LuaState state, LuaFunction body, Reaper reaper) {
+        CoThread c = new CoThread(state, body, reaper);
+        Coroutine h = new Coroutine();
+        h.co = c;
+        c.handle = new WeakReference<>(h);
+        return h;
+    }
+
+    // ---------------------------------------------------------------- resumer side
+
+    /**
+     * Hands the turn to this coroutine with the given command and args, and
+     * waits (parked) until it hands back; returns the outcome. from is the
+     * Lua thread calling; h the handle, kept reachable until the hand-back.
+     */
+    int transfer(LuaThread from, Coroutine h, int command, Object[] args) {
+        LuaState L = state;
+        Baton b = baton;
+        b.values = args;
+        b.waiter = Thread.currentThread();
+        L.current = this;
+        Thread t = vthread;
+        if (t == null) {
+            t = THREADS.newThread(this::run);
+            vthread = t;
+            cleanable = reaper.watch(h, b, t);
+            reaper.started.incrementAndGet();
+            b.turn = command;
+            t.start();
+        } else {
+            b.turn = command;
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+        b.awaitBack();
+        b.waiter = null;
+        L.current = from;
+        if (b.done) {
+            vthread = null;
+            Cleaner.Cleanable c = cleanable;
+            cleanable = null;
+            if (c != null) c.clean();   // unregisters; the action sees done and does nothing
+        }
+        java.lang.ref.Reference.reachabilityFence(h);
+        return b.outcome;
+    }
+
+    /** Takes the values the coroutine handed back. */
+    Object[] takeValues() {
+        Object[] v = baton.values;
+        baton.values = null;
+        return v;
+    }
+
+    Object takeValue() {
+        Object v = baton.value;
+        baton.value = null;
+        return v;
+    }
+
+    Throwable takeThrown() {
+        Throwable t = baton.thrown;
+        baton.thrown = null;
+        return t;
+    }
+
+    Coroutine handle() { return handle.get(); }
+
+    // ---------------------------------------------------------------- coroutine side
+
+    /** The virtual thread's body. */
+    private void run() {
+        Baton b = baton;
+        Object[] args = b.values;
+        b.values = null;
+        int outcome;
+        try {
+            if (b.turn == Baton.DIE) throw KILLED;
+            Object[] r = Ops.call(this, body, args);
+            b.values = r;
+            outcome = Baton.RETURNED;
+        } catch (LuaError e) {
+            if (closing) {
+                if (e == closeSignal) {
+                    outcome = Baton.CLOSED;
+                } else {
+                    b.value = e.value();
+                    outcome = Baton.CLOSE_FAILED;
+                }
+                unwindTo(0);
+            } else {
+                // the frames stay, for a traceback of the dead coroutine, until it is closed
+                b.value = e.value();
+                outcome = Baton.ERROR;
+            }
+        } catch (StackOverflowError e) {
+            b.value = where(0) + "stack overflow";
+            outcome = closing ? Baton.CLOSE_FAILED : Baton.ERROR;
+            if (closing) unwindTo(0);
+        } catch (Killed e) {
+            outcome = Baton.KILLED;
+        } catch (Throwable e) {
+            b.thrown = e;
+            outcome = Baton.THROWN;
+        }
+        closeSignal = null;
+        reaper.finished.incrementAndGet();
+        b.done = true;
+        b.handBack(outcome);
+    }
+
+    /** coroutine.yield on this coroutine's thread: hands the values back, waits to be resumed. */
+    Object[] yield(Object[] values) {
+        if (closing) throw raise("attempt to yield across a C-call boundary");
+        Baton b = baton;
+        b.values = values;
+        b.handBack(Baton.YIELDED);
+        int cmd = b.awaitTurn();
+        if (cmd == Baton.RUN) {
+            Object[] a = b.values;
+            b.values = null;
+            return a;
+        }
+        if (cmd == Baton.CLOSE) throw closeSignal;
+        throw KILLED;
+    }
+
+    /**
+     * An error reached a to-be-closed variable of this coroutine. If no
+     * protected call of the coroutine will catch it, the coroutine dies now
+     * (resume returns the error) and its variables are closed only when
+     * coroutine.close (or the wrap function) asks: the thread waits here,
+     * with its frames, until then.
+     */
+    @Override
+    public void errorAtTbc(LuaError e) {
+        if (closing || waitingAtTbc) return;
+        if (protectedCount() > protectedFloor) return;
+        Baton b = baton;
+        b.value = e.value();
+        b.handBack(Baton.ERROR_AT_TBC);
+        int cmd = b.awaitTurn();
+        if (cmd != Baton.CLOSE) throw KILLED;
+        // closing, protectedFloor and waitingAtTbc were set by coroutine.close; the Tbc now closes
+    }
+}

@@ -1,0 +1,16 @@
+-- close reports the error a coroutine died with, once
+local co = coroutine.create(function() error("failure") end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+print(coroutine.close(co))
+print(coroutine.close(co))
+local t = {}
+local co2 = coroutine.create(function() error(t) end)
+coroutine.resume(co2)
+local ok, e = coroutine.close(co2)
+print(ok, e == t)
+print(coroutine.close(co2))
+local co3 = coroutine.create(function() error() end)
+print(coroutine.resume(co3))
+print(coroutine.close(co3))
+print(coroutine.close(co3))

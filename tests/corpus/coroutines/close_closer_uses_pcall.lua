@@ -1,0 +1,10 @@
+-- a __close handler can use pcall itself while the coroutine is closed
+local co = coroutine.create(function()
+  local x <close> = setmetatable({}, {__close = function()
+    print("inner pcall", pcall(error, "inside closer"))
+    print("inner pcall ok", pcall(function() return "fine" end))
+  end})
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))

@@ -1,0 +1,11 @@
+-- an error in a __close handler during close: later handlers see it, close returns it
+local co = coroutine.create(function()
+  local a <close> = setmetatable({}, {__close = function(_, e) print("a sees", e) end})
+  local b <close> = setmetatable({}, {__close = function(_, e) print("b sees", e); error("b failed") end})
+  local c <close> = setmetatable({}, {__close = function(_, e) print("c sees", e) end})
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))
+print(coroutine.status(co))
+print(coroutine.close(co))

@@ -1,0 +1,12 @@
+-- closing a coroutine suspended inside pcall: pcall does not catch the unwinding
+local co = coroutine.create(function()
+  local outer <close> = setmetatable({}, {__close = function(_, e) print("outer closed", e) end})
+  local ok, e = pcall(function()
+    local inner <close> = setmetatable({}, {__close = function(_, e) print("inner closed", e) end})
+    coroutine.yield("waiting in pcall")
+  end)
+  print("pcall returned (never)", ok, e)
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(coroutine.status(co))

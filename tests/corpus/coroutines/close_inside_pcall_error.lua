@@ -1,0 +1,12 @@
+-- an error from a __close handler during close is not caught by the coroutine's pcall
+local co = coroutine.create(function()
+  local ok, e = pcall(function()
+    local x <close> = setmetatable({}, {__close = function() error("close failed", 0) end})
+    coroutine.yield(1)
+  end)
+  print("never", ok, e)
+  coroutine.yield(2)
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(coroutine.resume(co))

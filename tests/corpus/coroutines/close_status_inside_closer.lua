@@ -1,0 +1,15 @@
+-- while closing, the coroutine runs its handlers: it is the running one
+local co
+local main = coroutine.running()
+co = coroutine.create(function()
+  local x <close> = setmetatable({}, {__close = function()
+    local me, ismain = coroutine.running()
+    print("running is co", me == co, ismain)
+    print("status co", coroutine.status(co))
+    print("status main", coroutine.status(main))
+    print("resume main", coroutine.resume(main))
+  end})
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))

@@ -1,0 +1,11 @@
+-- yielding from a __close handler while the coroutine is being closed fails
+local co = coroutine.create(function()
+  local x <close> = setmetatable({}, {__close = function()
+    print("yieldable while closing:", coroutine.isyieldable())
+    coroutine.yield("no")
+  end})
+  coroutine.yield(1)
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(coroutine.status(co))

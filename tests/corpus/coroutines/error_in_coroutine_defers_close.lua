@@ -1,0 +1,11 @@
+-- an error leaving a coroutine does not close its variables until coroutine.close
+local co = coroutine.create(function()
+  local a <close> = setmetatable({}, {__close = function(_, e) print("closing a with", e) end})
+  local b <close> = setmetatable({}, {__close = function(_, e) print("closing b with", e) end})
+  error("escaped")
+end)
+print("resume", coroutine.resume(co))
+print("status", coroutine.status(co))
+print("now closing")
+print("close", coroutine.close(co))
+print("close again", coroutine.close(co))

@@ -1,0 +1,15 @@
+-- coroutine.running inside a coroutine gives its own handle and false
+local co
+co = coroutine.create(function()
+  local me, ismain = coroutine.running()
+  print("same as handle", me == co, ismain)
+  print("status of me", coroutine.status(me))
+  coroutine.yield(me)
+  print("still same", coroutine.running() == co)
+end)
+local ok, me = coroutine.resume(co)
+print(ok, me == co, type(me))
+coroutine.resume(co)
+local w = coroutine.wrap(function() return coroutine.running() end)
+local t, m = w()
+print("wrap running", type(t), m, coroutine.status(t))

@@ -1,0 +1,12 @@
+-- the main thread is "normal" while a coroutine runs
+local main = coroutine.running()
+print(coroutine.status(main))
+local co = coroutine.create(function()
+  print(coroutine.status(main))
+  local inner = coroutine.create(function()
+    print(coroutine.status(main))
+  end)
+  coroutine.resume(inner)
+end)
+coroutine.resume(co)
+print(coroutine.status(main))

@@ -1,0 +1,13 @@
+-- type and tostring of threads
+local co = coroutine.create(print)
+print(type(co), type(coroutine.running()))
+print((tostring(co):gsub("0x%x+", "ADDR")))
+print(tostring(co) == tostring(co))
+print(tostring(co) ~= tostring(coroutine.create(print)))
+local w = coroutine.wrap(print)
+print(type(w))
+print(math.type(co), tonumber(tostring(co)))
+print(pcall(function() return co + 1 end))
+print(pcall(function() return #co end))
+print(pcall(function() return co.x end))
+print(pcall(function() return co < co end))

@@ -1,0 +1,12 @@
+-- wrap: an error in a __close handler replaces the coroutine's error
+local f = coroutine.wrap(function()
+  local a <close> = setmetatable({}, {__close = function(_, e) error("closer failed") end})
+  error("original")
+end)
+print(pcall(f))
+local g = coroutine.wrap(function()
+  local a <close> = setmetatable({}, {__close = function(_, e) error({code = 7}) end})
+  error("original")
+end)
+local ok, e = pcall(function() g() end)
+print(ok, type(e), e.code)

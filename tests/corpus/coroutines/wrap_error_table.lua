@@ -1,0 +1,11 @@
+-- non-string errors pass through wrap unchanged
+local obj = setmetatable({}, {__tostring = function() return "custom error" end})
+local f = coroutine.wrap(function() error(obj) end)
+local ok, e = pcall(function() f() end)
+print(ok, e == obj, tostring(e))
+local g = coroutine.wrap(function() error() end)
+print(pcall(function() g() end))
+local h = coroutine.wrap(function() error(true) end)
+print(pcall(function() h() end))
+local b = coroutine.wrap(function() error(false) end)
+print(pcall(function() b() end))

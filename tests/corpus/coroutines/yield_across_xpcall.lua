@@ -1,0 +1,12 @@
+-- yield inside xpcall; the handler still sees the error afterwards
+local co = coroutine.create(function()
+  return xpcall(function()
+    coroutine.yield(1)
+    coroutine.yield(2)
+    error("fail", 0)
+  end, function(m) return "handled: " .. m end)
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))

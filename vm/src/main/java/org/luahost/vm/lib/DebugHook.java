@@ -1,0 +1,89 @@
+package org.luahost.vm.lib;
+
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.interp.Frame;
+import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Site;
+
+/**
+ * The hook debug.sethook installs on a thread: calls the Lua hook function
+ * with the event name ("call", "tail call", "return", "line", "count") and,
+ * for line events, the new line, as the reference's {@code hookf} does.
+ *
+ * <p>Line events: a statement whose line differs from the last line
+ * reported in its frame, and the jumps back of loops (see
+ * {@link LuaThread.Hook#onLoop}), approximate the reference, which reports
+ * per instruction. Count events count statements (the reference counts VM
+ * instructions, which luahost does not have). While the hook function runs,
+ * hooks are off for the thread, as in the reference.
+ */
+final class DebugHook implements LuaThread.Hook {
+    final LuaFunction fn;
+    final int mask;
+    final int count;
+    private int counter;
+    private boolean running;
+    /** Depth of the hook function's frame while it runs (0 otherwise): debug.getinfo names it "hook". */
+    int hookDepth;
+
+    DebugHook(LuaFunction fn, int mask, int count) {
+        this.fn = fn;
+        this.mask = mask;
+        this.count = count;
+        this.counter = count;
+    }
+
+    @Override
+    public void onCall(LuaThread th, Frame f, boolean tail) {
+        f.hookLine = -1;
+        if ((mask & LuaThread.HOOK_CALL) != 0 && !running) fire(th, tail ? "tail call" : "call", null);
+    }
+
+    @Override
+    public void onReturn(LuaThread th, Frame f) {
+        if ((mask & LuaThread.HOOK_RET) != 0 && !running) fire(th, "return", null);
+    }
+
+    @Override
+    public void onStatement(LuaThread th, Frame f, Site s) {
+        if (running) return;
+        f.site = s;
+        if ((mask & LuaThread.HOOK_COUNT) != 0 && --counter <= 0) {
+            counter = count;
+            fire(th, "count", null);
+        }
+        if ((mask & LuaThread.HOOK_LINE) != 0) {
+            int line = s.line();
+            if (line != f.hookLine) {
+                f.hookLine = line;
+                fire(th, "line", (long) line);
+            }
+        }
+    }
+
+    @Override
+    public void onLoop(LuaThread th, Frame f, int line, boolean force) {
+        if (running || (mask & LuaThread.HOOK_LINE) == 0) return;
+        if (force || line != f.hookLine) {
+            f.site = new Site() {
+                @Override public int line() { return line; }
+            };
+            f.hookLine = line;
+            fire(th, "line", (long) line);
+        }
+        // the jump back lands at the start of the body: its first statement is reported
+        if (!force) f.hookLine = -1;
+    }
+
+    private void fire(LuaThread th, String event, Object line) {
+        running = true;
+        hookDepth = th.depth + 1;
+        try {
+            Ops.call(th, fn, new Object[] {event, line});
+        } finally {
+            running = false;
+            hookDepth = 0;
+        }
+    }
+}
