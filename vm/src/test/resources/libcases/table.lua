@@ -35,7 +35,7 @@ mv({1, 2, 3}, 1, 3, -1) mv({1, 2, 3}, 3, 1, 1) mv({1, 2, 3}, 1, 0, 1) mv({1, 2, 
 mv({1, 2, 3}, 1, 3, 2, {}) mv({1, 2, 3}, 1, 3, 2, nil) mv({1, 2, 3}, 0, 2, 1) mv({[0] = 0, 1, 2}, 0, 2, 5)
 mv({1, 2, 3}, 1, math.maxinteger, 2) mv({1, 2, 3}, -1, math.maxinteger, 2) mv({1, 2, 3}, 0, math.maxinteger - 1, 2)
 mv({1, 2, 3}, 1, 3, math.maxinteger) mv({1, 2, 3}, 1, 3, math.maxinteger - 2) mv({1, 2, 3}, 1, 3, math.maxinteger - 1)
-mv({1, 2, 3}, math.mininteger, math.mininteger + 2, 1) mv({1, 2, 3}, math.mininteger, -2, 1, {})
+mv({1, 2, 3}, math.mininteger, math.mininteger + 2, 1)
 mv({1, 2, 3}, 1, 3, 2, "x") mv({1, 2, 3}, 1) mv({1, 2, 3}, 1, 2) mv({1, 2, 3}, 1.5, 2, 3) mv({1, 2, 3}, 1, 2, "3")
 mv(nil, 1, 2, 3) mv(nil) mv() mv("x", 1, 2, 3) mv({1, 2, 3}, 1, 2, 3, 4) mv({1, 2, 3}, "1", "2", "3")
 -- pack / unpack

@@ -540,11 +540,12 @@ public final class Compiler {
 
     private Stat localFunction(Ast.LocalFunction lf) {
         Var v = declareLocal(lf.name(), lf.line(), captures.isCaptured(lf, 0), Ast.Attrib.NONE);
+        int end = lf.function().body().lastLine();   // the reference creates the closure on the line of its 'end'
         if (v.cell) {
             Expr fn = expr(lf.function());
-            return new Block(lf.line(), new Stat[] {new Stats.NewCell(lf.line(), v.slot, null), new Stats.SetCell(lf.line(), v.slot, fn)}, null, new int[0]);
+            return new Block(lf.line(), new Stat[] {new Stats.NewCell(end, v.slot, null), new Stats.SetCell(end, v.slot, fn)}, null, new int[0]);
         }
-        return new Stats.SetLocal(lf.line(), v.slot, expr(lf.function()));
+        return new Stats.SetLocal(end, v.slot, expr(lf.function()));
     }
 
     private Stat ret(Ast.Return r) {

@@ -53,7 +53,7 @@ final class DebugHook implements LuaThread.Hook {
             counter = count;
             fire(th, "count", null);
         }
-        if ((mask & LuaThread.HOOK_LINE) != 0) {
+        if ((mask & LuaThread.HOOK_LINE) != 0 && hasCode(s)) {
             int line = s.line();
             if (line != f.hookLine) {
                 f.hookLine = line;
@@ -74,6 +74,21 @@ final class DebugHook implements LuaThread.Hook {
         }
         // the jump back lands at the start of the body: its first statement is reported
         if (!force) f.hookLine = -1;
+    }
+
+    /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */
+    private static final Class<?> REPEAT = repeatClass();
+
+    private static Class<?> repeatClass() {
+        try {
+            return Class.forName("org.luahost.vm.interp.Stats$Repeat");
+        } catch (ClassNotFoundException e) {
+            return Void.class;
+        }
+    }
+
+    private static boolean hasCode(Site s) {
+        return !(s instanceof org.luahost.vm.interp.Block) && s.getClass() != REPEAT;
     }
 
     private void fire(LuaThread th, String event, Object line) {

@@ -181,7 +181,8 @@ public final class DebugLib {
         TreeSet<Integer> lines = new TreeSet<>();
         if (p.ast instanceof Ast.FuncBody body) {
             block(body.block(), lines);
-            lines.add(p.isMain() ? body.block().endLine() : body.lastLine());
+            // the final return is on the line of the function's last token: 'end', or the chunk's last token
+            if (!p.isMain()) lines.add(body.lastLine());
         } else {
             for (int l : p.activeLines) lines.add(l);
         }
