@@ -2,7 +2,7 @@
 -- Stresses: integer-indexed table reads/writes (t[i]), the length operator,
 -- table growth by appending, numeric for loops with steps.
 -- Size parameter (arg[1]): array size; the sieve and fill/sum/reverse passes run on it.
-local N = tonumber(arg and arg[1]) or 3500000
+local N = tonumber(arg and arg[1]) or 3000000
 local ROUNDS = 5
 local M = 2147483647
 

@@ -2,7 +2,7 @@
 -- Stresses: table inserts/lookups/deletes in the hash part, string interning of
 -- freshly built keys, next()/pairs() iteration, rehashing as tables grow.
 -- Size parameter (arg[1]): number of keys per round.
-local N = tonumber(arg and arg[1]) or 280000
+local N = tonumber(arg and arg[1]) or 200000
 local ROUNDS = 4
 local M = 2147483647
 

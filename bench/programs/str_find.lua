@@ -2,7 +2,7 @@
 -- Stresses: plain find, pattern find with init positions, match with multiple
 -- captures and position captures, gmatch iteration, anchored patterns.
 -- Size parameter (arg[1]): number of passes over the records.
-local N = tonumber(arg and arg[1]) or 130
+local N = tonumber(arg and arg[1]) or 170
 local M = 2147483647
 
 -- Deterministic "log lines".

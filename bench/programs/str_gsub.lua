@@ -27,7 +27,7 @@ local repl_table = { lorem = "L", ipsum = "I", dolor = "D", amet = "A" }
 local acc = 0
 for r = 1, N do
   local s1, n1 = text:gsub("(%a+)=(%d+)", "%2:%1")                         -- string repl with captures
-  local s2, n2 = text:gsub("%f[%a](%a)(%a*)", function(a, b) return upper(a) .. b end) -- function repl
+  local s2, n2 = text:gsub("(%a)(%a*)", function(a, b) return upper(a) .. b end)      -- function repl
   local s3, n3 = text:gsub("%a+", repl_table)                            -- table repl
   local s4, n4 = text:gsub("%s+", "_", 100)                              -- limited count
   local s5, n5 = text:gsub("^(%a+)", "<%1>")                             -- anchored

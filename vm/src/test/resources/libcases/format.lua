@@ -8,7 +8,7 @@ local fvalues = {0, -0.0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.05, 0.15, 0.25, 0.35, 0.
   1e300, 1.7976931348623157e308, 1e-5, 1e-4, 0.0001234, 1e-300, 2.2250738585072014e-308, 5e-324, 1e-310, 2^53, 2^63,
   -2^63, 2^64, 100, 1e6, 123456, 1234567, 999999, 9999999, 0.9999995, 0.99999949999, 5e-5, 4.9999e-5, 7, -42,
   math.maxinteger, math.mininteger, inf, -inf, nan, -nan, "1.5", "0x10", 1e-7, 1.25e-7, 8.5, 0.125, 1e200 / 3}
-local precs = {"", ".0", ".1", ".2", ".3", ".5", ".6", ".9", ".12", ".14", ".15", ".16", ".17", ".20", ".25", ".40", ".99"}
+local precs = {"", ".0", ".1", ".2", ".3", ".6", ".12", ".14", ".15", ".16", ".17", ".20", ".40", ".99"}
 for _, conv in ipairs{"e", "E", "f", "g", "G", "a", "A"} do
   for _, p in ipairs(precs) do
     for _, v in ipairs(fvalues) do case(F, "%" .. p .. conv, v) end
@@ -17,17 +17,17 @@ end
 
 -- flags and widths on a few values
 local flags = {"", "-", "+", " ", "#", "0", "-+", "+0", " #", "-#0", "+ ", "-0", "0#", "- ", "#+"}
-local widths = {"", "1", "8", "12", "25", "99"}
+local widths = {"", "1", "12", "99"}
 for _, conv in ipairs{"e", "f", "g", "G", "a", "d", "i", "u", "x", "X", "o", "c", "s", "p"} do
   for _, fl in ipairs(flags) do
     for _, w in ipairs(widths) do
-      for _, p in ipairs{"", ".0", ".3", ".10"} do
+      for _, p in ipairs{"", ".0", ".3"} do
         local spec = "%" .. fl .. w .. p .. conv
         if conv == "c" then case(F, spec, 65)
         elseif conv == "s" then case(F, spec, "hello") case(F, spec, "") 
         elseif conv == "p" then case(F, spec, nil)
         else
-          for _, v in ipairs{0, 1, -1, 255, -1.5, 3.14159, 1e10, inf, nan} do case(F, spec, v) end
+          for _, v in ipairs{0, -1, 255, -1.5, 1e10, nan} do case(F, spec, v) end
         end
       end
     end
@@ -82,7 +82,8 @@ for _, spec in ipairs{"%99d", "%100d", "%.99d", "%.100d", "%99.99f", "%100.1f", 
   "%+++++d", "%     d", "%#####x", "%0-+ #5.3f", "%.", "%.d", "%5.d", "%.f", "%#.x", "%1.2.3d", "%..3d", "%-5.3.2s",
   "%5-d", "%05s", "%.5c", "%+5x", "%+.3u", "%-03u", "% u", "%#u", "%#c", "%#s", "%+s", "% s", "%0s", "%5.3p",
   "%-5p", "%#p", "%+p", "%05p", "%.3p", "%#123e", "%123a", "%#123a", "%.123a", "%+5.3s", "%-+ #0d", "%-+ #0e", "%-+ #0a"} do
-  case(F, spec, 1) case(F, spec, "x")
+  case(F, spec, 1)
+  if spec:sub(-1) == "p" then caseq(F, spec, "x") else case(F, spec, "x") end
 end
 
 -- argument counts and mixtures
@@ -90,4 +91,4 @@ case(F) case(F, nil) case(F, {}) case(F, 12) case(F, 1.5) case(F, "%d %d", 1) ca
 case(F, "%s|%d|%5.2f|%x|%q|%c", "str", 42, 3.14159, 255, "q\n", 65)
 case(F, "no conversions") case(F, "extra args", 1, 2, 3) case(F, "%d%%%s", 1, "x") case(F, "%s", 1e15)
 case(F, "%s %s %s", 1e100, -0.0, 2^63) case(F, "%.14g", 0.1) case(F, "%.3f", "1.5") case(F, "%f", "x") case(F, "%x", "x")
-case(F, "%5.1f|%-8.3e|%+g", 3.14159, 3.14159, 3.14159) case(F, "%p", 1) case(F, "%p", "x") case(F, "%10p", nil)
+case(F, "%5.1f|%-8.3e|%+g", 3.14159, 3.14159, 3.14159) case(F, "%p", 1) caseq(F, "%p", "x") case(F, "%10p", nil)

@@ -6,9 +6,16 @@ for _, f in ipairs{"abs", "ceil", "floor", "sqrt", "exp", "log", "sin", "cos", "
                    "deg", "rad", "tointeger", "type", "modf",
                    -- Debian's lua5.4 has the LUA_COMPAT_MATHLIB functions
                    "atan2", "cosh", "sinh", "tanh", "log10", "frexp"} do
-  for _, v in ipairs(values) do case("math." .. f, v) end
-  case("math." .. f)
-  case("math." .. f, nil)
+  -- atan and atan2 are one function, which the reference names by whichever key it meets
+  -- first in a traversal of package.loaded.math: that changes from run to run
+  local noerr = f == "atan" or f == "atan2"
+  for _, v in ipairs(values) do
+    if not noerr or type(v) == "number" or tonumber(v) then case("math." .. f, v) end
+  end
+  if not noerr then
+    case("math." .. f)
+    case("math." .. f, nil)
+  end
 end
 for _, v in ipairs{0.1, 0.25, 0.9, 1.5, 2, 10, 100, 1e-5, 1e300, 12345.678, -1e-300} do
   case("math.sin", v) case("math.cos", v) case("math.tan", v) case("math.exp", v) case("math.log", v)
@@ -27,7 +34,7 @@ case("math.fmod", 1) case("math.fmod") case("math.fmod", "x", 1) case("math.fmod
 for _, y in ipairs{0, -0.0, 1, -1, inf, -inf, nan} do
   for _, x in ipairs{0, -0.0, 1, -1, inf, -inf, nan} do case("math.atan", y, x) end
 end
-case("math.atan", 1, nil) case("math.atan", 1, "x")
+case("math.atan", 1, nil)
 -- max / min
 local mm = {{1}, {1, 2}, {2, 1}, {1, 2.0}, {2.0, 1}, {2, 2.0}, {2.0, 2}, {1, 5, 3, 5.0, 2}, {0.0, -0.0}, {-0.0, 0.0},
   {nan, 1}, {1, nan}, {"10"}, {"10", "9"}, {"a", "b", "c"}, {1, "x"}, {1, nil}, {nil, 1}, {{}}, {1, {}},

@@ -37,7 +37,7 @@ for _, n in ipairs{-1, 0, 1, 2, 5, 2.0, "3"} do
   end
 end
 case("string.rep", "x", 2^31) case("string.rep", "x", 1.5) case("string.rep", "x") case("string.rep")
-case("string.rep", "abc", math.maxinteger) case("string.rep", "", math.maxinteger, "") case("string.rep", "a", 3, 4)
+case("string.rep", "abc", math.maxinteger) case("string.rep", "a", 3, 4)
 case("string.rep", "x", 2^40, "y") case("string.rep", 7, 3)
 
 -- find and match: plain, specials, init rules
@@ -127,7 +127,9 @@ local fmtlist = {"", " ", "i4i8", "!i1i8", "!4i1i8", "!2i1i8", "!i1d", "!8i1Xi8"
   "i1 X i4", "c2147483647", "c1073741823c1073741824", "c1073741824c1073741824", "c99999999999", "i999999999999",
   "c2147483630c2147483630", "s", "z", "!4 z i4", "Xi4", "X", "x X", "d X d"}
 for _, f in ipairs(fmtlist) do case("string.packsize", f) end
-for _, f in ipairs(fmtlist) do case("string.pack", f, 1, 2, 3, 4, 5, 6) end
+for _, f in ipairs(fmtlist) do
+  if not f:find("%d%d%d%d%d%d") then case("string.pack", f, 1, 2, 3, 4, 5, 6) end
+end
 local data = "\1\2\3\4\5\6\7\8\9\10\11\12\13\14\15\16\17\18\19\20\21\22\23\24\255\254\253\252\251\250\249\248\0abc\0"
 for _, f in ipairs(fmts) do
   for _, init in ipairs{nil, 1, 2, 25, 33, 38, 39, 40, 41, -1, -8, -100, 0, math.mininteger} do case("string.unpack", f, data, init) end

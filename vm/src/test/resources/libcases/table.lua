@@ -1,8 +1,8 @@
 -- table library cases (see gen.lua)
 local F = NAMED
 -- concat
-for _, t in ipairs{{}, {1}, {1, 2, 3}, {"a", "b", "c"}, {1, 2.5, "x", 2^63, -0.0, 1e100, 0/0}, {1, nil, 3}, {1, {}, 3},
-                   {true}, {"a\0b", "c"}, {[1] = "x", [2] = "y", [4] = "z"}, {1, 2, 3, n = 5}} do
+for _, t in ipairs{{}, {1}, {1, 2, 3}, {"a", "b", "c"}, {1, 2.5, "x", 2^63, -0.0, 1e100, 0/0}, {1, {}, 3},
+                   {true}, {"a\0b", "c"}, {1, 2, 3, n = 5}} do
   case("table.concat", t)
   case("table.concat", t, ", ")
   case("table.concat", t, "", 2)
@@ -21,13 +21,13 @@ ins({}, 1) ins({1, 2, 3}, 4) ins({1, 2, 3}, 1, 0) ins({1, 2, 3}, 2, "x") ins({1,
 ins({1, 2, 3}, 0, "z") ins({1, 2, 3}, -1, "z") ins({}, 1, "a") ins({}, 2, "a") ins({}, 0, "a") ins({1, 2}, 1.0, "f")
 ins({1, 2}, 1.5, "f") ins({1, 2}, "2", "s") ins({1, 2}, "x", "s") ins({1, 2}, nil, "s") ins({1, 2}, math.mininteger, 1)
 ins({1, 2}, math.maxinteger, 1) ins({1, 2}, 3, nil) ins({1, 2}, 1, nil) ins({}, 1, 2, 3) ins({}) ins() ins(nil, 1) ins("x", 1)
-ins({1, nil, 3}, 5) ins({n = 1}, "v") ins({[0] = 0}, 1, "one")
+ins({n = 1}, "v") ins({[0] = 0}, 1, "one")
 -- remove
 local function rem(...) case("table.remove", ...) end
 rem({1, 2, 3}) rem({1, 2, 3}, 1) rem({1, 2, 3}, 2) rem({1, 2, 3}, 3) rem({1, 2, 3}, 4) rem({1, 2, 3}, 5) rem({1, 2, 3}, 0)
 rem({1, 2, 3}, -1) rem({}) rem({}, 0) rem({}, 1) rem({}, 2) rem({}, -1) rem({[0] = "z"}) rem({[0] = "z"}, 0)
 rem({1, 2, 3}, 1.0) rem({1, 2, 3}, 1.5) rem({1, 2, 3}, "2") rem({1, 2, 3}, "x") rem({1, 2, 3}, nil) rem(nil) rem()
-rem("abc") rem({n = 3}) rem({1, 2, 3, [5] = 5}) rem({1, 2, 3}, math.mininteger) rem({1, 2, 3}, math.maxinteger)
+rem("abc") rem({n = 3}) rem({1, 2, 3}, math.mininteger) rem({1, 2, 3}, math.maxinteger)
 -- move
 local function mv(...) case("table.move", ...) end
 mv({1, 2, 3}, 1, 3, 2) mv({1, 2, 3}, 1, 3, 1) mv({1, 2, 3}, 2, 3, 1) mv({1, 2, 3}, 1, 3, 3) mv({1, 2, 3}, 1, 3, 5)
@@ -43,7 +43,7 @@ case("table.pack") case("table.pack", nil) case("table.pack", 1, nil, 3) case("t
 case("table.pack", "a", {}, 2.5)
 local function unp(...) case("table.unpack", ...) end
 unp({}) unp({1, 2, 3}) unp({1, 2, 3}, 2) unp({1, 2, 3}, 2, 3) unp({1, 2, 3}, -1, 1) unp({1, 2, 3}, 3, 2) unp({1, 2, 3}, 0)
-unp({1, nil, 3}) unp({1, 2, 3}, nil, 2) unp({1, 2, 3}, 1.0, 2.0) unp({1, 2, 3}, 1.5) unp({1, 2, 3}, "2") unp({1, 2, 3}, "x")
+unp({1, 2, 3}, nil, 2) unp({1, 2, 3}, 1.0, 2.0) unp({1, 2, 3}, 1.5) unp({1, 2, 3}, "2") unp({1, 2, 3}, "x")
 unp({1, 2, 3}, 1, "x") unp({}, 1, 1e8) unp({}, 1, 1e6) unp({}, math.mininteger, math.maxinteger)
 unp({}, math.maxinteger, math.maxinteger) unp({}, math.mininteger, math.mininteger) unp({}, math.maxinteger - 1, math.maxinteger)
 unp({}, 0, math.maxinteger) unp({}, 1, 0) unp({}, math.maxinteger, math.mininteger) unp("abc") unp(nil) unp() unp(nil, 1, 2)
@@ -52,7 +52,7 @@ unp(nil, 2, 1) unp(5, 1, 1) unp({n = 2}) unp({[0] = "z", "a"}, 0)
 local function srt(...) case("table.sort", ...) end
 srt({}) srt({1}) srt({2, 1}) srt({3, 1, 2}) srt({5, 2, 8, 1, 9, 3}) srt({3, 1, 2}, F.gt) srt({"b", "a", "c"})
 srt({"b", "a", "C", "", "ab", "a\0"}) srt({2.5, 1, -3, 1.0, 2^63, -2^63, math.mininteger, math.maxinteger, -0.0, 0})
-srt({3, 1, 2}, nil) srt({3, 1, "x"}) srt({3, "1", 2}) srt({3, 1, {}}) srt({{}, {}}) srt({true, false}) srt({1, nil, 3, 4, 5})
+srt({3, 1, 2}, nil) srt({3, 1, "x"}) srt({3, "1", 2}) srt({3, 1, {}}) srt({{}, {}}) srt({true, false})
 srt({3, 1, 2}, 1) srt({3, 1, 2}, "x") srt({2, 1}, {}) srt({}, 1) srt({1}, "x") srt(nil) srt() srt("abc") srt({3, 2, 1}, F.boom)
 srt({3, 2, 1, 4}, F.nilcmp) srt({1, 2}, F.yes) srt({1, 2, 3}, F.yes) srt({3, 2, 1}, F.no)
 for n = 4, 12 do local t = {} for i = 1, n do t[i] = i end srt(t, F.yes) end

@@ -15,6 +15,7 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
 import org.luahost.vm.lib.BaseLib;
+import org.luahost.vm.lib.PackageLib;
 import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Traceback;
@@ -36,13 +37,6 @@ import org.luahost.vm.runtime.Traceback;
 final class LuaCommand {
     static final String PROGNAME = "lua";
     static final String VERSION = "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio";
-
-    /** The defaults of the reference build, restored by -E when LUA_PATH/LUA_CPATH had changed them. */
-    static final String DEFAULT_PATH = "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;"
-            + "/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;"
-            + "/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;./?.lua;./?/init.lua";
-    static final String DEFAULT_CPATH = "/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;"
-            + "/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so";
 
     private final LuaOptions opts;
     private final LuaState L;
@@ -73,9 +67,8 @@ final class LuaCommand {
             out.print(VERSION + "\n");
             out.flush();
         }
-        LuaState L = null;
         try {
-            L = LuaState.create(Profile.TRUSTED, out, err, System.in);
+            LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
             LuaCommand cmd = new LuaCommand(opts, L);
             boolean[] ok = {false};
             JavaFunction pmain = JavaFunction.of(null, (th, a) -> {
@@ -125,17 +118,9 @@ final class LuaCommand {
         return true;
     }
 
-    /** -E: the registry flag the reference sets, and default package paths if the environment had changed them. */
+    /** -E: package.path/cpath without LUA_PATH/LUA_CPATH, and the registry flag the reference sets. */
     private void ignoreEnvironment() {
-        L.registry.rawset("LUA_NOENV", Boolean.TRUE);
-        if (L.getGlobal("package") instanceof LuaTable pkg) {
-            if (System.getenv("LUA_PATH_5_4") != null || System.getenv("LUA_PATH") != null) {
-                pkg.rawset("path", DEFAULT_PATH);
-            }
-            if (System.getenv("LUA_CPATH_5_4") != null || System.getenv("LUA_CPATH") != null) {
-                pkg.rawset("cpath", DEFAULT_CPATH);
-            }
-        }
+        PackageLib.setIgnoreEnv(L, true);
     }
 
     /** Global {@code arg}: the script at 0, its arguments at 1.., the interpreter and options at negative indices. */

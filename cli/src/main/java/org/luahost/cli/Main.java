@@ -27,7 +27,7 @@ public final class Main {
     static final long LUA_STACK_SIZE = 1L << 30;
 
     public static void main(String[] args) throws InterruptedException {
-        String cmd = args.length == 0 ? "help" : args[0];
+        String cmd = args.length == 0 ? "" : args[0];
         int status = switch (cmd) {
             case "lua" -> {
                 String[] luaArgs = luaStringArgs(args, 1);
@@ -40,6 +40,10 @@ public final class Main {
             case "help", "-h", "--help" -> {
                 System.out.print(usage());
                 yield 0;
+            }
+            case "" -> {
+                System.err.print(usage());
+                yield 2;
             }
             default -> {
                 System.err.print("luahost: unknown command '" + cmd + "'\n" + usage());

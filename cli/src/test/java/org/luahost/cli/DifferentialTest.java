@@ -86,7 +86,7 @@ class DifferentialTest {
         // but a mismatch aborts the test (reported as skipped) instead of failing the build.
         // Any case not listed must match the reference; fixing a listed case is noticed below.
         java.util.Set<String> known = knownFailures(root);
-        AtomicInteger passed = new AtomicInteger(), failed = new AtomicInteger();
+        AtomicInteger passed = new AtomicInteger(), failed = new AtomicInteger(), knownFailed = new AtomicInteger();
         return java.util.stream.IntStream.range(0, cases.size()).mapToObj(i -> {
             Path c = cases.get(i);
             String name = corpus.relativize(c).toString();
@@ -97,6 +97,7 @@ class DifferentialTest {
                         try {
                             check(name, c, results.get(i).get());
                         } catch (AssertionError e) {
+                            knownFailed.incrementAndGet();
                             org.junit.jupiter.api.Assumptions.abort("known failure (tests/known-failures.txt): " + e.getMessage());
                         }
                         System.out.println("DifferentialTest: " + name + " now passes; remove it from tests/known-failures.txt");
@@ -115,8 +116,9 @@ class DifferentialTest {
             } catch (IOException e) {
                 // a leftover temporary folder is harmless
             }
-            System.out.printf("DifferentialTest: %d passed, %d failed of %d cases%n",
-                    passed.get(), failed.get(), cases.size());
+            System.out.printf("DifferentialTest: %d of %d cases match the reference; %d do not"
+                    + " (%d of them listed in tests/known-failures.txt)%n",
+                    passed.get(), cases.size(), failed.get(), knownFailed.get());
         });
     }
 

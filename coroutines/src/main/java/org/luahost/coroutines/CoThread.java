@@ -27,7 +27,7 @@ import org.luahost.vm.runtime.Ops;
  * ({@link #handle} is weak), so an unreachable handle can be cleaned up (see
  * {@link Reaper}).
  */
-final class CoThread extends LuaThread {
+final class CoThread extends LuaThread implements Runnable {
     /** Status (resumer side): not started, suspended in a yield, running or normal, dead. */
     static final int NEW = 0, SUSPENDED = 1, ACTIVE = 2, DEAD = 3;
 
@@ -89,12 +89,24 @@ final class CoThread extends LuaThread {
         L.current = this;
         Thread t = vthread;
         if (t == null) {
-            t = THREADS.newThread(this::run);
+            try {
+                t = THREADS.newThread(this);
+                cleanable = reaper.watch(h, b, t);
+                b.turn = command;
+                t.start();
+            } catch (Throwable e) {   // no thread (out of memory): nothing was handed over; the coroutine is dead
+                status = DEAD;
+                b.done = true;
+                b.turn = Baton.BACK;
+                b.values = null;
+                b.waiter = null;
+                L.current = from;
+                if (cleanable != null) cleanable.clean();
+                cleanable = null;
+                throw e;
+            }
             vthread = t;
-            cleanable = reaper.watch(h, b, t);
             reaper.started.incrementAndGet();
-            b.turn = command;
-            t.start();
         } else {
             b.turn = command;
             java.util.concurrent.locks.LockSupport.unpark(t);
@@ -135,8 +147,9 @@ final class CoThread extends LuaThread {
 
     // ---------------------------------------------------------------- coroutine side
 
-    /** The virtual thread's body. */
-    private void run() {
+    /** The virtual thread's body (not to be called otherwise). */
+    @Override
+    public void run() {
         Baton b = baton;
         Object[] args = b.values;
         b.values = null;

@@ -33,8 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * its {@code LuaState}: pending cleaner actions reference the Reaper.
  */
 final class Reaper {
-    /** One cleaner thread for all states; its actions only enqueue. */
-    static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon().name("luahost-coroutine-cleaner").factory());
+    /** One cleaner thread for all states, started with the first coroutine thread; its actions only enqueue. */
+    private static final class Holder {
+        static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon()
+                .name("luahost-coroutine-cleaner").stackSize(256 << 10).factory());
+    }
 
     private final ConcurrentLinkedQueue<Grave> graves = new ConcurrentLinkedQueue<>();
 
@@ -70,7 +73,7 @@ final class Reaper {
     }
 
     Cleaner.Cleanable watch(Coroutine handle, Baton baton, Thread thread) {
-        return CLEANER.register(handle, new Reap(baton, thread, this));
+        return Holder.CLEANER.register(handle, new Reap(baton, thread, this));
     }
 
     /** True when lost coroutines wait to be released. */

@@ -1,2 +1,62 @@
-/** luahost coroutines module (see DESIGN.md). */
+/**
+ * The {@code coroutine} library on Java virtual threads (see DESIGN.md,
+ * "Coroutines").
+ *
+ * <h2>Shape</h2>
+ * <ul>
+ * <li>One Lua coroutine is one virtual thread, started at its first resume.
+ *     {@code resume} hands the turn to the coroutine's thread and parks the
+ *     caller; {@code yield} hands it back ({@link org.luahost.coroutines.Baton}
+ *     documents the protocol: a volatile turn flag, park/unpark only to
+ *     sleep and wake). Exactly one thread of a state runs at a time, so the
+ *     VM takes no locks; {@code LuaState.current} is switched by the resumer.</li>
+ * <li>A yield crosses anything, because the coroutine is a real thread:
+ *     pcall, metamethods, iterators, Java functions that call Lua, and also
+ *     what the reference's C functions cannot yield across (table.sort
+ *     comparators, string.gsub callbacks, {@code __tostring}, load readers).
+ *     The only "attempt to yield across a C-call boundary" is a yield from a
+ *     {@code __close} handler run by {@code coroutine.close}, as in the
+ *     reference. {@code coroutine.isyieldable()} is therefore true in every
+ *     coroutine (the reference says false inside a sort comparator).</li>
+ * <li>The frames of a suspended coroutine stay on its
+ *     {@link org.luahost.vm.LuaThread} while its thread is parked, so
+ *     tracebacks of suspended coroutines work; a coroutine that died in error
+ *     keeps its frames until it is closed, as in the reference.</li>
+ * <li>Errors leaving a coroutine do not run its pending {@code __close}
+ *     handlers at once: the coroutine's thread waits inside the innermost
+ *     to-be-closed variable (the VM's {@code LuaThread.errorAtTbc} hook) until
+ *     {@code coroutine.close} (or the wrap function) lets it close them, with
+ *     the error, as the reference does. Closing a suspended coroutine makes its
+ *     yield throw a private error whose value is nil; the protected calls the
+ *     coroutine was suspended in do not catch it ({@code LuaThread.protectedFloor}).</li>
+ * <li>Deep recursion inside a coroutine ends in the Lua error
+ *     {@code stack overflow}: the VM's frame limit normally fires first; a
+ *     {@link java.lang.StackOverflowError} reaching the coroutine's boundary
+ *     becomes the same Lua error.</li>
+ * <li>Nested resumes fail with "C stack overflow" at the reference's depth.</li>
+ * </ul>
+ *
+ * <h2>Unreachable coroutines</h2>
+ * Lua code holds a {@link org.luahost.coroutines.Coroutine} handle; the
+ * coroutine's thread holds only its {@link org.luahost.vm.LuaThread}, never
+ * the handle. With {@code -Djdk.trackAllThreads=false} (which {@code ./luahost}
+ * should pass) a parked virtual thread is referenced by nothing but its
+ * coroutine, so an unreachable suspended coroutine is collected with its
+ * thread, even when its own stack references its handle. With the JDK default
+ * (all virtual threads tracked for thread dumps) a cleaner on the handle
+ * queues the parked thread and the state ends it at its next create or
+ * resume ({@link org.luahost.coroutines.Reaper}); a coroutine whose own stack
+ * references its handle is not released in that mode.
+ *
+ * <h2>JVM options</h2>
+ * <ul>
+ * <li>{@code -Xss1g} (at least 256m): carrier threads of virtual threads get
+ *     the default thread stack size, and a mounted virtual thread runs on its
+ *     carrier's stack. With the 1 MB default a coroutine reaches only about
+ *     1,500 Lua frames before a Java stack overflow.</li>
+ * <li>{@code -Djdk.trackAllThreads=false}: see above.</li>
+ * <li>{@code -Djdk.virtualThreadScheduler.parallelism=1} for one Lua state per
+ *     process: hand-offs stay on one carrier.</li>
+ * </ul>
+ */
 package org.luahost.coroutines;

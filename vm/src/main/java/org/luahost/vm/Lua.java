@@ -40,7 +40,7 @@ public final class Lua {
 
     /** Raw equality (rawequal): no metamethods; 1 == 1.0. */
     public static boolean rawEquals(Object a, Object b) {
-        if (a == b) return true;
+        if (a == b) return !(a instanceof Double d && d.isNaN());
         if (a == null || b == null) return false;
         if (a instanceof Long x) {
             if (b instanceof Long y) return x.longValue() == y.longValue();

@@ -34,9 +34,10 @@ public class LuaThread implements LuaThreadHandle {
     private int nprotected;
     private boolean inHandler;
     /**
-     * Protected calls whose token is below this do not catch errors and their
-     * message handlers do not run: set while a coroutine is being closed, so
-     * that the pcalls it was suspended in let the unwinding through (0 otherwise).
+     * Protected calls whose token is below this do not catch errors: set while
+     * a coroutine is being closed, so that the pcalls it was suspended in let
+     * the unwinding through (0 otherwise). As in the reference, the message
+     * handler of the innermost of them still runs for an error raised then.
      */
     public int protectedFloor;
 
@@ -162,7 +163,7 @@ public class LuaThread implements LuaThreadHandle {
      * {@code throw} the result.
      */
     public final LuaError raise(Object value) {
-        if (nprotected > protectedFloor && !inHandler) {
+        if (nprotected > 0 && !inHandler) {
             Object h = handlers[nprotected - 1];
             if (h != null) {
                 inHandler = true;

@@ -178,7 +178,7 @@ final class Arith {
         public boolean test(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
             boolean r;
-            if (x == y) r = true;
+            if (x == y) r = !(x instanceof Double d && d.isNaN());
             else if (x instanceof Long i && y instanceof Long j) r = i.longValue() == j.longValue();
             else if (x instanceof String s && y instanceof String t) r = s.equals(t);
             else {

@@ -42,7 +42,17 @@ final class DebugHook implements LuaThread.Hook {
 
     @Override
     public void onReturn(LuaThread th, Frame f) {
-        if ((mask & LuaThread.HOOK_RET) != 0 && !running) fire(th, "return", null);
+        if (running) return;
+        if ((mask & LuaThread.HOOK_LINE) != 0 && f.closure != null && f.site == f.closure.proto.body
+                && !f.closure.proto.isMain()) {
+            // a function that runs off its end executes its final return on the 'end' line
+            int line = f.site.line();
+            if (line != f.hookLine) {
+                f.hookLine = line;
+                fire(th, "line", (long) line);
+            }
+        }
+        if ((mask & LuaThread.HOOK_RET) != 0) fire(th, "return", null);
     }
 
     @Override
@@ -64,7 +74,12 @@ final class DebugHook implements LuaThread.Hook {
 
     @Override
     public void onLoop(LuaThread th, Frame f, int line, boolean force) {
-        if (running || (mask & LuaThread.HOOK_LINE) == 0) return;
+        if (running) return;
+        if ((mask & LuaThread.HOOK_COUNT) != 0 && --counter <= 0) {   // the jump back counts as a step
+            counter = count;
+            fire(th, "count", null);
+        }
+        if ((mask & LuaThread.HOOK_LINE) == 0) return;
         if (force || line != f.hookLine) {
             f.site = new Site() {
                 @Override public int line() { return line; }

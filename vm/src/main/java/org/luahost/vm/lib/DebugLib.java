@@ -23,6 +23,7 @@ import org.luahost.vm.interp.Proto;
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.parser.ChunkId;
 import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Site;
 import org.luahost.vm.runtime.Traceback;
 
 /**
@@ -74,6 +75,11 @@ public final class DebugLib {
             fn(d, "getregistry", (th, a) -> ret(th.state.registry));
             fn(d, "getuservalue", DebugLib::getuservalue);
             fn(d, "setuservalue", DebugLib::setuservalue);
+            // deprecated in 5.4 and a no-op: answers the C-stack limit (LUAI_MAXCCALLS)
+            fn(d, "setcstacklimit", (th, a) -> {
+                Args.checkInteger(th, a, 1);
+                return ret((long) LuaThread.MAX_CCALLS);
+            });
         }
         MathLib.register(L, "debug", d);
     }
@@ -309,7 +315,7 @@ public final class DebugLib {
             return new Object[] {"(vararg)", f.varargs[(int) (-n - 1)], (int) (-n - 1)};
         }
         if (n == 0) return null;
-        Proto.LocalInfo e = activeLocal(p, f.currentLine(), n);
+        Proto.LocalInfo e = activeLocal(p, f.currentLine(), f.site, n);
         if (e == null) return null;
         Object v = null;
         if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
@@ -319,14 +325,106 @@ public final class DebugLib {
         return new Object[] {e.name(), v, e};
     }
 
-    /** The n-th local (1-based) active at a line, in declaration order. */
-    private static Proto.LocalInfo activeLocal(Proto p, int line, long n) {
+    /**
+     * The n-th local (1-based) active at a line, in declaration order. A
+     * local is active from the line of its declaration to the end of its
+     * block, except in the declaration's own initializer: a call made there
+     * (site) does not see it yet.
+     */
+    private static Proto.LocalInfo activeLocal(Proto p, int line, Site site, long n) {
         long k = 0;
         for (Proto.LocalInfo e : p.locals) {
             if (e.startLine() <= line && line <= e.endLine()) {
+                if (e.startLine() == line && site != null && inDeclaration(p, e, site)) continue;
                 if (++k == n) return e;
             }
         }
+        return null;
+    }
+
+    /** Whether site (a call at the declaration's line) is part of what declares e: its initializer or loop header. */
+    private static boolean inDeclaration(Proto p, Proto.LocalInfo e, Site site) {
+        if (!(p.ast instanceof Ast.FuncBody body)) return false;
+        String callee = site.calleeName();
+        String what = site.calleeNameWhat();
+        if (what == null) return false;
+        int line = e.startLine();
+        boolean hidden = e.slot() < 0;
+        Boolean r = findDeclaration(body.block(), line, e.name(), hidden, callee, what, site.line());
+        return r != null && r;
+    }
+
+    /** Searches the statements of a block (not nested functions) for the declaration; null when not found. */
+    private static Boolean findDeclaration(Ast.Block b, int line, String name, boolean hidden, String callee, String what, int siteLine) {
+        for (Ast.Stat s : b.stats()) {
+            if (s.line() > line) break;
+            Boolean r = switch (s) {
+                case Ast.Local l when l.line() == line && !hidden && l.names().contains(name) ->
+                        callIn(l.exprs(), callee, siteLine);
+                case Ast.NumericFor nf when nf.line() == line && (hidden || nf.var().equals(name)) ->
+                        callIn(nf.step() == null ? List.of(nf.start(), nf.limit()) : List.of(nf.start(), nf.limit(), nf.step()), callee, siteLine);
+                case Ast.GenericFor gf when gf.line() == line && (hidden || gf.names().contains(name)) ->
+                        (!hidden && what.equals("for iterator")) || callIn(gf.exprs(), callee, siteLine);
+                default -> null;
+            };
+            if (r != null && r) return r;
+            Boolean inner = switch (s) {
+                case Ast.Do d -> findDeclaration(d.block(), line, name, hidden, callee, what, siteLine);
+                case Ast.While w -> findDeclaration(w.block(), line, name, hidden, callee, what, siteLine);
+                case Ast.Repeat rp -> findDeclaration(rp.block(), line, name, hidden, callee, what, siteLine);
+                case Ast.NumericFor nf -> findDeclaration(nf.block(), line, name, hidden, callee, what, siteLine);
+                case Ast.GenericFor gf -> findDeclaration(gf.block(), line, name, hidden, callee, what, siteLine);
+                case Ast.If i -> {
+                    Boolean x = null;
+                    for (Ast.Block ib : i.blocks()) {
+                        x = findDeclaration(ib, line, name, hidden, callee, what, siteLine);
+                        if (x != null && x) break;
+                    }
+                    if ((x == null || !x) && i.elseBlock() != null) x = findDeclaration(i.elseBlock(), line, name, hidden, callee, what, siteLine);
+                    yield x;
+                }
+                default -> null;
+            };
+            if (inner != null && inner) return inner;
+        }
+        return null;
+    }
+
+    /** Whether the expressions contain (outside nested functions) a call at siteLine to a function named callee. */
+    private static boolean callIn(List<Ast.Expr> es, String callee, int siteLine) {
+        for (Ast.Expr e : es) if (callIn(e, callee, siteLine)) return true;
+        return false;
+    }
+
+    private static boolean callIn(Ast.Expr e, String callee, int siteLine) {
+        return switch (e) {
+            case Ast.Call c -> (c.line() == siteLine && java.util.Objects.equals(calleeOf(c.fn()), callee))
+                    || callIn(c.fn(), callee, siteLine) || callIn(c.args(), callee, siteLine);
+            case Ast.MethodCall m -> (m.line() == siteLine && m.name().equals(callee))
+                    || callIn(m.obj(), callee, siteLine) || callIn(m.args(), callee, siteLine);
+            case Ast.BinOp b -> callIn(b.left(), callee, siteLine) || callIn(b.right(), callee, siteLine);
+            case Ast.UnOp u -> callIn(u.operand(), callee, siteLine);
+            case Ast.Index ix -> callIn(ix.obj(), callee, siteLine) || callIn(ix.key(), callee, siteLine);
+            case Ast.Paren pe -> callIn(pe.expr(), callee, siteLine);
+            case Ast.Table t -> {
+                for (Ast.Field fl : t.fields()) {
+                    boolean hit = switch (fl) {
+                        case Ast.PosField pf -> callIn(pf.value(), callee, siteLine);
+                        case Ast.NamedField nf -> callIn(nf.value(), callee, siteLine);
+                        case Ast.KeyedField kf -> callIn(kf.key(), callee, siteLine) || callIn(kf.value(), callee, siteLine);
+                    };
+                    if (hit) yield true;
+                }
+                yield false;
+            }
+            default -> false;
+        };
+    }
+
+    /** The name a call site gives the function expression: a variable's name or a field's key. */
+    private static String calleeOf(Ast.Expr fn) {
+        if (fn instanceof Ast.Name n) return n.name();
+        if (fn instanceof Ast.Index ix && ix.key() instanceof Ast.Str s) return s.value();
         return null;
     }
 

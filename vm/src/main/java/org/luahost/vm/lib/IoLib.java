@@ -208,6 +208,7 @@ public final class IoLib {
         io.rawset("stdin", in);
         io.rawset("stdout", out);
         io.rawset("stderr", err);
+        L.registry.rawset("FILE*", mt);   // as luaL_newmetatable registers it
         L.registry.rawset(IO_INPUT, in);
         L.registry.rawset(IO_OUTPUT, out);
         MathLib.register(L, "io", io);
@@ -363,7 +364,7 @@ public final class IoLib {
         if (read) pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         else pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
-        return newFile(st, LuaFile.pipe(p, read, st.dirty));
+        return newFile(st, LuaFile.pipe(st.L, p, read, st.dirty));
     }
 
     // ---------------------------------------------------------------- read

@@ -53,7 +53,8 @@ final class LuaFile {
     private int wlen;
     private long pos;          // logical position (FILE)
     private int bufMode = FULL;
-    private int bufSize = BUFSIZE;
+    /** glibc keeps a 1-byte buffer once a stream was made unbuffered, whatever mode is set later. */
+    private boolean shortBuf;
     private int pushback = -1; // STDIN: a byte given back by ungetc
 
     private LuaFile(Kind kind, LuaState L, FileChannel ch, Process proc, InputStream pin, OutputStream pout,
@@ -81,8 +82,8 @@ final class LuaFile {
         return new LuaFile(kind, L, null, null, null, null, kind == Kind.STDIN, kind != Kind.STDIN, false, null);
     }
 
-    static LuaFile pipe(Process p, boolean read, Set<LuaFile> dirty) {
-        return new LuaFile(Kind.PIPE, null, null, p, read ? p.getInputStream() : null, read ? null : p.getOutputStream(),
+    static LuaFile pipe(LuaState L, Process p, boolean read, Set<LuaFile> dirty) {
+        return new LuaFile(Kind.PIPE, L, null, p, read ? p.getInputStream() : null, read ? null : p.getOutputStream(),
                 read, !read, false, dirty);
     }
 
@@ -272,7 +273,7 @@ final class LuaFile {
         if (kind == Kind.FILE && rbuf != null) {   // drop read-ahead: writing starts at the logical position
             rlen = 0;
         }
-        if (wbuf == null) wbuf = new byte[Math.max(bufSize, 1)];
+        if (wbuf == null) wbuf = new byte[BUFSIZE];
         if (wlen == 0 && dirty != null && n > 0) dirty.add(this);
         int i = 0;
         while (i < n) {
@@ -282,7 +283,28 @@ final class LuaFile {
             wlen += k;
             i += k;
         }
-        if (bufMode == NO || (bufMode == LINE && s.indexOf('\n') >= 0) || wlen == wbuf.length) flushWrite();
+        if (bufMode == NO || shortBuf || wlen == wbuf.length) {
+            flushWrite();
+        } else if (bufMode == LINE) {
+            // line buffering writes out everything up to the last newline
+            int nl = -1;
+            for (int j = wlen - 1; j >= 0; j--) if (wbuf[j] == '\n') { nl = j; break; }
+            if (nl >= 0) flushPart(nl + 1);
+        }
+    }
+
+    /** Writes out the first n buffered bytes, keeping the rest buffered. */
+    private void flushPart(int n) throws IOException {
+        if (n >= wlen) {
+            flushWrite();
+            return;
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(wbuf, n, wlen);
+        wlen = n;
+        flushWrite();
+        System.arraycopy(rest, 0, wbuf, 0, rest.length);
+        wlen = rest.length;
+        if (dirty != null) dirty.add(this);
     }
 
     private void flushWrite() throws IOException {
@@ -297,6 +319,7 @@ final class LuaFile {
             pos = at;
             rlen = 0;
         } else {
+            L.stdout.flush();   // the reference's print has flushed what the child's output must follow
             pout.write(wbuf, 0, n);
             pout.flush();
         }
@@ -330,13 +353,11 @@ final class LuaFile {
         return np;
     }
 
+    /** setvbuf with a NULL buffer, as liolib calls it: glibc ignores the size then. */
     void setvbuf(int mode, long size) throws IOException {
         if (kind == Kind.FILE || kind == Kind.PIPE) flushWrite();
         bufMode = mode;
-        if (mode != NO && size > 0) {
-            bufSize = (int) Math.min(size, 1 << 20);
-            if (wbuf != null && wbuf.length != bufSize) wbuf = new byte[bufSize];
-        }
+        if (mode == NO) shortBuf = true;
     }
 
     /** Closes a regular file (flushing it); a failure to flush is reported after the close. */

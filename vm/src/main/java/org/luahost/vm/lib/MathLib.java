@@ -92,9 +92,9 @@ public final class MathLib {
             double x = Args.checkDouble(th, a, 1);
             return ret(nan(x, StrictMath.acos(x), false));
         });
-        // Debian's lua5.4 has LUA_COMPAT_MATHLIB: atan2 is atan, and messages name it "math.atan2"
-        // (the first name the reference finds for the function in package.loaded.math)
-        JavaFunction atan = JavaFunction.of("math.atan2", (th, a) -> {
+        // Debian's lua5.4 has LUA_COMPAT_MATHLIB: atan2 is atan (messages from the reference name it
+        // "math.atan" or "math.atan2", whichever key a traversal of package.loaded.math meets first)
+        JavaFunction atan = JavaFunction.of("math.atan", (th, a) -> {
             double y = Args.checkDouble(th, a, 1);
             double x = Args.optDouble(th, a, 2, 1.0);
             double r = StrictMath.atan2(y, x);
@@ -161,9 +161,7 @@ public final class MathLib {
         fn(m, "pow", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             double y = Args.checkDouble(th, a, 2);
-            double r = Math.pow(x, y);
-            if (Double.isNaN(r)) r = Double.isNaN(x) ? x : Double.isNaN(y) ? y : NEG_NAN;
-            return ret(r);
+            return ret(pow(x, y));
         });
         fn(m, "frexp", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
@@ -273,6 +271,15 @@ public final class MathLib {
         if (x == 1.0) return e;
         if (x > Math.sqrt(2)) { x /= 2; e++; }   // mantissa in (sqrt(1/2), sqrt(2)]: log near 0
         return e + Math.log(x) / LN2;
+    }
+
+    /** C99's pow: unlike Java's, pow(1, y) and pow(-1, ±inf) are 1 and pow(x, ±0) is 1 even for NaN. */
+    static double pow(double x, double y) {
+        if (x == 1 || y == 0) return 1.0;
+        if (x == -1 && Double.isInfinite(y)) return 1.0;
+        double r = Math.pow(x, y);
+        if (Double.isNaN(r)) r = Double.isNaN(x) ? x : Double.isNaN(y) ? y : NEG_NAN;
+        return r;
     }
 
     private static Object minmax(LuaThread th, Object[] a, boolean max) {

@@ -1,11 +1,6 @@
 package org.luahost.vm.lib;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -41,12 +36,13 @@ import org.luahost.vm.runtime.Ops;
  * <li>File operations report failures as {@code luaL_fileresult} does: nil,
  * "name: strerror text", errno — Java's exceptions are mapped back to the
  * Linux errno values and glibc messages.
- * <li>{@code execute} calls the C library's {@code system()} through the
- * foreign-function API when the JVM allows native access
- * ({@code --enable-native-access}), which gives the exact wait status
- * ("signal" vs "exit"); otherwise it runs {@code /bin/sh -c} as a Java
- * process, where a death by signal N is indistinguishable from exit 128+N
- * and is reported as an exit.
+ * <li>When the JVM allows native access ({@code --enable-native-access}),
+ * {@code execute}, {@code remove} and {@code rename} call the C library
+ * ({@link OsNative}): exact wait statuses ("signal" vs "exit"), errno values
+ * and byte-exact file names. Otherwise {@code execute} runs {@code /bin/sh -c}
+ * as a Java process (a death by signal N then looks like exit 128+N and is
+ * reported as an exit) and the file functions use {@code java.nio.file}, whose
+ * paths go through the JVM's locale charset.
  * <li>{@code exit} goes through an {@link ExitHandler} when the host set one
  * ({@code L.setExtension(OsLib.ExitHandler.class, h)}), else
  * {@link System#exit}.
@@ -286,7 +282,16 @@ public final class OsLib {
     static Object[] fileError(String fname, Exception e) {
         int errno = errno(e);
         String msg = strerror(errno, e);
-        return new Object[] {null, fname == null ? msg : fname + ": " + msg, (long) errno};
+        return new Object[] {null, fname == null ? msg : cutAtNul(fname) + ": " + msg, (long) errno};
+    }
+
+    /** luaL_fileresult from an errno (0: success). */
+    private static Object[] errnoResult(String fname, int errno) {
+        if (errno == 0) return new Object[] {Boolean.TRUE};
+        String msg = null;
+        for (Object[] p : ERRNO) if ((Integer) p[0] == errno) msg = (String) p[1];
+        if (msg == null) msg = "Unknown error " + errno;
+        return new Object[] {null, fname == null ? msg : cutAtNul(fname) + ": " + msg, (long) errno};
     }
 
     private static final Object[][] ERRNO = {
@@ -297,6 +302,7 @@ public final class OsLib {
         {24, "Too many open files"}, {26, "Text file busy"}, {27, "File too large"},
         {28, "No space left on device"}, {30, "Read-only file system"}, {31, "Too many links"},
         {36, "File name too long"}, {39, "Directory not empty"}, {40, "Too many levels of symbolic links"},
+        {10, "No child processes"},
     };
 
     /** The errno behind a Java I/O exception (Linux numbering). */
@@ -328,6 +334,7 @@ public final class OsLib {
 
     private static Object[] remove(LuaThread th, Object[] a) {
         String name = Args.checkString(th, a, 1);
+        if (nativeAccess()) return errnoResult(name, OsNative.remove(name));
         try {
             Files.delete(path(name));
             return new Object[] {Boolean.TRUE};
@@ -339,6 +346,7 @@ public final class OsLib {
     private static Object[] rename(LuaThread th, Object[] a) {
         String from = Args.checkString(th, a, 1);
         String to = Args.checkString(th, a, 2);
+        if (nativeAccess()) return errnoResult(null, OsNative.rename(from, to));
         try {
             // ATOMIC_MOVE is rename(2) itself: replaces an existing target as C's rename does
             Files.move(path(from), path(to), StandardCopyOption.ATOMIC_MOVE);
@@ -375,8 +383,9 @@ public final class OsLib {
         else status = (int) Args.optInteger(th, a, 1, 0);
         boolean close = Lua.isTruthy(Args.arg(a, 2));
         LuaState L = th.state;
-        L.stdout.flush();
-        L.stderr.flush();
+        IoLib.flushAll(L);   // C's exit flushes every stream (the io library's files, stdout, stderr)
+        // TODO(close): with close = true the reference also closes the state (pending __close
+        // variables of the main thread, then every __gc finalizer); the runtime has no API for that yet.
         ExitHandler h = L.extension(ExitHandler.class);
         if (h != null) {
             h.exit(L, status, close);
@@ -396,9 +405,9 @@ public final class OsLib {
         cmd = cutAtNul(cmd);
         int status;
         boolean signaled = false;
-        Integer raw = nativeSystem(cmd);
-        if (raw != null) {
-            if (raw == -1) return fileError(null, new IOException("system failed"));
+        if (nativeAccess()) {
+            int raw = OsNative.system(cmd);
+            if (raw == -1) return errnoResult(null, 10);   // ECHILD, the usual reason
             if ((raw & 0x7f) == 0) status = (raw >> 8) & 0xff;            // WIFEXITED
             else { status = raw & 0x7f; signaled = true; }                 // WTERMSIG
         } else {
@@ -413,6 +422,11 @@ public final class OsLib {
         return new Object[] {ok, signaled ? "signal" : "exit", (long) status};
     }
 
+    /** Whether the JVM grants this code native access (checked before OsNative is initialised). */
+    private static boolean nativeAccess() {
+        return OsLib.class.getModule().isNativeAccessEnabled();
+    }
+
     private static int waitFor(Process p) {
         boolean interrupted = false;
         try {
@@ -425,26 +439,6 @@ public final class OsLib {
             }
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
-        }
-    }
-
-    /** C's system() via the FFM API when native access is enabled, else null. */
-    private static Integer nativeSystem(String cmd) {
-        if (!OsLib.class.getModule().isNativeAccessEnabled()) return null;
-        try {
-            Linker linker = Linker.nativeLinker();
-            var sym = linker.defaultLookup().find("system");
-            if (sym.isEmpty()) return null;
-            MethodHandle system = linker.downcallHandle(sym.get(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-            try (Arena arena = Arena.ofConfined()) {
-                var c = arena.allocate(cmd.length() + 1);
-                for (int i = 0; i < cmd.length(); i++) c.set(ValueLayout.JAVA_BYTE, i, (byte) cmd.charAt(i));
-                c.set(ValueLayout.JAVA_BYTE, cmd.length(), (byte) 0);
-                return (int) system.invokeExact(c);
-            }
-        } catch (Throwable e) {
-            return null;
         }
     }
 }

@@ -88,10 +88,11 @@ public final class PackageLib {
                 return new Object[] {null, DLMSG, "absent"};
             }));
             pkg.rawset("searchpath", JavaFunction.of("package.searchpath", (th, a) -> {
-                String name = Args.checkString(th, a, 1);
-                String path = Args.checkString(th, a, 2);
-                String sep = Args.optString(th, a, 3, ".");
+                // the reference's C compiler evaluates these arguments right to left
                 String rep = Args.optString(th, a, 4, "/");
+                String sep = Args.optString(th, a, 3, ".");
+                String path = Args.checkString(th, a, 2);
+                String name = Args.checkString(th, a, 1);
                 String[] err = new String[1];
                 String f = searchPath(name, path, sep, rep, err);
                 return f != null ? new Object[] {f} : new Object[] {null, err[0]};
@@ -105,13 +106,13 @@ public final class PackageLib {
         pkg.rawset("preload", preload);
 
         LuaTable searchers = new LuaTable(4, 0);
-        searchers.rawset(1L, JavaFunction.of("searcher_preload", (th, a) -> searcherPreload(th, a)));
+        searchers.rawset(1L, JavaFunction.of(null, (th, a) -> searcherPreload(th, a)));
         if (trusted) {
-            searchers.rawset(2L, JavaFunction.of("searcher_Lua", (th, a) -> searcherLua(th, a, pkg)));
-            searchers.rawset(3L, JavaFunction.of("searcher_C", (th, a) -> searcherC(th, a, pkg)));
-            searchers.rawset(4L, JavaFunction.of("searcher_Croot", (th, a) -> searcherCroot(th, a, pkg)));
+            searchers.rawset(2L, JavaFunction.of(null, (th, a) -> searcherLua(th, a, pkg)));
+            searchers.rawset(3L, JavaFunction.of(null, (th, a) -> searcherC(th, a, pkg)));
+            searchers.rawset(4L, JavaFunction.of(null, (th, a) -> searcherCroot(th, a, pkg)));
         } else {
-            searchers.rawset(2L, JavaFunction.of("searcher_allowed", (th, a) -> searcherAllowed(th, a, pkg)));
+            searchers.rawset(2L, JavaFunction.of(null, (th, a) -> searcherAllowed(th, a, pkg)));
         }
         pkg.rawset("searchers", searchers);
 
@@ -196,7 +197,8 @@ public final class PackageLib {
         name = cstr(name);
         path = cstr(path);
         sep = cstr(sep);
-        if (!sep.isEmpty() && name.indexOf(sep.charAt(0)) >= 0) name = replace(name, sep.substring(0, 1), cstr(rep));
+        // when the name has sep's first character, every occurrence of the whole sep is replaced
+        if (!sep.isEmpty() && name.indexOf(sep.charAt(0)) >= 0) name = replace(name, sep, cstr(rep));
         String all = replace(path, "?", name);
         for (String f : all.split(";", -1)) {
             if (f.isEmpty()) continue;

@@ -273,7 +273,9 @@ final class StringFormat {
                 sigDigits(sp, v, p);
                 int x = sp.exp10;
                 if (x < p && x >= -4) renderFixed(body, sp, p - 1 - x, sp.hash);
-                else renderExp(body, sp, p - 1, sp.hash, upper);
+                else if (x == p && sp.hash && new BigDecimal(v).compareTo(BigDecimal.TEN.pow(p)) < 0) {
+                    renderExp(body, sp, 0, true, upper);   // glibc: rounding up out of the fixed style keeps no decimals
+                } else renderExp(body, sp, p - 1, sp.hash, upper);
                 if (!sp.hash) stripZeros(body);
                 break;
             }
@@ -328,7 +330,7 @@ final class StringFormat {
             zero(sp);
             return;
         }
-        if (p <= 15) {
+        if (p <= 15 && v >= Double.MIN_NORMAL) {   // subnormals have fewer bits: the shortest digits may not decide
             shortest(sp, v);
             if (roundShortest(sp, p)) return;
         }
@@ -343,9 +345,11 @@ final class StringFormat {
             zero(sp);
             return;
         }
-        shortest(sp, v);
-        int keep = sp.exp10 + 1 + prec;   // significant digits down to 10^-prec
-        if (keep >= 1 && keep <= 15 && roundShortest(sp, keep)) return;
+        if (v >= Double.MIN_NORMAL) {
+            shortest(sp, v);
+            int keep = sp.exp10 + 1 + prec;   // significant digits down to 10^-prec
+            if (keep >= 1 && keep <= 15 && roundShortest(sp, keep)) return;
+        }
         BigDecimal bd = new BigDecimal(v).setScale(prec, RoundingMode.HALF_EVEN);
         if (bd.signum() == 0) {
             zero(sp);

@@ -215,7 +215,9 @@ public final class StringLib {
         long init = posrelatI(Args.optInteger(th, a, 3, 1), ls) - 1;
         if (init > ls) return JavaFunction.ret(null);
         boolean plain = find && Lua.isTruthy(Args.arg(a, 4));
-        if (plain || LuaPattern.noSpecials(p)) {
+        // find searches plain text when the pattern has no specials (as the reference: ')' is not one of them);
+        // match may too, except for a ')', which is an error in the matcher
+        if (plain || (LuaPattern.noSpecials(p) && (find || p.indexOf(')') < 0))) {
             int idx = s.indexOf(p, (int) init);
             if (idx < 0) return JavaFunction.ret(null);
             if (find) return JavaFunction.ret((long) idx + 1, (long) idx + p.length());

@@ -94,7 +94,8 @@ public final class TableLib {
         Object t = checkTab(th, a, 1, TAB_R | TAB_L);
         String sep = Args.optString(th, a, 2, "");
         long i = Args.optInteger(th, a, 3, 1);
-        long last = Args.isNoneOrNil(a, 4) ? len(th, t) : Args.checkInteger(th, a, 4);
+        long n = len(th, t);   // luaL_optinteger(L, 4, luaL_len(L, 1)): the length is always taken
+        long last = Args.optInteger(th, a, 4, n);
         if (i > last) return new Object[] {""};
         StringBuilder sb = new StringBuilder();
         for (; i < last; i++) {

@@ -38,8 +38,8 @@ public final class Utf8Lib {
         fn(u, "codepoint", Utf8Lib::codepoint);
         fn(u, "len", Utf8Lib::len);
         fn(u, "offset", Utf8Lib::offset);
-        JavaFunction strict = JavaFunction.of("for iterator", (th, a) -> iterate(th, a, true));
-        JavaFunction lax = JavaFunction.of("for iterator", (th, a) -> iterate(th, a, false));
+        JavaFunction strict = JavaFunction.of("?", (th, a) -> iterate(th, a, true));
+        JavaFunction lax = JavaFunction.of("?", (th, a) -> iterate(th, a, false));
         fn(u, "codes", (th, a) -> {
             String s = Args.checkString(th, a, 1);
             return new Object[] {Lua.isTruthy(Args.arg(a, 2)) ? lax : strict, s, 0L};

@@ -120,6 +120,9 @@ public final class Ops {
 
     public static double pow(double a, double b) {
         if (b == 2) return a * a;
+        // C's pow: 1^y and x^0 are 1 even for NaN; (-1)^(+-inf) is 1 (Java's Math.pow gives NaN)
+        if (a == 1 || b == 0) return 1.0;
+        if (a == -1 && Double.isInfinite(b)) return 1.0;
         return Math.pow(a, b);
     }
 
@@ -159,7 +162,7 @@ public final class Ops {
     // ---------------------------------------------------------------- comparison
 
     public static boolean eq(LuaThread th, Object a, Object b) {
-        if (a == b) return true;
+        if (a == b) return !(a instanceof Double d && d.isNaN());
         if (a == null || b == null) return false;
         if (a instanceof LuaTable || a instanceof LuaUserdata) {
             if (a.getClass() != b.getClass()) return false;

@@ -18,14 +18,16 @@ public final class Traceback {
         StringBuilder sb = new StringBuilder();
         if (msg != null) sb.append(msg).append('\n');
         sb.append("stack traceback:");
+        if (level < 0) return sb.toString();   // no such level: no frames, as lua_getstack says
         int top = th.depth - level;
         int total = top;
         int shown = 0;
         for (int d = top; d >= 1; d--) {
             int lvl = top - d;
-            if (total > LEVELS1 + LEVELS2 && lvl == LEVELS1) {
+            if (total > LEVELS1 + LEVELS2 + 1 && lvl == LEVELS1) {
+                // luaL_traceback hides total - 21 levels but says one less
                 int skip = total - LEVELS1 - LEVELS2;
-                sb.append("\n\t...\t(skipping ").append(skip).append(" levels)");
+                sb.append("\n\t...\t(skipping ").append(skip - 1).append(" levels)");
                 d -= skip - 1;
                 continue;
             }

@@ -52,20 +52,30 @@ final class LibCases {
         return out;
     }
 
+    /** Defines the globals the case files use besides the libraries (utf8.lua's ITER and LITER). */
+    static void prepare(LuaState L) {
+        LuaTable utf8 = (LuaTable) L.getGlobal("utf8");
+        L.setGlobal("ITER", L.call(utf8.rawget("codes"), "")[0]);
+        L.setGlobal("LITER", L.call(utf8.rawget("codes"), "", true)[0]);
+    }
+
     /** Runs a case; returns the line the Java side produces, in the format of the case file's. */
     static String run(LuaState L, Case c) {
         Object[] args = parseList(L, c.args());
         Object f = L.globals;
         for (String part : c.fname().split("\\.")) f = ((LuaTable) f).rawget(part);
+        String before = list(args);
+        int depth = L.current.depth;
         String outcome;
         try {
             Object[] r = L.call(f, args.clone());
             outcome = c.outcome().equals("any") ? "any" : "ok" + list(r);
         } catch (LuaError e) {
+            L.current.unwindTo(depth);   // a Java caller of L.call unwinds the frames of a failed call itself
             Object v = e.value();
             outcome = "err(" + esc(v instanceof String s ? s : Ops.tostringRaw(L, v)) + ")";
         }
-        return c.fname() + "\t" + list(args) + "\t" + outcome + "\t" + list(args);
+        return c.fname() + "\t" + before + "\t" + outcome + "\t" + list(args);
     }
 
     /**
@@ -183,18 +193,18 @@ final class LibCases {
         while (end < s.length() && ",)}=".indexOf(s.charAt(end)) < 0) end++;
         pos[0] = end;
         String tok = s.substring(start, end);
+        switch (tok) {
+            case "nil": return null;
+            case "true": return Boolean.TRUE;
+            case "false": return Boolean.FALSE;
+            default: break;
+        }
         switch (tok.charAt(0)) {
             case 'i': return Long.parseLong(tok.substring(1));
             case 'f': return parseFloat(tok.substring(1));
             case 's': return unesc(tok.substring(1));
             case 'F': return named(L, tok.substring(1));
-            default:
-                return switch (tok) {
-                    case "nil" -> null;
-                    case "true" -> Boolean.TRUE;
-                    case "false" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException("cannot rebuild value " + tok);
-                };
+            default: throw new IllegalArgumentException("cannot rebuild value " + tok);
         }
     }
 

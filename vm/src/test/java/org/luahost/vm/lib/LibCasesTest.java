@@ -36,6 +36,7 @@ class LibCasesTest {
             if (L[0] == null) {
                 TimeZone.setDefault(TimeZone.getTimeZone(zone));
                 L[0] = LuaState.create(Profile.TRUSTED);
+                LibCases.prepare(L[0]);
             }
             TimeZone.setDefault(TimeZone.getTimeZone(zone));
             String got = LibCases.run(L[0], c);

@@ -1,0 +1,11 @@
+-- user values: files have none; other values are not full userdata
+print(debug.getuservalue(io.stdout))
+print(select("#", debug.getuservalue(io.stdout)))
+print(debug.getuservalue(io.stdout, 1))
+print(debug.setuservalue(io.stdout, "x"))
+print(debug.setuservalue(io.stdout, "x", 2))
+print(debug.getuservalue({}), select("#", debug.getuservalue({})))
+print(debug.getuservalue(1), debug.getuservalue(nil), debug.getuservalue("s"))
+print(pcall(debug.setuservalue, {}, 1))
+print(pcall(debug.setuservalue, io.stdout))
+print(pcall(debug.getuservalue, io.stdout, "x"))

@@ -1,0 +1,17 @@
+-- close results, closing twice, and the standard files
+local name = "close_behaviour.tmp"
+local f = assert(io.open(name, "w"))
+print(f:close())
+print(pcall(f.close, f))
+print(pcall(io.close, f))
+f = assert(io.open(name))
+print(io.close(f))
+print(io.stdout:close())
+print(io.stderr:close())
+print(io.stdin:close())
+print(io.close())
+print(io.type(io.stdout), io.type(io.stdin))
+io.stdout:write("stdout still works\n")
+print(pcall(io.close, 42))
+print(pcall(io.close, {}))
+os.remove(name)

@@ -1,0 +1,12 @@
+-- argument errors of io.input and io.output
+print(pcall(io.input, "no_such_file.txt"))
+print(pcall(io.output, "no_such_dir/x.txt"))
+print(pcall(io.input, {}))
+print(pcall(io.output, true))
+print(pcall(io.input, 404))
+local f = assert(io.open("input_output_errors.lua"))
+f:close()
+print(pcall(io.input, f))
+print(pcall(io.output, f))
+print(io.input() == io.stdin, io.output() == io.stdout)
+print(io.input(nil) == io.stdin)

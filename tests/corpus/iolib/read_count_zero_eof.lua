@@ -1,0 +1,18 @@
+-- read(0) is "" before the end of file and nil at it
+local name = "read_count_zero_eof.tmp"
+local f = assert(io.open(name, "w"))
+f:write("ab")
+f:close()
+f = assert(io.open(name))
+print(string.format("%q", f:read(0)))
+print(f:read(1), string.format("%q", f:read(0)))
+print(f:read(1), f:read(0))
+print(f:read(0), f:read(1), f:read("l"))
+print(string.format("%q", f:read("a")))
+f:close()
+f = assert(io.open(name, "w"))
+f:close()
+f = assert(io.open(name))
+print(f:read(0), f:read("l"), string.format("%q", f:read("a")), f:read("n"))
+f:close()
+os.remove(name)

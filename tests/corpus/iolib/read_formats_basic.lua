@@ -1,0 +1,25 @@
+-- the four formats with and without '*', and counts
+local name = "read_formats_basic.tmp"
+local f = assert(io.open(name, "w"))
+f:write("first line\nsecond line\n\nfourth\nlast without newline")
+f:close()
+
+f = assert(io.open(name))
+print(string.format("%q", f:read("l")))
+print(string.format("%q", f:read("*L")))
+print(string.format("%q", f:read("L")))
+print(string.format("%q", f:read("*l")))
+print(string.format("%q", f:read(4)))
+print(string.format("%q", f:read(0)))
+print(string.format("%q", f:read("a")))
+print(f:read("l"), f:read("L"), f:read(1), f:read(0))
+print(string.format("%q", f:read("a")), string.format("%q", f:read("*a")))
+print(f:read())
+f:close()
+
+f = assert(io.open(name))
+print(f:read(), f:read(), f:read())
+print(f:read(100))
+print(f:read(1))
+f:close()
+os.remove(name)

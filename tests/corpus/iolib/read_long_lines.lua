@@ -1,0 +1,25 @@
+-- lines and blocks longer than the I/O buffer
+local name = "read_long_lines.tmp"
+local f = assert(io.open(name, "wb"))
+local long = string.rep("abcdefghij", 1000)
+f:write(long, "\n", "short\n", string.rep("x", 5000))
+f:close()
+f = assert(io.open(name, "rb"))
+local l = f:read("l")
+print(#l, l == long)
+print(f:read("l"))
+local rest = f:read(4097)
+print(#rest, f:read(1000) and "more" or "none")
+print(#rest + 0, f:read("a") == "")
+f:seek("set", 4095)
+print(f:read(3))
+f:seek("set", 8190)
+print(#f:read(10))
+f:seek("set")
+local all = f:read("a")
+print(#all, all:sub(-3))
+f:close()
+local n, total = 0, 0
+for chunk in io.lines(name, 4096) do n = n + 1 total = total + #chunk end
+print(n, total)
+os.remove(name)

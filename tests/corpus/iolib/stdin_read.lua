@@ -1,0 +1,10 @@
+-- reading standard input with every format
+print(io.read())
+print(io.read("L"))
+print(io.read("n", "n"))
+print(io.read("l"))
+print(io.read(5))
+print(io.read(0))
+print(io.stdin:read("n"))
+print(string.format("%q", io.read("a")))
+print(io.read("l"), io.read(0), io.read("a"))

@@ -1,0 +1,11 @@
+-- io.write and io.stdout share the stream print uses; io.stderr is standard error
+print("print 1")
+io.write("io.write 2\n")
+io.stdout:write("stdout 3\n")
+print("print 4")
+io.stderr:write("to stderr\n")
+io.stdout:write(5, " ", 6.5, "\n")
+print(io.stderr:write("x\n") == io.stderr)
+print(io.stdout:flush())
+print(io.stdout:read("l"))
+print(io.stdin:write("x"))

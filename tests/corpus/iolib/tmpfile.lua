@@ -1,0 +1,10 @@
+-- io.tmpfile: a file for reading and writing that disappears when closed
+local f = assert(io.tmpfile())
+print(io.type(f))
+print(f:write("temporary data\n", 42) == f)
+print(f:seek("cur"))
+print(f:seek("set"))
+print(f:read("l"), f:read("n"))
+print(f:seek("end"))
+print(f:close())
+print(io.type(f))

@@ -1,0 +1,11 @@
+-- math.fmod errors
+print(pcall(math.fmod, 5, 0))
+print(pcall(math.fmod, 0, 0))
+print(pcall(math.fmod, math.mininteger, 0))
+print(pcall(math.fmod, 1))
+print(pcall(math.fmod))
+print(pcall(math.fmod, "x", 1))
+print(pcall(math.fmod, 1, {}))
+print(math.fmod(math.mininteger, -1), math.fmod(5, -1), math.fmod(-5, 1))
+local ok, e = pcall(function() return math.fmod(1, 0) end)
+print(e)

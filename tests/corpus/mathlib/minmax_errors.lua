@@ -1,0 +1,12 @@
+-- math.max / math.min errors come from the comparison
+print(pcall(math.max))
+print(pcall(math.min))
+print(pcall(math.max, 1, "x"))
+print(pcall(math.max, "x", 1))
+print(pcall(math.max, 1, nil))
+print(pcall(math.min, nil, 1))
+print(pcall(math.max, 1, {}))
+print(pcall(math.min, {}, {}))
+print(pcall(math.max, true, false))
+local ok, e = pcall(function() return math.max(1, "2") end)
+print(e)

@@ -1,0 +1,12 @@
+-- NaN signs and infinities produced by math functions, as glibc makes them
+print(math.sqrt(-1), math.log(-1), math.log(-1, 2), math.log(-1, 10), math.log(-1, 3))
+print(math.sin(1/0), math.cos(-1/0), math.tan(1/0), math.acos(2), math.asin(-2))
+print(math.fmod(1/0, 2), math.fmod(1, 0.0), math.fmod(1.5, 0))
+local pn = -(0/0)
+print(0/0, pn)
+print(math.sin(pn), math.sqrt(pn), math.log(pn), math.exp(pn), math.floor(pn), math.abs(0/0), math.abs(pn))
+print(math.fmod(pn, 1), math.fmod(1, pn), math.atan(pn), math.atan(0/0), math.atan(1, pn))
+print(math.log(0, 0), math.log(1/0, 1/0), math.log(0), math.log(1/0), math.exp(1/0), math.exp(-1/0))
+print(math.huge - math.huge, math.huge * 0, -(math.huge - math.huge))
+print(math.modf(0/0))
+print(math.modf(pn))

@@ -1,0 +1,10 @@
+-- math functions convert numeric strings as luaL_checknumber does
+print(math.floor("3.7"), math.ceil("3.2"), math.abs("-3"), math.abs("-3.5"), math.sqrt("16"), math.fmod("7", "3"))
+print(math.floor("0x10"), math.floor(" 12 "), math.floor("1e2"), math.tointeger("8"), math.ult("1", "2"))
+print(math.max("10", 9.5), math.min(" 3 ", "4"))
+print(pcall(math.max, "10", 9))
+print(pcall(math.floor, "3x"))
+print(pcall(math.sqrt, ""))
+print(math.exp("0"), math.log("1"), math.sin("0"), math.deg("0"), math.rad("180"))
+print(pcall(math.random, "3.5"))
+print(math.random("1", "1"))

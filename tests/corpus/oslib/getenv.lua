@@ -1,0 +1,6 @@
+-- os.getenv (the corpus runs with TZ=UTC and LC_ALL=C set)
+print(os.getenv("TZ"), os.getenv("LC_ALL"), os.getenv("LUAHOST_SURELY_NOT_SET_12345"))
+print(type(os.getenv("PATH")))
+print(pcall(os.getenv))
+print(pcall(os.getenv, {}))
+print(os.getenv(""), os.getenv("TZ\0junk"))

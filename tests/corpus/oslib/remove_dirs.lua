@@ -1,0 +1,12 @@
+-- removing directories: empty ones go, others fail with ENOTEMPTY
+local base = os.tmpname()
+os.remove(base)
+assert(os.execute("mkdir " .. base .. " && mkdir " .. base .. "/sub && touch " .. base .. "/file"))
+local ok, msg, code = os.remove(base)
+print(ok, msg == base .. ": Directory not empty", code)
+print(os.remove(base .. "/sub"))
+local ok2, msg2, code2 = os.rename(base .. "/file", base .. "/nodir/file")
+print(ok2, msg2, code2)
+print(os.remove(base .. "/file"))
+print(os.remove(base))
+print(select(3, os.remove(base)))

@@ -1,0 +1,12 @@
+-- os.remove / os.rename failures report the C library's message and errno
+print(os.remove("/nonexistent/x"))
+print(os.remove(""))
+print(os.remove("/etc/passwd/x"))
+print(os.rename("/nonexistent/x", "/nonexistent/y"))
+print(os.rename("", ""))
+print(os.rename("/etc/passwd/x", "/tmp/y"))
+print(pcall(os.remove))
+print(pcall(os.remove, {}))
+print(pcall(os.rename, "a"))
+print(pcall(os.rename))
+print(os.remove("/nonexistent\0ignored"))

@@ -1,0 +1,17 @@
+-- os.remove and os.rename on real files (temporary names vary per run, so messages are normalised)
+local a = os.tmpname()
+local b = a .. ".renamed"
+local f = assert(io.open(a, "w")) f:write("data") f:close()
+print(os.rename(a, b))
+print(io.open(a) == nil, io.open(b):read("a"))
+local r1, m1, c1 = os.rename(a, b)
+print(r1, m1, c1)
+local ok, msg, code = os.remove(a)
+print(ok, (msg:gsub(a, "A", 1, true)), code)
+print(os.remove(b))
+print(select("#", os.remove(b)), (select(2, os.remove(b)):gsub(b:gsub("%p", "%%%0"), "B")))
+-- rename replaces an existing target
+local c, d = os.tmpname(), os.tmpname()
+local g = assert(io.open(c, "w")) g:write("new") g:close()
+print(os.rename(c, d), io.open(d):read("a"))
+print(os.remove(d))

@@ -1,0 +1,2 @@
+COUNTER_LOADS = (COUNTER_LOADS or 0) + 1
+return {n = COUNTER_LOADS}

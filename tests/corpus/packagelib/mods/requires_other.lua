@@ -1,0 +1,2 @@
+local simple = require("mods.simple")
+return {other = simple.hello("from other")}

@@ -1,0 +1,2 @@
+RETURNS_FALSE_LOADS = (RETURNS_FALSE_LOADS or 0) + 1
+return false

@@ -1,0 +1,11 @@
+-- what ends up in package.loaded: the result, true, or what the module stored
+print(require("mods.noreturn"), NORETURN_RAN)
+print(package.loaded["mods.noreturn"])
+print(require("mods.sets_loaded"))
+print(require("mods.sets_loaded_and_returns"))
+print(package.loaded["mods.sets_loaded_and_returns"])
+print(require("mods.returns_false"))
+print(require("mods.returns_false"))
+print(RETURNS_FALSE_LOADS)
+print(require("mods.multi"))
+print(package.loaded["mods.multi"])

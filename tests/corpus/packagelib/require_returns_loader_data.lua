@@ -1,0 +1,13 @@
+-- require returns the module value and the loader data (the file name)
+local m, where = require("mods.simple")
+print(type(m), where)
+print(m.hello("world"))
+print(m.args[1], m.args[2], #m.args)
+local again = {require("mods.simple")}
+print(#again, again[1] == m)
+print(package.loaded["mods.simple"] == m)
+local leaf, file = require("mods.sub.deep.leaf")
+print(leaf.name, leaf.file, file)
+local pkg, pfile = require("mods.pkg")
+print(pkg.init, pkg.name, pkg.file, pfile)
+print(require("mods.shebang"))

@@ -1,0 +1,25 @@
+-- argument errors of byte and char
+local function try(f, ...)
+  local ok, err = pcall(f, ...)
+  print(ok, err)
+end
+try(string.byte)
+try(string.byte, {})
+try(string.byte, "abc", 1.5)
+try(string.byte, "abc", "x")
+try(string.byte, "abc", 1, {})
+try(string.char, 256)
+try(string.char, -1)
+try(string.char, 65, 66, 300)
+try(string.char, "x")
+try(string.char, 65, nil)
+try(string.char, 1.5)
+try(string.char, math.mininteger)
+try(function() return ("x"):byte({}) end)
+try(function() local s = "abc"; return s:byte(1, "two") end)
+print(string.char(), #string.char(), string.char(72, 101, 108, 108, 111))
+print(string.char("65", 66.0, 0x43))
+local t = {}
+for i = 0, 255 do t[#t + 1] = string.char(i) end
+local all = table.concat(t)
+print(#all, all:byte(1), all:byte(-1), all:byte(128))

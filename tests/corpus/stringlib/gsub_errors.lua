@@ -1,0 +1,18 @@
+-- gsub argument and replacement errors
+local function try(...) print(pcall(string.gsub, ...)) end
+try("abc", "b")
+try("abc", "b", true)
+try("abc", "b", nil)
+try("abc")
+try()
+try({}, "a", "b")
+try("abc", "b", "%")
+try("abc", "b", "%x")
+try("abc", "b", "a%")
+try("abc", "b", "%2")
+try("abc", "(b)", "%2")
+try("abc", "(b", "x")
+try("abc", "b", "%\0")
+try("a", "a", true, "x")
+try("abc", "b", setmetatable({}, {__name = "Thing"}))
+try("abc", "b", setmetatable({}, {__index = function() return {} end}))

@@ -1,0 +1,23 @@
+-- gsub with table and function replacements; false/nil keep the match
+local vars = {name = "Lua", version = "5.4", none = false}
+print(string.gsub("$name $version $none $missing", "%$(%w+)", vars))
+print(string.gsub("abc", "%w", {a = "A", c = 3}))
+print(string.gsub("abc", "(%w)", function(c) return c:upper() .. "." end))
+print(string.gsub("abc", "%w", function(c) if c == "b" then return nil end return "_" end))
+print(string.gsub("abc", "%w", function() return false end))
+print(string.gsub("x1y22z333", "%d+", function(d) return #d end))
+print(string.gsub("abc", "()(%w)", function(p, c) return p .. c end))
+print(string.gsub("hello world", "(%w+)", "%1 %1", 1))
+local proxy = setmetatable({}, {__index = function(t, k) return "<" .. k .. ">" end})
+print(string.gsub("a b", "%a", proxy))
+local calls = {}
+string.gsub("one two three", "%a+", function(w) calls[#calls + 1] = w end)
+print(table.concat(calls, ","))
+print(string.gsub("abc", "", function() return "." end))
+print(pcall(string.gsub, "abc", "b", function() return {} end))
+print(pcall(string.gsub, "abc", "b", function() return true end))
+print(pcall(string.gsub, "abc", "b", {b = {}}))
+print(pcall(string.gsub, "abc", "b", {b = print}))
+print(pcall(string.gsub, "abc", "b", function() error("from callback") end))
+local ok, e = pcall(string.gsub, "abc", "b", function() error({code = 1}) end)
+print(ok, type(e), e.code)

@@ -1,0 +1,15 @@
+-- match and find with captures, nested captures and position captures
+print(string.match("key = value", "(%w+)%s*=%s*(%w+)"))
+print(string.find("key = value", "(%w+)%s*=%s*(%w+)"))
+print(string.match("2024-06-07", "(%d+)-(%d+)-(%d+)"))
+print(string.match("hello", "((h)(e)(l)(l)(o))"))
+print(string.match("hello", "()ll()"))
+print(string.find("hello", "()ll()"))
+print(string.match("hello", "(h)()"))
+print(string.match("  trim me  ", "^%s*(.-)%s*$") .. "|")
+print(string.match("abc", "()"), string.match("abc", "()", 4), string.match("", "()"))
+print(string.match("[[nested]]", "%[(%[(.-)%])%]"))
+print(string.match("x = 10, y = 20", "y = (%d+)"), string.match("no digits", "%d+"))
+local caps = {string.match(string.rep("a", 32), string.rep("(a)", 32))}
+print(#caps, caps[1], caps[32])
+print(string.match("hello world", "%w+"), string.match("hello world", "%w+", 6), string.match("hello world", "^%w+", 7))

@@ -1,0 +1,8 @@
+-- ^ and $ anchors (and where they are ordinary characters)
+print(("hello"):find("^h"), ("hello"):find("^e"), ("hello"):find("o$"), ("hello"):find("l$"))
+print(("hello"):match("^(h.-)$"), ("hello"):match("^$"), (""):match("^$"), ("$"):match("$"), ("$"):match("%$$"))
+print(("a$b"):match("a$b"), ("a^b"):match("a^b"), ("^a"):match("^^a"), ("a$"):match("a$$"))
+print(("hello"):find("^h", 2), ("hello"):find("^e", 2), ("hello"):match("^.", -1))
+print(("hello hello"):gsub("^hello", "X"), ("aaa"):gsub("^a", "b"), ("aaa"):gsub("a$", "b"))
+print(("abc"):gsub("^", ">"), ("abc"):gsub("$", "<"), (""):gsub("^$", "empty"))
+print(("line1\nline2"):match("^(.-)\n"), ("x"):find("^x$"), ("xx"):find("^x$"))

@@ -1,0 +1,11 @@
+-- back-references %1..%9
+print(("hello"):match("(l)%1"), ("abab"):match("(ab)%1"), ("abba"):match("(a)(b)%2%1"))
+print(('say "hi" and \'bye\''):match("([\"'])(.-)%1"))
+print(("x = 'a' .. \"b\""):gsub("([\"'])(.-)%1", "<%2>"))
+print(("aaaa"):find("(a)%1%1"), ("abcabc"):match("(%a+)%1"), ("abcabd"):match("(%a+)%1"))
+print(("aa"):match("()%1"))
+print(pcall(string.match, "abc", "%1"))
+print(pcall(string.match, "abc", "(a)%2"))
+print(pcall(string.match, "abc", "(a%1)"))
+print(pcall(string.match, "abc", "(a)%0"))
+print(pcall(string.match, "abc", "%9"))

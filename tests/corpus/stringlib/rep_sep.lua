@@ -1,0 +1,13 @@
+-- string.rep with and without separators, and its limits
+print(string.rep("ab", 3), string.rep("ab", 3, ","), string.rep("ab", 1, ","), string.rep("ab", 0, ","))
+print("[" .. string.rep("x", -5) .. "]", "[" .. string.rep("", 10) .. "]", "[" .. string.rep("", 4, "-") .. "]")
+print(string.rep("-", 20), #string.rep("abc", 1000), #string.rep("a", 100, "bc"))
+print(string.rep(5, 3), string.rep("x", "4"), string.rep("x", 2.0), string.rep("a", 3, 0))
+print(pcall(string.rep, "x", 2^31))
+print(pcall(string.rep, "x", 2^40, ","))
+print(pcall(string.rep, "ab", math.maxinteger))
+print(pcall(string.rep, "x", 1.5))
+print(pcall(string.rep, "x"))
+print(pcall(string.rep))
+print(pcall(string.rep, "x", 2, {}))
+print(#string.rep("hello", 100000, " "))

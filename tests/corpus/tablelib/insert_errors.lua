@@ -1,0 +1,22 @@
+-- table.insert: argument errors
+local function try(...) print(pcall(table.insert, ...)) end
+try({}, 1, 2, 3)
+try({})
+try()
+try(nil, 1)
+try("x", 1)
+try({1, 2, 3}, 5, "z")
+try({1, 2, 3}, 0, "z")
+try({1, 2, 3}, -1, "z")
+try({}, 2, "a")
+try({1, 2}, 1.5, "f")
+try({1, 2}, "x", "s")
+try({1, 2}, nil, "s")
+try({1, 2}, {}, "s")
+try({1, 2}, math.mininteger, 1)
+try({1, 2}, math.maxinteger, 1)
+-- errors raised inside a function carry its position
+local ok, err = pcall(function() table.insert({}, 1, 2, 3) end)
+print(err)
+local ok2, err2 = pcall(function() local t = {} t.x = table.insert t.x(t, 9, 9) end)
+print(err2)

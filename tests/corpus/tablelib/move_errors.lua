@@ -1,0 +1,17 @@
+-- table.move: overflow checks and argument errors
+local function try(...) print(pcall(table.move, ...)) end
+try({1, 2, 3}, 1, math.maxinteger, 2)
+try({1, 2, 3}, -1, math.maxinteger, 2)
+try({1, 2, 3}, 0, math.maxinteger - 1, 2)
+try({1, 2, 3}, 1, 3, math.maxinteger)
+try({1, 2, 3}, 1, 3, math.maxinteger - 1)
+try({1, 2, 3}, 1, 3, 2, "x")
+try({1, 2, 3}, 1)
+try({1, 2, 3}, 1, 2)
+try({1, 2, 3}, 1.5, 2, 3)
+try({1, 2, 3}, 1, 2, "z")
+try(nil, 1, 2, 3)
+try(nil)
+try()
+try("x", 1, 2, 3)
+try({}, 1, 2, 3, 4)

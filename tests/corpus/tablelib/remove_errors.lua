@@ -1,0 +1,17 @@
+-- table.remove: out-of-bounds positions and bad arguments
+local function try(...) print(pcall(table.remove, ...)) end
+try({1, 2, 3}, 5)
+try({1, 2, 3}, 0)
+try({1, 2, 3}, -1)
+try({}, -1)
+try({}, 2)
+try({1, 2, 3}, 1.5)
+try({1, 2, 3}, "x")
+try({1, 2, 3}, {})
+try(nil)
+try()
+try("abc")
+try({1, 2, 3}, math.mininteger)
+try({1, 2, 3}, math.maxinteger)
+local ok, err = pcall(function() return table.remove({1}, 7) end)
+print(err)

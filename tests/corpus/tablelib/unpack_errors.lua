@@ -1,0 +1,16 @@
+-- table.unpack: errors
+local function try(...) print(pcall(table.unpack, ...)) end
+try({}, 1, 1e8)
+try({}, math.mininteger, math.maxinteger)
+try({}, 0, math.maxinteger)
+try({}, 1, 1e7)
+try({1, 2, 3}, 1.5)
+try({1, 2, 3}, "x")
+try({1, 2, 3}, 1, "x")
+try(nil)
+try()
+try(nil, 1, 2)
+try(5, 1, 1)
+print(select("#", pcall(table.unpack, nil, 2, 1)))
+local ok, e = pcall(function() return table.unpack({}, 1, 1e9) end)
+print(e)

@@ -1,0 +1,12 @@
+-- utf8.char errors
+print(pcall(utf8.char, 0x80000000))
+print(pcall(utf8.char, -1))
+print(pcall(utf8.char, math.mininteger))
+print(pcall(utf8.char, math.maxinteger))
+print(pcall(utf8.char, 1.5))
+print(pcall(utf8.char, "x"))
+print(pcall(utf8.char, {}))
+print(pcall(utf8.char, 72, -1))
+print(pcall(utf8.char, 72, nil))
+print(pcall(utf8.char, 72, 73, 2^31))
+print(pcall(function() return utf8.char(-5) end))

@@ -1,0 +1,13 @@
+-- utf8.codepoint
+print(utf8.codepoint("A"))
+print(utf8.codepoint("héllo", 1, -1))
+print(utf8.codepoint("héllo", 2))
+print(utf8.codepoint("héllo", 4))
+print(utf8.codepoint("日本語", 1, -1))
+print(utf8.codepoint("😀"))
+print(utf8.codepoint("abc", -1), utf8.codepoint("abc", -3, -2))
+print(select("#", utf8.codepoint("abc", 3, 2)), select("#", utf8.codepoint("")))
+print(utf8.codepoint("\0"), utf8.codepoint("a\0b", 1, -1))
+print(utf8.codepoint(12, 1, 2), utf8.codepoint("abc", "2"), utf8.codepoint("abc", 1.0, 2.0))
+print(utf8.codepoint("\u{7FFFFFFF}", 1, 1, true), utf8.codepoint("\u{10FFFF}"))
+print(utf8.codepoint("héllo", 1, 2))

@@ -1,0 +1,15 @@
+-- utf8.len argument errors
+local function try(...) print(pcall(utf8.len, ...)) end
+try("abc", 5)
+try("abc", 0)
+try("abc", -5)
+try("abc", 1, 4)
+try("abc", 1, 5)
+try("", 2)
+try("abc", 1.5)
+try("abc", "x")
+try()
+try(nil)
+try({})
+try("abc", math.maxinteger)
+try("abc", math.mininteger)

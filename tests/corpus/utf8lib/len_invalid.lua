@@ -1,0 +1,13 @@
+-- utf8.len returns nil (fail) and the position of the first invalid byte
+print(utf8.len("a\xffb"))
+print(utf8.len("\x80"))
+print(utf8.len("abc\xc3"))
+print(utf8.len("ab\xc3\x28"))
+print(utf8.len("\xed\xa0\x80"))
+print(utf8.len("\xed\xa0\x80", 1, -1, true))
+print(utf8.len("x\xf4\x90\x80\x80y"))
+print(utf8.len("x\xf4\x90\x80\x80y", 1, -1, true))
+print(utf8.len("\xc0\x80", 1, -1, true))
+print(utf8.len("é\xffé", 3))
+print(utf8.len("\xfe\x80\x80\x80\x80\x80\x80", 1, -1, true))
+print(select("#", utf8.len("\xff")))

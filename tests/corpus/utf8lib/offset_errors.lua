@@ -1,0 +1,15 @@
+-- utf8.offset errors
+local function try(...) print(pcall(utf8.offset, ...)) end
+try("héllo", 1, 3)
+try("héllo", -1, 3)
+try("héllo", 1, 8)
+try("héllo", 1, 0)
+try("héllo", 1, -7)
+try("abc")
+try("abc", 1.5)
+try("abc", "x")
+try("abc", 1, "y")
+try()
+try(nil, 1)
+local ok, e = pcall(function() return utf8.offset("é", 1, 2) end)
+print(e)
