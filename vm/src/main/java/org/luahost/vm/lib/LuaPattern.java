@@ -1,6 +1,9 @@
 package org.luahost.vm.lib;
 
+import java.util.HashMap;
+
 import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
 
 /**
@@ -17,15 +20,19 @@ import org.luahost.vm.LuaThread;
  * the reference's depth guard ({@value #MAXCCALLS} levels, "pattern too
  * complex"). Long subjects therefore never deepen the Java stack.
  *
- * <p>Character classes are those of the C locale (ASCII only). Matchers are
- * cheap, short-lived and used by one thread; nothing is shared.
+ * <p>Speed: what a pattern's single-character items match ({@code a},
+ * {@code .}, {@code %d}, {@code [^%s,]}) is worked out the first time the
+ * matcher reaches the item, as a 256-bit set, and kept in a {@link Prog} that
+ * a per-state cache shares between calls with the same pattern. Work is done
+ * lazily so a malformed item is reported only when the matcher reaches it, as
+ * in the reference. Character classes are those of the C locale (ASCII).
  */
 final class LuaPattern {
     static final int MAXCAPTURES = 32;
     static final int MAXCCALLS = 200;
     private static final int CAP_UNFINISHED = -1;
     private static final int CAP_POSITION = -2;
-    private static final char L_ESC = '%';
+    private static final int L_ESC = '%';
 
     /** Class bits of each byte in the C locale. */
     private static final byte ALPHA = 1, DIGIT = 2, SPACE = 4, CNTRL = 8, PUNCT = 16, LOWER = 32, UPPER = 64, XDIGIT = -128;
@@ -45,23 +52,91 @@ final class LuaPattern {
         }
     }
 
+    /**
+     * What is known about one pattern: its bytes, and for each index where a
+     * single-character item starts, the index after the item and the set of
+     * bytes it matches (filled in as the matcher first reaches the item).
+     * Shared by all matchers of the pattern in one state.
+     */
+    static final class Prog {
+        final byte[] pat;
+        /** 1 + the end of the item starting at each index; 0 while unknown. */
+        final int[] end;
+        /** For each index, 4 longs: the bytes the item there matches. */
+        final long[] masks;
+        /** An upper bound of the captures a match can have (the '(' count, at most MAXCAPTURES). */
+        final int maxCaptures;
+        /** For the first-item filter: 0 unknown, 1 none, 2 a literal char (firstChar), 3 a set (at firstItem). */
+        int firstKind;
+        int firstChar, firstItem;
+
+        Prog(String p) {
+            int n = p.length();
+            pat = new byte[n];
+            int parens = 0;
+            for (int i = 0; i < n; i++) {
+                char c = p.charAt(i);
+                pat[i] = (byte) c;
+                if (c == '(') parens++;
+            }
+            end = new int[n + 1];
+            masks = new long[4 * (n + 1)];
+            maxCaptures = Math.min(parens, MAXCAPTURES);
+        }
+    }
+
+    /** The per-state cache of compiled patterns. */
+    private static final class Cache {
+        final HashMap<String, Prog> map = new HashMap<>();
+    }
+
+    private static final int CACHE_SIZE = 256, CACHE_MAX_PATTERN = 1024;
+
+    /** The Prog of a pattern, from the state's cache when possible. */
+    static Prog prog(LuaThread th, String p) {
+        LuaState L = th.state;
+        Cache c = L.extension(Cache.class);
+        if (c == null) {
+            c = new Cache();
+            L.setExtension(Cache.class, c);
+        }
+        Prog pr = c.map.get(p);
+        if (pr == null) {
+            pr = new Prog(p);
+            if (p.length() <= CACHE_MAX_PATTERN) {
+                if (c.map.size() >= CACHE_SIZE) c.map.clear();
+                c.map.put(p, pr);
+            }
+        }
+        return pr;
+    }
+
     private final LuaThread th;
     final String src;
     final int srcEnd;
-    final String pat;
+    private final Prog prog;
+    private final byte[] pat;
     private final int patEnd;
     /** Number of captures (finished or not) of the current attempt. */
     int level;
     private int matchdepth;
-    private final int[] capInit = new int[MAXCAPTURES];
-    private final int[] capLen = new int[MAXCAPTURES];
+    private final int[] capInit;
+    private final int[] capLen;
 
     LuaPattern(LuaThread th, String src, String pat) {
+        this(th, src, prog(th, pat));
+    }
+
+    LuaPattern(LuaThread th, String src, Prog prog) {
         this.th = th;
         this.src = src;
         this.srcEnd = src.length();
-        this.pat = pat;
-        this.patEnd = pat.length();
+        this.prog = prog;
+        this.pat = prog.pat;
+        this.patEnd = pat.length;
+        int nc = Math.max(prog.maxCaptures, 1);
+        this.capInit = new int[nc];
+        this.capLen = new int[nc];
     }
 
     /** Prepares for a new match attempt. */
@@ -85,19 +160,87 @@ final class LuaPattern {
         return th.errorAtLevel(msg, 1);
     }
 
+    private int pc(int p) {
+        return pat[p] & 0xFF;
+    }
+
+    // ---------------------------------------------------------------- candidate positions
+
+    /**
+     * The first position at or after s where an unanchored match (from pattern
+     * index 0) can begin, judged by its first item when that must match one
+     * character (leading captures skipped); srcEnd + 1 when there is none.
+     * Without such an item, s itself.
+     */
+    int nextCandidate(int s) {
+        Prog pr = prog;
+        if (pr.firstKind == 0) computeFirst();
+        switch (pr.firstKind) {
+            case 2: {
+                int i = src.indexOf(pr.firstChar, s);
+                return i < 0 ? srcEnd + 1 : i;
+            }
+            case 3: {
+                long[] m = pr.masks;
+                int b = pr.firstItem * 4;
+                String src = this.src;
+                for (int e = srcEnd; s < e; s++) {
+                    int c = src.charAt(s);
+                    if ((m[b + (c >>> 6)] & (1L << c)) != 0) return s;
+                }
+                return srcEnd + 1;
+            }
+            default:
+                return s;
+        }
+    }
+
+    private void computeFirst() {
+        Prog pr = prog;
+        int p = 0, parens = 0;
+        while (p < patEnd && pc(p) == '(' && parens < 8) {
+            p++;
+            parens++;
+            if (p < patEnd && pc(p) == ')') p++;   // a position capture
+        }
+        int kind = 1;
+        if (p < patEnd && parens < 8) {
+            int c = pc(p);
+            boolean simple = c != ')' && c != '(' && !(c == '$' && p + 1 == patEnd);
+            if (c == L_ESC) {
+                int d = p + 1 < patEnd ? pc(p + 1) : -1;
+                simple = d != -1 && d != 'b' && d != 'f' && !(d >= '0' && d <= '9');
+            }
+            if (simple) {
+                int ep = classEnd(p);
+                int q = ep < patEnd ? pc(ep) : 0;
+                if (q != '*' && q != '?' && q != '-') {
+                    if (c != L_ESC && c != '[' && c != '.') {
+                        kind = 2;
+                        pr.firstChar = c;
+                    } else {
+                        kind = 3;
+                        pr.firstItem = p;
+                    }
+                }
+            }
+        }
+        pr.firstKind = kind;
+    }
+
     // ---------------------------------------------------------------- matching
 
     /** Matches the pattern from index p against the subject from index s; the end of the match, or -1. */
     int match(int s, int p) {
         if (matchdepth-- == 0) throw error("pattern too complex");
-        final String pat = this.pat;
+        final byte[] pat = this.pat;
         final int patEnd = this.patEnd;
         loop:
         while (p != patEnd) {
-            char pc = pat.charAt(p);
+            int pc = pat[p] & 0xFF;
             switch (pc) {
                 case '(':
-                    if (p + 1 < patEnd && pat.charAt(p + 1) == ')') s = startCapture(s, p + 2, CAP_POSITION);
+                    if (p + 1 < patEnd && pat[p + 1] == ')') s = startCapture(s, p + 2, CAP_POSITION);
                     else s = startCapture(s, p + 1, CAP_UNFINISHED);
                     break loop;
                 case ')':
@@ -111,7 +254,7 @@ final class LuaPattern {
                     break;   // an ordinary '$'
                 case L_ESC:
                     if (p + 1 < patEnd) {
-                        char nc = pat.charAt(p + 1);
+                        int nc = pat[p + 1] & 0xFF;
                         if (nc == 'b') {
                             s = matchBalance(s, p + 2);
                             if (s != -1) {
@@ -121,11 +264,11 @@ final class LuaPattern {
                             break loop;
                         } else if (nc == 'f') {
                             p += 2;
-                            if (p >= patEnd || pat.charAt(p) != '[') throw error("missing '[' after '%f' in pattern");
+                            if (p >= patEnd || pat[p] != '[') throw error("missing '[' after '%f' in pattern");
                             int ep = classEnd(p);
                             int prev = s == 0 ? 0 : src.charAt(s - 1);
                             int cur = s < srcEnd ? src.charAt(s) : 0;
-                            if (!matchBracketClass(prev, p, ep - 1) && matchBracketClass(cur, p, ep - 1)) {
+                            if (!inSet(p, prev) && inSet(p, cur)) {
                                 p = ep;
                                 continue;
                             }
@@ -146,8 +289,8 @@ final class LuaPattern {
             }
             // a single-character item, maybe with a quantifier
             int ep = classEnd(p);
-            char epc = ep < patEnd ? pat.charAt(ep) : 0;
-            if (!singleMatch(s, p, ep)) {
+            int epc = ep < patEnd ? pat[ep] & 0xFF : 0;
+            if (!singleMatch(s, p)) {
                 if (epc == '*' || epc == '?' || epc == '-') {   // accept empty
                     p = ep + 1;
                     continue;
@@ -184,23 +327,47 @@ final class LuaPattern {
         return s;
     }
 
-    /** The index just after the single-character item at p. */
+    /** The index just after the single-character item at p (computing what it matches on first use). */
     private int classEnd(int p) {
-        char c = pat.charAt(p++);
+        int e = prog.end[p];
+        if (e != 0) return e - 1;
+        int ep = scanClassEnd(p);
+        long[] m = prog.masks;
+        int b = p * 4;
+        for (int c = 0; c < 256; c++) {
+            if (slowSingleMatch(c, p, ep)) m[b + (c >>> 6)] |= 1L << c;
+        }
+        prog.end[p] = ep + 1;
+        return ep;
+    }
+
+    private int scanClassEnd(int p) {
+        int c = pc(p++);
         if (c == L_ESC) {
             if (p >= patEnd) throw error("malformed pattern (ends with '%')");
             return p + 1;
         }
         if (c == '[') {
-            if (p < patEnd && pat.charAt(p) == '^') p++;
+            if (p < patEnd && pc(p) == '^') p++;
             do {   // look for a ']' (the first character of the set never closes it)
                 if (p >= patEnd) throw error("malformed pattern (missing ']')");
-                c = pat.charAt(p++);
+                c = pc(p++);
                 if (c == L_ESC && p < patEnd) p++;
-            } while (p >= patEnd || pat.charAt(p) != ']');
+            } while (p >= patEnd || pc(p) != ']');
             return p + 1;
         }
         return p;
+    }
+
+    /** Whether byte c is in the set of the item at p (whose classEnd was computed). */
+    private boolean inSet(int p, int c) {
+        return (prog.masks[p * 4 + (c >>> 6)] & (1L << c)) != 0;
+    }
+
+    private boolean singleMatch(int s, int p) {
+        if (s >= srcEnd) return false;
+        int c = src.charAt(s);
+        return (prog.masks[p * 4 + (c >>> 6)] & (1L << c)) != 0;
     }
 
     private static boolean matchClass(int c, int cl) {
@@ -224,20 +391,19 @@ final class LuaPattern {
 
     /** Whether c is in the set [..] from p (the '[') to ec (the ']'). */
     private boolean matchBracketClass(int c, int p, int ec) {
-        final String pat = this.pat;
         boolean sig = true;
-        if (pat.charAt(p + 1) == '^') {
+        if (pc(p + 1) == '^') {
             sig = false;
             p++;
         }
         while (++p < ec) {
-            char pc = pat.charAt(p);
+            int pc = pc(p);
             if (pc == L_ESC) {
                 p++;
-                if (matchClass(c, pat.charAt(p))) return sig;
-            } else if (pat.charAt(p + 1) == '-' && p + 2 < ec) {
+                if (matchClass(c, pc(p))) return sig;
+            } else if (pc(p + 1) == '-' && p + 2 < ec) {
                 p += 2;
-                if (pc <= c && c <= pat.charAt(p)) return sig;
+                if (pc <= c && c <= pc(p)) return sig;
             } else if (pc == c) {
                 return sig;
             }
@@ -245,27 +411,31 @@ final class LuaPattern {
         return !sig;
     }
 
-    private boolean singleMatch(int s, int p, int ep) {
-        if (s >= srcEnd) return false;
-        int c = src.charAt(s);
-        char pc = pat.charAt(p);
+    /** The reference's singlematch for byte c and the item [p, ep). */
+    private boolean slowSingleMatch(int c, int p, int ep) {
+        int pc = pc(p);
         switch (pc) {
             case '.': return true;
-            case L_ESC: return matchClass(c, pat.charAt(p + 1));
+            case L_ESC: return matchClass(c, pc(p + 1));
             case '[': return matchBracketClass(c, p, ep - 1);
             default: return pc == c;
         }
     }
 
     private int maxExpand(int s, int p, int ep) {
-        int i = 0;
-        while (singleMatch(s + i, p, ep)) i++;
+        long[] m = prog.masks;
+        int b = p * 4, i = s, e = srcEnd;
+        String src = this.src;
+        while (i < e) {
+            int c = src.charAt(i);
+            if ((m[b + (c >>> 6)] & (1L << c)) == 0) break;
+            i++;
+        }
         // try with the longest repetition first, then one fewer, ...
-        if (ep + 1 == patEnd && matchdepth > 0) return s + i;   // nothing follows: the longest one matches
-        while (i >= 0) {
-            int res = match(s + i, ep + 1);
+        if (ep + 1 == patEnd && matchdepth > 0) return i;   // nothing follows: the longest one matches
+        for (; i >= s; i--) {
+            int res = match(i, ep + 1);
             if (res != -1) return res;
-            i--;
         }
         return -1;
     }
@@ -274,7 +444,7 @@ final class LuaPattern {
         for (;;) {
             int res = match(s, ep + 1);
             if (res != -1) return res;
-            if (singleMatch(s, p, ep)) s++;
+            if (singleMatch(s, p)) s++;
             else return -1;
         }
     }
@@ -305,8 +475,8 @@ final class LuaPattern {
 
     private int matchBalance(int s, int p) {
         if (p >= patEnd - 1) throw error("malformed pattern (missing arguments to '%b')");
-        if (s >= srcEnd || src.charAt(s) != pat.charAt(p)) return -1;
-        char b = pat.charAt(p), e = pat.charAt(p + 1);
+        if (s >= srcEnd || src.charAt(s) != pc(p)) return -1;
+        int b = pc(p), e = pc(p + 1);
         int cont = 1;
         while (++s < srcEnd) {
             char c = src.charAt(s);
@@ -319,7 +489,7 @@ final class LuaPattern {
         return -1;
     }
 
-    private int matchCapture(int s, char digit) {
+    private int matchCapture(int s, int digit) {
         int l = digit - '1';
         if (l < 0 || l >= level || capLen[l] == CAP_UNFINISHED) throw error("invalid capture index %" + (l + 1));
         int len = capLen[l];

@@ -189,25 +189,6 @@ public final class StringLib {
 
     // ---------------------------------------------------------------- find, match, gmatch, gsub
 
-    /**
-     * The first character of a pattern item when it must match literally at
-     * the start of every match (so candidate positions can be found with
-     * indexOf), or -1.
-     */
-    private static int firstLiteral(String p, int pstart) {
-        if (pstart >= p.length()) return -1;
-        char c = p.charAt(pstart);
-        switch (c) {
-            case '^', '$', '*', '+', '?', '.', '(', ')', '[', '%', '-': return -1;
-            default: break;
-        }
-        if (pstart + 1 < p.length()) {
-            char q = p.charAt(pstart + 1);
-            if (q == '*' || q == '?' || q == '-') return -1;
-        }
-        return c;
-    }
-
     private static Object[] findAux(LuaThread th, Object[] a, boolean find) {
         String s = Args.checkString(th, a, 1);
         String p = Args.checkString(th, a, 2);
@@ -226,13 +207,9 @@ public final class StringLib {
         LuaPattern m = new LuaPattern(th, s, p);
         boolean anchor = p.charAt(0) == '^';
         int pstart = anchor ? 1 : 0;
-        int lit = anchor ? -1 : firstLiteral(p, pstart);
         int s1 = (int) init;
         do {
-            if (lit >= 0) {
-                s1 = s.indexOf(lit, s1);
-                if (s1 < 0) break;
-            }
+            if (!anchor && (s1 = m.nextCandidate(s1)) > m.srcEnd) break;
             m.reset();
             int e = m.match(s1, pstart);
             if (e != -1) {
@@ -254,21 +231,19 @@ public final class StringLib {
         long ls = s.length();
         long init = posrelatI(Args.optInteger(th, a, 3, 1), ls) - 1;
         if (init > ls) init = ls + 1;   // start after the end: no matches
-        return JavaFunction.ret(new GmatchIterator(new LuaPattern(th, s, p), (int) init, firstLiteral(p, 0)));
+        return JavaFunction.ret(new GmatchIterator(new LuaPattern(th, s, p), (int) init));
     }
 
     /** The iterator gmatch returns: the state of one traversal (in the reference, a C closure's upvalues). */
     private static final class GmatchIterator extends JavaFunction {
         private final LuaPattern m;
-        private final int lit;
         private int src;
         private int lastMatch = -1;
 
-        GmatchIterator(LuaPattern m, int init, int lit) {
+        GmatchIterator(LuaPattern m, int init) {
             super("?");
             this.m = m;
             this.src = init;
-            this.lit = lit;
         }
 
         @Override
@@ -276,10 +251,7 @@ public final class StringLib {
             LuaPattern m = this.m;
             int end = m.srcEnd;
             for (int s1 = src; s1 <= end; s1++) {
-                if (lit >= 0) {
-                    s1 = m.src.indexOf(lit, s1);
-                    if (s1 < 0) break;
-                }
+                if ((s1 = m.nextCandidate(s1)) > end) break;
                 m.reset();
                 int e = m.match(s1, 0);
                 if (e != -1 && e != lastMatch) {
@@ -306,18 +278,13 @@ public final class StringLib {
         boolean replHasEsc = replStr != null && replStr.indexOf('%') >= 0;
         boolean anchor = !p.isEmpty() && p.charAt(0) == '^';
         int pstart = anchor ? 1 : 0;
-        int lit = anchor ? -1 : firstLiteral(p, pstart);
         LuaPattern m = new LuaPattern(th, src, p);
         int srcEnd = src.length();
         StringBuilder b = null;
         int pos = 0, copied = 0, lastMatch = -1;
         long n = 0;
         while (n < maxS) {
-            if (lit >= 0) {
-                int nx = src.indexOf(lit, pos);
-                if (nx < 0) break;
-                pos = nx;
-            }
+            if (!anchor && (pos = m.nextCandidate(pos)) > srcEnd) break;
             m.reset();
             int e = m.match(pos, pstart);
             if (e != -1 && e != lastMatch) {
