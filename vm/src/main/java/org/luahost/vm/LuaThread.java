@@ -71,6 +71,9 @@ public class LuaThread implements LuaThreadHandle {
          * for's step); force: the jump back lands on that line itself.
          */
         void onLoop(LuaThread th, Frame f, int line, boolean force);
+
+        /** Whether the frame at depth d runs the hook function (it is then named "hook '?'"). */
+        boolean isHookFrame(int d);
     }
 
     public LuaThread(LuaState state) {
@@ -221,6 +224,7 @@ public class LuaThread implements LuaThreadHandle {
     /** Name of the function running at depth d, as the call site of its caller saw it: {namewhat, name} or null. */
     public final String[] calleeName(int d) {
         if (d <= 1) return null;
+        if (hook != null && hook.isHookFrame(d)) return new String[] {"hook", "?"};
         Frame f = frames[d];
         if (f.tailcall) return null;
         Frame caller = frames[d - 1];

@@ -359,9 +359,16 @@ public final class Compiler {
             case Ast.While w -> {
                 Expr cond = expr(w.cond());
                 Block body = block(w.block(), true);
-                body.loopLine = w.line();
+                // for debug line hooks: the loop jumps back to its test, or, when the test is a
+                // constant ('while true do'), which has no code, to the first line of the body
+                int line = w.line();
+                if ((w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
+                        || w.cond() instanceof Ast.Str) && !w.block().stats().isEmpty()) {
+                    line = w.block().stats().get(0).line();
+                }
+                body.loopLine = line;
                 body.loopForce = true;
-                yield new Stats.While(w.line(), cond, body);
+                yield new Stats.While(line, cond, body);
             }
             case Ast.Repeat r -> repeat(r);
             case Ast.If i -> ifStat(i);

@@ -35,6 +35,9 @@ final class DebugHook implements LuaThread.Hook {
     }
 
     @Override
+    public boolean isHookFrame(int d) { return d == hookDepth; }
+
+    @Override
     public void onCall(LuaThread th, Frame f, boolean tail) {
         f.hookLine = -1;
         if ((mask & LuaThread.HOOK_CALL) != 0 && !running) fire(th, tail ? "tail call" : "call", null);
@@ -69,6 +72,8 @@ final class DebugHook implements LuaThread.Hook {
                 f.hookLine = line;
                 fire(th, "line", (long) line);
             }
+            // a generic for enters its body by a jump back (its call of the iterator comes after the body)
+            if (s.getClass() == GENERIC_FOR) f.hookLine = -1;
         }
     }
 
@@ -92,11 +97,12 @@ final class DebugHook implements LuaThread.Hook {
     }
 
     /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */
-    private static final Class<?> REPEAT = repeatClass();
+    private static final Class<?> REPEAT = nodeClass("org.luahost.vm.interp.Stats$Repeat");
+    private static final Class<?> GENERIC_FOR = nodeClass("org.luahost.vm.interp.Loops$GenFor");
 
-    private static Class<?> repeatClass() {
+    private static Class<?> nodeClass(String name) {
         try {
-            return Class.forName("org.luahost.vm.interp.Stats$Repeat");
+            return Class.forName(name);
         } catch (ClassNotFoundException e) {
             return Void.class;
         }

@@ -161,10 +161,7 @@ public final class DebugLib {
         }
         if (options.indexOf('n') >= 0) {
             String[] nm = null;
-            if (f != null) {
-                if (t1.hook instanceof DebugHook h && h.hookDepth == depth) nm = new String[] {"hook", "?"};
-                else nm = t1.calleeName(depth);
-            }
+            if (f != null) nm = t1.calleeName(depth);
             if (nm != null && nm[0] != null) {
                 r.rawset("name", nm[1]);
                 r.rawset("namewhat", nm[0]);
@@ -215,8 +212,12 @@ public final class DebugLib {
             case Ast.CallStat c -> expr(c.call(), out);
             case Ast.Do d -> block(d.block(), out);
             case Ast.While w -> {
-                out.add(w.line());
-                expr(w.cond(), out);
+                // 'while true do' has no code for its test
+                if (!(w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
+                        || w.cond() instanceof Ast.Str)) {
+                    out.add(w.line());
+                    expr(w.cond(), out);
+                }
                 block(w.block(), out);
             }
             case Ast.Repeat r -> {

@@ -2,7 +2,6 @@ package org.luahost.vm.lib;
 
 import java.io.IOException;
 import java.lang.ref.Cleaner;
-import java.lang.ref.WeakReference;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -284,11 +283,11 @@ public final class IoLib {
         if (!f.isStd()) {
             CLEANER.register(u, f::closeQuietly);
             if (!st.exitHook) {
+                // C's exit flushes every stream: a hook holding only the set of files with pending output
                 st.exitHook = true;
-                WeakReference<Set<LuaFile>> ref = new WeakReference<>(st.dirty);
+                Set<LuaFile> d = st.dirty;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    Set<LuaFile> d = ref.get();
-                    if (d != null) for (LuaFile lf : d.toArray(new LuaFile[0])) lf.flushQuietly();
+                    for (LuaFile lf : d.toArray(new LuaFile[0])) lf.flushQuietly();
                 }, "luahost-io-exit"));
             }
         }

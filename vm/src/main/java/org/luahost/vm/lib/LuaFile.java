@@ -32,6 +32,8 @@ import org.luahost.vm.LuaString;
 final class LuaFile {
     static final int NO = 0, FULL = 1, LINE = 2;
     static final int BUFSIZE = 4096;
+    /** The largest position lseek accepts on ext4 (4 KiB blocks); beyond it, EINVAL. */
+    private static final long MAX_POSITION = 0xFFFFFFFF000L;
 
     enum Kind { FILE, STDIN, STDOUT, STDERR, PIPE }
 
@@ -346,7 +348,7 @@ final class LuaFile {
         flushWrite();
         long base = whence == 0 ? 0 : whence == 1 ? cur : ch.size();
         long np = base + off;
-        if (np < 0 || ((off ^ np) & (base ^ np)) < 0) throw EINVAL;
+        if (np < 0 || ((off ^ np) & (base ^ np)) < 0 || np > MAX_POSITION) throw EINVAL;
         pos = np;
         rlen = 0;
         return np;

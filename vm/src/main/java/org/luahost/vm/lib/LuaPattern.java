@@ -111,7 +111,8 @@ final class LuaPattern {
         return pr;
     }
 
-    private final LuaThread th;
+    /** The thread errors are raised on: the caller's (gmatch's iterator rebinds it on each call). */
+    LuaThread th;
     final String src;
     final int srcEnd;
     private final Prog prog;

@@ -45,8 +45,12 @@ import org.luahost.vm.runtime.Ops;
  * and/or a folder. There are two searchers (preload, then the allowed
  * sources); {@code package.path} (default {@code "?.lua;?/init.lua"}) lists
  * the templates tried in the folder, each relative to it (a template that
- * would leave the folder is skipped). Modules load as text only.
- * {@code loadlib}, {@code searchpath} and {@code cpath} are absent.
+ * would leave the folder, also through a symbolic link, is skipped). Modules
+ * load as text only. A module from the map is the chunk {@code "=name"} and
+ * its loader data is its name; one from the folder is the chunk
+ * {@code "@rel/path.lua"} with the relative path as loader data, so messages
+ * never show where the folder is. {@code loadlib}, {@code searchpath} and
+ * {@code cpath} are absent.
  */
 public final class PackageLib {
     private PackageLib() {}

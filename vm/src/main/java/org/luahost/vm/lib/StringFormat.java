@@ -6,8 +6,6 @@ import java.math.RoundingMode;
 
 import org.luahost.vm.Args;
 import org.luahost.vm.JavaFunction;
-import org.luahost.vm.LuaFunction;
-import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Ops;
 
@@ -250,42 +248,51 @@ final class StringFormat {
             return;
         }
         double v = Math.abs(d);
-        StringBuilder body = new StringBuilder(24);
+        int start = sb.length();   // the number is written in place, then padded
+        sb.append(sign);
+        int head = sign.length();
         switch (conv) {
             case 'a': case 'A':
-                hexFloat(body, v, sp.prec, sp.hash, upper);
-                pad(sb, sign.concat(upper ? "0X" : "0x"), body, sp.width, sp.minus, sp.zero);
-                return;
+                sb.append(upper ? "0X" : "0x");
+                head += 2;
+                hexFloat(sb, v, sp.prec, sp.hash, upper);
+                break;
             case 'f': {
                 int prec = sp.prec < 0 ? 6 : sp.prec;
                 fixedDigits(sp, v, prec);
-                renderFixed(body, sp, prec, sp.hash);
+                renderFixed(sb, sp, prec, sp.hash);
                 break;
             }
             case 'e': case 'E': {
                 int prec = sp.prec < 0 ? 6 : sp.prec;
                 sigDigits(sp, v, prec + 1);
-                renderExp(body, sp, prec, sp.hash, upper);
+                renderExp(sb, sp, prec, sp.hash, upper);
                 break;
             }
             default: {   // g, G
                 int p = sp.prec < 0 ? 6 : sp.prec == 0 ? 1 : sp.prec;
                 sigDigits(sp, v, p);
                 int x = sp.exp10;
-                if (x < p && x >= -4) renderFixed(body, sp, p - 1 - x, sp.hash);
+                int body = sb.length();
+                if (x < p && x >= -4) renderFixed(sb, sp, p - 1 - x, sp.hash);
                 else if (x == p && sp.hash && new BigDecimal(v).compareTo(BigDecimal.TEN.pow(p)) < 0) {
-                    renderExp(body, sp, 0, true, upper);   // glibc: rounding up out of the fixed style keeps no decimals
-                } else renderExp(body, sp, p - 1, sp.hash, upper);
-                if (!sp.hash) stripZeros(body);
+                    renderExp(sb, sp, 0, true, upper);   // glibc: rounding up out of the fixed style keeps no decimals
+                } else renderExp(sb, sp, p - 1, sp.hash, upper);
+                if (!sp.hash) stripZeros(sb, body);
                 break;
             }
         }
-        pad(sb, sign, body, sp.width, sp.minus, sp.zero);
+        int padn = sp.width - (sb.length() - start);
+        if (padn > 0) {
+            if (sp.minus) sb.repeat(' ', padn);
+            else if (sp.zero) sb.insert(start + head, "0".repeat(padn));
+            else sb.insert(start, " ".repeat(padn));
+        }
     }
 
-    /** %g without '#': drops trailing zeros of the fraction, and the point if nothing is left after it. */
-    private static void stripZeros(StringBuilder b) {
-        int dot = b.indexOf(".");
+    /** %g without '#': drops trailing zeros of the fraction (of the number from index from), and the point if nothing is left after it. */
+    private static void stripZeros(StringBuilder b, int from) {
+        int dot = b.indexOf(".", from);
         if (dot < 0) return;
         int e = dot;
         while (e < b.length() && b.charAt(e) != 'e' && b.charAt(e) != 'E') e++;
@@ -516,7 +523,6 @@ final class StringFormat {
     private static String pointer(Object v) {
         if (v == null || v instanceof Boolean || v instanceof Long || v instanceof Double) return "(null)";
         if (v instanceof String s) return String.format("0x%08x", s.hashCode() & 0xffffffffL);
-        if (v instanceof LuaTable || v instanceof LuaFunction) return Ops.address(v);
-        return Ops.address(v);
+        return Ops.address(v);   // the same address tostring shows for tables, functions, threads, userdata
     }
 }

@@ -249,6 +249,7 @@ public final class StringLib {
         @Override
         protected Object[] call(LuaThread th, Object[] args) {
             LuaPattern m = this.m;
+            m.th = th;   // the iterator may run on another coroutine than gmatch did
             int end = m.srcEnd;
             for (int s1 = src; s1 <= end; s1++) {
                 if ((s1 = m.nextCandidate(s1)) > end) break;

@@ -51,10 +51,18 @@ public final class NumFmt {
             digits = "0".repeat(prec);
             exp = 0;
         } else {
-            BigDecimal bd = new BigDecimal(Math.abs(d)).round(new MathContext(prec, RoundingMode.HALF_EVEN));
-            String u = bd.unscaledValue().toString();
-            exp = u.length() - 1 - bd.scale();
-            digits = u.length() < prec ? u + "0".repeat(prec - u.length()) : u.substring(0, prec);
+            double a = Math.abs(d);
+            int[] x = new int[1];
+            String fast = prec <= 15 && a >= Double.MIN_NORMAL ? roundedShortest(a, prec, x) : null;
+            if (fast != null) {
+                digits = fast;
+                exp = x[0];
+            } else {
+                BigDecimal bd = new BigDecimal(a).round(new MathContext(prec, RoundingMode.HALF_EVEN));
+                String u = bd.unscaledValue().toString();
+                exp = u.length() - 1 - bd.scale();
+                digits = u.length() < prec ? u + "0".repeat(prec - u.length()) : u.substring(0, prec);
+            }
         }
         StringBuilder sb = new StringBuilder(24);
         if (neg) sb.append('-');
@@ -79,6 +87,49 @@ public final class NumFmt {
             if (!frac.isEmpty() || alt) sb.append('.').append(frac);
         }
         return sb.toString();
+    }
+
+    /**
+     * The digits of a (> 0, not subnormal) rounded half-even to prec (at most
+     * 15) significant digits, without BigDecimal: the shortest digits that
+     * read back as a ({@link Double#toString}) round the same way as its
+     * exact value, except when they end exactly at a tie; then this returns
+     * null. exp[0] receives the decimal exponent of the first digit.
+     */
+    private static String roundedShortest(double a, int prec, int[] exp) {
+        String r = Double.toString(a);
+        char[] dig = new char[24];
+        int nd = 0, intDigits = -1, e = 0;
+        for (int i = 0, n = r.length(); i < n; i++) {
+            char c = r.charAt(i);
+            if (c == '.') intDigits = nd;
+            else if (c == 'E') {
+                e += Integer.parseInt(r, i + 1, n, 10);
+                break;
+            } else if (nd > 0 || c != '0') dig[nd++] = c;
+            else if (intDigits >= 0) e--;   // a zero between the point and the first digit
+        }
+        if (intDigits < 0) intDigits = nd;
+        while (nd > 0 && dig[nd - 1] == '0') nd--;
+        int x = intDigits + e - 1;
+        if (nd > prec) {
+            char next = dig[prec];
+            if (next == '5' && nd == prec + 1) return null;   // a tie in the shortest digits: the exact value decides
+            if (next >= '5') {
+                int k = prec - 1;
+                while (k >= 0 && dig[k] == '9') dig[k--] = '0';
+                if (k < 0) {
+                    dig[0] = '1';
+                    x++;
+                } else {
+                    dig[k]++;
+                }
+            }
+            nd = prec;
+        }
+        for (int k = nd; k < prec; k++) dig[k] = '0';
+        exp[0] = x;
+        return new String(dig, 0, prec);
     }
 
     private static String stripZeros(String s) {
