@@ -16,7 +16,7 @@ final class Arith {
 
         Bin(int line, int op, Expr a, Expr b) { super(line); this.op = op; this.a = a; this.b = b; }
 
-        final Object slow(Frame f, Object x, Object y) { return Ops.arith(f.thread, op, x, y, this); }
+        final Object slow(Frame f, Object x, Object y) { f.site = this; return Ops.arith(f.thread, op, x, y, this); }
 
         @Override
         public String varInfo(int i) {
@@ -133,6 +133,7 @@ final class Arith {
             Object x = a.eval(f);
             if (x instanceof Long i) return -i;
             if (x instanceof Double d) return -d;
+            f.site = this;
             return Ops.arith(f.thread, Ops.UNM, x, x, this);
         }
 
@@ -150,6 +151,7 @@ final class Arith {
         public Object eval(Frame f) {
             Object x = a.eval(f);
             if (x instanceof Long i) return ~i;
+            f.site = this;
             return Ops.arith(f.thread, Ops.BNOT, x, x, this);
         }
 

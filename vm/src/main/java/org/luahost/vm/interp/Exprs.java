@@ -68,11 +68,14 @@ final class Exprs {
                 Object v = t.rawget(name);
                 if (v != null || t.getMetatable() == null) return v;
             }
+            f.site = this;
             return Ops.index(f.thread, e, name, this);
         }
 
         @Override public String describe() { return "global '" + name + "'"; }
         @Override public String varInfo(int i) { return Calls.info(env.describe()); }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "index"; }
     }
 
     /** obj[key] with a constant string key (obj.name). */
@@ -90,11 +93,14 @@ final class Exprs {
                 Object v = t.rawget(key);
                 if (v != null || t.getMetatable() == null) return v;
             }
+            f.site = this;
             return Ops.index(f.thread, o, key, this);
         }
 
         @Override public String describe() { return (global ? "global '" : "field '") + key + "'"; }
         @Override public String varInfo(int i) { return Calls.info(obj.describe()); }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "index"; }
     }
 
     /** obj[key] in general. */
@@ -112,11 +118,14 @@ final class Exprs {
                 Object v = k instanceof Long l ? t.rawget(l.longValue()) : t.rawget(k);
                 if (v != null || t.getMetatable() == null) return v;
             }
+            f.site = this;
             return Ops.index(f.thread, o, k, this);
         }
 
         @Override public String describe() { return "field '" + keyName + "'"; }
         @Override public String varInfo(int i) { return Calls.info(obj.describe()); }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "index"; }
     }
 
     static final class Vararg extends Expr {
@@ -226,6 +235,7 @@ final class Exprs {
             Object v = a.eval(f);
             if (v instanceof String s) return (long) s.length();
             if (v instanceof LuaTable t && t.getMetatable() == null) return t.length();
+            f.site = this;
             return Ops.len(f.thread, v, this);
         }
 
@@ -256,6 +266,7 @@ final class Exprs {
                 return sb.toString();
             }
             // right to left, pairwise, as the reference's concat does with metamethods
+            f.site = this;
             Object acc = vs[n - 1];
             for (int i = n - 2; i >= 0; i--) {
                 acc = Ops.concat(f.thread, vs[i], acc, new ConcatSite(this, i));
