@@ -90,7 +90,7 @@ final class LuaPattern {
         final HashMap<String, Prog> map = new HashMap<>();
     }
 
-    private static final int CACHE_SIZE = 256, CACHE_MAX_PATTERN = 1024;
+    private static final int CACHE_SIZE = 128, CACHE_MAX_PATTERN = 200;
 
     /** The Prog of a pattern, from the state's cache when possible. */
     static Prog prog(LuaThread th, String p) {

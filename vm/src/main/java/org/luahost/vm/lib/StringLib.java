@@ -25,7 +25,10 @@ import org.luahost.vm.runtime.Ops;
  *
  * <p>Lua strings are Java strings with one char per byte, so lengths and
  * indexes are char counts; results are built with {@link StringBuilder} or the
- * JDK's bulk operations, never char by char through temporary objects.
+ * JDK's bulk operations, never char by char through temporary objects. The
+ * functions most used in loops ({@code sub}, {@code byte}, {@code len},
+ * {@code char}, {@code upper}, {@code lower}) also have allocation-free paths
+ * for the interpreter's one-result calls (see {@link Fast}).
  */
 public final class StringLib {
     private StringLib() {}
@@ -37,20 +40,56 @@ public final class StringLib {
 
     public static void install(LuaState L, Profile profile) {
         LuaTable s = new LuaTable(0, 24);
-        reg(s, "byte", StringLib::byte_);
-        reg(s, "char", StringLib::char_);
+        s.rawset("byte", new Fast("string.byte", StringLib::byte_) {
+            @Override
+            Object fast(Object a) {
+                return a instanceof String str ? (str.isEmpty() ? null : (Object) (long) str.charAt(0)) : SLOW;
+            }
+
+            @Override
+            Object fast(Object a, Object b) {
+                if (!(a instanceof String str) || !(b instanceof Long i)) return SLOW;
+                long l = str.length(), pi = posrelatI(i, l), pose = endpos(i, l);
+                return pi > pose ? null : (Object) (long) str.charAt((int) pi - 1);
+            }
+        });
+        s.rawset("char", new Fast("string.char", StringLib::char_) {
+            @Override
+            Object fast(Object a) {
+                return a instanceof Long c && c >= 0 && c <= 255 ? CHARS[(int) (long) c] : SLOW;
+            }
+        });
         reg(s, "dump", StringLib::dump);
         reg(s, "find", (th, a) -> findAux(th, a, true));
         reg(s, "format", StringFormat::format);
         reg(s, "gmatch", StringLib::gmatch);
         reg(s, "gsub", StringLib::gsub);
-        reg(s, "len", (th, a) -> JavaFunction.ret((long) Args.checkString(th, a, 1).length()));
-        reg(s, "lower", (th, a) -> JavaFunction.ret(lower(Args.checkString(th, a, 1))));
+        s.rawset("len", new Fast("string.len", (th, a) -> JavaFunction.ret((long) Args.checkString(th, a, 1).length())) {
+            @Override
+            Object fast(Object a) { return a instanceof String str ? (Object) (long) str.length() : SLOW; }
+        });
+        s.rawset("lower", new Fast("string.lower", (th, a) -> JavaFunction.ret(lower(Args.checkString(th, a, 1)))) {
+            @Override
+            Object fast(Object a) { return a instanceof String str ? lower(str) : SLOW; }
+        });
         reg(s, "match", (th, a) -> findAux(th, a, false));
         reg(s, "rep", StringLib::rep);
         reg(s, "reverse", (th, a) -> JavaFunction.ret(reverse(Args.checkString(th, a, 1))));
-        reg(s, "sub", StringLib::sub);
-        reg(s, "upper", (th, a) -> JavaFunction.ret(upper(Args.checkString(th, a, 1))));
+        s.rawset("sub", new Fast("string.sub", StringLib::sub) {
+            @Override
+            Object fast(Object a, Object b) {
+                return a instanceof String str && b instanceof Long i ? sub(str, i, -1) : SLOW;
+            }
+
+            @Override
+            Object fast(Object a, Object b, Object c) {
+                return a instanceof String str && b instanceof Long i && c instanceof Long j ? sub(str, i, j) : SLOW;
+            }
+        });
+        s.rawset("upper", new Fast("string.upper", (th, a) -> JavaFunction.ret(upper(Args.checkString(th, a, 1)))) {
+            @Override
+            Object fast(Object a) { return a instanceof String str ? upper(str) : SLOW; }
+        });
         reg(s, "pack", StringPack::pack);
         reg(s, "packsize", StringPack::packsize);
         reg(s, "unpack", StringPack::unpack);
@@ -77,6 +116,64 @@ public final class StringLib {
         t.rawset(name, JavaFunction.of("string." + name, body));
     }
 
+    /** The one-byte strings (immutable, shared). */
+    private static final String[] CHARS = new String[256];
+
+    static {
+        for (int c = 0; c < 256; c++) CHARS[c] = String.valueOf((char) c);
+    }
+
+    /** Marks "no fast path for these arguments" in {@link Fast}. */
+    private static final Object SLOW = new Object();
+
+    /**
+     * A library function with an allocation-free path for the calls that are
+     * common in loops ({@code s:sub(i, j)}, {@code s:byte(i)}, {@code #}-like
+     * {@code s:len()}): when the interpreter wants one result, the arguments
+     * have the usual types and no debug hook is set, the fast method computes
+     * the result without argument or result arrays and without pushing a
+     * frame (nothing on that path can fail or call back into Lua, so no
+     * frame can be observed). Anything else runs the general body.
+     */
+    private static class Fast extends JavaFunction {
+        private final Body body;
+
+        Fast(String name, Body body) {
+            super(name);
+            this.body = body;
+        }
+
+        @Override
+        protected Object[] call(LuaThread th, Object[] a) { return body.call(th, a); }
+
+        Object fast(Object a) { return SLOW; }
+
+        Object fast(Object a, Object b) { return SLOW; }
+
+        Object fast(Object a, Object b, Object c) { return SLOW; }
+
+        @Override
+        public Object call(LuaThread th, Object a) {
+            Object r;
+            if (th.hookMask == 0 && (r = fast(a)) != SLOW) return r;
+            return first(invoke(th, new Object[] {a}));
+        }
+
+        @Override
+        public Object call(LuaThread th, Object a, Object b) {
+            Object r;
+            if (th.hookMask == 0 && (r = fast(a, b)) != SLOW) return r;
+            return first(invoke(th, new Object[] {a, b}));
+        }
+
+        @Override
+        public Object call(LuaThread th, Object a, Object b, Object c) {
+            Object r;
+            if (th.hookMask == 0 && (r = fast(a, b, c)) != SLOW) return r;
+            return first(invoke(th, new Object[] {a, b, c}));
+        }
+    }
+
     // ---------------------------------------------------------------- positions
 
     /** A start position relative to the string (luaL's posrelatI): negative counts from the end, clipped to 1. */
@@ -99,12 +196,17 @@ public final class StringLib {
 
     private static Object[] sub(LuaThread th, Object[] a) {
         String s = Args.checkString(th, a, 1);
+        return JavaFunction.ret(sub(s, Args.checkInteger(th, a, 2), Args.optInteger(th, a, 3, -1)));
+    }
+
+    static String sub(String s, long i, long j) {
         long l = s.length();
-        long start = posrelatI(Args.checkInteger(th, a, 2), l);
-        long end = endpos(Args.optInteger(th, a, 3, -1), l);
-        if (start > end) return JavaFunction.ret("");
-        if (start == 1 && end == l) return JavaFunction.ret(s);
-        return JavaFunction.ret(s.substring((int) start - 1, (int) end));
+        long start = posrelatI(i, l);
+        long end = endpos(j, l);
+        if (start > end) return "";
+        if (start == end) return CHARS[s.charAt((int) start - 1)];
+        if (start == 1 && end == l) return s;
+        return s.substring((int) start - 1, (int) end);
     }
 
     private static Object[] byte_(LuaThread th, Object[] a) {
@@ -125,6 +227,7 @@ public final class StringLib {
 
     private static Object[] char_(LuaThread th, Object[] a) {
         int n = a.length;
+        if (n == 1 && a[0] instanceof Long c && c >= 0 && c <= 255) return JavaFunction.ret(CHARS[(int) (long) c]);
         byte[] b = new byte[n];
         for (int i = 1; i <= n; i++) {
             long c = Args.checkInteger(th, a, i);
@@ -181,10 +284,11 @@ public final class StringLib {
     }
 
     private static Object[] dump(LuaThread th, Object[] a) {
-        Args.checkFunction(th, a, 1);
-        // TODO(lead): for Lua closures return org.luahost.vm.interp.Dump.dump(th, f, Lua.isTruthy(Args.arg(a, 2)))
-        // once it exists; functions written in Java cannot be dumped, as C functions cannot in the reference.
-        throw th.errorAtLevel("unable to dump given function", 1);
+        LuaFunction f = Args.checkFunction(th, a, 1);
+        boolean strip = Lua.isTruthy(Args.arg(a, 2));
+        // functions written in Java cannot be dumped, as C functions cannot in the reference
+        if (!(f instanceof org.luahost.vm.interp.LuaClosure)) throw th.errorAtLevel("unable to dump given function", 1);
+        return JavaFunction.ret(org.luahost.vm.interp.Dump.dump(th, f, strip));
     }
 
     // ---------------------------------------------------------------- find, match, gmatch, gsub

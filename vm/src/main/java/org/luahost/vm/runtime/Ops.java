@@ -57,8 +57,11 @@ public final class Ops {
 
     public static Object arith(LuaThread th, int op, Object a, Object b, Site site) {
         if ((op >= BAND && op <= SHR) || op == BNOT) return bitwise(th, op, a, b, site);
-        Object x = tonumber(a), y = tonumber(b);
-        if (x != null && y != null) return arithNum(th, op, x, y, site);
+        // Only numbers are computed here; numeric strings go through the string metatable's
+        // arithmetic metamethods, as in 5.4 (they convert, or raise the string library's errors).
+        if ((a instanceof Long || a instanceof Double) && (b instanceof Long || b instanceof Double)) {
+            return arithNum(th, op, a, b, site);
+        }
         Object tm = metafield(th.state, a, EVENTS[op]);
         if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
         if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {a, b}));
@@ -80,10 +83,10 @@ public final class Ops {
                 case SUB: return a - b;
                 case MUL: return a * b;
                 case MOD:
-                    if (b == 0) throw th.runtimeError(site, "attempt to perform 'n%%0'");
+                    if (b == 0) throw th.runtimeError(site, "attempt to perform 'n%0'");
                     return imod(a, b);
                 case IDIV:
-                    if (b == 0) throw th.runtimeError(site, "attempt to perform 'n//0'");
+                    if (b == 0) throw th.runtimeError(site, "attempt to divide by zero");
                     return Math.floorDiv(a, b);
                 case DIV: return (double) a / (double) b;
                 case POW: return Math.pow(a, b);
@@ -127,7 +130,8 @@ public final class Ops {
     }
 
     private static Object bitwise(LuaThread th, int op, Object a, Object b, Site site) {
-        Long x = tointeger(a), y = tointeger(b);
+        // strings are not converted for bitwise operators in 5.4 (strings have no bitwise metamethods)
+        Long x = a instanceof String ? null : tointeger(a), y = b instanceof String ? null : tointeger(b);
         if (x != null && y != null) return bitwiseInt(op, x, y);
         Object tm = metafield(th.state, a, EVENTS[op]);
         if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
