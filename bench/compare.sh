@@ -43,7 +43,7 @@ Options:
   -i LIST          comma-separated implementations to run
                    (default $IMPLS_ARG)
   --luaj-debug     run LuaJ exactly as 'java -cp luaj-jse.jar lua prog.lua', i.e.
-                   with its debug library loaded (roughly 4-5x slower than with -n)
+                   with its debug library loaded (up to ~5x slower than with -n)
   --no-startup     skip the start-up row (-e "print(1)")
   -o FILE          also write the Markdown report to FILE
   -l               list the programs and exit
@@ -179,8 +179,11 @@ for i in "${REQ_IMPLS[@]}"; do
       note "luahost: smoke test (builds the CLI first if its sources changed)..."
       smoke_t=900
     fi
-    if ! smoke="$(cd "$ROOT" && timeout -k 5 "$smoke_t" "${CMD[@]}" -e "print(1)" 2>&1)"; then
-      reason="smoke test '-e \"print(1)\"' failed: $(printf '%s' "$smoke" | head -c 300)"
+    smoke_rc=0
+    smoke="$(cd "$ROOT" && timeout -k 5 "$smoke_t" "${CMD[@]}" -e "print(1)" 2>&1)" || smoke_rc=$?
+    if ((smoke_rc != 0)); then
+      reason="smoke test '${CMD[*]} -e \"print(1)\"' failed with exit status $smoke_rc"
+      [[ -n "$smoke" ]] && reason+=": $(printf '%s' "$smoke" | head -c 300)"
     elif [[ "$smoke" != "1" ]]; then
       reason="smoke test '-e \"print(1)\"' printed '$(printf '%s' "$smoke" | head -c 300)' instead of '1'"
     fi

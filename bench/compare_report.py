@@ -98,8 +98,11 @@ def main():
             secs = [r["seconds"] for r in rs]
             if any(s == "timeout" for s in statuses):
                 n = statuses.count("timeout")
-                cells[(prog, impl)] = {"text": f"timeout (>{max(secs):.0f} s, {n}/{len(rs)} runs)",
-                                       "median": None, "bad": True}
+                text = f"timeout (>{max(secs):.0f} s, {n}/{len(rs)} runs"
+                ok = [r["seconds"] for r in rs if r["status"] == "ok"]
+                if ok:
+                    text += f"; others: median {fmt_secs(statistics.median(ok))}"
+                cells[(prog, impl)] = {"text": text + ")", "median": None, "bad": True}
                 problems.append(f"- `{prog}` on {LABELS[impl]}: {n} of {len(rs)} runs timed out.")
                 continue
             errs = [r for r in rs if r["status"] != "ok"]
