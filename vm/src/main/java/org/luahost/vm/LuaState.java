@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.util.ServiceLoader;
 
 import org.luahost.vm.interp.Compiler;
-import org.luahost.vm.interp.LuaClosure;
 import org.luahost.vm.lib.Libraries;
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.parser.Parser;
@@ -186,6 +185,4 @@ public final class LuaState {
             throw new LuaError(LuaString.fromJava(e.getMessage()));
         }
     }
-
-    static boolean isClosure(Object f) { return f instanceof LuaClosure; }
 }

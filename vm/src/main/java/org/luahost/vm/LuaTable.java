@@ -121,12 +121,9 @@ public final class LuaTable {
     }
 
     private void appendArray(Object value) {
-        if (asize == array.length) {
-            // Growing the array part is a rehash in the reference; keep the same sizing.
-            rehash(asize + 1L, value);
-            return;
-        }
-        array[asize++] = value;
+        // The array part is always full (array.length == asize): growing it is a rehash in
+        // the reference, and the same sizing rule is used here.
+        rehash(asize + 1L, value);
     }
 
     private void hashSet(Object key, Object value) {
@@ -188,7 +185,6 @@ public final class LuaTable {
             if (a > twotoi / 2) { optimal = twotoi; na = a; }
         }
         resize(optimal, total - na);
-        Object[] saveK = null;
         if (extraValue != null) rawsetNoRehash(extraKey, extraValue);
     }
 
@@ -288,9 +284,6 @@ public final class LuaTable {
         return i;
     }
 
-    /** Number of array slots the table holds, for sizing estimates. */
-    public int arrayCapacity() { return asize; }
-
     /**
      * The Lua {@code next}: fills {@code out[0..1]} with the key and value after
      * {@code key} (nil starts), returns false at the end. Throws
@@ -326,9 +319,6 @@ public final class LuaTable {
         }
         throw new IllegalArgumentException("invalid key to 'next'");
     }
-
-    /** Inserts value at position pos (1-based), shifting up; the table.insert primitive for sequences. */
-    public void clearArrayHint() {}
 
     @Override
     public final boolean equals(Object o) { return this == o; }

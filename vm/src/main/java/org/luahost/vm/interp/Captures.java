@@ -36,7 +36,7 @@ final class Captures {
 
     static Captures analyze(Ast.Chunk chunk) {
         Captures c = new Captures();
-        c.function(chunk.body(), null);
+        c.function(chunk.body());
         return c;
     }
 
@@ -73,7 +73,7 @@ final class Captures {
         b[d.idx] = true;
     }
 
-    private void function(Ast.FuncBody body, Object selfNode) {
+    private void function(Ast.FuncBody body) {
         fn = new Fn(fn);
         int k = 0;
         if (body.method()) declare("self", body, k++);
@@ -149,7 +149,7 @@ final class Captures {
             case Ast.Paren p -> expr(p.expr());
             case Ast.BinOp b -> { expr(b.left()); expr(b.right()); }
             case Ast.UnOp u -> expr(u.operand());
-            case Ast.Function f -> function(f.body(), null);
+            case Ast.Function f -> function(f.body());
             case Ast.Table t -> {
                 for (Ast.Field fl : t.fields()) {
                     switch (fl) {

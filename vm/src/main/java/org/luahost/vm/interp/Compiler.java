@@ -32,14 +32,14 @@ public final class Compiler {
     /** Compiles a chunk into a closure whose _ENV upvalue holds env. */
     public static LuaClosure compileMain(LuaState L, Ast.Chunk chunk, Object env) {
         Compiler c = new Compiler(chunk.chunkName(), Captures.analyze(chunk));
-        Proto p = c.function(chunk.body(), true, null);
+        Proto p = c.function(chunk.body(), true);
         return new LuaClosure(p, new Cell[] {new Cell(env)});
     }
 
     /** Compiles a chunk into a Proto with one upvalue (_ENV) still unbound. */
     public static Proto compileProto(Ast.Chunk chunk) {
         Compiler c = new Compiler(chunk.chunkName(), Captures.analyze(chunk));
-        return c.function(chunk.body(), true, null);
+        return c.function(chunk.body(), true);
     }
 
     // ---------------------------------------------------------------- function state
@@ -111,7 +111,7 @@ public final class Compiler {
         return new LuaError(ChunkId.of(source) + ":" + line + ": " + msg);
     }
 
-    private Proto function(Ast.FuncBody body, boolean main, String unused) {
+    private Proto function(Ast.FuncBody body, boolean main) {
         Proto p = new Proto(source, body.line(), body.lastLine());
         fs = new FS(fs, p);
         if (main) {
@@ -174,12 +174,6 @@ public final class Compiler {
             Proto.LocalInfo e = li.get(i);
             if (e.endLine() == Integer.MAX_VALUE) li.set(i, new Proto.LocalInfo(e.name(), e.slot(), e.startLine(), endLine, e.captured()));
         }
-    }
-
-    private int hiddenSlot() {
-        int s = fs.nextSlot++;
-        if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
-        return s;
     }
 
     /** Leaves the scope of the variables declared after the first n; their debug scope ends at endLine. */
@@ -515,7 +509,6 @@ public final class Compiler {
         Expr[] es = exprs(g.exprs());
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
-        int closeSlot = hiddenSlot();
         int hidden = hiddenLocals(4, g.line());
         int n = g.names().size();
         int[] slots = new int[n];
@@ -530,7 +523,7 @@ public final class Compiler {
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
-        return new Loops.GenFor(g.line(), es, slots, cells, body, closeSlot);
+        return new Loops.GenFor(g.line(), es, slots, cells, body);
     }
 
     private Stat functionStat(Ast.FunctionStat f) {
@@ -606,7 +599,7 @@ public final class Compiler {
                 Expr inner = expr(p.expr());
                 yield inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
             }
-            case Ast.Function f -> new Exprs.Function(f.line(), function(f.body(), false, null));
+            case Ast.Function f -> new Exprs.Function(f.line(), function(f.body(), false));
             case Ast.Table t -> table(t);
             case Ast.BinOp b -> binop(b);
             case Ast.UnOp u -> unop(u);

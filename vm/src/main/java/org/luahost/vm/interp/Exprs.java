@@ -1,7 +1,6 @@
 package org.luahost.vm.interp;
 
 import org.luahost.vm.Lua;
-import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.runtime.Ops;
 
@@ -294,6 +293,4 @@ final class Exprs {
         @Override public String calleeNameWhat() { return "metamethod"; }
         @Override public String calleeName() { return "concat"; }
     }
-
-    static LuaFunction asFunction(Object o) { return o instanceof LuaFunction f ? f : null; }
 }

@@ -1,10 +1,8 @@
 package org.luahost.vm.interp;
 
-import org.luahost.vm.Lua;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 
 /** The two for loops, with 5.4's integer/float loop rules and fast paths for pairs/ipairs. */
@@ -88,11 +86,10 @@ final class Loops {
         final int[] slots;
         final boolean[] cells;
         final Stat body;
-        final int closeSlot;   // hidden slot keeping the closing value (5.4's 4th value)
 
-        GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body, int closeSlot) {
+        GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body) {
             super(line);
-            this.exprs = exprs; this.slots = slots; this.cells = cells; this.body = body; this.closeSlot = closeSlot;
+            this.exprs = exprs; this.slots = slots; this.cells = cells; this.body = body;
         }
 
         private void set(Frame f, int i, Object v) {
@@ -209,8 +206,4 @@ final class Loops {
         @Override public String calleeName() { return "for iterator"; }
         @Override public String varInfo(int i) { return ""; }
     }
-
-    static boolean truthy(Object o) { return Lua.isTruthy(o); }
-
-    static Long exact(double d) { return NumFmt.floatToLong(d); }
 }

@@ -16,7 +16,6 @@ import org.luahost.vm.LuaString;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
-import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 
 /** The basic functions (manual §6.1): print, type, pairs, pcall, load, ... */
@@ -160,9 +159,8 @@ public final class BaseLib {
         long base = Args.checkInteger(th, a, 2);
         Object v = Args.arg(a, 1);
         if (!(v instanceof String)) Args.checkType(th, a, 1, "string");
-        String s = ((String) v).strip();
         if (base < 2 || base > 36) throw Args.argError(th, 2, "base out of range");
-        s = trimC(((String) v));
+        String s = trimC((String) v);
         boolean neg = false;
         int i = 0;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) { neg = s.charAt(0) == '-'; i++; }
@@ -331,6 +329,4 @@ public final class BaseLib {
             default: return ret(L.gc().setMode("incremental"));
         }
     }
-
-    static String num(Object n) { return NumFmt.tostr(n); }
 }

@@ -249,7 +249,7 @@ public final class Ops {
                 if (mt == null || (tm = mt.rawget("__index")) == null) return null;
             } else {
                 tm = metafield(th.state, t, "__index");
-                if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0, k);
+                if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0);
             }
             if (tm instanceof LuaFunction f) return f.call(th, t, k);
             t = tm;
@@ -269,7 +269,7 @@ public final class Ops {
                 }
             } else {
                 tm = metafield(th.state, t, "__newindex");
-                if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0, k);
+                if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0);
             }
             if (tm instanceof LuaFunction f) {
                 f.invoke(th, new Object[] {t, k, v});
@@ -357,9 +357,5 @@ public final class Ops {
 
     public static LuaError typeError(LuaThread th, Object v, String op, Site site, int operand) {
         return th.runtimeError(site, "attempt to " + op + " a " + typeNameMeta(th.state, v) + " value" + varInfo(site, operand));
-    }
-
-    private static LuaError typeError(LuaThread th, Object v, String op, Site site, int operand, Object key) {
-        return typeError(th, v, op, site, operand);
     }
 }

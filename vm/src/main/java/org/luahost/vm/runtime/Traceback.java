@@ -4,7 +4,6 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.interp.Frame;
-import org.luahost.vm.interp.LuaClosure;
 import org.luahost.vm.parser.ChunkId;
 
 /** Lua tracebacks in the reference format (luaL_traceback). */
@@ -21,7 +20,6 @@ public final class Traceback {
         if (level < 0) return sb.toString();   // no such level: no frames, as lua_getstack says
         int top = th.depth - level;
         int total = top;
-        int shown = 0;
         for (int d = top; d >= 1; d--) {
             int lvl = top - d;
             if (total > LEVELS1 + LEVELS2 + 1 && lvl == LEVELS1) {
@@ -40,7 +38,6 @@ public final class Traceback {
             }
             sb.append(" in ").append(describe(th, d, f));
             if (f.tailcall) sb.append("\n\t(...tail calls...)");
-            shown++;
         }
         return sb.toString();
     }
@@ -94,6 +91,4 @@ public final class Traceback {
         }
         return null;
     }
-
-    static boolean isLua(LuaFunction f) { return f instanceof LuaClosure; }
 }
