@@ -41,6 +41,13 @@ public final class LuaState {
     /** Identity of the iterator {@code ipairs} returns. */
     public LuaFunction ipairsIterator;
 
+    /**
+     * Counts this state's work for a host that shares the CPU (null: no
+     * metering). Set it before running code; threads created later start by
+     * consulting it, threads that exist count down their current allowance first.
+     */
+    public WorkMeter meter;
+
     /** State-wide extension slots for other modules (coroutines, scheduler, persistence). */
     private final java.util.Map<Class<?>, Object> extensions = new java.util.HashMap<>();
 

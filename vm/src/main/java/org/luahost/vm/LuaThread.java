@@ -76,8 +76,24 @@ public class LuaThread implements LuaThreadHandle {
         boolean isHookFrame(int d);
     }
 
+    // ---------------------------------------------------------------- work metering
+
+    /**
+     * Units of work (calls, loop back-edges) left before the state's
+     * {@link WorkMeter} is consulted; see {@link WorkMeter}. Only the thread
+     * running this Lua thread touches it.
+     */
+    public int workLeft;
+
+    /** The interpreter ran out of {@link #workLeft}: asks the state's meter for more (or lets it raise an error). */
+    public final void outOfWork() {
+        WorkMeter m = state.meter;
+        workLeft = m == null ? Integer.MAX_VALUE : m.onWork(this);
+    }
+
     public LuaThread(LuaState state) {
         this.state = state;
+        this.workLeft = state.meter == null ? Integer.MAX_VALUE : 0;
     }
 
     /** A LuaThread is its own Lua value (coroutines have a separate handle). */
@@ -88,6 +104,7 @@ public class LuaThread implements LuaThreadHandle {
 
     /** Pushes a frame for a call of fn; the caller fills slots/varargs for Lua closures. */
     public final Frame push(LuaFunction fn) {
+        if (--workLeft < 0) outOfWork();
         int d = depth + 1;
         if (d >= frames.length) {
             if (d >= MAX_DEPTH) {

@@ -36,6 +36,7 @@ public class Block extends Stat {
                 if (sig == GOTO && labels != null) {
                     int target = find(f.gotoLabel);
                     if (target >= 0) {
+                        if (target <= i && --th.workLeft < 0) backEdge(th, f);   // a backward goto is a loop
                         i = target;
                         continue;
                     }
@@ -44,8 +45,17 @@ public class Block extends Stat {
             }
             i++;
         }
-        if (loopLine != 0 && th.hookMask != 0) th.hook.onLoop(th, f, loopLine, loopForce);
+        if (loopLine != 0) {   // the end of a loop body's iteration: a back-edge
+            if (--th.workLeft < 0) backEdge(th, f);
+            if (th.hookMask != 0) th.hook.onLoop(th, f, loopLine, loopForce);
+        }
         return NORMAL;
+    }
+
+    /** Out of work at a back-edge: the meter may raise an error, which then has this loop's position. */
+    private void backEdge(org.luahost.vm.LuaThread th, Frame f) {
+        if (f.site == null) f.site = this;
+        th.outOfWork();
     }
 
     private int find(Object label) {

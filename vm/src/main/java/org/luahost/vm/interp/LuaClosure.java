@@ -147,6 +147,7 @@ public final class LuaClosure extends LuaFunction {
                 th.pop();
                 return r;
             }
+            if (--th.workLeft < 0) th.outOfWork();   // a tail call counts as a call (see WorkMeter)
             f.fn = c;
             f.closure = c;
             f.slots = new Object[c.proto.frameSize];
