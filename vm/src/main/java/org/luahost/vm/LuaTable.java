@@ -246,10 +246,23 @@ public final class LuaTable {
 
     // ---------------------------------------------------------------- length and traversal
 
+    /**
+     * Grows the array part to at least {@code n} slots (the reference's SETLIST with a
+     * variable number of values does this before storing them).
+     */
+    public void ensureArray(int n) {
+        if (n <= asize) return;
+        int live = 0;
+        if (hkeys != null) for (int i = 0; i < hkeys.length; i++) if (hkeys[i] != null && hvals[i] != null) live++;
+        resize(n, live);
+    }
+
     /** The border {@code #t} returns (without {@code __len}). */
     public long length() {
         int n = asize;
         if (n > 0 && array[n - 1] == null) {
+            // as luaH_getn: if the slot before the last one is in use, that is the border
+            if (n >= 2 && array[n - 2] != null) return n - 1;
             // binary search for a border inside the array part
             int lo = 0, hi = n;   // array[lo-1] non-nil (or lo == 0), array[hi-1] nil
             if (array[0] == null) return 0;

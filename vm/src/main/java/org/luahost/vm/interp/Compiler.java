@@ -2,6 +2,7 @@ package org.luahost.vm.interp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaState;
@@ -22,23 +23,32 @@ public final class Compiler {
 
     private final String source;
     private final Captures captures;
+    private final Map<Object, Object> nears;
     private FS fs;
+    /** Where a limit error about the name being resolved is reported (null: at the name). */
+    private Ast.Near curNear;
 
-    private Compiler(String source, Captures captures) {
-        this.source = source;
-        this.captures = captures;
+    private Compiler(Ast.Chunk chunk) {
+        this.source = chunk.chunkName();
+        this.captures = Captures.analyze(chunk);
+        this.nears = chunk.nears();
+    }
+
+    /** The i-th declaration "near" recorded by the parser for node, or null. */
+    private Ast.Near nearOf(Object node, int i) {
+        return nears.get(node) instanceof Ast.Near[] a && i < a.length ? a[i] : null;
     }
 
     /** Compiles a chunk into a closure whose _ENV upvalue holds env. */
     public static LuaClosure compileMain(LuaState L, Ast.Chunk chunk, Object env) {
-        Compiler c = new Compiler(chunk.chunkName(), Captures.analyze(chunk));
+        Compiler c = new Compiler(chunk);
         Proto p = c.function(chunk.body(), true);
         return new LuaClosure(p, new Cell[] {new Cell(env)});
     }
 
     /** Compiles a chunk into a Proto with one upvalue (_ENV) still unbound. */
     public static Proto compileProto(Ast.Chunk chunk) {
-        Compiler c = new Compiler(chunk.chunkName(), Captures.analyze(chunk));
+        Compiler c = new Compiler(chunk);
         return c.function(chunk.body(), true);
     }
 
@@ -101,6 +111,8 @@ public final class Compiler {
         final List<Integer> upIdx = new ArrayList<>();
         final List<Proto.LocalInfo> localInfos = new ArrayList<>();
         int nextSlot, maxSlot;
+        /** Hidden loop-control variables of the enclosing for loops (they count toward the local limit). */
+        int hidden;
         int ntbc;
         BlockScope block;
 
@@ -121,14 +133,15 @@ public final class Compiler {
         }
         fs.block = new BlockScope(null, 0, false);
         int k = 0;
-        if (body.method()) declareLocal("self", body.line(), captures.isCaptured(body, k++), Ast.Attrib.NONE);
-        for (String prm : body.params()) declareLocal(prm, body.line(), captures.isCaptured(body, k++), Ast.Attrib.NONE);
+        int d = 0;
+        if (body.method()) declareLocal("self", body.line(), captures.isCaptured(body, k++), Ast.Attrib.NONE, nearOf(body, d++));
+        for (String prm : body.params()) declareLocal(prm, body.line(), captures.isCaptured(body, k++), Ast.Attrib.NONE, nearOf(body, d++));
         p.nparams = fs.actives.size();
         p.vararg = body.vararg();
         List<Stat> pre = new ArrayList<>();
         // captured parameters move into cells on entry
         for (Var v : fs.actives) if (v.cell) pre.add(new Stats.NewCell(body.line(), v.slot, new Exprs.Local(body.line(), v.slot, v.name)));
-        Block b = blockBody(body.block(), pre, false);
+        Block b = blockBody(body.block(), pre, false, main ? body.block().closeLine() : body.lastLine());
         closeBlockScope(body.block().endLine(), true);
         p.body = b;
         p.frameSize = fs.maxSlot;
@@ -143,11 +156,8 @@ public final class Compiler {
         return p;
     }
 
-    private Var declareLocal(String name, int line, boolean cell, Ast.Attrib attrib) {
-        if (fs.actives.size() >= MAX_LOCALS) {
-            throw error(line, "too many local variables (limit is " + MAX_LOCALS + ") in "
-                    + (fs.proto.isMain() ? "main function" : "function at line " + fs.proto.line) + " near '" + name + "'");
-        }
+    private Var declareLocal(String name, int line, boolean cell, Ast.Attrib attrib, Ast.Near near) {
+        checkLocalLimit(name, line, near);
         Var v = new Var(name, fs.nextSlot++, cell, attrib);
         if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
         fs.actives.add(v);
@@ -161,10 +171,27 @@ public final class Compiler {
      * which luahost keeps in Java locals: slot -1, so debug.getlocal numbers the
      * visible variables as the reference does. Returns the first entry's index.
      */
-    private int hiddenLocals(int n, int line) {
+    private int hiddenLocals(int n, int line, Ast.Near near) {
         int first = fs.localInfos.size();
-        for (int i = 0; i < n; i++) fs.localInfos.add(new Proto.LocalInfo("(for state)", -1, line, Integer.MAX_VALUE, false));
+        for (int i = 0; i < n; i++) {
+            checkLocalLimit("(for state)", line, near);
+            fs.localInfos.add(new Proto.LocalInfo("(for state)", -1, line, Integer.MAX_VALUE, false));
+            fs.hidden++;
+        }
         return first;
+    }
+
+    /** The reference's limit of 200 active locals per function (its hidden loop variables included). */
+    private void checkLocalLimit(String name, int line, Ast.Near near) {
+        if (fs.actives.size() + fs.hidden >= MAX_LOCALS) {
+            throw limitError("local variables", MAX_LOCALS, fs, name, line, near);
+        }
+    }
+
+    private LuaError limitError(String what, int limit, FS f, String name, int line, Ast.Near near) {
+        String msg = "too many " + what + " (limit is " + limit + ") in "
+                + (f.proto.isMain() ? "main function" : "function at line " + f.proto.line);
+        return near == null ? error(line, msg + " near '" + name + "'") : error(near.line(), msg + " near " + near.text());
     }
 
     /** Ends the scope of the debug entries from index first on that are still open, at endLine. */
@@ -189,6 +216,15 @@ public final class Compiler {
     private record LocalRef(Var v) implements Ref {}
     private record UpRef(int idx, String name) implements Ref {}
     private record GlobalRef(String name) implements Ref {}
+
+    private Ref resolveName(Ast.Name n) {
+        curNear = nears.get(n) instanceof Ast.Near near ? near : null;
+        try {
+            return resolve(n.name(), n.line());
+        } finally {
+            curNear = null;
+        }
+    }
 
     private Ref resolve(String name, int line) {
         for (int i = fs.actives.size() - 1; i >= 0; i--) {
@@ -219,8 +255,7 @@ public final class Compiler {
 
     private int addUp(FS f, String name, boolean inStack, int idx, int line) {
         if (f.upNames.size() >= MAX_UPVALS) {
-            throw error(line, "too many upvalues (limit is " + MAX_UPVALS + ") in "
-                    + (f.proto.isMain() ? "main function" : "function at line " + f.proto.line) + " near '" + name + "'");
+            throw limitError("upvalues", MAX_UPVALS, f, name, line, curNear);
         }
         f.upNames.add(name);
         f.upInStack.add(inStack);
@@ -254,7 +289,7 @@ public final class Compiler {
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         int tbcMark = fs.ntbc;
-        Block r = blockBody(b, new ArrayList<>(), false);
+        Block r = blockBody(b, new ArrayList<>(), false, b.closeLine());
         closeBlockScope(b.endLine(), false);
         popLocals(mark, b.endLine());
         fs.nextSlot = slotMark;
@@ -263,7 +298,7 @@ public final class Compiler {
     }
 
     /** Compiles statements into a Block (the scope is managed by the caller). */
-    private Block blockBody(Ast.Block b, List<Stat> out, boolean repeatBody) {
+    private Block blockBody(Ast.Block b, List<Stat> out, boolean repeatBody, int closeLine) {
         List<Ast.Stat> stats = b.stats();
         List<Object> labelIds = new ArrayList<>();
         List<Integer> labelPos = new ArrayList<>();
@@ -288,9 +323,9 @@ public final class Compiler {
                 out.add(local(l));
                 Var v = fs.actives.get(fs.actives.size() - 1);
                 fs.ntbc++;
-                Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine());
-                Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody);
-                out.add(new Stats.Tbc(l.line(), v.slot, v.cell, v.name, restBlock));
+                Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine(), b.closeLine());
+                Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody, closeLine);
+                out.add(new Stats.Tbc(l.line(), v.slot, v.cell, v.name, restBlock, closeLine));
                 break;
             }
             out.add(stat(s));
@@ -303,7 +338,7 @@ public final class Compiler {
         for (BlockScope bs = fs.block; bs != null; bs = bs.parent) {
             for (LabelDesc d : bs.labels) {
                 if (d.name.equals(l.name())) {
-                    throw error(l.line(), "label '" + l.name() + "' already defined on line " + d.line);
+                    throw error(l.checkLine(), "label '" + l.name() + "' already defined on line " + d.line);
                 }
             }
         }
@@ -394,7 +429,7 @@ public final class Compiler {
         Expr[] exprs = exprs(l.exprs());
         Var[] vars = new Var[n];
         for (int i = 0; i < n; i++) {
-            vars[i] = declareLocal(names.get(i), l.line(), captures.isCaptured(l, i), l.attribs().get(i));
+            vars[i] = declareLocal(names.get(i), l.line(), captures.isCaptured(l, i), l.attribs().get(i), nearOf(l, i));
         }
         if (n == 1 && exprs.length == 1 && !exprs[0].isMulti()) {
             return vars[0].cell ? new Stats.NewCell(l.line(), vars[0].slot, exprs[0]) : new Stats.SetLocal(l.line(), vars[0].slot, exprs[0]);
@@ -430,7 +465,7 @@ public final class Compiler {
         if (ts.size() == 1 && a.exprs().size() == 1) {
             Ast.Expr t = ts.get(0);
             if (t instanceof Ast.Name nm) {
-                Ref r = resolve(nm.name(), nm.line());
+                Ref r = resolveName(nm);
                 checkConst(r, a.line());
                 Expr v = expr(a.exprs().get(0));
                 return assignTo(r, v, a.line());
@@ -444,7 +479,7 @@ public final class Compiler {
         for (int i = 0; i < ts.size(); i++) {
             Ast.Expr t = ts.get(i);
             if (t instanceof Ast.Name nm) {
-                Ref r = resolve(nm.name(), nm.line());
+                Ref r = resolveName(nm);
                 checkConst(r, a.line());
                 targets[i] = switch (r) {
                     case LocalRef l -> new Stats.LocalTarget(l.v.slot, l.v.cell);
@@ -472,7 +507,7 @@ public final class Compiler {
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         int tbcMark = fs.ntbc;
-        Block body = blockBody(r.block(), new ArrayList<>(), true);
+        Block body = blockBody(r.block(), new ArrayList<>(), true, r.block().closeLine());
         Expr cond = expr(r.cond());
         body.loopLine = r.cond().line();
         closeBlockScope(r.block().endLine(), false);
@@ -495,9 +530,10 @@ public final class Compiler {
         Expr step = n.step() == null ? null : expr(n.step());
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
-        int hidden = hiddenLocals(3, n.line());
-        Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE);
+        int hidden = hiddenLocals(3, n.line(), nearOf(n, 0));
+        Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE, nearOf(n, 0));
         Block body = block(n.block(), true);
+        fs.hidden -= 3;
         body.loopLine = n.line();
         popLocals(mark, n.block().endLine());
         endLocalInfos(hidden, n.block().endLine());
@@ -509,16 +545,17 @@ public final class Compiler {
         Expr[] es = exprs(g.exprs());
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
-        int hidden = hiddenLocals(4, g.line());
+        int hidden = hiddenLocals(4, g.line(), nearOf(g, 0));
         int n = g.names().size();
         int[] slots = new int[n];
         boolean[] cells = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Var v = declareLocal(g.names().get(i), g.line(), captures.isCaptured(g, i), Ast.Attrib.NONE);
+            Var v = declareLocal(g.names().get(i), g.line(), captures.isCaptured(g, i), Ast.Attrib.NONE, nearOf(g, i));
             slots[i] = v.slot;
             cells[i] = v.cell;
         }
         Block body = block(g.block(), true);
+        fs.hidden -= 4;
         body.loopLine = g.line();
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
@@ -530,7 +567,7 @@ public final class Compiler {
         Expr fn = expr(f.function());
         Ast.Expr t = f.target();
         if (t instanceof Ast.Name nm) {
-            Ref r = resolve(nm.name(), nm.line());
+            Ref r = resolveName(nm);
             checkConst(r, f.line());
             return assignTo(r, fn, f.function().body().lastLine());
         }
@@ -539,7 +576,7 @@ public final class Compiler {
     }
 
     private Stat localFunction(Ast.LocalFunction lf) {
-        Var v = declareLocal(lf.name(), lf.line(), captures.isCaptured(lf, 0), Ast.Attrib.NONE);
+        Var v = declareLocal(lf.name(), lf.line(), captures.isCaptured(lf, 0), Ast.Attrib.NONE, nearOf(lf, 0));
         int end = lf.function().body().lastLine();   // the reference creates the closure on the line of its 'end'
         if (v.cell) {
             Expr fn = expr(lf.function());
@@ -588,7 +625,7 @@ public final class Compiler {
             case Ast.Flt f -> new Exprs.Const(f.line(), f.value());
             case Ast.Str s -> new Exprs.Const(s.line(), s.value().intern());
             case Ast.Vararg v -> new Exprs.Vararg(v.line());
-            case Ast.Name n -> read(resolve(n.name(), n.line()), n.line());
+            case Ast.Name n -> read(resolveName(n), n.line());
             case Ast.Index ix -> index(ix);
             case Ast.Call c -> call(c);
             case Ast.MethodCall m -> {

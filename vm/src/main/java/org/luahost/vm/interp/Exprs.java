@@ -201,26 +201,45 @@ final class Exprs {
             this.items = items; this.keys = keys; this.vals = vals; this.order = order; this.lastMulti = lastMulti;
         }
 
+        /** Positional items are stored in batches of this many, as the reference's SETLIST does. */
+        private static final int FLUSH = 50;
+
         @Override
         public Object eval(Frame f) {
             int npos = items.length;
             LuaTable t = new LuaTable(lastMulti ? npos - 1 : npos, keys.length);
-            for (int o : order) {
-                if (o >= 0) {
-                    if (o == npos - 1 && lastMulti) {
-                        Object[] vs = items[o].evalMulti(f);
-                        for (int j = 0; j < vs.length; j++) t.rawset((long) (o + 1 + j), vs[j]);
-                    } else {
-                        t.rawset((long) (o + 1), items[o].eval(f));
-                    }
-                } else {
-                    int k = ~o;
-                    Object key = keys[k].eval(f);
-                    Object v = vals[k].eval(f);
-                    Ops.rawsetChecked(f.thread, t, key, v, this);
-                }
+            if (npos == 0) {
+                for (int o : order) setKeyed(f, t, ~o);
+                return t;
             }
+            // Keyed fields are stored at once, positional ones when 50 are pending or at the end,
+            // so that {x, [1] = y} ends with t[1] == x as in lua5.4.
+            Object[] pending = new Object[Math.min(npos, FLUSH)];
+            int tostore = 0, stored = 0;
+            for (int o : order) {
+                if (tostore == FLUSH) {
+                    for (int j = 0; j < FLUSH; j++) t.rawset((long) (stored + j + 1), pending[j]);
+                    stored += FLUSH;
+                    tostore = 0;
+                }
+                if (o < 0) setKeyed(f, t, ~o);
+                else if (o == npos - 1 && lastMulti) {
+                    Object[] vs = items[o].evalMulti(f);
+                    long last = (long) stored + tostore + vs.length;
+                    if (last <= Integer.MAX_VALUE - 8) t.ensureArray((int) last);
+                    for (int j = 0; j < tostore; j++) t.rawset((long) (stored + j + 1), pending[j]);
+                    for (int j = 0; j < vs.length; j++) t.rawset((long) (stored + tostore + j + 1), vs[j]);
+                    return t;
+                } else pending[tostore++] = items[o].eval(f);
+            }
+            for (int j = 0; j < tostore; j++) t.rawset((long) (stored + j + 1), pending[j]);
             return t;
+        }
+
+        private void setKeyed(Frame f, LuaTable t, int k) {
+            Object key = keys[k].eval(f);
+            Object v = vals[k].eval(f);
+            Ops.rawsetChecked(f.thread, t, key, v, this);
         }
     }
 

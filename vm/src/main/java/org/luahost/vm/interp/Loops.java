@@ -4,6 +4,7 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Site;
 
 /** The two for loops, with 5.4's integer/float loop rules and fast paths for pairs/ipairs. */
 final class Loops {
@@ -25,12 +26,10 @@ final class Loops {
         public int exec(Frame f) {
             Object s0 = start.eval(f), l0 = limit.eval(f), st0 = step == null ? (Object) 1L : step.eval(f);
             LuaThread th = f.thread;
-            if (!(s0 instanceof Long || s0 instanceof Double)) throw th.runtimeError(this, "'for' initial value must be a number");
-            if (!(l0 instanceof Long || l0 instanceof Double)) throw th.runtimeError(this, "'for' limit must be a number");
-            if (!(st0 instanceof Long || st0 instanceof Double)) throw th.runtimeError(this, "'for' step must be a number");
             if (s0 instanceof Long init && st0 instanceof Long stp) {
                 long step = stp;
                 if (step == 0) throw th.runtimeError(this, "'for' step is zero");
+                if (!(l0 instanceof Long || l0 instanceof Double)) l0 = forNumber(th, l0, "limit", this);
                 long lim;
                 if (l0 instanceof Long l) lim = l;
                 else {
@@ -65,6 +64,10 @@ final class Loops {
                 }
                 return NORMAL;
             }
+            // as the reference's forprep: strings are converted; errors checked in this order
+            l0 = forNumber(th, l0, "limit", this);
+            st0 = forNumber(th, st0, "step", this);
+            s0 = forNumber(th, s0, "initial value", this);
             double i = Ops.todouble(s0), lim = Ops.todouble(l0), step = Ops.todouble(st0);
             if (step == 0) throw th.runtimeError(this, "'for' step is zero");
             while (step > 0 ? i <= lim : i >= lim) {
@@ -78,6 +81,16 @@ final class Loops {
             }
             return NORMAL;
         }
+    }
+
+    /** A 'for' control value as a number (strings converted), or the reference's error. */
+    static Object forNumber(LuaThread th, Object v, String what, Site site) {
+        if (v instanceof Long || v instanceof Double) return v;
+        Object n = v instanceof String ? Ops.tonumber(v) : null;
+        if (n == null) {
+            throw th.runtimeError(site, "bad 'for' " + what + " (number expected, got " + Ops.typeNameMeta(th.state, v) + ")");
+        }
+        return n;
     }
 
     /** for v1, v2, ... in explist do body end */
@@ -204,6 +217,6 @@ final class Loops {
 
         @Override public String calleeNameWhat() { return "for iterator"; }
         @Override public String calleeName() { return "for iterator"; }
-        @Override public String varInfo(int i) { return ""; }
+        @Override public String varInfo(int i) { return " (for iterator 'for iterator')"; }
     }
 }

@@ -334,9 +334,15 @@ final class Stats {
         final boolean cell;
         final String name;
         final Stat rest;
+        /** Where the variable is closed when control falls off the end of its block. */
+        final Node closeSite;
 
-        Tbc(int line, int slot, boolean cell, String name, Stat rest) {
+        Tbc(int line, int slot, boolean cell, String name, Stat rest, int closeLine) {
             super(line); this.slot = slot; this.cell = cell; this.name = name; this.rest = rest;
+            this.closeSite = new Node(closeLine) {
+                @Override public String calleeNameWhat() { return "metamethod"; }
+                @Override public String calleeName() { return "close"; }
+            };
         }
 
         private Object value(Frame f) { return cell ? ((Cell) f.slots[slot]).v : f.slots[slot]; }
@@ -376,14 +382,8 @@ final class Stats {
         private void close(Frame f, Object v, Object err) {
             if (v == null || v == Boolean.FALSE) return;
             Object tm = Ops.metafield(f.thread.state, v, "__close");
-            f.site = this;
-            if (tm == null) {
-                Node at = new Node(rest.line) {
-                    @Override public String calleeNameWhat() { return "metamethod"; }
-                    @Override public String calleeName() { return "close"; }
-                };
-                throw f.thread.runtimeError(at, "attempt to call a nil value (metamethod 'close')");
-            }
+            f.site = err == null ? closeSite : this;
+            if (tm == null) throw f.thread.runtimeError(f.site, "attempt to call a nil value (metamethod 'close')");
             Ops.call(f.thread, tm, new Object[] {v, err});
         }
 

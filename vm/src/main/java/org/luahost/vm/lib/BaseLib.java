@@ -35,7 +35,7 @@ public final class BaseLib {
             Object v = Args.arg(a, 1);
             if (v instanceof LuaTable t) return ret(t.length());
             if (v instanceof String s) return ret((long) s.length());
-            throw Args.argError(th, 1, "table or string expected");
+            throw Args.typeError(th, a, 1, "table or string");
         });
         reg(G, "rawget", (th, a) -> { LuaTable t = Args.checkTable(th, a, 1); Args.checkAny(th, a, 2); return ret(t.rawget(a[1])); });
         reg(G, "rawset", (th, a) -> {
@@ -95,8 +95,7 @@ public final class BaseLib {
                 Object[] r = Ops.call(th, tm, new Object[] {v});
                 return new Object[] {r.length > 0 ? r[0] : null, r.length > 1 ? r[1] : null, r.length > 2 ? r[2] : null};
             }
-            if (!(v instanceof LuaTable)) throw Args.typeError(th, a, 1, "table");
-            return ret(next, v, null);
+            return ret(next, v, null);   // 5.4 checks only that there is an argument; next complains later
         });
         JavaFunction ipairsIter = JavaFunction.of("ipairs_iterator", (th, a) -> {
             long i = (Long) a[1] + 1;

@@ -1,6 +1,7 @@
 package org.luahost.vm.parser;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The abstract syntax tree the {@link Parser} produces and the compiler
@@ -91,10 +92,30 @@ public final class Ast {
                            boolean vararg, Block block) {}
 
     /** A sequence of statements; endLine is the line of the token that closed it. */
-    public record Block(List<Stat> stats, int endLine) {}
+    /**
+     * A block. endLine: the line of the token that ends it ('end', 'else', ...; for the
+     * main chunk the end of input); closeLine: where the reference closes its
+     * to-be-closed variables when control falls off its end (the last token of the
+     * block, of the 'until' condition for repeat, the 'end' of a function body).
+     */
+    public record Block(List<Stat> stats, int endLine, int closeLine) {
+        public Block(List<Stat> stats, int endLine) { this(stats, endLine, endLine); }
+    }
 
     /** A parsed chunk: a vararg function with no parameters. */
-    public record Chunk(String chunkName, FuncBody body) {}
+    /**
+     * A parsed chunk. {@code nears} maps declaration and name nodes (by identity) to
+     * where the reference would report a limit error about them: for an {@link Name}
+     * a {@link Near}; for a {@link Local}, {@link LocalFunction}, {@link NumericFor},
+     * {@link GenericFor} or {@link FuncBody} a {@code Near[]} per declared name
+     * ('self' first for methods).
+     */
+    public record Chunk(String chunkName, FuncBody body, Map<Object, Object> nears) {
+        public Chunk(String chunkName, FuncBody body) { this(chunkName, body, Map.of()); }
+    }
+
+    /** The token after a name and the lexer's line there ({@code near} text as in syntax errors). */
+    public record Near(String text, int line) {}
 
     // ---------------------------------------------------------------- statements
 
@@ -133,5 +154,6 @@ public final class Ast {
     public record Return(int line, List<Expr> exprs) implements Stat {}
     public record Break(int line) implements Stat {}
     public record Goto(int line, String label) implements Stat {}
-    public record Label(int line, String name) implements Stat {}
+    /** checkLine: where the reference checks for a repeated label (the lexer's line after the label and any ';'s/labels that follow). */
+    public record Label(int line, String name, int checkLine) implements Stat {}
 }

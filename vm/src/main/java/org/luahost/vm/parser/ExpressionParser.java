@@ -157,7 +157,9 @@ abstract class ExpressionParser extends ParserSupport {
         int line = line();
         switch (t.type()) {
             case NAME -> {
-                return new Ast.Name(line, checkName());
+                Ast.Name n = new Ast.Name(line, checkName());
+                nears.put(n, here());
+                return n;
             }
             case LPAREN -> {
                 next();
@@ -270,24 +272,28 @@ abstract class ExpressionParser extends ParserSupport {
      */
     final Ast.FuncBody body(boolean method, int line) {
         openFunction(false);
+        List<Ast.Near> pnears = new ArrayList<>();
         checkNext(TokenType.LPAREN);
-        List<String> params = parList();
+        if (method) pnears.add(here());
+        List<String> params = parList(pnears);
         checkNext(TokenType.RPAREN);
         Ast.Block block = block();
         int lastLine = line();
         checkMatch(TokenType.END, TokenType.FUNCTION, line);
         boolean vararg = fs.vararg;
         closeFunction();
-        return new Ast.FuncBody(line, lastLine, params, method, vararg, block);
+        Ast.FuncBody fb = new Ast.FuncBody(line, lastLine, params, method, vararg, block);
+        nears.put(fb, pnears.toArray(new Ast.Near[0]));
+        return fb;
     }
 
     /** parlist -> [ NAME { ',' NAME } [ ',' '...' ] | '...' ] */
-    private List<String> parList() {
+    private List<String> parList(List<Ast.Near> pnears) {
         List<String> params = new ArrayList<>();
         if (t.type() == TokenType.RPAREN) return params;
         do {
             switch (t.type()) {
-                case NAME -> params.add(checkName());
+                case NAME -> { params.add(checkName()); pnears.add(here()); }
                 case DOTS -> {
                     next();
                     fs.vararg = true;

@@ -70,7 +70,7 @@ public final class Parser extends ExpressionParser {
         Ast.Block block = block();
         check(TokenType.EOS);
         closeFunction();
-        return new Ast.Chunk(chunkName, new Ast.FuncBody(0, 0, List.of(), false, true, block));
+        return new Ast.Chunk(chunkName, new Ast.FuncBody(0, 0, List.of(), false, true, block), nears);
     }
 
     // ---------------------------------------------------------------- blocks
@@ -79,7 +79,7 @@ public final class Parser extends ExpressionParser {
     Ast.Block block() {
         List<Stat> stats = new ArrayList<>();
         statList(stats);
-        return new Ast.Block(stats, line());
+        return new Ast.Block(stats, line(), lastLine);
     }
 
     /** statlist -> { stat [';'] }, where a 'return' must be the last statement. */
@@ -180,16 +180,18 @@ public final class Parser extends ExpressionParser {
         next();
         Ast.Block block = loopBlock();
         checkMatch(TokenType.UNTIL, TokenType.REPEAT, line);
-        return new Ast.Repeat(line, block, expr());
+        Expr cond = expr();
+        return new Ast.Repeat(line, new Ast.Block(block.stats(), block.endLine(), lastLine), cond);
     }
 
     /** forstat -> FOR (fornum | forlist) END */
     private Stat forStat(int line) {
         next();
         String var = checkName();
+        Ast.Near near = here();
         Stat stat = switch (t.type()) {
-            case ASSIGN -> forNum(line, var);
-            case COMMA, IN -> forList(line, var);
+            case ASSIGN -> forNum(line, var, near);
+            case COMMA, IN -> forList(line, var, near);
             default -> throw syntaxError("'=' or 'in' expected");
         };
         checkMatch(TokenType.END, TokenType.FOR, line);
@@ -197,23 +199,29 @@ public final class Parser extends ExpressionParser {
     }
 
     /** fornum -> NAME '=' exp ',' exp [ ',' exp ] forbody */
-    private Stat forNum(int line, String var) {
+    private Stat forNum(int line, String var, Ast.Near near) {
         next();
         Expr start = expr();
         checkNext(TokenType.COMMA);
         Expr limit = expr();
         Expr step = testNext(TokenType.COMMA) ? expr() : null;
-        return new Ast.NumericFor(line, var, start, limit, step, forBody());
+        Stat s = new Ast.NumericFor(line, var, start, limit, step, forBody());
+        nears.put(s, new Ast.Near[] {near});
+        return s;
     }
 
     /** forlist -> NAME { ',' NAME } IN explist forbody */
-    private Stat forList(int line, String first) {
+    private Stat forList(int line, String first, Ast.Near near) {
         List<String> names = new ArrayList<>();
+        List<Ast.Near> ns = new ArrayList<>();
         names.add(first);
-        while (testNext(TokenType.COMMA)) names.add(checkName());
+        ns.add(near);
+        while (testNext(TokenType.COMMA)) { names.add(checkName()); ns.add(here()); }
         checkNext(TokenType.IN);
         List<Expr> exprs = exprList();
-        return new Ast.GenericFor(line, names, exprs, forBody());
+        Stat s = new Ast.GenericFor(line, names, exprs, forBody());
+        nears.put(s, ns.toArray(new Ast.Near[0]));
+        return s;
     }
 
     /** forbody -> DO block */
@@ -228,6 +236,7 @@ public final class Parser extends ExpressionParser {
         int nameLine = line();
         String first = checkName();
         Expr target = new Ast.Name(nameLine, first);
+        nears.put(target, here());
         StringBuilder fullName = new StringBuilder(first);
         boolean method = false;
         while (t.type() == TokenType.DOT || t.type() == TokenType.COLON) {
@@ -247,17 +256,22 @@ public final class Parser extends ExpressionParser {
     /** localfunc -> LOCAL FUNCTION NAME body (the reference's linedefined is the line after the name) */
     private Stat localFunc(int line, int functionLine) {
         String name = checkName();
+        Ast.Near near = here();
         Ast.FuncBody body = body(false, line());
-        return new Ast.LocalFunction(line, name, new Ast.Function(functionLine, body));
+        Stat s = new Ast.LocalFunction(line, name, new Ast.Function(functionLine, body));
+        nears.put(s, new Ast.Near[] {near});
+        return s;
     }
 
     /** localstat -> LOCAL NAME attrib { ',' NAME attrib } [ '=' explist ] */
     private Stat localStat(int line) {
         List<String> names = new ArrayList<>();
         List<Ast.Attrib> attribs = new ArrayList<>();
+        List<Ast.Near> ns = new ArrayList<>();
         boolean toClose = false;
         do {
             names.add(checkName());
+            ns.add(here());
             Ast.Attrib attrib = attrib();
             if (attrib == Ast.Attrib.CLOSE) {
                 if (toClose) throw semanticError("multiple to-be-closed variables in local list");
@@ -266,7 +280,9 @@ public final class Parser extends ExpressionParser {
             attribs.add(attrib);
         } while (testNext(TokenType.COMMA));
         List<Expr> exprs = testNext(TokenType.ASSIGN) ? exprList() : List.of();
-        return new Ast.Local(line, names, attribs, exprs);
+        Stat s = new Ast.Local(line, names, attribs, exprs);
+        nears.put(s, ns.toArray(new Ast.Near[0]));
+        return s;
     }
 
     /** attrib -> [ '<' NAME '>' ] */
@@ -288,8 +304,10 @@ public final class Parser extends ExpressionParser {
     private void labelStat(List<Stat> stats, String name, int line) {
         checkNext(TokenType.DBCOLON);
         if (!fs.labels.add(name)) fs.gotoErrorPossible = true;
-        stats.add(new Ast.Label(line, name));
+        int at = stats.size();
+        stats.add(null);
         while (t.type() == TokenType.SEMI || t.type() == TokenType.DBCOLON) statement(stats);
+        stats.set(at, new Ast.Label(line, name, lexer.line()));
     }
 
     /** retstat -> RETURN [ explist ] [ ';' ] */

@@ -34,6 +34,13 @@ abstract class ParserSupport {
     private int level;
     /** The function being parsed. */
     FunctionState fs;
+    /** The reference's {@code ls->lastline}: the lexer's line when the last token was consumed. */
+    int lastLine = 1;
+    /** See {@link Ast.Chunk#nears()}. */
+    final java.util.IdentityHashMap<Object, Object> nears = new java.util.IdentityHashMap<>();
+
+    /** The current token as a "near" for a later limit error, with the lexer's line. */
+    final Ast.Near here() { return new Ast.Near(t.near(), lexer.line()); }
 
     ParserSupport(String source, String chunkName, int baseLevel) {
         this.lexer = new Lexer(source, chunkName);
@@ -66,6 +73,7 @@ abstract class ParserSupport {
 
     /** Moves to the next token. */
     final void next() {
+        lastLine = lexer.line();
         if (ahead != null) {
             t = ahead;
             ahead = null;

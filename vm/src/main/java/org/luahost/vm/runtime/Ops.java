@@ -117,7 +117,7 @@ public final class Ops {
 
     public static double fmod(double a, double b) {
         double m = a % b;
-        if ((m > 0) ? b < 0 : (m < 0 && b != m)) m += b;
+        if ((m > 0) ? b < 0 : (m < 0 && b > 0)) m += b;   // signs differ: floor, not trunc
         return m;
     }
 
@@ -208,6 +208,12 @@ public final class Ops {
         Object tm = metafield(th.state, a, event);
         if (tm == null) tm = metafield(th.state, b, event);
         if (tm != null) return Lua.isTruthy(LuaFunction.first(call(th, tm, new Object[] {a, b})));
+        if (event.equals("__le")) {
+            // Debian's lua5.4 is built with LUA_COMPAT_5_3 (LUA_COMPAT_LT_LE): a <= b is not (b < a)
+            tm = metafield(th.state, b, "__lt");
+            if (tm == null) tm = metafield(th.state, a, "__lt");
+            if (tm != null) return !Lua.isTruthy(LuaFunction.first(call(th, tm, new Object[] {b, a})));
+        }
         String t1 = typeNameMeta(th.state, a), t2 = typeNameMeta(th.state, b);
         if (t1.equals(t2)) throw th.runtimeError(site, "attempt to compare two " + t1 + " values");
         throw th.runtimeError(site, "attempt to compare " + t1 + " with " + t2);
@@ -282,8 +288,8 @@ public final class Ops {
 
     /** rawset with the reference's checks on the key. */
     public static void rawsetChecked(LuaThread th, LuaTable t, Object k, Object v, Site site) {
-        if (k == null) throw th.runtimeError(site, "index is nil");
-        if (k instanceof Double d && d.isNaN()) throw th.runtimeError(site, "index is NaN");
+        if (k == null) throw th.runtimeError(site, "table index is nil");
+        if (k instanceof Double d && d.isNaN()) throw th.runtimeError(site, "table index is NaN");
         t.rawset(k, v);
     }
 
