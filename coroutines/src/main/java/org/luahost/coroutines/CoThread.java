@@ -2,7 +2,6 @@ package org.luahost.coroutines;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
-import java.util.concurrent.ThreadFactory;
 
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
@@ -31,9 +30,6 @@ final class CoThread extends LuaThread implements Runnable {
     /** Status (resumer side): not started, suspended in a yield, running or normal, dead. */
     static final int NEW = 0, SUSPENDED = 1, ACTIVE = 2, DEAD = 3;
 
-    private static final ThreadFactory THREADS =
-            Thread.ofVirtual().name("lua-coroutine").inheritInheritableThreadLocals(false).factory();
-
     /** Unwinds the virtual thread of a coroutine nobody can reach any more. */
     static final class Killed extends Error {
         Killed() { super("lost coroutine released", null, false, false); }
@@ -44,6 +40,7 @@ final class CoThread extends LuaThread implements Runnable {
     final LuaFunction body;
     final Baton baton = new Baton();
     final Reaper reaper;
+    private final Hosting hosting;
     private WeakReference<Coroutine> handle;
 
     Thread vthread;
@@ -59,15 +56,16 @@ final class CoThread extends LuaThread implements Runnable {
     /** The error that unwinds a suspended coroutine being closed (its value is nil, as closers see). */
     LuaError closeSignal;
 
-    private CoThread(LuaState state, LuaFunction body, Reaper reaper) {
+    private CoThread(LuaState state, LuaFunction body, Hosting hosting) {
         super(state);
         this.body = body;
-        this.reaper = reaper;
+        this.hosting = hosting;
+        this.reaper = hosting.reaper;
     }
 
     /** A new coroutine (status suspended, no thread yet); returns its Lua-visible handle. */
-    static Coroutine create(LuaState state, LuaFunction body, Reaper reaper) {
-        CoThread c = new CoThread(state, body, reaper);
+    static Coroutine create(LuaState state, LuaFunction body, Hosting hosting) {
+        CoThread c = new CoThread(state, body, hosting);
         Coroutine h = new Coroutine();
         h.co = c;
         c.handle = new WeakReference<>(h);
@@ -90,7 +88,8 @@ final class CoThread extends LuaThread implements Runnable {
         Thread t = vthread;
         if (t == null) {
             try {
-                t = THREADS.newThread(this);
+                t = hosting.threads().newThread(this);
+                if (t == null) throw new java.util.concurrent.RejectedExecutionException("the state's thread factory gave no thread");
                 cleanable = reaper.watch(h, b, t);
                 b.turn = command;
                 t.start();

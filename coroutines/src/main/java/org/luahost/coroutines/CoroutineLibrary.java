@@ -37,7 +37,7 @@ public final class CoroutineLibrary implements LuaLibrary {
 
     @Override
     public void install(LuaState L, Profile profile) {
-        if (L.extension(Reaper.class) == null) L.setExtension(Reaper.class, new Reaper());
+        Hosting.of(L);
         LuaTable co = new LuaTable();
         reg(co, "create", (th, a) -> ret(create(th, Args.checkFunction(th, a, 1))));
         reg(co, "resume", (th, a) -> {
@@ -79,9 +79,7 @@ public final class CoroutineLibrary implements LuaLibrary {
     }
 
     static Reaper reaper(LuaState L) {
-        Reaper r = L.extension(Reaper.class);
-        if (r == null) L.setExtension(Reaper.class, r = new Reaper());
-        return r;
+        return Hosting.of(L).reaper;
     }
 
     // ---------------------------------------------------------------- observability
@@ -92,14 +90,12 @@ public final class CoroutineLibrary implements LuaLibrary {
      * collected by the JVM together with their unreachable handle.
      */
     public static long liveThreads(LuaState L) {
-        Reaper r = L.extension(Reaper.class);
-        return r == null ? 0 : r.live();
+        return reaper(L).live();
     }
 
     /** Counters of this state's coroutine threads: started, ended, of those released as unreachable, collected. */
     public static long[] threadCounters(LuaState L) {
-        Reaper r = L.extension(Reaper.class);
-        if (r == null) return new long[4];
+        Reaper r = reaper(L);
         return new long[] {r.started.get(), r.finished.get(), r.killed.get(), r.collected.get()};
     }
 
@@ -109,17 +105,20 @@ public final class CoroutineLibrary implements LuaLibrary {
      * that runs the state, while no Lua code of the state runs elsewhere.
      */
     public static void releaseUnreachable(LuaState L) {
-        Reaper r = L.extension(Reaper.class);
-        if (r != null && r.pending()) r.drain();
+        Reaper r = reaper(L);
+        if (r.pending()) r.drain();
     }
 
     // ---------------------------------------------------------------- operations (on the calling Lua thread)
 
-    /** coroutine.create: a new suspended coroutine running fn. */
+    /** coroutine.create: a new suspended coroutine running fn; it inherits th's debug hook, as in the reference. */
     public static Coroutine create(LuaThread th, LuaFunction fn) {
-        Reaper r = reaper(th.state);
+        Hosting h = Hosting.of(th.state);
+        Reaper r = h.reaper;
         if (r.pending()) r.drain();
-        return CoThread.create(th.state, fn, r);
+        Coroutine c = CoThread.create(th.state, fn, h);
+        c.co.inheritHook(th);
+        return c;
     }
 
     /** Why co cannot be resumed from th now, or null when it can. */

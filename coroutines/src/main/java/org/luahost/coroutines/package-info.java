@@ -1,6 +1,43 @@
 /**
- * The {@code coroutine} library on Java virtual threads (see DESIGN.md,
- * "Coroutines").
+ * The {@code coroutine} library on Java virtual threads, and the bridge
+ * between Lua and Java futures (see DESIGN.md, "Coroutines").
+ *
+ * <h2>Public API</h2>
+ * <ul>
+ * <li>{@link org.luahost.coroutines.Async}: Lua waits on Java
+ *     ({@code await}, {@code function}), Java calls Lua for a future
+ *     ({@code call}, {@code execute}), wait deadlines, the optional Lua
+ *     library {@code async} ({@code sleep}, {@code timeout}).</li>
+ * <li>{@link org.luahost.coroutines.Hosting}: per state, the thread factory
+ *     Lua code runs on, the state's turn, and the
+ *     {@link org.luahost.coroutines.WaitPolicy} (keep the turn while waiting,
+ *     the default, or interleave).</li>
+ * <li>{@link org.luahost.coroutines.Values} and
+ *     {@link org.luahost.coroutines.UserdataType}: the documented conversions
+ *     between Java and Lua values, and the explicit exposure of Java objects
+ *     as userdata (no reflection).</li>
+ * <li>{@link org.luahost.coroutines.CoroutineLibrary} and
+ *     {@link org.luahost.coroutines.Coroutine}: the library and the Lua value
+ *     of a coroutine.</li>
+ * </ul>
+ *
+ * <h2>Waiting without blocking</h2>
+ * A Lua thread is a Java thread (the main chunk's, a call's, or a
+ * coroutine's virtual thread). To wait on a future it parks that virtual
+ * thread ({@code CompletableFuture.get}); the completion, on whatever thread it
+ * happens (an event loop, a pool), only unparks it, and Lua continues on its
+ * own virtual thread. Waiting on a platform thread is refused with a Lua
+ * error, so an event loop (a platform thread) can never be the blocked
+ * thread, even if a host mistakenly runs Lua on it.
+ *
+ * <h2>Vert.x</h2>
+ * This module does not depend on Vert.x (DESIGN.md: {@code vm} only): an async
+ * body returns a {@link java.util.concurrent.CompletionStage}, and a Vert.x
+ * {@code Future} is passed as {@code future.toCompletionStage()}. Nothing
+ * here needs to know the context: the completion only unparks a virtual
+ * thread, and a host that wants to continue on its context after
+ * {@code Async.call} hops there itself ({@code ctx.runOnContext}). Vert.x is
+ * a test dependency, to check the bridge inside a real context.
  *
  * <h2>Shape</h2>
  * <ul>

@@ -53,7 +53,7 @@ class UnreachableCoroutinesTest {
         assertTrue(r.maxHeapGrowth() <= 64L << 20, "heap growth: " + r);
         // independent of our counters: the JDK's own thread dump lists the virtual threads still alive
         long inDump = coroutineThreadsInThreadDump();
-        assertTrue(inDump <= 1_000, "virtual threads named lua-coroutine in a thread dump: " + inDump);
+        assertTrue(inDump <= 1_000, "virtual threads named lua-thread in a thread dump: " + inDump);
     }
 
     /** The thread-dump check above is not vacuous: it does see suspended coroutines that are still reachable. */
@@ -77,7 +77,7 @@ class UnreachableCoroutinesTest {
                     .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
             String json = Files.readString(file);
             long n = 0;
-            for (int i = json.indexOf("lua-coroutine"); i >= 0; i = json.indexOf("lua-coroutine", i + 1)) n++;
+            for (int i = json.indexOf("lua-thread"); i >= 0; i = json.indexOf("lua-thread", i + 1)) n++;
             return n;
         } finally {
             Files.deleteIfExists(file);

@@ -74,6 +74,17 @@ public class LuaThread implements LuaThreadHandle {
 
         /** Whether the frame at depth d runs the hook function (it is then named "hook '?'"). */
         boolean isHookFrame(int d);
+
+        /** The hook a new thread created while this one is set gets (same function, mask and count; a fresh count). */
+        default Hook forNewThread() { return this; }
+    }
+
+    /** Gives this new thread the debug hook of from, as lua_newthread does (coroutines inherit their creator's hook). */
+    public final void inheritHook(LuaThread from) {
+        if (from.hookMask != 0 && from.hook != null) {
+            hook = from.hook.forNewThread();
+            hookMask = from.hookMask;
+        }
     }
 
     // ---------------------------------------------------------------- work metering

@@ -38,6 +38,9 @@ final class DebugHook implements LuaThread.Hook {
     public boolean isHookFrame(int d) { return d == hookDepth; }
 
     @Override
+    public LuaThread.Hook forNewThread() { return new DebugHook(fn, mask, count); }
+
+    @Override
     public void onCall(LuaThread th, Frame f, boolean tail) {
         f.hookLine = -1;
         if ((mask & LuaThread.HOOK_CALL) != 0 && !running) fire(th, tail ? "tail call" : "call", null);
