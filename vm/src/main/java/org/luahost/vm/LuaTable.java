@@ -39,6 +39,17 @@ public final class LuaTable {
         if (nhash > 0) allocHash(nhash);
     }
 
+    /** Size of the array part: keys 1..arraySize() are stored by position (for serializers, which keep the layout). */
+    public int arraySize() { return asize; }
+
+    /** Number of non-nil entries in the hash part (for serializers; walks the hash part). */
+    public int hashCount() {
+        if (hkeys == null) return 0;
+        int n = 0;
+        for (int i = 0; i < hkeys.length; i++) if (hkeys[i] != null && hvals[i] != null) n++;
+        return n;
+    }
+
     public LuaTable getMetatable() { return metatable; }
 
     public void setMetatable(LuaTable mt) { this.metatable = mt; }

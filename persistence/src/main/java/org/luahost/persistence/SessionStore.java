@@ -1,0 +1,51 @@
+package org.luahost.persistence;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.luahost.persistence.store.SqliteSessionStore;
+
+/**
+ * Where snapshots live: the last few snapshots of each session, by session
+ * id. Every operation returns at once with a {@link CompletionStage}; the
+ * blocking work (JDBC, fsync) happens on the store's own threads, never on
+ * the caller's, so an event loop may call it.
+ *
+ * <p>The stages complete on a store thread. A dependent action that takes
+ * time must use an {@code ...Async} method, or, in Vert.x,
+ * {@code Future.fromCompletionStage(stage, context)} to continue on the
+ * session's context.
+ *
+ * <p>The default store is {@link #sqlite(Path)}. Other stores (a shared
+ * database for many hosts) implement this interface.
+ */
+public interface SessionStore extends AutoCloseable {
+    /**
+     * Stores a snapshot as the session's newest. Completes with its sequence
+     * number once it is durable (it survives a crash of the process from then
+     * on); fails, keeping the previous snapshots, if it cannot be stored or
+     * the bytes are not a valid snapshot.
+     */
+    CompletionStage<Long> save(String sessionId, byte[] snapshot);
+
+    /**
+     * The session's newest snapshot whose checksum is good (older ones are
+     * used when newer ones are corrupt, with a warning saying so); empty if
+     * the session has none.
+     */
+    CompletionStage<Optional<StoredSnapshot>> load(String sessionId);
+
+    /** Removes all of a session's snapshots. */
+    CompletionStage<Void> delete(String sessionId);
+
+    /** Finishes the operations already accepted, then releases the store. Blocks until done. */
+    @Override
+    void close();
+
+    /** The embedded default: one SQLite file ({@code sessions.db}) in dataDir, keeping 3 snapshots per session. */
+    static SessionStore sqlite(Path dataDir) { return SqliteSessionStore.open(dataDir, 3); }
+
+    /** The embedded default, keeping the last {@code keep} (at least 1) snapshots of each session. */
+    static SessionStore sqlite(Path dataDir, int keep) { return SqliteSessionStore.open(dataDir, keep); }
+}

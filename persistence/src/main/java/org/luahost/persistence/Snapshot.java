@@ -1,0 +1,15 @@
+package org.luahost.persistence;
+
+import java.util.List;
+
+/**
+ * A captured state: the complete snapshot bytes (header, checksum, body), ready
+ * to be stored, and what the capture left out under
+ * {@link UnpersistablePolicy#SKIP_WITH_WARNING}. Immutable; the bytes are not
+ * copied, so callers must not change them.
+ *
+ * @param bytes    the snapshot, as {@link SessionStore#save} takes it
+ * @param warnings one line per value left out ({@code skipped a thread at _G.co}); empty normally
+ * @param objects  number of tables, functions, upvalue cells and userdata written (for statistics)
+ */
+public record Snapshot(byte[] bytes, List<String> warnings, long objects) {}

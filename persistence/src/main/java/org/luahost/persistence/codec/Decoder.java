@@ -1,0 +1,287 @@
+package org.luahost.persistence.codec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.luahost.persistence.CorruptSnapshotException;
+import org.luahost.persistence.UserdataCodec;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaUserdata;
+import org.luahost.vm.interp.Cell;
+import org.luahost.vm.interp.LuaClosure;
+
+/**
+ * Reads a snapshot body written by {@link Encoder}, mirroring its work stack.
+ * Nothing is changed in the state until the whole body has been read and
+ * checked: the root tables' changes are collected and applied at the end, so
+ * a corrupt snapshot leaves the state as it was.
+ *
+ * <p>Every count is checked against the remaining input before anything is
+ * allocated for it, every reference against what has been read so far, and
+ * every loop consumes input, so hostile bytes end in a
+ * {@link CorruptSnapshotException}, not in an out-of-memory error, a stack
+ * overflow or a hang.
+ */
+final class Decoder {
+    private final LuaState L;
+    private final HostIndex host;
+    private final FunctionCodec functions;
+    private final Map<String, UserdataCodec<?>> codecs;
+    private final Source in;
+
+    private final ArrayList<Object> objects = new ArrayList<>();
+    private final ArrayList<String> strings = new ArrayList<>();
+    private final ArrayList<LuaClosure> protos = new ArrayList<>();
+    private final ArrayDeque<Object> work = new ArrayDeque<>();
+    final List<String> warnings = new ArrayList<>();
+    /**
+     * Slots allocated so far for array parts, hash parts and upvalues. Each
+     * slot is filled from at least one byte of input, so in a valid body this
+     * never exceeds the body's length; checking it bounds what nested
+     * announcements (each claiming "the rest of the input") could allocate.
+     */
+    private long claimed;
+    private final long bodyLength;
+
+    /** A table whose contents are still to be read, with its hash entry count. */
+    private record PendingTable(LuaTable table, int nhash) {}
+
+    private record RootChange(LuaTable table, Object[] keysAndValues, boolean metatableChanged, LuaTable metatable) {}
+
+    Decoder(LuaState L, HostIndex host, FunctionCodec functions, Map<String, UserdataCodec<?>> codecs, Source in) {
+        this.L = L;
+        this.host = host;
+        this.functions = functions;
+        this.codecs = codecs;
+        this.in = in;
+        this.bodyLength = in.remaining();
+    }
+
+    private void claim(long slots) {
+        claimed += slots;
+        if (claimed > bodyLength) throw in.corrupt("table and function sizes add up to more than the input");
+    }
+
+    int objectCount() { return objects.size(); }
+
+    void decode() {
+        int nroots = in.count("root count", 3);
+        List<RootChange> changes = new ArrayList<>();
+        for (int r = 0; r < nroots; r++) changes.add(readRoot());
+        while (!work.isEmpty()) readContents(work.pop());
+        if (in.remaining() != 0) throw in.corrupt("trailing bytes after the last value");
+        for (RootChange c : changes) apply(c);
+    }
+
+    private RootChange readRoot() {
+        String name = readString();
+        Object target = host.resolve(name);
+        int n = in.count("entry count", 2);
+        claim(2L * n);
+        Object[] kv = new Object[2 * n];
+        for (int i = 0; i < n; i++) {
+            kv[2 * i] = readKey();
+            kv[2 * i + 1] = readValue();
+        }
+        int flag = in.u8();
+        if (flag > 1) throw in.corrupt("bad metatable flag");
+        LuaTable mt = flag == 1 ? readMetatable() : null;
+        if (!(target instanceof LuaTable t)) {
+            warnings.add("host table '" + name + "' no longer exists; its saved changes were dropped");
+            return new RootChange(null, kv, false, null);
+        }
+        return new RootChange(t, kv, flag == 1, mt);
+    }
+
+    private static void apply(RootChange c) {
+        if (c.table() == null) return;
+        Object[] kv = c.keysAndValues();
+        for (int i = 0; i < kv.length; i += 2) c.table().rawset(kv[i], kv[i + 1]);
+        if (c.metatableChanged()) c.table().setMetatable(c.metatable());
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private Object readValue() {
+        int tag = in.u8();
+        return switch (tag) {
+            case Tags.NIL -> null;
+            case Tags.FALSE -> Boolean.FALSE;
+            case Tags.TRUE -> Boolean.TRUE;
+            case Tags.INT -> in.zigzag();
+            case Tags.FLOAT -> Double.longBitsToDouble(in.i64());
+            case Tags.STR, Tags.STRREF -> stringAfterTag(tag);
+            case Tags.HOST -> hostValue();
+            case Tags.REF -> {
+                Object o = object();
+                if (o instanceof Cell) throw in.corrupt("an upvalue cell used as a value");
+                yield o;
+            }
+            case Tags.TABLE -> newTable();
+            case Tags.CLOSURE -> newClosure();
+            case Tags.CLOSURE_NEW_PROTO -> newClosureWithProto();
+            case Tags.USERDATA -> newUserdata();
+            default -> throw in.corrupt("unknown tag " + tag);
+        };
+    }
+
+    private Object readKey() {
+        Object k = readValue();
+        if (k == null) throw in.corrupt("nil table key");
+        if (k instanceof Double d && d.isNaN()) throw in.corrupt("NaN table key");
+        return k;
+    }
+
+    private LuaTable readMetatable() {
+        Object mt = readValue();
+        if (mt != null && !(mt instanceof LuaTable)) throw in.corrupt("a metatable that is not a table");
+        return (LuaTable) mt;
+    }
+
+    private String readString() {
+        int tag = in.u8();
+        if (tag != Tags.STR && tag != Tags.STRREF) throw in.corrupt("string expected");
+        return stringAfterTag(tag);
+    }
+
+    private String stringAfterTag(int tag) {
+        if (tag == Tags.STRREF) {
+            long id = in.varint();
+            if (id < 0 || id >= strings.size()) throw in.corrupt("string reference out of range");
+            return strings.get((int) id);
+        }
+        String s = in.latin1(in.count("string length", 1));
+        strings.add(s);
+        return s;
+    }
+
+    private Object object() {
+        long id = in.varint();
+        if (id < 0 || id >= objects.size()) throw in.corrupt("object reference out of range");
+        return objects.get((int) id);
+    }
+
+    private Object hostValue() {
+        String name = readString();
+        Object v = host.resolve(name);
+        if (v == null) warnings.add("host value '" + name + "' no longer exists; restored as nil");
+        return v;
+    }
+
+    private LuaTable newTable() {
+        int asize = in.count("array size", 1);
+        int nhash = in.count("hash size", 2);
+        claim(asize + 2L * nhash);
+        LuaTable t = new LuaTable(asize, nhash);
+        objects.add(t);
+        work.push(new PendingTable(t, nhash));
+        return t;
+    }
+
+    private LuaClosure newClosure() {
+        long pid = in.varint();
+        if (pid < 0 || pid >= protos.size()) throw in.corrupt("function prototype reference out of range");
+        LuaClosure template = protos.get((int) pid);
+        int nups = upvalueCount();
+        if (nups != template.upvals.length) throw in.corrupt("upvalue count does not match the prototype");
+        return pushed(new LuaClosure(template.proto, new Cell[nups]));
+    }
+
+    private LuaClosure newClosureWithProto() {
+        String chunkName = readString();
+        String bytes = in.latin1(in.count("function length", 1));
+        int nups = upvalueCount();
+        LuaClosure c;
+        try {
+            c = functions.load(L, bytes, chunkName, new Cell[nups]);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new CorruptSnapshotException("corrupt snapshot: bad function at byte " + in.position() + ": " + e.getMessage(), e);
+        }
+        if (c.upvals.length != nups) throw in.corrupt("upvalue count does not match the function");
+        protos.add(c);
+        return pushed(c);
+    }
+
+    private int upvalueCount() {
+        int n = in.count("upvalue count", 1);
+        if (n > 255) throw in.corrupt("more than 255 upvalues");
+        claim(n);
+        return n;
+    }
+
+    private LuaClosure pushed(LuaClosure c) {
+        objects.add(c);
+        work.push(c);
+        return c;
+    }
+
+    private LuaUserdata newUserdata() {
+        String name = readString();
+        byte[] b = in.bytes(in.count("userdata length", 1));
+        UserdataCodec<?> codec = codecs.get(name);
+        if (codec == null) throw new CorruptSnapshotException("cannot restore a userdata: no codec named '" + name + "' is registered");
+        Object payload;
+        try {
+            payload = codec.decode(b);
+        } catch (RuntimeException e) {
+            throw new CorruptSnapshotException("corrupt snapshot: codec '" + name + "' rejected its data: " + e.getMessage(), e);
+        }
+        LuaUserdata u = new LuaUserdata(payload, null);
+        objects.add(u);
+        work.push(u);
+        return u;
+    }
+
+    // ---------------------------------------------------------------- contents
+
+    private void readContents(Object o) {
+        switch (o) {
+            case PendingTable p -> readTable(p);
+            case LuaClosure c -> readUpvalues(c);
+            case Cell cell -> cell.v = readValue();
+            case LuaUserdata u -> {
+                u.metatable = readMetatable();
+                u.userValue = readValue();
+            }
+            default -> throw new IllegalStateException(o.getClass().getName());
+        }
+    }
+
+    private void readTable(PendingTable p) {
+        LuaTable t = p.table();
+        int n = t.arraySize();
+        for (int i = 1; i <= n; i++) {
+            Object v = readValue();
+            if (v != null) t.rawset(i, v);
+        }
+        for (int i = 0; i < p.nhash(); i++) {
+            Object k = readKey();
+            t.rawset(k, readValue());
+        }
+        t.setMetatable(readMetatable());
+    }
+
+    private void readUpvalues(LuaClosure c) {
+        Cell[] ups = c.upvals;
+        for (int i = 0; i < ups.length; i++) {
+            int tag = in.u8();
+            switch (tag) {
+                case Tags.NIL -> ups[i] = null;
+                case Tags.REF -> {
+                    if (!(object() instanceof Cell cell)) throw in.corrupt("an upvalue that is not a cell");
+                    ups[i] = cell;
+                }
+                case Tags.CELL -> {
+                    Cell cell = new Cell();
+                    objects.add(cell);
+                    work.push(cell);
+                    ups[i] = cell;
+                }
+                default -> throw in.corrupt("upvalue expected");
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.luahost.persistence.codec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThreadHandle;
+import org.luahost.vm.LuaUserdata;
+
+/**
+ * The values a state had before the script ran (the standard library, host
+ * functions and tables), each with a stable name, and a copy of the contents
+ * of each such table.
+ *
+ * <p>Names come from a breadth-first walk from {@code _G} over string keys in
+ * sorted order, so that they depend only on which libraries are installed:
+ * {@code _G}, {@code print}, {@code string}, {@code string.format},
+ * {@code package.loaded}; then the registry ({@code @registry...}) and a few
+ * values reachable only from the state ({@code @main_thread},
+ * {@code @string_meta}). A snapshot refers to these values by name, and a
+ * restore binds the names to the new state's values.
+ *
+ * <p>The tables named from {@code _G} are the roots of a snapshot: what the
+ * script changed in them (new globals, a function added to {@code string},
+ * a metatable set on {@code _G}) is saved as a difference from the copy taken
+ * here. {@code package.loaded} and the registry are not roots: modules are
+ * code, loaded again by {@code require} on each run.
+ *
+ * <p>Built and used on the state's thread.
+ */
+public final class HostIndex {
+    private final IdentityHashMap<Object, String> names = new IdentityHashMap<>();
+    private final HashMap<String, Object> byName = new HashMap<>();
+    private final List<Baseline> baselines = new ArrayList<>();
+
+    /** A root table and its contents when the index was built. */
+    record Baseline(String name, LuaTable table, Map<Object, Object> entries, LuaTable metatable) {}
+
+    /** What changed in one root table: keys and values alternating (nil value: removed). */
+    record Root(String name, LuaTable table, List<Object> keysAndValues, boolean metatableChanged, LuaTable metatable) {}
+
+    private HostIndex() {}
+
+    /** Walks the state's values; call after the host installed its libraries and before the script runs. */
+    public static HostIndex scan(LuaState L) {
+        HostIndex h = new HostIndex();
+        ArrayDeque<Object> queue = new ArrayDeque<>();
+        h.visit("_G", L.globals, queue);
+        h.walk(queue, true);
+        h.visit("@registry", L.registry, queue);
+        h.visit("@string_meta", L.stringMeta, queue);
+        h.visit("@main_thread", L.mainThread, queue);
+        h.visit("@next", L.nextFunction, queue);
+        h.visit("@ipairs_iterator", L.ipairsIterator, queue);
+        h.walk(queue, false);
+        return h;
+    }
+
+    private void visit(String name, Object v, ArrayDeque<Object> queue) {
+        if (!(v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle)) return;
+        if (v == null || names.containsKey(v)) return;
+        if (!(v instanceof LuaTable || v instanceof LuaUserdata)) {
+            names.put(v, name);
+            byName.put(name, v);
+            return;
+        }
+        names.put(v, name);
+        byName.put(name, v);
+        queue.add(name);
+        queue.add(v);
+    }
+
+    private void walk(ArrayDeque<Object> queue, boolean roots) {
+        while (!queue.isEmpty()) {
+            String name = (String) queue.poll();
+            Object v = queue.poll();
+            if (v instanceof LuaUserdata u) {
+                visit(name + "@metatable", u.metatable, queue);
+                continue;
+            }
+            LuaTable t = (LuaTable) v;
+            Map<Object, Object> entries = new HashMap<>();
+            List<String> keys = new ArrayList<>();
+            Object[] kv = new Object[2];
+            for (Object k = null; t.next(k, kv); k = kv[0]) {
+                entries.put(kv[0], kv[1]);
+                if (kv[0] instanceof String s) keys.add(s);
+            }
+            if (roots && !name.equals("package.loaded")) {
+                baselines.add(new Baseline(name, t, entries, t.getMetatable()));
+            }
+            keys.sort(null);
+            String prefix = name.equals("_G") ? "" : name + ".";
+            for (String k : keys) visit(prefix + k, t.rawget(k), queue);
+            visit(name + "@metatable", t.getMetatable(), queue);
+        }
+    }
+
+    /** The name of a value the host provided, or null. */
+    public String nameOf(Object v) { return names.get(v); }
+
+    /** The value of that name in this state, or null. */
+    public Object resolve(String name) { return byName.get(name); }
+
+    /** The tables whose changes a snapshot records, in a fixed order. */
+    List<Baseline> baselines() { return baselines; }
+
+    /** What the script changed in each root table since the index was built. */
+    List<Root> changes() {
+        List<Root> out = new ArrayList<>();
+        Object[] kv = new Object[2];
+        for (Baseline b : baselines) {
+            List<Object> diff = new ArrayList<>();
+            LuaTable t = b.table();
+            for (Object k = null; t.next(k, kv); k = kv[0]) {
+                Object old = b.entries().get(kv[0]);
+                if (!same(old, kv[1])) { diff.add(kv[0]); diff.add(kv[1]); }
+            }
+            for (Object k : b.entries().keySet()) {
+                if (t.rawget(k) == null) { diff.add(k); diff.add(null); }
+            }
+            boolean metaChanged = t.getMetatable() != b.metatable();
+            if (!diff.isEmpty() || metaChanged) out.add(new Root(b.name(), t, diff, metaChanged, t.getMetatable()));
+        }
+        return out;
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a == b) return true;
+        if (a instanceof Double x && b instanceof Double y) return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
+        if (a instanceof Long || a instanceof String || a instanceof Boolean) return a.equals(b);
+        return false;
+    }
+}

@@ -1,0 +1,301 @@
+package org.luahost.persistence.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.luahost.persistence.CorruptSnapshotException;
+import org.luahost.persistence.PersistenceException;
+import org.luahost.persistence.SessionStore;
+import org.luahost.persistence.StoredSnapshot;
+import org.luahost.persistence.codec.SnapshotFormat;
+
+/**
+ * The default {@link SessionStore}: one SQLite database file in WAL mode with
+ * {@code synchronous=FULL}, so a commit is on disk when it returns.
+ *
+ * <p>Writes go through one writer thread that takes every save waiting in its
+ * queue and commits them in one transaction (group commit): under load, many
+ * sessions' saves share one fsync. Each save gets the session's next sequence
+ * number; rows older than the last {@code keep} of a session are deleted in
+ * the same transaction. Loads run on a separate reader thread with its own
+ * connection (WAL lets it read while the writer writes) and see every save
+ * whose future has completed.
+ *
+ * <p>Threads: any thread may call the public methods. {@link #nextSeq} and the
+ * write connection are used by the writer thread only; the read connection by
+ * the reader thread only.
+ */
+public final class SqliteSessionStore implements SessionStore {
+    /** Most saves committed in one transaction. */
+    private static final int MAX_BATCH = 8192;
+
+    private final Path file;
+    private final int keep;
+    private final Connection writeConn;
+    private final Connection readConn;
+    private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final ExecutorService reader;
+    /** Next sequence number per session. // guarded by: writer thread only */
+    private final Map<String, Long> nextSeq = new HashMap<>();
+    private volatile boolean closed;
+
+    private sealed interface Op permits Save, Delete, Close {}
+
+    private record Save(String session, byte[] bytes, CompletableFuture<Long> done) implements Op {}
+
+    private record Delete(String session, CompletableFuture<Void> done) implements Op {}
+
+    private record Close() implements Op {}
+
+    private SqliteSessionStore(Path file, int keep) throws SQLException {
+        this.file = file;
+        this.keep = keep;
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.writeConn = DriverManager.getConnection(url);
+        try (Statement s = writeConn.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("CREATE TABLE IF NOT EXISTS snapshot (session TEXT NOT NULL, seq INTEGER NOT NULL, "
+                    + "saved_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (session, seq))");
+        }
+        writeConn.setAutoCommit(false);
+        this.readConn = DriverManager.getConnection(url);
+        try (Statement s = readConn.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+        }
+        this.writer = Thread.ofPlatform().name("luahost-store-writer").daemon(true).unstarted(this::writeLoop);
+        this.reader = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("luahost-store-reader").daemon(true).unstarted(r));
+        writer.start();
+    }
+
+    /** Opens (creating if needed) {@code dataDir/sessions.db}. */
+    public static SqliteSessionStore open(Path dataDir, int keep) {
+        if (keep < 1) throw new IllegalArgumentException("keep must be at least 1");
+        try {
+            Files.createDirectories(dataDir);
+            return new SqliteSessionStore(dataDir.resolve("sessions.db"), keep);
+        } catch (IOException | SQLException e) {
+            throw new PersistenceException("cannot open the session store in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file. */
+    public Path file() { return file; }
+
+    @Override
+    public CompletionStage<Long> save(String sessionId, byte[] snapshot) {
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        try {
+            SnapshotFormat.verify(snapshot);
+        } catch (CorruptSnapshotException e) {
+            f.completeExceptionally(e);
+            return f;
+        }
+        enqueue(new Save(sessionId, snapshot, f), f);
+        return f;
+    }
+
+    @Override
+    public CompletionStage<Void> delete(String sessionId) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        enqueue(new Delete(sessionId, f), f);
+        return f;
+    }
+
+    private void enqueue(Op op, CompletableFuture<?> f) {
+        if (closed) {
+            f.completeExceptionally(new PersistenceException("the session store is closed"));
+            return;
+        }
+        queue.add(op);
+    }
+
+    @Override
+    public CompletionStage<Optional<StoredSnapshot>> load(String sessionId) {
+        CompletableFuture<Optional<StoredSnapshot>> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new PersistenceException("the session store is closed"));
+            return f;
+        }
+        reader.execute(() -> {
+            try {
+                f.complete(read(sessionId));
+            } catch (SQLException | RuntimeException e) {
+                f.completeExceptionally(new PersistenceException("cannot load session '" + sessionId + "': " + e.getMessage(), e));
+            }
+        });
+        return f;
+    }
+
+    private Optional<StoredSnapshot> read(String session) throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        try (PreparedStatement q = readConn.prepareStatement("SELECT seq, data FROM snapshot WHERE session = ? ORDER BY seq DESC")) {
+            q.setString(1, session);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    byte[] data = rs.getBytes(2);
+                    try {
+                        SnapshotFormat.verify(data);
+                    } catch (CorruptSnapshotException e) {
+                        warnings.add("snapshot " + seq + " of session '" + session + "' is unusable (" + e.getMessage() + ")");
+                        continue;
+                    }
+                    return Optional.of(new StoredSnapshot(session, seq, data, List.copyOf(warnings)));
+                }
+            }
+        }
+        if (!warnings.isEmpty()) {
+            throw new CorruptSnapshotException(String.join("; ", warnings) + "; no usable snapshot left");
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- writer thread
+
+    private void writeLoop() {
+        List<Op> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            batch.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue;   // only close() stops the writer, after draining
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            stop = batch.removeIf(op -> op instanceof Close);
+            if (!batch.isEmpty()) commit(batch);
+        }
+        List<Op> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (Op op : rest) fail(op, new PersistenceException("the session store is closed"));
+    }
+
+    private void commit(List<Op> batch) {
+        long[] seqs = new long[batch.size()];
+        try (PreparedStatement insert = writeConn.prepareStatement("INSERT INTO snapshot (session, seq, saved_at, data) VALUES (?, ?, ?, ?)");
+             PreparedStatement prune = writeConn.prepareStatement("DELETE FROM snapshot WHERE session = ? AND seq <= ?");
+             PreparedStatement delete = writeConn.prepareStatement("DELETE FROM snapshot WHERE session = ?")) {
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < batch.size(); i++) {
+                switch (batch.get(i)) {
+                    case Save s -> {
+                        long seq = nextSeq(s.session());
+                        seqs[i] = seq;
+                        insert.setString(1, s.session());
+                        insert.setLong(2, seq);
+                        insert.setLong(3, now);
+                        insert.setBytes(4, s.bytes());
+                        insert.executeUpdate();
+                        if (seq > keep) {
+                            prune.setString(1, s.session());
+                            prune.setLong(2, seq - keep);
+                            prune.executeUpdate();
+                        }
+                    }
+                    case Delete d -> {
+                        delete.setString(1, d.session());
+                        delete.executeUpdate();
+                        nextSeq.remove(d.session());
+                    }
+                    case Close c -> throw new IllegalStateException();
+                }
+            }
+            writeConn.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                writeConn.rollback();
+            } catch (SQLException ignored) {
+                // the original error is the one to report
+            }
+            nextSeq.clear();
+            PersistenceException pe = new PersistenceException("cannot save to " + file + ": " + e.getMessage(), e);
+            for (Op op : batch) fail(op, pe);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            switch (batch.get(i)) {
+                case Save s -> s.done().complete(seqs[i]);
+                case Delete d -> d.done().complete(null);
+                case Close c -> {}
+            }
+        }
+    }
+
+    private long nextSeq(String session) throws SQLException {
+        Long n = nextSeq.get(session);
+        if (n == null) {
+            try (PreparedStatement q = writeConn.prepareStatement("SELECT max(seq) FROM snapshot WHERE session = ?")) {
+                q.setString(1, session);
+                try (ResultSet rs = q.executeQuery()) {
+                    n = rs.next() ? rs.getLong(1) + 1 : 1;
+                }
+            }
+        }
+        nextSeq.put(session, n + 1);
+        return n;
+    }
+
+    private static void fail(Op op, Throwable e) {
+        switch (op) {
+            case Save s -> s.done().completeExceptionally(e);
+            case Delete d -> d.done().completeExceptionally(e);
+            case Close c -> {}
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        queue.add(new Close());
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        // an operation enqueued while close() ran may have missed the writer's last drain
+        List<Op> late = new ArrayList<>();
+        queue.drainTo(late);
+        for (Op op : late) fail(op, new PersistenceException("the session store is closed"));
+        reader.shutdown();
+        try {
+            while (!reader.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                // loads still running; keep waiting
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        try {
+            readConn.close();
+            writeConn.close();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot close " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+}
