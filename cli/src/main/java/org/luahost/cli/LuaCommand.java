@@ -267,7 +267,7 @@ final class LuaCommand {
      * traceback; other values use their {@code __tostring} (no traceback) or
      * become "(error object is a T value)" with a traceback.
      */
-    private static Object[] messageHandler(LuaThread th, Object[] a) {
+    static Object[] messageHandler(LuaThread th, Object[] a) {
         Object msg = a.length > 0 ? a[0] : null;
         String text;
         if (msg instanceof String s) {

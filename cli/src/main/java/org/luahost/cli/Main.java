@@ -33,7 +33,13 @@ public final class Main {
                 String[] luaArgs = luaStringArgs(args, 1);
                 yield onLuaThread(() -> LuaCommand.run(luaArgs));
             }
-            case "run", "serve" -> {
+            case "run" -> {
+                String[] runArgs = luaStringArgs(args, 1);
+                yield onLuaThread(() -> RunCommand.run(runArgs,
+                        new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14), false),
+                        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), System.in));
+            }
+            case "serve" -> {
                 System.err.println("luahost: '" + cmd + "' is not implemented yet");
                 yield 2;
             }
@@ -60,7 +66,8 @@ public final class Main {
                 usage: luahost <command> [args]
                 commands:
                   lua [options] [script [args]]   run Lua like the lua5.4 program (luahost lua -h lists its options)
-                  run [--session NAME] [--data DIR] script.lua [args]   (not implemented yet)
+                  run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]
+                                                  run a script in a persistent session (restore, run, save)
                   serve [--port N] [--data DIR] script.lua              (not implemented yet)
                 """;
     }

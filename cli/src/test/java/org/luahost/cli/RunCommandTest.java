@@ -1,0 +1,102 @@
+package org.luahost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code luahost run}, in process: restore, run, save; and what happens when a step fails. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {}
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 2];
+        all[0] = "--data";
+        all[1] = dir.resolve("data").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int status = RunCommand.run(all, new PrintStream(out, true), new PrintStream(err, true), InputStream.nullInputStream());
+        return new Result(status, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    private String script(String name, String code) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, code);
+        return p.toString();
+    }
+
+    @Test
+    void counterCountsAcrossRuns() throws Exception {
+        String s = script("counter.lua", "count = (count or 0) + 1; print(count)");
+        assertEquals(new Result(0, "1\n", ""), run(s));
+        assertEquals(new Result(0, "2\n", ""), run(s));
+        assertEquals(new Result(0, "3\n", ""), run(s));
+        assertEquals(new Result(0, "1\n", ""), run("--session", "other", s));   // sessions are separate
+        assertEquals(new Result(0, "4\n", ""), run("--session=counter", s));     // the default name is the script's
+    }
+
+    @Test
+    void argumentsReachTheScript() throws Exception {
+        String s = script("args.lua", "print(arg[0] == ..., ...) last = select('#', ...)");
+        Result r = run(s, "a", "b");
+        assertEquals(0, r.status());
+        assertEquals("false\ta\tb\n", r.out());
+    }
+
+    @Test
+    void aFailedSaveKeepsThePreviousSnapshot() throws Exception {
+        String s = script("t.lua", """
+                n = (n or 0) + 1
+                print(n)
+                if n == 2 then players = {{}, {}, {co = coroutine.create(print)}} end
+                """);
+        assertEquals(new Result(0, "1\n", ""), run(s));
+        Result r = run(s);
+        assertEquals(1, r.status());
+        assertEquals("2\n", r.out());
+        assertEquals("luahost: cannot save session 't': cannot persist a thread at _G.players[3].co (the previous snapshot is kept)\n", r.err());
+        assertEquals("2\n", run(s).out().substring(0, 2));   // still the state of run 1
+
+        Result skipped = run("--skip-unsaveable", s);
+        assertEquals(0, skipped.status());
+        assertEquals("luahost: warning: skipped a thread at _G.players[3].co\n", skipped.err());
+        assertEquals("3\n", run(s).out());
+    }
+
+    @Test
+    void aScriptErrorSavesNothing() throws Exception {
+        String s = script("e.lua", "n = (n or 0) + 1 print(n) if n == 2 then error('boom') end");
+        assertEquals(0, run(s).status());
+        Result r = run(s);
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("lua: " + dir.resolve("e.lua") + ":1: boom\nstack traceback:"), r.err());
+        assertEquals("2\n", run(s).out().substring(0, 2));
+    }
+
+    @Test
+    void usageErrors() {
+        Result r = run();
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("luahost run: no script given\nusage: luahost run"), r.err());
+        assertEquals(2, run("--bogus", "x.lua").status());
+        assertEquals(2, run("--session").status());
+    }
+
+    @Test
+    void aMissingScriptIsReportedAsLuaDoes() {
+        Result r = run(dir.resolve("nope.lua").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("lua: cannot open "), r.err());
+    }
+}
