@@ -1,0 +1,73 @@
+package org.luahost.scheduler;
+
+import java.util.Collection;
+import java.util.function.Consumer;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import org.luahost.scheduler.impl.HostImpl;
+
+/**
+ * Many Lua sessions in one Vert.x instance: each session owns one Lua
+ * state, lives on one of the host's event-loop verticles, is fed through a
+ * mailbox, and runs its Lua code on virtual threads, one message at a time
+ * (see the package documentation for the model).
+ *
+ * <pre>{@code
+ * LuaHost host = LuaHost.create(vertx, new HostOptions());
+ * host.session("room", Script.file(Path.of("room.lua")), new SessionOptions())
+ *     .compose(s -> s.call("join", "ann"))
+ *     .onSuccess(results -> ...);
+ * }</pre>
+ *
+ * <p>Every method may be called from any thread. Futures complete on the
+ * caller's Vert.x context when there is one.
+ */
+public interface LuaHost {
+    /** A host on vertx; its verticles are deployed now (sessions started meanwhile wait for them). */
+    static LuaHost create(Vertx vertx, HostOptions options) {
+        return HostImpl.create(vertx, options);
+    }
+
+    Vertx vertx();
+
+    HostOptions options();
+
+    /** Completes when the host's verticles are deployed. */
+    Future<Void> ready();
+
+    /**
+     * The session with this id: the running one, or a new one that runs
+     * script with options (the future completes once its main chunk ran).
+     */
+    Future<Session> session(String id, Script script, SessionOptions options);
+
+    /** The session with this id, started from the host's default script with the default options if needed. */
+    Future<Session> session(String id);
+
+    /** The running session with this id, or null. */
+    Session find(String id);
+
+    /** Calls the global function fname of session id (started from the default script if needed). */
+    Future<Object[]> call(String id, String fname, Object... args);
+
+    /** Sends a message to session id's {@code on_message(nil, ...)} (started from the default script if needed). */
+    Future<Void> send(String id, Object... message);
+
+    /** Stops session id after the messages in its mailbox; succeeds too when there was no such session. */
+    Future<Void> stop(String id);
+
+    /** The live sessions' counters. */
+    Collection<SessionStats> stats();
+
+    /**
+     * Receives what session id pushes ({@code host.push(...)}; the values are
+     * copies) until the returned handle is closed. Used by the gateway's
+     * WebSocket route; a session with subscribers is never idle-stopped.
+     */
+    AutoCloseable subscribe(String id, Consumer<Object[]> receiver);
+
+    /** Stops every session and undeploys the host's verticles. */
+    Future<Void> close();
+}

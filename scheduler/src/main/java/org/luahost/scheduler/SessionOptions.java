@@ -1,0 +1,63 @@
+package org.luahost.scheduler;
+
+import java.time.Duration;
+
+import org.luahost.vm.Profile;
+
+/**
+ * What a session runs with: its library profile, its budgets, and its turn
+ * semantics. Mutable, with fluent setters, in the Vert.x style; a session
+ * takes a copy when it starts.
+ *
+ * <ul>
+ * <li>{@link #profile}: {@link Profile#SANDBOXED} by default.</li>
+ * <li>{@link #cpuBudget}: the longest a single turn may run (time holding
+ *     a carrier, waits excluded) before it fails with a Lua error; 1 s by
+ *     default, {@link Duration#ZERO} for none.</li>
+ * <li>{@link #timeSlice}: how long a turn runs before it gives its carrier
+ *     thread to other sessions (10 ms).</li>
+ * <li>{@link #memoryLimit}: estimated bytes of Lua values the session may
+ *     hold (64 MiB; 0 for none). See the README for how it is estimated.</li>
+ * <li>{@link #interleave}: false (default): one message is handled
+ *     completely before the next, even across waits. true: while a turn
+ *     waits (host.call, host.sleep, a Java future), the next message may start.</li>
+ * <li>{@link #callTimeout}: how long host.call waits for an answer (10 s).</li>
+ * </ul>
+ */
+public final class SessionOptions {
+    private Profile profile = Profile.SANDBOXED;
+    private Duration cpuBudget = Duration.ofSeconds(1);
+    private Duration timeSlice = Duration.ofMillis(10);
+    private long memoryLimit = 64L << 20;
+    private boolean interleave;
+    private Duration callTimeout = Duration.ofSeconds(10);
+
+    public SessionOptions() {}
+
+    public SessionOptions(SessionOptions o) {
+        this.profile = o.profile;
+        this.cpuBudget = o.cpuBudget;
+        this.timeSlice = o.timeSlice;
+        this.memoryLimit = o.memoryLimit;
+        this.interleave = o.interleave;
+        this.callTimeout = o.callTimeout;
+    }
+
+    public Profile profile() { return profile; }
+    public SessionOptions profile(Profile p) { this.profile = p; return this; }
+
+    public Duration cpuBudget() { return cpuBudget; }
+    public SessionOptions cpuBudget(Duration d) { this.cpuBudget = d; return this; }
+
+    public Duration timeSlice() { return timeSlice; }
+    public SessionOptions timeSlice(Duration d) { this.timeSlice = d; return this; }
+
+    public long memoryLimit() { return memoryLimit; }
+    public SessionOptions memoryLimit(long bytes) { this.memoryLimit = bytes; return this; }
+
+    public boolean interleave() { return interleave; }
+    public SessionOptions interleave(boolean on) { this.interleave = on; return this; }
+
+    public Duration callTimeout() { return callTimeout; }
+    public SessionOptions callTimeout(Duration d) { this.callTimeout = d; return this; }
+}

@@ -1,0 +1,286 @@
+package org.luahost.scheduler.impl;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import org.luahost.scheduler.HostOptions;
+import org.luahost.scheduler.LuaHost;
+import org.luahost.scheduler.LuaJson;
+import org.luahost.scheduler.Script;
+import org.luahost.scheduler.Session;
+import org.luahost.scheduler.SessionException;
+import org.luahost.scheduler.SessionException.Kind;
+import org.luahost.scheduler.SessionOptions;
+import org.luahost.scheduler.SessionStats;
+
+/**
+ * The {@link LuaHost}: the registry of live sessions (id to session), the
+ * event-loop verticles ("homes") that sessions are spread over by id, the
+ * virtual-thread factory their turns run on, and the idle sweep.
+ */
+public final class HostImpl implements LuaHost {
+    final Vertx vertx;
+    final HostOptions options;
+    final PrintStream output;
+    final ThreadFactory threads = Thread.ofVirtual().name("lua-session").inheritInheritableThreadLocals(false).factory();
+    private final ConcurrentHashMap<String, SessionImpl> sessions = new ConcurrentHashMap<>();
+    private final List<ContextInternal> homes = new CopyOnWriteArrayList<>();
+    private final Future<Void> ready;
+    private volatile String deploymentId;
+    private volatile long sweepTimer = -1;
+
+    /** A verticle that only provides an event-loop context for the sessions placed on it. */
+    private final class Home extends AbstractVerticle {
+        @Override
+        public void start() {
+            homes.add((ContextInternal) context);
+        }
+    }
+
+    private HostImpl(Vertx vertx, HostOptions options) {
+        this.vertx = vertx;
+        this.options = options;
+        this.output = options.output();
+        Promise<Void> p = Promise.promise();
+        vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
+                .onSuccess(id -> {
+                    deploymentId = id;
+                    startSweep();
+                    p.complete();
+                })
+                .onFailure(p::fail);
+        this.ready = p.future();
+    }
+
+    public static LuaHost create(Vertx vertx, HostOptions options) {
+        return new HostImpl(vertx, options);
+    }
+
+    @Override public Vertx vertx() { return vertx; }
+
+    @Override public HostOptions options() { return options; }
+
+    @Override public Future<Void> ready() { return ready; }
+
+    // ---------------------------------------------------------------- sessions
+
+    private ContextInternal homeFor(String id) {
+        return homes.get(Math.floorMod(id.hashCode() * 0x9E3779B1, homes.size()));
+    }
+
+    /** The live session with this id, or a new one (started: its START is the first message in its mailbox). */
+    private SessionImpl getOrStart(String id, Script script, SessionOptions opts) {
+        SessionImpl s = sessions.get(id);
+        if (s != null) return s;
+        if (script == null) {
+            throw new SessionException(Kind.NO_SUCH_SESSION, "no session '" + id + "'");
+        }
+        if (homes.isEmpty()) throw new IllegalStateException("the host is not ready yet (wait for ready())");
+        SessionImpl created = new SessionImpl(this, id, script, opts, homeFor(id));
+        s = sessions.putIfAbsent(id, created);
+        if (s != null) return s;
+        created.deliver(Envelope.start(created.startedFuture));
+        return created;
+    }
+
+    private SessionImpl byId(String id) {
+        return getOrStart(id, options.defaultScript(), options.sessionDefaults());
+    }
+
+    @Override
+    public Future<Session> session(String id, Script script, SessionOptions opts) {
+        return ready.compose(v -> {
+            SessionImpl s = getOrStart(id, script, opts);
+            return future(s.startedFuture).map(x -> (Session) s);
+        });
+    }
+
+    @Override
+    public Future<Session> session(String id) {
+        return ready.compose(v -> {
+            SessionImpl s = byId(id);
+            return future(s.startedFuture).map(x -> (Session) s);
+        });
+    }
+
+    @Override
+    public Session find(String id) {
+        SessionImpl s = sessions.get(id);
+        return s == null || s.status == SessionImpl.STOPPED ? null : s;
+    }
+
+    @Override
+    public Future<Object[]> call(String id, String fname, Object... args) {
+        return ready.compose(v -> call(byId(id), fname, args));
+    }
+
+    Future<Object[]> call(SessionImpl s, String fname, Object[] args) {
+        CompletableFuture<Object[]> reply = new CompletableFuture<>();
+        try {
+            s.deliver(Envelope.call(fname, ValueCopy.copyAll(args, "argument"), reply, null));
+        } catch (SessionException e) {
+            return Future.failedFuture(e);
+        }
+        return future(reply);
+    }
+
+    @Override
+    public Future<Void> send(String id, Object... message) {
+        return ready.compose(v -> {
+            send(byId(id), null, message);
+            return Future.succeededFuture();
+        });
+    }
+
+    void send(SessionImpl s, String from, Object[] message) {
+        s.deliver(Envelope.send(from, ValueCopy.copyAll(message, "argument")));
+    }
+
+    @Override
+    public Future<Void> stop(String id) {
+        SessionImpl s = sessions.get(id);
+        return s == null ? Future.succeededFuture() : stop(s);
+    }
+
+    Future<Void> stop(SessionImpl s) {
+        CompletableFuture<Object[]> reply = new CompletableFuture<>();
+        if (!s.deliver(Envelope.stop(reply))) return Future.succeededFuture();
+        return future(reply).mapEmpty();
+    }
+
+    @Override
+    public Collection<SessionStats> stats() {
+        List<SessionStats> out = new ArrayList<>(sessions.size());
+        for (SessionImpl s : sessions.values()) out.add(s.stats());
+        return out;
+    }
+
+    @Override
+    public AutoCloseable subscribe(String id, Consumer<Object[]> receiver) {
+        return byId(id).subscribe(receiver);
+    }
+
+    @Override
+    public Future<Void> close() {
+        List<Future<Void>> stops = new ArrayList<>();
+        for (SessionImpl s : sessions.values()) stops.add(stop(s));
+        if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
+        return Future.join(stops).transform(x -> deploymentId == null ? Future.succeededFuture()
+                : vertx.undeploy(deploymentId));
+    }
+
+    // ---------------------------------------------------------------- from Lua (on a session's turn)
+
+    void sendFromLua(SessionImpl from, String target, Object[] copied) {
+        SessionImpl s = byId(target);
+        s.deliver(Envelope.send(from.id, copied));
+    }
+
+    CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
+        SessionImpl s = byId(target);
+        String[] chain = from.chainForCall();
+        if (!s.interleaves()) {
+            for (String waiting : chain) {
+                if (waiting.equals(target)) {
+                    throw new SessionException(Kind.TIMEOUT, "host.call to '" + target + "' would never be answered: "
+                            + String.join(" -> ", chain) + " -> " + target + " is a cycle, and session '" + target
+                            + "' handles one message at a time (interleaving is off)");
+                }
+            }
+        }
+        CompletableFuture<Object[]> reply = new CompletableFuture<>();
+        s.deliver(Envelope.call(fname, copied, reply, chain));
+        return reply;
+    }
+
+    // ---------------------------------------------------------------- bookkeeping
+
+    void unregister(SessionImpl s) {
+        sessions.remove(s.id, s);
+        var c = s.consumer;
+        if (c != null) s.context.runOnContext(v -> c.unregister());
+    }
+
+    void registerOnBus(SessionImpl s) {
+        if (!options.eventBus()) return;
+        s.context.runOnContext(v -> {
+            if (s.status == SessionImpl.STOPPED) return;
+            s.consumer = vertx.eventBus().<Object>consumer(s.address(), m -> onBusMessage(s, m));
+        });
+    }
+
+    /**
+     * The event-bus protocol: {@code {"call": fname, "args": [...]}} answers
+     * with a JSON array of the results (or fails with code 500 and the
+     * message); {@code {"send": [...], "from": id}} delivers to on_message.
+     */
+    private void onBusMessage(SessionImpl s, Message<Object> m) {
+        if (!(m.body() instanceof JsonObject body)) {
+            m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
+            return;
+        }
+        try {
+            if (body.getValue("call") instanceof String fname) {
+                JsonArray a = body.getJsonArray("args", new JsonArray());
+                call(s, LuaJson.luaString(fname), LuaJson.fromJsonArray(a)).onComplete(ar -> {
+                    if (ar.succeeded()) m.reply(LuaJson.toJsonArray(ar.result()));
+                    else m.fail(ar.cause() instanceof SessionException se && se.kind() == Kind.NO_SUCH_FUNCTION ? 404 : 500,
+                            ar.cause().getMessage());
+                });
+            } else if (body.getValue("send") instanceof JsonArray a) {
+                Object from = body.getValue("from");
+                s.deliver(Envelope.send(from == null ? null : LuaJson.luaString(from.toString()), LuaJson.fromJsonArray(a)));
+                m.reply(null);
+            } else {
+                m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
+            }
+        } catch (SessionException | IllegalArgumentException e) {
+            m.fail(400, e.getMessage());
+        }
+    }
+
+    void internalError(SessionImpl s, Throwable x) {
+        System.err.println("luahost: internal error in session '" + s.id + "': " + x);
+        x.printStackTrace();
+    }
+
+    private void startSweep() {
+        long idleMs = options.idleTimeout().toMillis();
+        if (idleMs <= 0) return;
+        long period = Math.max(10, Math.min(1000, idleMs / 4));
+        sweepTimer = vertx.setPeriodic(period, id -> {
+            long now = System.nanoTime();
+            for (SessionImpl s : sessions.values()) {
+                if (s.status == SessionImpl.RUNNING && s.isIdle() && !s.hasSubscribers()
+                        && (now - s.lastActive) / 1_000_000 >= idleMs) {
+                    options.listener().idle(s);
+                    stop(s);
+                }
+            }
+        });
+    }
+
+    /** A Vert.x future of a completable future, completing on the caller's context if there is one. */
+    static <T> Future<T> future(CompletableFuture<T> f) {
+        Context ctx = Vertx.currentContext();
+        return ctx == null ? Future.fromCompletionStage(f) : Future.fromCompletionStage(f, ctx);
+    }
+}

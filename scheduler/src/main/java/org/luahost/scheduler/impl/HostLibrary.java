@@ -1,0 +1,126 @@
+package org.luahost.scheduler.impl;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.luahost.scheduler.SessionException;
+import org.luahost.vm.Args;
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaString;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.LuaUserdata;
+
+/**
+ * The {@code host} table every session gets: its id, messaging
+ * ({@code send}, {@code call}), time ({@code sleep}, {@code after},
+ * {@code every}), {@code push} to its WebSocket clients, and {@code stop}.
+ * The functions are shared by all sessions (they hold no state) and find
+ * their session through the state's extension slot. The README documents
+ * the Lua side.
+ */
+final class HostLibrary {
+    private HostLibrary() {}
+
+    private static SessionImpl session(LuaThread th) {
+        SessionImpl s = th.state.extension(SessionImpl.class);
+        if (s == null) throw th.raise("host functions work only inside a session");
+        return s;
+    }
+
+    private static final JavaFunction ID = JavaFunction.of("host.id", (th, a) -> JavaFunction.ret(session(th).id));
+
+    private static final JavaFunction SEND = JavaFunction.of("host.send", (th, a) -> {
+        String target = Args.checkString(th, a, 1);
+        SessionImpl s = session(th);
+        Object[] msg = java.util.Arrays.copyOfRange(a, 1, a.length);
+        try {
+            s.host.sendFromLua(s, target, ValueCopy.copyAll(msg, "argument"));
+        } catch (SessionException e) {
+            throw th.errorAtLevel(e.getMessage(), 1);
+        }
+        return LuaFunction.NONE;
+    });
+
+    private static final JavaFunction CALL = JavaFunction.of("host.call", (th, a) -> {
+        String target = Args.checkString(th, a, 1);
+        String fname = Args.checkString(th, a, 2);
+        SessionImpl s = session(th);
+        Object[] args = java.util.Arrays.copyOfRange(a, 2, a.length);
+        CompletableFuture<Object[]> f;
+        try {
+            f = s.host.callFromLua(s, target, fname, ValueCopy.copyAll(args, "argument"));
+        } catch (SessionException e) {
+            throw th.errorAtLevel(e.getMessage(), 1);
+        }
+        return s.await(th, f, s.callTimeoutNanos(),
+                "host.call to '" + LuaString.toJava(target) + "' (" + LuaString.toJava(fname) + ")");
+    });
+
+    private static final JavaFunction SLEEP = JavaFunction.of("host.sleep", (th, a) -> {
+        long ms = Args.checkInteger(th, a, 1);
+        SessionImpl s = session(th);
+        s.await(th, s.sleep(ms), 0, "host.sleep");
+        return LuaFunction.NONE;
+    });
+
+    private static final JavaFunction AFTER = JavaFunction.of("host.after", (th, a) -> timer(th, a, false, "after"));
+    private static final JavaFunction EVERY = JavaFunction.of("host.every", (th, a) -> timer(th, a, true, "every"));
+
+    private static Object[] timer(LuaThread th, Object[] a, boolean periodic, String name) {
+        long ms = Args.checkInteger(th, a, 1);
+        Args.checkFunction(th, a, 2);
+        if (periodic && ms < 1) throw Args.argError(th, 1, "interval must be positive");
+        SessionImpl s = session(th);
+        TimerHandle h = s.addTimer(ms, (LuaFunction) a[1], periodic);
+        return JavaFunction.ret(new LuaUserdata(h, timerMeta(s)));
+    }
+
+    private static final JavaFunction CANCEL = JavaFunction.of("cancel", (th, a) -> {
+        if (a.length == 0 || !(a[0] instanceof LuaUserdata u) || !(u.payload() instanceof TimerHandle h)) {
+            throw Args.typeError(th, a, 1, "timer");
+        }
+        return JavaFunction.ret(session(th).cancelTimer(h));
+    });
+
+    /** The metatable of this session's timer handles: {@code __index = {cancel = ...}}, made once per session. */
+    private static LuaTable timerMeta(SessionImpl s) {
+        if (s.timerMeta instanceof LuaTable t) return t;
+        LuaTable methods = new LuaTable();
+        methods.rawset("cancel", CANCEL);
+        LuaTable mt = new LuaTable();
+        mt.rawset("__index", methods);
+        mt.rawset("__name", "timer");
+        mt.rawset("__metatable", false);
+        s.timerMeta = mt;
+        return mt;
+    }
+
+    private static final JavaFunction PUSH = JavaFunction.of("host.push", (th, a) -> {
+        try {
+            session(th).push(a);
+        } catch (SessionException e) {
+            throw th.errorAtLevel(e.getMessage(), 1);
+        }
+        return LuaFunction.NONE;
+    });
+
+    private static final JavaFunction STOP = JavaFunction.of("host.stop", (th, a) -> {
+        session(th).requestStop();
+        return LuaFunction.NONE;
+    });
+
+    static void install(LuaState L) {
+        LuaTable host = new LuaTable();
+        host.rawset("id", ID);
+        host.rawset("send", SEND);
+        host.rawset("call", CALL);
+        host.rawset("sleep", SLEEP);
+        host.rawset("after", AFTER);
+        host.rawset("every", EVERY);
+        host.rawset("push", PUSH);
+        host.rawset("stop", STOP);
+        L.setGlobal("host", host);
+    }
+}

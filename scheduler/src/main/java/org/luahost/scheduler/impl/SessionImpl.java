@@ -1,0 +1,574 @@
+package org.luahost.scheduler.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.ContextInternal;
+
+import org.jctools.queues.atomic.unpadded.MpscLinkedAtomicUnpaddedQueue;
+import org.luahost.scheduler.Script;
+import org.luahost.scheduler.Session;
+import org.luahost.scheduler.SessionException;
+import org.luahost.scheduler.SessionException.Kind;
+import org.luahost.scheduler.SessionOptions;
+import org.luahost.scheduler.SessionStats;
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.LuaError;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.WorkMeter;
+import org.luahost.vm.lib.BaseLib;
+import org.luahost.vm.runtime.Traceback;
+
+/**
+ * One session: a Lua state, its mailbox, and the turns that handle the
+ * mailbox's messages (see the package documentation for the model).
+ *
+ * <h2>Threads</h2>
+ * Any thread may {@link #deliver} (the mailbox is multi-producer). The first
+ * delivery to an idle session starts a <em>drainer</em>: a virtual thread
+ * that takes messages one by one and runs each as a turn, and ends when the
+ * mailbox is empty ({@link #scheduled} says whether a drainer exists). So an
+ * idle session holds no thread. The Lua state and every field marked
+ * "guarded by the turn" are touched only by the thread holding the turn:
+ * the drainer, or, with interleaving, a turn that resumed after a wait and
+ * took {@link #turnLock}.
+ *
+ * <h2>Waits</h2>
+ * A turn that waits ({@link #await}: host.call, host.sleep, a Java future)
+ * parks its virtual thread. Without interleaving it keeps the turn: the
+ * mailbox waits. With interleaving it gives the turn and the drainer role
+ * away (a new drainer starts if messages wait) and takes the turn back
+ * before it continues.
+ *
+ * <h2>Budgets</h2>
+ * The session is its state's {@link WorkMeter}: every few thousand calls or
+ * loop iterations it checks the time (time slice: yield the carrier; CPU
+ * budget of the turn: Lua error) and, from time to time, the memory estimate.
+ */
+public final class SessionImpl implements Session, WorkMeter {
+    static final int STARTING = 0, RUNNING = 1, STOPPING = 2, STOPPED = 3;
+    /** Units of work between two checks of the clock (about 20-100 µs of Lua). */
+    private static final int QUANTUM = 2048;
+
+    final HostImpl host;
+    final String id;
+    final Script script;
+    final SessionOptions options;
+    final ContextInternal context;
+    private final long sliceNanos, budgetNanos, memoryLimit, callTimeoutNanos;
+
+    private final MpscLinkedAtomicUnpaddedQueue<Envelope> mailbox = new MpscLinkedAtomicUnpaddedQueue<>();
+    /** 1 while a drainer exists (or is being started), 0 when the session is idle. */
+    private final AtomicInteger scheduled = new AtomicInteger();
+    private final AtomicLong received = new AtomicLong();
+    volatile int status = STARTING;
+    final CompletableFuture<Object[]> startedFuture = new CompletableFuture<>();
+    final CompletableFuture<Object[]> stoppedFuture = new CompletableFuture<>();
+
+    // ---- counters: written by the turn holder, read by anyone
+    private volatile long handled, errors, cpuNanos, memoryEstimate;
+    volatile long lastActive = System.nanoTime();
+
+    // ---- guarded by the turn
+    LuaState L;
+    private Turn turn;
+    private long sliceStart;
+    /** cpuNanos at which the memory estimate is next computed. */
+    private long memoryCheckAt;
+    private boolean stopRequested;
+    /** A budget error is being raised (its message handler runs unmetered). */
+    private boolean raising;
+    private boolean mainThreadBusy;
+    private Map<TimerHandle, Boolean> timers;
+    private LuaFunction tracer;
+    private String lastTraceback;
+    Object timerMeta;
+
+    /** Interleaving only: the turn. */
+    private final Semaphore turnLock;
+    /** Set on the context thread once registered. */
+    volatile MessageConsumer<?> consumer;
+    private volatile List<Consumer<Object[]>> subscribers = List.of();
+
+    /** One message being handled: its envelope, the Lua thread it runs on, its clock. */
+    static final class Turn {
+        final Envelope env;
+        LuaThread thread;
+        long start, paused;
+        /** Whether this turn's thread is the drainer (false once it handed the role over in a wait). */
+        boolean drainer = true;
+        /** Ids of the sessions whose turns wait on this one (for calls), this session last. */
+        String[] chain;
+
+        Turn(Envelope env) { this.env = env; }
+    }
+
+    SessionImpl(HostImpl host, String id, Script script, SessionOptions options, ContextInternal context) {
+        this.host = host;
+        this.id = id;
+        this.script = script;
+        this.options = new SessionOptions(options);
+        this.context = context;
+        this.sliceNanos = Math.max(1, options.timeSlice().toNanos());
+        this.budgetNanos = options.cpuBudget().toNanos();
+        this.memoryLimit = options.memoryLimit();
+        this.callTimeoutNanos = options.callTimeout().toNanos();
+        this.turnLock = options.interleave() ? new Semaphore(1, true) : null;
+    }
+
+    // ================================================================ producers (any thread)
+
+    /** Queues a message; returns false (and fails it) when the session is stopped. */
+    boolean deliver(Envelope e) {
+        if (status == STOPPED) {
+            e.fail(stoppedError());
+            return false;
+        }
+        received.incrementAndGet();
+        mailbox.offer(e);
+        if (scheduled.get() == 0 && scheduled.compareAndSet(0, 1)) startDrainer();
+        return true;
+    }
+
+    private void startDrainer() {
+        host.threads.newThread(this::drain).start();
+    }
+
+    SessionException stoppedError() {
+        return new SessionException(Kind.STOPPED, "session '" + id + "' is stopped");
+    }
+
+    // ================================================================ the drainer
+
+    private void drain() {
+        for (;;) {
+            Envelope e = mailbox.poll();
+            if (e == null) {
+                scheduled.set(0);
+                // a producer may have offered after the poll and seen scheduled == 1
+                if (mailbox.isEmpty() || !scheduled.compareAndSet(0, 1)) return;
+                continue;
+            }
+            if (status == STOPPED) {
+                received.decrementAndGet();
+                e.fail(stoppedError());
+                continue;
+            }
+            Turn t = new Turn(e);
+            acquireTurn(t);
+            boolean drainer;
+            try {
+                runTurn(t);
+            } finally {
+                drainer = t.drainer;
+                releaseTurn(t);
+            }
+            if (!drainer) return;
+        }
+    }
+
+    private void acquireTurn(Turn t) {
+        if (turnLock != null) turnLock.acquireUninterruptibly();
+        received.decrementAndGet();
+        if (L != null) {
+            if (!mainThreadBusy) {
+                mainThreadBusy = true;
+                t.thread = L.mainThread;
+            } else {
+                t.thread = new LuaThread(L);
+            }
+            L.current = t.thread;
+        }
+        t.start = System.nanoTime();
+        sliceStart = t.start;
+        turn = t;
+    }
+
+    private void releaseTurn(Turn t) {
+        long now = System.nanoTime();
+        cpuNanos += now - t.start - t.paused;
+        lastActive = now;
+        if (t.thread != null && L != null && t.thread == L.mainThread) mainThreadBusy = false;
+        turn = null;
+        if (stopRequested && status == RUNNING) finishStop(null);
+        if (turnLock != null) turnLock.release();
+    }
+
+    private void runTurn(Turn t) {
+        Envelope e = t.env;
+        try {
+            switch (e.kind) {
+                case Envelope.START -> start(t);
+                case Envelope.CALL -> call(t);
+                case Envelope.SEND -> send(t);
+                case Envelope.TIMER -> timer(t);
+                case Envelope.STOP -> finishStop(e.reply);
+                default -> throw new IllegalStateException("unknown envelope " + e.kind);
+            }
+        } catch (SessionException x) {
+            errors++;
+            e.fail(x);
+        } catch (RuntimeException | StackOverflowError x) {
+            errors++;
+            e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + id + "': " + x));
+            host.internalError(this, x);
+        } finally {
+            handled++;
+        }
+    }
+
+    // ================================================================ turns
+
+    private void start(Turn t) {
+        try {
+            L = LuaState.create(options.profile(), host.output, host.output, java.io.InputStream.nullInputStream());
+            L.setExtension(SessionImpl.class, this);
+            L.mainThread.workLeft = 0;
+            L.meter = this;
+            HostLibrary.install(L);
+            tracer = JavaFunction.of("traceback", (th, a) -> {
+                lastTraceback = Traceback.of(th, null, 1);
+                return a;
+            });
+            mainThreadBusy = true;
+            t.thread = L.mainThread;
+            L.current = t.thread;
+            host.options.listener().created(this, L);
+            LuaFunction main = L.load(script.source(), script.chunkName(), "t", null);
+            invoke(t, main, LuaFunction.NONE);
+        } catch (LuaError x) {   // a syntax error
+            failStart(new SessionException(Kind.LUA_ERROR, x.getMessage(), x.value(), null));
+            return;
+        } catch (SessionException x) {
+            failStart(x);
+            return;
+        }
+        status = RUNNING;
+        if (memoryLimit > 0) memoryEstimate = measure(memoryLimit + 1);
+        host.registerOnBus(this);
+        startedFuture.complete(null);
+        host.options.listener().started(this);
+    }
+
+    private void failStart(SessionException x) {
+        errors++;
+        host.unregister(this);
+        startedFuture.completeExceptionally(x);
+        stopRequested = false;
+        finishStop(null);
+    }
+
+    private void call(Turn t) {
+        Envelope e = t.env;
+        Object fn = L.globals.rawget(e.name);
+        if (!(fn instanceof LuaFunction f)) {
+            throw new SessionException(Kind.NO_SUCH_FUNCTION,
+                    "session '" + id + "' has no function '" + org.luahost.vm.LuaString.toJava(e.name) + "'");
+        }
+        t.chain = e.chain;
+        Object[] r = invoke(t, f, e.args);
+        e.reply.complete(ValueCopy.copyAll(r, "result"));
+    }
+
+    private void send(Turn t) {
+        Envelope e = t.env;
+        Object fn = L.globals.rawget("on_message");
+        if (!(fn instanceof LuaFunction f)) {
+            throw new SessionException(Kind.NO_SUCH_FUNCTION, "session '" + id + "' has no function 'on_message'");
+        }
+        Object[] a = new Object[e.args.length + 1];
+        a[0] = e.from;
+        System.arraycopy(e.args, 0, a, 1, e.args.length);
+        invoke(t, f, a);
+    }
+
+    private void timer(Turn t) {
+        TimerHandle h = t.env.timer;
+        if (h.cancelled) return;
+        if (!h.periodic) forgetTimer(h);
+        invoke(t, h.fn, LuaFunction.NONE);
+    }
+
+    /** Runs fn protected on the turn's thread; a Lua error becomes a SessionException with the traceback. */
+    private Object[] invoke(Turn t, LuaFunction fn, Object[] args) {
+        LuaThread th = t.thread;
+        lastTraceback = null;
+        Object[] r = BaseLib.protectedCall(th, fn, args, tracer);
+        L.current = th;
+        if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
+        Object v = r.length > 1 ? r[1] : null;
+        String tb = lastTraceback;
+        lastTraceback = null;
+        Object copied;
+        try {
+            copied = ValueCopy.copyAll(new Object[] {v}, "error value")[0];
+        } catch (SessionException x) {
+            copied = new LuaError(v).getMessage();
+        }
+        throw new SessionException(Kind.LUA_ERROR, new LuaError(v).getMessage(), copied, tb);
+    }
+
+    // ================================================================ the work meter
+
+    @Override
+    public int onWork(LuaThread th) {
+        Turn t = turn;
+        if (t == null || raising) return QUANTUM;
+        long now = System.nanoTime();
+        if (budgetNanos > 0 && now - t.start - t.paused > budgetNanos) {
+            // sticky: every later unit of work of this turn raises it again, so pcall cannot keep the turn alive
+            throw budgetError(th, th.where(0) + "CPU budget exceeded (" + options.cpuBudget().toMillis() + " ms per turn)", 0);
+        }
+        if (now - sliceStart >= sliceNanos) {
+            Thread.yield();
+            long back = System.nanoTime();
+            t.paused += back - now;
+            sliceStart = back;
+            now = back;
+        }
+        if (memoryLimit > 0) {
+            long used = cpuNanos + (now - t.start - t.paused);
+            if (used >= memoryCheckAt) checkMemory(th, used);
+        }
+        return QUANTUM;
+    }
+
+    /** Walks the state; raises "not enough memory" over the limit. The next walk comes after 10x this one's time. */
+    private void checkMemory(LuaThread th, long used) {
+        long w0 = System.nanoTime();
+        long m = measure(memoryLimit + 1);
+        long cost = System.nanoTime() - w0;
+        memoryEstimate = m;
+        memoryCheckAt = used + Math.max(1_000_000L, 10 * cost);
+        if (m > memoryLimit) throw budgetError(th, "not enough memory", QUANTUM);
+    }
+
+    /**
+     * Raises a budget error. The message handler that raise runs is itself
+     * metered work, so the meter stands aside meanwhile; then the thread gets
+     * workLeft units before the meter is asked again.
+     */
+    private LuaError budgetError(LuaThread th, String msg, int workLeft) {
+        raising = true;
+        try {
+            return th.raise(msg);
+        } finally {
+            raising = false;
+            th.workLeft = workLeft;
+        }
+    }
+
+    /** The memory estimate (stops counting past cap). Only with the turn. */
+    long measure(long cap) {
+        List<LuaThread> threads = new ArrayList<>(2);
+        Turn t = turn;
+        if (t != null && t.thread != null) threads.add(t.thread);
+        List<Object> roots = new ArrayList<>();
+        if (timers != null) for (TimerHandle h : timers.keySet()) roots.add(h.fn);
+        return Footprint.estimate(L, threads, roots, cap);
+    }
+
+    // ================================================================ waits
+
+    /**
+     * Waits for f on the calling Lua thread (parked); what names the wait for
+     * the timeout message. Returns the values, or raises the failure as a
+     * Lua error. Called only by the thread holding the turn.
+     */
+    Object[] await(LuaThread th, CompletableFuture<Object[]> f, long timeoutNanos, String what) {
+        Turn t = turn;
+        LuaThread current = L.current;
+        long w0 = System.nanoTime();
+        boolean gaveTurn = false;
+        if (turnLock != null && t != null) {
+            gaveTurn = true;
+            turn = null;
+            if (t.drainer) {
+                t.drainer = false;
+                scheduled.set(0);
+                if (!mailbox.isEmpty() && scheduled.compareAndSet(0, 1)) startDrainer();
+            }
+            turnLock.release();
+        }
+        Object[] result = null;
+        Throwable failure = null;
+        boolean timedOut = false;
+        try {
+            result = timeoutNanos > 0 ? f.get(timeoutNanos, TimeUnit.NANOSECONDS) : f.get();
+        } catch (TimeoutException x) {
+            timedOut = true;
+        } catch (ExecutionException x) {
+            failure = x.getCause();
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            failure = x;
+        } finally {
+            if (gaveTurn) {
+                turnLock.acquireUninterruptibly();
+                turn = t;
+            }
+            L.current = current;
+            long back = System.nanoTime();
+            if (t != null) t.paused += back - w0;
+            sliceStart = back;
+        }
+        if (timedOut) {
+            f.cancel(false);
+            throw th.raise(th.where(1) + what + " timed out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+        }
+        if (failure instanceof SessionException se) {
+            if (se.kind() == Kind.LUA_ERROR) throw th.raise(se.luaValue());
+            throw th.raise(th.where(1) + se.getMessage());
+        }
+        if (failure != null) throw th.raise(th.where(1) + what + " failed: " + failure);
+        return result;
+    }
+
+    /** Ids whose turns wait on the running turn (for a call it makes), this session last. */
+    String[] chainForCall() {
+        Turn t = turn;
+        String[] c = t == null || t.chain == null ? new String[0] : t.chain;
+        String[] out = java.util.Arrays.copyOf(c, c.length + 1);
+        out[c.length] = id;
+        return out;
+    }
+
+    long callTimeoutNanos() { return callTimeoutNanos; }
+
+    boolean interleaves() { return turnLock != null; }
+
+    // ================================================================ timers, push, stop (on the turn)
+
+    TimerHandle addTimer(long ms, LuaFunction fn, boolean periodic) {
+        TimerHandle h = new TimerHandle(fn, periodic);
+        if (timers == null) timers = new java.util.IdentityHashMap<>();
+        timers.put(h, Boolean.TRUE);
+        long delay = Math.max(1, ms);
+        h.vertxId = periodic ? context.setPeriodic(delay, x -> deliver(Envelope.timer(h)))
+                : context.setTimer(delay, x -> deliver(Envelope.timer(h)));
+        return h;
+    }
+
+    boolean cancelTimer(TimerHandle h) {
+        if (h.cancelled) return false;
+        h.cancelled = true;
+        forgetTimer(h);
+        return host.vertx.cancelTimer(h.vertxId) || !h.periodic;
+    }
+
+    private void forgetTimer(TimerHandle h) {
+        if (timers != null) timers.remove(h);
+    }
+
+    CompletableFuture<Object[]> sleep(long ms) {
+        CompletableFuture<Object[]> f = new CompletableFuture<>();
+        if (ms <= 0) {
+            f.complete(LuaFunction.NONE);
+        } else {
+            context.setTimer(ms, x -> f.complete(LuaFunction.NONE));
+        }
+        return f;
+    }
+
+    void push(Object[] values) {
+        List<Consumer<Object[]>> subs = subscribers;
+        if (subs.isEmpty()) return;
+        Object[] copy = ValueCopy.copyAll(values, "pushed value");
+        for (Consumer<Object[]> s : subs) s.accept(copy);
+    }
+
+    synchronized AutoCloseable subscribe(Consumer<Object[]> receiver) {
+        List<Consumer<Object[]>> l = new ArrayList<>(subscribers);
+        l.add(receiver);
+        subscribers = List.copyOf(l);
+        return () -> {
+            synchronized (SessionImpl.this) {
+                List<Consumer<Object[]>> m = new ArrayList<>(subscribers);
+                m.remove(receiver);
+                subscribers = List.copyOf(m);
+            }
+        };
+    }
+
+    boolean hasSubscribers() { return !subscribers.isEmpty(); }
+
+    /** host.stop(): the session stops once this turn ends. */
+    void requestStop() { stopRequested = true; }
+
+    /** Stops now (on the turn): listener, timers, bus, registry, then fails what is left in the mailbox. */
+    private void finishStop(CompletableFuture<Object[]> reply) {
+        if (status == STOPPED) {
+            if (reply != null) reply.complete(null);
+            return;
+        }
+        boolean wasRunning = status == RUNNING;
+        status = STOPPING;
+        if (wasRunning && L != null) {
+            try {
+                host.options.listener().stopping(this, L);
+            } catch (RuntimeException x) {
+                host.internalError(this, x);
+            }
+        }
+        if (timers != null) {
+            for (TimerHandle h : new ArrayList<>(timers.keySet())) {
+                h.cancelled = true;
+                host.vertx.cancelTimer(h.vertxId);
+            }
+            timers = null;
+        }
+        host.unregister(this);
+        status = STOPPED;
+        Envelope e;
+        while ((e = mailbox.poll()) != null) {
+            received.decrementAndGet();
+            e.fail(stoppedError());
+        }
+        L = null;
+        if (reply != null) reply.complete(null);
+        stoppedFuture.complete(null);
+        if (!startedFuture.isDone()) startedFuture.completeExceptionally(stoppedError());
+        host.options.listener().stopped(this);
+    }
+
+    // ================================================================ Session
+
+    @Override
+    public String id() { return id; }
+
+    @Override
+    public Future<Object[]> call(String fname, Object... args) { return host.call(this, fname, args); }
+
+    @Override
+    public void send(Object... message) { host.send(this, null, message); }
+
+    @Override
+    public Future<Void> stop() { return host.stop(this); }
+
+    @Override
+    public SessionStats stats() {
+        return new SessionStats(id, handled, errors, cpuNanos, memoryEstimate, Math.max(0, received.get()),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActive));
+    }
+
+    @Override
+    public SessionOptions options() { return new SessionOptions(options); }
+
+    @Override
+    public String address() { return host.options.addressPrefix() + id; }
+
+    boolean isIdle() { return scheduled.get() == 0 && mailbox.isEmpty(); }
+}
