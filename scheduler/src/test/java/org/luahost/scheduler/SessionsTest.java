@@ -213,7 +213,7 @@ class SessionsTest {
                 function reset() t = {} collectgarbage() return 'ok' end
                 function size() return #t end
                 """;
-        Session s = start(code, new SessionOptions().memoryLimit(4 << 20));
+        Session s = start(code, new SessionOptions().memoryLimit(4 << 20).cpuBudget(Duration.ZERO));
         Session other = start("function ping() return 'pong' end");
         SessionException e = failure(s.call("grow"));
         assertEquals("not enough memory", e.getMessage());

@@ -27,11 +27,22 @@ final class Envelope {
     final TimerHandle timer;
     /** CALL from a session: the ids of the sessions whose turns wait on this call, the caller last (cycle detection). */
     final String[] chain;
+    /** CALL from outside (the gateway): only functions written in Lua may be called, not library functions. */
+    final boolean luaOnly;
+
+    private Envelope(int kind, String name, String from, Object[] args, CompletableFuture<Object[]> reply,
+                     TimerHandle timer, String[] chain, boolean luaOnly) {
+        this.kind = kind; this.name = name; this.from = from; this.args = args;
+        this.reply = reply; this.timer = timer; this.chain = chain; this.luaOnly = luaOnly;
+    }
 
     private Envelope(int kind, String name, String from, Object[] args, CompletableFuture<Object[]> reply,
                      TimerHandle timer, String[] chain) {
-        this.kind = kind; this.name = name; this.from = from; this.args = args;
-        this.reply = reply; this.timer = timer; this.chain = chain;
+        this(kind, name, from, args, reply, timer, chain, false);
+    }
+
+    static Envelope callLuaFunction(String fname, Object[] args, CompletableFuture<Object[]> reply) {
+        return new Envelope(CALL, fname, null, args, reply, null, null, true);
     }
 
     static Envelope start(CompletableFuture<Object[]> reply) { return new Envelope(START, null, null, null, reply, null, null); }

@@ -142,6 +142,24 @@ public final class HostImpl implements LuaHost {
         return future(reply);
     }
 
+    /** A call from outside (the gateway): only functions the script wrote in Lua. */
+    public Future<Object[]> callLuaFunction(String id, String fname, Object[] luaArgs) {
+        return ready.compose(v -> {
+            SessionImpl s = byId(id);
+            CompletableFuture<Object[]> reply = new CompletableFuture<>();
+            s.deliver(Envelope.callLuaFunction(fname, luaArgs, reply));
+            return future(reply);
+        });
+    }
+
+    /** A message to on_message(from, ...) (the gateway: from is "http" or "ws"). */
+    public Future<Void> sendAs(String id, String from, Object[] luaValues) {
+        return ready.compose(v -> {
+            byId(id).deliver(Envelope.send(from, luaValues));
+            return Future.succeededFuture();
+        });
+    }
+
     @Override
     public Future<Void> send(String id, Object... message) {
         return ready.compose(v -> {
