@@ -39,10 +39,7 @@ public final class Main {
                         new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14), false),
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), System.in));
             }
-            case "serve" -> {
-                System.err.println("luahost: '" + cmd + "' is not implemented yet");
-                yield 2;
-            }
+            case "serve" -> ServeCommand.run(Arrays.copyOfRange(args, 1, args.length));
             case "help", "-h", "--help" -> {
                 System.out.print(usage());
                 yield 0;
@@ -68,7 +65,7 @@ public final class Main {
                   lua [options] [script [args]]   run Lua like the lua5.4 program (luahost lua -h lists its options)
                   run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]
                                                   run a script in a persistent session (restore, run, save)
-                  serve [--port N] [--data DIR] script.lua              (not implemented yet)
+                  serve [--port N] [options] script.lua   host sessions of script over HTTP/WebSocket (serve -h)
                 """;
     }
 
