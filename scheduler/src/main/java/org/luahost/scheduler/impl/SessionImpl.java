@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +21,9 @@ import org.luahost.scheduler.SessionException;
 import org.luahost.scheduler.SessionException.Kind;
 import org.luahost.scheduler.SessionOptions;
 import org.luahost.scheduler.SessionStats;
+import org.luahost.coroutines.Async;
+import org.luahost.coroutines.Hosting;
+import org.luahost.coroutines.WaitPolicy;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
@@ -44,7 +45,7 @@ import org.luahost.vm.runtime.Traceback;
  * idle session holds no thread. The Lua state and every field marked
  * "guarded by the turn" are touched only by the thread holding the turn:
  * the drainer, or, with interleaving, a turn that resumed after a wait and
- * took {@link #turnLock}.
+ * took the state's turn ({@link #hosting}).
  *
  * <h2>Waits</h2>
  * A turn that waits ({@link #await}: host.call, host.sleep, a Java future)
@@ -58,7 +59,7 @@ import org.luahost.vm.runtime.Traceback;
  * loop iterations it checks the time (time slice: yield the carrier; CPU
  * budget of the turn: Lua error) and, from time to time, the memory estimate.
  */
-public final class SessionImpl implements Session, WorkMeter {
+public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     static final int STARTING = 0, RUNNING = 1, STOPPING = 2, STOPPED = 3;
     /** Units of work between two checks of the clock (about 20-100 µs of Lua). */
     private static final int QUANTUM = 2048;
@@ -97,8 +98,12 @@ public final class SessionImpl implements Session, WorkMeter {
     private String lastTraceback;
     Object timerMeta;
 
-    /** Interleaving only: the turn. */
-    private final Semaphore turnLock;
+    /** Whether waits give the turn away (SessionOptions.interleave). */
+    private final boolean interleave;
+    /** The state's turn (the coroutines module's Hosting turn, so Async.call on the state queues behind turns); set with the state. */
+    private volatile Hosting hosting;
+    /** The turn a thread waits in, between beforeWait and afterWait. */
+    private static final ThreadLocal<Turn> WAITING = new ThreadLocal<>();
     /** Set on the context thread once registered. */
     volatile MessageConsumer<?> consumer;
     private volatile List<Consumer<Object[]>> subscribers = List.of();
@@ -107,7 +112,8 @@ public final class SessionImpl implements Session, WorkMeter {
     static final class Turn {
         final Envelope env;
         LuaThread thread;
-        long start, paused;
+        long start, paused, waitStart;
+        LuaThread waitCurrent;
         /** Whether this turn's thread is the drainer (false once it handed the role over in a wait). */
         boolean drainer = true;
         /** Ids of the sessions whose turns wait on this one (for calls), this session last. */
@@ -126,7 +132,7 @@ public final class SessionImpl implements Session, WorkMeter {
         this.budgetNanos = options.cpuBudget().toNanos();
         this.memoryLimit = options.memoryLimit();
         this.callTimeoutNanos = options.callTimeout().toNanos();
-        this.turnLock = options.interleave() ? new Semaphore(1, true) : null;
+        this.interleave = options.interleave();
     }
 
     // ================================================================ producers (any thread)
@@ -181,7 +187,8 @@ public final class SessionImpl implements Session, WorkMeter {
     }
 
     private void acquireTurn(Turn t) {
-        if (turnLock != null) turnLock.acquireUninterruptibly();
+        Hosting h = hosting;
+        if (h != null) h.acquireTurn();
         received.decrementAndGet();
         if (L != null) {
             if (!mainThreadBusy) {
@@ -204,7 +211,8 @@ public final class SessionImpl implements Session, WorkMeter {
         if (t.thread != null && L != null && t.thread == L.mainThread) mainThreadBusy = false;
         turn = null;
         if (stopRequested && status == RUNNING) finishStop(null);
-        if (turnLock != null) turnLock.release();
+        Hosting h = hosting;
+        if (h != null) h.releaseTurn();
     }
 
     private void runTurn(Turn t) {
@@ -236,6 +244,10 @@ public final class SessionImpl implements Session, WorkMeter {
         try {
             L = LuaState.create(options.profile(), host.output, host.output, java.io.InputStream.nullInputStream());
             L.setExtension(SessionImpl.class, this);
+            Hosting h = Hosting.of(L);
+            h.threads(host.threads).waitPolicy(this);
+            h.acquireTurn();   // uncontended: nobody else knows the state yet; releaseTurn gives it back
+            hosting = h;
             L.mainThread.workLeft = 0;
             L.meter = this;
             HostLibrary.install(L);
@@ -384,57 +396,59 @@ public final class SessionImpl implements Session, WorkMeter {
     // ================================================================ waits
 
     /**
-     * Waits for f on the calling Lua thread (parked); what names the wait for
-     * the timeout message. Returns the values, or raises the failure as a
-     * Lua error. Called only by the thread holding the turn.
+     * Waits for f on the calling Lua thread (parked, through the coroutines
+     * module's {@link Async#await}, which calls {@link #beforeWait} and
+     * {@link #afterWait}); what names the wait for the timeout message.
+     * Returns the values, or raises the failure as a Lua error: a Lua error
+     * of another session keeps its value.
      */
     Object[] await(LuaThread th, CompletableFuture<Object[]> f, long timeoutNanos, String what) {
+        CompletableFuture<Object[]> g = timeoutNanos > 0 ? f.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS) : f;
+        g = g.exceptionallyCompose(x -> {
+            Throwable c = x instanceof java.util.concurrent.CompletionException && x.getCause() != null ? x.getCause() : x;
+            if (c instanceof TimeoutException) {
+                c = new SessionException(Kind.TIMEOUT, what + " timed out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+            } else if (c instanceof SessionException se && se.kind() == Kind.LUA_ERROR) {
+                c = new LuaError(se.luaValue());
+            }
+            return CompletableFuture.failedFuture(c);
+        });
+        return Async.await(th, g);
+    }
+
+    /** {@link WaitPolicy}: a turn is about to wait; stop its clock, and with interleaving give the turn away. */
+    @Override
+    public void beforeWait(LuaThread th) {
         Turn t = turn;
-        LuaThread current = L.current;
-        long w0 = System.nanoTime();
-        boolean gaveTurn = false;
-        if (turnLock != null && t != null) {
-            gaveTurn = true;
-            turn = null;
-            if (t.drainer) {
-                t.drainer = false;
-                scheduled.set(0);
-                if (!mailbox.isEmpty() && scheduled.compareAndSet(0, 1)) startDrainer();
-            }
-            turnLock.release();
+        if (t == null) return;   // not inside a turn (cannot happen for session code)
+        WAITING.set(t);
+        t.waitStart = System.nanoTime();
+        t.waitCurrent = L.current;
+        if (!interleave) return;
+        turn = null;
+        if (t.drainer) {
+            // hand the drainer role over: the mailbox goes on while this turn waits
+            t.drainer = false;
+            scheduled.set(0);
+            if (!mailbox.isEmpty() && scheduled.compareAndSet(0, 1)) startDrainer();
         }
-        Object[] result = null;
-        Throwable failure = null;
-        boolean timedOut = false;
-        try {
-            result = timeoutNanos > 0 ? f.get(timeoutNanos, TimeUnit.NANOSECONDS) : f.get();
-        } catch (TimeoutException x) {
-            timedOut = true;
-        } catch (ExecutionException x) {
-            failure = x.getCause();
-        } catch (InterruptedException x) {
-            Thread.currentThread().interrupt();
-            failure = x;
-        } finally {
-            if (gaveTurn) {
-                turnLock.acquireUninterruptibly();
-                turn = t;
-            }
-            L.current = current;
-            long back = System.nanoTime();
-            if (t != null) t.paused += back - w0;
-            sliceStart = back;
+        hosting.releaseTurn();
+    }
+
+    /** {@link WaitPolicy}: the wait ended; with interleaving take the turn back (in arrival order), restart the clock. */
+    @Override
+    public void afterWait(LuaThread th) {
+        Turn t = WAITING.get();
+        if (t == null) return;
+        WAITING.remove();
+        if (interleave) {
+            hosting.acquireTurn();
+            turn = t;
+            L.current = t.waitCurrent;
         }
-        if (timedOut) {
-            f.cancel(false);
-            throw th.raise(th.where(1) + what + " timed out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
-        }
-        if (failure instanceof SessionException se) {
-            if (se.kind() == Kind.LUA_ERROR) throw th.raise(se.luaValue());
-            throw th.raise(th.where(1) + se.getMessage());
-        }
-        if (failure != null) throw th.raise(th.where(1) + what + " failed: " + failure);
-        return result;
+        long back = System.nanoTime();
+        t.paused += back - t.waitStart;
+        sliceStart = back;
     }
 
     /** Ids whose turns wait on the running turn (for a call it makes), this session last. */
@@ -448,7 +462,7 @@ public final class SessionImpl implements Session, WorkMeter {
 
     long callTimeoutNanos() { return callTimeoutNanos; }
 
-    boolean interleaves() { return turnLock != null; }
+    boolean interleaves() { return interleave; }
 
     // ================================================================ timers, push, stop (on the turn)
 
