@@ -241,7 +241,7 @@ public class LuaThread implements LuaThreadHandle {
         int d = depth - level;
         if (level < 0 || d < 1) return "";
         Frame f = frames[d];
-        if (f.closure == null) return "";
+        if (f.closure == null || f.currentLine() <= 0) return "";   // luaL_where gives "" without line information
         return position(f);
     }
 

@@ -24,14 +24,17 @@ public final class Compiler {
     private final String source;
     private final Captures captures;
     private final Map<Object, Object> nears;
+    /** Compile without debug information (a stripped binary chunk): no local or upvalue names, no lines. */
+    private final boolean strip;
     private FS fs;
     /** Where a limit error about the name being resolved is reported (null: at the name). */
     private Ast.Near curNear;
 
-    private Compiler(Ast.Chunk chunk) {
+    private Compiler(Ast.Chunk chunk, boolean strip) {
         this.source = chunk.chunkName();
         this.captures = Captures.analyze(chunk);
         this.nears = chunk.nears();
+        this.strip = strip;
     }
 
     /** The i-th declaration "near" recorded by the parser for node, or null. */
@@ -41,15 +44,30 @@ public final class Compiler {
 
     /** Compiles a chunk into a closure whose _ENV upvalue holds env. */
     public static LuaClosure compileMain(LuaState L, Ast.Chunk chunk, Object env) {
-        Compiler c = new Compiler(chunk);
-        Proto p = c.function(chunk.body(), true);
+        Compiler c = new Compiler(chunk, false);
+        Proto p = c.function(chunk.body(), MAIN_UPVALUES);
         return new LuaClosure(p, new Cell[] {new Cell(env)});
     }
 
     /** Compiles a chunk into a Proto with one upvalue (_ENV) still unbound. */
     public static Proto compileProto(Ast.Chunk chunk) {
-        Compiler c = new Compiler(chunk);
-        return c.function(chunk.body(), true);
+        Compiler c = new Compiler(chunk, false);
+        return c.function(chunk.body(), MAIN_UPVALUES);
+    }
+
+    private static final String[] MAIN_UPVALUES = {"_ENV"};
+
+    /**
+     * Recompiles a function read back from a binary chunk ({@link Dump}): body
+     * becomes a function whose upvalues are, in this order, the given names,
+     * as they were when it was first compiled inside its enclosing function.
+     * With strip, the result has no debug information (source "=?", no lines,
+     * no local or upvalue names), as a function the reference loads from a
+     * stripped dump.
+     */
+    static Proto compileDumped(String source, Ast.FuncBody body, String[] upvalNames, boolean strip) {
+        Compiler c = new Compiler(new Ast.Chunk(source, body), strip);
+        return c.function(body, upvalNames);
     }
 
     // ---------------------------------------------------------------- function state
@@ -123,13 +141,17 @@ public final class Compiler {
         return new LuaError(ChunkId.of(source) + ":" + line + ": " + msg);
     }
 
-    private Proto function(Ast.FuncBody body, boolean main) {
+    /** Compiles a function; a root function (main chunk, dumped function) has the given upvalues, a nested one null. */
+    private Proto function(Ast.FuncBody body, String[] rootUpvalues) {
         Proto p = new Proto(source, body.line(), body.lastLine());
+        p.stripped = strip;
         fs = new FS(fs, p);
-        if (main) {
-            fs.upNames.add("_ENV");
-            fs.upInStack.add(false);
-            fs.upIdx.add(0);
+        if (rootUpvalues != null) {
+            for (int i = 0; i < rootUpvalues.length; i++) {
+                fs.upNames.add(rootUpvalues[i]);
+                fs.upInStack.add(false);
+                fs.upIdx.add(i);
+            }
         }
         fs.block = new BlockScope(null, 0, false);
         int k = 0;
@@ -141,16 +163,17 @@ public final class Compiler {
         List<Stat> pre = new ArrayList<>();
         // captured parameters move into cells on entry
         for (Var v : fs.actives) if (v.cell) pre.add(new Stats.NewCell(body.line(), v.slot, new Exprs.Local(body.line(), v.slot, v.name)));
-        Block b = blockBody(body.block(), pre, false, main ? body.block().closeLine() : body.lastLine());
+        Block b = blockBody(body.block(), pre, false, p.isMain() ? body.block().closeLine() : body.lastLine());
         closeBlockScope(body.block().endLine(), true);
         p.body = b;
         p.frameSize = fs.maxSlot;
         int nu = fs.upNames.size();
+        // kept even when stripped: a stripped function dumped again needs them to resolve its names (debug.getupvalue hides them)
         p.upvalNames = fs.upNames.toArray(new String[0]);
         p.upvalInStack = new boolean[nu];
         p.upvalIndex = new int[nu];
         for (int i = 0; i < nu; i++) { p.upvalInStack[i] = fs.upInStack.get(i); p.upvalIndex[i] = fs.upIdx.get(i); }
-        p.locals = fs.localInfos.toArray(new Proto.LocalInfo[0]);
+        p.locals = strip ? new Proto.LocalInfo[0] : fs.localInfos.toArray(new Proto.LocalInfo[0]);
         p.ast = body;
         fs = fs.parent;
         return p;
@@ -265,9 +288,10 @@ public final class Compiler {
 
     private Expr read(Ref r, int line) {
         return switch (r) {
-            case LocalRef l -> l.v.cell ? new Exprs.CellLocal(line, l.v.slot, l.v.name) : new Exprs.Local(line, l.v.slot, l.v.name);
-            case UpRef u -> new Exprs.Upval(line, u.idx, u.name);
-            case GlobalRef g -> new Exprs.Global(line, env(line), g.name);
+            case LocalRef l -> l.v.cell ? new Exprs.CellLocal(line, l.v.slot, debugName(l.v.name)) : new Exprs.Local(line, l.v.slot, debugName(l.v.name));
+            case UpRef u -> new Exprs.Upval(line, u.idx, strip ? "?" : u.name);
+            // without debug information the reference cannot tell that an upvalue is _ENV: "field 'x'"
+            case GlobalRef g -> strip ? new Exprs.Field(line, env(line), g.name.intern(), false) : new Exprs.Global(line, env(line), g.name);
         };
     }
 
@@ -277,7 +301,11 @@ public final class Compiler {
         return read(r, line);
     }
 
+    /** A local's name for error messages, or null without debug information. */
+    private String debugName(String name) { return strip ? null : name; }
+
     private boolean isEnv(Expr e) {
+        if (strip) return false;
         return (e instanceof Exprs.Upval u && u.name.equals("_ENV")) || (e instanceof Exprs.Local l && l.name.equals("_ENV"))
                 || (e instanceof Exprs.CellLocal c && c.name.equals("_ENV"));
     }
@@ -325,7 +353,7 @@ public final class Compiler {
                 fs.ntbc++;
                 Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine(), b.closeLine());
                 Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody, closeLine);
-                out.add(new Stats.Tbc(l.line(), v.slot, v.cell, v.name, restBlock, closeLine));
+                out.add(new Stats.Tbc(l.line(), v.slot, v.cell, strip ? "(temporary)" : v.name, restBlock, closeLine));
                 break;
             }
             out.add(stat(s));
@@ -636,7 +664,7 @@ public final class Compiler {
                 Expr inner = expr(p.expr());
                 yield inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
             }
-            case Ast.Function f -> new Exprs.Function(f.line(), function(f.body(), false));
+            case Ast.Function f -> new Exprs.Function(f.line(), function(f.body(), null));
             case Ast.Table t -> table(t);
             case Ast.BinOp b -> binop(b);
             case Ast.UnOp u -> unop(u);

@@ -30,7 +30,7 @@ final class Exprs {
         Local(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
 
         @Override public Object eval(Frame f) { return f.slots[slot]; }
-        @Override public String describe() { return "local '" + name + "'"; }
+        @Override public String describe() { return name == null ? null : "local '" + name + "'"; }
     }
 
     static final class CellLocal extends Expr {
@@ -40,7 +40,7 @@ final class Exprs {
         CellLocal(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
 
         @Override public Object eval(Frame f) { return ((Cell) f.slots[slot]).v; }
-        @Override public String describe() { return "local '" + name + "'"; }
+        @Override public String describe() { return name == null ? null : "local '" + name + "'"; }
     }
 
     static final class Upval extends Expr {

@@ -46,7 +46,7 @@ public final class Frame {
 
     /** The line this frame is at (the current site's), or -1 for Java frames. */
     public int currentLine() {
-        if (closure == null) return -1;
+        if (closure == null || closure.proto.stripped) return -1;
         return site == null ? closure.proto.line : site.line();
     }
 }

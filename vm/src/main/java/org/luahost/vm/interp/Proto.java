@@ -22,8 +22,13 @@ public final class Proto {
     public LocalInfo[] locals = new LocalInfo[0];
     /** Lines that have code (debug.getinfo "L"). */
     public int[] activeLines = new int[0];
-    /** The parsed function, kept so string.dump can serialise it. */
+    /** The parsed function ({@code Ast.FuncBody}), kept so string.dump can serialise it. */
     public Object ast;
+    /**
+     * Loaded from a stripped binary chunk: no line information (current line -1),
+     * no local or upvalue names, source "=?", as the reference after {@code string.dump(f, true)}.
+     */
+    public boolean stripped;
 
     public Proto(String source, int line, int lastLine) {
         this.source = source;

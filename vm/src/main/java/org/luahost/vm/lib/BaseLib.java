@@ -268,7 +268,8 @@ public final class BaseLib {
         }
         try {
             LuaFunction f = th.state.load(text, name, mode, null);
-            if (a.length >= 4) ((org.luahost.vm.interp.LuaClosure) f).upvals[0].v = env;
+            // the first upvalue, if any, is the environment (a binary chunk may have none)
+            if (a.length >= 4 && f instanceof org.luahost.vm.interp.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
             return ret(f);
         } catch (LuaError e) {
             return ret(null, e.value());
@@ -301,7 +302,7 @@ public final class BaseLib {
             text = nl < 0 ? "" : text.substring(nl);   // keep the newline so line numbers stay right
         }
         LuaFunction f = L.load(text, chunkName, mode, null);
-        if (hasEnv) ((org.luahost.vm.interp.LuaClosure) f).upvals[0].v = env;
+        if (hasEnv && f instanceof org.luahost.vm.interp.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
         return f;
     }
 

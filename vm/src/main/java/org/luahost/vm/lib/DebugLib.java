@@ -182,7 +182,9 @@ public final class DebugLib {
     /** The lines of p that have code (an approximation of the reference's, from the syntax tree). */
     static LuaTable activeLines(Proto p) {
         TreeSet<Integer> lines = new TreeSet<>();
-        if (p.ast instanceof Ast.FuncBody body) {
+        if (p.stripped) {
+            // no line information after string.dump(f, true)
+        } else if (p.ast instanceof Ast.FuncBody body) {
             block(body.block(), lines);
             // the final return is on the line of the function's last token: 'end', or the chunk's last token
             if (!p.isMain()) lines.add(body.lastLine());
@@ -484,7 +486,7 @@ public final class DebugLib {
         long n = Args.checkInteger(th, a, 2);
         LuaFunction fn = Args.checkFunction(th, a, 1);
         if (!(fn instanceof LuaClosure c) || n < 1 || n > c.upvals.length) return LuaFunction.NONE;
-        String name = c.proto.upvalNames != null && n <= c.proto.upvalNames.length ? c.proto.upvalNames[(int) n - 1] : null;
+        String name = !c.proto.stripped && c.proto.upvalNames != null && n <= c.proto.upvalNames.length ? c.proto.upvalNames[(int) n - 1] : null;
         if (name == null || name.isEmpty()) name = "(no name)";
         Cell cell = c.upvals[(int) n - 1];
         if (get) return new Object[] {name, cell.v};

@@ -32,7 +32,10 @@ public final class Traceback {
             Frame f = th.frame(d);
             sb.append("\n\t");
             if (f.closure != null) {
-                sb.append(ChunkId.of(f.closure.proto.source)).append(':').append(f.currentLine()).append(':');
+                sb.append(ChunkId.of(f.closure.proto.source));
+                int line = f.currentLine();
+                if (line > 0) sb.append(':').append(line);   // a stripped function has no line information
+                sb.append(':');
             } else {
                 sb.append("[C]:");
             }
