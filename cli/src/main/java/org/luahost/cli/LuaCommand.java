@@ -69,6 +69,7 @@ final class LuaCommand {
         }
         try {
             LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
+            L.gc().setMode("generational");   // lua.c switches its state to generational mode
             LuaCommand cmd = new LuaCommand(opts, L);
             boolean[] ok = {false};
             JavaFunction pmain = JavaFunction.of(null, (th, a) -> {
@@ -76,6 +77,7 @@ final class LuaCommand {
                 return LuaFunction.NONE;
             });
             pmain.invoke(L.mainThread, LuaFunction.NONE);
+            L.close();   // as lua.c's lua_close: the finalizers of every object still registered run
             out.flush();
             return ok[0] ? 0 : 1;
         } catch (LuaError e) {

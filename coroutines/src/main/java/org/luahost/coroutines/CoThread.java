@@ -72,6 +72,11 @@ final class CoThread extends LuaThread implements Runnable {
         return h;
     }
 
+    @Override
+    protected void gcRefs(java.util.function.Consumer<Object> mark) {
+        mark.accept(body);   // a coroutine that has not started yet holds its body only here
+    }
+
     // ---------------------------------------------------------------- resumer side
 
     /**
@@ -84,6 +89,7 @@ final class CoThread extends LuaThread implements Runnable {
         Baton b = baton;
         b.values = args;
         b.waiter = Thread.currentThread();
+        resumer = from;
         L.current = this;
         Thread t = vthread;
         if (t == null) {
@@ -112,6 +118,7 @@ final class CoThread extends LuaThread implements Runnable {
         }
         b.awaitBack();
         b.waiter = null;
+        resumer = null;
         L.current = from;
         if (b.done) {
             vthread = null;

@@ -16,6 +16,9 @@ package org.luahost.vm;
 public abstract class LuaFunction {
     public static final Object[] NONE = new Object[0];
 
+    /** The epoch of the last Lua collection that marked this function ({@link Gc}). */
+    int gcMark;
+
     /** Calls the function with exactly {@code args}; returns exactly its results. */
     public abstract Object[] invoke(LuaThread th, Object[] args);
 

@@ -153,6 +153,16 @@ public final class LuaState {
         }
     }
 
+    /**
+     * Closes the state as the reference's lua_close does: calls the finalizer of every
+     * object still registered for one (newest first; errors become warnings). Later
+     * setmetatable calls register nothing. Idempotent. (Pending to-be-closed variables
+     * of running code are not closed here.)
+     */
+    public void close() {
+        gc.closeState(current != null ? current : mainThread);
+    }
+
     /** tostring with metamethods, on the current thread. */
     public String tostring(Object v) { return Ops.tostring(current, v); }
 

@@ -31,6 +31,8 @@ public final class LuaTable {
     private LuaTable metatable;
     /** Bits set for metamethods known to be absent when this table is a metatable; reset on writes. */
     public byte absentFlags;
+    /** The epoch of the last Lua collection that marked this table ({@link Gc}). */
+    int gcMark;
 
     public LuaTable() {}
 
@@ -256,6 +258,18 @@ public final class LuaTable {
     }
 
     // ---------------------------------------------------------------- length and traversal
+
+    // ---------------------------------------------------------------- for the collector (Gc)
+
+    int hashCapacity() { return hkeys == null ? 0 : hkeys.length; }
+
+    Object hashKeyAt(int i) { return hkeys[i]; }
+
+    /** The value in hash slot i (null: empty slot or removed entry). */
+    Object hashValueAt(int i) { return hvals[i]; }
+
+    /** Removes the entry in hash slot i, keeping its key so that a traversal may go on past it. */
+    void clearHashAt(int i) { hvals[i] = null; }
 
     /**
      * Grows the array part to at least {@code n} slots (the reference's SETLIST with a

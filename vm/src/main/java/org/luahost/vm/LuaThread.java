@@ -152,6 +152,15 @@ public class LuaThread implements LuaThreadHandle {
 
     public final Frame frame(int d) { return frames[d]; }
 
+    /** The thread that resumed this one and waits for it (null for the main thread and suspended coroutines). */
+    public LuaThread resumer;
+
+    /** The message handlers of active protected calls (roots for the collector). */
+    final Object[] handlersForGc() { return java.util.Arrays.copyOf(handlers, nprotected); }
+
+    /** Lua values this thread keeps outside its frames (a coroutine's body before it starts...), for the collector. */
+    protected void gcRefs(java.util.function.Consumer<Object> mark) {}
+
     public final Frame top() { return frames[depth]; }
 
     private LuaError stackOverflow() {

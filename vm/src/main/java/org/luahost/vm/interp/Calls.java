@@ -207,6 +207,7 @@ final class Calls {
                 Object v = t.rawget(method);
                 if (v != null || t.getMetatable() == null) return v;
             }
+            f.site = indexSite;
             return Ops.index(f.thread, o, method, indexSite);
         }
 

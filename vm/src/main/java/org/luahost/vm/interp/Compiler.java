@@ -645,6 +645,12 @@ public final class Compiler {
     private static boolean lastMulti(Expr[] es) { return es.length > 0 && es[es.length - 1].isMulti(); }
 
     private Expr expr(Ast.Expr e) {
+        Expr x = expr0(e);
+        x.liveSlots = fs.nextSlot;
+        return x;
+    }
+
+    private Expr expr0(Ast.Expr e) {
         return switch (e) {
             case Ast.Nil n -> new Exprs.Const(n.line(), null);
             case Ast.True t -> new Exprs.Const(t.line(), Boolean.TRUE);

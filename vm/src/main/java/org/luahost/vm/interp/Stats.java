@@ -313,7 +313,8 @@ final class Stats {
             if (methodObj != null) {
                 Calls.Method m = (Calls.Method) call;
                 Object o = methodObj.eval(f);
-                fv = o instanceof LuaTable t && t.getMetatable() == null ? t.rawget(method) : Ops.index(f.thread, o, method, m.indexSite);
+                if (o instanceof LuaTable t && t.getMetatable() == null) fv = t.rawget(method);
+                else { f.site = m.indexSite; fv = Ops.index(f.thread, o, method, m.indexSite); }
                 a = m.allArgs(f, o);
             } else {
                 fv = fn.eval(f);

@@ -319,7 +319,7 @@ public final class BaseLib {
                 double kb = (rt.totalMemory() - rt.freeMemory()) / 1024.0;
                 return ret(kb);
             }
-            case 4: L.gc().fullCollect(th); return ret(Boolean.TRUE);
+            case 4: L.gc().step(th); return ret(Boolean.TRUE);
             case 5: case 6: {
                 long v = Args.optInteger(th, a, 2, 0);
                 return ret(opt == 5 ? L.gc().setPause(v) : L.gc().setStepmul(v));

@@ -584,6 +584,7 @@ public final class DebugLib {
             if (m != null) th.state.gc().registered(t, m);
         } else if (v instanceof LuaUserdata u) {
             u.metatable = m;
+            if (m != null) th.state.gc().registered(u, m);
         } else {
             String type = Lua.typeName(v);
             if (!type.equals("userdata")) th.state.setTypeMetatable(type, m);

@@ -383,9 +383,10 @@ public final class OsLib {
         else status = (int) Args.optInteger(th, a, 1, 0);
         boolean close = Lua.isTruthy(Args.arg(a, 2));
         LuaState L = th.state;
+        // with close = true the reference closes the state first: every pending __gc finalizer runs
+        // (pending to-be-closed variables of the running code are not closed: see LuaState.close)
+        if (close) L.close();
         IoLib.flushAll(L);   // C's exit flushes every stream (the io library's files, stdout, stderr)
-        // TODO(close): with close = true the reference also closes the state (pending __close
-        // variables of the main thread, then every __gc finalizer); the runtime has no API for that yet.
         ExitHandler h = L.extension(ExitHandler.class);
         if (h != null) {
             h.exit(L, status, close);
