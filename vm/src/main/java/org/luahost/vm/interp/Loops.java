@@ -160,7 +160,12 @@ final class Loops {
             Object[] kv = new Object[2];
             Object key = null;
             int n = slots.length;
-            while (t.next(key, kv)) {
+            for (;;) {
+                try {
+                    if (!t.next(key, kv)) break;
+                } catch (IllegalArgumentException e) {   // the key was removed and the table rehashed
+                    throw f.thread.raise("invalid key to 'next'");   // raised inside next: no position
+                }
                 key = kv[0];
                 set(f, 0, key);
                 if (n > 1) {

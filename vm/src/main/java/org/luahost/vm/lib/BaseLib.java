@@ -82,7 +82,7 @@ public final class BaseLib {
             try {
                 if (t.next(Args.arg(a, 2), kv)) return kv;
             } catch (IllegalArgumentException e) {
-                throw th.errorAtLevel("invalid key to 'next'", 1);
+                throw th.errorAtLevel("invalid key to 'next'", 0);
             }
             return ret(null);
         });
