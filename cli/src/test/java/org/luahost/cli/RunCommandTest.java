@@ -46,6 +46,26 @@ class RunCommandTest {
         assertEquals(new Result(0, "4\n", ""), run("--session=counter", s));     // the default name is the script's
     }
 
+    /** New code, old data: the script's functions are defined again on each run; functions kept in data keep their code. */
+    @Test
+    void codeIsUpgradedByRunningTheNewScript() throws Exception {
+        String v1 = script("game.lua", """
+                player = player or {name = 'ada', hp = 10}
+                function describe(p) return 'v1: ' .. p.name end
+                callbacks = callbacks or {describe}
+                local level = 1
+                function levelUp() level = level + 1 return level end
+                player.bump = levelUp
+                print(describe(player), player.bump(), player.bump())
+                """);
+        assertEquals(new Result(0, "v1: ada\t2\t3\n", ""), run(v1));
+        Files.writeString(Path.of(v1), """
+                function describe(p) return 'v2: ' .. p.name .. ' (' .. p.hp .. ' hp)' end
+                print(describe(player), callbacks[1](player), player.bump())
+                """);
+        assertEquals(new Result(0, "v2: ada (10 hp)\tv1: ada\t4\n", ""), run(v1));
+    }
+
     @Test
     void argumentsReachTheScript() throws Exception {
         String s = script("args.lua", "print(arg[0] == ..., ...) last = select('#', ...)");

@@ -2,23 +2,32 @@ package org.luahost.persistence.codec;
 
 import org.luahost.vm.LuaState;
 import org.luahost.vm.interp.Cell;
+import org.luahost.vm.interp.Dump;
 import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.parser.Ast;
 
 /**
- * Lua functions' compiled form in snapshots, from the VM's dump support.
- *
- * <p>NOTE: the VM's function dump ({@code org.luahost.vm.interp.Dump}) has
- * not landed yet; until it does, a Lua function reachable from the globals
- * cannot be saved and capture reports where it is.
+ * Lua functions' compiled form in snapshots: the VM's binary chunks
+ * ({@link Dump#dumpClosure}, the form {@code string.dump} makes, with debug
+ * information kept so that error messages and tracebacks of a restored
+ * function name the same lines), loaded back around the given upvalue cells
+ * ({@link Dump#loadClosure}).
  */
 public final class VmFunctions implements FunctionCodec {
     @Override
     public String dump(LuaClosure fn) {
-        throw new UnsupportedOperationException("saving Lua functions needs the VM's function dump, not available yet");
+        if (!(fn.proto.ast instanceof Ast.FuncBody)) {
+            throw new UnsupportedOperationException("it has no syntax tree to save");
+        }
+        try {
+            return Dump.dumpClosure(fn, false);
+        } catch (IllegalStateException e) {
+            throw new UnsupportedOperationException(e.getMessage());
+        }
     }
 
     @Override
     public LuaClosure load(LuaState L, String bytes, String chunkName, Cell[] upvals) {
-        throw new IllegalArgumentException("this luahost cannot load saved Lua functions yet");
+        return Dump.loadClosure(L, bytes, chunkName, upvals);
     }
 }

@@ -47,6 +47,9 @@ class HostileInputTest {
                 nums = {math.maxinteger, math.mininteger, 0/0, -0.0, 1/0}
                 lib = {fmt = string.format, pr = print}
                 string.extra = {1, 2, 3}
+                local shared = {count = 0}
+                function inc(x) shared.count = shared.count + (x or 1) return shared.count end
+                function get() return shared end
                 """, "=sample", "t", null));
         sample = p.capture().bytes();
     }
@@ -83,7 +86,7 @@ class HostileInputTest {
         LuaState L = attached();
         assertTrue(decodes(L, sample));
         assertEquals(Boolean.TRUE, LuaFunction.first(L.call(L.load(
-                "return a.self == a and b[a] == a and b.format == string.format and string.extra[3] == 3 and nums[3] ~= nums[3]", "=t", "t", null))));
+                "return a.self == a and b[a] == a and b.format == string.format and string.extra[3] == 3 and nums[3] ~= nums[3] and inc(2) == get().count", "=t", "t", null))));
     }
 
     @Test
