@@ -70,6 +70,7 @@ final class LuaCommand {
         try {
             LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
+            Main.host(L);
             LuaCommand cmd = new LuaCommand(opts, L);
             boolean[] ok = {false};
             JavaFunction pmain = JavaFunction.of(null, (th, a) -> {

@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import org.luahost.coroutines.Carrier;
+import org.luahost.coroutines.Hosting;
+import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaString;
 
 /**
@@ -69,13 +72,49 @@ public final class Main {
                 """;
     }
 
-    /** Runs body on a platform thread with a large stack; returns its result. */
+    /**
+     * The carrier of this process's Lua threads, or null when the JDK does not
+     * let us choose a virtual thread's carrier (see {@link Carrier}).
+     */
+    private static volatile Carrier carrier;
+
+    /**
+     * Runs body on a virtual thread, as every Lua thread runs (issue 3): the
+     * main chunk and the coroutines of the state share one carrier thread
+     * with a large stack, so a coroutine switch stays on one core, and deep
+     * Lua recursion reaches the VM's own "stack overflow" limit. Without
+     * carrier support (no --add-opens java.base/java.lang), body runs on a
+     * platform thread with the same stack. Returns body's result.
+     */
     static int onLuaThread(IntSupplier body) throws InterruptedException {
         int[] status = {1};
-        Thread t = new Thread(null, () -> status[0] = body.getAsInt(), "lua", LUA_STACK_SIZE);
+        Throwable[] failure = {null};
+        Runnable r = () -> {
+            try {
+                status[0] = body.getAsInt();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        };
+        Thread t;
+        if (Carrier.supported()) {
+            Carrier c = Carrier.start("lua-carrier", LUA_STACK_SIZE);
+            carrier = c;
+            t = c.virtualThreads("lua-main").newThread(r);
+        } else {
+            t = new Thread(null, r, "lua", LUA_STACK_SIZE);
+        }
         t.start();
         t.join();
+        if (failure[0] instanceof RuntimeException e) throw e;
+        if (failure[0] instanceof Error e) throw e;
         return status[0];
+    }
+
+    /** Lets the coroutines of a state made by a command run on the process's Lua carrier. */
+    static void host(LuaState L) {
+        Carrier c = carrier;
+        if (c != null) Hosting.of(L).threads(c.virtualThreads("lua-"));
     }
 
     /**

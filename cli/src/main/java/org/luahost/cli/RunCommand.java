@@ -118,6 +118,7 @@ final class RunCommand {
 
     private int execute(InputStream in) {
         LuaState L = LuaState.create(Profile.TRUSTED, out, err, in);
+        Main.host(L);
         LuaTable arg = new LuaTable(scriptArgs.length, 1);
         arg.rawset(0L, script);
         for (int i = 0; i < scriptArgs.length; i++) arg.rawset(i + 1L, scriptArgs[i]);

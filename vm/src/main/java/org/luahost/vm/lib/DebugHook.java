@@ -37,8 +37,14 @@ final class DebugHook implements LuaThread.Hook {
     @Override
     public boolean isHookFrame(int d) { return d == hookDepth; }
 
+    /**
+     * A new thread gets the mask and count but no function: the reference's
+     * debug library finds the hook function in a table keyed by thread, where
+     * a new coroutine has no entry, so its inherited hook calls nothing and
+     * {@code debug.gethook} there returns nil, mask, count.
+     */
     @Override
-    public LuaThread.Hook forNewThread() { return new DebugHook(fn, mask, count); }
+    public LuaThread.Hook forNewThread() { return new DebugHook(null, mask, count); }
 
     @Override
     public void onCall(LuaThread th, Frame f, boolean tail) {
@@ -116,6 +122,7 @@ final class DebugHook implements LuaThread.Hook {
     }
 
     private void fire(LuaThread th, String event, Object line) {
+        if (fn == null) return;
         running = true;
         hookDepth = th.depth + 1;
         try {
