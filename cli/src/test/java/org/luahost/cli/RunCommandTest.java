@@ -72,6 +72,11 @@ class RunCommandTest {
         Result r = run(s, "a", "b");
         assertEquals(0, r.status());
         assertEquals("false\ta\tb\n", r.out());
+        // arg belongs to one run: changes to it are not saved, and the next run gets its own
+        String t = script("shift.lua", "print(table.concat(arg, ',')) table.remove(arg, 1) if arg[1] == 'drop' then arg = nil end");
+        assertEquals("x,y", run(t, "x", "y").out().strip());
+        assertEquals("drop,z", run(t, "drop", "z").out().strip());
+        assertEquals("p,q", run(t, "p", "q").out().strip());
     }
 
     @Test

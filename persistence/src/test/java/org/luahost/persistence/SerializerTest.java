@@ -266,6 +266,10 @@ class SerializerTest {
         Persister pa = Persister.attach(a);
         run(a, setup);
         assertArrayEquals(pa.capture().bytes(), pa.capture().bytes());
+        Snapshot before = pa.capture();
+        assertTrue(before.sameContentAs(pa.capture()));
+        run(a, "t.x = 'changed'");
+        assertTrue(!before.sameContentAs(pa.capture()));
     }
 
     private static LuaTable tableWith(String k, Object v) {

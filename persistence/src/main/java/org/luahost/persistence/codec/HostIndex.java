@@ -30,7 +30,9 @@ import org.luahost.vm.LuaUserdata;
  * script changed in them (new globals, a function added to {@code string},
  * a metatable set on {@code _G}) is saved as a difference from the copy taken
  * here. {@code package.loaded} and the registry are not roots: modules are
- * code, loaded again by {@code require} on each run.
+ * code, loaded again by {@code require} on each run. Nor is the global
+ * {@code arg} (the command-line arguments of this run, which the next run
+ * replaces): neither the table nor the global is saved.
  *
  * <p>Built and used on the state's thread.
  */
@@ -92,7 +94,7 @@ public final class HostIndex {
                 entries.put(kv[0], kv[1]);
                 if (kv[0] instanceof String s) keys.add(s);
             }
-            if (roots && !name.equals("package.loaded")) {
+            if (roots && !name.equals("package.loaded") && !name.equals("arg")) {
                 baselines.add(new Baseline(name, t, entries, t.getMetatable()));
             }
             keys.sort(null);
@@ -118,11 +120,14 @@ public final class HostIndex {
         for (Baseline b : baselines) {
             List<Object> diff = new ArrayList<>();
             LuaTable t = b.table();
+            boolean globals = b.name().equals("_G");
             for (Object k = null; t.next(k, kv); k = kv[0]) {
+                if (globals && "arg".equals(kv[0])) continue;
                 Object old = b.entries().get(kv[0]);
                 if (!same(old, kv[1])) { diff.add(kv[0]); diff.add(kv[1]); }
             }
             for (Object k : b.entries().keySet()) {
+                if (globals && "arg".equals(k)) continue;
                 if (t.rawget(k) == null) { diff.add(k); diff.add(null); }
             }
             boolean metaChanged = t.getMetatable() != b.metatable();
