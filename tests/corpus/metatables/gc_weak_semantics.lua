@@ -114,3 +114,11 @@ collectgarbage()
 print(table.concat(log, " "))
 collectgarbage()
 print(table.concat(log, " "))
+
+-- the iterator state of a generic for stays reachable while the loop runs
+log = {}
+local function iter(s, i) if i < 2 then collectgarbage() return i + 1 end end
+for i in iter, setmetatable({tag = "for-state"}, fin("kept-")), 0 do end
+print("during loop:", #log)
+collectgarbage()
+print(table.concat(log, " "))

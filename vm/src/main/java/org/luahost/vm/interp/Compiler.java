@@ -574,6 +574,9 @@ public final class Compiler {
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         int hidden = hiddenLocals(4, g.line(), nearOf(g, 0));
+        int stateSlot = fs.nextSlot;   // the iterator function, state and closing value live in frame slots
+        fs.nextSlot += 3;
+        if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
         int n = g.names().size();
         int[] slots = new int[n];
         boolean[] cells = new boolean[n];
@@ -588,7 +591,7 @@ public final class Compiler {
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
-        return new Loops.GenFor(g.line(), es, slots, cells, body);
+        return new Loops.GenFor(g.line(), es, slots, cells, body, stateSlot);
     }
 
     private Stat functionStat(Ast.FunctionStat f) {

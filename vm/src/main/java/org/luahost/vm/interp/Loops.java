@@ -99,10 +99,12 @@ final class Loops {
         final int[] slots;
         final boolean[] cells;
         final Stat body;
+        /** First of three frame slots keeping the iterator function, state and closing value (roots for the collector). */
+        final int hidden;
 
-        GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body) {
+        GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body, int hidden) {
             super(line);
-            this.exprs = exprs; this.slots = slots; this.cells = cells; this.body = body;
+            this.exprs = exprs; this.slots = slots; this.cells = cells; this.body = body; this.hidden = hidden;
         }
 
         private void set(Frame f, int i, Object v) {
@@ -113,6 +115,10 @@ final class Loops {
         public int exec(Frame f) {
             Object[] init = Stats.values(f, exprs, 4);
             Object fn = init[0], state = init[1], control = init[2], closing = init[3];
+            Object[] fs = f.slots;
+            fs[hidden] = fn;
+            fs[hidden + 1] = state;
+            fs[hidden + 2] = closing;
             LuaThread th = f.thread;
             if (closing != null && closing != Boolean.FALSE) {
                 return withClose(f, fn, state, control, closing);
