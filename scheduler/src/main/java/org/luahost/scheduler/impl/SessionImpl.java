@@ -260,6 +260,9 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             L.current = t.thread;
             host.options.listener().created(this, L);
             LuaFunction main = L.load(script.source(), script.chunkName(), "t", null);
+            // the budget is the script's: creating the state and compiling do not count
+            t.start = System.nanoTime();
+            sliceStart = t.start;
             invoke(t, main, LuaFunction.NONE);
         } catch (LuaError x) {   // a syntax error
             failStart(new SessionException(Kind.LUA_ERROR, x.getMessage(), x.value(), null));

@@ -1,0 +1,233 @@
+package org.luahost.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import org.luahost.scheduler.HostOptions;
+import org.luahost.scheduler.LuaHost;
+import org.luahost.scheduler.Script;
+import org.luahost.scheduler.Session;
+import org.luahost.scheduler.SessionOptions;
+
+/**
+ * System-level benchmarks of sessions (issue 4's proof), as a plain program
+ * because they measure a whole host rather than a method:
+ *
+ * <ul>
+ * <li>{@code throughput [sessions] [messages]}: sessions with a trivial
+ *     handler, fed from Java by two threads with host calls (at most 20,000 in
+ *     flight); messages/s and the call latency p50/p99; then the same with
+ *     one-way sends.</li>
+ * <li>{@code footprint [sessions]}: heap per idle session after a full GC
+ *     (with and without the per-session event-bus consumer).</li>
+ * <li>{@code isolation [pingers] [seconds]}: ping latency p50/p99 of pinging
+ *     sessions, without and then with one session running
+ *     {@code while true do end}, and how the runaway's turns end.</li>
+ * </ul>
+ * Run with {@code bench/sessions.sh MODE [args]}.
+ */
+public final class SessionsBench {
+    private SessionsBench() {}
+
+    static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "throughput";
+        switch (mode) {
+            case "throughput" -> throughput(intArg(args, 1, 10_000), intArg(args, 2, 2_000_000));
+            case "footprint" -> footprint(intArg(args, 1, 100_000));
+            case "isolation" -> isolation(intArg(args, 1, 1_000), intArg(args, 2, 5));
+            default -> throw new IllegalArgumentException("modes: throughput, footprint, isolation");
+        }
+        System.exit(0);
+    }
+
+    static int intArg(String[] a, int i, int def) { return a.length > i ? Integer.parseInt(a[i]) : def; }
+
+    static <T> T get(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+    }
+
+    static List<Session> start(LuaHost host, String prefix, int n, String code, SessionOptions o) throws Exception {
+        Script s = Script.of("bench.lua", code);
+        List<Future<Session>> fs = new ArrayList<>(n);
+        List<Session> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            fs.add(host.session(prefix + i, s, o));
+            if (fs.size() == 2_000) {
+                for (Future<Session> f : fs) out.add(get(f));
+                fs.clear();
+            }
+        }
+        for (Future<Session> f : fs) out.add(get(f));
+        return out;
+    }
+
+    static String pct(long[] ns, int n) {
+        long[] a = Arrays.copyOf(ns, n);
+        Arrays.sort(a);
+        return String.format("p50 %.3f ms, p99 %.3f ms", a[n / 2] / 1e6, a[(int) (n * 0.99)] / 1e6);
+    }
+
+    // ---------------------------------------------------------------- throughput
+
+    static void throughput(int sessions, int messages) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        LuaHost host = LuaHost.create(vertx, new HostOptions().output(QUIET));
+        get(host.ready());
+        List<Session> ss = start(host, "s", sessions, "n = 0 function ping(x) n = n + 1 return x end "
+                + "function on_message(from, x) n = n + 1 end function count() return n end", new SessionOptions());
+        for (int round = 0; round < 2; round++) {   // the first round warms up
+            int m = round == 0 ? messages / 4 : messages;
+            long[] lat = new long[m];
+            Semaphore inflight = new Semaphore(20_000);
+            CountDownLatch done = new CountDownLatch(m);
+            AtomicLong next = new AtomicLong();
+            long t0 = System.nanoTime();
+            Thread[] producers = new Thread[2];
+            for (int p = 0; p < producers.length; p++) {
+                producers[p] = Thread.ofPlatform().start(() -> {
+                    long i;
+                    while ((i = next.getAndIncrement()) < m) {
+                        inflight.acquireUninterruptibly();
+                        int k = (int) i;
+                        long s0 = System.nanoTime();
+                        ss.get(k % sessions).call("ping", i).onComplete(ar -> {
+                            lat[k] = System.nanoTime() - s0;
+                            inflight.release();
+                            done.countDown();
+                        });
+                    }
+                });
+            }
+            done.await();
+            long t1 = System.nanoTime();
+            if (round == 1) {
+                System.out.printf("throughput (calls): %d sessions, %d calls in %.2f s: %.0f msg/s; latency %s%n",
+                        sessions, m, (t1 - t0) / 1e9, m / ((t1 - t0) / 1e9), pct(lat, m));
+            }
+        }
+        // one-way sends: time until every session counted its messages
+        int m = messages;
+        long t0 = System.nanoTime();
+        Thread[] producers = new Thread[2];
+        for (int p = 0; p < producers.length; p++) {
+            int first = p;
+            producers[p] = Thread.ofPlatform().start(() -> {
+                for (int i = first; i < m; i += 2) ss.get(i % sessions).send(1L);
+            });
+        }
+        for (Thread t : producers) t.join();
+        List<CompletableFuture<Object[]>> counts = new ArrayList<>();
+        for (Session s : ss) counts.add(s.call("count").toCompletionStage().toCompletableFuture());
+        for (CompletableFuture<Object[]> c : counts) c.get(10, TimeUnit.MINUTES);
+        long t1 = System.nanoTime();
+        System.out.printf("throughput (sends): %d sessions, %d messages in %.2f s: %.0f msg/s%n",
+                sessions, m, (t1 - t0) / 1e9, m / ((t1 - t0) / 1e9));
+        get(host.close());
+        get(vertx.close());
+    }
+
+    // ---------------------------------------------------------------- footprint
+
+    static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static void footprint(int sessions) throws Exception {
+        for (boolean bus : new boolean[] {false, true}) {
+            Vertx vertx = Vertx.vertx();
+            LuaHost host = LuaHost.create(vertx, new HostOptions().output(QUIET).eventBus(bus));
+            get(host.ready());
+            long before = usedHeap();
+            long t0 = System.nanoTime();
+            List<Session> ss = start(host, "idle", sessions,
+                    "count = 0 function on_message(from, x) count = count + 1 end", new SessionOptions());
+            long t1 = System.nanoTime();
+            Thread.sleep(500);
+            long after = usedHeap();
+            System.out.printf("footprint: %d idle sessions (event-bus consumer %s): %.1f KB each (heap %d MB -> %d MB); started in %.1f s%n",
+                    ss.size(), bus ? "on" : "off", (after - before) / 1024.0 / sessions, before >> 20, after >> 20, (t1 - t0) / 1e9);
+            get(host.close());
+            get(vertx.close());
+        }
+    }
+
+    // ---------------------------------------------------------------- isolation
+
+    static void isolation(int pingers, int seconds) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        LuaHost host = LuaHost.create(vertx, new HostOptions().output(QUIET));
+        get(host.ready());
+        List<Session> ss = start(host, "p", pingers, "function ping(x) return x end", new SessionOptions());
+        Session runaway = start(host, "runaway", 1, "function spin() while true do end end", new SessionOptions()).get(0);
+        pingRun(ss, 1, "warm-up", null);
+        pingRun(ss, seconds, "without runaway", null);
+        pingRun(ss, seconds, "with runaway", runaway);
+        get(host.close());
+        get(vertx.close());
+    }
+
+    static void pingRun(List<Session> ss, int seconds, String label, Session runaway) throws Exception {
+        List<String> endings = new ArrayList<>();
+        volatile_flag stop = new volatile_flag();
+        Thread spinner = null;
+        if (runaway != null) {
+            spinner = Thread.ofPlatform().start(() -> {
+                while (!stop.v) {
+                    try {
+                        get(runaway.call("spin"));
+                    } catch (Exception e) {
+                        Throwable c = e.getCause() != null ? e.getCause() : e;
+                        synchronized (endings) { endings.add(c.getMessage()); }
+                    }
+                }
+            });
+            Thread.sleep(100);
+        }
+        // a steady rate: every 10 ms, one ping to each of 100 sessions (10,000 pings/s)
+        int perTick = 100, ticks = seconds * 100;
+        long[] lat = new long[perTick * ticks];
+        CountDownLatch done = new CountDownLatch(lat.length);
+        long start = System.nanoTime();
+        int k = 0;
+        for (int t = 0; t < ticks; t++) {
+            long due = start + t * 10_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            for (int j = 0; j < perTick; j++, k++) {
+                int idx = k;
+                long s0 = System.nanoTime();
+                ss.get(idx % ss.size()).call("ping", (long) idx).onComplete(ar -> {
+                    lat[idx] = System.nanoTime() - s0;
+                    done.countDown();
+                });
+            }
+        }
+        done.await();
+        stop.v = true;
+        if (spinner != null) spinner.join();
+        System.out.printf("isolation %s: %d pings to %d sessions over %d s: %s%s%n", label, lat.length, ss.size(), seconds,
+                pct(lat, lat.length), runaway == null ? "" : "; runaway turns ended " + endings.size() + "x, e.g. \""
+                        + (endings.isEmpty() ? "-" : endings.get(0)) + "\"");
+    }
+
+    static final class volatile_flag { volatile boolean v; }
+}
