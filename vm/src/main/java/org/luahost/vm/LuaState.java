@@ -122,7 +122,14 @@ public final class LuaState {
 
     /** Calls a value with the given arguments on the current thread; returns all results. */
     public Object[] call(Object fn, Object... args) {
-        return Ops.call(current, fn, args);
+        LuaThread th = current;
+        int depth = th.depth;
+        try {
+            return Ops.call(th, fn, args);
+        } catch (RuntimeException | Error e) {
+            th.unwindTo(depth);   // the frames the error left: the state stays usable for the next call
+            throw e;
+        }
     }
 
     /** Runs a message handler for {@link LuaThread#raise}. */
