@@ -15,6 +15,10 @@ public class Block extends Stat {
      */
     int loopLine;
     boolean loopForce;
+    /** The compiled form of this block ({@link Jit}), once it is hot; runs instead of the statements. */
+    private Stat compiled;
+    /** Executions so far, until the block is compiled; -1 when it cannot be. */
+    private int count;
 
     Block(int line, Stat[] stats, Object[] labels, int[] labelPos) {
         super(line);
@@ -25,6 +29,20 @@ public class Block extends Stat {
 
     @Override
     public int exec(Frame f) {
+        Stat c = compiled;
+        if (c != null) return c.exec(f);
+        if (Jit.THRESHOLD >= 0 && count >= 0 && ++count > Jit.THRESHOLD) {
+            c = Jit.compile(this);
+            if (c != null) {
+                compiled = c;
+                return c.exec(f);
+            }
+            count = -1;
+        }
+        return interpret(f);
+    }
+
+    private int interpret(Frame f) {
         Stat[] s = stats;
         org.luahost.vm.LuaThread th = f.thread;
         int i = 0;

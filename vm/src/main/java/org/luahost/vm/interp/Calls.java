@@ -202,7 +202,7 @@ final class Calls {
             };
         }
 
-        private Object lookup(Frame f, Object o) {
+        Object lookup(Frame f, Object o) {
             if (o instanceof LuaTable t) {
                 Object v = t.rawget(method);
                 if (v != null || t.getMetatable() == null) return v;

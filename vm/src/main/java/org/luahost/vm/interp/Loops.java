@@ -25,6 +25,11 @@ final class Loops {
         @Override
         public int exec(Frame f) {
             Object s0 = start.eval(f), l0 = limit.eval(f), st0 = step == null ? (Object) 1L : step.eval(f);
+            return run(f, s0, l0, st0);
+        }
+
+        /** The loop once its start, limit and step are evaluated (also the compiled code's general path). */
+        int run(Frame f, Object s0, Object l0, Object st0) {
             LuaThread th = f.thread;
             if (s0 instanceof Long init && st0 instanceof Long stp) {
                 long step = stp;

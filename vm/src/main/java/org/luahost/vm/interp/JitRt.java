@@ -1,0 +1,200 @@
+package org.luahost.vm.interp;
+
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Ops;
+
+/**
+ * The operations that code compiled by {@link Jit} calls: small static
+ * methods that HotSpot inlines into the compiled unit. Each one does exactly
+ * what the eval/test/exec method of the node it is given does (fast path
+ * inline, the rest through the node's own slow path), with the operands
+ * already evaluated, so compiled and interpreted code cannot disagree.
+ */
+final class JitRt {
+    private JitRt() {}
+
+    // ---------------------------------------------------------------- arithmetic
+
+    static Object add(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Long i && y instanceof Long j) return i + j;
+        if (x instanceof Double i && y instanceof Double j) return i + j;
+        return s.slow(f, x, y);
+    }
+
+    static Object sub(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Long i && y instanceof Long j) return i - j;
+        if (x instanceof Double i && y instanceof Double j) return i - j;
+        return s.slow(f, x, y);
+    }
+
+    static Object mul(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Long i && y instanceof Long j) return i * j;
+        if (x instanceof Double i && y instanceof Double j) return i * j;
+        return s.slow(f, x, y);
+    }
+
+    static Object div(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Double i && y instanceof Double j) return i / j;
+        if (x instanceof Long i && y instanceof Long j) return (double) i / (double) j;
+        return s.slow(f, x, y);
+    }
+
+    static Object mod(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Long i && y instanceof Long j && j != 0) return Ops.imod(i, j);
+        if (x instanceof Double i && y instanceof Double j) return Ops.fmod(i, j);
+        return s.slow(f, x, y);
+    }
+
+    static Object idiv(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Long i && y instanceof Long j && j != 0) return Math.floorDiv((long) i, (long) j);
+        if (x instanceof Double i && y instanceof Double j) return Math.floor(i / j);
+        return s.slow(f, x, y);
+    }
+
+    static Object pow(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Double i && y instanceof Double j) return Ops.pow(i, j);
+        return s.slow(f, x, y);
+    }
+
+    static Object bitwise(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Long i && y instanceof Long j) return Ops.bitwiseInt(s.op, i, j);
+        return s.slow(f, x, y);
+    }
+
+    static Object neg(Object x, Frame f, Arith.Neg s) {
+        if (x instanceof Long i) return -i;
+        if (x instanceof Double d) return -d;
+        f.site = s;
+        return Ops.arith(f.thread, Ops.UNM, x, x, s);
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    static boolean eq(Object x, Object y, Frame f, Arith.Eq s) {
+        boolean r;
+        if (x == y) r = !(x instanceof Double d && d.isNaN());
+        else if (x instanceof Long i && y instanceof Long j) r = i.longValue() == j.longValue();
+        else if (x instanceof String a && y instanceof String b) r = a.equals(b);
+        else {
+            f.site = s;
+            r = Ops.eq(f.thread, x, y);
+        }
+        return r != s.negate;
+    }
+
+    static boolean lt(Object x, Object y, Frame f, Arith.Cmp s) {
+        if (x instanceof Long i && y instanceof Long j) return i < j;
+        if (x instanceof Double i && y instanceof Double j) return i < j;
+        f.site = s;
+        return Ops.lt(f.thread, x, y, s);
+    }
+
+    static boolean le(Object x, Object y, Frame f, Arith.Cmp s) {
+        if (x instanceof Long i && y instanceof Long j) return i <= j;
+        if (x instanceof Double i && y instanceof Double j) return i <= j;
+        f.site = s;
+        return Ops.le(f.thread, x, y, s);
+    }
+
+    /** a > b: compared as b < a (the node's site). */
+    static boolean gt(Object x, Object y, Frame f, Arith.Cmp s) {
+        if (x instanceof Long i && y instanceof Long j) return i > j;
+        if (x instanceof Double i && y instanceof Double j) return i > j;
+        f.site = s;
+        return Ops.lt(f.thread, y, x, s);
+    }
+
+    static boolean ge(Object x, Object y, Frame f, Arith.Cmp s) {
+        if (x instanceof Long i && y instanceof Long j) return i >= j;
+        if (x instanceof Double i && y instanceof Double j) return i >= j;
+        f.site = s;
+        return Ops.le(f.thread, y, x, s);
+    }
+
+    static Object bool(boolean b) { return b ? Boolean.TRUE : Boolean.FALSE; }
+
+    // ---------------------------------------------------------------- indexing
+
+    static Object global(Frame f, Object e, Exprs.Global s) {
+        if (e instanceof LuaTable t) {
+            Object v = t.rawget(s.name);
+            if (v != null || t.getMetatable() == null) return v;
+        }
+        f.site = s;
+        return Ops.index(f.thread, e, s.name, s);
+    }
+
+    static Object field(Frame f, Object o, Exprs.Field s) {
+        if (o instanceof LuaTable t) {
+            Object v = t.rawget(s.key);
+            if (v != null || t.getMetatable() == null) return v;
+        }
+        f.site = s;
+        return Ops.index(f.thread, o, s.key, s);
+    }
+
+    static Object index(Frame f, Object o, Object k, Exprs.Index s) {
+        if (o instanceof LuaTable t) {
+            Object v = k instanceof Long l ? t.rawget(l.longValue()) : t.rawget(k);
+            if (v != null || t.getMetatable() == null) return v;
+        }
+        f.site = s;
+        return Ops.index(f.thread, o, k, s);
+    }
+
+    static Object len(Frame f, Object v, Exprs.Len s) {
+        if (v instanceof String str) return (long) str.length();
+        if (v instanceof LuaTable t && t.getMetatable() == null) return t.length();
+        f.site = s;
+        return Ops.len(f.thread, v, s);
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    static Object call0(Frame f, Object fv, Calls.CallBase s) {
+        f.site = s;
+        if (fv instanceof LuaFunction lf) return lf.call(f.thread);
+        return LuaFunction.first(Ops.callMeta(f.thread, fv, LuaFunction.NONE, s));
+    }
+
+    static Object call1(Frame f, Object fv, Object a, Calls.CallBase s) {
+        f.site = s;
+        if (fv instanceof LuaFunction lf) return lf.call(f.thread, a);
+        return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a}, s));
+    }
+
+    static Object call2(Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
+        f.site = s;
+        if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b);
+        return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b}, s));
+    }
+
+    static Object call3(Frame f, Object fv, Object a, Object b, Object c, Calls.CallBase s) {
+        f.site = s;
+        if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b, c);
+        return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, s));
+    }
+
+    static Object method(Frame f, Object o, Calls.Method s) { return s.lookup(f, o); }
+
+    // ---------------------------------------------------------------- statements and loops
+
+    static Cell cell(Object v) { return new Cell(v); }
+
+    static void hookStat(LuaThread th, Frame f, Stat s) { th.hook.onStatement(th, f, s); }
+
+    static void hookLoop(LuaThread th, Frame f, Block b) { th.hook.onLoop(th, f, b.loopLine, b.loopForce); }
+
+    static boolean truthy(Object v) { return Lua.isTruthy(v); }
+
+    /** True when an integer loop runs no iteration. */
+    static boolean forSkip(long i, long lim, long step) { return step > 0 ? i > lim : i < lim; }
+
+    /** Iterations after the first of an integer loop that runs (unsigned), as the reference's forprep. */
+    static long forCount(long i, long lim, long step) {
+        return step > 0 ? Long.divideUnsigned(lim - i, step) : Long.divideUnsigned(i - lim, -(step + 1) + 1L);
+    }
+}
