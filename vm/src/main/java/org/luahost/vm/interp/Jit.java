@@ -160,6 +160,15 @@ final class Jit {
                 stat(s);
             }
             if (b.loopLine != 0) {
+                // the end of a loop body's iteration: a back-edge for the work meter, then the hook
+                Label fed = cb.newLabel();
+                cb.aload(thLocal).aload(thLocal).getfield(CD_Thread, "workLeft", CD_int).iconst_1().isub()
+                        .putfield(CD_Thread, "workLeft", CD_int);
+                cb.aload(thLocal).getfield(CD_Thread, "workLeft", CD_int).ifge(fed);
+                cb.aload(thLocal).aload(fLocal);
+                constant(b, CD_Block);
+                cb.invokestatic(CD_Rt, "backEdge", MethodTypeDesc.of(CD_void, CD_Thread, CD_Frame, CD_Block));
+                cb.labelBinding(fed);
                 Label skip = cb.newLabel();
                 cb.aload(thLocal).getfield(CD_Thread, "hookMask", CD_int).ifeq(skip);
                 cb.aload(thLocal).aload(fLocal);

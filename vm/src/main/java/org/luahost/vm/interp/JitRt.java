@@ -188,6 +188,12 @@ final class JitRt {
 
     static void hookLoop(LuaThread th, Frame f, Block b) { th.hook.onLoop(th, f, b.loopLine, b.loopForce); }
 
+    /** Out of work at a back-edge (as Block's): the meter may raise an error, which then has the loop's position. */
+    static void backEdge(LuaThread th, Frame f, Block b) {
+        if (f.site == null) f.site = b;
+        th.outOfWork();
+    }
+
     static boolean truthy(Object v) { return Lua.isTruthy(v); }
 
     /** True when an integer loop runs no iteration. */
