@@ -339,6 +339,7 @@ public final class Gc {
         void clearValues(LuaTable t) {
             Object[] arr = t.array;
             for (int i = 0; i < t.asize; i++) if (arr[i] != null && !isMarked(arr[i])) arr[i] = null;
+            t.border = -1;   // values may have been cleared anywhere in the array part
             int cap = t.hashCapacity();
             for (int i = 0; i < cap; i++) {
                 Object v = t.hashValueAt(i);

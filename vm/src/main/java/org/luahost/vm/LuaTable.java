@@ -33,12 +33,40 @@ public final class LuaTable {
     public byte absentFlags;
     /** The epoch of the last Lua collection that marked this table ({@link Gc}). */
     int gcMark;
+    /**
+     * When not -1: the array part is exactly array[0..border-1] in use and the rest nil,
+     * so {@code #t} is border without a search (appending with t[#t+1] stays O(1)).
+     * -1 when unknown; anything that writes the array part other than rawset keeps it
+     * right or sets it to -1.
+     */
+    int border;
 
     public LuaTable() {}
 
     public LuaTable(int narray, int nhash) {
         if (narray > 0) { array = new Object[narray]; asize = narray; }
         if (nhash > 0) allocHash(nhash);
+    }
+
+    /** Keeps {@link #border} right after array[k-1] = value (k in the array part). */
+    private void trackBorder(long k, Object value) {
+        int b = border;
+        if (value != null) {
+            if (k > b) border = b >= 0 && k == b + 1 ? (int) k : -1;
+        } else if (k <= b) {
+            border = k == b ? b - 1 : -1;
+        }
+    }
+
+    /** Recomputes {@link #border} from the array part (after a resize, which is O(n) anyway). */
+    private void scanBorder() {
+        int n = asize, b = 0;
+        Object[] a = array;
+        while (b < n && a[b] != null) b++;
+        for (int i = b + 1; i < n; i++) {
+            if (a[i] != null) { border = -1; return; }
+        }
+        border = b;
     }
 
     /** Size of the array part: keys 1..arraySize() are stored by position (for serializers, which keep the layout). */
@@ -112,7 +140,11 @@ public final class LuaTable {
     }
 
     public void rawset(long k, Object value) {
-        if (k - 1 < asize && k >= 1) { array[(int) (k - 1)] = value; return; }
+        if (k - 1 < asize && k >= 1) {
+            array[(int) (k - 1)] = value;
+            trackBorder(k, value);
+            return;
+        }
         if (k == asize + 1 && k <= Integer.MAX_VALUE - 8 && value != null && (hkeys == null || rawgetHashLong(k) == null)) {
             appendArray(value);
             return;
@@ -202,7 +234,11 @@ public final class LuaTable {
     }
 
     private void rawsetNoRehash(Object key, Object value) {
-        if (key instanceof Long l && l >= 1 && l <= asize) { array[(int) (l - 1)] = value; return; }
+        if (key instanceof Long l && l >= 1 && l <= asize) {
+            array[(int) (l - 1)] = value;
+            trackBorder(l, value);
+            return;
+        }
         if (hkeys == null || (hused + 1) * 4 > hkeys.length * 3) growHashOnly();
         insertNew(key, value);
     }
@@ -232,6 +268,7 @@ public final class LuaTable {
                 if (ok[i] != null && ov[i] != null) rawsetNoRehash(ok[i], ov[i]);
             }
         }
+        scanBorder();
     }
 
     private void allocHash(int n) {
@@ -286,6 +323,7 @@ public final class LuaTable {
     public long length() {
         int n = asize;
         if (n > 0 && array[n - 1] == null) {
+            if (border >= 0) return border;   // the only border of the array part
             // as luaH_getn: if the slot before the last one is in use, that is the border
             if (n >= 2 && array[n - 2] != null) return n - 1;
             // binary search for a border inside the array part
