@@ -115,9 +115,11 @@ public final class LuaTable {
         Object[] keys = hkeys;
         if (keys == null) return null;
         int mask = keys.length - 1;
-        int i = spread(k.hashCode()) & mask;
+        int h = k.hashCode();
+        int i = spread(h) & mask;
         for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
-            if (o == k || (o instanceof String s && s.equals(k))) return hvals[i];
+            // strings cache their hash: comparing it first keeps a miss from comparing contents
+            if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) return hvals[i];
         }
         return null;
     }

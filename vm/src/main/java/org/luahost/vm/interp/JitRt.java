@@ -18,27 +18,35 @@ final class JitRt {
 
     // ---------------------------------------------------------------- arithmetic
 
+    static boolean isNum(Object v) { return v instanceof Long || v instanceof Double; }
+
+    /** A number (Long or Double) as a double, as Ops.arithNum converts mixed operands. */
+    static double num(Object v) { return v instanceof Long l ? (double) l : (Double) v; }
+
     static Object add(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j) return i + j;
         if (x instanceof Double i && y instanceof Double j) return i + j;
+        if (isNum(x) && isNum(y)) return num(x) + num(y);
         return s.slow(f, x, y);
     }
 
     static Object sub(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j) return i - j;
         if (x instanceof Double i && y instanceof Double j) return i - j;
+        if (isNum(x) && isNum(y)) return num(x) - num(y);
         return s.slow(f, x, y);
     }
 
     static Object mul(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j) return i * j;
         if (x instanceof Double i && y instanceof Double j) return i * j;
+        if (isNum(x) && isNum(y)) return num(x) * num(y);
         return s.slow(f, x, y);
     }
 
     static Object div(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Double i && y instanceof Double j) return i / j;
-        if (x instanceof Long i && y instanceof Long j) return (double) i / (double) j;
+        if (isNum(x) && isNum(y)) return num(x) / num(y);
         return s.slow(f, x, y);
     }
 
