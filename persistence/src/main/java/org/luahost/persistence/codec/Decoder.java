@@ -27,7 +27,7 @@ import org.luahost.vm.interp.LuaClosure;
  */
 final class Decoder {
     private final LuaState L;
-    private final HostIndex host;
+    private final Map<String, Object> hostValues;
     private final FunctionCodec functions;
     private final Map<String, UserdataCodec<?>> codecs;
     private final Source in;
@@ -53,7 +53,7 @@ final class Decoder {
 
     Decoder(LuaState L, HostIndex host, FunctionCodec functions, Map<String, UserdataCodec<?>> codecs, Source in) {
         this.L = L;
-        this.host = host;
+        this.hostValues = host.byName();
         this.functions = functions;
         this.codecs = codecs;
         this.in = in;
@@ -78,7 +78,7 @@ final class Decoder {
 
     private RootChange readRoot() {
         String name = readString();
-        Object target = host.resolve(name);
+        Object target = hostValues.get(name);
         int n = in.count("entry count", 2);
         claim(2L * n);
         Object[] kv = new Object[2 * n];
@@ -166,7 +166,7 @@ final class Decoder {
 
     private Object hostValue() {
         String name = readString();
-        Object v = host.resolve(name);
+        Object v = hostValues.get(name);
         if (v == null) warnings.add("host value '" + name + "' no longer exists; restored as nil");
         return v;
     }

@@ -34,15 +34,20 @@ import org.luahost.vm.LuaUserdata;
  * {@code arg} (the command-line arguments of this run, which the next run
  * replaces): neither the table nor the global is saved.
  *
+ * <p>Memory: sessions are many, so the index keeps per state only the
+ * identity map from value to name (the names themselves are interned, so
+ * states with the same libraries share them) and each root table's entries
+ * as a flat array; the maps that capture and restore need are built when they
+ * run.
+ *
  * <p>Built and used on the state's thread.
  */
 public final class HostIndex {
     private final IdentityHashMap<Object, String> names = new IdentityHashMap<>();
-    private final HashMap<String, Object> byName = new HashMap<>();
     private final List<Baseline> baselines = new ArrayList<>();
 
-    /** A root table and its contents when the index was built. */
-    record Baseline(String name, LuaTable table, Map<Object, Object> entries, LuaTable metatable) {}
+    /** A root table and its contents when the index was built: keys and values alternating. */
+    record Baseline(String name, LuaTable table, Object[] entries, LuaTable metatable) {}
 
     /** What changed in one root table: keys and values alternating (nil value: removed). */
     record Root(String name, LuaTable table, List<Object> keysAndValues, boolean metatableChanged, LuaTable metatable) {}
@@ -67,13 +72,9 @@ public final class HostIndex {
     private void visit(String name, Object v, ArrayDeque<Object> queue) {
         if (!(v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle)) return;
         if (v == null || names.containsKey(v)) return;
-        if (!(v instanceof LuaTable || v instanceof LuaUserdata)) {
-            names.put(v, name);
-            byName.put(name, v);
-            return;
-        }
+        name = name.intern();
         names.put(v, name);
-        byName.put(name, v);
+        if (!(v instanceof LuaTable || v instanceof LuaUserdata)) return;
         queue.add(name);
         queue.add(v);
     }
@@ -87,15 +88,16 @@ public final class HostIndex {
                 continue;
             }
             LuaTable t = (LuaTable) v;
-            Map<Object, Object> entries = new HashMap<>();
+            List<Object> entries = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             Object[] kv = new Object[2];
             for (Object k = null; t.next(k, kv); k = kv[0]) {
-                entries.put(kv[0], kv[1]);
+                entries.add(kv[0]);
+                entries.add(kv[1]);
                 if (kv[0] instanceof String s) keys.add(s);
             }
             if (roots && !name.equals("package.loaded") && !name.equals("arg")) {
-                baselines.add(new Baseline(name, t, entries, t.getMetatable()));
+                baselines.add(new Baseline(name, t, entries.toArray(), t.getMetatable()));
             }
             keys.sort(null);
             String prefix = name.equals("_G") ? "" : name + ".";
@@ -107,8 +109,12 @@ public final class HostIndex {
     /** The name of a value the host provided, or null. */
     public String nameOf(Object v) { return names.get(v); }
 
-    /** The value of that name in this state, or null. */
-    public Object resolve(String name) { return byName.get(name); }
+    /** Every name with its value in this state (built on each call: restore needs it once). */
+    public Map<String, Object> byName() {
+        Map<String, Object> m = new HashMap<>(names.size() * 2);
+        names.forEach((v, n) -> m.put(n, v));
+        return m;
+    }
 
     /** The tables whose changes a snapshot records, in a fixed order. */
     List<Baseline> baselines() { return baselines; }
@@ -121,14 +127,16 @@ public final class HostIndex {
             List<Object> diff = new ArrayList<>();
             LuaTable t = b.table();
             boolean globals = b.name().equals("_G");
+            Object[] base = b.entries();
+            Map<Object, Object> old = new HashMap<>(base.length);
+            for (int i = 0; i < base.length; i += 2) old.put(base[i], base[i + 1]);
             for (Object k = null; t.next(k, kv); k = kv[0]) {
                 if (globals && "arg".equals(kv[0])) continue;
-                Object old = b.entries().get(kv[0]);
-                if (!same(old, kv[1])) { diff.add(kv[0]); diff.add(kv[1]); }
+                if (!same(old.get(kv[0]), kv[1])) { diff.add(kv[0]); diff.add(kv[1]); }
             }
-            for (Object k : b.entries().keySet()) {
-                if (globals && "arg".equals(k)) continue;
-                if (t.rawget(k) == null) { diff.add(k); diff.add(null); }
+            for (int i = 0; i < base.length; i += 2) {
+                if (globals && "arg".equals(base[i])) continue;
+                if (t.rawget(base[i]) == null) { diff.add(base[i]); diff.add(null); }
             }
             boolean metaChanged = t.getMetatable() != b.metatable();
             if (!diff.isEmpty() || metaChanged) out.add(new Root(b.name(), t, diff, metaChanged, t.getMetatable()));

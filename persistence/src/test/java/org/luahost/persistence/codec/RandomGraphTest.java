@@ -182,13 +182,14 @@ class RandomGraphTest {
     }
 
     private static final class Compare {
-        final HostIndex hostA, hostB;
+        final HostIndex hostA;
+        final Map<String, Object> hostB;
         final Map<Long, Object> objsB;
         final IdentityHashMap<Cell, Cell> cells = new IdentityHashMap<>();
 
         Compare(HostIndex hostA, HostIndex hostB, Map<Long, Object> objsB) {
             this.hostA = hostA;
-            this.hostB = hostB;
+            this.hostB = hostB.byName();
             this.objsB = objsB;
         }
 
@@ -196,7 +197,7 @@ class RandomGraphTest {
         Object translate(Object v) {
             if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
             String name = hostA.nameOf(v);
-            if (name != null) return hostB.resolve(name);
+            if (name != null) return hostB.get(name);
             return objsB.get(idOf(v));
         }
 
