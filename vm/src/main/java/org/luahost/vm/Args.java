@@ -26,8 +26,9 @@ public final class Args {
         }
         if (nm != null && nm[1] != null) name = nm[1];
         else {
-            LuaFunction fn = th.top().fn;
-            name = fn == null || fn.name() == null ? "?" : fn.name();
+            // pushglobalfuncname: the name under which package.loaded holds it ("table.insert"), else "?"
+            String global = org.luahost.vm.runtime.Traceback.globalName(th, th.top().fn);
+            name = global != null ? global : "?";
         }
         return th.errorAtLevel("bad argument #" + i + " to '" + name + "' (" + extramsg + ")", 1);
     }

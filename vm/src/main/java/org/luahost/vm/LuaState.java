@@ -120,6 +120,49 @@ public final class LuaState {
         return Compiler.compileMain(this, ast, env == null ? globals : env);
     }
 
+    // ---------------------------------------------------------------- closing
+
+    private final java.util.List<Runnable> closeHooks = new java.util.ArrayList<>();
+    private boolean closed;
+
+    /**
+     * Registers something to run when the state is closed, after its pending
+     * to-be-closed variables and finalizers (a host's own clean-up).
+     * Hooks run in registration order, once.
+     */
+    public void onClose(Runnable hook) { closeHooks.add(hook); }
+
+    public boolean isClosed() { return closed; }
+
+    /**
+     * Closes the state as {@code lua_close} does: first the main thread's
+     * pending to-be-closed variables, innermost first, with a nil error (an
+     * error in one {@code __close} is passed to the next ones, as
+     * {@code luaD_closeprotected} does, and is otherwise dropped); then the
+     * finalizers of every object still registered for one (newest first; errors
+     * become warnings; later setmetatable calls register nothing), then the
+     * {@link #onClose} hooks. The state must not be
+     * used to run Lua code afterwards. {@code os.exit(status, true)} and the
+     * end of {@code luahost lua} call it; calling it again does nothing.
+     */
+    public void close() {
+        if (closed) return;
+        closed = true;
+        Object err = null;
+        Object v;
+        while ((v = mainThread.popPendingTbc()) != null || mainThread.hasPendingTbc()) {
+            if (v == null || v == Boolean.FALSE) continue;
+            try {
+                Object tm = Ops.metafield(this, v, "__close");
+                if (tm != null) Ops.call(current, tm, new Object[] {v, err});
+            } catch (LuaError e) {
+                err = e.value();
+            }
+        }
+        gc.closeState(current != null ? current : mainThread);
+        for (Runnable hook : closeHooks) hook.run();
+    }
+
     /** Calls a value with the given arguments on the current thread; returns all results. */
     public Object[] call(Object fn, Object... args) {
         LuaThread th = current;
@@ -158,16 +201,6 @@ public final class LuaState {
             case "thread" -> threadMeta = mt;
             default -> throw new IllegalArgumentException(type);
         }
-    }
-
-    /**
-     * Closes the state as the reference's lua_close does: calls the finalizer of every
-     * object still registered for one (newest first; errors become warnings). Later
-     * setmetatable calls register nothing. Idempotent. (Pending to-be-closed variables
-     * of running code are not closed here.)
-     */
-    public void close() {
-        gc.closeState(current != null ? current : mainThread);
     }
 
     /** tostring with metamethods, on the current thread. */

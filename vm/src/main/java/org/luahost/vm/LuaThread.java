@@ -132,6 +132,37 @@ public class LuaThread implements LuaThreadHandle {
         return f;
     }
 
+    // ---------------------------------------------------------------- pending to-be-closed variables
+
+    /**
+     * Values of the {@code <close>} variables in scope on this thread, innermost
+     * last: what {@link LuaState#close} closes when the state is closed while
+     * they are pending ({@code os.exit(status, true)}). Only {@code Stats.Tbc} changes it.
+     */
+    private Object[] pendingTbc = new Object[4];
+    private int npendingTbc;
+
+    /** Notes a to-be-closed value entering scope; returns the mark to {@link #resetTbc} to when it leaves. */
+    public final int pushTbc(Object v) {
+        if (npendingTbc == pendingTbc.length) pendingTbc = java.util.Arrays.copyOf(pendingTbc, npendingTbc * 2);
+        pendingTbc[npendingTbc] = v;
+        return npendingTbc++;
+    }
+
+    public final void resetTbc(int mark) {
+        while (npendingTbc > mark) pendingTbc[--npendingTbc] = null;
+    }
+
+    /** Takes the innermost pending to-be-closed value off the list (null when none is left). */
+    final Object popPendingTbc() {
+        if (npendingTbc == 0) return null;
+        Object v = pendingTbc[--npendingTbc];
+        pendingTbc[npendingTbc] = null;
+        return v;
+    }
+
+    final boolean hasPendingTbc() { return npendingTbc > 0; }
+
     /** Pops the top frame (normal return). */
     public final void pop() {
         Frame f = frames[depth];

@@ -355,10 +355,12 @@ final class Stats {
                 throw f.thread.runtimeError(this, "variable '" + name + "' got a non-closable value");
             }
             int s;
+            int mark = f.thread.pushTbc(v);   // for LuaState.close while it is pending
             try {
                 s = rest.exec(f);
             } catch (LuaError e) {
                 LuaThread th = f.thread;
+                th.resetTbc(mark);
                 th.errorAtTbc(e);   // a coroutine the error leaves waits here for coroutine.close
                 th.unwindTo(f.depth);
                 Object err = e.value();
@@ -368,6 +370,8 @@ final class Stats {
                     throw e2;
                 }
                 throw e;
+            } finally {
+                f.thread.resetTbc(mark);
             }
             // keep return values safe across the __close call
             Object r1 = f.ret1;

@@ -70,10 +70,9 @@ public final class BaseLib {
         reg(G, "select", (th, a) -> {
             if (a.length > 0 && "#".equals(a[0])) return ret((long) (a.length - 1));
             long n = Args.checkInteger(th, a, 1);
-            if (n < 0) n = a.length + n;
-            else if (n == 0) throw Args.argError(th, 1, "index out of range");
+            if (n < 0) n = a.length + n;   // -1 is the last argument: a[a.length - 1]
             else if (n > a.length - 1) return LuaFunction.NONE;
-            if (n < 0) throw Args.argError(th, 1, "index out of range");
+            if (n < 1) throw Args.argError(th, 1, "index out of range");
             return java.util.Arrays.copyOfRange(a, (int) n, a.length);
         });
         JavaFunction next = JavaFunction.of("next", (th, a) -> {
@@ -147,6 +146,8 @@ public final class BaseLib {
         }
         sb.append('\n');
         L.write(L.stdout, sb.toString());
+        // lua_writeline flushes: print's output comes before what a child process or stderr writes next
+        L.stdout.flush();
         return LuaFunction.NONE;
     }
 
@@ -250,21 +251,18 @@ public final class BaseLib {
         Object env = a.length >= 4 ? a[3] : null;
         String text;
         String name;
-        if (chunk instanceof String s) {
-            text = s;
-            name = Args.optString(th, a, 2, s);
-        } else if (chunk instanceof LuaFunction reader) {
-            name = Args.optString(th, a, 2, "=(load)");
-            StringBuilder sb = new StringBuilder();
-            for (;;) {
-                Object piece = LuaFunction.first(reader.invoke(th, LuaFunction.NONE));
-                if (piece == null || (piece instanceof String p && p.isEmpty())) break;
-                if (!(piece instanceof String p)) return ret(null, "reader function must return a string");
-                sb.append(p);
-            }
-            text = sb.toString();
+        if (chunk instanceof String || chunk instanceof Long || chunk instanceof Double) {
+            // lua_tolstring: a number is loaded as its text
+            text = Ops.tostrNumOrString(chunk);
+            name = Args.optString(th, a, 2, text);
         } else {
-            throw Args.typeError(th, a, 1, "string");
+            name = Args.optString(th, a, 2, "=(load)");
+            if (!(chunk instanceof LuaFunction reader)) throw Args.typeError(th, a, 1, "function");
+            try {
+                text = readAll(th, reader);
+            } catch (LuaError e) {
+                return ret(null, e.value());   // lua_load returns the reader's error as its message
+            }
         }
         try {
             LuaFunction f = th.state.load(text, name, mode, null);
@@ -274,6 +272,20 @@ public final class BaseLib {
         } catch (LuaError e) {
             return ret(null, e.value());
         }
+    }
+
+    /** generic_reader: calls the reader until it returns nil or an empty string; numbers count as strings. */
+    private static String readAll(LuaThread th, LuaFunction reader) {
+        StringBuilder sb = new StringBuilder();
+        for (;;) {
+            Object piece = LuaFunction.first(reader.invoke(th, LuaFunction.NONE));
+            if (piece == null) break;
+            if (piece instanceof Long || piece instanceof Double) piece = Ops.tostrNumOrString(piece);
+            if (!(piece instanceof String p)) throw th.errorAtLevel("reader function must return a string", 1);
+            if (p.isEmpty()) break;
+            sb.append(p);
+        }
+        return sb.toString();
     }
 
     /** Loads a file (null: stdin) as loadfile does, skipping a first line starting with '#'. */

@@ -116,9 +116,8 @@ public final class IoLib {
         mt.rawset("__name", "FILE*");
         mt.rawset("__index", methods);
         JavaFunction gc = JavaFunction.of(null, (th, a) -> {
-            if (a.length > 0 && a[0] instanceof LuaUserdata u && u.payload() instanceof LuaFile f && !f.closed) {
-                auxClose(th, u);
-            }
+            LuaUserdata u = checkFile(th, a, 1, st);   // f_gc: luaL_checkudata(L, 1, "FILE*")
+            if (!((LuaFile) u.payload()).closed) auxClose(th, u);
             return LuaFunction.NONE;
         });
         mt.rawset("__gc", gc);

@@ -383,9 +383,7 @@ public final class OsLib {
         else status = (int) Args.optInteger(th, a, 1, 0);
         boolean close = Lua.isTruthy(Args.arg(a, 2));
         LuaState L = th.state;
-        // with close = true the reference closes the state first: every pending __gc finalizer runs
-        // (pending to-be-closed variables of the running code are not closed: see LuaState.close)
-        if (close) L.close();
+        if (close) L.close();   // lua_close: pending __close variables of the main thread, then finalizers
         IoLib.flushAll(L);   // C's exit flushes every stream (the io library's files, stdout, stderr)
         ExitHandler h = L.extension(ExitHandler.class);
         if (h != null) {
@@ -401,7 +399,8 @@ public final class OsLib {
     private static Object[] execute(LuaThread th, Object[] a) {
         String cmd = Args.optString(th, a, 1, null);
         if (cmd == null) return new Object[] {Boolean.TRUE};   // a shell is available
-        th.state.stdout.flush();
+        // system() does not flush stdout: what io.write left buffered comes out after the child's
+        // output, as with the reference (print flushes on its own)
         th.state.stderr.flush();
         cmd = cutAtNul(cmd);
         int status;
