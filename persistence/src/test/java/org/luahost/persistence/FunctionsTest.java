@@ -95,6 +95,18 @@ class FunctionsTest {
     }
 
     @Test
+    void restoredObjectsWithGcMetamethodsAreFinalized() {
+        LuaState b = roundTrip("""
+                finalized = {}
+                local mt = {__gc = function(o) finalized[#finalized + 1] = o.name end}
+                a = setmetatable({name = 'a'}, mt)
+                keep = setmetatable({name = 'keep'}, mt)
+                """);
+        run(b, "a = nil collectgarbage()");
+        assertEquals("a", eval(b, "table.concat(finalized, ',')"));
+    }
+
+    @Test
     void aCoroutineInsideAnUpvalueIsNamed() {
         LuaState a = fresh();
         Persister p = Persister.attach(a);

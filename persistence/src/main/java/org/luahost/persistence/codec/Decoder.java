@@ -44,6 +44,8 @@ final class Decoder {
      * announcements (each claiming "the rest of the input") could allocate.
      */
     private long claimed;
+    /** Tables and userdata given a metatable, in restore order, for finalizer registration. */
+    private final List<Object> withMetatable = new ArrayList<>();
     private final long bodyLength;
 
     /** A table whose contents are still to be read, with its hash entry count. */
@@ -74,6 +76,22 @@ final class Decoder {
         while (!work.isEmpty()) readContents(work.pop());
         if (in.remaining() != 0) throw in.corrupt("trailing bytes after the last value");
         for (RootChange c : changes) apply(c);
+        registerFinalizers(changes);
+    }
+
+    /**
+     * Objects whose metatable has {@code __gc} are registered for finalization,
+     * as {@code setmetatable} registers them (the metatables are complete only
+     * now). The original registration order is not saved; restore order is used.
+     */
+    private void registerFinalizers(List<RootChange> changes) {
+        for (Object o : withMetatable) {
+            LuaTable mt = o instanceof LuaTable t ? t.getMetatable() : ((LuaUserdata) o).metatable;
+            L.gc().registered(o, mt);
+        }
+        for (RootChange c : changes) {
+            if (c.table() != null && c.metatableChanged()) L.gc().registered(c.table(), c.metatable());
+        }
     }
 
     private RootChange readRoot() {
@@ -245,6 +263,7 @@ final class Decoder {
             case LuaUserdata u -> {
                 u.metatable = readMetatable();
                 u.userValue = readValue();
+                if (u.metatable != null) withMetatable.add(u);
             }
             default -> throw new IllegalStateException(o.getClass().getName());
         }
@@ -261,7 +280,9 @@ final class Decoder {
             Object k = readKey();
             t.rawset(k, readValue());
         }
-        t.setMetatable(readMetatable());
+        LuaTable mt = readMetatable();
+        t.setMetatable(mt);
+        if (mt != null) withMetatable.add(t);
     }
 
     private void readUpvalues(LuaClosure c) {
