@@ -125,6 +125,23 @@ class SqliteStoreTest {
         }
     }
 
+    /** Two stores on one file (as two processes would be) saving one session: no sequence number is used twice. */
+    @Test
+    void twoStoresOnOneFileShareTheNumbering() throws Exception {
+        byte[] snap = snapshotOf("x = 1");
+        try (SessionStore a = SessionStore.sqlite(dir, 100); SessionStore b = SessionStore.sqlite(dir, 100)) {
+            List<CompletableFuture<Long>> fs = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                fs.add(a.save("shared", snap).toCompletableFuture());
+                fs.add(b.save("shared", snap).toCompletableFuture());
+            }
+            java.util.Set<Long> seqs = new java.util.TreeSet<>();
+            for (CompletableFuture<Long> f : fs) seqs.add(f.get(60, TimeUnit.SECONDS));
+            assertEquals(100, seqs.size());
+            assertEquals(100L, get(a.load("shared")).orElseThrow().sequence());
+        }
+    }
+
     @Test
     void closedStoreFailsNewOperations() throws Exception {
         SessionStore store = SessionStore.sqlite(dir);

@@ -10,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,14 +31,15 @@ import org.luahost.persistence.codec.SnapshotFormat;
  * <p>Writes go through one writer thread that takes every save waiting in its
  * queue and commits them in one transaction (group commit): under load, many
  * sessions' saves share one fsync. Each save gets the session's next sequence
- * number; rows older than the last {@code keep} of a session are deleted in
+ * number (computed in the transaction); rows older than the last {@code keep} of a session are deleted in
  * the same transaction. Loads run on a separate reader thread with its own
  * connection (WAL lets it read while the writer writes) and see every save
  * whose future has completed.
  *
- * <p>Threads: any thread may call the public methods. {@link #nextSeq} and the
- * write connection are used by the writer thread only; the read connection by
- * the reader thread only.
+ * <p>Threads: any thread may call the public methods. The write connection is
+ * used by the writer thread only, the read connection by the reader thread
+ * only. Several processes may share the file (SQLite's locks order their
+ * transactions).
  */
 public final class SqliteSessionStore implements SessionStore {
     /** Most saves committed in one transaction. */
@@ -53,8 +52,6 @@ public final class SqliteSessionStore implements SessionStore {
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final ExecutorService reader;
-    /** Next sequence number per session. // guarded by: writer thread only */
-    private final Map<String, Long> nextSeq = new HashMap<>();
     private volatile boolean closed;
 
     private sealed interface Op permits Save, Delete, Close {}
@@ -193,20 +190,26 @@ public final class SqliteSessionStore implements SessionStore {
 
     private void commit(List<Op> batch) {
         long[] seqs = new long[batch.size()];
-        try (PreparedStatement insert = writeConn.prepareStatement("INSERT INTO snapshot (session, seq, saved_at, data) VALUES (?, ?, ?, ?)");
+        // The sequence number is computed inside the transaction, which holds SQLite's write lock,
+        // so two processes saving the same session (two `luahost run` at once) cannot collide.
+        try (PreparedStatement insert = writeConn.prepareStatement("INSERT INTO snapshot (session, seq, saved_at, data) "
+                + "SELECT ?, coalesce(max(seq), 0) + 1, ?, ? FROM snapshot WHERE session = ? RETURNING seq");
              PreparedStatement prune = writeConn.prepareStatement("DELETE FROM snapshot WHERE session = ? AND seq <= ?");
              PreparedStatement delete = writeConn.prepareStatement("DELETE FROM snapshot WHERE session = ?")) {
             long now = System.currentTimeMillis();
             for (int i = 0; i < batch.size(); i++) {
                 switch (batch.get(i)) {
                     case Save s -> {
-                        long seq = nextSeq(s.session());
-                        seqs[i] = seq;
                         insert.setString(1, s.session());
-                        insert.setLong(2, seq);
-                        insert.setLong(3, now);
-                        insert.setBytes(4, s.bytes());
-                        insert.executeUpdate();
+                        insert.setLong(2, now);
+                        insert.setBytes(3, s.bytes());
+                        insert.setString(4, s.session());
+                        long seq;
+                        try (ResultSet rs = insert.executeQuery()) {
+                            if (!rs.next()) throw new SQLException("INSERT ... RETURNING returned no row");
+                            seq = rs.getLong(1);
+                        }
+                        seqs[i] = seq;
                         if (seq > keep) {
                             prune.setString(1, s.session());
                             prune.setLong(2, seq - keep);
@@ -216,7 +219,6 @@ public final class SqliteSessionStore implements SessionStore {
                     case Delete d -> {
                         delete.setString(1, d.session());
                         delete.executeUpdate();
-                        nextSeq.remove(d.session());
                     }
                     case Close c -> throw new IllegalStateException();
                 }
@@ -228,7 +230,6 @@ public final class SqliteSessionStore implements SessionStore {
             } catch (SQLException ignored) {
                 // the original error is the one to report
             }
-            nextSeq.clear();
             PersistenceException pe = new PersistenceException("cannot save to " + file + ": " + e.getMessage(), e);
             for (Op op : batch) fail(op, pe);
             return;
@@ -240,20 +241,6 @@ public final class SqliteSessionStore implements SessionStore {
                 case Close c -> {}
             }
         }
-    }
-
-    private long nextSeq(String session) throws SQLException {
-        Long n = nextSeq.get(session);
-        if (n == null) {
-            try (PreparedStatement q = writeConn.prepareStatement("SELECT max(seq) FROM snapshot WHERE session = ?")) {
-                q.setString(1, session);
-                try (ResultSet rs = q.executeQuery()) {
-                    n = rs.next() ? rs.getLong(1) + 1 : 1;
-                }
-            }
-        }
-        nextSeq.put(session, n + 1);
-        return n;
     }
 
     private static void fail(Op op, Throwable e) {
