@@ -66,6 +66,25 @@ class RunCommandTest {
         assertEquals(new Result(0, "v2: ada (10 hp)\tv1: ada\t4\n", ""), run(v1));
     }
 
+    /** examples/todo.lua, as the README shows it. */
+    @Test
+    void theTodoExample() {
+        String todo = Path.of(System.getProperty("luahost.root", ".."), "examples", "todo.lua").toString();
+        assertEquals("added #1: water the plants\n", run(todo, "add", "water the plants").out());
+        assertEquals("added #2: call Ada\n", run(todo, "add", "call Ada", "high").out());
+        assertEquals("done #1: water the plants\n", run(todo, "done", "1").out());
+        assertEquals("""
+                [ ] #2   high   call Ada
+                [x] #1   normal water the plants
+                (2 items, run 4)
+                """, run(todo, "list").out());
+        assertEquals("undid done of #1\n", run(todo, "undo").out());
+        Result bad = run(todo, "done", "9");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().startsWith("lua: no item #9\n"), bad.err());
+        assertTrue(run(todo, "list").out().endsWith("[ ] #1   normal water the plants\n(2 items, run 6)\n"));
+    }
+
     @Test
     void argumentsReachTheScript() throws Exception {
         String s = script("args.lua", "print(arg[0] == ..., ...) last = select('#', ...)");
