@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
+import org.luahost.persistence.PersistenceException;
+import org.luahost.persistence.SessionStore;
+import org.luahost.persistence.UnpersistablePolicy;
 import org.luahost.scheduler.Gateway;
 import org.luahost.scheduler.HostOptions;
 import org.luahost.scheduler.LuaHost;
@@ -17,8 +20,14 @@ import org.luahost.scheduler.SessionOptions;
 
 /**
  * {@code luahost serve [options] script.lua}: many sessions of one script
- * behind the HTTP/WebSocket {@link Gateway}. Runs until killed; exit status 1
- * when the server cannot start, 2 for a usage error.
+ * behind the HTTP/WebSocket {@link Gateway}, saved in a SQLite store in the
+ * data directory (default {@code ./.luahost}) unless {@code --no-data}.
+ * Runs until stopped; exit status 1 when the server cannot start, 2 for a
+ * usage error.
+ *
+ * <p>Shutdown (SIGTERM, SIGINT): the HTTP server stops taking requests, every
+ * session finishes the messages in its mailbox and is saved, the store
+ * finishes its writes, then the process exits.
  */
 final class ServeCommand {
     private ServeCommand() {}
@@ -33,7 +42,10 @@ final class ServeCommand {
               --call-timeout MS   how long host.call waits (default 10000)
               --interleave        let a session handle messages while a turn waits
               --trusted           all standard libraries (default: the sandboxed profile)
-              --data DIR          where sessions will be saved (persistence is not wired to serve yet)
+              --data DIR          where sessions are saved (default ./.luahost)
+              --no-data           do not save sessions (an idle session's state is dropped)
+              --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
+              --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
             """;
 
     static int run(String[] args) {
@@ -42,6 +54,7 @@ final class ServeCommand {
         HostOptions host = new HostOptions().idleTimeout(Duration.ofSeconds(300));
         SessionOptions s = new SessionOptions();
         String script = null;
+        Path data = Path.of(".luahost");
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -54,10 +67,10 @@ final class ServeCommand {
                     case "--call-timeout" -> s.callTimeout(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--interleave" -> s.interleave(true);
                     case "--trusted" -> s.profile(org.luahost.vm.Profile.TRUSTED);
-                    case "--data" -> {
-                        value(args, ++i, a);
-                        System.err.println("luahost serve: --data is not used yet: sessions are not saved");
-                    }
+                    case "--data" -> data = Path.of(value(args, ++i, a));
+                    case "--no-data" -> data = null;
+                    case "--save-interval" -> host.saveInterval(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
+                    case "--skip-unsaveable" -> host.unpersistable(UnpersistablePolicy.SKIP_WITH_WARNING);
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return 0;
@@ -82,6 +95,16 @@ final class ServeCommand {
             return 1;
         }
         host.defaultScript(Script.file(path)).sessionDefaults(s);
+        SessionStore store = null;
+        if (data != null) {
+            try {
+                store = SessionStore.sqlite(data);
+            } catch (PersistenceException e) {
+                System.err.println("luahost serve: " + e.getMessage());
+                return 1;
+            }
+            host.store(store);
+        }
         Vertx vertx = Vertx.vertx();
         LuaHost luaHost = LuaHost.create(vertx, host);
         HttpServer server;
@@ -91,18 +114,29 @@ final class ServeCommand {
         } catch (Exception e) {
             System.err.println("luahost serve: cannot start: " + e.getMessage());
             vertx.close();
+            if (store != null) store.close();
             return 1;
         }
         System.err.println("luahost: serving " + script + " on http://" + bind + ":" + server.actualPort()
-                + " (POST /sessions/{id}/call/{function}, WebSocket /sessions/{id}/ws, GET /sessions)");
+                + " (POST /sessions/{id}/call/{function}, WebSocket /sessions/{id}/ws, GET /sessions)"
+                + (data == null ? "; sessions are not saved" : "; sessions are saved in " + data));
         CountDownLatch done = new CountDownLatch(1);
+        SessionStore st = store;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // stop taking requests, let every session finish its mailbox and save, then let the store finish
             try {
-                luaHost.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-                vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                await(server.close(), 10);
+                await(luaHost.close(), 120);
+            } catch (Exception e) {
+                System.err.println("luahost: shutdown: " + e.getMessage());
+            }
+            if (st != null) st.close();
+            try {
+                await(vertx.close(), 10);
             } catch (Exception ignored) {
                 // exiting anyway
             }
+            System.err.println("luahost: stopped" + (st == null ? "" : "; sessions saved"));
             System.out.flush();
             done.countDown();
         }));
@@ -112,6 +146,10 @@ final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void await(io.vertx.core.Future<?> f, int seconds) throws Exception {
+        f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -149,7 +149,7 @@ public final class Gateway {
             return;
         }
         int status = switch (e.kind()) {
-            case LUA_ERROR, BAD_VALUE, INTERNAL -> 500;
+            case LUA_ERROR, BAD_VALUE, INTERNAL, PERSISTENCE -> 500;
             case NO_SUCH_FUNCTION -> 400;
             case NO_SUCH_SESSION -> 404;
             case STOPPED -> 503;

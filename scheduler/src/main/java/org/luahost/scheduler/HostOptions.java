@@ -3,12 +3,23 @@ package org.luahost.scheduler;
 import java.io.PrintStream;
 import java.time.Duration;
 
+import org.luahost.persistence.SessionStore;
+import org.luahost.persistence.UnpersistablePolicy;
+
 /**
  * How a {@link LuaHost} runs: how many event-loop verticles carry its
  * sessions, the options new sessions get, the script sessions started by
  * Lua ({@code host.send}/{@code host.call} to an unknown id) or by the
- * gateway run, when idle sessions stop, and who hears about session
- * lifecycles. Mutable with fluent setters.
+ * gateway run, when idle sessions stop, where sessions are saved, and who
+ * hears about session lifecycles. Mutable with fluent setters.
+ *
+ * <p>Persistence: with a {@link #store}, every session restores its saved
+ * globals when it starts (before its script runs), saves after turns (at
+ * most once per {@link #saveInterval}, and only when the data changed), on
+ * {@code host.persist()}, when it is stopped and when it is passivated
+ * (idle: saved and unloaded, restored by its next message). Without a
+ * store (the default) sessions are not saved and an idle session's state
+ * is dropped.
  */
 public final class HostOptions {
     private int verticles = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -19,6 +30,9 @@ public final class HostOptions {
     private boolean eventBus = true;
     private String addressPrefix = "luahost.session.";
     private PrintStream output = System.out;
+    private SessionStore store;
+    private Duration saveInterval = Duration.ofSeconds(1);
+    private UnpersistablePolicy unpersistable = UnpersistablePolicy.FAIL;
 
     public int verticles() { return verticles; }
     /** Event-loop verticles sessions are spread over (by id); default: one per core. */
@@ -32,7 +46,11 @@ public final class HostOptions {
     public HostOptions defaultScript(Script s) { this.defaultScript = s; return this; }
 
     public Duration idleTimeout() { return idleTimeout; }
-    /** Sessions with no message for this long (and no WebSocket client) are stopped; ZERO (default): never. */
+    /**
+     * Sessions with no message for this long (and no WebSocket client, no
+     * pending timer, no turn waiting) are passivated: saved if the host has a
+     * store, then unloaded; the next message to one restores it. ZERO (default): never.
+     */
     public HostOptions idleTimeout(Duration d) { this.idleTimeout = d; return this; }
 
     public SessionListener listener() { return listener; }
@@ -44,6 +62,23 @@ public final class HostOptions {
 
     public String addressPrefix() { return addressPrefix; }
     public HostOptions addressPrefix(String p) { this.addressPrefix = p; return this; }
+
+    public SessionStore store() { return store; }
+    /** Where sessions are saved (the host does not close it); null (default): sessions are not saved. */
+    public HostOptions store(SessionStore s) { this.store = s; return this; }
+
+    public Duration saveInterval() { return saveInterval; }
+    /**
+     * After a turn, a session saves at once if its last save is older than
+     * this, else when the interval is over (one save covers all the turns
+     * in between). ZERO: after every turn. Default 1 s. A save whose data is
+     * the same as the previous one's is skipped.
+     */
+    public HostOptions saveInterval(Duration d) { this.saveInterval = d; return this; }
+
+    public UnpersistablePolicy unpersistable() { return unpersistable; }
+    /** What a save does with a value that cannot be saved (a coroutine...): FAIL (default: the previous snapshot stays) or skip it. */
+    public HostOptions unpersistable(UnpersistablePolicy p) { this.unpersistable = p; return this; }
 
     public PrintStream output() { return output; }
     /** Where the sessions' {@code print} writes (shared by all sessions); default System.out. */

@@ -19,6 +19,8 @@ public final class SessionException extends RuntimeException {
         STOPPED,
         /** A wait or call took longer than allowed. */
         TIMEOUT,
+        /** The session's saved state could not be restored (or a save it waited for failed). */
+        PERSISTENCE,
         /** A bug or a Java exception in host code. */
         INTERNAL
     }

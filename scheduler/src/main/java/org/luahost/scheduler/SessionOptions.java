@@ -58,6 +58,18 @@ public final class SessionOptions {
     public boolean interleave() { return interleave; }
     public SessionOptions interleave(boolean on) { this.interleave = on; return this; }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionOptions x && profile == x.profile && cpuBudget.equals(x.cpuBudget)
+                && timeSlice.equals(x.timeSlice) && memoryLimit == x.memoryLimit && interleave == x.interleave
+                && callTimeout.equals(x.callTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout);
+    }
+
     public Duration callTimeout() { return callTimeout; }
     public SessionOptions callTimeout(Duration d) { this.callTimeout = d; return this; }
 }

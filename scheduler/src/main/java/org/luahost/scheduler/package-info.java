@@ -8,8 +8,7 @@
  * ({@link org.luahost.scheduler.HostOptions},
  * {@link org.luahost.scheduler.SessionOptions}), the
  * {@link org.luahost.scheduler.Script} a session runs, the
- * {@link org.luahost.scheduler.SessionListener} lifecycle hooks (for
- * persistence), the JSON mapping {@link org.luahost.scheduler.LuaJson}, and
+ * {@link org.luahost.scheduler.SessionListener} lifecycle hooks, the JSON mapping {@link org.luahost.scheduler.LuaJson}, and
  * the HTTP/WebSocket {@link org.luahost.scheduler.Gateway}. Implementations
  * are in {@code impl}.
  *
@@ -36,6 +35,16 @@
  * error naming the cycle; any other call that gets no answer fails after
  * the call timeout.
  *
+ * <h2>Persistence</h2>
+ * With a {@code SessionStore} in {@code HostOptions.store} (the persistence
+ * module), a session restores its newest snapshot when it starts (before the
+ * script runs: new code, old data) and saves between turns, on
+ * {@code host.persist()}, on stop and when passivated; see
+ * {@code impl.SessionSaver}. Capture (walk and encode) runs on the session's
+ * virtual thread while it holds its turn; the store writes on its own thread.
+ * The idle sweep passivates idle sessions: saved, unloaded, and restored by
+ * the next message, which a gone session forwards to its successor.
+ *
  * <h2>Budgets</h2>
  * Each state's {@code WorkMeter} is its session: the interpreter counts calls
  * and loop back-edges and every 2,048 units the session looks at the clock.
@@ -46,7 +55,8 @@
  * turn starts afresh. CPU time is the wall time a turn holds a carrier,
  * waits and yields excluded. Memory: from time to time (after 1 ms of
  * running, and at least ten times the previous walk's duration, so walks
- * cost at most about 10%) the session walks its reachable Lua values and
+ * cost at most about 10%, sooner when growth would reach the limit before
+ * then) the session walks its reachable Lua values and
  * estimates their size (see {@code impl.Footprint}); over the limit it raises
  * {@code not enough memory}.
  *

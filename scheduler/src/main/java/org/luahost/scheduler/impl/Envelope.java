@@ -6,14 +6,14 @@ import org.luahost.scheduler.SessionException;
 
 /**
  * One message in a session's mailbox: what to do (start, call a function,
- * deliver to on_message, run a timer callback, stop) with values already
+ * deliver to on_message, run a timer callback, stop, save) with values already
  * copied for the session, and where the answer goes.
  *
  * <p>Immutable once offered, except the reply future, which the session
  * completes exactly once.
  */
 final class Envelope {
-    static final int START = 0, CALL = 1, SEND = 2, TIMER = 3, STOP = 4;
+    static final int START = 0, CALL = 1, SEND = 2, TIMER = 3, STOP = 4, SAVE = 5;
 
     final int kind;
     /** CALL: the global function's name. */
@@ -56,6 +56,9 @@ final class Envelope {
     static Envelope timer(TimerHandle t) { return new Envelope(TIMER, null, null, null, null, t, null); }
 
     static Envelope stop(CompletableFuture<Object[]> reply) { return new Envelope(STOP, null, null, null, reply, null, null); }
+
+    /** A save that was put off until the save interval is over (no Lua runs). */
+    static Envelope save() { return new Envelope(SAVE, null, null, null, null, null, null); }
 
     void fail(SessionException e) {
         if (reply != null) reply.completeExceptionally(e);

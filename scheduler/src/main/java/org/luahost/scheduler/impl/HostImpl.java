@@ -34,7 +34,13 @@ import org.luahost.scheduler.SessionStats;
 /**
  * The {@link LuaHost}: the registry of live sessions (id to session), the
  * event-loop verticles ("homes") that sessions are spread over by id, the
- * virtual-thread factory their turns run on, and the idle sweep.
+ * virtual-thread factory their turns run on, and the idle sweep, which
+ * passivates idle sessions (see {@link SessionImpl#passivate}).
+ *
+ * <p>A passivated session stays in the registry as a gone shell until its
+ * successor replaces it (or it is removed); a session started with a script
+ * or options other than the host's defaults leaves its {@link Config} behind,
+ * so that its next message starts it as it was.
  */
 public final class HostImpl implements LuaHost {
     final Vertx vertx;
@@ -46,6 +52,13 @@ public final class HostImpl implements LuaHost {
     private final Future<Void> ready;
     private volatile String deploymentId;
     private volatile long sweepTimer = -1;
+    /** Set by close(): no new session starts. */
+    private volatile boolean closing;
+    /** Script and options of passivated sessions that do not run the host's defaults. */
+    private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
+
+    /** How a passivated session was started. */
+    private record Config(Script script, SessionOptions options) {}
 
     /** A verticle that only provides an event-loop context for the sessions placed on it. */
     private final class Home extends AbstractVerticle {
@@ -86,19 +99,56 @@ public final class HostImpl implements LuaHost {
         return homes.get(Math.floorMod(id.hashCode() * 0x9E3779B1, homes.size()));
     }
 
-    /** The live session with this id, or a new one (started: its START is the first message in its mailbox). */
+    /**
+     * The live session with this id, or a new one (started: its START is the
+     * first message in its mailbox). A passivated session comes back with the
+     * script and options it had, whatever script and opts say.
+     */
     private SessionImpl getOrStart(String id, Script script, SessionOptions opts) {
-        SessionImpl s = sessions.get(id);
-        if (s != null) return s;
-        if (script == null) {
-            throw new SessionException(Kind.NO_SUCH_SESSION, "no session '" + id + "'");
+        for (;;) {
+            SessionImpl s = sessions.get(id);
+            if (s != null && !s.gone) return s;
+            if (closing) throw new SessionException(Kind.STOPPED, "the host is shutting down");
+            Script sc = script;
+            SessionOptions o = opts;
+            Config c = s == null ? passivatedConfigs.get(id) : new Config(s.script, s.options);
+            if (c != null) {
+                sc = c.script();
+                o = c.options();
+            }
+            if (sc == null) {
+                throw new SessionException(Kind.NO_SUCH_SESSION, "no session '" + id + "'");
+            }
+            if (homes.isEmpty()) throw new IllegalStateException("the host is not ready yet (wait for ready())");
+            SessionImpl created = new SessionImpl(this, id, sc, o, homeFor(id));
+            boolean won = s == null ? sessions.putIfAbsent(id, created) == null : sessions.replace(id, s, created);
+            if (won) {
+                created.deliver(Envelope.start(created.startedFuture));
+                return created;
+            }
         }
-        if (homes.isEmpty()) throw new IllegalStateException("the host is not ready yet (wait for ready())");
-        SessionImpl created = new SessionImpl(this, id, script, opts, homeFor(id));
-        s = sessions.putIfAbsent(id, created);
-        if (s != null) return s;
-        created.deliver(Envelope.start(created.startedFuture));
-        return created;
+    }
+
+    /** A message that reached a passivated session: to its successor (started now if need be). */
+    void forward(SessionImpl shell, Envelope e) {
+        SessionImpl s;
+        try {
+            s = getOrStart(shell.id, shell.script, shell.options);
+        } catch (SessionException x) {
+            e.fail(x);
+            return;
+        }
+        s.deliver(e);
+    }
+
+    /** A session was passivated (its state saved and unloaded). */
+    void passivated(SessionImpl s) {
+        if (s.script != options.defaultScript() || !s.options.equals(options.sessionDefaults())) {
+            passivatedConfigs.put(s.id, new Config(s.script, s.options));
+        }
+        sessions.remove(s.id, s);
+        var c = s.consumer;
+        if (c != null) s.context.runOnContext(v -> c.unregister());
     }
 
     private SessionImpl byId(String id) {
@@ -124,7 +174,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Session find(String id) {
         SessionImpl s = sessions.get(id);
-        return s == null || s.status == SessionImpl.STOPPED ? null : s;
+        return s == null || s.status == SessionImpl.STOPPED || s.gone ? null : s;
     }
 
     @Override
@@ -179,6 +229,7 @@ public final class HostImpl implements LuaHost {
     }
 
     Future<Void> stop(SessionImpl s) {
+        if (s.gone) return Future.succeededFuture();   // passivated: saved and unloaded already
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
         if (!s.deliver(Envelope.stop(reply))) return Future.succeededFuture();
         return future(reply).mapEmpty();
@@ -187,7 +238,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Collection<SessionStats> stats() {
         List<SessionStats> out = new ArrayList<>(sessions.size());
-        for (SessionImpl s : sessions.values()) out.add(s.stats());
+        for (SessionImpl s : sessions.values()) if (!s.gone) out.add(s.stats());
         return out;
     }
 
@@ -198,9 +249,10 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> close() {
+        closing = true;
+        if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         List<Future<Void>> stops = new ArrayList<>();
         for (SessionImpl s : sessions.values()) stops.add(stop(s));
-        if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         return Future.join(stops).transform(x -> deploymentId == null ? Future.succeededFuture()
                 : vertx.undeploy(deploymentId));
     }
@@ -233,6 +285,7 @@ public final class HostImpl implements LuaHost {
 
     void unregister(SessionImpl s) {
         sessions.remove(s.id, s);
+        passivatedConfigs.remove(s.id);
         var c = s.consumer;
         if (c != null) s.context.runOnContext(v -> c.unregister());
     }
@@ -275,6 +328,10 @@ public final class HostImpl implements LuaHost {
         }
     }
 
+    void warn(String message) {
+        System.err.println("luahost: warning: " + message);
+    }
+
     void internalError(SessionImpl s, Throwable x) {
         System.err.println("luahost: internal error in session '" + s.id + "': " + x);
         x.printStackTrace();
@@ -287,10 +344,9 @@ public final class HostImpl implements LuaHost {
         sweepTimer = vertx.setPeriodic(period, id -> {
             long now = System.nanoTime();
             for (SessionImpl s : sessions.values()) {
-                if (s.status == SessionImpl.RUNNING && s.isIdle() && !s.hasSubscribers()
-                        && (now - s.lastActive) / 1_000_000 >= idleMs) {
-                    options.listener().idle(s);
-                    stop(s);
+                if (s.status == SessionImpl.RUNNING && !s.gone && s.isIdle() && s.turnsInProgress == 0 && s.liveTimers == 0
+                        && !s.hasSubscribers() && (now - s.lastActive) / 1_000_000 >= idleMs) {
+                    s.passivate();
                 }
             }
         });

@@ -15,7 +15,8 @@ import org.luahost.vm.LuaUserdata;
 /**
  * The {@code host} table every session gets: its id, messaging
  * ({@code send}, {@code call}), time ({@code sleep}, {@code after},
- * {@code every}), {@code push} to its WebSocket clients, and {@code stop}.
+ * {@code every}), {@code push} to its WebSocket clients, {@code persist}
+ * and {@code stop}.
  * The functions are shared by all sessions (they hold no state) and find
  * their session through the state's extension slot. The README documents
  * the Lua side.
@@ -84,16 +85,24 @@ final class HostLibrary {
         return JavaFunction.ret(session(th).cancelTimer(h));
     });
 
-    /** The metatable of this session's timer handles: {@code __index = {cancel = ...}}, made once per session. */
+    /**
+     * The metatable of this session's timer handles: {@code __index = {cancel = ...}},
+     * made once per state and kept in the registry (so that persistence knows
+     * it as a host value, {@code @registry.luahost.timer}, and does not copy it).
+     */
     private static LuaTable timerMeta(SessionImpl s) {
-        if (s.timerMeta instanceof LuaTable t) return t;
+        return timerMeta(s.L);
+    }
+
+    private static LuaTable timerMeta(LuaState L) {
+        if (L.registry.rawget(SessionSaver.TIMER_CODEC) instanceof LuaTable t) return t;
         LuaTable methods = new LuaTable();
         methods.rawset("cancel", CANCEL);
         LuaTable mt = new LuaTable();
         mt.rawset("__index", methods);
         mt.rawset("__name", "timer");
         mt.rawset("__metatable", false);
-        s.timerMeta = mt;
+        L.registry.rawset(SessionSaver.TIMER_CODEC, mt);
         return mt;
     }
 
@@ -106,12 +115,21 @@ final class HostLibrary {
         return LuaFunction.NONE;
     });
 
+    private static final JavaFunction PERSIST = JavaFunction.of("host.persist", (th, a) -> {
+        SessionImpl s = session(th);
+        CompletableFuture<Object[]> f = s.persist().thenApply(seq -> LuaFunction.NONE);
+        s.await(th, f, 0, "host.persist");
+        return LuaFunction.NONE;
+    });
+
     private static final JavaFunction STOP = JavaFunction.of("host.stop", (th, a) -> {
         session(th).requestStop();
         return LuaFunction.NONE;
     });
 
-    static void install(LuaState L) {
+    /** Installs the global {@code host}; persistent: the state will be saved (the timer metatable is made now, before persistence indexes the host's values). */
+    static void install(LuaState L, boolean persistent) {
+        if (persistent) timerMeta(L);
         LuaTable host = new LuaTable();
         host.rawset("id", ID);
         host.rawset("send", SEND);
@@ -120,6 +138,7 @@ final class HostLibrary {
         host.rawset("after", AFTER);
         host.rawset("every", EVERY);
         host.rawset("push", PUSH);
+        host.rawset("persist", PERSIST);
         host.rawset("stop", STOP);
         L.setGlobal("host", host);
     }

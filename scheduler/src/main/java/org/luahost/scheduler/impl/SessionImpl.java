@@ -58,6 +58,17 @@ import org.luahost.vm.runtime.Traceback;
  * The session is its state's {@link WorkMeter}: every few thousand calls or
  * loop iterations it checks the time (time slice: yield the carrier; CPU
  * budget of the turn: Lua error) and, from time to time, the memory estimate.
+ *
+ * <h2>Persistence and passivation</h2>
+ * With a store, {@link SessionSaver} restores the state before the script
+ * runs and saves it between turns. An idle session is <em>passivated</em>
+ * ({@link #passivate}): a thread takes the drainer role, saves, and if no
+ * message came meanwhile, unloads the state and marks the session
+ * {@link #gone}. A gone session is an empty shell whose deliveries are
+ * forwarded to its successor (a new session of the same id, which restores
+ * the saved state). A producer that offered to the shell re-checks
+ * {@code gone} after its offer and forwards what is left itself, so no
+ * message stays behind and each sender's order is kept (see {@link #deliver}).
  */
 public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     static final int STARTING = 0, RUNNING = 1, STOPPING = 2, STOPPED = 3;
@@ -89,6 +100,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     private long sliceStart;
     /** cpuNanos at which the memory estimate is next computed. */
     private long memoryCheckAt;
+    /** The last memory estimate and the cpuNanos-based time it was taken at (growth rate for the next check). */
+    private long lastMeasured, lastMeasuredAt;
     private boolean stopRequested;
     /** A budget error is being raised (its message handler runs unmetered). */
     private boolean raising;
@@ -96,7 +109,6 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     private Map<TimerHandle, Boolean> timers;
     private LuaFunction tracer;
     private String lastTraceback;
-    Object timerMeta;
 
     /** Whether waits give the turn away (SessionOptions.interleave). */
     private final boolean interleave;
@@ -107,6 +119,17 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     /** Set on the context thread once registered. */
     volatile MessageConsumer<?> consumer;
     private volatile List<Consumer<Object[]>> subscribers = List.of();
+
+    /** Saves and restores the state; null when the host has no store. Used with the turn. */
+    private final SessionSaver saver;
+    /** Turns begun and not finished (more than one only with interleaving). Written with the turn, read by the idle sweep. */
+    volatile int turnsInProgress;
+    /** Timers not yet fired or cancelled. Written with the turn, read by the idle sweep. */
+    volatile int liveTimers;
+    /** Passivated: the state is unloaded and messages go to the successor. Set once, with the drainer role held for good. */
+    volatile boolean gone;
+    /** Makes the forwarding of a gone session's leftover messages single-consumer. */
+    private final Object forwardLock = new Object();
 
     /** One message being handled: its envelope, the Lua thread it runs on, its clock. */
     static final class Turn {
@@ -133,20 +156,50 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         this.memoryLimit = options.memoryLimit();
         this.callTimeoutNanos = options.callTimeout().toNanos();
         this.interleave = options.interleave();
+        var store = host.options.store();
+        this.saver = store == null ? null
+                : new SessionSaver(this, store, host.options.unpersistable(), host.options.saveInterval().toNanos());
     }
 
     // ================================================================ producers (any thread)
 
-    /** Queues a message; returns false (and fails it) when the session is stopped. */
+    /**
+     * Queues a message; returns false (and fails it) when the session is
+     * stopped. A gone (passivated) session forwards it to its successor.
+     */
     boolean deliver(Envelope e) {
+        if (gone) return forward(e);
         if (status == STOPPED) {
             e.fail(stoppedError());
             return false;
         }
         received.incrementAndGet();
         mailbox.offer(e);
-        if (scheduled.get() == 0 && scheduled.compareAndSet(0, 1)) startDrainer();
+        if (scheduled.get() == 0 && scheduled.compareAndSet(0, 1)) {
+            startDrainer();
+        } else if (gone) {
+            // passivated after our offer: the passivating thread may have drained the mailbox before it, so
+            // forward what is left now; once this returns, e has been forwarded (by us or by the lock holder)
+            forwardLeftovers();
+        }
         return true;
+    }
+
+    private boolean forward(Envelope e) {
+        if (e.kind == Envelope.SAVE || e.kind == Envelope.TIMER) return false;   // the shell's own, nothing to do
+        host.forward(this, e);
+        return true;
+    }
+
+    /** Forwards what is in a gone session's mailbox, in order. */
+    private void forwardLeftovers() {
+        synchronized (forwardLock) {
+            Envelope e;
+            while ((e = mailbox.poll()) != null) {
+                received.decrementAndGet();
+                forward(e);
+            }
+        }
     }
 
     private void startDrainer() {
@@ -176,9 +229,12 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             Turn t = new Turn(e);
             acquireTurn(t);
             boolean drainer;
+            turnsInProgress++;
             try {
                 runTurn(t);
+                afterTurn(t);
             } finally {
+                turnsInProgress--;
                 drainer = t.drainer;
                 releaseTurn(t);
             }
@@ -207,7 +263,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     private void releaseTurn(Turn t) {
         long now = System.nanoTime();
         cpuNanos += now - t.start - t.paused;
-        lastActive = now;
+        if (t.env.kind != Envelope.SAVE) lastActive = now;
         if (t.thread != null && L != null && t.thread == L.mainThread) mainThreadBusy = false;
         turn = null;
         if (stopRequested && status == RUNNING) finishStop(null);
@@ -224,6 +280,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 case Envelope.SEND -> send(t);
                 case Envelope.TIMER -> timer(t);
                 case Envelope.STOP -> finishStop(e.reply);
+                case Envelope.SAVE -> { }
                 default -> throw new IllegalStateException("unknown envelope " + e.kind);
             }
         } catch (SessionException x) {
@@ -234,7 +291,17 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + id + "': " + x));
             host.internalError(this, x);
         } finally {
-            handled++;
+            if (e.kind != Envelope.SAVE) handled++;
+        }
+    }
+
+    /** Between turns (still holding the turn): the save the turn calls for. */
+    private void afterTurn(Turn t) {
+        if (saver == null || status != RUNNING || L == null) return;
+        switch (t.env.kind) {
+            case Envelope.SAVE -> saver.onSaveMessage();
+            case Envelope.STOP -> { }
+            default -> saver.afterTurn();
         }
     }
 
@@ -250,7 +317,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             hosting = h;
             L.mainThread.workLeft = 0;
             L.meter = this;
-            HostLibrary.install(L);
+            HostLibrary.install(L, saver != null);
             tracer = JavaFunction.of("traceback", (th, a) -> {
                 lastTraceback = Traceback.of(th, null, 1);
                 return a;
@@ -259,6 +326,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             t.thread = L.mainThread;
             L.current = t.thread;
             host.options.listener().created(this, L);
+            if (saver != null) saver.attachAndRestore(L);
             LuaFunction main = L.load(script.source(), script.chunkName(), "t", null);
             // the budget is the script's: creating the state and compiling do not count
             t.start = System.nanoTime();
@@ -361,13 +429,29 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         return QUANTUM;
     }
 
-    /** Walks the state; raises "not enough memory" over the limit. The next walk comes after 10x this one's time. */
+    /**
+     * Walks the state; raises "not enough memory" over the limit. The next
+     * walk comes after 10x this one's time (so walks cost at most about 10%),
+     * or sooner when the estimate grows fast enough to reach the limit before
+     * then: at half the time the growth since the last walk predicts, but
+     * not sooner than 2x this walk's time. Without that, a session filling
+     * memory quickly would overshoot the limit several times over before the
+     * next walk.
+     */
     private void checkMemory(LuaThread th, long used) {
         long w0 = System.nanoTime();
         long m = measure(memoryLimit + 1);
         long cost = System.nanoTime() - w0;
         memoryEstimate = m;
-        memoryCheckAt = used + Math.max(1_000_000L, 10 * cost);
+        long interval = Math.max(1_000_000L, 10 * cost);
+        if (m > lastMeasured && used > lastMeasuredAt) {
+            double perNano = (double) (m - lastMeasured) / (used - lastMeasuredAt);
+            long toLimit = (long) ((memoryLimit - m) / perNano);
+            interval = Math.max(Math.min(interval, toLimit / 2), Math.max(100_000L, 2 * cost));
+        }
+        lastMeasured = m;
+        lastMeasuredAt = used;
+        memoryCheckAt = used + interval;
         if (m > memoryLimit) throw budgetError(th, "not enough memory", QUANTUM);
     }
 
@@ -473,6 +557,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         TimerHandle h = new TimerHandle(fn, periodic);
         if (timers == null) timers = new java.util.IdentityHashMap<>();
         timers.put(h, Boolean.TRUE);
+        liveTimers = timers.size();
         long delay = Math.max(1, ms);
         h.vertxId = periodic ? context.setPeriodic(delay, x -> deliver(Envelope.timer(h)))
                 : context.setTimer(delay, x -> deliver(Envelope.timer(h)));
@@ -487,7 +572,10 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     }
 
     private void forgetTimer(TimerHandle h) {
-        if (timers != null) timers.remove(h);
+        if (timers != null) {
+            timers.remove(h);
+            liveTimers = timers.size();
+        }
     }
 
     CompletableFuture<Object[]> sleep(long ms) {
@@ -522,6 +610,83 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
 
     boolean hasSubscribers() { return !subscribers.isEmpty(); }
 
+    /**
+     * host.persist(): captures now and returns the future of the save that
+     * makes the state durable (a failure is the reason it could not be saved).
+     */
+    CompletableFuture<Long> persist() {
+        if (saver == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "sessions of this host are not saved (it has no session store; luahost serve saves them unless --no-data)"));
+        }
+        return saver.save();
+    }
+
+    // ================================================================ passivation
+
+    /**
+     * Passivates the session if it is idle (called by the idle sweep, on any
+     * thread): takes the drainer role so that no turn starts, then a virtual
+     * thread saves and unloads (see {@link #passivateRun}).
+     */
+    void passivate() {
+        if (!scheduled.compareAndSet(0, 1)) return;
+        if (!mailbox.isEmpty()) {
+            startDrainer();   // we hold the drainer role, so we start the drainer
+            return;
+        }
+        host.threads.newThread(this::passivateRun).start();
+    }
+
+    /**
+     * With the drainer role: takes the state's turn, saves and waits until the
+     * save is durable; if the mailbox is still empty, unloads the state and
+     * becomes a gone shell (forwarding whatever raced in). Otherwise (a
+     * message came, a turn or timer is pending, the save failed) it goes on
+     * as the drainer and the session stays loaded.
+     */
+    private void passivateRun() {
+        Hosting h = hosting;
+        boolean unloaded = false;
+        if (h != null) h.acquireTurn();
+        try {
+            if (status == RUNNING && L != null && turnsInProgress == 0 && liveTimers == 0 && !hasSubscribers()) {
+                host.options.listener().idle(this);
+                if ((saver == null || saver.saveAndWait()) && mailbox.isEmpty()) {
+                    unload();
+                    unloaded = true;
+                } else {
+                    lastActive = System.nanoTime();   // not again before another idle period
+                }
+            }
+        } catch (RuntimeException x) {
+            host.internalError(this, x);
+        } finally {
+            if (h != null) h.releaseTurn();
+        }
+        if (unloaded) {
+            forwardLeftovers();
+            host.options.listener().stopped(this);
+        } else {
+            drain();
+        }
+    }
+
+    /** With the turn and the drainer role (kept for good): the state goes, deliveries now forward. */
+    private void unload() {
+        status = STOPPING;
+        try {
+            host.options.listener().stopping(this, L);
+        } catch (RuntimeException x) {
+            host.internalError(this, x);
+        }
+        gone = true;
+        status = STOPPED;
+        host.passivated(this);
+        L = null;
+        stoppedFuture.complete(null);
+    }
+
     /** host.stop(): the session stops once this turn ends. */
     void requestStop() { stopRequested = true; }
 
@@ -539,6 +704,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             } catch (RuntimeException x) {
                 host.internalError(this, x);
             }
+            if (saver != null) saver.saveAndWait();   // a failure was reported; the previous snapshot stays
         }
         if (timers != null) {
             for (TimerHandle h : new ArrayList<>(timers.keySet())) {
@@ -546,6 +712,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 host.vertx.cancelTimer(h.vertxId);
             }
             timers = null;
+            liveTimers = 0;
         }
         host.unregister(this);
         status = STOPPED;
