@@ -107,6 +107,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     private boolean raising;
     private boolean mainThreadBusy;
     private Map<TimerHandle, Boolean> timers;
+    private long timerSeq;
+    private static final String TIMER_FUNCTIONS = "luahost.timer_functions";
     private LuaFunction tracer;
     private String lastTraceback;
 
@@ -232,6 +234,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             turnsInProgress++;
             try {
                 runTurn(t);
+                collectIfDue(t);
                 afterTurn(t);
             } finally {
                 turnsInProgress--;
@@ -261,12 +264,12 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     }
 
     private void releaseTurn(Turn t) {
+        if (stopRequested && status == RUNNING) finishStop(null);   // still with the turn (its finalizers are metered)
         long now = System.nanoTime();
         cpuNanos += now - t.start - t.paused;
         if (t.env.kind != Envelope.SAVE) lastActive = now;
         if (t.thread != null && L != null && t.thread == L.mainThread) mainThreadBusy = false;
         turn = null;
-        if (stopRequested && status == RUNNING) finishStop(null);
         Hosting h = hosting;
         if (h != null) h.releaseTurn();
     }
@@ -292,6 +295,53 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             host.internalError(this, x);
         } finally {
             if (e.kind != Envelope.SAVE) handled++;
+        }
+    }
+
+    /**
+     * Between turns (still holding the turn): a Lua-level collection (__gc
+     * finalizers, weak tables) when enough finalizable objects accumulated.
+     * It is safe only where no Lua code is half-way through an expression, so
+     * not while another (interleaved) turn waits. Finalizers run as part of
+     * this turn (metered, errors become warnings), before the save.
+     */
+    private void collectIfDue(Turn t) {
+        if (L == null || status != RUNNING || turnsInProgress != 1 || t.thread == null) return;
+        if (L.gc().pendingFinalizers() < 1000) return;   // collectIfDue's own first test, without the clock reset
+        try {
+            freshBudget(t);
+            L.current = t.thread;
+            L.gc().collectIfDue(t.thread);
+        } catch (LuaError x) {
+            errors++;   // a budget error raised while finalizers ran; the finalizers left are run next time
+        } catch (RuntimeException x) {
+            host.internalError(this, x);
+        }
+    }
+
+    /** Code the session runs after a turn's handler (finalizers) gets a CPU budget of its own; the time used so far is counted. */
+    private void freshBudget(Turn t) {
+        long now = System.nanoTime();
+        cpuNanos += now - t.start - t.paused;
+        t.start = now;
+        t.paused = 0;
+        sliceStart = now;
+    }
+
+    /**
+     * The end of the state's life when it is not saved (no store): as
+     * lua_close, the pending finalizers run (in the stopping turn, with a
+     * fresh budget; errors are warnings).
+     */
+    private void closeState() {
+        Turn t = turn;
+        if (saver != null || L == null || t == null || t.thread == null) return;
+        try {
+            freshBudget(t);
+            L.current = t.thread;
+            L.close();
+        } catch (RuntimeException x) {
+            host.internalError(this, x);
         }
     }
 
@@ -477,7 +527,9 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (t != null && t.thread != null) threads.add(t.thread);
         List<Object> roots = new ArrayList<>();
         if (timers != null) for (TimerHandle h : timers.keySet()) roots.add(h.fn);
-        return Footprint.estimate(L, threads, roots, cap);
+        // objects registered for finalization are held by the state's Gc until a collection finds them
+        // unreachable (between turns), invisible to the walk: 64 bytes each (a table or userdata at least)
+        return Footprint.estimate(L, threads, roots, cap) + 64L * L.gc().pendingFinalizers();
     }
 
     // ================================================================ waits
@@ -558,6 +610,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (timers == null) timers = new java.util.IdentityHashMap<>();
         timers.put(h, Boolean.TRUE);
         liveTimers = timers.size();
+        h.key = ++timerSeq;
+        timerFunctions().rawset(h.key, fn);
         long delay = Math.max(1, ms);
         h.vertxId = periodic ? context.setPeriodic(delay, x -> deliver(Envelope.timer(h)))
                 : context.setTimer(delay, x -> deliver(Envelope.timer(h)));
@@ -575,7 +629,20 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (timers != null) {
             timers.remove(h);
             liveTimers = timers.size();
+            if (L != null && h.key != 0) timerFunctions().rawset(h.key, null);
         }
+    }
+
+    /**
+     * The callbacks of live timers, in a registry table: the Lua collector
+     * marks from the registry, so what a pending callback reaches is neither
+     * finalized nor cleared from weak tables. The registry is not saved.
+     */
+    private org.luahost.vm.LuaTable timerFunctions() {
+        if (L.registry.rawget(TIMER_FUNCTIONS) instanceof org.luahost.vm.LuaTable t) return t;
+        org.luahost.vm.LuaTable t = new org.luahost.vm.LuaTable();
+        L.registry.rawset(TIMER_FUNCTIONS, t);
+        return t;
     }
 
     CompletableFuture<Object[]> sleep(long ms) {
@@ -653,7 +720,16 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             if (status == RUNNING && L != null && turnsInProgress == 0 && liveTimers == 0 && !hasSubscribers()) {
                 host.options.listener().idle(this);
                 if ((saver == null || saver.saveAndWait()) && mailbox.isEmpty()) {
-                    unload();
+                    // a turn of its own, for the finalizers that run when the state is dropped (no store)
+                    Turn t = new Turn(Envelope.save());
+                    t.thread = L.mainThread;
+                    t.start = System.nanoTime();
+                    turn = t;
+                    try {
+                        unload();
+                    } finally {
+                        turn = null;
+                    }
                     unloaded = true;
                 } else {
                     lastActive = System.nanoTime();   // not again before another idle period
@@ -680,6 +756,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         } catch (RuntimeException x) {
             host.internalError(this, x);
         }
+        closeState();   // without a store the state ends here
         gone = true;
         status = STOPPED;
         host.passivated(this);
@@ -705,6 +782,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 host.internalError(this, x);
             }
             if (saver != null) saver.saveAndWait();   // a failure was reported; the previous snapshot stays
+            else closeState();
         }
         if (timers != null) {
             for (TimerHandle h : new ArrayList<>(timers.keySet())) {

@@ -14,6 +14,8 @@ final class TimerHandle {
     /** Set once, on the session's thread, right after the Vert.x timer is created. */
     volatile long vertxId;
     volatile boolean cancelled;
+    /** Its key in the registry table of live timer callbacks (0: none). Used with the session's turn. */
+    long key;
 
     TimerHandle(LuaFunction fn, boolean periodic) {
         this.fn = fn;
