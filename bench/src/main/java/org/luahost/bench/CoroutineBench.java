@@ -6,6 +6,10 @@ import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import java.util.concurrent.ThreadFactory;
+
+import org.luahost.coroutines.Carrier;
+import org.luahost.coroutines.Hosting;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.Profile;
@@ -17,6 +21,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * threads), and the cost of creating and finishing a coroutine.
  *
  * <p>Each invocation runs a batch of {@value #BATCH} operations on a fresh
- * virtual thread (Lua code and coroutines always run on virtual threads), so
+ * virtual thread of the chosen scheduler (Lua code and coroutines always run
+ * on virtual threads), so
  * the platform thread JMH measures from does not take part in the hand-offs;
  * starting that thread costs a few microseconds per batch, well under 1 ns
  * per operation.
@@ -44,9 +50,34 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xss1g", "-Djdk.trackAllThreads=false", "-Djdk.virtualThreadScheduler.parallelism=1"})
+@Fork(value = 1, jvmArgsAppend = {"-Xss1g", "-Djdk.trackAllThreads=false", "-Djdk.virtualThreadScheduler.parallelism=1",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED"})
 public class CoroutineBench {
     static final int BATCH = 10_000;
+
+    /** Returns three loops (n): wrap calls of a generator, resumes of a coroutine, create-and-finish. */
+    static final String LUA = """
+                local yield = coroutine.yield
+                local gen = coroutine.wrap(function() while true do yield() end end)
+                local co = coroutine.create(function() while true do yield() end end)
+                local resume = coroutine.resume
+                local create = coroutine.create
+                local function body(x) return x end
+                return function(n) for i = 1, n do gen() end end,
+                       function(n) for i = 1, n do resume(co) end end,
+                       function(n) for i = 1, n do resume(create(body), i) end end
+                """;
+
+    /**
+     * Where the virtual threads run: "carrier", one {@link Carrier} thread for
+     * all of them (what {@code ./luahost lua} does); "shared", the JDK's
+     * scheduler (with parallelism 1 in this fork, its best case for hand-offs).
+     */
+    @Param({"carrier", "shared"})
+    public String scheduler;
+
+    private Carrier carrier;
+    private ThreadFactory threads;
 
     // ---------------------------------------------------------------- raw hand-off
 
@@ -62,7 +93,14 @@ public class CoroutineBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        pong = Thread.ofVirtual().name("pong").start(() -> {
+        if (scheduler.equals("carrier")) {
+            if (!Carrier.supported()) throw new IllegalStateException("Carrier not supported: java.lang not opened");
+            carrier = Carrier.start("bench-carrier", 1L << 30);
+            threads = carrier.virtualThreads("bench");
+        } else {
+            threads = Thread.ofVirtual().name("bench-", 0).factory();
+        }
+        pong = threads.newThread(() -> {
             while (!stop) {
                 while (turn != 1) {
                     if (stop) return;
@@ -72,19 +110,11 @@ public class CoroutineBench {
                 LockSupport.unpark(ping);
             }
         });
+        pong.start();
         PrintStream out = new PrintStream(OutputStream.nullOutputStream());
         L = LuaState.create(Profile.TRUSTED, out, out, new ByteArrayInputStream(new byte[0]));
-        Object[] fns = L.call(L.load("""
-                local yield = coroutine.yield
-                local gen = coroutine.wrap(function() while true do yield() end end)
-                local co = coroutine.create(function() while true do yield() end end)
-                local resume = coroutine.resume
-                local create = coroutine.create
-                local function body(x) return x end
-                return function(n) for i = 1, n do gen() end end,
-                       function(n) for i = 1, n do resume(co) end end,
-                       function(n) for i = 1, n do resume(create(body), i) end end
-                """, "=bench", "t", null));
+        Hosting.of(L).threads(threads);
+        Object[] fns = L.call(L.load(LUA, "=bench", "t", null));
         wrapLoop = (LuaFunction) fns[0];
         resumeLoop = (LuaFunction) fns[1];
         createLoop = (LuaFunction) fns[2];
@@ -95,11 +125,14 @@ public class CoroutineBench {
         stop = true;
         LockSupport.unpark(pong);
         pong.join();
+        if (carrier != null) carrier.close();
     }
 
-    private static void onVirtualThread(Runnable r) {
+    private void onVirtualThread(Runnable r) {
         try {
-            Thread.ofVirtual().start(r).join();
+            Thread t = threads.newThread(r);
+            t.start();
+            t.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

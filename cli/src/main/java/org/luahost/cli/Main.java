@@ -114,7 +114,7 @@ public final class Main {
     /** Lets the coroutines of a state made by a command run on the process's Lua carrier. */
     static void host(LuaState L) {
         Carrier c = carrier;
-        if (c != null) Hosting.of(L).threads(c.virtualThreads("lua-"));
+        if (c != null) Hosting.of(L).threads(c.virtualThreads("lua-thread"));
     }
 
     /**

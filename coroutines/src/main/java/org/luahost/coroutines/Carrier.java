@@ -40,8 +40,17 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Carrier implements Executor, AutoCloseable {
     private static final MethodHandle BUILDER = builderConstructor();
+    /** Thread.currentCarrierThread(): the platform thread under the running (virtual) thread, or null if not accessible. */
+    private static final MethodHandle CURRENT_CARRIER = currentCarrier();
 
+    /** Tasks submitted from other threads (completions on event loops, timers, the cleaner). */
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /**
+     * Tasks submitted by code running on the carrier itself (a carried virtual
+     * thread unparking another: every coroutine switch); touched only by the
+     * carrier thread, so no synchronization.
+     */
+    private final java.util.ArrayDeque<Runnable> local = new java.util.ArrayDeque<>();
     private final Thread thread;
     /** Set by the carrier before it parks on an empty queue; producers that see it unpark the carrier. */
     private volatile boolean sleeping;
@@ -63,10 +72,12 @@ public final class Carrier implements Executor, AutoCloseable {
     public static boolean supported() { return BUILDER != null; }
 
     /**
-     * A factory of virtual threads scheduled on this carrier, named
-     * prefix + counter; ordinary virtual threads if {@link #supported()} is false.
+     * A factory of virtual threads scheduled on this carrier, all with the
+     * given name (one shared string: a per-thread name would cost every
+     * suspended coroutine about 56 bytes); ordinary virtual threads if
+     * {@link #supported()} is false.
      */
-    public ThreadFactory virtualThreads(String prefix) {
+    public ThreadFactory virtualThreads(String name) {
         Thread.Builder.OfVirtual b = null;
         if (BUILDER != null) {
             try {
@@ -76,14 +87,27 @@ public final class Carrier implements Executor, AutoCloseable {
             }
         }
         if (b == null) b = Thread.ofVirtual();
-        return b.name(prefix, 0).inheritInheritableThreadLocals(false).factory();
+        return b.name(name).inheritInheritableThreadLocals(false).factory();
     }
 
     @Override
     public void execute(Runnable task) {
         if (closed) throw new RejectedExecutionException("carrier " + thread.getName() + " is closed");
+        if (onCarrier()) {
+            local.addLast(task);
+            return;
+        }
         tasks.offer(task);
         if (sleeping) LockSupport.unpark(thread);
+    }
+
+    private boolean onCarrier() {
+        if (CURRENT_CARRIER == null) return false;
+        try {
+            return (Thread) CURRENT_CARRIER.invokeExact() == thread;
+        } catch (Throwable e) {
+            return false;
+        }
     }
 
     /** The carrier's platform thread (for diagnostics). */
@@ -98,7 +122,8 @@ public final class Carrier implements Executor, AutoCloseable {
 
     private void loop() {
         for (;;) {
-            Runnable t = tasks.poll();
+            Runnable t = local.pollFirst();
+            if (t == null) t = tasks.poll();
             if (t == null) {
                 sleeping = true;
                 t = tasks.poll();           // a producer may have offered before it saw the flag
@@ -118,6 +143,17 @@ public final class Carrier implements Executor, AutoCloseable {
                 if (h != null) h.uncaughtException(thread, e);
                 else e.printStackTrace();
             }
+        }
+    }
+
+    private static MethodHandle currentCarrier() {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup());
+            MethodHandle h = lookup.findStatic(Thread.class, "currentCarrierThread", MethodType.methodType(Thread.class));
+            if ((Thread) h.invokeExact() != Thread.currentThread()) return null;   // on a platform thread they agree
+            return h;
+        } catch (Throwable e) {
+            return null;
         }
     }
 

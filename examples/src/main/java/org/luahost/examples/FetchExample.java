@@ -59,7 +59,7 @@ public final class FetchExample {
             HttpClientAgent client = vertx.createHttpClient();
 
             LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
-            Hosting.of(L).threads(carrier.virtualThreads("lua-"));   // the script and its coroutines share one carrier
+            Hosting.of(L).threads(carrier.virtualThreads("lua-thread"));   // the script and its coroutines share one carrier
             Async.openLibrary(L);                                   // async.sleep, async.timeout
             LuaTable http = new LuaTable();
             http.rawset("get", Async.function("http.get", (th, a) -> {

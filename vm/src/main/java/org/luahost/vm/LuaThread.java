@@ -24,13 +24,13 @@ public class LuaThread implements LuaThreadHandle {
     public static final int MAX_CCALLS = 200;
 
     public final LuaState state;
-    private Frame[] frames = new Frame[32];
+    private Frame[] frames = new Frame[8];   // small: every suspended coroutine has one (it doubles as needed)
     /** Index of the top frame; 0 when nothing runs. frames[1..depth] are live. */
     public int depth;
     /** Nesting of calls from Java into Lua (see MAX_CCALLS). */
     public int ccalls;
 
-    private Object[] handlers = new Object[8];
+    private Object[] handlers = new Object[4];
     private int nprotected;
     private boolean inHandler;
     /**
