@@ -67,6 +67,10 @@ part(function()
   end)
   local v = co(0)
   for i = 1, 10 do v = co(i) end
+  -- enough switches and creations that the AOT cache records profiles of the hand-off path
+  local g = coroutine.create(function() while true do coroutine.yield() end end)
+  for i = 1, 20000 do coroutine.resume(g) end
+  for i = 1, 5000 do coroutine.resume(coroutine.create(function(x) return coroutine.yield(x) end), i) end
   return v
 end)
 

@@ -13,14 +13,14 @@ local function body(a)
 end
 
 local sum, dead = 0, 0
-for i = 1, N // 2 do
+for i = 1, math.floor(N / 2) do
   local co = create(body)
   local _, x = resume(co, i)
   local _, y = resume(co, x)
   if coroutine.status(co) == "dead" then dead = dead + 1 end
   sum = (sum + x + y) % M
 end
-for i = 1, N - N // 2 do
+for i = 1, N - math.floor(N / 2) do
   local f = wrap(body)
   sum = (sum + f(i) + f(1)) % M
 end

@@ -83,8 +83,9 @@ public final class Main {
      * main chunk and the coroutines of the state share one carrier thread
      * with a large stack, so a coroutine switch stays on one core, and deep
      * Lua recursion reaches the VM's own "stack overflow" limit. Without
-     * carrier support (no --add-opens java.base/java.lang), body runs on a
-     * platform thread with the same stack. Returns body's result.
+     * carrier support (no --add-opens java.base/java.lang), body runs on an
+     * ordinary virtual thread (deep recursion then needs -Xss1g, which
+     * bin/jvm.options passes, for the JDK's carrier threads). Returns body's result.
      */
     static int onLuaThread(IntSupplier body) throws InterruptedException {
         int[] status = {1};
@@ -102,7 +103,7 @@ public final class Main {
             carrier = c;
             t = c.virtualThreads("lua-main").newThread(r);
         } else {
-            t = new Thread(null, r, "lua", LUA_STACK_SIZE);
+            t = Thread.ofVirtual().name("lua-main").unstarted(r);
         }
         t.start();
         t.join();

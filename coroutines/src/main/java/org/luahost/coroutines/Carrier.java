@@ -77,11 +77,21 @@ public final class Carrier implements Executor, AutoCloseable {
      * suspended coroutine about 56 bytes); ordinary virtual threads if
      * {@link #supported()} is false.
      */
-    public ThreadFactory virtualThreads(String name) {
+    public ThreadFactory virtualThreads(String name) { return virtualThreads(this, name); }
+
+    /**
+     * A factory of virtual threads scheduled by the given executor (each
+     * continuation step of a thread is one task; the executor must run tasks
+     * on platform threads, one at a time per virtual thread, and never drop
+     * them), all named name; ordinary virtual threads if {@link #supported()}
+     * is false. This is how a host supplies its own carriers for a state's
+     * Lua threads: {@code Hosting.of(L).threads(Carrier.virtualThreads(executor, "lua"))}.
+     */
+    public static ThreadFactory virtualThreads(Executor scheduler, String name) {
         Thread.Builder.OfVirtual b = null;
         if (BUILDER != null) {
             try {
-                b = (Thread.Builder.OfVirtual) BUILDER.invoke((Executor) this);
+                b = (Thread.Builder.OfVirtual) BUILDER.invoke(scheduler);
             } catch (Throwable e) {
                 b = null;
             }

@@ -12,6 +12,9 @@
  *     Lua code runs on, the state's turn, and the
  *     {@link org.luahost.coroutines.WaitPolicy} (keep the turn while waiting,
  *     the default, or interleave).</li>
+ * <li>{@link org.luahost.coroutines.Carrier}: one platform thread that
+ *     carries a state's virtual threads (fast switches, a chosen stack size);
+ *     {@code Carrier.virtualThreads(executor, name)} for a host's own scheduler.</li>
  * <li>{@link org.luahost.coroutines.Values} and
  *     {@link org.luahost.coroutines.UserdataType}: the documented conversions
  *     between Java and Lua values, and the explicit exposure of Java objects
@@ -85,15 +88,26 @@
  * resume ({@link org.luahost.coroutines.Reaper}); a coroutine whose own stack
  * references its handle is not released in that mode.
  *
- * <h2>JVM options</h2>
+ * <h2>Carriers and JVM options</h2>
+ * A coroutine switch is an unpark and a park of virtual threads. On the JDK's
+ * shared scheduler the woken thread may move to another core; a
+ * {@link org.luahost.coroutines.Carrier} runs all of a state's virtual threads
+ * on one platform thread instead (measured by {@code bench}'s
+ * {@code CoroutineCpuTime} on a loaded 2-core machine: a Lua resume/yield
+ * round trip costs about 400 ns of CPU on a carrier, 1.3 times a raw
+ * virtual-thread hand-off there, against about 800 ns on the shared
+ * scheduler), and its own stack size bounds Lua recursion in those threads.
+ * {@code ./luahost} runs the main chunk and its coroutines on one carrier.
  * <ul>
- * <li>{@code -Xss1g} (at least 256m): carrier threads of virtual threads get
- *     the default thread stack size, and a mounted virtual thread runs on its
- *     carrier's stack. With the 1 MB default a coroutine reaches only about
- *     1,500 Lua frames before a Java stack overflow.</li>
+ * <li>{@code --add-opens=java.base/java.lang=ALL-UNNAMED}: lets a
+ *     {@code Carrier} schedule virtual threads (without it they run on the
+ *     JDK's scheduler).</li>
+ * <li>{@code -Xss1g} (at least 256m) when Lua runs on the JDK's scheduler:
+ *     its carrier threads get the default thread stack size, and a mounted
+ *     virtual thread runs on its carrier's stack. With the 1 MB default a
+ *     coroutine reaches only about 1,500 Lua frames before a Java stack
+ *     overflow (which still ends as the Lua error "stack overflow").</li>
  * <li>{@code -Djdk.trackAllThreads=false}: see above.</li>
- * <li>{@code -Djdk.virtualThreadScheduler.parallelism=1} for one Lua state per
- *     process: hand-offs stay on one carrier.</li>
  * </ul>
  */
 package org.luahost.coroutines;
