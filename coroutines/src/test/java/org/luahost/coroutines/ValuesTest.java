@@ -85,7 +85,7 @@ class ValuesTest {
                 return acct:balance(), tostring(acct), e1, e2, e3, e4, acct:later()
                 """, HandOffTest.DEADLINE);
         assertEquals(Arrays.asList(5L, "Account(5)",
-                "bad argument #2 to 'deposit' (number expected, got string)",
+                "bad argument #2 to '?' (number expected, got string)",   // called by pcall: no name, as in the reference
                 "test:3: bad argument #1 to 'deposit' (number expected, got string)",
                 "test:4: bad argument #1 to 'balance' (Account expected, got table)",
                 null, "ok", 5L), Arrays.asList(res));
