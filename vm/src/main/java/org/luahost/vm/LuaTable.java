@@ -156,6 +156,19 @@ public final class LuaTable {
 
     public void rawset(String k, Object value) {
         absentFlags = 0;
+        Object[] keys = hkeys;
+        if (keys != null) {
+            // an existing key is updated in place (the common case: obj.field = v)
+            int mask = keys.length - 1;
+            int h = k.hashCode();
+            for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+                Object o = keys[i];
+                if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) {
+                    hvals[i] = value;
+                    return;
+                }
+            }
+        }
         hashSet(k, value);
     }
 

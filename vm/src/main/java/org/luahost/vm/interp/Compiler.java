@@ -459,7 +459,7 @@ public final class Compiler {
         for (int i = 0; i < n; i++) {
             vars[i] = declareLocal(names.get(i), l.line(), captures.isCaptured(l, i), l.attribs().get(i), nearOf(l, i));
         }
-        if (n == 1 && exprs.length == 1 && !exprs[0].isMulti()) {
+        if (n == 1 && exprs.length == 1) {   // one value: a call or ... gives its first (eval)
             return vars[0].cell ? new Stats.NewCell(l.line(), vars[0].slot, exprs[0]) : new Stats.SetLocal(l.line(), vars[0].slot, exprs[0]);
         }
         if (n == 1 && exprs.length == 0) {

@@ -213,7 +213,7 @@ final class Jit {
                     cb.invokestatic(CD_Stats, "store", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object, CD_Object,
                             desc(org.luahost.vm.runtime.Site.class)));
                 }
-                case Stats.LocalMulti lm when !anyMulti(lm.exprs) -> {
+                case Stats.LocalMulti lm when !needsMulti(lm.exprs, lm.slots.length) -> {
                     int[] t = values(lm.exprs, lm.slots.length);
                     for (int i = 0; i < lm.slots.length; i++) {
                         cb.aload(t[i]);
@@ -221,7 +221,7 @@ final class Jit {
                         storeSlot(lm.slots[i]);
                     }
                 }
-                case Stats.MultiAssign ma when !anyMulti(ma.exprs) && simpleTargets(ma.targets) -> multiAssign(ma);
+                case Stats.MultiAssign ma when !needsMulti(ma.exprs, ma.targets.length) && simpleTargets(ma.targets) -> multiAssign(ma);
                 case Stats.If i -> ifStat(i);
                 case Stats.While w -> {
                     Label top = cb.newLabel(), end = cb.newLabel();
@@ -337,9 +337,9 @@ final class Jit {
             cb.aload(local).checkcast(CD_Long).invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
         }
 
-        static boolean anyMulti(Expr[] es) {
-            for (Expr e : es) if (e.isMulti()) return true;
-            return false;
+        /** Whether adjusting es to n values needs more than the first value of a multi-valued last expression. */
+        static boolean needsMulti(Expr[] es, int n) {
+            return es.length > 0 && es[es.length - 1].isMulti() && es.length < n;
         }
 
         static boolean simpleTargets(Stats.Target[] ts) {
