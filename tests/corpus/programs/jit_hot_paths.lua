@@ -145,3 +145,30 @@ local function tail(n, acc) if n == 0 then return acc end return tail(n - 1, acc
 local va = 0
 for i = 1, 2000 do local p, q, r2 = mr(i, i, nil); va = va + p + q + (r2 == nil and 1 or 0) end
 print("10", va, tail(5000, 0))
+
+-- 11. method lookups through __index chains that change while hot (lookup caches must notice)
+local A = {}; A.__index = A
+function A:m() return 1 end
+local B = setmetatable({}, A); B.__index = B
+local C = setmetatable({}, B); C.__index = C
+local obj = setmetatable({}, C)
+local other = {m = function() return 1000 end}
+local s11, trace = 0, {}
+for i = 1, 6000 do
+  s11 = s11 + obj:m()
+  if i == 1000 then function A:m() return 2 end end                     -- deepest table changes
+  if i == 2000 then function B:m() return 3 end end                     -- a nearer table gains it
+  if i == 3000 then B.m = nil end                                       -- and loses it
+  if i == 4000 then setmetatable(B, {__index = other}) end              -- a chain's metatable changes
+  if i == 5000 then C.__index = function(t, k) return function() return 7 end end end
+  if i % 1000 == 999 then trace[#trace + 1] = obj:m() end
+end
+local classes = {}
+for k = 1, 6 do
+  local K = {}; K.__index = K
+  K.id = function() return k end
+  classes[k] = setmetatable({}, K)
+end
+local s11b = 0
+for i = 1, 6000 do s11b = s11b + classes[i % 6 + 1]:id() end
+print("11", s11, table.concat(trace, ","), s11b)

@@ -40,6 +40,7 @@ public final class LuaTable {
      * right or sets it to -1.
      */
     int border;
+    private long version;
 
     public LuaTable() {}
 
@@ -82,7 +83,17 @@ public final class LuaTable {
 
     public LuaTable getMetatable() { return metatable; }
 
-    public void setMetatable(LuaTable mt) { this.metatable = mt; }
+    public void setMetatable(LuaTable mt) {
+        this.metatable = mt;
+        version++;
+    }
+
+    /**
+     * Changes whenever a string key's value or the metatable changes (or the
+     * collector clears a weak entry): what the interpreter's method-lookup caches
+     * check to know that an {@code __index} chain still gives the same result.
+     */
+    public long version() { return version; }
 
     // ---------------------------------------------------------------- raw get
 
@@ -137,7 +148,7 @@ public final class LuaTable {
             long l = (long) v;
             if (l == v && !(l == Long.MAX_VALUE && v >= 0x1p63)) { rawset(l, value); return; }
         }
-        if (key instanceof String s) absentFlags = 0;
+        if (key instanceof String s) { absentFlags = 0; version++; }
         hashSet(key, value);
     }
 
@@ -156,6 +167,7 @@ public final class LuaTable {
 
     public void rawset(String k, Object value) {
         absentFlags = 0;
+        version++;
         Object[] keys = hkeys;
         if (keys != null) {
             // an existing key is updated in place (the common case: obj.field = v)
@@ -321,7 +333,10 @@ public final class LuaTable {
     Object hashValueAt(int i) { return hvals[i]; }
 
     /** Removes the entry in hash slot i, keeping its key so that a traversal may go on past it. */
-    void clearHashAt(int i) { hvals[i] = null; }
+    void clearHashAt(int i) {
+        hvals[i] = null;
+        version++;
+    }
 
     /**
      * Grows the array part to at least {@code n} slots (the reference's SETLIST with a

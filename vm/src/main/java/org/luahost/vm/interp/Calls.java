@@ -202,13 +202,40 @@ final class Calls {
             };
         }
 
+        /** The __index chains that gave this call's method, one per metatable seen (at most 4; see {@link #lookup}). */
+        private MethodCache[] caches = NO_CACHES;
+
+        /**
+         * The method of o. For a table without the method but with a metatable, the
+         * result found through a chain of __index tables is cached with the versions of
+         * the tables it went through: while none of them changed, the chain gives the
+         * same function (the tables and their versions are read as one immutable snapshot).
+         */
         Object lookup(Frame f, Object o) {
             if (o instanceof LuaTable t) {
                 Object v = t.rawget(method);
-                if (v != null || t.getMetatable() == null) return v;
+                LuaTable mt;
+                if (v != null || (mt = t.getMetatable()) == null) return v;
+                MethodCache[] cs = caches;
+                for (MethodCache c : cs) if (c.chain[0] == mt && c.valid()) return c.fn;
+                f.site = indexSite;
+                v = Ops.index(f.thread, o, method, indexSite);
+                if (v != null) remember(cs, mt, v);
+                return v;
             }
             f.site = indexSite;
             return Ops.index(f.thread, o, method, indexSite);
+        }
+
+        /** Adds the chain from mt to the caches (replacing a stale one for mt), unless there are 4 others. */
+        private void remember(MethodCache[] cs, LuaTable mt, Object v) {
+            MethodCache[] n = java.util.Arrays.stream(cs).filter(x -> x.chain[0] != mt).toArray(MethodCache[]::new);
+            if (n.length >= 4) return;
+            MethodCache c = MethodCache.of(mt, method, v);
+            if (c == null) return;
+            n = java.util.Arrays.copyOf(n, n.length + 1);
+            n[n.length - 1] = c;
+            caches = n;   // a new array each time: a reader sees a whole snapshot
         }
 
         @Override
@@ -246,6 +273,50 @@ final class Calls {
             a[0] = o;
             System.arraycopy(rest, 0, a, 1, rest.length);
             return a;
+        }
+    }
+
+    private static final MethodCache[] NO_CACHES = new MethodCache[0];
+
+    /** A method found through a chain of __index tables, with the versions of the tables it depends on. */
+    static final class MethodCache {
+        final LuaTable[] chain;   // metatable, its __index table, that table's metatable, ...
+        final long[] versions;
+        final Object fn;
+
+        private MethodCache(LuaTable[] chain, long[] versions, Object fn) { this.chain = chain; this.versions = versions; this.fn = fn; }
+
+        boolean valid() {
+            LuaTable[] c = chain;
+            long[] v = versions;
+            for (int i = 0; i < c.length; i++) if (c[i].version() != v[i]) return false;
+            return true;
+        }
+
+        /**
+         * The chain from metatable mt that gives fn for key, or null when the lookup
+         * does not go through tables only (an __index function, a non-table) or is long.
+         */
+        static MethodCache of(LuaTable mt, String key, Object fn) {
+            LuaTable[] chain = new LuaTable[8];
+            int n = 0;
+            LuaTable m = mt;
+            while (n + 2 <= chain.length) {
+                if (!(m.rawget("__index") instanceof LuaTable idx)) return null;
+                chain[n++] = m;
+                chain[n++] = idx;
+                Object v = idx.rawget(key);
+                if (v != null) {
+                    if (v != fn) return null;
+                    LuaTable[] c = java.util.Arrays.copyOf(chain, n);
+                    long[] vs = new long[n];
+                    for (int i = 0; i < n; i++) vs[i] = c[i].version();
+                    return new MethodCache(c, vs, fn);
+                }
+                m = idx.getMetatable();
+                if (m == null) return null;
+            }
+            return null;
         }
     }
 
