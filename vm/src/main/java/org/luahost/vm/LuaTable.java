@@ -195,6 +195,17 @@ public final class LuaTable {
     private void appendArray(Object value) {
         // The array part is always full (array.length == asize): growing it is a rehash in
         // the reference, and the same sizing rule is used here.
+        int n = asize;
+        if (hkeys == null && border == n && n < (1 << 29)) {
+            // Keys exactly 1..n and no hash part: the sizing rule gives the smallest power of
+            // two above n for the array and no hash part, so grow without counting keys.
+            int cap = n == 0 ? 1 : Integer.highestOneBit(n) << 1;
+            array = Arrays.copyOf(array, cap);
+            asize = cap;
+            array[n] = value;
+            border = n + 1;
+            return;
+        }
         rehash(asize + 1L, value);
     }
 
