@@ -53,7 +53,7 @@ final class Churn {
             return JavaFunction.ret(live);
         }));
         long t0 = System.nanoTime();
-        r.run("""
+        String src = """
                 local plain, selfRef, wraps, every = ...
                 local function body(x) coroutine.yield(x) end
                 for i = 1, plain do
@@ -75,7 +75,21 @@ final class Churn {
                   if i % every == 0 then sample() end
                 end
                 sample()
-                """.replace("...", plain + ", " + selfRef + ", " + wraps + ", " + sampleEvery), deadline);
+                """.replace("...", plain + ", " + selfRef + ", " + wraps + ", " + sampleEvery);
+        if (Boolean.getBoolean("churn.carrier")) {
+            // as ./luahost runs: the main chunk and every coroutine on one carrier
+            Carrier c = Carrier.start("churn-carrier", 256L << 20);
+            Hosting.of(L).threads(c.virtualThreads("lua-thread"));
+            try {
+                Async.call(L, L.load(src, "=churn", "t", null)).get(deadline.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                c.close();
+            }
+        } else {
+            r.run(src, deadline);
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new Result(max[0], max[1], max[2], max[3], CoroutineLibrary.threadCounters(L), ms);
     }

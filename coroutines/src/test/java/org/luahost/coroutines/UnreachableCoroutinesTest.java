@@ -37,6 +37,16 @@ class UnreachableCoroutinesTest {
         assertTrue(last.startsWith("maxLive="), String.join("\n", out));
     }
 
+    /** The same with every Lua thread on one {@link Carrier} (the custom scheduler holds no parked thread). */
+    @Test
+    void aMillionDroppedCoroutinesOnACarrierLeaveThreadsAndHeapBounded() throws Exception {
+        List<String> out = childJvm(List.of("-Djdk.trackAllThreads=false", "-Dchurn.carrier=true",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED"), "1000000", "200000", "100000", "100000", "1000", "64");
+        String last = out.get(out.size() - 1);
+        System.out.println("[1.3M dropped coroutines on a carrier in a child JVM, trackAllThreads=false] " + last);
+        assertTrue(last.startsWith("maxLive="), String.join("\n", out));
+    }
+
     /**
      * In this JVM, with the JDK's default (every virtual thread is tracked for
      * thread dumps, so the reaper must end the parked threads of lost
@@ -86,11 +96,15 @@ class UnreachableCoroutinesTest {
 
     /** Runs Churn in a child JVM with the given option and arguments; fails unless it exits 0 in time. */
     static List<String> childJvm(String option, String... args) throws Exception {
+        return childJvm(List.of(option), args);
+    }
+
+    static List<String> childJvm(List<String> options, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.add("-Xss512m");
-        cmd.add(option);
+        cmd.addAll(options);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Churn.class.getName());
