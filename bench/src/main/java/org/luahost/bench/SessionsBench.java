@@ -33,7 +33,7 @@ import org.luahost.scheduler.SessionOptions;
  *     one-way sends.</li>
  * <li>{@code footprint [sessions]}: heap per idle session after a full GC
  *     (with and without the per-session event-bus consumer).</li>
- * <li>{@code isolation [pingers] [seconds]}: ping latency p50/p99 of pinging
+ * <li>{@code isolation [pingers] [seconds] [slice-ms]}: ping latency p50/p99 of pinging
  *     sessions, without and then with one session running
  *     {@code while true do end}, and how the runaway's turns end.</li>
  * </ul>
@@ -49,7 +49,7 @@ public final class SessionsBench {
         switch (mode) {
             case "throughput" -> throughput(intArg(args, 1, 10_000), intArg(args, 2, 2_000_000));
             case "footprint" -> footprint(intArg(args, 1, 100_000));
-            case "isolation" -> isolation(intArg(args, 1, 1_000), intArg(args, 2, 5));
+            case "isolation" -> isolation(intArg(args, 1, 1_000), intArg(args, 2, 5), intArg(args, 3, 0));
             default -> throw new IllegalArgumentException("modes: throughput, footprint, isolation");
         }
         System.exit(0);
@@ -172,20 +172,38 @@ public final class SessionsBench {
 
     // ---------------------------------------------------------------- isolation
 
-    static void isolation(int pingers, int seconds) throws Exception {
+    static void isolation(int pingers, int seconds, int sliceMs) throws Exception {
         Vertx vertx = Vertx.vertx();
         LuaHost host = LuaHost.create(vertx, new HostOptions().output(QUIET));
         get(host.ready());
-        List<Session> ss = start(host, "p", pingers, "function ping(x) return x end", new SessionOptions());
-        Session runaway = start(host, "runaway", 1, "function spin() while true do end end", new SessionOptions()).get(0);
+        SessionOptions o = new SessionOptions();
+        if (sliceMs > 0) o.timeSlice(Duration.ofMillis(sliceMs));
+        System.out.println("isolation: time slice " + o.timeSlice().toMillis() + " ms");
+        List<Session> ss = start(host, "p", pingers, "function ping(x) return x end", o);
+        Session runaway = start(host, "runaway", 1, "function spin() while true do end end", o).get(0);
         pingRun(ss, 1, "warm-up", null);
-        pingRun(ss, seconds, "without runaway", null);
-        pingRun(ss, seconds, "with runaway", runaway);
+        // alternate the phases, so that load changes and GC pauses of the JVM fall on both
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            double without = pingRun(ss, seconds, "round " + round + " without runaway", null);
+            double with = pingRun(ss, seconds, "round " + round + " with runaway", runaway);
+            ratios.add(with / without);
+        }
+        ratios.sort(null);
+        System.out.printf("isolation: p99 ratio with/without runaway per round %s; median %.2f%n", ratios, ratios.get(1));
         get(host.close());
         get(vertx.close());
     }
 
-    static void pingRun(List<Session> ss, int seconds, String label, Session runaway) throws Exception {
+    static long gcMillis() {
+        long t = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
+        return t;
+    }
+
+    /** Pings at a steady rate for seconds; prints the latencies and returns the p99 in ms. */
+    static double pingRun(List<Session> ss, int seconds, String label, Session runaway) throws Exception {
+        long gc0 = gcMillis();
         List<String> endings = new ArrayList<>();
         volatile_flag stop = new volatile_flag();
         Thread spinner = null;
@@ -224,9 +242,12 @@ public final class SessionsBench {
         done.await();
         stop.v = true;
         if (spinner != null) spinner.join();
-        System.out.printf("isolation %s: %d pings to %d sessions over %d s: %s%s%n", label, lat.length, ss.size(), seconds,
-                pct(lat, lat.length), runaway == null ? "" : "; runaway turns ended " + endings.size() + "x, e.g. \""
-                        + (endings.isEmpty() ? "-" : endings.get(0)) + "\"");
+        System.out.printf("isolation %s: %d pings to %d sessions over %d s: %s; GC %d ms%s%n", label, lat.length, ss.size(),
+                seconds, pct(lat, lat.length), gcMillis() - gc0, runaway == null ? "" : "; runaway turns ended "
+                        + endings.size() + "x, e.g. \"" + (endings.isEmpty() ? "-" : endings.get(0)) + "\"");
+        long[] a = lat.clone();
+        Arrays.sort(a);
+        return a[(int) (a.length * 0.99)] / 1e6;
     }
 
     static final class volatile_flag { volatile boolean v; }

@@ -15,7 +15,8 @@ import org.luahost.vm.Profile;
  *     a carrier, waits excluded) before it fails with a Lua error; 1 s by
  *     default, {@link Duration#ZERO} for none.</li>
  * <li>{@link #timeSlice}: how long a turn runs before it gives its carrier
- *     thread to other sessions (10 ms).</li>
+ *     thread to other sessions (2 ms); a turn that has run 10 slices sits
+ *     out one slice after each further one (see the README).</li>
  * <li>{@link #memoryLimit}: estimated bytes of Lua values the session may
  *     hold (64 MiB; 0 for none). See the README for how it is estimated.</li>
  * <li>{@link #interleave}: false (default): one message is handled
@@ -27,7 +28,7 @@ import org.luahost.vm.Profile;
 public final class SessionOptions {
     private Profile profile = Profile.SANDBOXED;
     private Duration cpuBudget = Duration.ofSeconds(1);
-    private Duration timeSlice = Duration.ofMillis(10);
+    private Duration timeSlice = Duration.ofMillis(2);
     private long memoryLimit = 64L << 20;
     private boolean interleave;
     private Duration callTimeout = Duration.ofSeconds(10);

@@ -74,6 +74,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     static final int STARTING = 0, RUNNING = 1, STOPPING = 2, STOPPED = 3;
     /** Units of work between two checks of the clock (about 20-100 µs of Lua). */
     private static final int QUANTUM = 2048;
+    /** A turn that has run this many slices is a long runner (see onWork). */
+    private static final int LONG_RUNNER_SLICES = 10;
 
     final HostImpl host;
     final String id;
@@ -466,7 +468,14 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             throw budgetError(th, th.where(0) + "CPU budget exceeded (" + options.cpuBudget().toMillis() + " ms per turn)", 0);
         }
         if (now - sliceStart >= sliceNanos) {
-            Thread.yield();
+            if (now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos) {
+                // a long-running turn sits out one slice after each slice, so that it holds at most half a
+                // carrier (and, on a machine short of cores, half a core) while it runs: a yield alone keeps its
+                // carrier thread runnable, and the OS shares the cores between it and the carriers serving others
+                java.util.concurrent.locks.LockSupport.parkNanos(sliceNanos);
+            } else {
+                Thread.yield();
+            }
             long back = System.nanoTime();
             t.paused += back - now;
             sliceStart = back;
