@@ -76,6 +76,24 @@ class CarrierTest {
         assertEquals(List.of(20L, "late"), List.of(res));
     }
 
+    /** A timed wait is woken by the JDK's timer thread: expiry and sleeps work on a carrier too. */
+    @Test
+    void timedWaitsWorkOnACarrier() throws Exception {
+        LuaRun r = new LuaRun();
+        Hosting.of(r.L).threads(carrier("test-carrier", 16L << 20).virtualThreads("lua-thread"));
+        Async.openLibrary(r.L);
+        CompletableFuture<Object> never = new CompletableFuture<>();
+        r.L.setGlobal("forever", Async.function("forever", (th, a) -> never));
+        Object[] res = AsyncTest.get(Async.call(r.L, r.L.load("""
+                local ok, e = pcall(async.timeout, 0.02, forever)
+                local t0 = os.clock()
+                for i = 1, 5 do async.sleep(0.001) end
+                local co = coroutine.wrap(function() return pcall(async.timeout, 0.01, forever) end)
+                return ok, e, co()
+                """, "=test", "t", null)));
+        assertEquals(java.util.Arrays.asList(false, "timeout", false, "timeout"), java.util.Arrays.asList(res));
+    }
+
     /** The carrier's stack bounds recursion in the threads it carries; running out is the Lua error "stack overflow". */
     @Test
     void aSmallCarrierStackEndsInTheLuaErrorStackOverflow() throws Exception {
