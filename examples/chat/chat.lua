@@ -7,12 +7,16 @@
 --     {"join": "lobby"}      enter a room
 --     {"say": "hello"}       talk to everyone in it
 --   each player's WebSocket receives {"from": ..., "text": ...} frames.
+--
+-- Sessions are saved (serve --data): the globals below are restored before the
+-- script runs again, so they are only initialised when missing.
+-- From Java: examples/run ChatExample.
 
 local is_room = host.id():sub(1, 5) == "room:"
 
 if is_room then
-  members = {}        -- name -> true
-  history = {}        -- the last 20 lines
+  members = members or {}   -- name -> true
+  history = history or {}   -- the last 20 lines
 
   function join(name)
     members[name] = true
@@ -32,10 +36,10 @@ if is_room then
 
   function who() local t = {} for name in pairs(members) do t[#t + 1] = name end table.sort(t) return t end
 else
-  room = nil
+  -- room: the room this player is in (nil at first)
 
   function on_message(from, msg, who, text)
-    if from == "ws" or from == "http" then                  -- from this player's client
+    if from == "ws" or from == "http" or from == nil then   -- from this player's client (or Java)
       if type(msg) ~= "table" then return end
       if msg.join then
         if room then host.call(room, "leave", host.id()) end

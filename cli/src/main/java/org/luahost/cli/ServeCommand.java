@@ -41,6 +41,7 @@ final class ServeCommand {
               --memory-limit MB   estimated memory per session (default 64; 0 none)
               --call-timeout MS   how long host.call waits (default 10000)
               --interleave        let a session handle messages while a turn waits
+              --restart-after N   restart a session's state after N failed turns in a row (default 0: never)
               --trusted           all standard libraries (default: the sandboxed profile)
               --data DIR          where sessions are saved (default ./.luahost)
               --no-data           do not save sessions (an idle session's state is dropped)
@@ -66,6 +67,7 @@ final class ServeCommand {
                     case "--memory-limit" -> s.memoryLimit(Long.parseLong(value(args, ++i, a)) << 20);
                     case "--call-timeout" -> s.callTimeout(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--interleave" -> s.interleave(true);
+                    case "--restart-after" -> s.restartAfterErrors(Integer.parseInt(value(args, ++i, a)));
                     case "--trusted" -> s.profile(org.luahost.vm.Profile.TRUSTED);
                     case "--data" -> data = Path.of(value(args, ++i, a));
                     case "--no-data" -> data = null;

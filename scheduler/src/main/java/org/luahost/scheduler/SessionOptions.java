@@ -23,6 +23,11 @@ import org.luahost.vm.Profile;
  *     completely before the next, even across waits. true: while a turn
  *     waits (host.call, host.sleep, a Java future), the next message may start.</li>
  * <li>{@link #callTimeout}: how long host.call waits for an answer (10 s).</li>
+ * <li>{@link #restartAfterErrors}: 0 (default): a session keeps its state
+ *     whatever errors its turns raise. n: after n turns in a row fail with a
+ *     Lua error (the CPU budget and {@code not enough memory} included), the
+ *     state is dropped and the session starts again from its script, with
+ *     its last save when the host has a store.</li>
  * </ul>
  */
 public final class SessionOptions {
@@ -32,6 +37,7 @@ public final class SessionOptions {
     private long memoryLimit = 64L << 20;
     private boolean interleave;
     private Duration callTimeout = Duration.ofSeconds(10);
+    private int restartAfterErrors;
 
     public SessionOptions() {}
 
@@ -42,6 +48,7 @@ public final class SessionOptions {
         this.memoryLimit = o.memoryLimit;
         this.interleave = o.interleave;
         this.callTimeout = o.callTimeout;
+        this.restartAfterErrors = o.restartAfterErrors;
     }
 
     public Profile profile() { return profile; }
@@ -59,16 +66,19 @@ public final class SessionOptions {
     public boolean interleave() { return interleave; }
     public SessionOptions interleave(boolean on) { this.interleave = on; return this; }
 
+    public int restartAfterErrors() { return restartAfterErrors; }
+    public SessionOptions restartAfterErrors(int n) { this.restartAfterErrors = Math.max(0, n); return this; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SessionOptions x && profile == x.profile && cpuBudget.equals(x.cpuBudget)
                 && timeSlice.equals(x.timeSlice) && memoryLimit == x.memoryLimit && interleave == x.interleave
-                && callTimeout.equals(x.callTimeout);
+                && callTimeout.equals(x.callTimeout) && restartAfterErrors == x.restartAfterErrors;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout);
+        return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout, restartAfterErrors);
     }
 
     public Duration callTimeout() { return callTimeout; }

@@ -185,11 +185,20 @@ class PersistentSessionsTest {
         SessionsTest.get(host.session("r"));
         int senders = 4, per = 150;
         List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.CyclicBarrier halfway = new java.util.concurrent.CyclicBarrier(senders);
         for (int k = 0; k < senders; k++) {
             int sender = k;
             threads.add(Thread.ofPlatform().start(() -> {
                 java.util.Random rnd = new java.util.Random(sender);
                 for (int i = 1; i <= per; i++) {
+                    if (i == per / 2) {
+                        try {
+                            halfway.await();   // all quiet at once: the session is passivated at least here
+                            Thread.sleep(300);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
                     host.send("r", "s" + sender, (long) i);
                     if (rnd.nextInt(10) == 0) {
                         try {
@@ -240,6 +249,41 @@ class PersistentSessionsTest {
         restartHost();
         host = host(new HostOptions());
         for (int i = 0; i < 20; i++) assertEquals(100L + i, call(host, "s" + i, "get"));
+    }
+
+    @Test
+    void restartPolicyRestoresTheLastGoodState() throws Exception {
+        host = host(new HostOptions().saveInterval(Duration.ZERO));
+        Script s = Script.of("r.lua", """
+                n = n or 0
+                junk = junk or {}
+                function inc() n = n + 1 return n end
+                function bad() n = 1000; junk[#junk + 1] = 'x'; error('broken') end
+                function get() return n, #junk end
+                """);
+        Session r = SessionsTest.get(host.session("restarting", s, new SessionOptions().restartAfterErrors(2)));
+        assertEquals(1L, SessionsTest.get(r.call("inc"))[0]);
+        SessionsTest.failure(r.call("bad"));
+        assertArrayEquals(new Object[] {1000L, 1L}, SessionsTest.get(r.call("get")));   // one failure: the state stays
+        assertEquals(1001L, SessionsTest.get(r.call("inc"))[0]);
+        SessionsTest.failure(r.call("bad"));
+        SessionsTest.failure(r.call("bad"));
+        // two in a row: restarted from the last save, which was after the good turn before them
+        assertArrayEquals(new Object[] {1001L, 1L}, SessionsTest.get(r.call("get")));
+    }
+
+    @Test
+    void restartPolicyWithoutStoreStartsFresh() throws Exception {
+        LuaHost plain = LuaHost.create(vertx, new HostOptions().output(new PrintStream(new ByteArrayOutputStream())));
+        hosts.add(plain);
+        SessionsTest.get(plain.ready());
+        Session r = SessionsTest.get(plain.session("fresh", Script.of("f.lua", """
+                t = {}
+                function grow() for i = 1, 1e9 do t[#t + 1] = string.rep('x', 100) .. i end end
+                function size() return #t end
+                """), new SessionOptions().memoryLimit(2 << 20).cpuBudget(Duration.ZERO).restartAfterErrors(1)));
+        assertEquals("not enough memory", SessionsTest.failure(r.call("grow")).getMessage());
+        assertEquals(0L, SessionsTest.get(r.call("size"))[0]);   // the full state was dropped
     }
 
     /** A global of the session's newest snapshot in store, restored into a fresh state. */

@@ -105,6 +105,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     /** The last memory estimate and the cpuNanos-based time it was taken at (growth rate for the next check). */
     private long lastMeasured, lastMeasuredAt;
     private boolean stopRequested;
+    /** Turns in a row that failed with a Lua error (for the restart policy). */
+    private int consecutiveErrors;
     /** A budget error is being raised (its message handler runs unmetered). */
     private boolean raising;
     private boolean mainThreadBusy;
@@ -141,6 +143,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         LuaThread thread;
         long start, paused, waitStart;
         LuaThread waitCurrent;
+        /** The turn ended with an error. */
+        boolean failed;
         /** Whether this turn's thread is the drainer (false once it handed the role over in a wait). */
         boolean drainer = true;
         /** Ids of the sessions whose turns wait on this one (for calls), this session last. */
@@ -238,6 +242,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 runTurn(t);
                 collectIfDue(t);
                 afterTurn(t);
+                restartIfBroken(t);
             } finally {
                 turnsInProgress--;
                 drainer = t.drainer;
@@ -288,8 +293,11 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 case Envelope.SAVE -> { }
                 default -> throw new IllegalStateException("unknown envelope " + e.kind);
             }
+            if (e.kind != Envelope.SAVE) consecutiveErrors = 0;
         } catch (SessionException x) {
             errors++;
+            t.failed = true;
+            if (x.kind() == Kind.LUA_ERROR) consecutiveErrors++;
             e.fail(x);
         } catch (RuntimeException | StackOverflowError x) {
             errors++;
@@ -353,7 +361,10 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         switch (t.env.kind) {
             case Envelope.SAVE -> saver.onSaveMessage();
             case Envelope.STOP -> { }
-            default -> saver.afterTurn();
+            default -> {
+                if (t.failed) saver.markDirty();   // a failed turn is saved with the next good one (or at stop)
+                else saver.afterTurn();
+            }
         }
     }
 
@@ -361,6 +372,24 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
 
     private void start(Turn t) {
         try {
+            loadState(t);
+        } catch (LuaError x) {   // a syntax error
+            failStart(new SessionException(Kind.LUA_ERROR, x.getMessage(), x.value(), null));
+            return;
+        } catch (SessionException x) {
+            failStart(x);
+            return;
+        }
+        status = RUNNING;
+        if (memoryLimit > 0) memoryEstimate = measure(memoryLimit + 1);
+        host.registerOnBus(this);
+        startedFuture.complete(null);
+        host.options.listener().started(this);
+    }
+
+    /** A new state: libraries, host table, restore (with a store), then the script. Takes the new state's turn. */
+    private void loadState(Turn t) {
+        {
             L = LuaState.create(options.profile(), host.output, host.output, java.io.InputStream.nullInputStream());
             L.setExtension(SessionImpl.class, this);
             Hosting h = Hosting.of(L);
@@ -384,18 +413,42 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             t.start = System.nanoTime();
             sliceStart = t.start;
             invoke(t, main, LuaFunction.NONE);
-        } catch (LuaError x) {   // a syntax error
-            failStart(new SessionException(Kind.LUA_ERROR, x.getMessage(), x.value(), null));
-            return;
-        } catch (SessionException x) {
-            failStart(x);
-            return;
         }
-        status = RUNNING;
-        if (memoryLimit > 0) memoryEstimate = measure(memoryLimit + 1);
-        host.registerOnBus(this);
-        startedFuture.complete(null);
-        host.options.listener().started(this);
+    }
+
+    /**
+     * The restart policy (SessionOptions.restartAfterErrors): after that many
+     * turns in a row failed with a Lua error, the state is dropped (its
+     * finalizers run when it is not saved) and the session starts again from
+     * its script, restoring its last save when the host has a store (failed
+     * turns are not saved on their own, so that is the state from before the
+     * failures). Only between turns with no other turn waiting.
+     */
+    private void restartIfBroken(Turn t) {
+        int n = options.restartAfterErrors();
+        if (n <= 0 || consecutiveErrors < n || status != RUNNING || turnsInProgress != 1 || t.thread == null) return;
+        consecutiveErrors = 0;
+        host.warn("session '" + id + "' restarts after " + n + " failed turns in a row"
+                + (saver != null ? " (from its last save)" : " (with a fresh state)"));
+        closeState();
+        if (timers != null) {
+            for (TimerHandle h : new ArrayList<>(timers.keySet())) {
+                h.cancelled = true;
+                host.vertx.cancelTimer(h.vertxId);
+            }
+            timers = null;
+            liveTimers = 0;
+        }
+        Hosting old = hosting;
+        if (saver != null) saver.awaitSaves();
+        try {
+            loadState(t);
+        } catch (LuaError | SessionException x) {
+            host.warn("session '" + id + "' could not restart: " + x.getMessage() + "; it stops");
+            stopRequested = true;
+        } finally {
+            if (old != null && old != hosting) old.releaseTurn();
+        }
     }
 
     private void failStart(SessionException x) {

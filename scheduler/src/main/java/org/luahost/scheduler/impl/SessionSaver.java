@@ -87,6 +87,8 @@ final class SessionSaver {
         } catch (CompletionException | CancellationException x) {
             throw new SessionException(Kind.PERSISTENCE, "cannot restore " + who + ": " + message(x));
         }
+        dirty = false;
+        captureFailed = false;
         if (saved.isEmpty()) return;
         saved.get().warnings().forEach(this::warn);
         RestoreReport r;
@@ -110,6 +112,18 @@ final class SessionSaver {
             session.context.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), x -> session.deliver(Envelope.save()));
         }
     }
+
+    /** Waits until the saves handed to the store so far are written (or failed), so that a load sees them. */
+    void awaitSaves() {
+        try {
+            lastSave.join();
+        } catch (CompletionException | CancellationException x) {
+            // reported when it failed; the store has the save before it
+        }
+    }
+
+    /** After a failed turn: its changes are saved with the next save, none is scheduled for it. */
+    void markDirty() { dirty = true; }
 
     /** The SAVE message of {@link #afterTurn}. */
     void onSaveMessage() {
