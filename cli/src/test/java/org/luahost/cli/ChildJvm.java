@@ -42,6 +42,9 @@ final class ChildJvm implements AutoCloseable {
             String l = line.strip();
             if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
         }
+        // extra options for the child, e.g. -Dluahost.childJvmOpts=-Dluahost.jit=0 (every block compiled)
+        String extra = System.getProperty("luahost.childJvmOpts", "").strip();
+        if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
         String cp = jarClassPath(work);
         Path cache = work.resolve("luahost.aot");
         List<String> train = new ArrayList<>(cmd);
