@@ -86,6 +86,22 @@ final class AstCodec {
 
         void line(int line) { if (!strip) svar(line); }
 
+        /** A constant value: nil, a boolean, an integer, a float or a string. */
+        void constant(Object v) {
+            switch (v) {
+                case null -> u8(0);
+                case Boolean b -> u8(b ? 2 : 1);
+                case Long l -> { u8(3); svar(l); }
+                case Double d -> {
+                    u8(4);
+                    long bits = Double.doubleToRawLongBits(d);
+                    for (int k = 56; k >= 0; k -= 8) u8((int) (bits >>> k) & 0xFF);
+                }
+                case String s -> { u8(5); str(s); }
+                default -> throw new IllegalStateException("not a constant: " + v);
+            }
+        }
+
         void strs(List<String> l) {
             uvar(l.size());
             for (String s : l) str(s);
@@ -265,6 +281,22 @@ final class AstCodec {
             String s = b.substring(pos, pos + (int) n);
             pos += (int) n;
             return s;
+        }
+
+        Object constant() {
+            return switch (u8()) {
+                case 0 -> null;
+                case 1 -> Boolean.FALSE;
+                case 2 -> Boolean.TRUE;
+                case 3 -> svar();
+                case 4 -> {
+                    long bits = 0;
+                    for (int k = 0; k < 8; k++) bits = (bits << 8) | u8();
+                    yield Double.longBitsToDouble(bits);
+                }
+                case 5 -> str().intern();
+                default -> throw new Bad("corrupted chunk");
+            };
         }
 
         private String name() {

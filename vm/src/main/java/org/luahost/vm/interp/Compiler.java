@@ -65,8 +65,15 @@ public final class Compiler {
      * no local or upvalue names), as a function the reference loads from a
      * stripped dump.
      */
-    static Proto compileDumped(String source, Ast.FuncBody body, String[] upvalNames, boolean strip) {
+    static Proto compileDumped(String source, Ast.FuncBody body, String[] upvalNames,
+                               java.util.Map<String, Object> outerConsts, boolean strip) {
         Compiler c = new Compiler(new Ast.Chunk(source, body), strip);
+        for (var e : outerConsts.entrySet()) {
+            Var v = new Var(e.getKey(), -1, false, Ast.Attrib.CONST);
+            v.ctc = true;
+            v.ctcValue = e.getValue();
+            c.rootConsts.put(e.getKey(), v);
+        }
         return c.function(body, upvalNames);
     }
 
@@ -79,6 +86,9 @@ public final class Compiler {
         final Ast.Attrib attrib;
         /** Index of this variable's entry in FS.localInfos (its debug information). */
         int info = -1;
+        /** A compile-time constant (see {@link #constValue}): no slot, its uses are the value itself. */
+        boolean ctc;
+        Object ctcValue;
 
         Var(String name, int slot, boolean cell, Ast.Attrib attrib) { this.name = name; this.slot = slot; this.cell = cell; this.attrib = attrib; }
     }
@@ -235,8 +245,10 @@ public final class Compiler {
 
     // ---------------------------------------------------------------- name resolution
 
-    private sealed interface Ref permits LocalRef, UpRef, GlobalRef {}
+    private sealed interface Ref permits LocalRef, UpRef, GlobalRef, ConstRef {}
     private record LocalRef(Var v) implements Ref {}
+    /** A compile-time constant local, here or in an enclosing function (never an upvalue, as in the reference). */
+    private record ConstRef(Var v) implements Ref {}
     private record UpRef(int idx, String name) implements Ref {}
     private record GlobalRef(String name) implements Ref {}
 
@@ -252,27 +264,46 @@ public final class Compiler {
     private Ref resolve(String name, int line) {
         for (int i = fs.actives.size() - 1; i >= 0; i--) {
             Var v = fs.actives.get(i);
-            if (v.name.equals(name)) return new LocalRef(v);
+            if (v.name.equals(name)) return v.ctc ? new ConstRef(v) : new LocalRef(v);
         }
+        ctcHit = null;
         int u = upvalue(fs, name, line);
+        if (u == CTC) return new ConstRef(ctcHit);
         if (u >= 0) return new UpRef(u, name);
         return new GlobalRef(name);
     }
 
+    /** What {@link #upvalue} returns when the name is a compile-time constant of an enclosing function (left in ctcHit). */
+    private static final int CTC = -2;
+    private Var ctcHit;
+    /** For a dumped function: the compile-time constants of its enclosing functions it used. */
+    private final java.util.Map<String, Var> rootConsts = new java.util.HashMap<>();
+
     private int upvalue(FS f, String name, int line) {
         int i = f.upNames.indexOf(name);
         if (i >= 0) return i;
-        if (f.parent == null) return -1;
+        if (f.parent == null) {
+            ctcHit = rootConsts.get(name);
+            if (ctcHit == null) return -1;
+            f.proto.outerConsts.put(name, ctcHit.ctcValue);
+            return CTC;
+        }
         FS p = f.parent;
         for (int k = p.actives.size() - 1; k >= 0; k--) {
             Var v = p.actives.get(k);
             if (v.name.equals(name)) {
+                if (v.ctc) {
+                    ctcHit = v;
+                    f.proto.outerConsts.put(name, v.ctcValue);   // string.dump needs it to recompile f alone
+                    return CTC;
+                }
                 if (!v.cell) throw new IllegalStateException("captured local not in a cell: " + name);
                 return addUp(f, name, true, v.slot, line);
             }
         }
         int pu = upvalue(p, name, line);
-        if (pu < 0) return -1;
+        if (pu == CTC) f.proto.outerConsts.put(name, ctcHit.ctcValue);
+        if (pu < 0) return pu;
         return addUp(f, name, false, pu, line);
     }
 
@@ -288,6 +319,7 @@ public final class Compiler {
 
     private Expr read(Ref r, int line) {
         return switch (r) {
+            case ConstRef c -> new Exprs.Const(line, c.v.ctcValue);
             case LocalRef l -> l.v.cell ? new Exprs.CellLocal(line, l.v.slot, debugName(l.v.name)) : new Exprs.Local(line, l.v.slot, debugName(l.v.name));
             case UpRef u -> new Exprs.Upval(line, u.idx, strip ? "?" : u.name);
             // without debug information the reference cannot tell that an upvalue is _ENV: "field 'x'"
@@ -454,7 +486,67 @@ public final class Compiler {
     private Stat local(Ast.Local l) {
         List<String> names = l.names();
         int n = names.size();
-        Expr[] exprs = exprs(l.exprs());
+        // as localstat: the last of n <const> variables given n values, when its value is known at compile
+        // time, is a compile-time constant: it takes no register and no closure captures it
+        Object[] cv = n == l.exprs().size() && l.attribs().get(n - 1) == Ast.Attrib.CONST ? constValue(l.exprs().get(n - 1)) : null;
+        if (cv != null) {
+            Ast.Local rest = new Ast.Local(l.line(), names.subList(0, n - 1), l.attribs().subList(0, n - 1), l.exprs().subList(0, n - 1));
+            Stat first = n > 1 ? local(rest, l) : new Block(l.line(), new Stat[0], null, new int[0]);
+            Var v = new Var(names.get(n - 1), -1, false, Ast.Attrib.CONST);
+            v.ctc = true;
+            v.ctcValue = cv[0];
+            fs.actives.add(v);
+            return first;
+        }
+        return local(l, l);
+    }
+
+    /**
+     * luaK_exp2const: the value of an expression the reference knows at compile
+     * time (nil, booleans, numerals, literal strings, another such constant, and
+     * the negation or 'not' of one the reference folds), as a one-element array;
+     * null if it is not one.
+     */
+    private Object[] constValue(Ast.Expr e) {
+        return switch (e) {
+            case Ast.Nil n -> new Object[] {null};
+            case Ast.True t -> new Object[] {Boolean.TRUE};
+            case Ast.False f -> new Object[] {Boolean.FALSE};
+            case Ast.Int i -> new Object[] {i.value()};
+            case Ast.Flt f -> new Object[] {f.value()};
+            case Ast.Str s -> new Object[] {s.value().intern()};
+            case Ast.Name nm -> findConst(nm.name());
+            case Ast.Paren p -> constValue(p.expr());
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.NEG && constValue(u.operand()) instanceof Object[] c -> {
+                if (c[0] instanceof Long i) yield new Object[] {-i};
+                if (!(c[0] instanceof Double x)) yield null;
+                // constfolding gives up on a float result of zero or NaN
+                yield -x == 0 || Double.isNaN(x) ? null : new Object[] {-x};
+            }
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.NOT && constValue(u.operand()) instanceof Object[] c ->
+                new Object[] {c[0] == null || c[0] == Boolean.FALSE};
+            default -> null;
+        };
+    }
+
+    /** The value of a compile-time constant visible here under that name, without resolving it (which may add upvalues). */
+    private Object[] findConst(String name) {
+        for (FS f = fs; f != null; f = f.parent) {
+            for (int i = f.actives.size() - 1; i >= 0; i--) {
+                Var v = f.actives.get(i);
+                if (v.name.equals(name)) return v.ctc ? new Object[] {v.ctcValue} : null;
+            }
+            if (f.upNames.contains(name)) return null;
+        }
+        Var c = rootConsts.get(name);
+        return c == null ? null : new Object[] {c.ctcValue};
+    }
+
+    /** A local statement without compile-time constants; l is the statement as written (for debug information). */
+    private Stat local(Ast.Local part, Ast.Local l) {
+        List<String> names = part.names();
+        int n = names.size();
+        Expr[] exprs = exprs(part.exprs());
         Var[] vars = new Var[n];
         for (int i = 0; i < n; i++) {
             vars[i] = declareLocal(names.get(i), l.line(), captures.isCaptured(l, i), l.attribs().get(i), nearOf(l, i));
@@ -472,6 +564,7 @@ public final class Compiler {
     }
 
     private void checkConst(Ref r, int line) {
+        if (r instanceof ConstRef c) throw error(line, "attempt to assign to const variable '" + c.v.name + "'");
         if (r instanceof LocalRef lr && lr.v.attrib != Ast.Attrib.NONE) {
             throw error(line, "attempt to assign to const variable '" + lr.v.name + "'");
         }
@@ -511,6 +604,7 @@ public final class Compiler {
                 checkConst(r, a.line());
                 targets[i] = switch (r) {
                     case LocalRef l -> new Stats.LocalTarget(l.v.slot, l.v.cell);
+                    case ConstRef c -> throw new IllegalStateException("assignment to a constant passed checkConst");
                     case UpRef u -> new Stats.UpvalTarget(u.idx);
                     case GlobalRef g -> new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name), a.line());
                 };
@@ -525,6 +619,7 @@ public final class Compiler {
     private Stat assignTo(Ref r, Expr v, int line) {
         return switch (r) {
             case LocalRef l -> l.v.cell ? new Stats.SetCell(line, l.v.slot, v) : new Stats.SetLocal(line, l.v.slot, v);
+            case ConstRef c -> throw new IllegalStateException("assignment to a constant passed checkConst");
             case UpRef u -> new Stats.SetUpval(line, u.idx, v);
             case GlobalRef g -> new Stats.SetIndex(line, env(line), new Exprs.Const(line, g.name), v);
         };

@@ -25,7 +25,10 @@ import org.luahost.vm.parser.Ast;
  * <pre>
  *   "\x1bLua"  0x54 (5.4)  0x6C (format: luahost)  "\x19\x93\r\n\x1a\n" (as LUAC_DATA)
  *   revision (1)  flags (bit 0: stripped)  payload length (u32, big-endian)  CRC-32 of the payload (u32)
- *   payload: [source, unless stripped] upvalue count, upvalue names, function body ({@link AstCodec})
+ *   payload: [source, unless stripped] upvalue count, upvalue names,
+ *            [if flag 2: count, then name and value of each compile-time constant of
+ *             enclosing functions the function uses ({@link Proto#outerConsts})],
+ *            function body ({@link AstCodec})
  * </pre>
  * The signature makes {@code load(s, nil, "t")} refuse it with the
  * reference's message; a chunk from the reference's {@code luac} fails with
@@ -45,6 +48,8 @@ public final class Dump {
     /** Revision of luahost's layout; raise it whenever the encoding changes. */
     private static final int REVISION = 1;
     private static final int FLAG_STRIPPED = 1;
+    /** The payload has a constants section after the upvalue names (absent in chunks that need none). */
+    private static final int FLAG_CONSTS = 2;
     private static final int HEADER = SIGNATURE.length() + 2 + DATA.length() + 2 + 8;
 
     // ---------------------------------------------------------------- Lua-facing entry points
@@ -81,13 +86,20 @@ public final class Dump {
         if (!stripped) w.str(p.source);
         w.uvar(p.upvalNames.length);
         for (String n : p.upvalNames) w.str(n);
+        if (!p.outerConsts.isEmpty()) {
+            w.uvar(p.outerConsts.size());
+            for (var e : p.outerConsts.entrySet()) {
+                w.str(e.getKey());
+                w.constant(e.getValue());
+            }
+        }
         w.body(body);
         byte[] payload = w.out.toByteArray();
         CRC32 crc = new CRC32();
         crc.update(payload);
         StringBuilder sb = new StringBuilder(HEADER + payload.length);
         sb.append(SIGNATURE).append((char) VERSION).append((char) FORMAT).append(DATA);
-        sb.append((char) REVISION).append((char) (stripped ? FLAG_STRIPPED : 0));
+        sb.append((char) REVISION).append((char) ((stripped ? FLAG_STRIPPED : 0) | (p.outerConsts.isEmpty() ? 0 : FLAG_CONSTS)));
         u32(sb, payload.length);
         u32(sb, (int) crc.getValue());
         for (byte b : payload) sb.append((char) (b & 0xFF));
@@ -113,7 +125,7 @@ public final class Dump {
     private static LuaClosure compile(Chunk c, String chunkName, Cell[] upvals) {
         Proto p;
         try {
-            p = Compiler.compileDumped(c.source, c.body, c.upvalNames, c.stripped);
+            p = Compiler.compileDumped(c.source, c.body, c.upvalNames, c.consts, c.stripped);
         } catch (LuaError e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -130,7 +142,7 @@ public final class Dump {
 
     // ---------------------------------------------------------------- reading
 
-    private record Chunk(String source, String[] upvalNames, Ast.FuncBody body, boolean stripped) {}
+    private record Chunk(String source, String[] upvalNames, java.util.Map<String, Object> consts, Ast.FuncBody body, boolean stripped) {}
 
     private static Chunk read(String s, String chunkName) {
         try {
@@ -149,7 +161,7 @@ public final class Dump {
         pos = expect(s, pos, REVISION, "version mismatch");
         if (pos >= n) throw new AstCodec.Bad("truncated chunk");
         int flags = s.charAt(pos++);
-        if ((flags & ~FLAG_STRIPPED) != 0) throw new AstCodec.Bad("corrupted chunk");
+        if ((flags & ~(FLAG_STRIPPED | FLAG_CONSTS)) != 0) throw new AstCodec.Bad("corrupted chunk");
         boolean stripped = (flags & FLAG_STRIPPED) != 0;
         if (pos + 8 > n) throw new AstCodec.Bad("truncated chunk");
         long len = u32(s, pos) & 0xFFFFFFFFL;
@@ -165,9 +177,17 @@ public final class Dump {
         int nup = r.count();
         String[] names = new String[nup];
         for (int i = 0; i < nup; i++) names[i] = r.str();
+        java.util.Map<String, Object> consts = new java.util.LinkedHashMap<>();
+        if ((flags & FLAG_CONSTS) != 0) {
+            int nk = r.count();
+            for (int i = 0; i < nk; i++) {
+                String name = r.str();
+                consts.put(name, r.constant());
+            }
+        }
         Ast.FuncBody body = r.body();
         if (!r.atEnd()) throw new AstCodec.Bad("corrupted chunk");
-        return new Chunk(source, names, body, stripped);
+        return new Chunk(source, names, consts, body, stripped);
     }
 
     private static int literal(String s, int pos, String lit, String why) {

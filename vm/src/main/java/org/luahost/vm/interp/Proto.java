@@ -29,6 +29,12 @@ public final class Proto {
      * no local or upvalue names, source "=?", as the reference after {@code string.dump(f, true)}.
      */
     public boolean stripped;
+    /**
+     * Compile-time constants ({@code local x <const> = 5}) of enclosing functions
+     * this function (or one nested in it) uses, by name: they are not upvalues,
+     * so a dumped function carries them to be recompiled alone.
+     */
+    public final java.util.Map<String, Object> outerConsts = new java.util.LinkedHashMap<>();
 
     public Proto(String source, int line, int lastLine) {
         this.source = source;
