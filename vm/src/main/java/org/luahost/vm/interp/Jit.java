@@ -70,6 +70,7 @@ final class Jit {
     /** Compiles b; null when it cannot (too large, or a failure, which is never fatal: the interpreter goes on). */
     static Stat compile(Block b) {
         if (b.labels != null) return null;
+        long t0 = DEBUG ? System.nanoTime() : 0;
         try {
             Gen g = new Gen();
             byte[] bytes = CF.build(CD_Unit, clb -> {
@@ -87,7 +88,9 @@ final class Jit {
             if (DEBUG) System.err.println("luahost.jit: block at line " + b.line + ": " + size + " bytes" + (size > MAX_CODE ? " (too large)" : ""));
             if (size > MAX_CODE) return null;
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(g.consts), true);
-            return (Stat) l.lookupClass().getDeclaredConstructor().newInstance();
+            Stat unit = (Stat) l.lookupClass().getDeclaredConstructor().newInstance();
+            if (DEBUG) System.err.printf("luahost.jit: compiled in %.2f ms%n", (System.nanoTime() - t0) / 1e6);
+            return unit;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             if (DEBUG) e.printStackTrace();
             return null;
