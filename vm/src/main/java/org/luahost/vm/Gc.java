@@ -398,6 +398,9 @@ public final class Gc {
         }
     };
 
+    /** "incremental" or "generational" (what collectgarbage reports; both collect the same way here). */
+    public String mode() { return mode; }
+
     public String setMode(String m) {
         String old = mode;
         mode = m;

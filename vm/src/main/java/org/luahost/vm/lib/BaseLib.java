@@ -331,7 +331,12 @@ public final class BaseLib {
                 double kb = (rt.totalMemory() - rt.freeMemory()) / 1024.0;
                 return ret(kb);
             }
-            case 4: L.gc().step(th); return ret(Boolean.TRUE);
+            case 4: {
+                // a step here is a whole Lua collection, so it always ends a cycle; lua5.4 in
+                // generational mode never reports the end of a cycle from a step
+                L.gc().step(th);
+                return ret(!L.gc().mode().equals("generational"));
+            }
             case 5: case 6: {
                 long v = Args.optInteger(th, a, 2, 0);
                 return ret(opt == 5 ? L.gc().setPause(v) : L.gc().setStepmul(v));
