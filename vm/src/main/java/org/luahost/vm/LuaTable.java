@@ -350,6 +350,27 @@ public final class LuaTable {
     }
 
     /**
+     * Copies the values at keys 1..n to {@code dst[off..off+n-1]} when all those keys
+     * lie in the array part ({@code n <= arraySize()}); otherwise copies nothing and
+     * returns false. For bulk readers such as {@code table.sort}.
+     */
+    public boolean copyArrayTo(int n, Object[] dst, int off) {
+        if (n > asize || n < 0) return false;
+        System.arraycopy(array, 0, dst, off, n);
+        return true;
+    }
+
+    /**
+     * Stores {@code src[off..off+n-1]} at keys 1..n, which must lie in the array part and
+     * hold non-nil values, all replaced by non-nil values (a permutation, as
+     * {@code table.sort} writes back), so the border stays as it is.
+     */
+    public void putArrayFrom(int n, Object[] src, int off) {
+        if (n > asize || n < 0) throw new IllegalArgumentException("keys 1.." + n + " are not all in the array part");
+        System.arraycopy(src, off, array, 0, n);
+    }
+
+    /**
      * Grows the array part to at least {@code n} slots (the reference's SETLIST with a
      * variable number of values does this before storing them).
      */

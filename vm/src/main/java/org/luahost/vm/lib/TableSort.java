@@ -1,5 +1,7 @@
 package org.luahost.vm.lib;
 
+import java.util.Arrays;
+
 import org.luahost.vm.Args;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
@@ -24,11 +26,13 @@ import org.luahost.vm.runtime.Ops;
  * indexing out of bounds).
  *
  * <p>Fast paths, for a table without a metatable sorted with the default
- * order: when every element is an integer (or every one a float) the values
- * are copied to a primitive array and sorted there; when all are numbers or
- * strings, in an {@code Object[]}. No Lua code can run during such a sort, so
- * the copy is unobservable; the array is written back even when a comparison
- * fails. Everything else (comparators, metatables, other values) works on the
+ * order: when every element is an integer, or every one a string, elements
+ * that compare equal are the same value, so every correct sort leaves the same
+ * table and the JDK's {@link Arrays#sort} does the work; floats do too unless
+ * there is a NaN or a -0.0 (then the reference's algorithm runs on a
+ * {@code double[]}); a mix of numbers and strings is sorted in an
+ * {@code Object[]}. No Lua code can run during such a sort, so the copy is
+ * unobservable; the array is written back even when a comparison fails. Everything else (comparators, metatables, other values) works on the
  * table through {@link TableLib#geti}/{@link TableLib#seti}.
  */
 final class TableSort {
@@ -84,42 +88,87 @@ final class TableSort {
      */
     private static boolean sortPlain(LuaThread th, LuaTable t, int n) {
         Object[] v = new Object[n + 1];
+        boolean inArray = t.copyArrayTo(n, v, 1);
+        if (!inArray) for (int i = 1; i <= n; i++) v[i] = t.rawget(i);
         boolean ints = true, floats = true, strs = true;
         for (int i = 1; i <= n; i++) {
-            Object x = t.rawget(i);
+            Object x = v[i];
             if (x instanceof Long) { floats = false; strs = false; }
             else if (x instanceof Double) { ints = false; strs = false; }
             else if (x instanceof String) { ints = false; floats = false; }
             else return false;
-            v[i] = x;
         }
         if (ints) {
-            long[] k = new long[n + 1];
-            for (int i = 1; i <= n; i++) k[i] = (Long) v[i];
-            try {
-                new LongSorter(th, k).auxsort(1, n, 0);
-            } finally {
-                for (int i = 1; i <= n; i++) t.rawset((long) i, (Object) k[i]);
-            }
+            // Integers that compare equal are the same value, so any correct sort
+            // leaves the same table: the JDK's sort does the work.
+            sortInts(v, n);
         } else if (floats) {
             double[] k = new double[n + 1];
-            for (int i = 1; i <= n; i++) k[i] = (Double) v[i];
-            try {
-                new DoubleSorter(th, k).auxsort(1, n, 0);
-            } finally {
-                for (int i = 1; i <= n; i++) t.rawset((long) i, (Object) k[i]);
+            boolean exact = true;   // no NaN (inconsistent order) and no -0.0 (equal to 0.0 yet distinguishable)
+            for (int i = 1; i <= n; i++) {
+                double d = (Double) v[i];
+                k[i] = d;
+                if (d != d || (d == 0 && Double.doubleToRawLongBits(d) != 0)) exact = false;
             }
+            try {
+                if (exact) Arrays.sort(k, 1, n + 1);
+                else new DoubleSorter(th, k).auxsort(1, n, 0);
+            } finally {
+                for (int i = 1; i <= n; i++) v[i] = k[i];
+                writeBack(t, v, n, inArray);
+            }
+            return true;
+        } else if (strs) {
+            // equal strings are the same value: as for integers, any correct sort will do
+            Arrays.sort(v, 1, n + 1);
         } else {
             try {
                 new ArraySorter(th, v).auxsort(1, n, 0);
             } finally {
-                for (int i = 1; i <= n; i++) t.rawset(i, v[i]);
+                writeBack(t, v, n, inArray);
             }
+            return true;
         }
+        writeBack(t, v, n, inArray);
         return true;
     }
 
-    // The four sorters below are the same algorithm over different storage;
+    /**
+     * Sorts the integers v[1..n]. When the values span a small enough range, each
+     * is packed with its index into one long ((value - min) above, index below), so
+     * that sorting primitives puts the original objects in order: no new boxes for
+     * the collector to copy. Otherwise the values are sorted and boxed afresh.
+     */
+    private static void sortInts(Object[] v, int n) {
+        long[] k = new long[n];
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long x = (Long) v[i + 1];
+            k[i] = x;
+            if (x < min) min = x;
+            if (x > max) max = x;
+        }
+        int bits = 32 - Integer.numberOfLeadingZeros(n);   // indexes 0..n-1 fit
+        long span = max - min;                               // may overflow: then negative
+        if (span >= 0 && span < (1L << (63 - bits))) {
+            long mask = (1L << bits) - 1;
+            for (int i = 0; i < n; i++) k[i] = ((k[i] - min) << bits) | i;
+            Arrays.sort(k);
+            Object[] sorted = new Object[n];
+            for (int i = 0; i < n; i++) sorted[i] = v[(int) (k[i] & mask) + 1];
+            System.arraycopy(sorted, 0, v, 1, n);
+        } else {
+            Arrays.sort(k);
+            for (int i = 0; i < n; i++) v[i + 1] = k[i];
+        }
+    }
+
+    private static void writeBack(LuaTable t, Object[] v, int n, boolean inArray) {
+        if (inArray) t.putArrayFrom(n, v, 1);
+        else for (int i = 1; i <= n; i++) t.rawset(i, v[i]);
+    }
+
+    // The three sorters below are the same algorithm over different storage;
     // keep them in step.
 
     /** The general case: any table-like value, any comparator, elements through geti/seti. */
@@ -210,49 +259,6 @@ final class TableSort {
                     Object ai, aj;
                     while (less(ai = a[++i], pivot)) if (i == up - 1) throw invalidOrder(th);
                     while (less(pivot, aj = a[--j])) if (j < i) throw invalidOrder(th);
-                    if (j < i) { a[up - 1] = ai; a[i] = pivot; break; }
-                    a[i] = aj;
-                    a[j] = ai;
-                }
-                p = i;
-                int n;
-                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
-                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
-                if (unbalanced(lo, up, n)) rnd = randomizePivot();
-            }
-        }
-    }
-
-    /** All integers. */
-    private static final class LongSorter {
-        final LuaThread th;
-        final long[] a;
-
-        LongSorter(LuaThread th, long[] a) { this.th = th; this.a = a; }
-
-        void auxsort(int lo, int up, int rnd) {
-            long[] a = this.a;
-            while (lo < up) {
-                long alo = a[lo], aup = a[up];
-                if (aup < alo) { a[lo] = aup; a[up] = alo; }
-                if (up - lo == 1) break;
-                int p = middle(lo, up, rnd);
-                long ap = a[p];
-                alo = a[lo];
-                if (ap < alo) { a[p] = alo; a[lo] = ap; }
-                else {
-                    aup = a[up];
-                    if (aup < ap) { a[p] = aup; a[up] = ap; }
-                }
-                if (up - lo == 2) break;
-                long pivot = a[p];
-                a[p] = a[up - 1];
-                a[up - 1] = pivot;
-                int i = lo, j = up - 1;
-                for (;;) {
-                    long ai, aj;
-                    while ((ai = a[++i]) < pivot) if (i == up - 1) throw invalidOrder(th);
-                    while (pivot < (aj = a[--j])) if (j < i) throw invalidOrder(th);
                     if (j < i) { a[up - 1] = ai; a[i] = pivot; break; }
                     a[i] = aj;
                     a[j] = ai;
