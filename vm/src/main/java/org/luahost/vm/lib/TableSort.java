@@ -52,7 +52,7 @@ final class TableSort {
                 cmp = (LuaFunction) a[1];
             }
             if (cmp != null || !(t instanceof LuaTable tab && tab.getMetatable() == null && sortPlain(th, tab, (int) n))) {
-                new Generic(th, t, cmp).auxsort(1, (int) n, 0);
+                new Generic(th, t, cmp).auxsort(1, (int) n);
             }
         }
         return LuaFunction.NONE;
@@ -112,7 +112,7 @@ final class TableSort {
             }
             try {
                 if (exact) Arrays.sort(k, 1, n + 1);
-                else new DoubleSorter(th, k).auxsort(1, n, 0);
+                else new DoubleSorter(th, k).auxsort(1, n);
             } finally {
                 for (int i = 1; i <= n; i++) v[i] = k[i];
                 writeBack(t, v, n, inArray);
@@ -123,7 +123,7 @@ final class TableSort {
             Arrays.sort(v, 1, n + 1);
         } else {
             try {
-                new ArraySorter(th, v).auxsort(1, n, 0);
+                new ArraySorter(th, v).auxsort(1, n);
             } finally {
                 writeBack(t, v, n, inArray);
             }
@@ -168,6 +168,31 @@ final class TableSort {
         else for (int i = 1; i <= n; i++) t.rawset(i, v[i]);
     }
 
+    /**
+     * The ranges a sorter has still to do: the larger side of each partition,
+     * with the size of the smaller side and the pivot seed in use when it was
+     * split (the reference decides on a random pivot for it after sorting the
+     * smaller side, from those). At most about 32 deep, as the smaller side is
+     * always done first.
+     */
+    private static final class Pending {
+        private int[] s = new int[64];
+        private int top;   // entries of four ints: lo, up, n, rnd
+
+        void push(int lo, int up, int n, int rnd) {
+            if (top + 4 > s.length) s = Arrays.copyOf(s, s.length * 2);
+            s[top] = lo; s[top + 1] = up; s[top + 2] = n; s[top + 3] = rnd;
+            top += 4;
+        }
+
+        boolean isEmpty() { return top == 0; }
+        int lo() { return s[top - 4]; }
+        int up() { return s[top - 3]; }
+        int n() { return s[top - 2]; }
+        int rnd() { return s[top - 1]; }
+        void pop() { top -= 4; }
+    }
+
     // The three sorters below are the same algorithm over different storage;
     // keep them in step.
 
@@ -188,38 +213,64 @@ final class TableSort {
             return Lua.isTruthy(cmp.call(th, a, b));
         }
 
-        void auxsort(int lo, int up, int rnd) {
-            while (lo < up) {
-                Object alo = get(lo), aup = get(up);
-                if (less(aup, alo)) { set(lo, aup); set(up, alo); }
-                if (up - lo == 1) break;
-                int p = middle(lo, up, rnd);
-                Object ap = get(p);
-                alo = get(lo);
-                if (less(ap, alo)) { set(p, alo); set(lo, ap); }
-                else {
-                    aup = get(up);
-                    if (less(aup, ap)) { set(p, aup); set(up, ap); }
+        /** Sorts lo..up (the reference's auxsort, its recursion kept on a stack of {@link Pending}). */
+        void auxsort(int lo, int up) {
+            Pending todo = new Pending();
+            int rnd = 0;
+            for (;;) {
+                while (lo < up) {
+                    int p = order3(lo, up, rnd);
+                    if (p < 0) break;
+                    Object pivot = get(p);
+                    set(p, get(up - 1));
+                    set(up - 1, pivot);
+                    p = partition(lo, up, pivot);
+                    // the smaller side first; the larger one waits
+                    if (p - lo < up - p) { todo.push(p + 1, up, p - lo, rnd); up = p - 1; }
+                    else { todo.push(lo, p - 1, up - p, rnd); lo = p + 1; }
                 }
-                if (up - lo == 2) break;
-                Object pivot = get(p);
-                set(p, get(up - 1));
-                set(up - 1, pivot);
-                // partition: a[lo..i-1] <= P <= a[j+1..up]
-                int i = lo, j = up - 1;
-                for (;;) {
-                    Object ai, aj;
-                    while (less(ai = get(++i), pivot)) if (i == up - 1) throw invalidOrder(th);
-                    while (less(pivot, aj = get(--j))) if (j < i) throw invalidOrder(th);
-                    if (j < i) { set(up - 1, ai); set(i, pivot); break; }
-                    set(i, aj);
-                    set(j, ai);
-                }
-                p = i;
-                int n;
-                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
-                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
-                if (unbalanced(lo, up, n)) rnd = randomizePivot();
+                if (todo.isEmpty()) return;
+                lo = todo.lo(); up = todo.up(); rnd = todo.rnd();
+                if (unbalanced(lo, up, todo.n())) rnd = randomizePivot();
+                todo.pop();
+            }
+        }
+
+        /**
+         * Puts the elements at lo, the middle and up in order and returns the
+         * middle's index, or -1 when that sorted the whole range (three elements
+         * or fewer).
+         */
+        private int order3(int lo, int up, int rnd) {
+            Object alo = get(lo), aup = get(up);
+            if (less(aup, alo)) { set(lo, aup); set(up, alo); }
+            if (up - lo == 1) return -1;
+            int p = middle(lo, up, rnd);
+            Object ap = get(p);
+            alo = get(lo);
+            if (less(ap, alo)) { set(p, alo); set(lo, ap); }
+            else {
+                aup = get(up);
+                if (less(aup, ap)) { set(p, aup); set(up, ap); }
+            }
+            return up - lo == 2 ? -1 : p;
+        }
+
+        /**
+         * Partitions lo..up around the pivot parked at up - 1, so that
+         * a[lo..i-1] <= P <= a[i+1..up], and returns i (the pivot's place).
+         * Kept apart from {@link #auxsort}, like {@link #order3}, so that each
+         * method the JIT compiles holds few comparison sites.
+         */
+        private int partition(int lo, int up, Object pivot) {
+            int i = lo, j = up - 1;
+            for (;;) {
+                Object ai, aj;
+                while (less(ai = get(++i), pivot)) if (i == up - 1) throw invalidOrder(th);
+                while (less(pivot, aj = get(--j))) if (j < i) throw invalidOrder(th);
+                if (j < i) { set(up - 1, ai); set(i, pivot); return i; }
+                set(i, aj);
+                set(j, ai);
             }
         }
     }
@@ -236,38 +287,67 @@ final class TableSort {
             return Ops.lt(th, x, y, null);
         }
 
-        void auxsort(int lo, int up, int rnd) {
+        /** Sorts lo..up (the reference's auxsort, its recursion kept on a stack of {@link Pending}). */
+        void auxsort(int lo, int up) {
+            Pending todo = new Pending();
+            int rnd = 0;
+            for (;;) {
+                while (lo < up) {
+                    int p = order3(lo, up, rnd);
+                    if (p < 0) break;
+                    Object[] a = this.a;
+                    Object pivot = a[p];
+                    a[p] = a[up - 1];
+                    a[up - 1] = pivot;
+                    p = partition(lo, up, pivot);
+                    // the smaller side first; the larger one waits
+                    if (p - lo < up - p) { todo.push(p + 1, up, p - lo, rnd); up = p - 1; }
+                    else { todo.push(lo, p - 1, up - p, rnd); lo = p + 1; }
+                }
+                if (todo.isEmpty()) return;
+                lo = todo.lo(); up = todo.up(); rnd = todo.rnd();
+                if (unbalanced(lo, up, todo.n())) rnd = randomizePivot();
+                todo.pop();
+            }
+        }
+
+        /**
+         * Puts the elements at lo, the middle and up in order and returns the
+         * middle's index, or -1 when that sorted the whole range (three elements
+         * or fewer).
+         */
+        private int order3(int lo, int up, int rnd) {
             Object[] a = this.a;
-            while (lo < up) {
-                Object alo = a[lo], aup = a[up];
-                if (less(aup, alo)) { a[lo] = aup; a[up] = alo; }
-                if (up - lo == 1) break;
-                int p = middle(lo, up, rnd);
-                Object ap = a[p];
-                alo = a[lo];
-                if (less(ap, alo)) { a[p] = alo; a[lo] = ap; }
-                else {
-                    aup = a[up];
-                    if (less(aup, ap)) { a[p] = aup; a[up] = ap; }
-                }
-                if (up - lo == 2) break;
-                Object pivot = a[p];
-                a[p] = a[up - 1];
-                a[up - 1] = pivot;
-                int i = lo, j = up - 1;
-                for (;;) {
-                    Object ai, aj;
-                    while (less(ai = a[++i], pivot)) if (i == up - 1) throw invalidOrder(th);
-                    while (less(pivot, aj = a[--j])) if (j < i) throw invalidOrder(th);
-                    if (j < i) { a[up - 1] = ai; a[i] = pivot; break; }
-                    a[i] = aj;
-                    a[j] = ai;
-                }
-                p = i;
-                int n;
-                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
-                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
-                if (unbalanced(lo, up, n)) rnd = randomizePivot();
+            Object alo = a[lo], aup = a[up];
+            if (less(aup, alo)) { a[lo] = aup; a[up] = alo; }
+            if (up - lo == 1) return -1;
+            int p = middle(lo, up, rnd);
+            Object ap = a[p];
+            alo = a[lo];
+            if (less(ap, alo)) { a[p] = alo; a[lo] = ap; }
+            else {
+                aup = a[up];
+                if (less(aup, ap)) { a[p] = aup; a[up] = ap; }
+            }
+            return up - lo == 2 ? -1 : p;
+        }
+
+        /**
+         * Partitions lo..up around the pivot parked at up - 1, so that
+         * a[lo..i-1] <= P <= a[i+1..up], and returns i (the pivot's place).
+         * Kept apart from {@link #auxsort}, like {@link #order3}, so that each
+         * method the JIT compiles holds few comparison sites.
+         */
+        private int partition(int lo, int up, Object pivot) {
+            Object[] a = this.a;
+            int i = lo, j = up - 1;
+            for (;;) {
+                Object ai, aj;
+                while (less(ai = a[++i], pivot)) if (i == up - 1) throw invalidOrder(th);
+                while (less(pivot, aj = a[--j])) if (j < i) throw invalidOrder(th);
+                if (j < i) { a[up - 1] = ai; a[i] = pivot; return i; }
+                a[i] = aj;
+                a[j] = ai;
             }
         }
     }
@@ -279,38 +359,67 @@ final class TableSort {
 
         DoubleSorter(LuaThread th, double[] a) { this.th = th; this.a = a; }
 
-        void auxsort(int lo, int up, int rnd) {
+        /** Sorts lo..up (the reference's auxsort, its recursion kept on a stack of {@link Pending}). */
+        void auxsort(int lo, int up) {
+            Pending todo = new Pending();
+            int rnd = 0;
+            for (;;) {
+                while (lo < up) {
+                    int p = order3(lo, up, rnd);
+                    if (p < 0) break;
+                    double[] a = this.a;
+                    double pivot = a[p];
+                    a[p] = a[up - 1];
+                    a[up - 1] = pivot;
+                    p = partition(lo, up, pivot);
+                    // the smaller side first; the larger one waits
+                    if (p - lo < up - p) { todo.push(p + 1, up, p - lo, rnd); up = p - 1; }
+                    else { todo.push(lo, p - 1, up - p, rnd); lo = p + 1; }
+                }
+                if (todo.isEmpty()) return;
+                lo = todo.lo(); up = todo.up(); rnd = todo.rnd();
+                if (unbalanced(lo, up, todo.n())) rnd = randomizePivot();
+                todo.pop();
+            }
+        }
+
+        /**
+         * Puts the elements at lo, the middle and up in order and returns the
+         * middle's index, or -1 when that sorted the whole range (three elements
+         * or fewer).
+         */
+        private int order3(int lo, int up, int rnd) {
             double[] a = this.a;
-            while (lo < up) {
-                double alo = a[lo], aup = a[up];
-                if (aup < alo) { a[lo] = aup; a[up] = alo; }
-                if (up - lo == 1) break;
-                int p = middle(lo, up, rnd);
-                double ap = a[p];
-                alo = a[lo];
-                if (ap < alo) { a[p] = alo; a[lo] = ap; }
-                else {
-                    aup = a[up];
-                    if (aup < ap) { a[p] = aup; a[up] = ap; }
-                }
-                if (up - lo == 2) break;
-                double pivot = a[p];
-                a[p] = a[up - 1];
-                a[up - 1] = pivot;
-                int i = lo, j = up - 1;
-                for (;;) {
-                    double ai, aj;
-                    while ((ai = a[++i]) < pivot) if (i == up - 1) throw invalidOrder(th);
-                    while (pivot < (aj = a[--j])) if (j < i) throw invalidOrder(th);
-                    if (j < i) { a[up - 1] = ai; a[i] = pivot; break; }
-                    a[i] = aj;
-                    a[j] = ai;
-                }
-                p = i;
-                int n;
-                if (p - lo < up - p) { auxsort(lo, p - 1, rnd); n = p - lo; lo = p + 1; }
-                else { auxsort(p + 1, up, rnd); n = up - p; up = p - 1; }
-                if (unbalanced(lo, up, n)) rnd = randomizePivot();
+            double alo = a[lo], aup = a[up];
+            if (aup < alo) { a[lo] = aup; a[up] = alo; }
+            if (up - lo == 1) return -1;
+            int p = middle(lo, up, rnd);
+            double ap = a[p];
+            alo = a[lo];
+            if (ap < alo) { a[p] = alo; a[lo] = ap; }
+            else {
+                aup = a[up];
+                if (aup < ap) { a[p] = aup; a[up] = ap; }
+            }
+            return up - lo == 2 ? -1 : p;
+        }
+
+        /**
+         * Partitions lo..up around the pivot parked at up - 1, so that
+         * a[lo..i-1] <= P <= a[i+1..up], and returns i (the pivot's place).
+         * Kept apart from {@link #auxsort}, like {@link #order3}, so that each
+         * method the JIT compiles holds few comparison sites.
+         */
+        private int partition(int lo, int up, double pivot) {
+            double[] a = this.a;
+            int i = lo, j = up - 1;
+            for (;;) {
+                double ai, aj;
+                while ((ai = a[++i]) < pivot) if (i == up - 1) throw invalidOrder(th);
+                while (pivot < (aj = a[--j])) if (j < i) throw invalidOrder(th);
+                if (j < i) { a[up - 1] = ai; a[i] = pivot; return i; }
+                a[i] = aj;
+                a[j] = ai;
             }
         }
     }
