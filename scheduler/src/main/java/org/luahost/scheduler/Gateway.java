@@ -45,13 +45,25 @@ public final class Gateway {
     private static final Pattern ONE = Pattern.compile("/sessions/([^/]+)");
     private static final Pattern WS = Pattern.compile("/sessions/([^/]+)/ws");
 
+    /** Default limit on a request body (1 MiB); a larger body gets 413 and is not read into memory. */
+    public static final int DEFAULT_MAX_BODY = 1 << 20;
+
     private final LuaHost host;
+    private final int maxBody;
 
-    private Gateway(LuaHost host) { this.host = host; }
+    private Gateway(LuaHost host, int maxBody) { this.host = host; this.maxBody = maxBody; }
 
-    /** Starts the gateway on port (0: any free port; the server says which). */
+    /** Starts the gateway on port (0: any free port; the server says which), with the default body limit. */
     public static Future<HttpServer> start(LuaHost host, String bindHost, int port) {
-        Gateway g = new Gateway(host);
+        return start(host, bindHost, port, DEFAULT_MAX_BODY);
+    }
+
+    /**
+     * Starts the gateway; request bodies larger than maxBody bytes are refused with 413
+     * (WebSocket messages are limited by Vert.x's defaults: 256 KiB per message).
+     */
+    public static Future<HttpServer> start(LuaHost host, String bindHost, int port, int maxBody) {
+        Gateway g = new Gateway(host, maxBody);
         return host.vertx().createHttpServer()
                 .requestHandler(g::request)
                 .webSocketHandler(g::webSocket)
@@ -63,10 +75,10 @@ public final class Gateway {
         Matcher m;
         if (req.method() == HttpMethod.POST && (m = CALL.matcher(path)).matches()) {
             String id = m.group(1), fn = m.group(2);
-            req.body().onSuccess(body -> call(req, id, fn, body)).onFailure(e -> error(req, 400, e.getMessage(), null));
+            body(req, body -> call(req, id, fn, body));
         } else if (req.method() == HttpMethod.POST && (m = SEND.matcher(path)).matches()) {
             String id = m.group(1);
-            req.body().onSuccess(body -> send(req, id, body)).onFailure(e -> error(req, 400, e.getMessage(), null));
+            body(req, body -> send(req, id, body));
         } else if (req.method() == HttpMethod.GET && path.equals("/sessions")) {
             JsonArray a = new JsonArray();
             for (SessionStats s : host.stats()) {
@@ -80,6 +92,46 @@ public final class Gateway {
         } else {
             error(req, 404, "no route for " + req.method() + " " + req.path(), null);
         }
+    }
+
+    /** Reads the body up to maxBody bytes, then hands it on; a larger one gets 413 and the connection closes. */
+    private void body(HttpServerRequest req, java.util.function.Consumer<Buffer> then) {
+        String length = req.getHeader("content-length");
+        if (length != null) {
+            long n;
+            try {
+                n = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                error(req, 400, "bad content-length: " + length, null);
+                return;
+            }
+            if (n > maxBody) {
+                tooLarge(req);
+                return;
+            }
+        }
+        Buffer acc = Buffer.buffer();
+        boolean[] over = {false};
+        req.handler(chunk -> {
+            if (over[0]) return;
+            if ((long) acc.length() + chunk.length() > maxBody) {
+                over[0] = true;
+                tooLarge(req);
+                return;
+            }
+            acc.appendBuffer(chunk);
+        });
+        req.exceptionHandler(e -> {
+            if (!over[0] && !req.response().ended()) error(req, 400, String.valueOf(e.getMessage()), null);
+        });
+        req.endHandler(v -> {
+            if (!over[0]) then.accept(acc);
+        });
+    }
+
+    private void tooLarge(HttpServerRequest req) {
+        req.response().putHeader("connection", "close");
+        error(req, 413, "request body too large (limit " + maxBody + " bytes)", null);
     }
 
     private static String decode(String path) {
