@@ -65,9 +65,11 @@ public final class FetchExample {
             http.rawset("get", Async.function("http.get", (th, a) -> {
                 String path = LuaString.toJava(Args.checkString(th, a, 1));
                 int p = (int) Args.optInteger(th, a, 2, port);
+                // body() inside send()'s callback (on the event loop): chained after it, from this virtual thread,
+                // it can come after the response ended, and the body would never arrive
                 return client.request(HttpMethod.GET, p, "localhost", path)
-                        .compose(req -> req.send())
-                        .compose(resp -> resp.body().map(body -> new Object[] {resp.statusCode(), body.getBytes()}))
+                        .compose(req -> req.send()
+                                .compose(resp -> resp.body().map(body -> new Object[] {resp.statusCode(), body.getBytes()})))
                         .toCompletionStage();
             }));
             L.setGlobal("http", http);

@@ -43,9 +43,29 @@ class SessionsTest {
         get(vertx.close());
     }
 
+    /**
+     * Writes a dump of every thread, virtual threads included, to
+     * target/thread-dumps/ (so that a hang on a CI machine can be diagnosed);
+     * returns where it went.
+     */
+    static String dumpThreads() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "thread-dumps");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path file = dir.resolve("dump-" + System.nanoTime() + ".txt").toAbsolutePath();
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            return "thread dump in " + file;
+        } catch (Exception x) {
+            return "no thread dump: " + x;
+        }
+    }
+
     static <T> T get(Future<T> f) throws Exception {
         try {
             return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer in 20 s; " + dumpThreads(), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception x) throw x;
             throw e;
