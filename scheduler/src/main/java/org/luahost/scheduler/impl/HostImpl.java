@@ -47,6 +47,8 @@ public final class HostImpl implements LuaHost {
     final HostOptions options;
     final PrintStream output;
     final ThreadFactory threads = Thread.ofVirtual().name("lua-session").inheritInheritableThreadLocals(false).factory();
+    /** The workers that run sessions' turns (as many active ones as the JVM has processors, at least 2). */
+    final Drainers drainers = new Drainers(threads, Math.max(2, Runtime.getRuntime().availableProcessors()));
     private final ConcurrentHashMap<String, SessionImpl> sessions = new ConcurrentHashMap<>();
     private final List<ContextInternal> homes = new CopyOnWriteArrayList<>();
     private final Future<Void> ready;
@@ -183,22 +185,22 @@ public final class HostImpl implements LuaHost {
     }
 
     Future<Object[]> call(SessionImpl s, String fname, Object[] args) {
-        CompletableFuture<Object[]> reply = new CompletableFuture<>();
+        PromiseReply reply = new PromiseReply();
         try {
             s.deliver(Envelope.call(fname, ValueCopy.copyAll(args, "argument"), reply, null));
         } catch (SessionException e) {
             return Future.failedFuture(e);
         }
-        return future(reply);
+        return reply.promise.future();
     }
 
     /** A call from outside (the gateway): only functions the script wrote in Lua. */
     public Future<Object[]> callLuaFunction(String id, String fname, Object[] luaArgs) {
         return ready.compose(v -> {
             SessionImpl s = byId(id);
-            CompletableFuture<Object[]> reply = new CompletableFuture<>();
+            PromiseReply reply = new PromiseReply();
             s.deliver(Envelope.callLuaFunction(fname, luaArgs, reply));
-            return future(reply);
+            return reply.promise.future();
         });
     }
 
@@ -350,6 +352,28 @@ public final class HostImpl implements LuaHost {
                 }
             }
         });
+    }
+
+    /**
+     * The reply of a call from Java: the session completes it as any reply,
+     * and that completes a Vert.x promise directly (on the caller's context
+     * if it had one), without a second future in between. Only complete and
+     * completeExceptionally reach the promise; the future itself stays
+     * pending (nobody else reads it).
+     */
+    static final class PromiseReply extends CompletableFuture<Object[]> {
+        final io.vertx.core.Promise<Object[]> promise;
+
+        PromiseReply() {
+            Context ctx = Vertx.currentContext();
+            promise = ctx == null ? Promise.promise() : ((ContextInternal) ctx).promise();
+        }
+
+        @Override
+        public boolean complete(Object[] value) { return promise.tryComplete(value); }
+
+        @Override
+        public boolean completeExceptionally(Throwable x) { return promise.tryFail(x); }
     }
 
     /** A Vert.x future of a completable future, completing on the caller's context if there is one. */

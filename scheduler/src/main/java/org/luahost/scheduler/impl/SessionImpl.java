@@ -39,10 +39,12 @@ import org.luahost.vm.runtime.Traceback;
  *
  * <h2>Threads</h2>
  * Any thread may {@link #deliver} (the mailbox is multi-producer). The first
- * delivery to an idle session starts a <em>drainer</em>: a virtual thread
- * that takes messages one by one and runs each as a turn, and ends when the
- * mailbox is empty ({@link #scheduled} says whether a drainer exists). So an
- * idle session holds no thread. The Lua state and every field marked
+ * delivery to an idle session takes the <em>drainer role</em> ({@link #scheduled})
+ * and queues the session with the host's {@link Drainers}: one of its worker
+ * virtual threads takes messages one by one and runs each as a turn, until
+ * the mailbox is empty (the role is given up) or a batch is done (the
+ * session queues again, behind the others). So an idle session holds no
+ * thread, and a busy host does not start one per burst. The Lua state and every field marked
  * "guarded by the turn" are touched only by the thread holding the turn:
  * the drainer, or, with interleaving, a turn that resumed after a wait and
  * took the state's turn ({@link #hosting}).
@@ -149,6 +151,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         boolean drainer = true;
         /** Ids of the sessions whose turns wait on this one (for calls), this session last. */
         String[] chain;
+        /** The turn has run longer than a slice: its worker does not count as an active drainer until the turn ends. */
+        boolean detached;
 
         Turn(Envelope env) { this.env = env; }
     }
@@ -210,8 +214,9 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         }
     }
 
+    /** With the drainer role: a worker of the host's {@link Drainers} will run the turns. */
     private void startDrainer() {
-        host.threads.newThread(this::drain).start();
+        host.drainers.schedule(this);
     }
 
     SessionException stoppedError() {
@@ -220,8 +225,21 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
 
     // ================================================================ the drainer
 
-    private void drain() {
-        for (;;) {
+    /** Messages a worker handles for one session before it gives the others a turn (the session queues again). */
+    private static final int BATCH = 64;
+
+    /**
+     * Runs turns with the drainer role, on a worker of {@link Drainers}: until
+     * the mailbox is empty (then the role is given up), or {@link #BATCH}
+     * messages (then the session is queued again, still with the role), or
+     * a turn gave the role away while it waited (interleaving).
+     */
+    void drain() {
+        for (int n = 0;; n++) {
+            if (n == BATCH) {
+                startDrainer();   // with the role: back of the ready queue
+                return;
+            }
             Envelope e = mailbox.poll();
             if (e == null) {
                 scheduled.set(0);
@@ -247,6 +265,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 turnsInProgress--;
                 drainer = t.drainer;
                 releaseTurn(t);
+                if (t.detached) host.drainers.unblocked();
             }
             if (!drainer) return;
         }
@@ -521,6 +540,10 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             throw budgetError(th, th.where(0) + "CPU budget exceeded (" + options.cpuBudget().toMillis() + " ms per turn)", 0);
         }
         if (now - sliceStart >= sliceNanos) {
+            if (!t.detached) {
+                t.detached = true;
+                host.drainers.blocked();   // another worker serves the other sessions meanwhile
+            }
             if (now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos) {
                 // a long-running turn sits out one slice after each slice, so that it holds at most half a
                 // carrier (and, on a machine short of cores, half a core) while it runs: a yield alone keeps its
@@ -625,6 +648,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         WAITING.set(t);
         t.waitStart = System.nanoTime();
         t.waitCurrent = L.current;
+        if (!t.detached) host.drainers.blocked();   // the worker waits: another one serves the other sessions
         if (!interleave) return;
         turn = null;
         if (t.drainer) {
@@ -647,6 +671,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             turn = t;
             L.current = t.waitCurrent;
         }
+        if (!t.detached) host.drainers.unblocked();
         long back = System.nanoTime();
         t.paused += back - t.waitStart;
         sliceStart = back;
@@ -791,6 +816,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                         unload();
                     } finally {
                         turn = null;
+                        if (t.detached) host.drainers.unblocked();   // finalizers ran past a slice (see onWork)
                     }
                     unloaded = true;
                 } else {
@@ -806,7 +832,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             forwardLeftovers();
             host.options.listener().stopped(this);
         } else {
-            drain();
+            startDrainer();   // still with the drainer role
         }
     }
 

@@ -1,0 +1,100 @@
+package org.luahost.scheduler.impl;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The host's drainer threads: virtual threads that take sessions with
+ * messages waiting from one ready queue and run their turns
+ * ({@link SessionImpl#drain}), so that a busy host does not start a thread
+ * for every burst of messages.
+ *
+ * <p>A session is in the ready queue at most once (it is queued by whoever
+ * set its {@code scheduled} flag, see {@link SessionImpl#deliver}). A worker
+ * runs a session's turns for a bounded number of messages and queues it
+ * again at the back if more wait, so that a session fed without pause does
+ * not keep a worker from the others.
+ *
+ * <p>At most {@link #target} workers are <em>active</em>. A worker whose turn
+ * blocks (a wait: host.call, host.sleep, a Java future) or runs longer than
+ * one time slice stops counting as active until the wait or the turn ends
+ * ({@link #blocked}/{@link #unblocked}), and another worker starts if
+ * sessions wait. So a turn waiting on another session's answer never keeps
+ * that session from running, and long turns share the carriers with the
+ * other sessions' turns as they did with a thread per session (the time
+ * slice yields, the throttle parks). A worker that finds the queue empty, or
+ * that comes back to more active workers than the target, ends (the next
+ * delivery starts one again): an idle host holds no thread.
+ *
+ * <p>Lost wake-ups: a producer queues and then reads the active count; a
+ * worker that is about to end lowers the count and then re-checks the queue.
+ * Both are sequentially consistent, so one of them sees the other.
+ */
+final class Drainers {
+    private final ThreadFactory threads;
+    private final int target;
+    private final ConcurrentLinkedQueue<SessionImpl> ready = new ConcurrentLinkedQueue<>();
+    /** Workers that exist and are not blocked. */
+    private final AtomicInteger active = new AtomicInteger();
+
+    Drainers(ThreadFactory threads, int target) {
+        this.threads = threads;
+        this.target = Math.max(1, target);
+    }
+
+    /** Queues a session whose drainer role the caller holds; a worker will drain it. */
+    void schedule(SessionImpl s) {
+        ready.offer(s);
+        if (active.get() < target) tryStartWorker();
+    }
+
+    private void tryStartWorker() {
+        for (;;) {
+            int a = active.get();
+            if (a >= target) return;
+            if (active.compareAndSet(a, a + 1)) break;
+        }
+        threads.newThread(this::work).start();
+    }
+
+    private void work() {
+        for (;;) {
+            SessionImpl s = ready.poll();
+            if (s == null) {
+                active.decrementAndGet();
+                // a producer may have queued after the poll and seen the count at the target
+                if (ready.isEmpty()) return;
+                for (;;) {
+                    int a = active.get();
+                    if (a >= target) return;   // another worker is there to take it
+                    if (active.compareAndSet(a, a + 1)) break;
+                }
+                continue;
+            }
+            try {
+                s.drain();
+            } catch (RuntimeException | Error x) {
+                active.decrementAndGet();   // this worker ends; the count stays right
+                throw x;
+            }
+            Thread.interrupted();   // an interrupt meant for one session's turn does not reach the next session's
+            for (;;) {   // more active workers than the target (blocked ones came back): this one retires
+                int a = active.get();
+                if (a <= target) break;
+                if (active.compareAndSet(a, a - 1)) return;
+            }
+        }
+    }
+
+    /** The calling worker's turn blocks: it stops counting, and another worker starts if sessions wait. */
+    void blocked() {
+        active.decrementAndGet();
+        if (!ready.isEmpty()) tryStartWorker();
+    }
+
+    /** The calling worker's turn goes on after blocked(). */
+    void unblocked() {
+        active.incrementAndGet();
+    }
+}
