@@ -15,9 +15,12 @@
  * <h2>Data flow</h2>
  * message (Java call, Lua {@code host.send}/{@code host.call}, timer, event
  * bus, HTTP, WebSocket) → values deep-copied for the receiver → envelope in
- * the session's mailbox → the session's drainer (a virtual thread, started
- * when the mailbox becomes non-empty, ended when it is empty again) takes
- * envelopes in arrival order → one turn per envelope: the Lua handler runs
+ * the session's mailbox → when the mailbox becomes non-empty the session
+ * joins the host's ready queue, and one of the host's drainer workers
+ * (virtual threads, about one per processor, reused from session to
+ * session; none while the host is idle) takes its envelopes in arrival
+ * order, at most 64 before the session queues again behind the others →
+ * one turn per envelope: the Lua handler runs
  * protected on the session's Lua state → results copied back into the
  * caller's future. A session lives on one of the host's event-loop verticles
  * (chosen by id): its timers and event-bus consumer run there and only
@@ -26,7 +29,9 @@
  * <h2>Turns</h2>
  * By default a turn runs to its end before the next envelope is taken, even
  * when it waits (on {@code host.call}, {@code host.sleep}, a Java future):
- * the drainer's virtual thread parks, the mailbox waits. With
+ * the worker's virtual thread parks, the mailbox waits (the worker stops
+ * counting as one of the host's active drainers while it waits, and while a
+ * turn runs past its time slice, so the other sessions keep being served). With
  * {@code SessionOptions.interleave(true)} a waiting turn lets the next
  * envelopes run meanwhile and takes the turn back (a fair lock) to finish;
  * each concurrent turn then has its own Lua call stack ({@code LuaThread}) on
