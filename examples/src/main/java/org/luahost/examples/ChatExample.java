@@ -1,5 +1,6 @@
 package org.luahost.examples;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,12 +30,16 @@ public final class ChatExample {
     private ChatExample() {}
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("luahost-chat");
-        Script chat = Script.file(Path.of(args.length > 0 ? args[0] : "examples/chat/chat.lua"));
+        run(Path.of(args.length > 0 ? args[0] : "examples/chat/chat.lua"), Files.createTempDirectory("luahost-chat"), System.out);
+    }
+
+    /** Runs the chat twice (two hosts, one after the other) on the sessions saved in data; prints to out. */
+    static void run(Path script, Path data, PrintStream out) throws Exception {
+        Script chat = Script.file(script);
         LinkedBlockingQueue<String> pushed = new LinkedBlockingQueue<>();
         Vertx vertx = Vertx.vertx();
         for (int run = 1; run <= 2; run++) {
-            System.out.println("-- host run " + run);
+            out.println("-- host run " + run);
             try (SessionStore store = SessionStore.sqlite(data)) {
                 LuaHost host = LuaHost.create(vertx, new HostOptions().defaultScript(chat).store(store));
                 host.ready().await();
@@ -42,18 +47,18 @@ public final class ChatExample {
                 for (String p : players) {
                     host.subscribe(p, values -> pushed.add(p + " <- " + LuaJson.toJsonArray(values).getValue(0)));
                     host.send(p, table("join", "lobby"));
-                    print(pushed, 1);
+                    print(pushed, 1, out);
                 }
                 if (run == 1) {
                     host.send("ann", table("say", "hello, bob"));
-                    print(pushed, 2);
+                    print(pushed, 2, out);
                     host.send("bob", table("say", "hi ann"));
-                    print(pushed, 2);
+                    print(pushed, 2, out);
                 } else {
-                    print(pushed, 2);   // the backlog from run 1, replayed by the restored room to the new player
+                    print(pushed, 2, out);   // the backlog from run 1, replayed by the restored room to the new player
                 }
                 Object[] who = host.call("room:lobby", "who").await();
-                System.out.println("room:lobby members: " + LuaJson.toJsonArray(who).getValue(0));
+                out.println("room:lobby members: " + LuaJson.toJsonArray(who).getValue(0));
                 host.close().await();   // every session saved
             }
         }
@@ -66,11 +71,11 @@ public final class ChatExample {
         return t;
     }
 
-    private static void print(LinkedBlockingQueue<String> q, int n) throws InterruptedException {
+    private static void print(LinkedBlockingQueue<String> q, int n, PrintStream out) throws InterruptedException {
         for (int i = 0; i < n; i++) {
             String s = q.poll(10, TimeUnit.SECONDS);
             if (s == null) throw new IllegalStateException("no push within 10 s");
-            System.out.println(s);
+            out.println(s);
         }
     }
 }
