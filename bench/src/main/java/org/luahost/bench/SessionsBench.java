@@ -36,6 +36,10 @@ import org.luahost.scheduler.SessionOptions;
  * <li>{@code isolation [pingers] [seconds] [slice-ms]}: ping latency p50/p99 of pinging
  *     sessions, without and then with one session running
  *     {@code while true do end}, and how the runaway's turns end.</li>
+ * <li>{@code saves [sessions] [rounds]}: sessions saved in a SQLite store
+ *     (group commit); each round calls every session's handler, which
+ *     changes its state and calls {@code host.persist()} (returns once the
+ *     save is durable); saves per second until every call answered.</li>
  * </ul>
  * Run with {@code bench/sessions.sh MODE [args]}.
  */
@@ -50,7 +54,8 @@ public final class SessionsBench {
             case "throughput" -> throughput(intArg(args, 1, 10_000), intArg(args, 2, 2_000_000));
             case "footprint" -> footprint(intArg(args, 1, 100_000));
             case "isolation" -> isolation(intArg(args, 1, 1_000), intArg(args, 2, 5), intArg(args, 3, 0));
-            default -> throw new IllegalArgumentException("modes: throughput, footprint, isolation");
+            case "saves" -> saves(intArg(args, 1, 10_000), intArg(args, 2, 3));
+            default -> throw new IllegalArgumentException("modes: throughput, footprint, isolation, saves");
         }
         System.exit(0);
     }
@@ -138,6 +143,41 @@ public final class SessionsBench {
         System.out.printf("throughput (sends): %d sessions, %d messages in %.2f s: %.0f msg/s%n",
                 sessions, m, (t1 - t0) / 1e9, m / ((t1 - t0) / 1e9));
         get(host.close());
+        get(vertx.close());
+    }
+
+    // ---------------------------------------------------------------- saves
+
+    static void saves(int sessions, int rounds) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("luahost-saves");
+        Vertx vertx = Vertx.vertx();
+        try (org.luahost.persistence.SessionStore store = org.luahost.persistence.SessionStore.sqlite(dir)) {
+            LuaHost host = LuaHost.create(vertx, new HostOptions().output(QUIET).store(store));
+            get(host.ready());
+            // a small player-like state: a counter and a table of 10 items
+            List<Session> ss = start(host, "p", sessions, "n = n or 0 items = items or {} "
+                    + "function bump() n = n + 1 items[n % 10 + 1] = 'item ' .. n host.persist() return n end",
+                    new SessionOptions());
+            for (int round = 0; round <= rounds; round++) {   // round 0 warms up
+                long[] lat = new long[sessions];
+                long t0 = System.nanoTime();
+                List<CompletableFuture<Object[]>> fs = new ArrayList<>(sessions);
+                for (int i = 0; i < sessions; i++) {
+                    int k = i;
+                    long s0 = System.nanoTime();
+                    fs.add(ss.get(i).call("bump").toCompletionStage().toCompletableFuture()
+                            .whenComplete((r, x) -> lat[k] = System.nanoTime() - s0));
+                }
+                for (CompletableFuture<Object[]> f : fs) f.get(10, TimeUnit.MINUTES);
+                long t1 = System.nanoTime();
+                if (round > 0) {
+                    System.out.printf("saves: round %d: %d sessions each changed and saved durably (host.persist) in %.2f s: "
+                            + "%.0f saves/s; per-call latency %s%n", round, sessions, (t1 - t0) / 1e9,
+                            sessions / ((t1 - t0) / 1e9), pct(lat, sessions));
+                }
+            }
+            get(host.close());
+        }
         get(vertx.close());
     }
 
