@@ -203,7 +203,12 @@ class SessionsTest {
                 function nap(ms) local t = os.clock() host.sleep(ms) return 'woke' end
                 """);
         get(s.call("arm"));
-        Thread.sleep(200);
+        // wait for the timers that must fire (a loaded machine may take its time), then give the cancelled ones
+        // time past their due time (20 ms after arm) to show up if cancelling failed
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Object[] st;
+        while (((Long) (st = get(s.call("state")))[0] < 1 || (Long) st[2] < 3) && System.nanoTime() < deadline) Thread.sleep(10);
+        Thread.sleep(100);
         assertArrayEquals(new Object[] {1L, "a", 3L}, get(s.call("state")));
         assertArrayEquals(new Object[] {"woke"}, get(s.call("nap", 20)));
     }
@@ -273,21 +278,28 @@ class SessionsTest {
 
     @Test
     void turnsDoNotInterleaveByDefault() throws Exception {
+        // slow waits (in steps of 5 ms) until fast has run or its time is up: without interleaving fast cannot run
+        // meanwhile (200 ms is plenty to see it if it wrongly did); with interleaving fast runs during the wait,
+        // however late a loaded machine gets to it (up to 10 s)
         String code = """
-                log = {}
-                function slow() log[#log + 1] = 'slow begins' host.sleep(100) log[#log + 1] = 'slow ends' end
-                function fast() log[#log + 1] = 'fast' end
+                log, fastRan = {}, false
+                function slow(ms)
+                  log[#log + 1] = 'slow begins'
+                  for i = 1, ms // 5 do if fastRan then break end host.sleep(5) end
+                  log[#log + 1] = 'slow ends'
+                end
+                function fast() fastRan = true log[#log + 1] = 'fast' end
                 function result() return table.concat(log, ', ') end
                 """;
         Session s = start(code);
-        Future<Object[]> f1 = s.call("slow");
+        Future<Object[]> f1 = s.call("slow", 200L);
         Thread.sleep(20);
         Future<Object[]> f2 = s.call("fast");
         get(f1);
         get(f2);
         assertEquals("slow begins, slow ends, fast", get(s.call("result"))[0]);
         Session t = start(code, new SessionOptions().interleave(true));
-        f1 = t.call("slow");
+        f1 = t.call("slow", 10_000L);
         Thread.sleep(20);
         f2 = t.call("fast");
         get(f1);
@@ -316,7 +328,8 @@ class SessionsTest {
     void stopEndsTheSession() throws Exception {
         Session s = start("function f() return 1 end function quit() host.stop() return 'bye' end");
         assertArrayEquals(new Object[] {"bye"}, get(s.call("quit")));
-        Thread.sleep(50);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);   // it stops once the turn has ended
+        while (host.find(s.id()) != null && System.nanoTime() < deadline) Thread.sleep(10);
         assertEquals(null, host.find(s.id()));
         assertEquals(SessionException.Kind.STOPPED, failure(s.call("f")).kind());
         Session t = start("function f() return 1 end");
