@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Both are sequentially consistent, so one of them sees the other.
  */
 final class Drainers {
+    /** How long a worker that found nothing to do waits for more before it ends. */
+    private static final long LINGER_NANOS = 50_000;
     private final ThreadFactory threads;
     private final int target;
     private final ConcurrentLinkedQueue<SessionImpl> ready = new ConcurrentLinkedQueue<>();
@@ -61,6 +63,13 @@ final class Drainers {
     private void work() {
         for (;;) {
             SessionImpl s = ready.poll();
+            if (s == null) {
+                // linger a moment before ending: a host fed steadily but drained faster than fed would otherwise
+                // end and start a worker for almost every message (still counted active meanwhile, so producers
+                // leave the next session to this worker)
+                java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+                s = ready.poll();
+            }
             if (s == null) {
                 active.decrementAndGet();
                 // a producer may have queued after the poll and seen the count at the target
