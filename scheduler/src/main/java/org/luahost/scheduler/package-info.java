@@ -55,7 +55,8 @@
  * and loop back-edges and every 2,048 units the session looks at the clock.
  * After the time slice (2 ms) it yields the carrier thread
  * ({@code Thread.yield} on the virtual thread) so other sessions run (a turn
- * that ran 10 slices parks for a slice instead: at most half a carrier); past
+ * that ran 2 slices, or whose session's last turn did, runs in bursts of an
+ * eighth of a slice with pauses as long: at most half a carrier); past
  * the per-turn CPU budget (1 s) it raises a Lua error, again at every later
  * unit of work of that turn so {@code pcall} cannot keep it alive; the next
  * turn starts afresh. CPU time is the wall time a turn holds a carrier,

@@ -77,7 +77,9 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     /** Units of work between two checks of the clock (about 20-100 µs of Lua). */
     private static final int QUANTUM = 2048;
     /** A turn that has run this many slices is a long runner (see onWork). */
-    private static final int LONG_RUNNER_SLICES = 10;
+    private static final int LONG_RUNNER_SLICES = 2;
+    /** A long runner's bursts (and pauses) are this fraction of a slice. */
+    private static final int LONG_RUNNER_BURST_DIVISOR = 8;
 
     final HostImpl host;
     final String id;
@@ -102,6 +104,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     LuaState L;
     private Turn turn;
     private long sliceStart;
+    /** The last turn ran longer than LONG_RUNNER_SLICES slices (see onWork). */
+    private boolean longRunnerBefore;
     /** cpuNanos at which the memory estimate is next computed. */
     private long memoryCheckAt;
     /** The last memory estimate and the cpuNanos-based time it was taken at (growth rate for the next check). */
@@ -293,6 +297,8 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (stopRequested && status == RUNNING) finishStop(null);   // still with the turn (its finalizers are metered)
         long now = System.nanoTime();
         cpuNanos += now - t.start - t.paused;
+        // a session whose turn ran long starts its next turn throttled (a runaway stays a runaway)
+        longRunnerBefore = now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos;
         if (t.env.kind != Envelope.SAVE) lastActive = now;
         if (t.thread != null && L != null && t.thread == L.mainThread) mainThreadBusy = false;
         turn = null;
@@ -544,17 +550,21 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 t.detached = true;
                 host.drainers.blocked();   // another worker serves the other sessions meanwhile
             }
-            if (now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos) {
-                // a long-running turn sits out one slice after each slice, so that it holds at most half a
-                // carrier (and, on a machine short of cores, half a core) while it runs: a yield alone keeps its
-                // carrier thread runnable, and the OS shares the cores between it and the carriers serving others
-                java.util.concurrent.locks.LockSupport.parkNanos(sliceNanos);
+            boolean longRunner = longRunnerBefore || now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos;
+            long burst = sliceNanos;
+            if (longRunner) {
+                // a long-running turn runs in short bursts (an eighth of a slice) and sits out as long after
+                // each, so that it holds at most half a carrier (and, on a machine short of cores, half a core)
+                // and a message that arrives meanwhile waits at most a burst: a yield alone keeps its carrier
+                // thread runnable, and the OS shares the cores between it and the carriers serving others
+                burst = Math.max(1, sliceNanos / LONG_RUNNER_BURST_DIVISOR);
+                java.util.concurrent.locks.LockSupport.parkNanos(burst);
             } else {
                 Thread.yield();
             }
             long back = System.nanoTime();
             t.paused += back - now;
-            sliceStart = back;
+            sliceStart = back - (sliceNanos - burst);   // the next check comes after one burst
             now = back;
         }
         if (memoryLimit > 0) {
