@@ -25,7 +25,7 @@ import org.luahost.vm.LuaState;
  * saved (never a mixture) and no older than the last save the child saw
  * acknowledged. The same data directory is reused across kills, so each run
  * also restarts from whatever the previous kill left. Runs
- * {@code -Dluahost.crashKills=N} times (default 5; the issue's proof is 100).
+ * {@code -Dluahost.crashKills=N} times (default 100, the issue's proof).
  */
 class CrashTest {
     @TempDir
@@ -33,7 +33,7 @@ class CrashTest {
 
     @Test
     void killedWhileSavingLeavesTheLastAcknowledgedSaveRestorable() throws Exception {
-        int kills = Integer.getInteger("luahost.crashKills", 5);
+        int kills = Integer.getInteger("luahost.crashKills", 100);
         SplittableRandom rnd = new SplittableRandom(Long.getLong("luahost.crashSeed", System.nanoTime()));
         String java = ProcessHandle.current().info().command().orElse("java");
         long previous = 0;
