@@ -376,9 +376,7 @@ public final class LuaTable {
      */
     public void ensureArray(int n) {
         if (n <= asize) return;
-        int live = 0;
-        if (hkeys != null) for (int i = 0; i < hkeys.length; i++) if (hkeys[i] != null && hvals[i] != null) live++;
-        resize(n, live);
+        resize(n, hashCount());
     }
 
     /** The border {@code #t} returns (without {@code __len}). */

@@ -293,12 +293,17 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         turn = t;
     }
 
+    /** Whether turn t has run (not counting its pauses) longer than LONG_RUNNER_SLICES slices by now. */
+    private boolean ranLong(Turn t, long now) {
+        return now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos;
+    }
+
     private void releaseTurn(Turn t) {
         if (stopRequested && status == RUNNING) finishStop(null);   // still with the turn (its finalizers are metered)
         long now = System.nanoTime();
         cpuNanos += now - t.start - t.paused;
         // a session whose turn ran long starts its next turn throttled (a runaway stays a runaway)
-        longRunnerBefore = now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos;
+        longRunnerBefore = ranLong(t, now);
         if (t.env.kind != Envelope.SAVE) lastActive = now;
         if (t.thread != null && L != null && t.thread == L.mainThread) mainThreadBusy = false;
         turn = null;
@@ -550,7 +555,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 t.detached = true;
                 host.drainers.blocked();   // another worker serves the other sessions meanwhile
             }
-            boolean longRunner = longRunnerBefore || now - t.start - t.paused > LONG_RUNNER_SLICES * sliceNanos;
+            boolean longRunner = longRunnerBefore || ranLong(t, now);
             long burst = sliceNanos;
             if (longRunner) {
                 // a long-running turn runs in short bursts (an eighth of a slice) and sits out as long after
