@@ -113,7 +113,7 @@ final class CoThread extends LuaThread implements Runnable {
             vthread = t;
             reaper.started.incrementAndGet();
         } else {
-            b.turn = command;
+            b.setTurn(command);
             java.util.concurrent.locks.LockSupport.unpark(t);
         }
         b.awaitBack();

@@ -42,7 +42,7 @@ public final class CoroutineLibrary implements LuaLibrary {
         reg(co, "create", (th, a) -> ret(create(th, Args.checkFunction(th, a, 1))));
         reg(co, "resume", (th, a) -> {
             LuaThreadHandle h = checkThread(th, a, 1);
-            return resume(th, h, a.length <= 1 ? LuaFunction.NONE : java.util.Arrays.copyOfRange(a, 1, a.length));
+            return resume(th, h, rest(a));
         });
         // a subclass rather than a lambda: one Java frame less on every suspended coroutine's stack
         co.rawset("yield", new JavaFunction("coroutine.yield") {
@@ -66,6 +66,31 @@ public final class CoroutineLibrary implements LuaLibrary {
         L.globals.rawset("coroutine", co);
         if (L.globals.rawget("package") instanceof LuaTable pkg && pkg.rawget("loaded") instanceof LuaTable loaded) {
             loaded.rawset("coroutine", co);
+        }
+    }
+
+    /** a[1..]: the values resume passes on (small counts copied by hand: cheaper than an arraycopy call). */
+    private static Object[] rest(Object[] a) {
+        switch (a.length) {
+            case 0, 1: return LuaFunction.NONE;
+            case 2: return new Object[] {a[1]};
+            case 3: return new Object[] {a[1], a[2]};
+            default: return java.util.Arrays.copyOfRange(a, 1, a.length);
+        }
+    }
+
+    /** true followed by v (the results of a resume that did not fail). */
+    private static Object[] trueAnd(Object[] v) {
+        switch (v.length) {
+            case 0: return new Object[] {Boolean.TRUE};
+            case 1: return new Object[] {Boolean.TRUE, v[0]};
+            case 2: return new Object[] {Boolean.TRUE, v[0], v[1]};
+            default: {
+                Object[] out = new Object[v.length + 1];
+                out[0] = Boolean.TRUE;
+                System.arraycopy(v, 0, out, 1, v.length);
+                return out;
+            }
         }
     }
 
@@ -171,11 +196,7 @@ public final class CoroutineLibrary implements LuaLibrary {
         int outcome = run(th, c, args);
         if (outcome == Baton.ERROR) return ret(Boolean.FALSE, c.co.errorValue);
         Object[] v = c.co.takeValues();
-        if (v == null) v = LuaFunction.NONE;
-        Object[] out = new Object[v.length + 1];
-        out[0] = Boolean.TRUE;
-        System.arraycopy(v, 0, out, 1, v.length);
-        return out;
+        return trueAnd(v == null ? LuaFunction.NONE : v);
     }
 
     /** coroutine.status of h as seen from th. */
