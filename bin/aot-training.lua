@@ -73,7 +73,24 @@ part(function()
   local g = coroutine.create(function() while true do coroutine.yield() end end)
   for i = 1, 20000 do coroutine.resume(g) end
   for i = 1, 5000 do coroutine.resume(coroutine.create(function(x) return coroutine.yield(x) end), i) end
-  return v
+  -- the shapes of typical coroutine programs, long enough for C2 to compile the switch paths
+  local create, resume, yield, wrap, status = coroutine.create, coroutine.resume, coroutine.yield, coroutine.wrap, coroutine.status
+  local function body(a) local b = yield(a * 2) return a + b end
+  local sum = 0
+  for i = 1, 30000 do
+    local co = create(body)
+    local _, x = resume(co, i)
+    local _, y = resume(co, x)
+    if status(co) == "dead" then sum = sum + x + y end
+    local f = wrap(body)
+    sum = sum + f(i) + f(1)
+  end
+  local acc = create(function(a) local s = 0 while true do s = s + a a = yield(s) if a == nil then return s end end end)
+  for i = 1, 30000 do local ok, r = resume(acc, i) sum = sum + r end
+  for g = 1, 300 do
+    for k in wrap(function() for j = 1, 100 do yield(j) end end) do sum = sum + k end
+  end
+  return v, sum
 end)
 
 part(function()
