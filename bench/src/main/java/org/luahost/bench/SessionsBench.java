@@ -33,9 +33,9 @@ import org.luahost.scheduler.SessionOptions;
  *     one-way sends.</li>
  * <li>{@code footprint [sessions]}: heap per idle session after a full GC
  *     (with and without the per-session event-bus consumer).</li>
- * <li>{@code isolation [pingers] [seconds] [slice-ms]}: ping latency p50/p99 of pinging
- *     sessions, without and then with one session running
- *     {@code while true do end}, and how the runaway's turns end.</li>
+ * <li>{@code isolation [pingers] [seconds] [slice-ms] [runaways]}: ping latency p50/p99 of pinging
+ *     sessions, without and then with one session (or several) running
+ *     {@code while true do end}, and how the runaways' turns end.</li>
  * <li>{@code saves [sessions] [rounds]}: sessions saved in a SQLite store
  *     (group commit); each round calls every session's handler, which
  *     changes its state and calls {@code host.persist()} (returns once the
@@ -53,7 +53,7 @@ public final class SessionsBench {
         switch (mode) {
             case "throughput" -> throughput(intArg(args, 1, 10_000), intArg(args, 2, 2_000_000));
             case "footprint" -> footprint(intArg(args, 1, 100_000));
-            case "isolation" -> isolation(intArg(args, 1, 1_000), intArg(args, 2, 5), intArg(args, 3, 0));
+            case "isolation" -> isolation(intArg(args, 1, 1_000), intArg(args, 2, 5), intArg(args, 3, 0), intArg(args, 4, 1));
             case "saves" -> saves(intArg(args, 1, 10_000), intArg(args, 2, 3));
             default -> throw new IllegalArgumentException("modes: throughput, footprint, isolation, saves");
         }
@@ -212,25 +212,28 @@ public final class SessionsBench {
 
     // ---------------------------------------------------------------- isolation
 
-    static void isolation(int pingers, int seconds, int sliceMs) throws Exception {
+    static void isolation(int pingers, int seconds, int sliceMs, int runaways) throws Exception {
         Vertx vertx = Vertx.vertx();
         LuaHost host = LuaHost.create(vertx, new HostOptions().output(QUIET));
         get(host.ready());
         SessionOptions o = new SessionOptions();
         if (sliceMs > 0) o.timeSlice(Duration.ofMillis(sliceMs));
-        System.out.println("isolation: time slice " + o.timeSlice().toMillis() + " ms");
+        System.out.println("isolation: time slice " + o.timeSlice().toMillis() + " ms, " + runaways + " runaway session(s)");
         List<Session> ss = start(host, "p", pingers, "function ping(x) return x end", o);
-        Session runaway = start(host, "runaway", 1, "function spin() while true do end end", o).get(0);
-        pingRun(ss, 1, "warm-up", null);
+        List<Session> runaway = start(host, "runaway", runaways, "function spin() while true do end end", o);
+        pingRun(ss, 1, "warm-up", List.of());
         // alternate the phases, so that load changes and GC pauses of the JVM fall on both
-        List<Double> ratios = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>(), medianRatios = new ArrayList<>();
         for (int round = 1; round <= 3; round++) {
-            double without = pingRun(ss, seconds, "round " + round + " without runaway", null);
-            double with = pingRun(ss, seconds, "round " + round + " with runaway", runaway);
-            ratios.add(with / without);
+            double[] without = pingRun(ss, seconds, "round " + round + " without runaway", List.of());
+            double[] with = pingRun(ss, seconds, "round " + round + " with runaway", runaway);
+            ratios.add(with[1] / without[1]);
+            medianRatios.add(with[0] / without[0]);
         }
         ratios.sort(null);
-        System.out.printf("isolation: p99 ratio with/without runaway per round %s; median %.2f%n", ratios, ratios.get(1));
+        medianRatios.sort(null);
+        System.out.printf("isolation: p99 ratio with/without runaway per round %s; median %.2f (p50 ratio median %.2f)%n",
+                ratios, ratios.get(1), medianRatios.get(1));
         get(host.close());
         get(vertx.close());
     }
@@ -241,14 +244,19 @@ public final class SessionsBench {
         return t;
     }
 
-    /** Pings at a steady rate for seconds; prints the latencies and returns the p99 in ms. */
-    static double pingRun(List<Session> ss, int seconds, String label, Session runaway) throws Exception {
+    /**
+     * Pings at a steady rate for seconds; prints the latencies and returns
+     * the p50 and p99 in ms. With -Dbench.trace=FILE, appends every ping
+     * slower than 2 ms to FILE with the wall-clock time it was sent (to find
+     * it in a JFR recording or a GC log).
+     */
+    static double[] pingRun(List<Session> ss, int seconds, String label, List<Session> runaways) throws Exception {
         long gc0 = gcMillis();
         List<String> endings = new ArrayList<>();
         volatile_flag stop = new volatile_flag();
-        Thread spinner = null;
-        if (runaway != null) {
-            spinner = Thread.ofPlatform().start(() -> {
+        List<Thread> spinners = new ArrayList<>();
+        for (Session runaway : runaways) {
+            spinners.add(Thread.ofPlatform().start(() -> {
                 while (!stop.v) {
                     try {
                         get(runaway.call("spin"));
@@ -257,12 +265,13 @@ public final class SessionsBench {
                         synchronized (endings) { endings.add(c.getMessage()); }
                     }
                 }
-            });
-            Thread.sleep(100);
+            }));
         }
+        if (!runaways.isEmpty()) Thread.sleep(100);
         // a steady rate: every 10 ms, one ping to each of 100 sessions (10,000 pings/s)
         int perTick = 100, ticks = seconds * 100;
         long[] lat = new long[perTick * ticks];
+        long[] sentAt = new long[lat.length];
         CountDownLatch done = new CountDownLatch(lat.length);
         long start = System.nanoTime();
         int k = 0;
@@ -273,6 +282,7 @@ public final class SessionsBench {
             for (int j = 0; j < perTick; j++, k++) {
                 int idx = k;
                 long s0 = System.nanoTime();
+                sentAt[idx] = s0;
                 ss.get(idx % ss.size()).call("ping", (long) idx).onComplete(ar -> {
                     lat[idx] = System.nanoTime() - s0;
                     done.countDown();
@@ -280,14 +290,27 @@ public final class SessionsBench {
             }
         }
         done.await();
+        String trace = System.getProperty("bench.trace");
+        if (trace != null) {
+            long wall0 = System.currentTimeMillis() * 1_000_000L - (System.nanoTime() - start);   // wall time at start, ns
+            try (var w = new java.io.PrintWriter(new java.io.FileWriter(trace, true))) {
+                w.println("# " + label);
+                for (int i = 0; i < lat.length; i++) {
+                    if (lat[i] > 2_000_000L) {
+                        long sent = sentAt[i];
+                        w.printf("%d %s %.3f%n", i, java.time.Instant.ofEpochSecond(0, wall0 + (sent - start)), lat[i] / 1e6);
+                    }
+                }
+            }
+        }
         stop.v = true;
-        if (spinner != null) spinner.join();
+        for (Thread t : spinners) t.join();
         System.out.printf("isolation %s: %d pings to %d sessions over %d s: %s; GC %d ms%s%n", label, lat.length, ss.size(),
-                seconds, pct(lat, lat.length), gcMillis() - gc0, runaway == null ? "" : "; runaway turns ended "
+                seconds, pct(lat, lat.length), gcMillis() - gc0, runaways.isEmpty() ? "" : "; runaway turns ended "
                         + endings.size() + "x, e.g. \"" + (endings.isEmpty() ? "-" : endings.get(0)) + "\"");
         long[] a = lat.clone();
         Arrays.sort(a);
-        return a[(int) (a.length * 0.99)] / 1e6;
+        return new double[] {a[a.length / 2] / 1e6, a[(int) (a.length * 0.99)] / 1e6};
     }
 
     static final class volatile_flag { volatile boolean v; }
