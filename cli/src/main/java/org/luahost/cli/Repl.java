@@ -12,7 +12,8 @@ import org.luahost.vm.runtime.Ops;
 
 /**
  * The interactive prompt of {@code luahost lua}, as the reference's (without
- * readline): prompt {@code _PROMPT} or "> ", continuation {@code _PROMPT2} or
+ * readline's line editing; as readline does, a line read from a pipe or file
+ * is echoed after the prompt): prompt {@code _PROMPT} or "> ", continuation {@code _PROMPT2} or
  * ">> ". A line is first tried as an expression ({@code return line;}) and
  * its values are printed with the global {@code print}; otherwise it is a
  * statement, and while it fails to compile only because the input ended
@@ -26,6 +27,8 @@ final class Repl {
     private final LuaThread th;
     private final LuaState L;
     private final InputStream in;
+    /** Whether to echo each line read: the reference's readline does so when stdin is not a terminal. */
+    private final boolean echo = !Terminal.stdinIsTerminal();
 
     Repl(LuaCommand cmd, LuaThread th) {
         this.cmd = cmd;
@@ -93,8 +96,11 @@ final class Repl {
         try {
             for (;;) {
                 int c = in.read();
-                if (c < 0) return sb.isEmpty() ? null : sb.toString();
-                if (c == '\n') return sb.toString();
+                if (c < 0 && sb.isEmpty()) return null;
+                if (c < 0 || c == '\n') {
+                    if (echo) LuaCommand.writeBytes(L.stdout, sb + "\n");
+                    return sb.toString();
+                }
                 sb.append((char) c);
             }
         } catch (IOException e) {

@@ -20,11 +20,25 @@ import org.luahost.vm.runtime.Site;
 public class LuaThread implements LuaThreadHandle {
     /** Frames a Lua stack may hold before "stack overflow" (the reference allows about 200000 C levels/1M slots). */
     public static final int MAX_DEPTH = 200_000;
+    /**
+     * Frames a message handler gets beyond {@link #MAX_DEPTH} while a stack
+     * overflow is being reported (the reference's ERRORSTACKSIZE): enough for
+     * {@code debug.traceback} or a small Lua handler; overflowing them too is
+     * "error in error handling".
+     */
+    public static final int ERROR_EXTRA = 200;
     /** Nested Java-to-Lua calls (pcall, metamethods, callbacks) before "C stack overflow", as LUAI_MAXCCALLS. */
     public static final int MAX_CCALLS = 200;
 
     public final LuaState state;
     private Frame[] frames = new Frame[8];   // small: every suspended coroutine has one (it doubles as needed)
+    /**
+     * The depth at which a push overflows: {@link #MAX_DEPTH}, or that plus
+     * {@link #ERROR_EXTRA} from a stack overflow until the stack unwinds
+     * below it. {@code frames} never grows past it, so the push's capacity
+     * test is also the overflow test.
+     */
+    private int limit = MAX_DEPTH;
     /** Index of the top frame; 0 when nothing runs. frames[1..depth] are live. */
     public int depth;
     /** Nesting of calls from Java into Lua (see MAX_CCALLS). */
@@ -118,10 +132,12 @@ public class LuaThread implements LuaThreadHandle {
         if (--workLeft < 0) outOfWork();
         int d = depth + 1;
         if (d >= frames.length) {
-            if (d >= MAX_DEPTH) {
+            if (d >= limit) {
+                if (limit > MAX_DEPTH) throw new LuaError("error in error handling");
+                limit = MAX_DEPTH + ERROR_EXTRA;   // room for the message handler
                 throw stackOverflow();
             }
-            frames = java.util.Arrays.copyOf(frames, Math.min(frames.length * 2, MAX_DEPTH + 8));
+            frames = java.util.Arrays.copyOf(frames, Math.min(frames.length * 2, limit));
         }
         Frame f = frames[d];
         if (f == null) frames[d] = f = new Frame(this, d);
@@ -179,6 +195,11 @@ public class LuaThread implements LuaThreadHandle {
     /** Unwinds to the given depth after an error was caught at that depth. */
     public final void unwindTo(int d) {
         while (depth > d) pop();
+        if (limit > MAX_DEPTH && d < MAX_DEPTH) {
+            // the overflow was handled: back to the normal limit (as luaD_shrinkstack after an error)
+            limit = MAX_DEPTH;
+            frames = java.util.Arrays.copyOf(frames, MAX_DEPTH);
+        }
     }
 
     public final Frame frame(int d) { return frames[d]; }
