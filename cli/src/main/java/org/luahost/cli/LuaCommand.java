@@ -77,7 +77,7 @@ final class LuaCommand {
                 ok[0] = cmd.pmain(th);
                 return LuaFunction.NONE;
             });
-            pmain.invoke(L.mainThread, LuaFunction.NONE);
+            Ops.ccall(L.mainThread, pmain, LuaFunction.NONE);   // as lua.c's lua_pcall of pmain: the main chunk runs 2 C calls deep
             L.close();   // as lua.c's lua_close: the finalizers of every object still registered run
             out.flush();
             return ok[0] ? 0 : 1;

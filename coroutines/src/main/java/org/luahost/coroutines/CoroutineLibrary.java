@@ -31,7 +31,7 @@ public final class CoroutineLibrary implements LuaLibrary {
      * nesting ({@link LuaThread#ccalls}) has reached this: calibrated so that
      * nested resumes reach the reference's depth (197 from a main chunk).
      */
-    static final int MAX_RESUME_CCALLS = LuaThread.MAX_CCALLS - 2;
+    static final int MAX_RESUME_CCALLS = LuaThread.MAX_CCALLS - 1;
 
     public CoroutineLibrary() {}
 

@@ -154,7 +154,7 @@ public final class LuaState {
             if (v == null || v == Boolean.FALSE) continue;
             try {
                 Object tm = Ops.metafield(this, v, "__close");
-                if (tm != null) Ops.call(current, tm, new Object[] {v, err});
+                if (tm != null) Ops.ccall(current, tm, new Object[] {v, err});
             } catch (LuaError e) {
                 err = e.value();
             }
@@ -168,7 +168,7 @@ public final class LuaState {
         LuaThread th = current;
         int depth = th.depth;
         try {
-            return Ops.call(th, fn, args);
+            return Ops.ccall(th, fn, args);
         } catch (RuntimeException | Error e) {
             th.unwindTo(depth);   // the frames the error left: the state stays usable for the next call
             throw e;
@@ -177,7 +177,7 @@ public final class LuaState {
 
     /** Runs a message handler for {@link LuaThread#raise}. */
     Object callHandler(LuaThread th, Object handler, Object value) {
-        return LuaFunction.first(Ops.call(th, handler, new Object[] {value}));
+        return LuaFunction.first(Ops.ccall(th, handler, new Object[] {value}));
     }
 
     /** The shared metatable for a value of a type without per-value metatables. */

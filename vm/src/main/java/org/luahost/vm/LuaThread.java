@@ -29,6 +29,8 @@ public class LuaThread implements LuaThreadHandle {
     public static final int ERROR_EXTRA = 200;
     /** Nested Java-to-Lua calls (pcall, metamethods, callbacks) before "C stack overflow", as LUAI_MAXCCALLS. */
     public static final int MAX_CCALLS = 200;
+    /** C-call nesting at which a call fails with "error in error handling" (LUAI_MAXCCALLS / 10 * 11): room to handle the overflow. */
+    public static final int MAX_CCALLS_ERR = MAX_CCALLS / 10 * 11;
 
     public final LuaState state;
     private Frame[] frames = new Frame[8];   // small: every suspended coroutine has one (it doubles as needed)
@@ -133,7 +135,7 @@ public class LuaThread implements LuaThreadHandle {
         int d = depth + 1;
         if (d >= frames.length) {
             if (d >= limit) {
-                if (limit > MAX_DEPTH) throw new LuaError("error in error handling");
+                if (limit > MAX_DEPTH) throw errorInErrorHandling();
                 limit = MAX_DEPTH + ERROR_EXTRA;   // room for the message handler
                 throw stackOverflow();
             }
@@ -222,6 +224,35 @@ public class LuaThread implements LuaThreadHandle {
         return raise(msg);
     }
 
+    // ---------------------------------------------------------------- C calls
+
+    /**
+     * Counts a call from Java code into Lua (a metamethod, a library's
+     * callback, a protected call) against {@link #MAX_CCALLS}, as the
+     * reference's luaD_call counts C calls; the caller pairs it with
+     * {@code ccalls--} in a {@code finally}. At the limit the call fails with
+     * "C stack overflow" (with the position of the Lua function making it,
+     * if one is running), and a little beyond it, while that error is being
+     * handled, with "error in error handling".
+     */
+    public final void enterCcall(Site site) {
+        if (++ccalls >= MAX_CCALLS) cstackOverflow(site);
+    }
+
+    private void cstackOverflow(Site site) {
+        LuaError e;
+        if (ccalls == MAX_CCALLS) e = runtimeError(site, "C stack overflow");
+        else if (ccalls >= MAX_CCALLS_ERR) e = errorInErrorHandling();
+        else return;
+        ccalls--;
+        throw e;
+    }
+
+    /** The reference's LUA_ERRERR: raised without running a message handler. */
+    private static LuaError errorInErrorHandling() {
+        return new LuaError("error in error handling").handled();
+    }
+
     // ---------------------------------------------------------------- protected calls
 
     /** Enters a protected call (pcall: handler null; xpcall: its message handler). Returns a token for {@link #endProtected}. */
@@ -259,22 +290,26 @@ public class LuaThread implements LuaThreadHandle {
             Object h = handlers[nprotected - 1];
             if (h != null) {
                 inHandler = true;
+                int saved = ccalls;
                 try {
-                    // an error inside the handler is handled by the handler again, until the
-                    // reference's C-stack limit turns it into "error in error handling"
-                    for (int tries = 0; ; tries++) {
+                    // An error inside the handler is handled by the handler again (the reference
+                    // calls it from inside the failed one, one C call deeper each time) until the
+                    // C-call limit turns it into "error in error handling".
+                    for (;;) {
                         try {
                             value = state.callHandler(this, h, value);
                             break;
                         } catch (LuaError e) {
-                            if (tries >= 20) { value = "error in error handling"; break; }
                             value = e.value();
+                            if (e.isHandled()) break;   // error in error handling
+                            ccalls++;
                         }
                     }
                 } catch (StackOverflowError e) {
                     value = "error in error handling";
                 } finally {
                     inHandler = false;
+                    ccalls = saved;
                 }
                 return new LuaError(value).handled();
             }

@@ -140,9 +140,15 @@ final class Loops {
             for (;;) {
                 f.site = this;
                 Object[] r;
+                th.enterCcall(this);   // the iterator is called as the reference's OP_TFORCALL does, through luaD_call
                 if (fn instanceof LuaFunction lf) {
                     if (n == 1) {
-                        Object v = lf.call(th, state, control);
+                        Object v;
+                        try {
+                            v = lf.call(th, state, control);
+                        } finally {
+                            th.ccalls--;
+                        }
                         if (v == null) break;
                         set(f, 0, v);
                         control = v;
@@ -150,9 +156,17 @@ final class Loops {
                         if (s != NORMAL) { if (s == BREAK) break; return s; }
                         continue;
                     }
-                    r = lf.invoke(th, new Object[] {state, control});
+                    try {
+                        r = lf.invoke(th, new Object[] {state, control});
+                    } finally {
+                        th.ccalls--;
+                    }
                 } else {
-                    r = Ops.callMeta(th, fn, new Object[] {state, control}, this);
+                    try {
+                        r = Ops.callMeta(th, fn, new Object[] {state, control}, this);
+                    } finally {
+                        th.ccalls--;
+                    }
                 }
                 Object v = r.length == 0 ? null : r[0];
                 if (v == null) break;
@@ -220,12 +234,12 @@ final class Loops {
                 s = generic(f, fn, state, control);
             } catch (org.luahost.vm.LuaError e) {
                 f.thread.unwindTo(f.depth);
-                Ops.call(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()});
+                Ops.ccall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()});
                 throw e;
             }
             Object r1 = f.ret1;
             Object[] rn = f.retN;
-            Ops.call(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null});
+            Ops.ccall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null});
             f.ret1 = r1;
             f.retN = rn;
             return s;

@@ -389,7 +389,7 @@ final class Stats {
             Object tm = Ops.metafield(f.thread.state, v, "__close");
             f.site = err == null ? closeSite : this;
             if (tm == null) throw f.thread.runtimeError(f.site, "attempt to call a nil value (metamethod 'close')");
-            Ops.call(f.thread, tm, new Object[] {v, err});
+            Ops.ccall(f.thread, tm, new Object[] {v, err});
         }
 
         @Override public String calleeNameWhat() { return "metamethod"; }

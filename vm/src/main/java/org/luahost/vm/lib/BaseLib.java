@@ -91,7 +91,7 @@ public final class BaseLib {
             Object v = Args.checkAny(th, a, 1);
             Object tm = Ops.metafield(th.state, v, "__pairs");
             if (tm != null) {
-                Object[] r = Ops.call(th, tm, new Object[] {v});
+                Object[] r = Ops.ccall(th, tm, new Object[] {v});
                 return new Object[] {r.length > 0 ? r[0] : null, r.length > 1 ? r[1] : null, r.length > 2 ? r[2] : null};
             }
             return ret(next, v, null);   // 5.4 checks only that there is an argument; next complains later
@@ -119,8 +119,13 @@ public final class BaseLib {
             });
             reg(G, "dofile", (th, a) -> {
                 String name = Args.optString(th, a, 1, null);
-                LuaFunction f = loadFile(th.state, name, "bt", false, null);
-                return f.invoke(th, LuaFunction.NONE);
+                LuaFunction f;
+                try {
+                    f = loadFile(th.state, name, "bt", false, null);
+                } catch (LuaError e) {
+                    throw th.raise(e.value());   // raised here, so a message handler (the traceback) sees it
+                }
+                return Ops.ccall(th, f, LuaFunction.NONE);
             });
         }
         reg(G, "collectgarbage", BaseLib::collectgarbage);
@@ -215,7 +220,7 @@ public final class BaseLib {
         int ccalls = th.ccalls;
         int token = th.beginProtected(handler);
         try {
-            if (++th.ccalls >= LuaThread.MAX_CCALLS) throw th.errorAtLevel("stack overflow", 0);
+            th.enterCcall(null);   // restored below, whatever happens
             Object[] r = Ops.call(th, fn, args);
             Object[] out = new Object[r.length + 1];
             out[0] = Boolean.TRUE;
@@ -278,7 +283,7 @@ public final class BaseLib {
     private static String readAll(LuaThread th, LuaFunction reader) {
         StringBuilder sb = new StringBuilder();
         for (;;) {
-            Object piece = LuaFunction.first(reader.invoke(th, LuaFunction.NONE));
+            Object piece = LuaFunction.first(Ops.ccall(th, reader, LuaFunction.NONE));
             if (piece == null) break;
             if (piece instanceof Long || piece instanceof Double) piece = Ops.tostrNumOrString(piece);
             if (!(piece instanceof String p)) throw th.errorAtLevel("reader function must return a string", 1);

@@ -126,7 +126,7 @@ final class DebugHook implements LuaThread.Hook {
         running = true;
         hookDepth = th.depth + 1;
         try {
-            Ops.call(th, fn, new Object[] {event, line});
+            Ops.ccall(th, fn, new Object[] {event, line});
         } finally {
             running = false;
             hookDepth = 0;

@@ -363,7 +363,7 @@ public final class PackageLib {
             if (s == null) {
                 throw th.errorAtLevel("module '" + name + "' not found:" + msg, 1);
             }
-            Object[] r = Ops.call(th, s, new Object[] {name});
+            Object[] r = Ops.ccall(th, s, new Object[] {name});
             Object r0 = r.length > 0 ? r[0] : null;
             if (r0 instanceof LuaFunction) {
                 loader = r0;
@@ -374,7 +374,7 @@ public final class PackageLib {
                 msg.append("\n\t").append(Ops.tostrNumOrString(r0));
             }
         }
-        Object result = LuaFunction.first(Ops.call(th, loader, new Object[] {name, data}));
+        Object result = LuaFunction.first(Ops.ccall(th, loader, new Object[] {name, data}));
         if (result != null) Ops.setindex(th, loadedObj, name, result, null);
         Object now = Ops.index(th, loadedObj, name, null);
         if (now == null) {

@@ -439,7 +439,7 @@ public final class StringLib {
     private static void addValue(LuaThread th, LuaPattern m, StringBuilder b, Object repl, int s, int e) {
         Object v;
         if (repl instanceof LuaTable t) v = Ops.index(th, t, m.capture(0, s, e), null);
-        else v = LuaFunction.first(Ops.call(th, repl, m.captures(s, e, true)));
+        else v = LuaFunction.first(Ops.ccall(th, repl, m.captures(s, e, true)));
         if (v == null || v == Boolean.FALSE) b.append(m.src, s, e);
         else if (v instanceof String str) b.append(str);
         else if (v instanceof Long || v instanceof Double) b.append(NumFmt.tostr(v));
@@ -484,6 +484,6 @@ public final class StringLib {
             throw th.errorAtLevel("attempt to " + event.substring(2) + " a '" + Lua.typeName(a1)
                     + "' with a '" + Lua.typeName(a2) + "'", 1);
         }
-        return JavaFunction.ret(LuaFunction.first(Ops.call(th, tm, new Object[] {a1, a2})));
+        return JavaFunction.ret(LuaFunction.first(Ops.ccall(th, tm, new Object[] {a1, a2})));
     }
 }

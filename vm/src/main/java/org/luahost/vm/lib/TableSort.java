@@ -210,7 +210,12 @@ final class TableSort {
 
         boolean less(Object a, Object b) {
             if (cmp == null) return Ops.lt(th, a, b, null);
-            return Lua.isTruthy(cmp.call(th, a, b));
+            th.enterCcall(null);
+            try {
+                return Lua.isTruthy(cmp.call(th, a, b));
+            } finally {
+                th.ccalls--;
+            }
         }
 
         /** Sorts lo..up (the reference's auxsort, its recursion kept on a stack of {@link Pending}). */

@@ -64,7 +64,7 @@ public final class Ops {
         }
         Object tm = metafield(th.state, a, EVENTS[op]);
         if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
-        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {a, b}));
+        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site));
         if (a instanceof String || b instanceof String) {
             String name = EVENTS[op].substring(2);
             // the message of the string library's arithmetic metamethods
@@ -135,7 +135,7 @@ public final class Ops {
         if (x != null && y != null) return bitwiseInt(op, x, y);
         Object tm = metafield(th.state, a, EVENTS[op]);
         if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
-        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {a, b}));
+        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site));
         boolean an = a instanceof Long || a instanceof Double, bn = b instanceof Long || b instanceof Double;
         if (an && bn) {
             int bad = tointeger(b) == null ? 1 : 0;   // luaG_tointerror blames the second when it fails
@@ -173,7 +173,7 @@ public final class Ops {
             Object tm = metafield(th.state, a, "__eq");
             if (tm == null) tm = metafield(th.state, b, "__eq");
             if (tm == null) return false;
-            return Lua.isTruthy(LuaFunction.first(call(th, tm, new Object[] {a, b})));
+            return Lua.isTruthy(LuaFunction.first(ccall(th, tm, new Object[] {a, b})));
         }
         return Lua.rawEquals(a, b);
     }
@@ -207,12 +207,12 @@ public final class Ops {
     private static boolean compareTm(LuaThread th, Object a, Object b, String event, Site site) {
         Object tm = metafield(th.state, a, event);
         if (tm == null) tm = metafield(th.state, b, event);
-        if (tm != null) return Lua.isTruthy(LuaFunction.first(call(th, tm, new Object[] {a, b})));
+        if (tm != null) return Lua.isTruthy(LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site)));
         if (event.equals("__le")) {
             // Debian's lua5.4 is built with LUA_COMPAT_5_3 (LUA_COMPAT_LT_LE): a <= b is not (b < a)
             tm = metafield(th.state, b, "__lt");
             if (tm == null) tm = metafield(th.state, a, "__lt");
-            if (tm != null) return !Lua.isTruthy(LuaFunction.first(call(th, tm, new Object[] {b, a})));
+            if (tm != null) return !Lua.isTruthy(LuaFunction.first(ccall(th, tm, new Object[] {b, a}, site)));
         }
         String t1 = typeNameMeta(th.state, a), t2 = typeNameMeta(th.state, b);
         if (t1.equals(t2)) throw th.runtimeError(site, "attempt to compare two " + t1 + " values");
@@ -224,7 +224,7 @@ public final class Ops {
     public static Object len(LuaThread th, Object v, Site site) {
         if (v instanceof String s) return (long) s.length();
         Object tm = metafield(th.state, v, "__len");
-        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {v}));
+        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {v}, site));
         if (v instanceof LuaTable t) return t.length();
         throw typeError(th, v, "get length of", site, 0);
     }
@@ -237,7 +237,7 @@ public final class Ops {
         if (isStringLike(a) && isStringLike(b)) return tostrNumOrString(a).concat(tostrNumOrString(b));
         Object tm = metafield(th.state, a, "__concat");
         if (tm == null) tm = metafield(th.state, b, "__concat");
-        if (tm != null) return LuaFunction.first(call(th, tm, new Object[] {a, b}));
+        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site));
         boolean blameFirst = !isStringLike(a);
         throw typeError(th, blameFirst ? a : b, "concatenate", site, blameFirst ? 0 : 1);
     }
@@ -257,7 +257,14 @@ public final class Ops {
                 tm = metafield(th.state, t, "__index");
                 if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0);
             }
-            if (tm instanceof LuaFunction f) return f.call(th, t, k);
+            if (tm instanceof LuaFunction f) {
+                th.enterCcall(site);
+                try {
+                    return f.call(th, t, k);
+                } finally {
+                    th.ccalls--;
+                }
+            }
             t = tm;
         }
         throw th.runtimeError(site, "'__index' chain too long; possible loop");
@@ -278,7 +285,12 @@ public final class Ops {
                 if (tm == null) throw typeError(th, t, "index", loop == 0 ? site : null, 0);
             }
             if (tm instanceof LuaFunction f) {
-                f.invoke(th, new Object[] {t, k, v});
+                th.enterCcall(site);
+                try {
+                    f.invoke(th, new Object[] {t, k, v});
+                } finally {
+                    th.ccalls--;
+                }
                 return;
             }
             t = tm;
@@ -300,6 +312,23 @@ public final class Ops {
         if (fn instanceof LuaFunction f) return f.invoke(th, args);
         return callMeta(th, fn, args, null);
     }
+
+    /**
+     * Calls a value from Java code, as the reference's C code calls Lua with
+     * luaD_call: metamethods, library callbacks, hooks. The call counts
+     * against the C-call limit ({@link LuaThread#enterCcall}); site is where
+     * a Lua function made it (for the position of "C stack overflow"), or null.
+     */
+    public static Object[] ccall(LuaThread th, Object fn, Object[] args, Site site) {
+        th.enterCcall(site);
+        try {
+            return call(th, fn, args);
+        } finally {
+            th.ccalls--;
+        }
+    }
+
+    public static Object[] ccall(LuaThread th, Object fn, Object[] args) { return ccall(th, fn, args, null); }
 
     /** The __call path of a call site: fn is not a function. */
     public static Object[] callMeta(LuaThread th, Object fn, Object[] args, Site site) {
@@ -323,7 +352,7 @@ public final class Ops {
     public static String tostring(LuaThread th, Object v) {
         Object tm = metafield(th.state, v, "__tostring");
         if (tm != null) {
-            Object r = LuaFunction.first(call(th, tm, new Object[] {v}));
+            Object r = LuaFunction.first(ccall(th, tm, new Object[] {v}));
             if (r instanceof String s) return s;
             if (r instanceof Long || r instanceof Double) return NumFmt.tostr(r);
             throw th.errorAtLevel("'__tostring' must return a string", 1);
