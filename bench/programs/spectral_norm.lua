@@ -1,0 +1,46 @@
+-- spectral_norm.lua: the spectral-norm benchmark (power iteration on an infinite matrix).
+-- Stresses: float arithmetic in nested numeric for loops, a small function called in
+-- the inner loop (A(i, j)), float arrays, integer-to-float mixing, math.sqrt.
+-- Size parameter (arg[1]): the vector length n.
+local n = tonumber(arg and arg[1]) or 1000
+
+local function A(i, j)
+  local ij = i + j - 1
+  return 1.0 / (ij * (ij - 1) * 0.5 + i)
+end
+
+local function Av(x, y, n)
+  for i = 1, n do
+    local a = 0
+    for j = 1, n do a = a + x[j] * A(i, j) end
+    y[i] = a
+  end
+end
+
+local function Atv(x, y, n)
+  for i = 1, n do
+    local a = 0
+    for j = 1, n do a = a + x[j] * A(j, i) end
+    y[i] = a
+  end
+end
+
+local function AtAv(x, y, t, n)
+  Av(x, t, n)
+  Atv(t, y, n)
+end
+
+local u, v, t = {}, {}, {}
+for i = 1, n do u[i] = 1 end
+for _ = 1, 10 do
+  AtAv(u, v, t, n)
+  AtAv(v, u, t, n)
+end
+local vBv, vv = 0, 0
+for i = 1, n do
+  local ui, vi = u[i], v[i]
+  vBv = vBv + ui * vi
+  vv = vv + vi * vi
+end
+local norm = math.sqrt(vBv / vv)
+print(string.format("spectral_norm(%d): %d (norm * 1e9)", n, math.floor(norm * 1e9 + 0.5)))
