@@ -216,7 +216,7 @@ final class Jit {
                     cb.invokestatic(CD_Stats, "store", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object, CD_Object,
                             desc(org.luahost.vm.runtime.Site.class)));
                 }
-                case Stats.LocalMulti lm when !needsMulti(lm.exprs, lm.slots.length) -> {
+                case Stats.LocalMulti lm -> {
                     int[] t = values(lm.exprs, lm.slots.length);
                     for (int i = 0; i < lm.slots.length; i++) {
                         cb.aload(t[i]);
@@ -224,7 +224,7 @@ final class Jit {
                         storeSlot(lm.slots[i]);
                     }
                 }
-                case Stats.MultiAssign ma when !needsMulti(ma.exprs, ma.targets.length) && simpleTargets(ma.targets) -> multiAssign(ma);
+                case Stats.MultiAssign ma when simpleTargets(ma.targets) -> multiAssign(ma);
                 case Stats.If i -> ifStat(i);
                 case Stats.While w -> {
                     Label top = cb.newLabel(), end = cb.newLabel();
@@ -356,11 +356,24 @@ final class Jit {
         int[] values(Expr[] exprs, int n) {
             int[] t = new int[n];
             for (int i = 0; i < n; i++) t[i] = temp();
-            for (int i = 0; i < exprs.length; i++) {
+            boolean multi = needsMulti(exprs, n);
+            int m = multi ? exprs.length - 1 : exprs.length;
+            for (int i = 0; i < m; i++) {
                 expr(exprs[i]);
                 if (i < n) cb.astore(t[i]); else cb.pop();
             }
-            for (int i = exprs.length; i < n; i++) cb.aconst_null().astore(t[i]);
+            if (multi) {
+                // the last expression's values fill the remaining temporaries (nil when it gives fewer)
+                int arr = temp();
+                constant(exprs[m], CD_Expr);
+                cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame)).astore(arr);
+                for (int i = m; i < n; i++) {
+                    cb.aload(arr).loadConstant(i - m)
+                            .invokestatic(CD_Rt, "nth", MethodTypeDesc.of(CD_Object, CD_Objects, CD_int)).astore(t[i]);
+                }
+            } else {
+                for (int i = exprs.length; i < n; i++) cb.aconst_null().astore(t[i]);
+            }
             return t;
         }
 

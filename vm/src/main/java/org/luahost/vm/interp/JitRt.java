@@ -53,17 +53,20 @@ final class JitRt {
     static Object mod(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j && j != 0) return Ops.imod(i, j);
         if (x instanceof Double i && y instanceof Double j) return Ops.fmod(i, j);
+        if (isNum(x) && isNum(y) && !(x instanceof Long && y instanceof Long)) return Ops.fmod(num(x), num(y));
         return s.slow(f, x, y);
     }
 
     static Object idiv(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j && j != 0) return Math.floorDiv((long) i, (long) j);
         if (x instanceof Double i && y instanceof Double j) return Math.floor(i / j);
+        if (isNum(x) && isNum(y) && !(x instanceof Long && y instanceof Long)) return Math.floor(num(x) / num(y));
         return s.slow(f, x, y);
     }
 
     static Object pow(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Double i && y instanceof Double j) return Ops.pow(i, j);
+        if (isNum(x) && isNum(y) && !(x instanceof Long && y instanceof Long)) return Ops.pow(num(x), num(y));
         return s.slow(f, x, y);
     }
 
@@ -203,6 +206,9 @@ final class JitRt {
     }
 
     static boolean truthy(Object v) { return Lua.isTruthy(v); }
+
+    /** Value k of a value list, nil past its end. */
+    static Object nth(Object[] vs, int k) { return k < vs.length ? vs[k] : null; }
 
     /** True when an integer loop runs no iteration. */
     static boolean forSkip(long i, long lim, long step) { return step > 0 ? i > lim : i < lim; }

@@ -27,9 +27,15 @@ public final class BaseLib {
         G.rawset("_G", G);
         G.rawset("_VERSION", "Lua 5.4");
         reg(G, "print", (th, a) -> print(th, a));
-        reg(G, "type", (th, a) -> ret(Lua.typeName(Args.checkAny(th, a, 1))));
+        G.rawset("type", new FastFunction("type", (th, a) -> ret(Lua.typeName(Args.checkAny(th, a, 1)))) {
+            @Override
+            Object fast(Object a) { return Lua.typeName(a); }
+        });
         reg(G, "tostring", (th, a) -> ret(Ops.tostring(th, Args.checkAny(th, a, 1))));
-        reg(G, "tonumber", BaseLib::tonumber);
+        G.rawset("tonumber", new FastFunction("tonumber", BaseLib::tonumber) {
+            @Override
+            Object fast(Object a) { return a instanceof Long || a instanceof Double ? a : SLOW; }
+        });
         reg(G, "rawequal", (th, a) -> { Args.checkAny(th, a, 1); Args.checkAny(th, a, 2); return ret(Lua.rawEquals(a[0], a[1])); });
         reg(G, "rawlen", (th, a) -> {
             Object v = Args.arg(a, 1);
@@ -37,7 +43,14 @@ public final class BaseLib {
             if (v instanceof String s) return ret((long) s.length());
             throw Args.typeError(th, a, 1, "table or string");
         });
-        reg(G, "rawget", (th, a) -> { LuaTable t = Args.checkTable(th, a, 1); Args.checkAny(th, a, 2); return ret(t.rawget(a[1])); });
+        G.rawset("rawget", new FastFunction("rawget", (th, a) -> {
+            LuaTable t = Args.checkTable(th, a, 1);
+            Args.checkAny(th, a, 2);
+            return ret(t.rawget(a[1]));
+        }) {
+            @Override
+            Object fast(Object a, Object b) { return a instanceof LuaTable t && b != null ? t.rawget(b) : SLOW; }
+        });
         reg(G, "rawset", (th, a) -> {
             LuaTable t = Args.checkTable(th, a, 1);
             Args.checkAny(th, a, 2);

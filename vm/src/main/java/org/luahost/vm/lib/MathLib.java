@@ -49,40 +49,88 @@ public final class MathLib {
         Xoshiro256 gen = new Xoshiro256();
         randomSeed(L, gen);
 
-        fn(m, "abs", (th, a) -> {
+        m.rawset("abs", new FastFunction("math.abs", (th, a) -> {
             if (Args.arg(a, 1) instanceof Long l) return ret(l < 0 ? -l : l);
             return ret(Math.abs(Args.checkDouble(th, a, 1)));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Long l) return l < 0 ? -l : l;
+                return a instanceof Double d ? (Object) Math.abs(d) : SLOW;
+            }
         });
-        fn(m, "ceil", (th, a) -> {
+        m.rawset("ceil", new FastFunction("math.ceil", (th, a) -> {
             if (Args.arg(a, 1) instanceof Long l) return ret(l);
             return ret(numint(Math.ceil(Args.checkDouble(th, a, 1))));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Long) return a;
+                return a instanceof Double d ? numint(Math.ceil(d)) : SLOW;
+            }
         });
-        fn(m, "floor", (th, a) -> {
+        m.rawset("floor", new FastFunction("math.floor", (th, a) -> {
             if (Args.arg(a, 1) instanceof Long l) return ret(l);
             return ret(numint(Math.floor(Args.checkDouble(th, a, 1))));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Long) return a;
+                return a instanceof Double d ? numint(Math.floor(d)) : SLOW;
+            }
         });
         fn(m, "fmod", MathLib::fmod);
         fn(m, "modf", MathLib::modf);
-        fn(m, "sqrt", (th, a) -> {
+        m.rawset("sqrt", new FastFunction("math.sqrt", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             return ret(nan(x, Math.sqrt(x), true));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Double d) return nan(d, Math.sqrt(d), true);
+                return a instanceof Long l ? (Object) Math.sqrt((double) l) : SLOW;
+            }
         });
-        fn(m, "exp", (th, a) -> {
+        m.rawset("exp", new FastFunction("math.exp", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             return ret(nan(x, Math.exp(x), true));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Double d) return nan(d, Math.exp(d), true);
+                return a instanceof Long l ? (Object) nan((double) l, Math.exp((double) l), true) : SLOW;
+            }
         });
         fn(m, "log", MathLib::log);
-        fn(m, "sin", (th, a) -> {
+        m.rawset("sin", new FastFunction("math.sin", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             return ret(nan(x, Math.sin(x), true));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Double d) return nan(d, Math.sin(d), true);
+                return a instanceof Long l ? (Object) nan((double) l, Math.sin((double) l), true) : SLOW;
+            }
         });
-        fn(m, "cos", (th, a) -> {
+        m.rawset("cos", new FastFunction("math.cos", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             return ret(nan(x, Math.cos(x), true));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Double d) return nan(d, Math.cos(d), true);
+                return a instanceof Long l ? (Object) nan((double) l, Math.cos((double) l), true) : SLOW;
+            }
         });
-        fn(m, "tan", (th, a) -> {
+        m.rawset("tan", new FastFunction("math.tan", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             return ret(nan(x, Math.tan(x), true));
+        }) {
+            @Override
+            Object fast(Object a) {
+                if (a instanceof Double d) return nan(d, Math.tan(d), true);
+                return a instanceof Long l ? (Object) nan((double) l, Math.tan((double) l), true) : SLOW;
+            }
         });
         fn(m, "asin", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
@@ -123,8 +171,29 @@ public final class MathLib {
             long y = Args.checkInteger(th, a, 2);
             return ret(Long.compareUnsigned(x, y) < 0);
         });
-        fn(m, "max", (th, a) -> ret(minmax(th, a, true)));
-        fn(m, "min", (th, a) -> ret(minmax(th, a, false)));
+        // two integers or two floats compare as Java compares them (lua_compare's '<'; NaN: the first)
+        m.rawset("max", new FastFunction("math.max", (th, a) -> ret(minmax(th, a, true))) {
+            @Override
+            Object fast(Object a) { return a instanceof Long || a instanceof Double ? a : SLOW; }
+
+            @Override
+            Object fast(Object a, Object b) {
+                if (a instanceof Long x && b instanceof Long y) return x < y ? b : a;
+                if (a instanceof Double x && b instanceof Double y) return x < y ? b : a;
+                return SLOW;
+            }
+        });
+        m.rawset("min", new FastFunction("math.min", (th, a) -> ret(minmax(th, a, false))) {
+            @Override
+            Object fast(Object a) { return a instanceof Long || a instanceof Double ? a : SLOW; }
+
+            @Override
+            Object fast(Object a, Object b) {
+                if (a instanceof Long x && b instanceof Long y) return y < x ? b : a;
+                if (a instanceof Double x && b instanceof Double y) return y < x ? b : a;
+                return SLOW;
+            }
+        });
         fn(m, "random", (th, a) -> random(th, a, gen));
         fn(m, "randomseed", (th, a) -> {
             if (a.length == 0) return randomSeed(L, gen);

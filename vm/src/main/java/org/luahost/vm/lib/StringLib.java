@@ -28,7 +28,7 @@ import org.luahost.vm.runtime.Ops;
  * JDK's bulk operations, never char by char through temporary objects. The
  * functions most used in loops ({@code sub}, {@code byte}, {@code len},
  * {@code char}, {@code upper}, {@code lower}) also have allocation-free paths
- * for the interpreter's one-result calls (see {@link Fast}).
+ * for the interpreter's one-result calls (see {@link FastFunction}).
  */
 public final class StringLib {
     private StringLib() {}
@@ -40,23 +40,23 @@ public final class StringLib {
 
     public static void install(LuaState L, Profile profile) {
         LuaTable s = new LuaTable(0, 24);
-        s.rawset("byte", new Fast("string.byte", StringLib::byte_) {
+        s.rawset("byte", new FastFunction("string.byte", StringLib::byte_) {
             @Override
             Object fast(Object a) {
-                return a instanceof String str ? (str.isEmpty() ? null : (Object) (long) str.charAt(0)) : SLOW;
+                return a instanceof String str ? (str.isEmpty() ? null : (Object) (long) str.charAt(0)) : FastFunction.SLOW;
             }
 
             @Override
             Object fast(Object a, Object b) {
-                if (!(a instanceof String str) || !(b instanceof Long i)) return SLOW;
+                if (!(a instanceof String str) || !(b instanceof Long i)) return FastFunction.SLOW;
                 long l = str.length(), pi = posrelatI(i, l), pose = endpos(i, l);
                 return pi > pose ? null : (Object) (long) str.charAt((int) pi - 1);
             }
         });
-        s.rawset("char", new Fast("string.char", StringLib::char_) {
+        s.rawset("char", new FastFunction("string.char", StringLib::char_) {
             @Override
             Object fast(Object a) {
-                return a instanceof Long c && c >= 0 && c <= 255 ? CHARS[(int) (long) c] : SLOW;
+                return a instanceof Long c && c >= 0 && c <= 255 ? CHARS[(int) (long) c] : FastFunction.SLOW;
             }
         });
         reg(s, "dump", StringLib::dump);
@@ -64,31 +64,31 @@ public final class StringLib {
         reg(s, "format", StringFormat::format);
         reg(s, "gmatch", StringLib::gmatch);
         reg(s, "gsub", StringLib::gsub);
-        s.rawset("len", new Fast("string.len", (th, a) -> JavaFunction.ret((long) Args.checkString(th, a, 1).length())) {
+        s.rawset("len", new FastFunction("string.len", (th, a) -> JavaFunction.ret((long) Args.checkString(th, a, 1).length())) {
             @Override
-            Object fast(Object a) { return a instanceof String str ? (Object) (long) str.length() : SLOW; }
+            Object fast(Object a) { return a instanceof String str ? (Object) (long) str.length() : FastFunction.SLOW; }
         });
-        s.rawset("lower", new Fast("string.lower", (th, a) -> JavaFunction.ret(lower(Args.checkString(th, a, 1)))) {
+        s.rawset("lower", new FastFunction("string.lower", (th, a) -> JavaFunction.ret(lower(Args.checkString(th, a, 1)))) {
             @Override
-            Object fast(Object a) { return a instanceof String str ? lower(str) : SLOW; }
+            Object fast(Object a) { return a instanceof String str ? lower(str) : FastFunction.SLOW; }
         });
         reg(s, "match", (th, a) -> findAux(th, a, false));
         reg(s, "rep", StringLib::rep);
         reg(s, "reverse", (th, a) -> JavaFunction.ret(reverse(Args.checkString(th, a, 1))));
-        s.rawset("sub", new Fast("string.sub", StringLib::sub) {
+        s.rawset("sub", new FastFunction("string.sub", StringLib::sub) {
             @Override
             Object fast(Object a, Object b) {
-                return a instanceof String str && b instanceof Long i ? sub(str, i, -1) : SLOW;
+                return a instanceof String str && b instanceof Long i ? sub(str, i, -1) : FastFunction.SLOW;
             }
 
             @Override
             Object fast(Object a, Object b, Object c) {
-                return a instanceof String str && b instanceof Long i && c instanceof Long j ? sub(str, i, j) : SLOW;
+                return a instanceof String str && b instanceof Long i && c instanceof Long j ? sub(str, i, j) : FastFunction.SLOW;
             }
         });
-        s.rawset("upper", new Fast("string.upper", (th, a) -> JavaFunction.ret(upper(Args.checkString(th, a, 1)))) {
+        s.rawset("upper", new FastFunction("string.upper", (th, a) -> JavaFunction.ret(upper(Args.checkString(th, a, 1)))) {
             @Override
-            Object fast(Object a) { return a instanceof String str ? upper(str) : SLOW; }
+            Object fast(Object a) { return a instanceof String str ? upper(str) : FastFunction.SLOW; }
         });
         reg(s, "pack", StringPack::pack);
         reg(s, "packsize", StringPack::packsize);
@@ -121,57 +121,6 @@ public final class StringLib {
 
     static {
         for (int c = 0; c < 256; c++) CHARS[c] = String.valueOf((char) c);
-    }
-
-    /** Marks "no fast path for these arguments" in {@link Fast}. */
-    private static final Object SLOW = new Object();
-
-    /**
-     * A library function with an allocation-free path for the calls that are
-     * common in loops ({@code s:sub(i, j)}, {@code s:byte(i)}, {@code #}-like
-     * {@code s:len()}): when the interpreter wants one result, the arguments
-     * have the usual types and no debug hook is set, the fast method computes
-     * the result without argument or result arrays and without pushing a
-     * frame (nothing on that path can fail or call back into Lua, so no
-     * frame can be observed). Anything else runs the general body.
-     */
-    private static class Fast extends JavaFunction {
-        private final Body body;
-
-        Fast(String name, Body body) {
-            super(name);
-            this.body = body;
-        }
-
-        @Override
-        protected Object[] call(LuaThread th, Object[] a) { return body.call(th, a); }
-
-        Object fast(Object a) { return SLOW; }
-
-        Object fast(Object a, Object b) { return SLOW; }
-
-        Object fast(Object a, Object b, Object c) { return SLOW; }
-
-        @Override
-        public Object call(LuaThread th, Object a) {
-            Object r;
-            if (th.hookMask == 0 && (r = fast(a)) != SLOW) return r;
-            return first(invoke(th, new Object[] {a}));
-        }
-
-        @Override
-        public Object call(LuaThread th, Object a, Object b) {
-            Object r;
-            if (th.hookMask == 0 && (r = fast(a, b)) != SLOW) return r;
-            return first(invoke(th, new Object[] {a, b}));
-        }
-
-        @Override
-        public Object call(LuaThread th, Object a, Object b, Object c) {
-            Object r;
-            if (th.hookMask == 0 && (r = fast(a, b, c)) != SLOW) return r;
-            return first(invoke(th, new Object[] {a, b, c}));
-        }
     }
 
     // ---------------------------------------------------------------- positions
