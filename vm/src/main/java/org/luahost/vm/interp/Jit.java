@@ -259,8 +259,62 @@ final class Jit {
                     cb.aload(fLocal).aconst_null().putfield(CD_Frame, "retN", CD_Objects);
                     cb.iconst_2().ireturn();
                 }
+                case Stats.ReturnN r -> {
+                    int a = args(r.exprs, r.lastMulti);
+                    cb.aload(fLocal).aload(a).putfield(CD_Frame, "retN", CD_Objects);
+                    cb.iconst_2().ireturn();
+                }
+                case Stats.ReturnTail r -> returnTail(r);
                 default -> opaqueStat(s);
             }
+        }
+
+        /** return f(args) / return o:m(args): the callee is left in the frame for the caller's tail loop (as ReturnTail.exec). */
+        void returnTail(Stats.ReturnTail r) {
+            int fv = temp(), a = temp();
+            if (r.methodObj != null) {
+                Calls.Method m = (Calls.Method) r.call;
+                int o = temp();
+                expr(r.methodObj);
+                cb.astore(o);
+                cb.aload(fLocal).aload(o);
+                node(m);
+                cb.invokestatic(CD_Rt, "tailMethod", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
+                cb.astore(fv);
+                int rest = args(m.args, m.lastMulti);
+                cb.aload(o).aload(rest).invokestatic(CD_Rt, "withSelf", MethodTypeDesc.of(CD_Objects, CD_Object, CD_Objects)).astore(a);
+            } else {
+                expr(r.fn);
+                cb.astore(fv);
+                cb.aload(args(r.args, r.lastMulti)).astore(a);
+            }
+            cb.aload(fLocal).aload(fv).aload(a);
+            constant(r.call, desc(Calls.CallBase.class));
+            cb.invokestatic(CD_Rt, "tail", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+            cb.iconst_4().ireturn();
+        }
+
+        /** Evaluates call arguments into a fresh array in a temporary (as Calls.evalArgs); returns the temporary. */
+        int args(Expr[] args, boolean lastMulti) {
+            int n = args.length;
+            int head = lastMulti ? n - 1 : n;
+            int[] t = new int[head];
+            for (int i = 0; i < head; i++) {
+                t[i] = temp();
+                expr(args[i]);
+                cb.astore(t[i]);
+            }
+            int arr = temp();
+            cb.loadConstant(head).anewarray(CD_Object).astore(arr);
+            for (int i = 0; i < head; i++) cb.aload(arr).loadConstant(i).aload(t[i]).aastore();
+            if (lastMulti) {
+                constant(args[n - 1], CD_Expr);
+                cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame));
+                int tail = temp();
+                cb.astore(tail);
+                cb.aload(arr).aload(tail).invokestatic(CD_Rt, "join", MethodTypeDesc.of(CD_Objects, CD_Objects, CD_Objects)).astore(arr);
+            }
+            return arr;
         }
 
         void loopBody(Stat body, Label end) {
@@ -594,6 +648,29 @@ final class Jit {
                 case Calls.Call2 c -> call(c, c.fn, c.a0, c.a1);
                 case Calls.Call3 c -> call(c, c.fn, c.a0, c.a1, c.a2);
                 case Calls.Method m when !m.lastMulti && m.args.length <= 2 -> method(m);
+                case Calls.Method m -> {
+                    int o = temp(), fv = temp();
+                    expr(m.obj);
+                    cb.astore(o);
+                    cb.aload(fLocal).aload(o);
+                    node(m);
+                    cb.invokestatic(CD_Rt, "method", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
+                    cb.astore(fv);
+                    int rest = args(m.args, m.lastMulti);
+                    cb.aload(fLocal).aload(fv);
+                    cb.aload(o).aload(rest).invokestatic(CD_Rt, "withSelf", MethodTypeDesc.of(CD_Objects, CD_Object, CD_Objects));
+                    constant(m, desc(Calls.CallBase.class));
+                    cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                }
+                case Calls.CallN c -> {
+                    int fv = temp();
+                    expr(c.fn);
+                    cb.astore(fv);
+                    int a = args(c.args, c.lastMulti);
+                    cb.aload(fLocal).aload(fv).aload(a);
+                    constant(c, desc(Calls.CallBase.class));
+                    cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                }
                 default -> {
                     constant(e, CD_Expr);
                     cb.aload(fLocal).invokevirtual(CD_Expr, "eval", MethodTypeDesc.of(CD_Object, CD_Frame));

@@ -189,7 +189,43 @@ final class JitRt {
         return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, s));
     }
 
+    static Object callN(Frame f, Object fv, Object[] args, Calls.CallBase s) {
+        f.site = s;
+        if (fv instanceof LuaFunction lf) return LuaFunction.first(lf.invoke(f.thread, args));
+        return LuaFunction.first(Ops.callMeta(f.thread, fv, args, s));
+    }
+
     static Object method(Frame f, Object o, Calls.Method s) { return s.lookup(f, o); }
+
+    /** The arguments of a call: head (fresh) and then all values of the multi-valued last argument (as Calls.evalArgs). */
+    static Object[] join(Object[] head, Object[] tail) {
+        if (head.length == 0) return tail.length == 0 ? tail : tail.clone();
+        Object[] a = new Object[head.length + tail.length];
+        System.arraycopy(head, 0, a, 0, head.length);
+        System.arraycopy(tail, 0, a, head.length, tail.length);
+        return a;
+    }
+
+    /** A method call's arguments: the object, then the rest (as Calls.Method.allArgs). */
+    static Object[] withSelf(Object o, Object[] rest) {
+        Object[] a = new Object[rest.length + 1];
+        a[0] = o;
+        System.arraycopy(rest, 0, a, 1, rest.length);
+        return a;
+    }
+
+    /** The method of a tail call return o:m(...) (as ReturnTail.exec). */
+    static Object tailMethod(Frame f, Object o, Calls.Method m) {
+        if (o instanceof LuaTable t && t.getMetatable() == null) return t.rawget(m.method);
+        f.site = m.indexSite;
+        return Ops.index(f.thread, o, m.method, m.indexSite);
+    }
+
+    /** Leaves a tail call in the frame (as ReturnTail.exec); the unit then returns TAILCALL. */
+    static void tail(Frame f, Object fv, Object[] args, Calls.CallBase call) {
+        f.site = call;
+        Calls.prepareTail(f, fv, args, call);
+    }
 
     // ---------------------------------------------------------------- statements and loops
 
