@@ -80,3 +80,22 @@ for round = 1, 1100 do
   local r6 = try(function() local v = nothing(pass(1)); return v end)
   if round == 1100 then print(r1); print(r2); print(r3); print(r4); print(r5); print(r6) end
 end
+
+-- select with one result wanted, in a hot loop
+local function pick(n, ...) local v = select(n, ...); return v end
+local function pickc(...) local v = select('#', ...); return v end
+local sels = {}
+for round = 1, 1100 do
+  local r = {pick(1, "a", "b", "c"), pick(3, "a", "b", "c"), pick(4, "a", "b", "c"), pick(-1, "a", "b", "c"),
+             pick(-3, "a", "b", "c"), pick(2.0, "a", "b"), pick("2", "a", "b"), pickc(), pickc(nil, nil),
+             pick(2, "a", nil), pick(1)}
+  local e1 = try(pick, 0, "a")
+  local e2 = try(pick, -4, "a", "b", "c")
+  local e3 = try(pick, "x", "a")
+  local e4 = try(pick, 1.5, "a")
+  if round == 1100 then
+    for i = 1, 11 do sels[#sels + 1] = tostring(r[i]) end
+    print(table.concat(sels, " "))
+    print(e1); print(e2); print(e3); print(e4)
+  end
+end

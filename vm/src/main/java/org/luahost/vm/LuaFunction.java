@@ -30,6 +30,9 @@ public abstract class LuaFunction {
     public Object call(LuaThread th, Object a, Object b) { return first(invoke(th, new Object[] {a, b})); }
     public Object call(LuaThread th, Object a, Object b, Object c) { return first(invoke(th, new Object[] {a, b, c})); }
 
+    /** Calls with exactly {@code args} (which the callee may keep) and returns only the first result. */
+    public Object callFirst(LuaThread th, Object[] args) { return first(invoke(th, args)); }
+
     public static Object first(Object[] r) { return r.length == 0 ? null : r[0]; }
 
     @Override

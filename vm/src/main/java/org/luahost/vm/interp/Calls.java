@@ -171,7 +171,14 @@ final class Calls {
             this.fn = fn; this.args = args; this.lastMulti = lastMulti;
         }
 
-        @Override public Object eval(Frame f) { return LuaFunction.first(evalMulti(f)); }
+        @Override
+        public Object eval(Frame f) {
+            Object fv = fn.eval(f);
+            Object[] a = evalArgs(f, args, lastMulti);
+            f.site = this;
+            if (fv instanceof LuaFunction lf) return lf.callFirst(f.thread, a);
+            return LuaFunction.first(Ops.callMeta(f.thread, fv, a, this));
+        }
 
         @Override
         public Object[] evalMulti(Frame f) {

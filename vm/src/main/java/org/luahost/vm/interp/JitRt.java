@@ -191,7 +191,7 @@ final class JitRt {
 
     static Object callN(Frame f, Object fv, Object[] args, Calls.CallBase s) {
         f.site = s;
-        if (fv instanceof LuaFunction lf) return LuaFunction.first(lf.invoke(f.thread, args));
+        if (fv instanceof LuaFunction lf) return lf.callFirst(f.thread, args);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, args, s));
     }
 

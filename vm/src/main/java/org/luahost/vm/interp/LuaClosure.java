@@ -82,6 +82,13 @@ public final class LuaClosure extends LuaFunction {
         return runAll(th, f);
     }
 
+    @Override
+    public Object callFirst(LuaThread th, Object[] args) {
+        Frame f = enter(th);
+        bindArgs(f, args);
+        return run1(th, f);
+    }
+
     /** Binds exact arguments to the parameters and varargs of a fresh frame of this closure. */
     void bindArgs(Frame f, Object[] args) {
         Proto p = proto;

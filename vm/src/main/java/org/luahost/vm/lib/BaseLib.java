@@ -80,13 +80,25 @@ public final class BaseLib {
             if (v instanceof String s && level > 0) v = th.where((int) Math.min(level, Integer.MAX_VALUE)) + s;
             throw th.raise(v);
         });
-        reg(G, "select", (th, a) -> {
+        G.rawset("select", new FastFunction("select", (th, a) -> {
             if (a.length > 0 && "#".equals(a[0])) return ret((long) (a.length - 1));
             long n = Args.checkInteger(th, a, 1);
             if (n < 0) n = a.length + n;   // -1 is the last argument: a[a.length - 1]
             else if (n > a.length - 1) return LuaFunction.NONE;
             if (n < 1) throw Args.argError(th, 1, "index out of range");
             return java.util.Arrays.copyOfRange(a, (int) n, a.length);
+        }) {
+            // one result wanted: select('#', ...) and select(n, ...) need no copy of the values
+            @Override
+            Object fastN(Object[] a) {
+                if (a.length == 0) return SLOW;
+                if ("#".equals(a[0])) return (long) (a.length - 1);
+                if (!(a[0] instanceof Long l)) return SLOW;
+                long n = l;
+                if (n < 0) n = a.length + n;
+                else if (n > a.length - 1) return null;
+                return n < 1 ? SLOW : a[(int) n];
+            }
         });
         JavaFunction next = JavaFunction.of("next", (th, a) -> {
             LuaTable t = Args.checkTable(th, a, 1);

@@ -34,6 +34,16 @@ class FastFunction extends JavaFunction {
 
     Object fast(Object a, Object b, Object c) { return SLOW; }
 
+    /** The first result for exactly these arguments (which must not be changed), or SLOW. */
+    Object fastN(Object[] a) { return SLOW; }
+
+    @Override
+    public Object callFirst(LuaThread th, Object[] a) {
+        Object r;
+        if (th.hookMask == 0 && (r = fastN(a)) != SLOW) return r;
+        return first(invoke(th, a));
+    }
+
     @Override
     public Object call(LuaThread th, Object a) {
         Object r;
