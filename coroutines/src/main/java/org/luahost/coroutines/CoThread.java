@@ -11,8 +11,8 @@ import org.luahost.vm.runtime.Ops;
 
 /**
  * A coroutine's Lua thread: its call stack (as every {@link LuaThread}), the
- * function it runs, its status, and its Java virtual thread, started at the
- * first resume. The frames of a suspended coroutine stay here while its
+ * function it runs, its status, and its Java virtual thread, started (or
+ * taken from the state's idle threads, see {@link Worker}) at the first resume. The frames of a suspended coroutine stay here while its
  * virtual thread is parked inside {@code coroutine.yield}, so tracebacks of a
  * suspended (or failed) coroutine work as on any thread.
  *
@@ -26,7 +26,7 @@ import org.luahost.vm.runtime.Ops;
  * ({@link #handle} is weak), so an unreachable handle can be cleaned up (see
  * {@link Reaper}).
  */
-final class CoThread extends LuaThread implements Runnable {
+final class CoThread extends LuaThread {
     /** Status (resumer side): not started, suspended in a yield, running or normal, dead. */
     static final int NEW = 0, SUSPENDED = 1, ACTIVE = 2, DEAD = 3;
 
@@ -94,11 +94,21 @@ final class CoThread extends LuaThread implements Runnable {
         Thread t = vthread;
         if (t == null) {
             try {
-                t = hosting.threads().newThread(this);
-                if (t == null) throw new java.util.concurrent.RejectedExecutionException("the state's thread factory gave no thread");
-                cleanable = reaper.watch(h, b, t);
-                b.turn = command;
-                t.start();
+                Worker w = hosting.takeIdle();
+                if (w != null) {             // the thread of a finished coroutine runs this one
+                    t = w.thread;
+                    cleanable = reaper.watch(h, b, t);
+                    b.turn = command;
+                    w.assign(this);
+                } else {
+                    w = new Worker(hosting, this);
+                    t = hosting.threads().newThread(w);
+                    if (t == null) throw new java.util.concurrent.RejectedExecutionException("the state's thread factory gave no thread");
+                    w.thread = t;
+                    cleanable = reaper.watch(h, b, t);
+                    b.turn = command;
+                    t.start();
+                }
             } catch (Throwable e) {   // no thread (out of memory): nothing was handed over; the coroutine is dead
                 status = DEAD;
                 b.done = true;
@@ -153,9 +163,13 @@ final class CoThread extends LuaThread implements Runnable {
 
     // ---------------------------------------------------------------- coroutine side
 
-    /** The virtual thread's body (not to be called otherwise). */
-    @Override
-    public void run() {
+    /**
+     * Runs the coroutine's body on worker w's thread until it ends, then gives
+     * the turn back; returns whether w went to the idle pool (to run a later
+     * coroutine) before that hand-back. Nothing of this coroutine is touched
+     * after the hand-back.
+     */
+    boolean runBody(Worker w) {
         Baton b = baton;
         Object[] args = b.values;
         b.values = null;
@@ -191,8 +205,11 @@ final class CoThread extends LuaThread implements Runnable {
         }
         closeSignal = null;
         reaper.finished.incrementAndGet();
+        // a thread whose coroutine ended normally or in a Lua error is reusable (not one being killed, nor after a Java error)
+        boolean pooled = outcome != Baton.KILLED && outcome != Baton.THROWN && w.offerIdle();
         b.done = true;
         b.handBack(outcome);
+        return pooled;
     }
 
     /** coroutine.yield on this coroutine's thread: hands the values back, waits to be resumed. */

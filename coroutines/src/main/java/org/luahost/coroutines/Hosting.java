@@ -60,10 +60,48 @@ public final class Hosting {
     /** The factory of the Java threads the state's Lua threads (coroutines, calls from Java) run on. */
     public ThreadFactory threads() { return threads; }
 
-    /** Sets the thread factory; takes effect for threads started afterwards. */
+    /** Sets the thread factory; takes effect for threads started afterwards (idle reusable threads end). */
     public Hosting threads(ThreadFactory factory) {
         this.threads = Objects.requireNonNull(factory, "factory");
+        clearIdle();
         return this;
+    }
+
+    // ---------------------------------------------------------------- reuse of finished coroutines' threads
+
+    /**
+     * How many threads of finished coroutines may wait to run the next new
+     * coroutine ({@link Worker}): 16 when the JVM runs with
+     * {@code -Djdk.trackAllThreads=false} (as {@code ./luahost} does), where
+     * an idle parked virtual thread that nothing references is collected; 0
+     * otherwise, since the JDK would then keep idle threads of a dropped
+     * state forever.
+     */
+    static final int DEFAULT_MAX_IDLE = "false".equals(System.getProperty("jdk.trackAllThreads")) ? 16 : 0;
+
+    /** Idle workers; touched only by the thread that holds the state's turn (see {@link Baton}). */
+    private final java.util.ArrayDeque<Worker> idle = new java.util.ArrayDeque<>();
+    private int maxIdle = DEFAULT_MAX_IDLE;
+
+    /** Sets the bound of the idle pool (0: every coroutine gets a new thread); call while no Lua code of the state runs. */
+    void maxIdleThreads(int n) {
+        maxIdle = Math.max(0, n);
+        while (idle.size() > maxIdle) idle.pollLast().stop();
+    }
+
+    /** An idle worker to run a new coroutine, or null; on the thread holding the turn. */
+    Worker takeIdle() { return idle.pollLast(); }
+
+    /** Puts a worker whose coroutine has finished in the pool if there is room; on the thread holding the turn. */
+    boolean offerIdle(Worker w) {
+        if (idle.size() >= maxIdle) return false;
+        idle.addLast(w);
+        return true;
+    }
+
+    private void clearIdle() {
+        Worker w;
+        while ((w = idle.pollLast()) != null) w.stop();
     }
 
     /** What the state does with its turn while Lua waits on Java. */

@@ -44,7 +44,9 @@
  *
  * <h2>Shape</h2>
  * <ul>
- * <li>One Lua coroutine is one virtual thread, started at its first resume.
+ * <li>One Lua coroutine is one virtual thread while it lives, started (or,
+ *     when the JVM does not track all virtual threads, taken from the threads
+ *     of finished coroutines: {@link org.luahost.coroutines.Worker}) at its first resume.
  *     {@code resume} hands the turn to the coroutine's thread and parks the
  *     caller; {@code yield} hands it back ({@link org.luahost.coroutines.Baton}
  *     documents the protocol: a volatile turn flag, park/unpark only to
