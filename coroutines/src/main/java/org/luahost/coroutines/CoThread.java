@@ -51,6 +51,8 @@ final class CoThread extends LuaThread {
     Object errorValue;
     /** The thread waits inside a to-be-closed variable for coroutine.close to run the closers. */
     boolean waitingAtTbc;
+    /** The coroutine has yielded at least once (its thread then has a stack chunk worth reusing, see {@link Worker}). */
+    private boolean suspended;
     /** coroutine.close is running the closers: no yield, protected calls below the floor do not catch. */
     boolean closing;
     /** The error that unwinds a suspended coroutine being closed (its value is nil, as closers see). */
@@ -206,7 +208,9 @@ final class CoThread extends LuaThread {
         closeSignal = null;
         reaper.finished.incrementAndGet();
         // a thread whose coroutine ended normally or in a Lua error is reusable (not one being killed, nor after a Java error)
-        boolean pooled = outcome != Baton.KILLED && outcome != Baton.THROWN && w.offerIdle();
+        // Only after a coroutine that yielded: a thread that has parked once has a stack chunk to reuse, which
+        // is what reuse saves; for bodies that never yield, a new thread is cheaper than an idle park and a wake-up.
+        boolean pooled = suspended && outcome != Baton.KILLED && outcome != Baton.THROWN && w.offerIdle();
         b.done = true;
         b.handBack(outcome);
         return pooled;
@@ -217,6 +221,7 @@ final class CoThread extends LuaThread {
         if (closing) throw raise("attempt to yield across a C-call boundary");
         Baton b = baton;
         b.values = values;
+        suspended = true;
         b.handBack(Baton.YIELDED);
         int cmd = b.awaitTurn();
         if (cmd == Baton.RUN) {

@@ -56,9 +56,14 @@ class ReusedThreadsTest {
                 local _, t1 = coroutine.resume(bad)
                 local ok, err = coroutine.resume(bad)
                 assert(not ok and err:find("boom"), err)
-                local intr = coroutine.wrap(function() return interruptMe(), tid() end)
+                -- (only the thread of a coroutine that yielded is kept for reuse)
+                local intr = coroutine.wrap(function() coroutine.yield() return interruptMe(), tid() end)
+                intr()
                 local was1, t2 = intr()
-                local was2 = coroutine.wrap(function() return interruptMe() end)()
+                local second = coroutine.wrap(function() coroutine.yield() return interruptMe(), tid() end)
+                second()
+                local was2, t3 = second()
+                assert(t3 == t2, "the interrupted thread ran the next coroutine")
                 local closed = {}
                 local c = coroutine.create(function()
                   local x <close> = setmetatable({}, {__close = function() closed[#closed + 1] = tid() end})
@@ -85,12 +90,28 @@ class ReusedThreadsTest {
     }
 
     @Test
+    void coroutinesThatNeverYieldDoNotKeepTheirThread() {
+        LuaRun r = pooled(4);
+        Object[] res = r.run("""
+                local ids, n = {}, 0
+                for i = 1, 20 do
+                  local id = coroutine.wrap(function() return tid() end)()
+                  if not ids[id] then ids[id] = true; n = n + 1 end
+                end
+                return n
+                """, DEADLINE);
+        assertEquals(20L, res[0]);
+    }
+
+    @Test
     void noReuseWhenThePoolIsOff() {
         LuaRun r = pooled(0);
         Object[] res = r.run("""
                 local ids, n = {}, 0
                 for i = 1, 20 do
-                  local id = coroutine.wrap(function() return tid() end)()
+                  local f = coroutine.wrap(function() coroutine.yield() return tid() end)
+                  f()
+                  local id = f()
                   if not ids[id] then ids[id] = true; n = n + 1 end
                 end
                 return n
