@@ -53,6 +53,10 @@ final class CoThread extends LuaThread {
     boolean waitingAtTbc;
     /** The coroutine has yielded at least once (its thread then has a stack chunk worth reusing, see {@link Worker}). */
     private boolean suspended;
+    /** The deepest Lua call depth this coroutine yielded at (its thread's stack chunk grows with it). */
+    private int deepestYield;
+    /** Threads of coroutines that yielded deeper than this are not reused (about 250 bytes of stack chunk per level). */
+    static final int MAX_REUSE_DEPTH = 32;
     /** coroutine.close is running the closers: no yield, protected calls below the floor do not catch. */
     boolean closing;
     /** The error that unwinds a suspended coroutine being closed (its value is nil, as closers see). */
@@ -210,7 +214,10 @@ final class CoThread extends LuaThread {
         // a thread whose coroutine ended normally or in a Lua error is reusable (not one being killed, nor after a Java error)
         // Only after a coroutine that yielded: a thread that has parked once has a stack chunk to reuse, which
         // is what reuse saves; for bodies that never yield, a new thread is cheaper than an idle park and a wake-up.
-        boolean pooled = suspended && outcome != Baton.KILLED && outcome != Baton.THROWN && w.offerIdle();
+        // Nor after one that yielded deep in Lua calls: the chunk is as large as the deepest stack it held,
+        // and an idle thread would keep it.
+        boolean pooled = suspended && deepestYield <= MAX_REUSE_DEPTH
+                && outcome != Baton.KILLED && outcome != Baton.THROWN && w.offerIdle();
         b.done = true;
         b.handBack(outcome);
         return pooled;
@@ -222,6 +229,7 @@ final class CoThread extends LuaThread {
         Baton b = baton;
         b.values = values;
         suspended = true;
+        if (depth > deepestYield) deepestYield = depth;
         b.handBack(Baton.YIELDED);
         int cmd = b.awaitTurn();
         if (cmd == Baton.RUN) {

@@ -71,13 +71,16 @@ public final class Hosting {
 
     /**
      * How many threads of finished coroutines may wait to run the next new
-     * coroutine ({@link Worker}): 16 when the JVM runs with
+     * coroutine ({@link Worker}): 4 when the JVM runs with
      * {@code -Djdk.trackAllThreads=false} (as {@code ./luahost} does), where
      * an idle parked virtual thread that nothing references is collected; 0
      * otherwise, since the JDK would then keep idle threads of a dropped
-     * state forever.
+     * state forever. Small, because a host may run many states (sessions):
+     * an idle thread keeps its stack chunk, about 1.5 KB for a coroutine that
+     * yielded at a shallow depth (deeper ones are not kept, see {@link CoThread}),
+     * and one idle thread already serves coroutines created one after another.
      */
-    static final int DEFAULT_MAX_IDLE = "false".equals(System.getProperty("jdk.trackAllThreads")) ? 16 : 0;
+    static final int DEFAULT_MAX_IDLE = "false".equals(System.getProperty("jdk.trackAllThreads")) ? 4 : 0;
 
     /** Idle workers; touched only by the thread that holds the state's turn (see {@link Baton}). */
     private final java.util.ArrayDeque<Worker> idle = new java.util.ArrayDeque<>();

@@ -104,6 +104,24 @@ class ReusedThreadsTest {
     }
 
     @Test
+    void aThreadThatHeldADeepStackIsNotKept() {
+        LuaRun r = pooled(4);
+        Object[] res = r.run("""
+                local function down(n) if n == 0 then coroutine.yield(tid()) return 0 end return 1 + down(n - 1) end
+                local function ids(depth)
+                  local first = coroutine.wrap(function() return down(depth) end)
+                  local t1 = first()
+                  first()
+                  local second = coroutine.wrap(function() return down(0) end)
+                  return t1 == second()
+                end
+                return ids(5), ids(100)
+                """, DEADLINE);
+        assertEquals(Boolean.TRUE, res[0], "a shallow coroutine's thread runs the next one");
+        assertEquals(Boolean.FALSE, res[1], "a thread that yielded 100 Lua calls deep is not kept");
+    }
+
+    @Test
     void noReuseWhenThePoolIsOff() {
         LuaRun r = pooled(0);
         Object[] res = r.run("""
