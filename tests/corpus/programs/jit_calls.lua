@@ -99,3 +99,25 @@ for round = 1, 1100 do
     print(e1); print(e2); print(e3); print(e4)
   end
 end
+
+-- tail calls of methods: through __index tables (cached per call site), an __index
+-- function, strings, a method replaced while the site is hot, and a missing method
+local Base = {}
+Base.__index = Base
+function Base:get(k) return "base " .. k end
+local Derived = setmetatable({}, {__index = Base})
+Derived.__index = Derived
+local inst = setmetatable({}, Derived)
+local dyn = setmetatable({}, {__index = function(_, name) return function(_, k) return name .. " " .. k end end})
+local function tail_get(o, k) return o:get(k) end
+local function tail_upper(s) return s:upper() end
+local tails = {}
+for round = 1, 2500 do
+  if round == 1500 then function Derived:get(k) return "derived " .. k end end
+  if round == 2000 then Derived.get = nil; function Base:get(k) return "new base " .. k end end
+  local a, b, c = tail_get(inst, round), tail_get(dyn, round), tail_upper("abc" .. round % 10)
+  if round % 500 == 0 or round == 1499 or round == 1999 then tails[#tails + 1] = a .. "|" .. b .. "|" .. c end
+end
+print(table.concat(tails, "\n"))
+print(try(tail_get, {}, 1))
+print(try(tail_get, 42, 1))

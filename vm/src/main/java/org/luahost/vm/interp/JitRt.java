@@ -215,11 +215,7 @@ final class JitRt {
     }
 
     /** The method of a tail call return o:m(...) (as ReturnTail.exec). */
-    static Object tailMethod(Frame f, Object o, Calls.Method m) {
-        if (o instanceof LuaTable t && t.getMetatable() == null) return t.rawget(m.method);
-        f.site = m.indexSite;
-        return Ops.index(f.thread, o, m.method, m.indexSite);
-    }
+    static Object tailMethod(Frame f, Object o, Calls.Method m) { return m.lookup(f, o); }
 
     /** Leaves a tail call in the frame (as ReturnTail.exec); the unit then returns TAILCALL. */
     static void tail(Frame f, Object fv, Object[] args, Calls.CallBase call) {

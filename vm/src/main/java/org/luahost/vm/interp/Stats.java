@@ -313,8 +313,7 @@ final class Stats {
             if (methodObj != null) {
                 Calls.Method m = (Calls.Method) call;
                 Object o = methodObj.eval(f);
-                if (o instanceof LuaTable t && t.getMetatable() == null) fv = t.rawget(method);
-                else { f.site = m.indexSite; fv = Ops.index(f.thread, o, method, m.indexSite); }
+                fv = m.lookup(f, o);   // the call's own lookup, with its __index chain cache
                 a = m.allArgs(f, o);
             } else {
                 fv = fn.eval(f);
