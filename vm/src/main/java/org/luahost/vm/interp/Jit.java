@@ -643,6 +643,7 @@ final class Jit {
                     node(n);
                     cb.invokestatic(CD_Rt, "len", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Exprs.Len.class)));
                 }
+                case Exprs.Table t when t.items.length < 50 -> table(t);
                 case Calls.Call0 c -> call(c, c.fn);
                 case Calls.Call1 c -> call(c, c.fn, c.a0);
                 case Calls.Call2 c -> call(c, c.fn, c.a0, c.a1);
@@ -688,6 +689,55 @@ final class Jit {
             cb.aload(x).aload(y).aload(fLocal);
             constant(b, desc(Arith.Bin.class));
             cb.invokestatic(CD_Rt, helper, MethodTypeDesc.of(CD_Object, CD_Object, CD_Object, CD_Frame, desc(Arith.Bin.class)));
+        }
+
+        /**
+         * A table constructor with fewer than 50 positional items (less than one batch of the reference's
+         * SETLIST; larger ones stay nodes), as Exprs.Table.eval: keyed fields are stored as
+         * they come, positional items when all are evaluated.
+         */
+        void table(Exprs.Table t) {
+            ClassDesc cdTable = desc(org.luahost.vm.LuaTable.class);
+            int npos = t.items.length;
+            int tt = temp();
+            cb.new_(cdTable).dup().loadConstant(t.lastMulti ? npos - 1 : npos).loadConstant(t.keys.length)
+                    .invokespecial(cdTable, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int, CD_int)).astore(tt);
+            int[] pending = new int[npos];
+            int multi = -1;
+            for (int o : t.order) {
+                if (o < 0) {
+                    int k = temp(), v = temp();
+                    expr(t.keys[~o]);
+                    cb.astore(k);
+                    expr(t.vals[~o]);
+                    cb.astore(v);
+                    cb.aload(fLocal).aload(tt).aload(k).aload(v);
+                    node(t);
+                    cb.invokestatic(CD_Rt, "setKeyed", MethodTypeDesc.of(CD_void, CD_Frame, cdTable, CD_Object, CD_Object, desc(Exprs.Table.class)));
+                } else if (o == npos - 1 && t.lastMulti) {
+                    multi = temp();
+                    constant(t.items[o], CD_Expr);
+                    cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame)).astore(multi);
+                } else {
+                    pending[o] = temp();
+                    expr(t.items[o]);
+                    cb.astore(pending[o]);
+                }
+            }
+            int n = t.lastMulti ? npos - 1 : npos;
+            if (multi >= 0) {
+                cb.aload(tt).loadConstant(n).aload(multi)
+                        .invokestatic(CD_Rt, "tableReserve", MethodTypeDesc.of(CD_void, cdTable, CD_int, CD_Objects));
+            }
+            for (int j = 0; j < n; j++) {
+                cb.aload(tt).loadConstant((long) (j + 1)).aload(pending[j])
+                        .invokevirtual(cdTable, "rawset", MethodTypeDesc.of(CD_void, CD_long, CD_Object));
+            }
+            if (multi >= 0) {
+                cb.aload(tt).loadConstant(n).aload(multi)
+                        .invokestatic(CD_Rt, "tableRest", MethodTypeDesc.of(CD_void, cdTable, CD_int, CD_Objects));
+            }
+            cb.aload(tt);
         }
 
         void call(Calls.CallBase c, Expr fn, Expr... args) {

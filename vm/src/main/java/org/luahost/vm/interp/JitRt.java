@@ -239,6 +239,22 @@ final class JitRt {
 
     static boolean truthy(Object v) { return Lua.isTruthy(v); }
 
+    // ---------------------------------------------------------------- table constructors (as Exprs.Table.eval)
+
+    static void setKeyed(Frame f, LuaTable t, Object key, Object v, Exprs.Table s) {
+        Ops.rawsetChecked(f.thread, t, key, v, s);
+    }
+
+    /** Before storing n positional items and then the values vs of the last (multi-valued) one. */
+    static void tableReserve(LuaTable t, int n, Object[] vs) {
+        long last = (long) n + vs.length;
+        if (last <= Integer.MAX_VALUE - 8) t.ensureArray((int) last);
+    }
+
+    static void tableRest(LuaTable t, int n, Object[] vs) {
+        for (int j = 0; j < vs.length; j++) t.rawset((long) (n + j + 1), vs[j]);
+    }
+
     /** Value k of a value list, nil past its end. */
     static Object nth(Object[] vs, int k) { return k < vs.length ? vs[k] : null; }
 
