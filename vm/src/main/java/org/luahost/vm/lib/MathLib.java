@@ -347,8 +347,18 @@ public final class MathLib {
         if (x == 1 || y == 0) return 1.0;
         if (x == -1 && Double.isInfinite(y)) return 1.0;
         double r = Math.pow(x, y);
-        if (Double.isNaN(r)) r = Double.isNaN(x) ? x : Double.isNaN(y) ? y : NEG_NAN;
+        if (Double.isNaN(r)) r = Double.isNaN(x) ? nanPow(x, y) : Double.isNaN(y) ? y : NEG_NAN;
         return r;
+    }
+
+    /**
+     * glibc's pow(NaN, y) (y not 0): the NaN squared, its sign then flipped for a
+     * negative NaN and an odd integer y (so pow(-nan, 3) is nan, pow(-nan, 0.5) -nan).
+     */
+    public static double nanPow(double x, double y) {
+        boolean neg = Double.doubleToRawLongBits(x) < 0;
+        if (neg && !Double.isNaN(y) && y == Math.rint(y) && Math.abs(y) < 0x1p53 && ((long) y & 1) != 0) neg = false;
+        return neg ? NEG_NAN : Double.NaN;
     }
 
     private static Object minmax(LuaThread th, Object[] a, boolean max) {

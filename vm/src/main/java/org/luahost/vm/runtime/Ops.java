@@ -115,8 +115,17 @@ public final class Ops {
         return m;
     }
 
+    /** x86's default NaN (sign bit set), printed "-nan" as glibc prints it. */
+    private static final double NEG_NAN = Double.longBitsToDouble(0xFFF8000000000000L);
+
     public static double fmod(double a, double b) {
-        double m = a % b;
+        double m;
+        // C's fmod (Java's % on doubles, except for the sign of the NaNs): a NaN operand is
+        // returned as it is (the first one), an infinite a or a zero b give x86's default NaN (-nan)
+        if (Double.isNaN(a)) m = a;
+        else if (Double.isNaN(b)) m = b;
+        else if (b == 0 || Double.isInfinite(a)) m = NEG_NAN;
+        else m = a % b;
         if ((m > 0) ? b < 0 : (m < 0 && b > 0)) m += b;   // signs differ: floor, not trunc
         return m;
     }
@@ -126,7 +135,9 @@ public final class Ops {
         // C's pow: 1^y and x^0 are 1 even for NaN; (-1)^(+-inf) is 1 (Java's Math.pow gives NaN)
         if (a == 1 || b == 0) return 1.0;
         if (a == -1 && Double.isInfinite(b)) return 1.0;
-        return Math.pow(a, b);
+        double r = Math.pow(a, b);
+        if (Double.isNaN(r)) r = Double.isNaN(a) ? org.luahost.vm.lib.MathLib.nanPow(a, b) : Double.isNaN(b) ? b : NEG_NAN;
+        return r;
     }
 
     private static Object bitwise(LuaThread th, int op, Object a, Object b, Site site) {
@@ -138,7 +149,7 @@ public final class Ops {
         if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site));
         boolean an = a instanceof Long || a instanceof Double, bn = b instanceof Long || b instanceof Double;
         if (an && bn) {
-            int bad = tointeger(b) == null ? 1 : 0;   // luaG_tointerror blames the second when it fails
+            int bad = tointeger(a) == null ? 0 : 1;   // luaG_tointerror blames the first when it fails, else the second
             throw th.runtimeError(site, "number" + varInfo(site, bad) + " has no integer representation");
         }
         boolean blameFirst = !an;
