@@ -338,14 +338,30 @@ public final class BaseLib {
                     : LuaString.fromJava(String.valueOf(e.getMessage()));
             throw new LuaError("cannot " + (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException ? "open" : "read") + " " + what + ": " + reason);
         }
-        String text = LuaString.fromBytes(bytes);
+        String text = skipBom(LuaString.fromBytes(bytes));
         if (text.startsWith("#")) {
             int nl = text.indexOf('\n');
             text = nl < 0 ? "" : text.substring(nl);   // keep the newline so line numbers stay right
+            if (text.length() > 1 && text.charAt(1) == '\033') text = text.substring(1);   // a binary chunk: no newline
         }
         LuaFunction f = L.load(text, chunkName, mode, null);
         if (hasEnv && f instanceof org.luahost.vm.interp.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
         return f;
+    }
+
+    /**
+     * luaL_loadfilex's skipBOM: a leading UTF-8 byte-order mark is dropped. A
+     * broken one is read as far as it matches and that much is lost, except
+     * its first byte (so the chunk fails at that byte, as the reference's does).
+     */
+    static String skipBom(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) != 0xEF) return text;
+        if (n > 1 && text.charAt(1) == 0xBB) {
+            if (n > 2 && text.charAt(2) == 0xBF) return text.substring(3);
+            return "\u00EF" + text.substring(Math.min(3, n));
+        }
+        return "\u00EF" + text.substring(Math.min(2, n));
     }
 
     private static Object[] collectgarbage(LuaThread th, Object[] a) {
