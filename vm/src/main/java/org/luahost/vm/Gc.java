@@ -234,14 +234,14 @@ public final class Gc {
         }
 
         void markRoots(LuaState L, LuaThread th) {
-            mark(L.registry);
-            mark(L.globals);
-            mark(L.stringMeta); mark(L.numberMeta); mark(L.booleanMeta);
-            mark(L.nilMeta); mark(L.functionMeta); mark(L.threadMeta);
-            mark(L.nextFunction); mark(L.ipairsIterator);
+            L.forEachRoot(r -> {
+                // a thread root is marked with its stack now (mark would gray it as a thread handle, whose stack is
+                // then skipped because the thread is already in others)
+                if (r instanceof LuaThread t) markThread(t);
+                else mark(r);
+            });
             markThread(th);
             for (LuaThread t = L.current; t != null; t = t.resumer) markThread(t);
-            markThread(L.mainThread);
         }
 
         void propagate() {

@@ -55,6 +55,23 @@ public final class LuaState {
 
     public Gc gc() { return gc; }
 
+    /**
+     * Passes each of the state's own roots to root: the registry, the
+     * globals, the type metatables, the base library's iteration functions
+     * and the main thread (those not set are skipped). What Lua code can
+     * reach is reachable from these, from the stacks of the threads running
+     * (the current one and those that resumed it), or from a host's own
+     * references. The collector ({@link Gc}) and memory estimates (the
+     * scheduler's) start their walks here, so that both see the same roots.
+     */
+    public void forEachRoot(java.util.function.Consumer<Object> root) {
+        Object[] roots = {registry, globals, stringMeta, numberMeta, booleanMeta, nilMeta, functionMeta, threadMeta,
+                nextFunction, ipairsIterator, mainThread};
+        for (Object r : roots) {
+            if (r != null) root.accept(r);
+        }
+    }
+
     /** Whether warnings are on (warn "@on"/"@off"). */
     public boolean warningsOn;
     private StringBuilder pendingWarning;

@@ -15,7 +15,8 @@ import org.luahost.vm.interp.LuaClosure;
 
 /**
  * Estimates the memory a Lua state holds: a walk over everything reachable
- * from its globals, registry, type metatables, the stacks of the given
+ * from the state's roots ({@link LuaState#forEachRoot}: globals, registry,
+ * type metatables, the main thread's stack), the stacks of the given
  * threads and extra roots, adding a size per object from the JVM layout
  * (64-bit, compressed references): a string 40 bytes plus one per byte, a
  * table 64 plus 16 per entry, a Lua closure 32 plus 8 per upvalue (a shared
@@ -35,15 +36,11 @@ final class Footprint {
 
     static long estimate(LuaState L, Iterable<LuaThread> threads, Iterable<?> roots, long cap) {
         Footprint f = new Footprint();
-        f.add(L.globals);
-        f.add(L.registry);
-        f.add(L.stringMeta);
-        f.add(L.numberMeta);
-        f.add(L.booleanMeta);
-        f.add(L.nilMeta);
-        f.add(L.functionMeta);
-        f.add(L.threadMeta);
-        f.thread(L.mainThread);
+        // the same roots as the state's collector; a root thread (the main one) counts its frames only
+        L.forEachRoot(r -> {
+            if (r instanceof LuaThread t) f.thread(t);
+            else f.add(r);
+        });
         for (LuaThread t : threads) f.thread(t);
         for (Object r : roots) f.add(r);
         return f.run(cap);
