@@ -56,8 +56,7 @@
  * After the time slice (2 ms) it yields the carrier thread
  * ({@code Thread.yield} on the virtual thread) so other sessions run (a turn
  * that ran 2 slices, or whose session's last turn did, runs in bursts of an
- * eighth of a slice with pauses as long, on a carrier thread that all long
- * runners share at a lower OS priority, see {@code impl.Lanes}); past
+ * eighth of a slice with pauses as long: at most half a carrier); past
  * the per-turn CPU budget (1 s) it raises a Lua error, again at every later
  * unit of work of that turn so {@code pcall} cannot keep it alive; the next
  * turn starts afresh. CPU time is the wall time a turn holds a carrier,

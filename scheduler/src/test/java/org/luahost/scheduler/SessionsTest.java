@@ -228,38 +228,6 @@ class SessionsTest {
         assertArrayEquals(new Object[] {"ok"}, get(s.call("ok")));
     }
 
-    /** CPU time of the host threads that carry long runners (see impl.Lanes), in ns. */
-    static long longRunnerCarrierCpu() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().endsWith("-long-runners")) sum += Math.max(0, mx.getThreadCpuTime(t.threadId()));
-        }
-        return sum;
-    }
-
-    @Test
-    void longRunnersRunOnACarrierOfTheirOwn() throws Exception {
-        // needs --add-opens java.base/java.lang=ALL-UNNAMED (./luahost and this module's surefire pass it)
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.luahost.coroutines.Carrier.supported(), "virtual thread schedulers not accessible");
-        Session s = start("""
-                function spin() while true do end end
-                function work() local x = 0 for i = 1, 20000 do x = x + i end return x end
-                """, new SessionOptions().cpuBudget(Duration.ofMillis(400)));
-        long before = longRunnerCarrierCpu();
-        SessionException e = failure(s.call("spin"));
-        assertTrue(e.getMessage().contains("CPU budget exceeded"), e.getMessage());
-        long spent = longRunnerCarrierCpu() - before;
-        // after two 2 ms slices the turn runs on the long runners' carrier until its budget ends (CPU time
-        // there is less than the 400 ms of the budget on a loaded machine, which the budget counts in wall time)
-        assertTrue(spent > TimeUnit.MILLISECONDS.toNanos(20), "the long runners' carrier ran " + spent / 1_000_000 + " ms");
-        // short turns (of this session too) run on the JDK's carriers again
-        long before2 = longRunnerCarrierCpu();
-        for (int i = 0; i < 300; i++) assertArrayEquals(new Object[] {200010000L}, get(s.call("work")));
-        long spent2 = longRunnerCarrierCpu() - before2;
-        assertTrue(spent2 < TimeUnit.MILLISECONDS.toNanos(20), "the long runners' carrier ran " + spent2 / 1_000_000 + " ms of short turns");
-    }
-
     @Test
     void memoryLimitFailsOnlyThatSession() throws Exception {
         String code = """

@@ -46,9 +46,7 @@ public final class HostImpl implements LuaHost {
     final Vertx vertx;
     final HostOptions options;
     final PrintStream output;
-    /** Where the host's virtual threads run (long runners on a carrier of their own). */
-    final Lanes lanes = new Lanes("lua-session");
-    final ThreadFactory threads = lanes.threads;
+    final ThreadFactory threads = Thread.ofVirtual().name("lua-session").inheritInheritableThreadLocals(false).factory();
     /** The workers that run sessions' turns (as many active ones as the JVM has processors, at least 2). */
     final Drainers drainers = new Drainers(threads, Math.max(2, Runtime.getRuntime().availableProcessors()));
     private final ConcurrentHashMap<String, SessionImpl> sessions = new ConcurrentHashMap<>();
@@ -257,8 +255,8 @@ public final class HostImpl implements LuaHost {
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         List<Future<Void>> stops = new ArrayList<>();
         for (SessionImpl s : sessions.values()) stops.add(stop(s));
-        return Future.join(stops).transform(x -> deploymentId == null ? Future.<Void>succeededFuture()
-                : vertx.undeploy(deploymentId)).andThen(x -> lanes.close());
+        return Future.join(stops).transform(x -> deploymentId == null ? Future.succeededFuture()
+                : vertx.undeploy(deploymentId));
     }
 
     // ---------------------------------------------------------------- from Lua (on a session's turn)

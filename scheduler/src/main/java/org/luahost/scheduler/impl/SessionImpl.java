@@ -157,8 +157,6 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         String[] chain;
         /** The turn has run longer than a slice: its worker does not count as an active drainer until the turn ends. */
         boolean detached;
-        /** The lanes this turn moved to the slow carrier as a long runner (see Lanes), null if none. */
-        List<Lanes.Lane> slowLanes;
 
         Turn(Envelope env) { this.env = env; }
     }
@@ -311,9 +309,6 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         turn = null;
         Hosting h = hosting;
         if (h != null) h.releaseTurn();
-        if (t.slowLanes != null) {   // back to the JDK's carriers (the running thread yields to move)
-            for (Lanes.Lane lane : t.slowLanes) Lanes.toFast(lane);
-        }
     }
 
     private void runTurn(Turn t) {
@@ -568,13 +563,6 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
                 // and a message that arrives meanwhile waits at most a burst: a yield alone keeps its carrier
                 // thread runnable, and the OS shares the cores between it and the carriers serving others
                 burst = Math.max(1, sliceNanos / LONG_RUNNER_BURST_DIVISOR);
-                // and its thread moves to the host's slow lane (a carrier thread of the long runners' own) at
-                // this park, so that its CPU time is not charged to the carriers that serve short turns (Lanes)
-                Lanes.Lane lane = Lanes.toSlow();
-                if (lane != null && (t.slowLanes == null || !t.slowLanes.contains(lane))) {
-                    if (t.slowLanes == null) t.slowLanes = new ArrayList<>(1);
-                    t.slowLanes.add(lane);
-                }
                 java.util.concurrent.locks.LockSupport.parkNanos(burst);
             } else {
                 Thread.yield();
