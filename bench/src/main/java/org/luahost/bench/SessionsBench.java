@@ -222,7 +222,13 @@ public final class SessionsBench {
         List<Session> ss = start(host, "p", pingers, "function ping(x) return x end", o);
         List<Session> runaway = start(host, "runaway", runaways, "function spin() while true do end end", o);
         pingRun(ss, 1, "warm-up", List.of());
-        // alternate the phases, so that load changes and GC pauses of the JVM fall on both
+        pingRun(ss, 1, "warm-up with runaway", runaway);
+        // Settle the heap before measuring, as in a host that has run for a while: the sessions'
+        // start-up state is promoted to the old generation once, and with Serial GC that one copy
+        // is a 20-75 ms pause (measured with -Xlog:gc) that would otherwise land in whichever
+        // phase runs 12-15 s in, whether the runaway runs or not.
+        System.gc();
+        // alternate the phases, so that load changes and later GC pauses fall on both
         List<Double> ratios = new ArrayList<>(), medianRatios = new ArrayList<>();
         for (int round = 1; round <= 3; round++) {
             double[] without = pingRun(ss, seconds, "round " + round + " without runaway", List.of());
