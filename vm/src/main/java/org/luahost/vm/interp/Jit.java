@@ -275,14 +275,8 @@ final class Jit {
             if (r.methodObj != null) {
                 Calls.Method m = (Calls.Method) r.call;
                 int o = temp();
-                expr(r.methodObj);
-                cb.astore(o);
-                cb.aload(fLocal).aload(o);
-                node(m);
-                cb.invokestatic(CD_Rt, "tailMethod", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
-                cb.astore(fv);
-                int rest = args(m.args, m.lastMulti);
-                cb.aload(o).aload(rest).invokestatic(CD_Rt, "withSelf", MethodTypeDesc.of(CD_Objects, CD_Object, CD_Objects)).astore(a);
+                methodLookup(r.methodObj, m, "tailMethod", o, fv);
+                cb.aload(selfArgs(m, o)).astore(a);
             } else {
                 expr(r.fn);
                 cb.astore(fv);
@@ -292,6 +286,26 @@ final class Jit {
             constant(r.call, desc(Calls.CallBase.class));
             cb.invokestatic(CD_Rt, "tail", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             cb.iconst_4().ireturn();
+        }
+
+        /**
+         * Evaluates a method call's object into temporary o and looks the method up with JitRt's
+         * lookup (method, or tailMethod for return o:m(...)), leaving the function in temporary fv.
+         */
+        void methodLookup(Expr obj, Calls.Method m, String lookup, int o, int fv) {
+            expr(obj);
+            cb.astore(o);
+            cb.aload(fLocal).aload(o);
+            node(m);
+            cb.invokestatic(CD_Rt, lookup, MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
+            cb.astore(fv);
+        }
+
+        /** Evaluates a general method call's arguments into a fresh array with self (temporary o) first; returns its temporary. */
+        int selfArgs(Calls.Method m, int o) {
+            int rest = args(m.args, m.lastMulti);
+            cb.aload(o).aload(rest).invokestatic(CD_Rt, "withSelf", MethodTypeDesc.of(CD_Objects, CD_Object, CD_Objects)).astore(rest);
+            return rest;
         }
 
         /** Evaluates call arguments into a fresh array in a temporary (as Calls.evalArgs); returns the temporary. */
@@ -651,15 +665,9 @@ final class Jit {
                 case Calls.Method m when !m.lastMulti && m.args.length <= 2 -> method(m);
                 case Calls.Method m -> {
                     int o = temp(), fv = temp();
-                    expr(m.obj);
-                    cb.astore(o);
-                    cb.aload(fLocal).aload(o);
-                    node(m);
-                    cb.invokestatic(CD_Rt, "method", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
-                    cb.astore(fv);
-                    int rest = args(m.args, m.lastMulti);
-                    cb.aload(fLocal).aload(fv);
-                    cb.aload(o).aload(rest).invokestatic(CD_Rt, "withSelf", MethodTypeDesc.of(CD_Objects, CD_Object, CD_Objects));
+                    methodLookup(m.obj, m, "method", o, fv);
+                    int a = selfArgs(m, o);
+                    cb.aload(fLocal).aload(fv).aload(a);
                     constant(m, desc(Calls.CallBase.class));
                     cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
                 }
@@ -763,12 +771,7 @@ final class Jit {
 
         void method(Calls.Method m) {
             int o = temp(), fv = temp();
-            expr(m.obj);
-            cb.astore(o);
-            cb.aload(fLocal).aload(o);
-            node(m);
-            cb.invokestatic(CD_Rt, "method", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
-            cb.astore(fv);
+            methodLookup(m.obj, m, "method", o, fv);
             int n = m.args.length;
             int[] a = new int[n];
             for (int i = 0; i < n; i++) {
