@@ -9,7 +9,7 @@ import org.luahost.persistence.codec.HostIndex;
 import org.luahost.persistence.codec.SnapshotCodec;
 import org.luahost.persistence.codec.VmFunctions;
 import org.luahost.vm.LuaState;
-import org.luahost.vm.interp.Proto;
+import org.luahost.vm.runtime.Proto;
 
 /**
  * Saves and restores one Lua state's persistent data: everything the script

@@ -9,11 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.Frame;
-import org.luahost.vm.interp.LuaClosure;
-import org.luahost.vm.interp.Node;
 import org.luahost.vm.lib.BaseLib;
+import org.luahost.vm.nodes.Node;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
 
 /**

@@ -18,7 +18,7 @@ public abstract class JavaFunction extends LuaFunction {
 
     @Override
     public final Object[] invoke(LuaThread th, Object[] args) {
-        org.luahost.vm.interp.Frame f = th.push(this);
+        org.luahost.vm.runtime.Frame f = th.push(this);
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
         Object[] r = call(th, args);
         if (th.hookMask != 0) th.hook.onReturn(th, f);

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ServiceLoader;
 
-import org.luahost.vm.interp.Compiler;
+import org.luahost.vm.compiler.Compiler;
 import org.luahost.vm.lib.Libraries;
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.parser.Parser;
@@ -123,7 +123,7 @@ public final class LuaState {
             if (mode != null && mode.indexOf('b') < 0) {
                 throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
             }
-            return org.luahost.vm.interp.Dump.undump(this, chunk, chunkName, env == null ? globals : env);
+            return org.luahost.vm.chunk.Dump.undump(this, chunk, chunkName, env == null ? globals : env);
         }
         if (mode != null && mode.indexOf('t') < 0) {
             throw new LuaError("attempt to load a text chunk (mode is '" + mode + "')");

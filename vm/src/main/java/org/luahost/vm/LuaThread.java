@@ -1,7 +1,7 @@
 package org.luahost.vm;
 
-import org.luahost.vm.interp.Frame;
 import org.luahost.vm.parser.ChunkId;
+import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Site;
 
 /**

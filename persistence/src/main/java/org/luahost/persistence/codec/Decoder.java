@@ -10,8 +10,8 @@ import org.luahost.persistence.UserdataCodec;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * Reads a snapshot body written by {@link Encoder}, mirroring its work stack.

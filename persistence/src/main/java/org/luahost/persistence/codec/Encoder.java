@@ -12,9 +12,9 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThreadHandle;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.LuaClosure;
-import org.luahost.vm.interp.Proto;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
+import org.luahost.vm.runtime.Proto;
 
 /**
  * Writes a snapshot body: the root tables' changes, then every object they

@@ -1,8 +1,8 @@
 package org.luahost.persistence.codec;
 
 import org.luahost.vm.LuaState;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * The compiled form of Lua functions inside snapshots: how a closure's

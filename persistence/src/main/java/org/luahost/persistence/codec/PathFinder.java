@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.NumFmt;
 
 /**

@@ -14,7 +14,7 @@ import org.luahost.persistence.UnpersistablePolicy;
 import org.luahost.persistence.UnpersistableValueException;
 import org.luahost.persistence.UserdataCodec;
 import org.luahost.vm.LuaState;
-import org.luahost.vm.interp.Proto;
+import org.luahost.vm.runtime.Proto;
 
 /**
  * Entry points of the codec for {@link org.luahost.persistence.Persister}:

@@ -1,10 +1,10 @@
 package org.luahost.persistence.codec;
 
 import org.luahost.vm.LuaState;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.Dump;
-import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.chunk.Dump;
 import org.luahost.vm.parser.Ast;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * Lua functions' compiled form in snapshots: the VM's binary chunks

@@ -19,8 +19,8 @@ import org.luahost.persistence.Persister;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * Round trips of random value graphs (seeded): tables with random keys and

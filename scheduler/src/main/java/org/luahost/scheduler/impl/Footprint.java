@@ -9,9 +9,9 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.LuaThreadHandle;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.Frame;
-import org.luahost.vm.interp.LuaClosure;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * Estimates the memory a Lua state holds: a walk over everything reachable

@@ -492,7 +492,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     private void call(Turn t) {
         Envelope e = t.env;
         Object fn = L.globals.rawget(e.name);
-        if (!(fn instanceof LuaFunction f) || (e.luaOnly && !(fn instanceof org.luahost.vm.interp.LuaClosure))) {
+        if (!(fn instanceof LuaFunction f) || (e.luaOnly && !(fn instanceof org.luahost.vm.runtime.LuaClosure))) {
             throw new SessionException(Kind.NO_SUCH_FUNCTION,
                     "session '" + id + "' has no function '" + org.luahost.vm.LuaString.toJava(e.name) + "'");
         }

@@ -297,7 +297,7 @@ public final class BaseLib {
         try {
             LuaFunction f = th.state.load(text, name, mode, null);
             // the first upvalue, if any, is the environment (a binary chunk may have none)
-            if (a.length >= 4 && f instanceof org.luahost.vm.interp.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
+            if (a.length >= 4 && f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
             return ret(f);
         } catch (LuaError e) {
             return ret(null, e.value());
@@ -345,7 +345,7 @@ public final class BaseLib {
             if (text.length() > 1 && text.charAt(1) == '\033') text = text.substring(1);   // a binary chunk: no newline
         }
         LuaFunction f = L.load(text, chunkName, mode, null);
-        if (hasEnv && f instanceof org.luahost.vm.interp.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
+        if (hasEnv && f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
         return f;
     }
 

@@ -2,7 +2,7 @@ package org.luahost.vm.lib;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.interp.Frame;
+import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Site;
 
@@ -106,8 +106,8 @@ final class DebugHook implements LuaThread.Hook {
     }
 
     /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */
-    private static final Class<?> REPEAT = nodeClass("org.luahost.vm.interp.Stats$Repeat");
-    private static final Class<?> GENERIC_FOR = nodeClass("org.luahost.vm.interp.Loops$GenFor");
+    private static final Class<?> REPEAT = nodeClass("org.luahost.vm.nodes.Stats$Repeat");
+    private static final Class<?> GENERIC_FOR = nodeClass("org.luahost.vm.nodes.Loops$GenFor");
 
     private static Class<?> nodeClass(String name) {
         try {
@@ -118,7 +118,7 @@ final class DebugHook implements LuaThread.Hook {
     }
 
     private static boolean hasCode(Site s) {
-        return !(s instanceof org.luahost.vm.interp.Block) && s.getClass() != REPEAT;
+        return !(s instanceof org.luahost.vm.nodes.Block) && s.getClass() != REPEAT;
     }
 
     private void fire(LuaThread th, String event, Object line) {

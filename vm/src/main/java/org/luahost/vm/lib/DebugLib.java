@@ -16,13 +16,13 @@ import org.luahost.vm.LuaThread;
 import org.luahost.vm.LuaThreadHandle;
 import org.luahost.vm.LuaUserdata;
 import org.luahost.vm.Profile;
-import org.luahost.vm.interp.Cell;
-import org.luahost.vm.interp.Frame;
-import org.luahost.vm.interp.LuaClosure;
-import org.luahost.vm.interp.Proto;
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.parser.ChunkId;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Proto;
 import org.luahost.vm.runtime.Site;
 import org.luahost.vm.runtime.Traceback;
 

@@ -236,8 +236,8 @@ public final class StringLib {
         LuaFunction f = Args.checkFunction(th, a, 1);
         boolean strip = Lua.isTruthy(Args.arg(a, 2));
         // functions written in Java cannot be dumped, as C functions cannot in the reference
-        if (!(f instanceof org.luahost.vm.interp.LuaClosure)) throw th.errorAtLevel("unable to dump given function", 1);
-        return JavaFunction.ret(org.luahost.vm.interp.Dump.dump(th, f, strip));
+        if (!(f instanceof org.luahost.vm.runtime.LuaClosure)) throw th.errorAtLevel("unable to dump given function", 1);
+        return JavaFunction.ret(org.luahost.vm.chunk.Dump.dump(th, f, strip));
     }
 
     // ---------------------------------------------------------------- find, match, gmatch, gsub

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The abstract syntax tree the {@link Parser} produces and the compiler
- * ({@code org.luahost.vm.interp.Compiler}) turns into executable nodes.
+ * ({@code org.luahost.vm.compiler.Compiler}) turns into executable nodes.
  *
  * <p>The tree is purely syntactic: names are not resolved (a {@link Name} may
  * be a local, an upvalue or a global; the compiler decides), and nothing has

@@ -3,7 +3,6 @@ package org.luahost.vm.runtime;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.interp.Frame;
 import org.luahost.vm.parser.ChunkId;
 
 /** Lua tracebacks in the reference format (luaL_traceback). */

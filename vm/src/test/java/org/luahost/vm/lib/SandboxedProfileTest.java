@@ -78,8 +78,8 @@ class SandboxedProfileTest {
                 run(L, "return select(2, load(string.dump(function() return 1 end), 'x', 'b'))"));
         assertEquals("attempt to load a binary chunk (mode is 't')",
                 run(L, "local s, i = string.dump(function() end), 0 return select(2, load(function() i = i + 1 return s:sub(i, i) end))"));
-        assertThrows(LuaError.class, () -> L.load(org.luahost.vm.interp.Dump.dumpClosure(
-                (org.luahost.vm.interp.LuaClosure) L.load("return 1", "=x", "t", null), false), "=x", "t", null));
+        assertThrows(LuaError.class, () -> L.load(org.luahost.vm.chunk.Dump.dumpClosure(
+                (org.luahost.vm.runtime.LuaClosure) L.load("return 1", "=x", "t", null), false), "=x", "t", null));
         assertNull(L.getGlobal("loadfile"));
         assertNull(L.getGlobal("dofile"));
         assertTrue(errorOf(L, "dofile('/etc/passwd')").contains("attempt to call a nil value (global 'dofile')"));

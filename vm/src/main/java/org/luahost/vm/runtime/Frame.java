@@ -1,8 +1,8 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.runtime;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.runtime.Site;
+import org.luahost.vm.nodes.Stat;
 
 /**
  * One activation on a Lua thread's call stack: a Lua closure's locals, or a

@@ -1,66 +1,68 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 
 /** Statements: assignments, control flow, returns. */
-final class Stats {
+public final class Stats {
     private Stats() {}
 
-    static final class ExprStat extends Stat {
+    public static final class ExprStat extends Stat {
         final Expr e;
 
-        ExprStat(int line, Expr e) { super(line); this.e = e; }
+        public ExprStat(int line, Expr e) { super(line); this.e = e; }
 
         @Override public int exec(Frame f) { e.eval(f); return NORMAL; }
     }
 
-    static final class SetLocal extends Stat {
+    public static final class SetLocal extends Stat {
         final int slot;
         final Expr e;
 
-        SetLocal(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
+        public SetLocal(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
 
         @Override public int exec(Frame f) { f.slots[slot] = e.eval(f); return NORMAL; }
     }
 
     /** Declares a captured local: a fresh cell each time the declaration runs. */
-    static final class NewCell extends Stat {
+    public static final class NewCell extends Stat {
         final int slot;
         final Expr e;   // may be null (nil)
 
-        NewCell(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
+        public NewCell(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
 
         @Override public int exec(Frame f) { f.slots[slot] = new Cell(e == null ? null : e.eval(f)); return NORMAL; }
     }
 
-    static final class SetCell extends Stat {
+    public static final class SetCell extends Stat {
         final int slot;
         final Expr e;
 
-        SetCell(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
+        public SetCell(int line, int slot, Expr e) { super(line); this.slot = slot; this.e = e; }
 
         @Override public int exec(Frame f) { ((Cell) f.slots[slot]).v = e.eval(f); return NORMAL; }
     }
 
-    static final class SetUpval extends Stat {
+    public static final class SetUpval extends Stat {
         final int idx;
         final Expr e;
 
-        SetUpval(int line, int idx, Expr e) { super(line); this.idx = idx; this.e = e; }
+        public SetUpval(int line, int idx, Expr e) { super(line); this.idx = idx; this.e = e; }
 
         @Override public int exec(Frame f) { f.closure.upvals[idx].v = e.eval(f); return NORMAL; }
     }
 
     /** t[k] = v (also globals, as _ENV[name] = v). */
-    static final class SetIndex extends Stat {
+    public static final class SetIndex extends Stat {
         final Expr obj, key, val;
         final String objInfo;
 
-        SetIndex(int line, Expr obj, Expr key, Expr val) {
+        public SetIndex(int line, Expr obj, Expr key, Expr val) {
             super(line);
             this.obj = obj; this.key = key; this.val = val;
             this.objInfo = Calls.info(obj.describe());
@@ -92,16 +94,16 @@ final class Stats {
     }
 
     /** Targets of a multiple assignment, evaluated before the values, assigned right to left. */
-    abstract static class Target {
+    public abstract static class Target {
         abstract void prepare(Frame f, Object[] tmp, int i);
         abstract void assign(Frame f, Object[] tmp, int i, Object v);
     }
 
-    static final class LocalTarget extends Target {
+    public static final class LocalTarget extends Target {
         final int slot;
         final boolean cell;
 
-        LocalTarget(int slot, boolean cell) { this.slot = slot; this.cell = cell; }
+        public LocalTarget(int slot, boolean cell) { this.slot = slot; this.cell = cell; }
 
         @Override void prepare(Frame f, Object[] tmp, int i) {}
 
@@ -111,20 +113,20 @@ final class Stats {
         }
     }
 
-    static final class UpvalTarget extends Target {
+    public static final class UpvalTarget extends Target {
         final int idx;
 
-        UpvalTarget(int idx) { this.idx = idx; }
+        public UpvalTarget(int idx) { this.idx = idx; }
 
         @Override void prepare(Frame f, Object[] tmp, int i) {}
         @Override void assign(Frame f, Object[] tmp, int i, Object v) { f.closure.upvals[idx].v = v; }
     }
 
-    static final class IndexTarget extends Target {
+    public static final class IndexTarget extends Target {
         final Expr obj, key;
         final Node site;
 
-        IndexTarget(Expr obj, Expr key, int line) {
+        public IndexTarget(Expr obj, Expr key, int line) {
             this.obj = obj; this.key = key;
             String info = Calls.info(obj.describe());
             this.site = new Node(line) {
@@ -143,11 +145,11 @@ final class Stats {
         @Override void assign(Frame f, Object[] tmp, int i, Object v) { store(f, tmp[2 * i], tmp[2 * i + 1], v, site); }
     }
 
-    static final class MultiAssign extends Stat {
+    public static final class MultiAssign extends Stat {
         final Target[] targets;
         final Expr[] exprs;
 
-        MultiAssign(int line, Target[] targets, Expr[] exprs) { super(line); this.targets = targets; this.exprs = exprs; }
+        public MultiAssign(int line, Target[] targets, Expr[] exprs) { super(line); this.targets = targets; this.exprs = exprs; }
 
         @Override
         public int exec(Frame f) {
@@ -179,12 +181,12 @@ final class Stats {
     }
 
     /** local a, b, c = exprs (general form). */
-    static final class LocalMulti extends Stat {
+    public static final class LocalMulti extends Stat {
         final int[] slots;
         final boolean[] cells;
         final Expr[] exprs;
 
-        LocalMulti(int line, int[] slots, boolean[] cells, Expr[] exprs) { super(line); this.slots = slots; this.cells = cells; this.exprs = exprs; }
+        public LocalMulti(int line, int[] slots, boolean[] cells, Expr[] exprs) { super(line); this.slots = slots; this.cells = cells; this.exprs = exprs; }
 
         @Override
         public int exec(Frame f) {
@@ -196,12 +198,12 @@ final class Stats {
         }
     }
 
-    static final class If extends Stat {
+    public static final class If extends Stat {
         final Expr[] conds;
         final Stat[] blocks;
         final Stat orelse;
 
-        If(int line, Expr[] conds, Stat[] blocks, Stat orelse) { super(line); this.conds = conds; this.blocks = blocks; this.orelse = orelse; }
+        public If(int line, Expr[] conds, Stat[] blocks, Stat orelse) { super(line); this.conds = conds; this.blocks = blocks; this.orelse = orelse; }
 
         @Override
         public int exec(Frame f) {
@@ -212,11 +214,11 @@ final class Stats {
         }
     }
 
-    static final class While extends Stat {
+    public static final class While extends Stat {
         final Expr cond;
         final Stat body;
 
-        While(int line, Expr cond, Stat body) { super(line); this.cond = cond; this.body = body; }
+        public While(int line, Expr cond, Stat body) { super(line); this.cond = cond; this.body = body; }
 
         @Override
         public int exec(Frame f) {
@@ -231,11 +233,11 @@ final class Stats {
         }
     }
 
-    static final class Repeat extends Stat {
+    public static final class Repeat extends Stat {
         final Stat body;
         final Expr cond;
 
-        Repeat(int line, Stat body, Expr cond) { super(line); this.body = body; this.cond = cond; }
+        public Repeat(int line, Stat body, Expr cond) { super(line); this.body = body; this.cond = cond; }
 
         @Override
         public int exec(Frame f) {
@@ -250,39 +252,39 @@ final class Stats {
         }
     }
 
-    static final class Break extends Stat {
-        Break(int line) { super(line); }
+    public static final class Break extends Stat {
+        public Break(int line) { super(line); }
 
         @Override public int exec(Frame f) { return BREAK; }
     }
 
-    static final class Goto extends Stat {
+    public static final class Goto extends Stat {
         final Object label;
 
-        Goto(int line, Object label) { super(line); this.label = label; }
+        public Goto(int line, Object label) { super(line); this.label = label; }
 
         @Override public int exec(Frame f) { f.gotoLabel = label; return GOTO; }
     }
 
-    static final class Return0 extends Stat {
-        Return0(int line) { super(line); }
+    public static final class Return0 extends Stat {
+        public Return0(int line) { super(line); }
 
         @Override public int exec(Frame f) { f.retN = LuaFunction.NONE; return RETURN; }
     }
 
-    static final class Return1 extends Stat {
+    public static final class Return1 extends Stat {
         final Expr e;
 
-        Return1(int line, Expr e) { super(line); this.e = e; }
+        public Return1(int line, Expr e) { super(line); this.e = e; }
 
         @Override public int exec(Frame f) { f.ret1 = e.eval(f); f.retN = null; return RETURN; }
     }
 
-    static final class ReturnN extends Stat {
+    public static final class ReturnN extends Stat {
         final Expr[] exprs;
         final boolean lastMulti;
 
-        ReturnN(int line, Expr[] exprs, boolean lastMulti) { super(line); this.exprs = exprs; this.lastMulti = lastMulti; }
+        public ReturnN(int line, Expr[] exprs, boolean lastMulti) { super(line); this.exprs = exprs; this.lastMulti = lastMulti; }
 
         @Override
         public int exec(Frame f) {
@@ -292,7 +294,7 @@ final class Stats {
     }
 
     /** return f(args): the callee replaces this activation. */
-    static final class ReturnTail extends Stat {
+    public static final class ReturnTail extends Stat {
         final Calls.CallBase call;
         final Expr fn;
         final Expr[] args;
@@ -300,7 +302,7 @@ final class Stats {
         final Expr methodObj;
         final String method;
 
-        ReturnTail(int line, Calls.CallBase call, Expr fn, Expr[] args, boolean lastMulti, Expr methodObj, String method) {
+        public ReturnTail(int line, Calls.CallBase call, Expr fn, Expr[] args, boolean lastMulti, Expr methodObj, String method) {
             super(line);
             this.call = call; this.fn = fn; this.args = args; this.lastMulti = lastMulti;
             this.methodObj = methodObj; this.method = method;
@@ -329,7 +331,7 @@ final class Stats {
      * The rest of a block after {@code local x <close> = v}: runs it, then calls
      * x's __close (with the error, if one is propagating), as 5.4 does.
      */
-    static final class Tbc extends Stat {
+    public static final class Tbc extends Stat {
         final int slot;
         final boolean cell;
         final String name;
@@ -337,7 +339,7 @@ final class Stats {
         /** Where the variable is closed when control falls off the end of its block. */
         final Node closeSite;
 
-        Tbc(int line, int slot, boolean cell, String name, Stat rest, int closeLine) {
+        public Tbc(int line, int slot, boolean cell, String name, Stat rest, int closeLine) {
             super(line); this.slot = slot; this.cell = cell; this.name = name; this.rest = rest;
             this.closeSite = new Node(closeLine) {
                 @Override public String calleeNameWhat() { return "metamethod"; }

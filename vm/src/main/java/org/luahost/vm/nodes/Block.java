@@ -1,4 +1,6 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
+
+import org.luahost.vm.runtime.Frame;
 
 /**
  * A statement list. A goto that leaves one of its statements either names a
@@ -20,11 +22,17 @@ public class Block extends Stat {
     /** Executions so far, until the block is compiled; -1 when it cannot be. */
     private int count;
 
-    Block(int line, Stat[] stats, Object[] labels, int[] labelPos) {
+    public Block(int line, Stat[] stats, Object[] labels, int[] labelPos) {
         super(line);
         this.stats = stats;
         this.labels = labels;
         this.labelPos = labelPos;
+    }
+
+    /** Marks this block as a loop body whose jump back goes through line (see {@link #loopLine}); set once, by the compiler. */
+    public void markLoopBody(int line, boolean force) {
+        loopLine = line;
+        loopForce = force;
     }
 
     @Override

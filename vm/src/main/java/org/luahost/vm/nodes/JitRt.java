@@ -1,9 +1,11 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 
 /**

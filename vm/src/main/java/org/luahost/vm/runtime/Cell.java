@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.runtime;
 
 /**
  * A captured local variable: the box that a local lives in once a closure

@@ -1,8 +1,9 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Site;
 
@@ -12,7 +13,7 @@ import org.luahost.vm.runtime.Site;
  * itself as the frame's current site just before calling, which gives the
  * frame's current line and the name the callee was called by.
  */
-final class Calls {
+public final class Calls {
     private Calls() {}
 
     static String info(String d) { return d == null ? "" : " (" + d + ")"; }
@@ -27,10 +28,10 @@ final class Calls {
     }
 
     /** Base of all call nodes: the callee description. */
-    abstract static class CallBase extends Expr {
+    public abstract static class CallBase extends Expr {
         final String nameWhat, name, fnInfo;
 
-        CallBase(int line, String fnDescription) {
+        public CallBase(int line, String fnDescription) {
             super(line);
             String[] s = split(fnDescription);
             this.nameWhat = s[0];
@@ -61,10 +62,10 @@ final class Calls {
         return a;
     }
 
-    static final class Call0 extends CallBase {
+    public static final class Call0 extends CallBase {
         final Expr fn;
 
-        Call0(int line, Expr fn) { super(line, fn.describe()); this.fn = fn; }
+        public Call0(int line, Expr fn) { super(line, fn.describe()); this.fn = fn; }
 
         @Override
         public Object eval(Frame f) {
@@ -83,10 +84,10 @@ final class Calls {
         }
     }
 
-    static final class Call1 extends CallBase {
+    public static final class Call1 extends CallBase {
         final Expr fn, a0;
 
-        Call1(int line, Expr fn, Expr a0) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; }
+        public Call1(int line, Expr fn, Expr a0) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; }
 
         @Override
         public Object eval(Frame f) {
@@ -107,10 +108,10 @@ final class Calls {
         }
     }
 
-    static final class Call2 extends CallBase {
+    public static final class Call2 extends CallBase {
         final Expr fn, a0, a1;
 
-        Call2(int line, Expr fn, Expr a0, Expr a1) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; this.a1 = a1; }
+        public Call2(int line, Expr fn, Expr a0, Expr a1) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; this.a1 = a1; }
 
         @Override
         public Object eval(Frame f) {
@@ -132,10 +133,10 @@ final class Calls {
         }
     }
 
-    static final class Call3 extends CallBase {
+    public static final class Call3 extends CallBase {
         final Expr fn, a0, a1, a2;
 
-        Call3(int line, Expr fn, Expr a0, Expr a1, Expr a2) {
+        public Call3(int line, Expr fn, Expr a0, Expr a1, Expr a2) {
             super(line, fn.describe());
             this.fn = fn; this.a0 = a0; this.a1 = a1; this.a2 = a2;
         }
@@ -161,12 +162,12 @@ final class Calls {
         }
     }
 
-    static final class CallN extends CallBase {
+    public static final class CallN extends CallBase {
         final Expr fn;
         final Expr[] args;
         final boolean lastMulti;
 
-        CallN(int line, Expr fn, Expr[] args, boolean lastMulti) {
+        public CallN(int line, Expr fn, Expr[] args, boolean lastMulti) {
             super(line, fn.describe());
             this.fn = fn; this.args = args; this.lastMulti = lastMulti;
         }
@@ -191,14 +192,14 @@ final class Calls {
     }
 
     /** obj:name(args) */
-    static final class Method extends CallBase {
-        final Expr obj;
+    public static final class Method extends CallBase {
+        public final Expr obj;
         final String method;
         final Expr[] args;
         final boolean lastMulti;
         final Site indexSite;
 
-        Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) {
+        public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) {
             super(line, "method '" + method + "'");
             this.obj = obj; this.method = method; this.args = args; this.lastMulti = lastMulti;
             String objInfo = info(obj.describe());

@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_boolean;
@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * The second tier: compiles a hot {@link Block} (a function body or a loop

@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.chunk;
 
 import java.util.zip.CRC32;
 
@@ -6,7 +6,11 @@ import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.compiler.Compiler;
 import org.luahost.vm.parser.Ast;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
+import org.luahost.vm.runtime.Proto;
 
 /**
  * {@code string.dump} and loading binary chunks: luahost's own compiled form.

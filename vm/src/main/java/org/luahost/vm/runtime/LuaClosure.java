@@ -1,8 +1,8 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.runtime;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.nodes.Stat;
 
 /**
  * A Lua function value: a {@link Proto} with its upvalues. A call pushes a

@@ -1,18 +1,22 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaTable;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Proto;
 
 /** Leaf and structural expressions: constants, variables, indexing, functions, tables, logic. */
-final class Exprs {
+public final class Exprs {
     private Exprs() {}
 
-    static final class Const extends Expr {
-        final Object value;
+    public static final class Const extends Expr {
+        public final Object value;
         final String info;
 
-        Const(int line, Object value) {
+        public Const(int line, Object value) {
             super(line);
             this.value = value;
             this.info = value instanceof String s ? "constant '" + s + "'" : null;
@@ -23,42 +27,42 @@ final class Exprs {
         @Override public String describe() { return info; }
     }
 
-    static final class Local extends Expr {
+    public static final class Local extends Expr {
         final int slot;
-        final String name;
+        public final String name;
 
-        Local(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
+        public Local(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
 
         @Override public Object eval(Frame f) { return f.slots[slot]; }
         @Override public String describe() { return name == null ? null : "local '" + name + "'"; }
     }
 
-    static final class CellLocal extends Expr {
+    public static final class CellLocal extends Expr {
         final int slot;
-        final String name;
+        public final String name;
 
-        CellLocal(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
+        public CellLocal(int line, int slot, String name) { super(line); this.slot = slot; this.name = name; }
 
         @Override public Object eval(Frame f) { return ((Cell) f.slots[slot]).v; }
         @Override public String describe() { return name == null ? null : "local '" + name + "'"; }
     }
 
-    static final class Upval extends Expr {
+    public static final class Upval extends Expr {
         final int idx;
-        final String name;
+        public final String name;
 
-        Upval(int line, int idx, String name) { super(line); this.idx = idx; this.name = name; }
+        public Upval(int line, int idx, String name) { super(line); this.idx = idx; this.name = name; }
 
         @Override public Object eval(Frame f) { return f.closure.upvals[idx].v; }
         @Override public String describe() { return "upvalue '" + name + "'"; }
     }
 
     /** A global: _ENV.name, with a fast path for a plain table _ENV. */
-    static final class Global extends Expr {
+    public static final class Global extends Expr {
         final Expr env;
         final String name;
 
-        Global(int line, Expr env, String name) { super(line); this.env = env; this.name = name; }
+        public Global(int line, Expr env, String name) { super(line); this.env = env; this.name = name; }
 
         @Override
         public Object eval(Frame f) {
@@ -78,12 +82,12 @@ final class Exprs {
     }
 
     /** obj[key] with a constant string key (obj.name). */
-    static final class Field extends Expr {
+    public static final class Field extends Expr {
         final Expr obj;
         final String key;
         final boolean global;
 
-        Field(int line, Expr obj, String key, boolean global) { super(line); this.obj = obj; this.key = key; this.global = global; }
+        public Field(int line, Expr obj, String key, boolean global) { super(line); this.obj = obj; this.key = key; this.global = global; }
 
         @Override
         public Object eval(Frame f) {
@@ -103,11 +107,11 @@ final class Exprs {
     }
 
     /** obj[key] in general. */
-    static final class Index extends Expr {
+    public static final class Index extends Expr {
         final Expr obj, key;
         final String keyName;
 
-        Index(int line, Expr obj, Expr key, String keyName) { super(line); this.obj = obj; this.key = key; this.keyName = keyName; }
+        public Index(int line, Expr obj, Expr key, String keyName) { super(line); this.obj = obj; this.key = key; this.keyName = keyName; }
 
         @Override
         public Object eval(Frame f) {
@@ -127,8 +131,8 @@ final class Exprs {
         @Override public String calleeName() { return "index"; }
     }
 
-    static final class Vararg extends Expr {
-        Vararg(int line) { super(line); }
+    public static final class Vararg extends Expr {
+        public Vararg(int line) { super(line); }
 
         @Override public Object eval(Frame f) { Object[] v = f.varargs; return v.length == 0 ? null : v[0]; }
         @Override public Object[] evalMulti(Frame f) { Object[] v = f.varargs; return v.length == 0 ? v : v.clone(); }
@@ -136,46 +140,46 @@ final class Exprs {
     }
 
     /** (expr): one value. */
-    static final class Paren extends Expr {
+    public static final class Paren extends Expr {
         final Expr e;
 
-        Paren(int line, Expr e) { super(line); this.e = e; }
+        public Paren(int line, Expr e) { super(line); this.e = e; }
 
         @Override public Object eval(Frame f) { return e.eval(f); }
     }
 
-    static final class And extends Expr {
+    public static final class And extends Expr {
         final Expr a, b;
 
-        And(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
+        public And(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
 
         @Override public Object eval(Frame f) { Object v = a.eval(f); return Lua.isFalsy(v) ? v : b.eval(f); }
         @Override public boolean test(Frame f) { return a.test(f) && b.test(f); }
     }
 
-    static final class Or extends Expr {
+    public static final class Or extends Expr {
         final Expr a, b;
 
-        Or(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
+        public Or(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
 
         @Override public Object eval(Frame f) { Object v = a.eval(f); return Lua.isTruthy(v) ? v : b.eval(f); }
         @Override public boolean test(Frame f) { return a.test(f) || b.test(f); }
     }
 
-    static final class Not extends Expr {
+    public static final class Not extends Expr {
         final Expr a;
 
-        Not(int line, Expr a) { super(line); this.a = a; }
+        public Not(int line, Expr a) { super(line); this.a = a; }
 
         @Override public Object eval(Frame f) { return a.test(f) ? Boolean.FALSE : Boolean.TRUE; }
         @Override public boolean test(Frame f) { return !a.test(f); }
     }
 
     /** function ... end: makes a closure capturing the current cells and upvalues. */
-    static final class Function extends Expr {
+    public static final class Function extends Expr {
         final Proto proto;
 
-        Function(int line, Proto proto) { super(line); this.proto = proto; }
+        public Function(int line, Proto proto) { super(line); this.proto = proto; }
 
         @Override
         public Object eval(Frame f) {
@@ -190,13 +194,13 @@ final class Exprs {
     }
 
     /** A table constructor. */
-    static final class Table extends Expr {
+    public static final class Table extends Expr {
         final Expr[] items;      // positional items, in order
         final Expr[] keys, vals; // keyed/named fields, in source order (interleaving handled by order arrays)
         final int[] order;       // for each field in source order: >= 0 positional index, < 0 ~(keyed index)
         final boolean lastMulti;
 
-        Table(int line, Expr[] items, Expr[] keys, Expr[] vals, int[] order, boolean lastMulti) {
+        public Table(int line, Expr[] items, Expr[] keys, Expr[] vals, int[] order, boolean lastMulti) {
             super(line);
             this.items = items; this.keys = keys; this.vals = vals; this.order = order; this.lastMulti = lastMulti;
         }
@@ -243,10 +247,10 @@ final class Exprs {
         }
     }
 
-    static final class Len extends Expr {
+    public static final class Len extends Expr {
         final Expr a;
 
-        Len(int line, Expr a) { super(line); this.a = a; }
+        public Len(int line, Expr a) { super(line); this.a = a; }
 
         @Override
         public Object eval(Frame f) {
@@ -262,10 +266,10 @@ final class Exprs {
         @Override public String calleeName() { return "len"; }
     }
 
-    static final class Concat extends Expr {
+    public static final class Concat extends Expr {
         final Expr[] parts;
 
-        Concat(int line, Expr[] parts) { super(line); this.parts = parts; }
+        public Concat(int line, Expr[] parts) { super(line); this.parts = parts; }
 
         @Override
         public Object eval(Frame f) {

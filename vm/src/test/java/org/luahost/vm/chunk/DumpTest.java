@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.chunk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +21,8 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.Profile;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * The Java API of binary chunks ({@link Dump#dumpClosure}, {@link Dump#loadClosure},

@@ -1,5 +1,6 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
+import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -7,7 +8,7 @@ import org.luahost.vm.runtime.Ops;
  * cases (two integers, two floats) inline and leaves everything else
  * (mixed numbers, string coercion, metamethods, errors) to {@link Ops}.
  */
-final class Arith {
+public final class Arith {
     private Arith() {}
 
     abstract static class Bin extends Expr {
@@ -29,8 +30,8 @@ final class Arith {
         @Override public String calleeName() { return Ops.EVENTS[op].substring(2); }
     }
 
-    static final class Add extends Bin {
-        Add(int line, Expr a, Expr b) { super(line, Ops.ADD, a, b); }
+    public static final class Add extends Bin {
+        public Add(int line, Expr a, Expr b) { super(line, Ops.ADD, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -41,8 +42,8 @@ final class Arith {
         }
     }
 
-    static final class Sub extends Bin {
-        Sub(int line, Expr a, Expr b) { super(line, Ops.SUB, a, b); }
+    public static final class Sub extends Bin {
+        public Sub(int line, Expr a, Expr b) { super(line, Ops.SUB, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -53,8 +54,8 @@ final class Arith {
         }
     }
 
-    static final class Mul extends Bin {
-        Mul(int line, Expr a, Expr b) { super(line, Ops.MUL, a, b); }
+    public static final class Mul extends Bin {
+        public Mul(int line, Expr a, Expr b) { super(line, Ops.MUL, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -65,8 +66,8 @@ final class Arith {
         }
     }
 
-    static final class Div extends Bin {
-        Div(int line, Expr a, Expr b) { super(line, Ops.DIV, a, b); }
+    public static final class Div extends Bin {
+        public Div(int line, Expr a, Expr b) { super(line, Ops.DIV, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -77,8 +78,8 @@ final class Arith {
         }
     }
 
-    static final class Mod extends Bin {
-        Mod(int line, Expr a, Expr b) { super(line, Ops.MOD, a, b); }
+    public static final class Mod extends Bin {
+        public Mod(int line, Expr a, Expr b) { super(line, Ops.MOD, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -89,8 +90,8 @@ final class Arith {
         }
     }
 
-    static final class IDiv extends Bin {
-        IDiv(int line, Expr a, Expr b) { super(line, Ops.IDIV, a, b); }
+    public static final class IDiv extends Bin {
+        public IDiv(int line, Expr a, Expr b) { super(line, Ops.IDIV, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -101,8 +102,8 @@ final class Arith {
         }
     }
 
-    static final class Pow extends Bin {
-        Pow(int line, Expr a, Expr b) { super(line, Ops.POW, a, b); }
+    public static final class Pow extends Bin {
+        public Pow(int line, Expr a, Expr b) { super(line, Ops.POW, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -112,8 +113,8 @@ final class Arith {
         }
     }
 
-    static final class Bitwise extends Bin {
-        Bitwise(int line, int op, Expr a, Expr b) { super(line, op, a, b); }
+    public static final class Bitwise extends Bin {
+        public Bitwise(int line, int op, Expr a, Expr b) { super(line, op, a, b); }
 
         @Override
         public Object eval(Frame f) {
@@ -123,10 +124,10 @@ final class Arith {
         }
     }
 
-    static final class Neg extends Expr {
+    public static final class Neg extends Expr {
         final Expr a;
 
-        Neg(int line, Expr a) { super(line); this.a = a; }
+        public Neg(int line, Expr a) { super(line); this.a = a; }
 
         @Override
         public Object eval(Frame f) {
@@ -142,10 +143,10 @@ final class Arith {
         @Override public String calleeName() { return "unm"; }
     }
 
-    static final class BNot extends Expr {
+    public static final class BNot extends Expr {
         final Expr a;
 
-        BNot(int line, Expr a) { super(line); this.a = a; }
+        public BNot(int line, Expr a) { super(line); this.a = a; }
 
         @Override
         public Object eval(Frame f) {
@@ -171,10 +172,10 @@ final class Arith {
         @Override public String calleeNameWhat() { return "metamethod"; }
     }
 
-    static final class Eq extends Cmp {
+    public static final class Eq extends Cmp {
         final boolean negate;
 
-        Eq(int line, Expr a, Expr b, boolean negate) { super(line, a, b); this.negate = negate; }
+        public Eq(int line, Expr a, Expr b, boolean negate) { super(line, a, b); this.negate = negate; }
 
         @Override
         public boolean test(Frame f) {
@@ -194,8 +195,8 @@ final class Arith {
     }
 
     /** a < b, or a > b with the operands swapped (as the reference compiles it). */
-    static final class Lt extends Cmp {
-        Lt(int line, Expr a, Expr b) { super(line, a, b); }
+    public static final class Lt extends Cmp {
+        public Lt(int line, Expr a, Expr b) { super(line, a, b); }
 
         @Override
         public boolean test(Frame f) {
@@ -210,8 +211,8 @@ final class Arith {
     }
 
     /** a > b evaluated left to right, compared as b < a. */
-    static final class Gt extends Cmp {
-        Gt(int line, Expr a, Expr b) { super(line, a, b); }
+    public static final class Gt extends Cmp {
+        public Gt(int line, Expr a, Expr b) { super(line, a, b); }
 
         @Override
         public boolean test(Frame f) {
@@ -225,8 +226,8 @@ final class Arith {
         @Override public String calleeName() { return "lt"; }
     }
 
-    static final class Le extends Cmp {
-        Le(int line, Expr a, Expr b) { super(line, a, b); }
+    public static final class Le extends Cmp {
+        public Le(int line, Expr a, Expr b) { super(line, a, b); }
 
         @Override
         public boolean test(Frame f) {
@@ -240,8 +241,8 @@ final class Arith {
         @Override public String calleeName() { return "le"; }
     }
 
-    static final class Ge extends Cmp {
-        Ge(int line, Expr a, Expr b) { super(line, a, b); }
+    public static final class Ge extends Cmp {
+        public Ge(int line, Expr a, Expr b) { super(line, a, b); }
 
         @Override
         public boolean test(Frame f) {

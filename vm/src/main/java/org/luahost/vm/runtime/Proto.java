@@ -1,4 +1,6 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.runtime;
+
+import org.luahost.vm.nodes.Block;
 
 /**
  * A compiled Lua function: what a {@code function ... end} (or a chunk)

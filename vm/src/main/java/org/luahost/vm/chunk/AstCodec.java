@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.chunk;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import org.luahost.vm.runtime.Site;
 

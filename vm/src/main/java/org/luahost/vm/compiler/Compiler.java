@@ -1,4 +1,4 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,9 +6,22 @@ import java.util.Map;
 
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaState;
+import org.luahost.vm.chunk.Dump;
+import org.luahost.vm.nodes.Arith;
+import org.luahost.vm.nodes.Block;
+import org.luahost.vm.nodes.Calls;
+import org.luahost.vm.nodes.Expr;
+import org.luahost.vm.nodes.Exprs;
+import org.luahost.vm.nodes.Loops;
+import org.luahost.vm.nodes.Stat;
+import org.luahost.vm.nodes.Stats;
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.parser.ChunkId;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Proto;
 
 /**
  * Turns a parsed chunk into executable nodes: resolves every name to a local
@@ -65,7 +78,7 @@ public final class Compiler {
      * no local or upvalue names), as a function the reference loads from a
      * stripped dump.
      */
-    static Proto compileDumped(String source, Ast.FuncBody body, String[] upvalNames,
+    public static Proto compileDumped(String source, Ast.FuncBody body, String[] upvalNames,
                                java.util.Map<String, Object> outerConsts, boolean strip) {
         Compiler c = new Compiler(new Ast.Chunk(source, body), strip);
         for (var e : outerConsts.entrySet()) {
@@ -455,8 +468,7 @@ public final class Compiler {
                         || w.cond() instanceof Ast.Str) && !w.block().stats().isEmpty()) {
                     line = w.block().stats().get(0).line();
                 }
-                body.loopLine = line;
-                body.loopForce = true;
+                body.markLoopBody(line, true);
                 yield new Stats.While(line, cond, body);
             }
             case Ast.Repeat r -> repeat(r);
@@ -632,7 +644,7 @@ public final class Compiler {
         int tbcMark = fs.ntbc;
         Block body = blockBody(r.block(), new ArrayList<>(), true, r.block().closeLine());
         Expr cond = expr(r.cond());
-        body.loopLine = r.cond().line();
+        body.markLoopBody(r.cond().line(), false);
         closeBlockScope(r.block().endLine(), false);
         popLocals(mark, r.cond().line());
         fs.nextSlot = slotMark;
@@ -657,7 +669,7 @@ public final class Compiler {
         Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE, nearOf(n, 0));
         Block body = block(n.block(), true);
         fs.hidden -= 3;
-        body.loopLine = n.line();
+        body.markLoopBody(n.line(), false);
         popLocals(mark, n.block().endLine());
         endLocalInfos(hidden, n.block().endLine());
         fs.nextSlot = slotMark;
@@ -682,7 +694,7 @@ public final class Compiler {
         }
         Block body = block(g.block(), true);
         fs.hidden -= 4;
-        body.loopLine = g.line();
+        body.markLoopBody(g.line(), false);
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;

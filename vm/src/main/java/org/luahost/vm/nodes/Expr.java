@@ -1,6 +1,7 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import org.luahost.vm.Lua;
+import org.luahost.vm.runtime.Frame;
 
 /**
  * An expression node. {@link #eval} gives its (first) value; multi-valued

@@ -1,10 +1,11 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.compiler;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 
 import org.luahost.vm.parser.Ast;
+import org.luahost.vm.runtime.Cell;
 
 /**
  * First compiler pass: finds which local variables are captured by inner

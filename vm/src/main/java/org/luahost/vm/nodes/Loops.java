@@ -1,23 +1,25 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Site;
 
 /** The two for loops, with 5.4's integer/float loop rules and fast paths for pairs/ipairs. */
-final class Loops {
+public final class Loops {
     private Loops() {}
 
     /** for v = start, limit, step do body end */
-    static final class NumFor extends Stat {
+    public static final class NumFor extends Stat {
         final Expr start, limit, step;
         final int slot;
         final boolean cell;
         final Stat body;
 
-        NumFor(int line, Expr start, Expr limit, Expr step, int slot, boolean cell, Stat body) {
+        public NumFor(int line, Expr start, Expr limit, Expr step, int slot, boolean cell, Stat body) {
             super(line);
             this.start = start; this.limit = limit; this.step = step; this.slot = slot; this.cell = cell; this.body = body;
         }
@@ -99,7 +101,7 @@ final class Loops {
     }
 
     /** for v1, v2, ... in explist do body end */
-    static final class GenFor extends Stat {
+    public static final class GenFor extends Stat {
         final Expr[] exprs;
         final int[] slots;
         final boolean[] cells;
@@ -107,7 +109,7 @@ final class Loops {
         /** First of three frame slots keeping the iterator function, state and closing value (roots for the collector). */
         final int hidden;
 
-        GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body, int hidden) {
+        public GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body, int hidden) {
             super(line);
             this.exprs = exprs; this.slots = slots; this.cells = cells; this.body = body; this.hidden = hidden;
         }

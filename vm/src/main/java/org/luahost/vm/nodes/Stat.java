@@ -1,4 +1,6 @@
-package org.luahost.vm.interp;
+package org.luahost.vm.nodes;
+
+import org.luahost.vm.runtime.Frame;
 
 /**
  * A statement node. {@link #exec} returns how control leaves it: normally
