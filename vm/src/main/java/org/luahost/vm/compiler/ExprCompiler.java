@@ -1,0 +1,227 @@
+package org.luahost.vm.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.luahost.vm.nodes.Arith;
+import org.luahost.vm.nodes.Calls;
+import org.luahost.vm.nodes.Expr;
+import org.luahost.vm.nodes.Exprs;
+import org.luahost.vm.parser.Ast;
+import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.runtime.Proto;
+
+/**
+ * The compiler's expression half: turns syntax-tree expressions into
+ * {@link Expr} nodes, picking specialised ones where the tree allows
+ * (constant-key field access, fixed-arity calls, folded negative numerals,
+ * flattened concatenations), and finds the values of the constant expressions
+ * the reference folds for {@code <const>} locals. Names are resolved by
+ * {@link Scopes}; a function expression is compiled by the statement half
+ * ({@link Compiler}).
+ */
+abstract class ExprCompiler extends Scopes {
+    ExprCompiler(Ast.Chunk chunk, boolean strip) { super(chunk, strip); }
+
+    /** Compiles a function (the statement half does it); a root function has the given upvalues, a nested one null. */
+    abstract Proto function(Ast.FuncBody body, String[] rootUpvalues);
+
+    // ---------------------------------------------------------------- variables
+
+    Expr read(Ref r, int line) {
+        return switch (r) {
+            case ConstRef c -> new Exprs.Const(line, c.v().ctcValue);
+            case LocalRef l -> l.v().cell ? new Exprs.CellLocal(line, l.v().slot, debugName(l.v().name)) : new Exprs.Local(line, l.v().slot, debugName(l.v().name));
+            case UpRef u -> new Exprs.Upval(line, u.idx(), strip ? "?" : u.name());
+            // without debug information the reference cannot tell that an upvalue is _ENV: "field 'x'"
+            case GlobalRef g -> strip ? new Exprs.Field(line, env(line), g.name().intern(), false) : new Exprs.Global(line, env(line), g.name());
+        };
+    }
+
+    Expr env(int line) {
+        Ref r = resolve("_ENV", line);
+        if (r instanceof GlobalRef) throw new IllegalStateException("_ENV unresolved");
+        return read(r, line);
+    }
+
+    /** A local's name for error messages, or null without debug information. */
+    String debugName(String name) { return strip ? null : name; }
+
+    boolean isEnv(Expr e) {
+        if (strip) return false;
+        return (e instanceof Exprs.Upval u && u.name.equals("_ENV")) || (e instanceof Exprs.Local l && l.name.equals("_ENV"))
+                || (e instanceof Exprs.CellLocal c && c.name.equals("_ENV"));
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    Expr[] exprs(List<Ast.Expr> es) {
+        Expr[] r = new Expr[es.size()];
+        for (int i = 0; i < r.length; i++) r[i] = expr(es.get(i));
+        return r;
+    }
+
+    static boolean lastMulti(Expr[] es) { return es.length > 0 && es[es.length - 1].isMulti(); }
+
+    Expr expr(Ast.Expr e) {
+        Expr x = expr0(e);
+        x.liveSlots = fs.nextSlot;
+        return x;
+    }
+
+    Expr expr0(Ast.Expr e) {
+        return switch (e) {
+            case Ast.Nil n -> new Exprs.Const(n.line(), null);
+            case Ast.True t -> new Exprs.Const(t.line(), Boolean.TRUE);
+            case Ast.False f -> new Exprs.Const(f.line(), Boolean.FALSE);
+            case Ast.Int i -> new Exprs.Const(i.line(), i.value());
+            case Ast.Flt f -> new Exprs.Const(f.line(), f.value());
+            case Ast.Str s -> new Exprs.Const(s.line(), s.value().intern());
+            case Ast.Vararg v -> new Exprs.Vararg(v.line());
+            case Ast.Name n -> read(resolveName(n), n.line());
+            case Ast.Index ix -> index(ix);
+            case Ast.Call c -> call(c);
+            case Ast.MethodCall m -> {
+                Expr[] args = exprs(m.args());
+                yield new Calls.Method(m.line(), expr(m.obj()), m.name().intern(), args, lastMulti(args));
+            }
+            case Ast.Paren p -> {
+                Expr inner = expr(p.expr());
+                yield inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
+            }
+            case Ast.Function f -> new Exprs.Function(f.line(), function(f.body(), null));
+            case Ast.Table t -> table(t);
+            case Ast.BinOp b -> binop(b);
+            case Ast.UnOp u -> unop(u);
+        };
+    }
+
+    Expr index(Ast.Index ix) {
+        Expr obj = expr(ix.obj());
+        if (ix.key() instanceof Ast.Str s) return new Exprs.Field(ix.line(), obj, s.value().intern(), isEnv(obj));
+        String keyName = ix.key() instanceof Ast.Int i && i.value() >= 0 && i.value() <= 255 ? "integer index" : "?";
+        return new Exprs.Index(ix.line(), obj, expr(ix.key()), keyName);
+    }
+
+    Expr call(Ast.Call c) {
+        Expr fn = expr(c.fn());
+        Expr[] args = exprs(c.args());
+        boolean multi = lastMulti(args);
+        if (!multi) {
+            switch (args.length) {
+                case 0: return new Calls.Call0(c.line(), fn);
+                case 1: return new Calls.Call1(c.line(), fn, args[0]);
+                case 2: return new Calls.Call2(c.line(), fn, args[0], args[1]);
+                case 3: return new Calls.Call3(c.line(), fn, args[0], args[1], args[2]);
+                default: break;
+            }
+        }
+        return new Calls.CallN(c.line(), fn, args, multi);
+    }
+
+    Expr table(Ast.Table t) {
+        List<Expr> items = new ArrayList<>();
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> vals = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (Ast.Field f : t.fields()) {
+            switch (f) {
+                case Ast.PosField p -> { order.add(items.size()); items.add(expr(p.value())); }
+                case Ast.NamedField nf -> {
+                    order.add(~keys.size());
+                    keys.add(new Exprs.Const(t.line(), nf.name().intern()));
+                    vals.add(expr(nf.value()));
+                }
+                case Ast.KeyedField kf -> { order.add(~keys.size()); keys.add(expr(kf.key())); vals.add(expr(kf.value())); }
+            }
+        }
+        boolean lastMulti = !items.isEmpty() && t.fields().get(t.fields().size() - 1) instanceof Ast.PosField
+                && items.get(items.size() - 1).isMulti();
+        return new Exprs.Table(t.line(), items.toArray(new Expr[0]), keys.toArray(new Expr[0]), vals.toArray(new Expr[0]),
+                order.stream().mapToInt(Integer::intValue).toArray(), lastMulti);
+    }
+
+    Expr binop(Ast.BinOp b) {
+        if (b.op() == Ast.BinOpKind.CONCAT) {
+            List<Expr> parts = new ArrayList<>();
+            flattenConcat(b, parts);
+            return new Exprs.Concat(b.line(), parts.toArray(new Expr[0]));
+        }
+        Expr l = expr(b.left()), r = expr(b.right());
+        int line = b.line();
+        return switch (b.op()) {
+            case OR -> new Exprs.Or(line, l, r);
+            case AND -> new Exprs.And(line, l, r);
+            case LT -> new Arith.Lt(line, l, r);
+            case GT -> new Arith.Gt(line, l, r);
+            case LE -> new Arith.Le(line, l, r);
+            case GE -> new Arith.Ge(line, l, r);
+            case EQ -> new Arith.Eq(line, l, r, false);
+            case NE -> new Arith.Eq(line, l, r, true);
+            case ADD -> new Arith.Add(line, l, r);
+            case SUB -> new Arith.Sub(line, l, r);
+            case MUL -> new Arith.Mul(line, l, r);
+            case DIV -> new Arith.Div(line, l, r);
+            case MOD -> new Arith.Mod(line, l, r);
+            case IDIV -> new Arith.IDiv(line, l, r);
+            case POW -> new Arith.Pow(line, l, r);
+            case BAND -> new Arith.Bitwise(line, Ops.BAND, l, r);
+            case BOR -> new Arith.Bitwise(line, Ops.BOR, l, r);
+            case BXOR -> new Arith.Bitwise(line, Ops.BXOR, l, r);
+            case SHL -> new Arith.Bitwise(line, Ops.SHL, l, r);
+            case SHR -> new Arith.Bitwise(line, Ops.SHR, l, r);
+            case CONCAT -> throw new IllegalStateException();
+        };
+    }
+
+    void flattenConcat(Ast.Expr e, List<Expr> out) {
+        if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.CONCAT) {
+            out.add(expr(b.left()));
+            flattenConcat(b.right(), out);
+        } else {
+            out.add(expr(e));
+        }
+    }
+
+    Expr unop(Ast.UnOp u) {
+        Expr a = expr(u.operand());
+        return switch (u.op()) {
+            case NOT -> new Exprs.Not(u.line(), a);
+            case NEG -> a instanceof Exprs.Const c && c.value instanceof Long l ? new Exprs.Const(u.line(), -l)
+                    : a instanceof Exprs.Const c && c.value instanceof Double d ? new Exprs.Const(u.line(), -d)
+                    : new Arith.Neg(u.line(), a);
+            case LEN -> new Exprs.Len(u.line(), a);
+            case BNOT -> new Arith.BNot(u.line(), a);
+        };
+    }
+
+    // ---------------------------------------------------------------- compile-time constants
+
+    /**
+     * luaK_exp2const: the value of an expression the reference knows at compile
+     * time (nil, booleans, numerals, literal strings, another such constant, and
+     * the negation or 'not' of one the reference folds), as a one-element array;
+     * null if it is not one.
+     */
+    Object[] constValue(Ast.Expr e) {
+        return switch (e) {
+            case Ast.Nil n -> new Object[] {null};
+            case Ast.True t -> new Object[] {Boolean.TRUE};
+            case Ast.False f -> new Object[] {Boolean.FALSE};
+            case Ast.Int i -> new Object[] {i.value()};
+            case Ast.Flt f -> new Object[] {f.value()};
+            case Ast.Str s -> new Object[] {s.value().intern()};
+            case Ast.Name nm -> findConst(nm.name());
+            case Ast.Paren p -> constValue(p.expr());
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.NEG && constValue(u.operand()) instanceof Object[] c -> {
+                if (c[0] instanceof Long i) yield new Object[] {-i};
+                if (!(c[0] instanceof Double x)) yield null;
+                // constfolding gives up on a float result of zero or NaN
+                yield -x == 0 || Double.isNaN(x) ? null : new Object[] {-x};
+            }
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.NOT && constValue(u.operand()) instanceof Object[] c ->
+                new Object[] {c[0] == null || c[0] == Boolean.FALSE};
+            default -> null;
+        };
+    }
+}
