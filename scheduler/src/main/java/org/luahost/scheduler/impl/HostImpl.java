@@ -266,8 +266,8 @@ public final class HostImpl implements LuaHost {
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
         SessionImpl s = byId(target);
-        String[] chain = from.waits.chainForCall();
-        if (!s.waits.interleaves()) {
+        String[] chain = from.chainForCall();
+        if (!s.interleaves()) {
             for (String waiting : chain) {
                 if (waiting.equals(target)) {
                     throw new SessionException(Kind.TIMEOUT, "host.call to '" + target + "' would never be answered: "

@@ -168,6 +168,12 @@ final class SessionImpl implements Session {
 
     AutoCloseable subscribe(java.util.function.Consumer<Object[]> receiver) { return subscribers.add(receiver); }
 
+    /** With the turn: the ids whose turns wait on the running turn, this session last (for a call it makes). */
+    String[] chainForCall() { return waits.chainForCall(); }
+
+    /** Whether the session's waits let other envelopes run (SessionOptions.interleave). */
+    boolean interleaves() { return waits.interleaves(); }
+
     // ================================================================ Session
 
     @Override
