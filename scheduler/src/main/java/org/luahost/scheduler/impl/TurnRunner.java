@@ -34,8 +34,10 @@ import org.luahost.vm.LuaString;
  * <li>{@link #drain}: a worker of {@link Drainers} that holds the session's
  *     drainer role.</li>
  * <li>{@link #current}: guarded by the turn.</li>
- * <li>{@link #inProgress}: written with the drainer role and the turn, read by
- *     any thread (the idle sweep), which only uses it as a hint.</li>
+ * <li>{@link #inProgress}: written with the turn (by the drainer, or by an
+ *     interleaved turn that resumed after handing the role over), read by
+ *     any thread (the idle sweep, which only uses it as a hint; passivation
+ *     reads it again with the turn).</li>
  * </ul>
  */
 final class TurnRunner {
