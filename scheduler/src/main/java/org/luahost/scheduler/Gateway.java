@@ -14,8 +14,6 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import org.luahost.scheduler.impl.HostImpl;
-
 /**
  * The HTTP and WebSocket front of a {@link LuaHost} (used by
  * {@code luahost serve}); sessions start from the host's default script on
@@ -163,7 +161,7 @@ public final class Gateway {
             error(req, 400, e.getMessage(), null);
             return;
         }
-        ((HostImpl) host).callLuaFunction(id, LuaJson.luaString(fn), args).onComplete(ar -> {
+        host.callLuaFunction(id, LuaJson.luaString(fn), args).onComplete(ar -> {
             if (ar.failed()) {
                 failure(req, ar.cause());
                 return;
@@ -189,7 +187,7 @@ public final class Gateway {
             error(req, 400, e.getMessage(), null);
             return;
         }
-        ((HostImpl) host).sendAs(id, "http", msg).onComplete(ar -> {
+        host.sendAs(id, "http", msg).onComplete(ar -> {
             if (ar.failed()) failure(req, ar.cause());
             else req.response().setStatusCode(202).end();
         });
@@ -258,7 +256,7 @@ public final class Gateway {
                     ws.writeTextMessage(new JsonObject().put("error", "not JSON: " + e.getMessage()).encode());
                     return;
                 }
-                ((HostImpl) host).sendAs(id, "ws", new Object[] {value}).onFailure(e ->
+                host.sendAs(id, "ws", new Object[] {value}).onFailure(e ->
                         ws.writeTextMessage(new JsonObject().put("error", e.getMessage()).encode()));
             });
             ws.resume();

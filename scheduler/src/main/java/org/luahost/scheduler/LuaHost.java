@@ -55,6 +55,27 @@ public interface LuaHost {
     /** Sends a message to session id's {@code on_message(nil, ...)} (started from the default script if needed). */
     Future<Void> send(String id, Object... message);
 
+    /**
+     * A call from outside the host's Java code (the {@link Gateway}): calls the
+     * global function fname of session id (started from the default script
+     * if needed) only if the script wrote it in Lua; a library function such
+     * as {@code load} or {@code os.execute} fails as if there were none
+     * ({@link SessionException.Kind#NO_SUCH_FUNCTION}). The arguments must be
+     * Lua values already (for example from {@link LuaJson}); they are handed
+     * to the session as they are, not copied, so the caller must not keep or
+     * change them.
+     */
+    Future<Object[]> callLuaFunction(String id, String fname, Object... luaArgs);
+
+    /**
+     * A message from outside the host's Java code (the {@link Gateway}, with
+     * from {@code "http"} or {@code "ws"}): delivered to session id's
+     * {@code on_message(from, ...)} (started from the default script if
+     * needed). As for {@link #callLuaFunction}, the values must be Lua values
+     * and are not copied.
+     */
+    Future<Void> sendAs(String id, String from, Object... luaValues);
+
     /** Stops session id after the messages in its mailbox; succeeds too when there was no such session. */
     Future<Void> stop(String id);
 

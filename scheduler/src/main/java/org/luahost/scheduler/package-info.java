@@ -10,21 +10,45 @@
  * {@link org.luahost.scheduler.Script} a session runs, the
  * {@link org.luahost.scheduler.SessionListener} lifecycle hooks, the JSON mapping {@link org.luahost.scheduler.LuaJson}, and
  * the HTTP/WebSocket {@link org.luahost.scheduler.Gateway}. Implementations
- * are in {@code impl}.
+ * are in {@code impl}, which the public classes reach only through
+ * {@code LuaHost.create} (the gateway, too, needs nothing but {@code LuaHost}).
  *
- * <h2>Data flow</h2>
- * message (Java call, Lua {@code host.send}/{@code host.call}, timer, event
- * bus, HTTP, WebSocket) → values deep-copied for the receiver → envelope in
- * the session's mailbox → when the mailbox becomes non-empty the session
- * joins the host's ready queue, and one of the host's drainer workers
- * (virtual threads, about one per processor, reused from session to
- * session; none while the host is idle) takes its envelopes in arrival
- * order, at most 64 before the session queues again behind the others →
- * one turn per envelope: the Lua handler runs
- * protected on the session's Lua state → results copied back into the
- * caller's future. A session lives on one of the host's event-loop verticles
- * (chosen by id): its timers and event-bus consumer run there and only
- * deliver envelopes; Lua code never runs on an event-loop thread.
+ * <h2>Data flow: message → mailbox → turn → Lua handler → save</h2>
+ * <ol>
+ * <li><b>Message.</b> A call or message from Java ({@link org.luahost.scheduler.LuaHost#call},
+ *     {@link org.luahost.scheduler.Session#send}), from Lua ({@code host.send}, {@code host.call}:
+ *     {@link org.luahost.scheduler.impl.HostLibrary}), from a timer, the event bus, or HTTP and
+ *     WebSocket clients ({@link org.luahost.scheduler.Gateway}, through
+ *     {@link org.luahost.scheduler.LuaHost#callLuaFunction} and
+ *     {@link org.luahost.scheduler.LuaHost#sendAs}) becomes an
+ *     {@link org.luahost.scheduler.impl.Envelope}, one of a sealed set of records (start, call,
+ *     send, timer, stop, save), with its values deep-copied for the receiver
+ *     ({@link org.luahost.scheduler.impl.ValueCopy}): sessions share nothing.</li>
+ * <li><b>Mailbox.</b> {@link org.luahost.scheduler.impl.SessionImpl#deliver} offers it to the
+ *     session's {@link org.luahost.scheduler.impl.Mailbox}. The producer that finds the session
+ *     idle takes its drainer role and queues the session with the host's
+ *     {@link org.luahost.scheduler.impl.Drainers}: worker virtual threads, about one per
+ *     processor, reused from session to session, none while the host is idle.</li>
+ * <li><b>Turn.</b> A worker runs {@link org.luahost.scheduler.impl.TurnRunner#drain}: it takes
+ *     the envelopes in arrival order, at most 64 before the session queues again behind the
+ *     others, and handles each as one {@link org.luahost.scheduler.impl.Turn} while holding
+ *     the state's turn.</li>
+ * <li><b>Lua handler.</b> {@link org.luahost.scheduler.impl.LuaRunner#invoke} runs the handler
+ *     (the named global function, {@code on_message}, a timer's callback, or the script for
+ *     a start) protected on the session's Lua state, metered by
+ *     {@link org.luahost.scheduler.impl.Budget}; a handler that waits parks
+ *     ({@link org.luahost.scheduler.impl.Waits}). Results are copied back into the caller's
+ *     future, a Lua error becomes a {@link org.luahost.scheduler.SessionException} with its
+ *     traceback.</li>
+ * <li><b>Save.</b> Between turns, still holding the turn,
+ *     {@link org.luahost.scheduler.impl.Lifecycle} runs a Lua collection when one is due,
+ *     has {@link org.luahost.scheduler.impl.SessionSaver} capture the state for the store
+ *     (when the host has one), and applies the restart policy.</li>
+ * </ol>
+ * A session lives on one of the host's event-loop verticles (chosen by id,
+ * {@link org.luahost.scheduler.impl.HomeContext}): its timers and event-bus
+ * consumer run there and only deliver envelopes; Lua code never runs on an
+ * event-loop thread.
  *
  * <h2>Turns</h2>
  * By default a turn runs to its end before the next envelope is taken, even
@@ -45,14 +69,15 @@
  * module), a session restores its newest snapshot when it starts (before the
  * script runs: new code, old data) and saves between turns, on
  * {@code host.persist()}, on stop and when passivated; see
- * {@code impl.SessionSaver}. Capture (walk and encode) runs on the session's
+ * {@link org.luahost.scheduler.impl.SessionSaver}. Capture (walk and encode) runs on the session's
  * virtual thread while it holds its turn; the store writes on its own thread.
  * The idle sweep passivates idle sessions: saved, unloaded, and restored by
  * the next message, which a gone session forwards to its successor.
  *
  * <h2>Budgets</h2>
- * Each state's {@code WorkMeter} is its session: the interpreter counts calls
- * and loop back-edges and every 2,048 units the session looks at the clock.
+ * Each state's {@code WorkMeter} is its session's
+ * {@link org.luahost.scheduler.impl.Budget}: the interpreter counts calls
+ * and loop back-edges and every 2,048 units the budget looks at the clock.
  * After the time slice (2 ms) it yields the carrier thread
  * ({@code Thread.yield} on the virtual thread) so other sessions run (a turn
  * that ran 2 slices, or whose session's last turn did, runs in bursts of an
@@ -64,11 +89,12 @@
  * running, and at least ten times the previous walk's duration, so walks
  * cost at most about 10%, sooner when growth would reach the limit before
  * then) the session walks its reachable Lua values and
- * estimates their size (see {@code impl.Footprint}); over the limit it raises
+ * estimates their size (see {@link org.luahost.scheduler.impl.Footprint}); over the limit it raises
  * {@code not enough memory}.
  *
  * <h2>Mailbox</h2>
- * JCTools {@code MpscLinkedAtomicUnpaddedQueue}: unbounded, lock-free for
+ * {@link org.luahost.scheduler.impl.Mailbox} holds a JCTools
+ * {@code MpscLinkedAtomicUnpaddedQueue}: unbounded, lock-free for
  * many producers and one consumer (the drainer). Chosen for a host with
  * 100,000 mostly idle sessions: an empty one takes 48 bytes. Measured with
  * 100,000 queues (JDK 25, compressed references, after GC):

@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The host's drainer threads: virtual threads that take sessions with
  * messages waiting from one ready queue and run their turns
- * ({@link SessionImpl#drain}), so that a busy host does not start a thread
+ * ({@link TurnRunner#drain}), so that a busy host does not start a thread
  * for every burst of messages.
  *
  * <p>A session is in the ready queue at most once (it is queued by whoever
- * set its {@code scheduled} flag, see {@link SessionImpl#deliver}). A worker
- * runs a session's turns for a bounded number of messages and queues it
+ * took its drainer role, see {@link Mailbox#offer}). A worker runs a
+ * session's turns for a bounded number of messages and queues it
  * again at the back if more wait, so that a session fed without pause does
  * not keep a worker from the others.
  *

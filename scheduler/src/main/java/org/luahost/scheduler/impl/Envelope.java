@@ -5,62 +5,54 @@ import java.util.concurrent.CompletableFuture;
 import org.luahost.scheduler.SessionException;
 
 /**
- * One message in a session's mailbox: what to do (start, call a function,
- * deliver to on_message, run a timer callback, stop, save) with values already
- * copied for the session, and where the answer goes.
+ * One message in a session's {@link Mailbox}: what to do, with values already
+ * copied for the session, and where the answer goes. The kinds are a closed
+ * set of records, and {@link TurnRunner} handles each in one arm of a
+ * {@code switch}: adding a kind without a handler does not compile.
  *
- * <p>Immutable once offered, except the reply future, which the session
- * completes exactly once.
+ * <p>Immutable once offered (the argument arrays are not copied again and
+ * nobody writes them), except the reply future, which the session completes
+ * exactly once.
  */
-final class Envelope {
-    static final int START = 0, CALL = 1, SEND = 2, TIMER = 3, STOP = 4, SAVE = 5;
+sealed interface Envelope {
+    /** Where the answer goes (the results, or null), or null when nobody waits for one. */
+    default CompletableFuture<Object[]> reply() { return null; }
 
-    final int kind;
-    /** CALL: the global function's name. */
-    final String name;
-    /** SEND: the sender's id (null from Java). */
-    final String from;
-    final Object[] args;
-    /** CALL, START, STOP: the answer (results, or null); null for SEND and TIMER. */
-    final CompletableFuture<Object[]> reply;
-    /** TIMER: the timer. */
-    final TimerHandle timer;
-    /** CALL from a session: the ids of the sessions whose turns wait on this call, the caller last (cycle detection). */
-    final String[] chain;
-    /** CALL from outside (the gateway): only functions written in Lua may be called, not library functions. */
-    final boolean luaOnly;
-
-    private Envelope(int kind, String name, String from, Object[] args, CompletableFuture<Object[]> reply,
-                     TimerHandle timer, String[] chain, boolean luaOnly) {
-        this.kind = kind; this.name = name; this.from = from; this.args = args;
-        this.reply = reply; this.timer = timer; this.chain = chain; this.luaOnly = luaOnly;
+    /** Fails the reply, if there is one. */
+    default void fail(SessionException e) {
+        CompletableFuture<Object[]> r = reply();
+        if (r != null) r.completeExceptionally(e);
     }
 
-    private Envelope(int kind, String name, String from, Object[] args, CompletableFuture<Object[]> reply,
-                     TimerHandle timer, String[] chain) {
-        this(kind, name, from, args, reply, timer, chain, false);
+    /** The first message of every session: create the state, restore it, run the script; reply once it ran. */
+    record Start(CompletableFuture<Object[]> reply) implements Envelope {}
+
+    /**
+     * Calls the global function name with args. chain: for a call from a
+     * session, the ids of the sessions whose turns wait on this call, the
+     * caller last (cycle detection); else null. luaOnly: a call from outside
+     * (the gateway), where only functions written in Lua may be called, not
+     * library functions.
+     */
+    record Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain, boolean luaOnly)
+            implements Envelope {
+        /** A call from Java or from another session (chain non-null). */
+        Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain) {
+            this(name, args, reply, chain, false);
+        }
     }
 
-    static Envelope callLuaFunction(String fname, Object[] args, CompletableFuture<Object[]> reply) {
-        return new Envelope(CALL, fname, null, args, reply, null, null, true);
-    }
+    /** Delivers args to {@code on_message(from, ...)}; from is the sender's id (null from Java). */
+    record Send(String from, Object[] args) implements Envelope {}
 
-    static Envelope start(CompletableFuture<Object[]> reply) { return new Envelope(START, null, null, null, reply, null, null); }
+    /** A firing of a timer ({@code host.after}, {@code host.every}): runs its callback unless it was cancelled. */
+    record Timer(TimerHandle timer) implements Envelope {}
 
-    static Envelope call(String fname, Object[] args, CompletableFuture<Object[]> reply, String[] chain) {
-        return new Envelope(CALL, fname, null, args, reply, null, chain);
-    }
+    /** Stops the session (host.stop, close); reply once it is stopped. */
+    record Stop(CompletableFuture<Object[]> reply) implements Envelope {}
 
-    static Envelope send(String from, Object[] args) { return new Envelope(SEND, null, from, args, null, null, null); }
-
-    static Envelope timer(TimerHandle t) { return new Envelope(TIMER, null, null, null, null, t, null); }
-
-    static Envelope stop(CompletableFuture<Object[]> reply) { return new Envelope(STOP, null, null, null, reply, null, null); }
-
-    /** A save that was put off until the save interval is over (no Lua runs). */
-    static Envelope save() { return new Envelope(SAVE, null, null, null, null, null, null); }
-
-    void fail(SessionException e) {
-        if (reply != null) reply.completeExceptionally(e);
+    /** A save that was put off until the save interval is over. No Lua runs; the session's activity clock is not reset. */
+    record Save() implements Envelope {
+        static final Save INSTANCE = new Save();
     }
 }

@@ -17,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -35,7 +34,7 @@ import org.luahost.scheduler.SessionStats;
  * The {@link LuaHost}: the registry of live sessions (id to session), the
  * event-loop verticles ("homes") that sessions are spread over by id, the
  * virtual-thread factory their turns run on, and the idle sweep, which
- * passivates idle sessions (see {@link SessionImpl#passivate}).
+ * passivates idle sessions (see {@link Lifecycle#passivate}).
  *
  * <p>A passivated session stays in the registry as a gone shell until its
  * successor replaces it (or it is removed); a session started with a script
@@ -50,7 +49,7 @@ public final class HostImpl implements LuaHost {
     /** The workers that run sessions' turns (as many active ones as the JVM has processors, at least 2). */
     final Drainers drainers = new Drainers(threads, Math.max(2, Runtime.getRuntime().availableProcessors()));
     private final ConcurrentHashMap<String, SessionImpl> sessions = new ConcurrentHashMap<>();
-    private final List<ContextInternal> homes = new CopyOnWriteArrayList<>();
+    private final List<HomeContext> homes = new CopyOnWriteArrayList<>();
     private final Future<Void> ready;
     private volatile String deploymentId;
     private volatile long sweepTimer = -1;
@@ -66,7 +65,7 @@ public final class HostImpl implements LuaHost {
     private final class Home extends AbstractVerticle {
         @Override
         public void start() {
-            homes.add((ContextInternal) context);
+            homes.add(HomeContext.of(context));
         }
     }
 
@@ -97,7 +96,7 @@ public final class HostImpl implements LuaHost {
 
     // ---------------------------------------------------------------- sessions
 
-    private ContextInternal homeFor(String id) {
+    private HomeContext homeFor(String id) {
         return homes.get(Math.floorMod(id.hashCode() * 0x9E3779B1, homes.size()));
     }
 
@@ -109,7 +108,7 @@ public final class HostImpl implements LuaHost {
     private SessionImpl getOrStart(String id, Script script, SessionOptions opts) {
         for (;;) {
             SessionImpl s = sessions.get(id);
-            if (s != null && !s.gone) return s;
+            if (s != null && !s.isGone()) return s;
             if (closing) throw new SessionException(Kind.STOPPED, "the host is shutting down");
             Script sc = script;
             SessionOptions o = opts;
@@ -125,7 +124,7 @@ public final class HostImpl implements LuaHost {
             SessionImpl created = new SessionImpl(this, id, sc, o, homeFor(id));
             boolean won = s == null ? sessions.putIfAbsent(id, created) == null : sessions.replace(id, s, created);
             if (won) {
-                created.deliver(Envelope.start(created.startedFuture));
+                created.deliver(new Envelope.Start(created.startedFuture));
                 return created;
             }
         }
@@ -149,8 +148,7 @@ public final class HostImpl implements LuaHost {
             passivatedConfigs.put(s.id, new Config(s.script, s.options));
         }
         sessions.remove(s.id, s);
-        var c = s.consumer;
-        if (c != null) s.context.runOnContext(v -> c.unregister());
+        s.unbindBus();
     }
 
     private SessionImpl byId(String id) {
@@ -176,7 +174,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Session find(String id) {
         SessionImpl s = sessions.get(id);
-        return s == null || s.status == SessionImpl.STOPPED || s.gone ? null : s;
+        return s == null || !s.isLive() ? null : s;
     }
 
     @Override
@@ -187,27 +185,27 @@ public final class HostImpl implements LuaHost {
     Future<Object[]> call(SessionImpl s, String fname, Object[] args) {
         PromiseReply reply = new PromiseReply();
         try {
-            s.deliver(Envelope.call(fname, ValueCopy.copyAll(args, "argument"), reply, null));
+            s.deliver(new Envelope.Call(fname, ValueCopy.copyAll(args, "argument"), reply, null));
         } catch (SessionException e) {
             return Future.failedFuture(e);
         }
         return reply.promise.future();
     }
 
-    /** A call from outside (the gateway): only functions the script wrote in Lua. */
-    public Future<Object[]> callLuaFunction(String id, String fname, Object[] luaArgs) {
+    @Override
+    public Future<Object[]> callLuaFunction(String id, String fname, Object... luaArgs) {
         return ready.compose(v -> {
             SessionImpl s = byId(id);
             PromiseReply reply = new PromiseReply();
-            s.deliver(Envelope.callLuaFunction(fname, luaArgs, reply));
+            s.deliver(new Envelope.Call(fname, luaArgs, reply, null, true));
             return reply.promise.future();
         });
     }
 
-    /** A message to on_message(from, ...) (the gateway: from is "http" or "ws"). */
-    public Future<Void> sendAs(String id, String from, Object[] luaValues) {
+    @Override
+    public Future<Void> sendAs(String id, String from, Object... luaValues) {
         return ready.compose(v -> {
-            byId(id).deliver(Envelope.send(from, luaValues));
+            byId(id).deliver(new Envelope.Send(from, luaValues));
             return Future.succeededFuture();
         });
     }
@@ -221,7 +219,7 @@ public final class HostImpl implements LuaHost {
     }
 
     void send(SessionImpl s, String from, Object[] message) {
-        s.deliver(Envelope.send(from, ValueCopy.copyAll(message, "argument")));
+        s.deliver(new Envelope.Send(from, ValueCopy.copyAll(message, "argument")));
     }
 
     @Override
@@ -231,16 +229,16 @@ public final class HostImpl implements LuaHost {
     }
 
     Future<Void> stop(SessionImpl s) {
-        if (s.gone) return Future.succeededFuture();   // passivated: saved and unloaded already
+        if (s.isGone()) return Future.succeededFuture();   // passivated: saved and unloaded already
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
-        if (!s.deliver(Envelope.stop(reply))) return Future.succeededFuture();
+        if (!s.deliver(new Envelope.Stop(reply))) return Future.succeededFuture();
         return future(reply).mapEmpty();
     }
 
     @Override
     public Collection<SessionStats> stats() {
         List<SessionStats> out = new ArrayList<>(sessions.size());
-        for (SessionImpl s : sessions.values()) if (!s.gone) out.add(s.stats());
+        for (SessionImpl s : sessions.values()) if (!s.isGone()) out.add(s.stats());
         return out;
     }
 
@@ -263,7 +261,7 @@ public final class HostImpl implements LuaHost {
 
     void sendFromLua(SessionImpl from, String target, Object[] copied) {
         SessionImpl s = byId(target);
-        s.deliver(Envelope.send(from.id, copied));
+        s.deliver(new Envelope.Send(from.id, copied));
     }
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
@@ -279,7 +277,7 @@ public final class HostImpl implements LuaHost {
             }
         }
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
-        s.deliver(Envelope.call(fname, copied, reply, chain));
+        s.deliver(new Envelope.Call(fname, copied, reply, chain));
         return reply;
     }
 
@@ -288,16 +286,12 @@ public final class HostImpl implements LuaHost {
     void unregister(SessionImpl s) {
         sessions.remove(s.id, s);
         passivatedConfigs.remove(s.id);
-        var c = s.consumer;
-        if (c != null) s.context.runOnContext(v -> c.unregister());
+        s.unbindBus();
     }
 
     void registerOnBus(SessionImpl s) {
         if (!options.eventBus()) return;
-        s.context.runOnContext(v -> {
-            if (s.status == SessionImpl.STOPPED) return;
-            s.consumer = vertx.eventBus().<Object>consumer(s.address(), m -> onBusMessage(s, m));
-        });
+        s.bindBus(m -> onBusMessage(s, m));
     }
 
     /**
@@ -320,7 +314,7 @@ public final class HostImpl implements LuaHost {
                 });
             } else if (body.getValue("send") instanceof JsonArray a) {
                 Object from = body.getValue("from");
-                s.deliver(Envelope.send(from == null ? null : LuaJson.luaString(from.toString()), LuaJson.fromJsonArray(a)));
+                s.deliver(new Envelope.Send(from == null ? null : LuaJson.luaString(from.toString()), LuaJson.fromJsonArray(a)));
                 m.reply(null);
             } else {
                 m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
@@ -346,10 +340,7 @@ public final class HostImpl implements LuaHost {
         sweepTimer = vertx.setPeriodic(period, id -> {
             long now = System.nanoTime();
             for (SessionImpl s : sessions.values()) {
-                if (s.status == SessionImpl.RUNNING && !s.gone && s.isIdle() && s.turnsInProgress == 0 && s.liveTimers == 0
-                        && !s.hasSubscribers() && (now - s.lastActive) / 1_000_000 >= idleMs) {
-                    s.passivate();
-                }
+                if (s.passivationDue(now, idleMs)) s.passivate();
             }
         });
     }
@@ -365,8 +356,7 @@ public final class HostImpl implements LuaHost {
         final io.vertx.core.Promise<Object[]> promise;
 
         PromiseReply() {
-            Context ctx = Vertx.currentContext();
-            promise = ctx == null ? Promise.promise() : ((ContextInternal) ctx).promise();
+            promise = HomeContext.callerPromise();
         }
 
         @Override

@@ -55,14 +55,14 @@ final class HostLibrary {
         } catch (SessionException e) {
             throw th.errorAtLevel(e.getMessage(), 1);
         }
-        return s.await(th, f, s.callTimeoutNanos(),
+        return s.waits.await(th, f, s.waits.callTimeoutNanos(),
                 "host.call to '" + LuaString.toJava(target) + "' (" + LuaString.toJava(fname) + ")");
     });
 
     private static final JavaFunction SLEEP = JavaFunction.of("host.sleep", (th, a) -> {
         long ms = Args.checkInteger(th, a, 1);
         SessionImpl s = session(th);
-        s.await(th, s.sleep(ms), 0, "host.sleep");
+        s.waits.await(th, s.timers.sleep(ms), 0, "host.sleep");
         return LuaFunction.NONE;
     });
 
@@ -74,7 +74,7 @@ final class HostLibrary {
         Args.checkFunction(th, a, 2);
         if (periodic && ms < 1) throw Args.argError(th, 1, "interval must be positive");
         SessionImpl s = session(th);
-        TimerHandle h = s.addTimer(ms, (LuaFunction) a[1], periodic);
+        TimerHandle h = s.timers.add(ms, (LuaFunction) a[1], periodic);
         return JavaFunction.ret(new LuaUserdata(h, timerMeta(s)));
     }
 
@@ -82,7 +82,7 @@ final class HostLibrary {
         if (a.length == 0 || !(a[0] instanceof LuaUserdata u) || !(u.payload() instanceof TimerHandle h)) {
             throw Args.typeError(th, a, 1, "timer");
         }
-        return JavaFunction.ret(session(th).cancelTimer(h));
+        return JavaFunction.ret(session(th).timers.cancel(h));
     });
 
     /**
@@ -91,7 +91,7 @@ final class HostLibrary {
      * it as a host value, {@code @registry.luahost.timer}, and does not copy it).
      */
     private static LuaTable timerMeta(SessionImpl s) {
-        return timerMeta(s.L);
+        return timerMeta(s.lua.L);
     }
 
     private static LuaTable timerMeta(LuaState L) {
@@ -108,7 +108,7 @@ final class HostLibrary {
 
     private static final JavaFunction PUSH = JavaFunction.of("host.push", (th, a) -> {
         try {
-            session(th).push(a);
+            session(th).subscribers.push(a);
         } catch (SessionException e) {
             throw th.errorAtLevel(e.getMessage(), 1);
         }
@@ -117,13 +117,13 @@ final class HostLibrary {
 
     private static final JavaFunction PERSIST = JavaFunction.of("host.persist", (th, a) -> {
         SessionImpl s = session(th);
-        CompletableFuture<Object[]> f = s.persist().thenApply(seq -> LuaFunction.NONE);
-        s.await(th, f, 0, "host.persist");
+        CompletableFuture<Object[]> f = s.lifecycle.persist().thenApply(seq -> LuaFunction.NONE);
+        s.waits.await(th, f, 0, "host.persist");
         return LuaFunction.NONE;
     });
 
     private static final JavaFunction STOP = JavaFunction.of("host.stop", (th, a) -> {
-        session(th).requestStop();
+        session(th).lifecycle.requestStop();
         return LuaFunction.NONE;
     });
 

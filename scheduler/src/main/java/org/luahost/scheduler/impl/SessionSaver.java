@@ -109,7 +109,7 @@ final class SessionSaver {
             save();
         } else if (!timerPending) {
             timerPending = true;
-            session.context.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), x -> session.deliver(Envelope.save()));
+            session.home.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), x -> session.deliver(Envelope.Save.INSTANCE));
         }
     }
 

@@ -1,8 +1,64 @@
 /**
- * How sessions work: {@code HostImpl} (registry, verticles, event bus, idle
- * sweep), {@code SessionImpl} (mailbox, drainer, turns, waits, work meter),
- * {@code Envelope} (one message), {@code HostLibrary} (the Lua {@code host}
- * table), {@code ValueCopy} (deep copies between sessions),
- * {@code Footprint} (the memory estimate), {@code TimerHandle}.
+ * How sessions work. The root package's documentation walks one message
+ * through these classes; this is the map of who does what.
+ *
+ * <h2>The host</h2>
+ * {@link org.luahost.scheduler.impl.HostImpl} is the {@code LuaHost}: the
+ * registry of live sessions, the event-loop verticles they live on
+ * ({@link org.luahost.scheduler.impl.HomeContext}, the only class that uses
+ * Vert.x internals), the event-bus protocol, the idle sweep, and the
+ * {@link org.luahost.scheduler.impl.Drainers}, the worker virtual threads
+ * that run sessions' turns.
+ *
+ * <h2>A session, by concern</h2>
+ * {@link org.luahost.scheduler.impl.SessionImpl} is the facade the host sees;
+ * its parts:
+ * <ul>
+ * <li>{@link org.luahost.scheduler.impl.Envelope}: the message kinds, a
+ *     sealed set of records;</li>
+ * <li>{@link org.luahost.scheduler.impl.Mailbox}: the MPSC queue and the
+ *     drainer role;</li>
+ * <li>{@link org.luahost.scheduler.impl.TurnRunner}: the drain loop, one
+ *     {@link org.luahost.scheduler.impl.Turn} per envelope, and the
+ *     handlers of the kinds;</li>
+ * <li>{@link org.luahost.scheduler.impl.LuaRunner}: the Lua state and the
+ *     one place that runs Lua on it (the VM-facing calls);</li>
+ * <li>{@link org.luahost.scheduler.impl.Waits}: a turn waiting on a future;</li>
+ * <li>{@link org.luahost.scheduler.impl.Budget}: the work meter (time
+ *     slices, CPU budget, memory limit with
+ *     {@link org.luahost.scheduler.impl.Footprint});</li>
+ * <li>{@link org.luahost.scheduler.impl.Timers}
+ *     (with {@link org.luahost.scheduler.impl.TimerHandle});</li>
+ * <li>{@link org.luahost.scheduler.impl.Lifecycle}: start, between-turn
+ *     work, stop, passivation, with
+ *     {@link org.luahost.scheduler.impl.SessionSaver} for the store;</li>
+ * <li>{@link org.luahost.scheduler.impl.Subscribers}: {@code host.push}.</li>
+ * </ul>
+ * Lua reaches its session through
+ * {@link org.luahost.scheduler.impl.HostLibrary} (the {@code host} table),
+ * and values cross between sessions through
+ * {@link org.luahost.scheduler.impl.ValueCopy}.
+ *
+ * <h2>Threads</h2>
+ * Three roles, each documented on its class:
+ * <ul>
+ * <li><em>producers</em>, any thread: deliver envelopes
+ *     ({@link org.luahost.scheduler.impl.SessionImpl#deliver});</li>
+ * <li>the <em>drainer</em>, the one thread holding a session's drainer role
+ *     ({@link org.luahost.scheduler.impl.Mailbox}): takes envelopes out;</li>
+ * <li>the <em>turn holder</em>, the one thread holding the state's turn
+ *     ({@link org.luahost.scheduler.impl.TurnRunner}): runs Lua and touches
+ *     every field marked "guarded by the turn". It is the drainer, except
+ *     with interleaving, where a turn that resumes after a wait takes the
+ *     state's turn while another thread may be the drainer.</li>
+ * </ul>
+ * Fields that other threads read (status, counters, how many turns and
+ * timers are live) are volatile and written only by the turn holder.
+ *
+ * <h2>Where later work goes</h2>
+ * A bound on the mailbox belongs in {@code Mailbox.offer}; charges and limits
+ * in {@code Budget}; killing a turn, restarts and activation leases in
+ * {@code Lifecycle}; durable timers in {@code Timers}; a change of the VM's
+ * host API in {@code LuaRunner}.
  */
 package org.luahost.scheduler.impl;

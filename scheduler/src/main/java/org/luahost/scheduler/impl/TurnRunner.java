@@ -1,0 +1,173 @@
+package org.luahost.scheduler.impl;
+
+import org.luahost.scheduler.SessionException;
+import org.luahost.scheduler.SessionException.Kind;
+import org.luahost.vm.LuaFunction;
+import org.luahost.vm.LuaString;
+
+/**
+ * A session's turns: the drain loop that takes envelopes from the
+ * {@link Mailbox} and handles each as one <em>turn</em> on the Lua state,
+ * and the handlers of the envelope kinds.
+ *
+ * <h2>The drain loop</h2>
+ * The first delivery to an idle session takes the drainer role and queues
+ * the session with the host's {@link Drainers}: one of its worker virtual
+ * threads calls {@link #drain}, which takes envelopes one by one until the
+ * mailbox is empty (the role is given up) or a batch is done (the session
+ * queues again, behind the others). So an idle session holds no thread, and
+ * a busy host does not start one per burst.
+ *
+ * <h2>The state's turn</h2>
+ * At most one Java thread runs the state's Lua code: the one holding the
+ * state's turn (the coroutines module's {@code Hosting} turn, a fair
+ * semaphore, so that {@code Async.call} on the state queues behind turns).
+ * A turn takes it in {@link #begin} and gives it back in {@link #end}. Without
+ * interleaving the drainer keeps it for the whole turn; with interleaving a
+ * turn that waits gives it (and the drainer role) away, and takes it back
+ * before it goes on ({@link Waits}). Every field marked "guarded by the turn"
+ * in the session's parts is read and written only by the thread holding it;
+ * before the state exists (the START envelope), the drainer role guards them.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ * <li>{@link #drain}: a worker of {@link Drainers} that holds the session's
+ *     drainer role.</li>
+ * <li>{@link #current}: guarded by the turn.</li>
+ * <li>{@link #inProgress}: written with the turn (by the drainer, or by an
+ *     interleaved turn that resumed after handing the role over), read by
+ *     any thread (the idle sweep, which only uses it as a hint; passivation
+ *     reads it again with the turn).</li>
+ * </ul>
+ */
+final class TurnRunner {
+    /** Envelopes a worker handles for one session before it gives the others a turn (the session queues again). */
+    private static final int BATCH = 64;
+
+    private final SessionImpl session;
+    /** The turn that holds the state's turn now, or null between turns and while it waits with interleaving. Guarded by the turn. */
+    Turn current;
+    /** Turns begun and not finished (more than one only with interleaving). */
+    volatile int inProgress;
+
+    TurnRunner(SessionImpl session) { this.session = session; }
+
+    /**
+     * Runs turns with the drainer role: until the mailbox is empty (then the
+     * role is given up), or {@link #BATCH} envelopes (then the session is
+     * queued again, still with the role), or a turn gave the role away while
+     * it waited (interleaving).
+     */
+    void drain() {
+        Mailbox mailbox = session.mailbox;
+        Lifecycle lifecycle = session.lifecycle;
+        for (int n = 0;; n++) {
+            if (n == BATCH) {
+                session.startDrainer();   // with the role: back of the ready queue
+                return;
+            }
+            Envelope e = mailbox.poll();
+            if (e == null) {
+                // a producer may have offered after the poll and seen the role taken
+                if (!mailbox.releaseRole()) return;
+                continue;
+            }
+            if (session.status == SessionImpl.Status.STOPPED) {
+                mailbox.taken();
+                e.fail(session.stoppedError());
+                continue;
+            }
+            Turn t = new Turn(e);
+            begin(t);
+            boolean drainer;
+            inProgress++;
+            try {
+                run(t);
+                lifecycle.collectIfDue(t);
+                lifecycle.saveAfter(t);
+                lifecycle.restartIfBroken(t);
+            } finally {
+                inProgress--;
+                drainer = t.drainer;
+                end(t);
+                if (t.detached) session.host.drainers.unblocked();
+            }
+            if (!drainer) return;
+        }
+    }
+
+    /** Takes the state's turn for t, gives t a Lua thread and starts its clock. */
+    private void begin(Turn t) {
+        session.lua.lockState();
+        session.mailbox.taken();
+        session.lua.enter(t);
+        session.budget.startClock(t);
+        current = t;
+    }
+
+    /** Ends t: a stop it asked for, its CPU time, and the state's turn goes back. */
+    private void end(Turn t) {
+        session.lifecycle.stopIfRequested();   // still with the turn (its finalizers are metered)
+        long now = System.nanoTime();
+        session.budget.endTurn(t, now);
+        if (!t.isSave()) session.lastActive = now;
+        session.lua.leave(t);
+        current = null;
+        session.lua.unlockState();
+    }
+
+    /** Handles t's envelope; a failure fails its reply and is counted. */
+    private void run(Turn t) {
+        Envelope e = t.env;
+        try {
+            switch (e) {
+                case Envelope.Call c -> call(t, c);
+                case Envelope.Send m -> send(t, m);
+                case Envelope.Timer m -> timer(t, m);
+                case Envelope.Start _ -> session.lifecycle.start(t);
+                case Envelope.Stop s -> session.lifecycle.finishStop(s.reply());
+                case Envelope.Save _ -> { }
+            }
+            if (!t.isSave()) session.lifecycle.turnSucceeded();
+        } catch (SessionException x) {
+            session.errors++;
+            t.failed = true;
+            if (x.kind() == Kind.LUA_ERROR) session.lifecycle.turnFailedInLua();
+            e.fail(x);
+        } catch (RuntimeException | StackOverflowError x) {
+            session.errors++;
+            e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + session.id + "': " + x));
+            session.host.internalError(session, x);
+        } finally {
+            if (!t.isSave()) session.handled++;
+        }
+    }
+
+    private void call(Turn t, Envelope.Call c) {
+        LuaFunction f = session.lua.global(c.name(), c.luaOnly());
+        if (f == null) {
+            throw new SessionException(Kind.NO_SUCH_FUNCTION,
+                    "session '" + session.id + "' has no function '" + LuaString.toJava(c.name()) + "'");
+        }
+        t.chain = c.chain();
+        Object[] r = session.lua.invoke(t, f, c.args());
+        c.reply().complete(ValueCopy.copyAll(r, "result"));
+    }
+
+    private void send(Turn t, Envelope.Send m) {
+        LuaFunction f = session.lua.global("on_message", false);
+        if (f == null) {
+            throw new SessionException(Kind.NO_SUCH_FUNCTION, "session '" + session.id + "' has no function 'on_message'");
+        }
+        Object[] args = m.args();
+        Object[] a = new Object[args.length + 1];
+        a[0] = m.from();
+        System.arraycopy(args, 0, a, 1, args.length);
+        session.lua.invoke(t, f, a);
+    }
+
+    private void timer(Turn t, Envelope.Timer m) {
+        TimerHandle h = m.timer();
+        if (session.timers.fire(h)) session.lua.invoke(t, h.fn, LuaFunction.NONE);
+    }
+}
