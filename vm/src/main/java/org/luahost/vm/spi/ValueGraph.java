@@ -58,22 +58,18 @@ public final class ValueGraph {
 
     /** Reports o's direct edges to {@code to}, in the order listed in the class comment. */
     public static void edges(Object o, Edges to) {
-        switch (o) {
-            case LuaTable t -> tableEdges(t, to);
-            case LuaClosure c -> closureEdges(c, to);
-            case LuaFunction f -> captures(f, to);
-            case Cell cell -> to.cellValue(cell.v);
-            case LuaUserdata u -> {
-                to.metatable(u.metatable);
-                to.userValue(u.userValue);
-            }
-            case LuaThread t -> threadEdges(t, to);
-            case LuaThreadHandle h -> {
-                LuaThread t = h.luaThread();
-                if (t != null) to.thread(t);
-            }
-            case null, default -> {}
-        }
+        // an instanceof chain, most frequent first: this is the collector's inner loop
+        if (o instanceof LuaTable t) tableEdges(t, to);
+        else if (o instanceof LuaClosure c) closureEdges(c, to);
+        else if (o instanceof Cell cell) to.cellValue(cell.v);
+        else if (o instanceof LuaUserdata u) {
+            to.metatable(u.metatable);
+            to.userValue(u.userValue);
+        } else if (o instanceof LuaThread t) threadEdges(t, to);
+        else if (o instanceof LuaThreadHandle h) {
+            LuaThread t = h.luaThread();
+            if (t != null) to.thread(t);
+        } else if (o instanceof LuaFunction f) captures(f, to);
     }
 
     /** A table's edges: array slots, hash entries, metatable. */
