@@ -43,7 +43,8 @@ import org.luahost.vm.interp.Node;
  * <li>a coroutine's handle ({@link LuaThreadHandle}): its thread;
  * <li>a thread ({@link LuaThread}, the main thread being its own handle): per frame
  *     from the bottom, the frame's size and its live values (function, locals in
- *     use at the frame's current node, varargs, pending results and tail call),
+ *     use at the frame's current node, the value of a captured local rather than
+ *     its cell, varargs, pending results and tail call),
  *     then the message handlers of its active protected calls, what a coroutine
  *     keeps outside its frames, and the values its debug hook captured.
  * </ul>
@@ -106,7 +107,11 @@ public final class ValueGraph {
         if (slots != null) {
             // only the slots in use at the frame's current node, as the reference marks only the live part of its stack
             int live = f.site instanceof Node n && n.liveSlots >= 0 ? Math.min(n.liveSlots, slots.length) : slots.length;
-            for (int i = 0; i < live; i++) value(slots[i], to);
+            for (int i = 0; i < live; i++) {
+                Object v = slots[i];
+                // a local some closure captured lives in a cell in its slot: its value is what the frame holds
+                value(v instanceof Cell c ? c.v : v, to);
+            }
         }
         values(f.varargs, to);
         value(f.ret1, to);

@@ -105,10 +105,11 @@ class ValueGraphTest {
             seen.add(edges(th));
             return LuaFunction.NONE;
         }));
-        run(L, "local marker = 'on the stack' probe() return marker");
+        run(L, "local marker = 'on the stack' local captured = 'in a cell' probe() return marker, function() return captured end");
         List<String> e = seen.get(0);
         assertTrue(e.contains("frame"), e.toString());
         assertTrue(e.contains("value on the stack"), e.toString());
+        assertTrue(e.contains("value in a cell"), "a captured local's value, not its cell: " + e);
         assertTrue(edges("a string").isEmpty() && edges(1L).isEmpty() && edges(null).isEmpty());
     }
 
