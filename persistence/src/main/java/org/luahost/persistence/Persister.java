@@ -9,7 +9,6 @@ import org.luahost.persistence.codec.HostIndex;
 import org.luahost.persistence.codec.SnapshotCodec;
 import org.luahost.persistence.codec.VmFunctions;
 import org.luahost.vm.LuaState;
-import org.luahost.vm.runtime.Proto;
 
 /**
  * Saves and restores one Lua state's persistent data: everything the script
@@ -42,7 +41,7 @@ public final class Persister {
     private final LuaState L;
     private final HostIndex host;
     private final FunctionCodec functions;
-    private final Map<Proto, String> dumpCache = new WeakHashMap<>();
+    private final Map<Object, String> dumpCache = new WeakHashMap<>();
     private final Map<Class<?>, UserdataCodec<?>> codecsByType = new HashMap<>();
     private final Map<String, UserdataCodec<?>> codecsByName = new HashMap<>();
 

@@ -1,7 +1,5 @@
 package org.luahost.vm;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +13,9 @@ import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.spi.Edges;
+import org.luahost.vm.spi.Upvalue;
+import org.luahost.vm.spi.ValueGraph;
 
 /**
  * The Lua side of garbage collection: finalizers ({@code __gc}), weak tables
@@ -32,7 +33,8 @@ import org.luahost.vm.runtime.Ops;
  *     stacks (locals, varargs, pending results) of the running thread, of the
  *     threads that resumed it and of the main thread; a reachable coroutine marks
  *     its own stack; a closure marks its upvalues; a Java function marks the Lua
- *     values it captured (found by reflection on its captured fields);
+ *     values it captured (found by reflection on its captured fields): the edges
+ *     {@link org.luahost.vm.spi.ValueGraph} defines, followed with an explicit stack;
  * <li>converge ephemerons: in a weak-keys table a value is marked only once its key is;
  * <li>clear weak values that are unmarked;
  * <li>separate the objects registered for finalization that are unmarked, and mark
@@ -195,24 +197,28 @@ public final class Gc {
 
     // ---------------------------------------------------------------- marking
 
-    /** One collection's marks: tables and functions carry the epoch; other objects go in a set. */
-    private static final class Marker {
+    /**
+     * One collection's marks, over the edges {@link ValueGraph} defines: tables
+     * and functions carry the epoch; other objects go in a set. Gray objects wait
+     * on an explicit stack. What is particular to the collector is how a table's
+     * edges are followed, by its {@code __mode}: weak values are not marked
+     * through, weak keys make the table an ephemeron (a value is marked only once
+     * its key is), and the weak tables are listed for clearing.
+     */
+    private static final class Marker implements Edges {
         final int epoch;
         final ArrayDeque<Object> gray = new ArrayDeque<>();
         final Set<Object> others = Collections.newSetFromMap(new IdentityHashMap<>());
         final List<LuaTable> weakValues = new ArrayList<>(), ephemerons = new ArrayList<>(), allWeak = new ArrayList<>();
+        /** The weakness of the table whose edges are being reported. */
+        private boolean weakKeys, weakVals;
 
         Marker(int epoch) { this.epoch = epoch; }
-
-        static boolean collectable(Object v) {
-            return v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata
-                    || v instanceof LuaThreadHandle || v instanceof LuaThread;
-        }
 
         boolean isMarked(Object v) {
             if (v instanceof LuaTable t) return t.gcMark == epoch;
             if (v instanceof LuaFunction f) return f.gcMark == epoch;
-            if (collectable(v)) return others.contains(v);
+            if (ValueGraph.isObject(v)) return others.contains(v);
             return true;
         }
 
@@ -222,97 +228,81 @@ public final class Gc {
                 if (t.gcMark != epoch) { t.gcMark = epoch; gray.push(t); }
             } else if (v instanceof LuaFunction f) {
                 if (f.gcMark != epoch) { f.gcMark = epoch; gray.push(f); }
-            } else if (v instanceof Cell c) {
-                mark(c.v);
-            } else if (collectable(v)) {
+            } else if (ValueGraph.isObject(v)) {
                 if (others.add(v)) gray.push(v);
             }
         }
 
-        void markAll(Object[] vs) {
-            if (vs != null) for (Object v : vs) mark(v);
-        }
-
         void markRoots(LuaState L, LuaThread th) {
-            L.forEachRoot(r -> {
-                // a thread root is marked with its stack now (mark would gray it as a thread handle, whose stack is
-                // then skipped because the thread is already in others)
-                if (r instanceof LuaThread t) markThread(t);
-                else mark(r);
-            });
-            markThread(th);
-            for (LuaThread t = L.current; t != null; t = t.resumer) markThread(t);
+            // a thread's edges are its stack, so the main thread (a root) is marked like any object
+            L.forEachRoot(this::mark);
+            mark(th);
+            for (LuaThread t = L.current; t != null; t = t.resumer) mark(t);
         }
 
         void propagate() {
             Object o;
             while ((o = gray.poll()) != null) {
-                if (o instanceof LuaTable t) traverseTable(t);
-                else if (o instanceof LuaClosure c) { for (Cell u : c.upvals) if (u != null) mark(u.v); }
-                else if (o instanceof LuaFunction f) markCaptures(f, 0);
-                else if (o instanceof LuaUserdata u) { mark(u.metatable); mark(u.userValue); }
-                else if (o instanceof LuaThreadHandle h) markThread(h.luaThread());
-                else if (o instanceof LuaThread t) markThreadStack(t);
+                if (o instanceof LuaTable t && !enterTable(t)) continue;
+                ValueGraph.edges(o, this);
             }
         }
 
-        private void markThread(LuaThread t) {
-            if (t == null) return;
-            if (others.add(t)) markThreadStack(t);
-        }
-
-        private void markThreadStack(LuaThread t) {
-            for (int d = 0; d <= t.depth; d++) {
-                Frame f = t.frame(d);
-                if (f == null) continue;
-                mark(f.fn);
-                mark(f.closure);
-                Object[] slots = f.slots;
-                if (slots != null) {
-                    int live = f.site instanceof Node n && n.liveSlots >= 0 ? Math.min(n.liveSlots, slots.length) : slots.length;
-                    for (int i = 0; i < live; i++) mark(slots[i]);
-                }
-                markAll(f.varargs);
-                mark(f.ret1);
-                markAll(f.retN);
-                mark(f.tailFn);
-                markAll(f.tailArgs);
-            }
-            markAll(t.handlersForGc());
-            if (t.hook != null) markCaptures(t.hook, 0);
-            t.gcRefs(this::mark);
-        }
-
-        private void traverseTable(LuaTable t) {
+        /** Notes t's weakness for the edges that follow; returns false (after marking the metatable) if it has no strong edges. */
+        private boolean enterTable(LuaTable t) {
             LuaTable mt = t.getMetatable();
             boolean wk = false, wv = false;
-            if (mt != null) {
-                mark(mt);
-                if (mt.rawget("__mode") instanceof String s) {
-                    wk = s.indexOf('k') >= 0;
-                    wv = s.indexOf('v') >= 0;
-                }
+            if (mt != null && mt.rawget("__mode") instanceof String s) {
+                wk = s.indexOf('k') >= 0;
+                wv = s.indexOf('v') >= 0;
             }
-            int n = t.asize;
-            Object[] arr = t.array;
-            int cap = t.hashCapacity();
-            if (!wk && !wv) {
-                for (int i = 0; i < n; i++) mark(arr[i]);
-                for (int i = 0; i < cap; i++) {
-                    Object v = t.hashValueAt(i);
-                    if (v != null) { mark(t.hashKeyAt(i)); mark(v); }
-                }
-            } else if (!wk) {
-                weakValues.add(t);
-                for (int i = 0; i < cap; i++) if (t.hashValueAt(i) != null) mark(t.hashKeyAt(i));
-            } else if (!wv) {
-                ephemerons.add(t);
-                for (int i = 0; i < n; i++) mark(arr[i]);   // integer keys are not collectable
-                ephemeronPass(t);
-            } else {
+            weakKeys = wk;
+            weakVals = wv;
+            if (wk && wv) {
                 allWeak.add(t);
+                mark(mt);
+                return false;
             }
+            if (wv) weakValues.add(t);
+            else if (wk) ephemerons.add(t);
+            return true;
         }
+
+        // ------------------------------------------------------------ edges
+
+        @Override
+        public void arraySlot(int index, Object value) {
+            if (!weakVals) mark(value);   // integer keys are not collectable, so an ephemeron's array part is strong
+        }
+
+        @Override
+        public void hashEntry(Object key, Object value) {
+            if (weakVals) mark(key);
+            else if (!weakKeys) { mark(key); mark(value); }
+            else if (!isMarked(value) && isMarked(key)) mark(value);   // ephemeron: see convergeEphemerons
+        }
+
+        @Override
+        public void metatable(LuaTable mt) { mark(mt); }
+
+        @Override
+        public void upvalue(int index, Upvalue cell) {
+            if (cell != null) mark(cell.get());
+        }
+
+        @Override
+        public void cellValue(Object v) { mark(v); }
+
+        @Override
+        public void userValue(Object v) { mark(v); }
+
+        @Override
+        public void thread(LuaThread t) { mark(t); }
+
+        @Override
+        public void value(Object v) { mark(v); }
+
+        // ------------------------------------------------------------ weak tables
 
         /** Marks the values of t whose keys are marked; returns whether it marked anything. */
         private boolean ephemeronPass(LuaTable t) {
@@ -353,50 +343,7 @@ public final class Gc {
                 if (t.hashValueAt(i) != null && !isMarked(t.hashKeyAt(i))) t.clearHashAt(i);
             }
         }
-
-        // ------------------------------------------------------------ Java functions' captures
-
-        /**
-         * Marks the Lua values a Java object (a Java function, a hook) holds in its fields:
-         * directly, in arrays, or in the captured fields of the lambdas and anonymous
-         * classes it holds (a few levels deep; other Java objects are not walked).
-         */
-        private void markCaptures(Object o, int level) {
-            for (Field f : FIELDS.get(o.getClass())) {
-                Object v;
-                try {
-                    v = f.get(o);
-                } catch (IllegalAccessException e) {
-                    continue;
-                }
-                if (v == null) continue;
-                if (collectable(v) || v instanceof Cell) mark(v);
-                else if (v instanceof Object[] a) {
-                    for (Object e : a) if (collectable(e) || e instanceof Cell) mark(e);
-                } else if (level < 3 && isCaptureHolder(v.getClass())) markCaptures(v, level + 1);
-            }
-        }
-
-        private static boolean isCaptureHolder(Class<?> c) {
-            return c.isHidden() || c.isAnonymousClass() || c.isSynthetic() || c.isLocalClass();
-        }
     }
-
-    /** Per class, its instance fields (up to, not including, LuaFunction and Object) that are readable. */
-    private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
-        @Override
-        protected Field[] computeValue(Class<?> type) {
-            List<Field> out = new ArrayList<>();
-            for (Class<?> c = type; c != null && c != Object.class && c != LuaFunction.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) continue;
-                    if (f.getType() == String.class || f.getType() == LuaState.class) continue;
-                    if (f.trySetAccessible()) out.add(f);
-                }
-            }
-            return out.toArray(new Field[0]);
-        }
-    };
 
     /** "incremental" or "generational" (what collectgarbage reports; both collect the same way here). */
     public String mode() { return mode; }

@@ -32,6 +32,9 @@ public final class Lua {
         return "userdata";
     }
 
+    /** A number as {@code tostring} writes it ({@code 3}, {@code 1.5}, {@code 1e+100}); n is a Long or a Double. */
+    public static String numberToString(Object n) { return NumFmt.tostr(n); }
+
     public static boolean isFalsy(Object v) { return v == null || v == Boolean.FALSE; }
 
     public static boolean isTruthy(Object v) { return v != null && v != Boolean.FALSE; }

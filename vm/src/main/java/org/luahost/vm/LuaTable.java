@@ -334,14 +334,20 @@ public final class LuaTable {
 
     // ---------------------------------------------------------------- length and traversal
 
-    // ---------------------------------------------------------------- for the collector (Gc)
+    // ---------------------------------------------------------------- for the value-graph walk and the collector
 
-    int hashCapacity() { return hkeys == null ? 0 : hkeys.length; }
+    /**
+     * The number of slots of the hash part, for walking it slot by slot with
+     * {@link #hashKeyAt} and {@link #hashValueAt} (the order {@link #next} gives).
+     * For {@link org.luahost.vm.spi.ValueGraph} and the collector; read-only.
+     */
+    public int hashCapacity() { return hkeys == null ? 0 : hkeys.length; }
 
-    Object hashKeyAt(int i) { return hkeys[i]; }
+    /** The key in hash slot i (null: empty slot; a removed entry keeps its key, with a null value). */
+    public Object hashKeyAt(int i) { return hkeys[i]; }
 
     /** The value in hash slot i (null: empty slot or removed entry). */
-    Object hashValueAt(int i) { return hvals[i]; }
+    public Object hashValueAt(int i) { return hvals[i]; }
 
     /** Removes the entry in hash slot i, keeping its key so that a traversal may go on past it. */
     void clearHashAt(int i) {

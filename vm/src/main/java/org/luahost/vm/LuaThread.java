@@ -209,8 +209,16 @@ public class LuaThread implements LuaThreadHandle {
     /** The thread that resumed this one and waits for it (null for the main thread and suspended coroutines). */
     public LuaThread resumer;
 
-    /** The message handlers of active protected calls (roots for the collector). */
-    final Object[] handlersForGc() { return java.util.Arrays.copyOf(handlers, nprotected); }
+    /**
+     * Gives the Lua values this thread holds outside its frames: the message
+     * handlers of its active protected calls, and what a subclass keeps
+     * ({@link #gcRefs}). For the value-graph walk ({@link org.luahost.vm.spi.ValueGraph});
+     * on the thread that runs the state.
+     */
+    public final void forEachHeldValue(java.util.function.Consumer<Object> to) {
+        for (int i = 0; i < nprotected; i++) if (handlers[i] != null) to.accept(handlers[i]);
+        gcRefs(to);
+    }
 
     /** Lua values this thread keeps outside its frames (a coroutine's body before it starts...), for the collector. */
     protected void gcRefs(java.util.function.Consumer<Object> mark) {}

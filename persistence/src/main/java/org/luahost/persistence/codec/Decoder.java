@@ -7,11 +7,12 @@ import java.util.Map;
 
 import org.luahost.persistence.CorruptSnapshotException;
 import org.luahost.persistence.UserdataCodec;
+import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.LuaClosure;
+import org.luahost.vm.spi.FunctionImages;
+import org.luahost.vm.spi.Upvalue;
 
 /**
  * Reads a snapshot body written by {@link Encoder}, mirroring its work stack.
@@ -34,7 +35,8 @@ final class Decoder {
 
     private final ArrayList<Object> objects = new ArrayList<>();
     private final ArrayList<String> strings = new ArrayList<>();
-    private final ArrayList<LuaClosure> protos = new ArrayList<>();
+    /** The first closure restored of each prototype, by prototype id: the template of the others. */
+    private final ArrayList<LuaFunction> protos = new ArrayList<>();
     private final ArrayDeque<Object> work = new ArrayDeque<>();
     final List<String> warnings = new ArrayList<>();
     /**
@@ -135,7 +137,7 @@ final class Decoder {
             case Tags.HOST -> hostValue();
             case Tags.REF -> {
                 Object o = object();
-                if (o instanceof Cell) throw in.corrupt("an upvalue cell used as a value");
+                if (o instanceof Upvalue) throw in.corrupt("an upvalue cell used as a value");
                 yield o;
             }
             case Tags.TABLE -> newTable();
@@ -199,26 +201,26 @@ final class Decoder {
         return t;
     }
 
-    private LuaClosure newClosure() {
+    private LuaFunction newClosure() {
         long pid = in.varint();
         if (pid < 0 || pid >= protos.size()) throw in.corrupt("function prototype reference out of range");
-        LuaClosure template = protos.get((int) pid);
+        LuaFunction template = protos.get((int) pid);
         int nups = upvalueCount();
-        if (nups != template.upvals.length) throw in.corrupt("upvalue count does not match the prototype");
-        return pushed(new LuaClosure(template.proto, new Cell[nups]));
+        if (nups != FunctionImages.upvalueCount(template)) throw in.corrupt("upvalue count does not match the prototype");
+        return pushed(FunctionImages.sibling(template));
     }
 
-    private LuaClosure newClosureWithProto() {
+    private LuaFunction newClosureWithProto() {
         String chunkName = readString();
         String bytes = in.latin1(in.count("function length", 1));
         int nups = upvalueCount();
-        LuaClosure c;
+        LuaFunction c;
         try {
-            c = functions.load(L, bytes, chunkName, new Cell[nups]);
+            c = functions.load(L, bytes, chunkName, nups);
         } catch (RuntimeException | StackOverflowError e) {
             throw new CorruptSnapshotException("corrupt snapshot: bad function at byte " + in.position() + ": " + e.getMessage(), e);
         }
-        if (c.upvals.length != nups) throw in.corrupt("upvalue count does not match the function");
+        if (FunctionImages.upvalueCount(c) != nups) throw in.corrupt("upvalue count does not match the function");
         protos.add(c);
         return pushed(c);
     }
@@ -230,7 +232,7 @@ final class Decoder {
         return n;
     }
 
-    private LuaClosure pushed(LuaClosure c) {
+    private LuaFunction pushed(LuaFunction c) {
         objects.add(c);
         work.push(c);
         return c;
@@ -258,8 +260,8 @@ final class Decoder {
     private void readContents(Object o) {
         switch (o) {
             case PendingTable p -> readTable(p);
-            case LuaClosure c -> readUpvalues(c);
-            case Cell cell -> cell.v = readValue();
+            case LuaFunction c -> readUpvalues(c);
+            case Upvalue cell -> cell.set(readValue());
             case LuaUserdata u -> {
                 u.metatable = readMetatable();
                 u.userValue = readValue();
@@ -285,21 +287,21 @@ final class Decoder {
         if (mt != null) withMetatable.add(t);
     }
 
-    private void readUpvalues(LuaClosure c) {
-        Cell[] ups = c.upvals;
-        for (int i = 0; i < ups.length; i++) {
+    private void readUpvalues(LuaFunction c) {
+        int n = FunctionImages.upvalueCount(c);
+        for (int i = 0; i < n; i++) {
             int tag = in.u8();
             switch (tag) {
-                case Tags.NIL -> ups[i] = null;
+                case Tags.NIL -> FunctionImages.setUpvalue(c, i, null);
                 case Tags.REF -> {
-                    if (!(object() instanceof Cell cell)) throw in.corrupt("an upvalue that is not a cell");
-                    ups[i] = cell;
+                    if (!(object() instanceof Upvalue cell)) throw in.corrupt("an upvalue that is not a cell");
+                    FunctionImages.setUpvalue(c, i, cell);
                 }
                 case Tags.CELL -> {
-                    Cell cell = new Cell();
+                    Upvalue cell = FunctionImages.newUpvalue();
                     objects.add(cell);
                     work.push(cell);
-                    ups[i] = cell;
+                    FunctionImages.setUpvalue(c, i, cell);
                 }
                 default -> throw in.corrupt("upvalue expected");
             }

@@ -12,9 +12,10 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThreadHandle;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.LuaClosure;
-import org.luahost.vm.runtime.Proto;
+import org.luahost.vm.spi.Edges;
+import org.luahost.vm.spi.FunctionImages;
+import org.luahost.vm.spi.Upvalue;
+import org.luahost.vm.spi.ValueGraph;
 
 /**
  * Writes a snapshot body: the root tables' changes, then every object they
@@ -22,23 +23,25 @@ import org.luahost.vm.runtime.Proto;
  * announced where it is first met, with what is needed to allocate it, and
  * gets the next id; its contents are written later, when it is taken from an
  * explicit work stack, so that no structure depth ever becomes Java stack
- * depth. The {@link Decoder} keeps the same stack and so reads contents in the
- * same order.
+ * depth. An object's contents are its edges in the value graph
+ * ({@link ValueGraph#edges}), written in the order reported there. The
+ * {@link Decoder} keeps the same stack and so reads contents in the same order.
  *
  * <p>Runs on the state's thread (it reads live tables). One use per instance.
  */
-final class Encoder {
+final class Encoder implements Edges {
     private final HostIndex host;
     private final UnpersistablePolicy policy;
     private final FunctionCodec functions;
-    private final Map<Proto, String> dumpCache;
+    /** Prototype images by prototype ({@link FunctionImages#prototype}), kept across captures. */
+    private final Map<Object, String> dumpCache;
     private final Map<Class<?>, UserdataCodec<?>> codecs;
 
     private final Sink out = new Sink();
     private final IdentityHashMap<Object, Integer> objectIds = new IdentityHashMap<>();
     private final HashMap<String, Integer> stringIds = new HashMap<>();
-    private final IdentityHashMap<Proto, Integer> protoIds = new IdentityHashMap<>();
-    private final IdentityHashMap<Proto, String> undumpable = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> protoIds = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, String> undumpable = new IdentityHashMap<>();
     private final ArrayDeque<Object> work = new ArrayDeque<>();
     /** Values left out under SKIP_WITH_WARNING, with what they are. */
     final IdentityHashMap<Object, String> skipped = new IdentityHashMap<>();
@@ -55,7 +58,7 @@ final class Encoder {
         }
     }
 
-    Encoder(HostIndex host, UnpersistablePolicy policy, FunctionCodec functions, Map<Proto, String> dumpCache,
+    Encoder(HostIndex host, UnpersistablePolicy policy, FunctionCodec functions, Map<Object, String> dumpCache,
             Map<Class<?>, UserdataCodec<?>> codecs) {
         this.host = host;
         this.policy = policy;
@@ -83,7 +86,7 @@ final class Encoder {
             out.u8(r.metatableChanged() ? 1 : 0);
             if (r.metatableChanged()) writeValue(r.metatable());
         }
-        while (!work.isEmpty()) writeContents(work.pop());
+        while (!work.isEmpty()) ValueGraph.edges(work.pop(), this);
         return out.toArray(headerRoom);
     }
 
@@ -131,7 +134,7 @@ final class Encoder {
                 out.varint(t.arraySize());
                 out.varint(keptHashCount(t));
             }
-            case LuaClosure c -> { if (!writeClosureHeader(c)) return; }
+            case LuaFunction f when FunctionImages.isLua(f) -> { if (!writeClosureHeader(f)) return; }
             case LuaUserdata u when codecs.containsKey(u.payload().getClass()) -> writeUserdataHeader(u);
             default -> {
                 unpersistable(v, describe(v));
@@ -142,8 +145,8 @@ final class Encoder {
         work.push(v);
     }
 
-    private boolean writeClosureHeader(LuaClosure c) {
-        Proto p = c.proto;
+    private boolean writeClosureHeader(LuaFunction c) {
+        Object p = FunctionImages.prototype(c);
         Integer pid = protoIds.get(p);
         if (pid != null) {
             out.u8(Tags.CLOSURE);
@@ -155,12 +158,12 @@ final class Encoder {
                 return false;
             }
             out.u8(Tags.CLOSURE_NEW_PROTO);
-            writeString(p.source == null ? "?" : p.source);
+            writeString(FunctionImages.source(c));
             out.varint(bytes.length());
             out.latin1(bytes);
             protoIds.put(p, protoIds.size());
         }
-        out.varint(c.upvals.length);
+        out.varint(FunctionImages.upvalueCount(c));
         return true;
     }
 
@@ -175,8 +178,8 @@ final class Encoder {
     }
 
     /** The prototype's compiled form, or null (with the reason in {@link #undumpable}). */
-    private String dump(LuaClosure c) {
-        Proto p = c.proto;
+    private String dump(LuaFunction c) {
+        Object p = FunctionImages.prototype(c);
         String s = dumpCache.get(p);
         if (s != null) return s;
         if (undumpable.containsKey(p)) return null;
@@ -200,7 +203,9 @@ final class Encoder {
     private String check(Object v) {
         if (v == null || v instanceof Boolean || v instanceof Long || v instanceof Double || v instanceof String
                 || v instanceof LuaTable || objectIds.containsKey(v) || host.nameOf(v) != null) return null;
-        if (v instanceof LuaClosure c) return dump(c) == null ? "a Lua function (" + undumpable.get(c.proto) + ")" : null;
+        if (v instanceof LuaFunction f && FunctionImages.isLua(f)) {
+            return dump(f) == null ? "a Lua function (" + undumpable.get(FunctionImages.prototype(f)) + ")" : null;
+        }
         if (v instanceof LuaUserdata u && codecs.containsKey(u.payload().getClass())) return null;
         return describe(v);
     }
@@ -237,45 +242,41 @@ final class Encoder {
         return t.arraySize() == 0 ? null : (Object) (long) t.arraySize();
     }
 
-    // ---------------------------------------------------------------- contents
+    // ---------------------------------------------------------------- contents (the object's edges)
 
-    private void writeContents(Object o) {
-        switch (o) {
-            case LuaTable t -> writeTable(t);
-            case LuaClosure c -> writeUpvalues(c);
-            case Cell cell -> writeValue(cell.v);
-            case LuaUserdata u -> { writeValue(u.metatable); writeValue(u.userValue); }
-            default -> throw new IllegalStateException(o.getClass().getName());
+    @Override
+    public void arraySlot(int index, Object value) { writeValue(value); }
+
+    @Override
+    public void hashEntry(Object key, Object value) {
+        if (!keep(key)) return;
+        writeValue(key);
+        writeValue(value);
+    }
+
+    @Override
+    public void metatable(LuaTable mt) { writeValue(mt); }
+
+    @Override
+    public void upvalue(int index, Upvalue cell) {
+        if (cell == null) {
+            out.u8(Tags.NIL);
+            return;
+        }
+        Integer id = objectIds.get(cell);
+        if (id != null) {
+            out.u8(Tags.REF);
+            out.varint(id);
+        } else {
+            out.u8(Tags.CELL);
+            objectIds.put(cell, objectIds.size());
+            work.push(cell);
         }
     }
 
-    private void writeTable(LuaTable t) {
-        int n = t.arraySize();
-        for (int i = 1; i <= n; i++) writeValue(t.rawget(i));
-        Object[] kv = new Object[2];
-        for (Object k = firstHashKey(t); t.next(k, kv); k = kv[0]) {
-            if (!keep(kv[0])) continue;
-            writeValue(kv[0]);
-            writeValue(kv[1]);
-        }
-        writeValue(t.getMetatable());
-    }
+    @Override
+    public void cellValue(Object v) { writeValue(v); }
 
-    private void writeUpvalues(LuaClosure c) {
-        for (Cell cell : c.upvals) {
-            if (cell == null) {
-                out.u8(Tags.NIL);
-                continue;
-            }
-            Integer id = objectIds.get(cell);
-            if (id != null) {
-                out.u8(Tags.REF);
-                out.varint(id);
-            } else {
-                out.u8(Tags.CELL);
-                objectIds.put(cell, objectIds.size());
-                work.push(cell);
-            }
-        }
-    }
+    @Override
+    public void userValue(Object v) { writeValue(v); }
 }

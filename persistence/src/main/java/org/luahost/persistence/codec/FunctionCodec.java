@@ -1,8 +1,7 @@
 package org.luahost.persistence.codec;
 
+import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.LuaClosure;
 
 /**
  * The compiled form of Lua functions inside snapshots: how a closure's
@@ -11,11 +10,15 @@ import org.luahost.vm.runtime.LuaClosure;
  */
 public interface FunctionCodec {
     /**
-     * The prototype of {@code fn} as bytes (a Lua string, one char per byte).
+     * The prototype of Lua function {@code fn} as bytes (a Lua string, one char per byte).
      * Throws {@link UnsupportedOperationException} with a reason when it cannot be saved.
      */
-    String dump(LuaClosure fn);
+    String dump(LuaFunction fn);
 
-    /** A closure of the dumped prototype with exactly the given upvalue cells; throws on malformed bytes. */
-    LuaClosure load(LuaState L, String bytes, String chunkName, Cell[] upvals);
+    /**
+     * A Lua function of the dumped prototype with {@code upvalues} empty upvalue slots,
+     * which the caller fills ({@link org.luahost.vm.spi.FunctionImages#setUpvalue});
+     * throws on malformed bytes.
+     */
+    LuaFunction load(LuaState L, String bytes, String chunkName, int upvalues);
 }

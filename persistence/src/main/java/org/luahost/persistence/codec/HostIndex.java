@@ -12,15 +12,18 @@ import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThreadHandle;
 import org.luahost.vm.LuaUserdata;
+import org.luahost.vm.spi.Edges;
+import org.luahost.vm.spi.ValueGraph;
 
 /**
  * The values a state had before the script ran (the standard library, host
  * functions and tables), each with a stable name, and a copy of the contents
  * of each such table.
  *
- * <p>Names come from a breadth-first walk from {@code _G} over string keys in
- * sorted order, so that they depend only on which libraries are installed:
- * {@code _G}, {@code print}, {@code string}, {@code string.format},
+ * <p>Names come from a breadth-first walk from {@code _G} over the value
+ * graph's edges ({@link ValueGraph#edges}: a table's string keys, in sorted
+ * order, and its metatable; a userdata's metatable), so that they depend only
+ * on which libraries are installed: {@code _G}, {@code print}, {@code string}, {@code string.format},
  * {@code package.loaded}; then the registry ({@code @registry...}) and a few
  * values reachable only from the state ({@code @main_thread},
  * {@code @string_meta}). A snapshot refers to these values by name, and a
@@ -80,30 +83,52 @@ public final class HostIndex {
     }
 
     private void walk(ArrayDeque<Object> queue, boolean roots) {
+        Contents c = new Contents();
         while (!queue.isEmpty()) {
             String name = (String) queue.poll();
             Object v = queue.poll();
-            if (v instanceof LuaUserdata u) {
-                visit(name + "@metatable", u.metatable, queue);
-                continue;
+            c.clear();
+            ValueGraph.edges(v, c);
+            if (v instanceof LuaTable t) {
+                if (roots && !name.equals("package.loaded") && !name.equals("arg")) {
+                    baselines.add(new Baseline(name, t, c.entries.toArray(), c.metatable));
+                }
+                c.keys.sort(null);
+                String prefix = name.equals("_G") ? "" : name + ".";
+                for (String k : c.keys) visit(prefix + k, t.rawget(k), queue);
             }
-            LuaTable t = (LuaTable) v;
-            List<Object> entries = new ArrayList<>();
-            List<String> keys = new ArrayList<>();
-            Object[] kv = new Object[2];
-            for (Object k = null; t.next(k, kv); k = kv[0]) {
-                entries.add(kv[0]);
-                entries.add(kv[1]);
-                if (kv[0] instanceof String s) keys.add(s);
-            }
-            if (roots && !name.equals("package.loaded") && !name.equals("arg")) {
-                baselines.add(new Baseline(name, t, entries.toArray(), t.getMetatable()));
-            }
-            keys.sort(null);
-            String prefix = name.equals("_G") ? "" : name + ".";
-            for (String k : keys) visit(prefix + k, t.rawget(k), queue);
-            visit(name + "@metatable", t.getMetatable(), queue);
+            visit(name + "@metatable", c.metatable, queue);
         }
+    }
+
+    /** One table's or userdata's edges as the index needs them: entries (keys and values alternating), string keys, metatable. */
+    private static final class Contents implements Edges {
+        final List<Object> entries = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        LuaTable metatable;
+
+        void clear() {
+            entries.clear();
+            keys.clear();
+            metatable = null;
+        }
+
+        @Override
+        public void arraySlot(int index, Object value) {
+            if (value == null) return;
+            entries.add((long) index);
+            entries.add(value);
+        }
+
+        @Override
+        public void hashEntry(Object key, Object value) {
+            entries.add(key);
+            entries.add(value);
+            if (key instanceof String s) keys.add(s);
+        }
+
+        @Override
+        public void metatable(LuaTable mt) { metatable = mt; }
     }
 
     /** The name of a value the host provided, or null. */

@@ -10,78 +10,91 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.luahost.vm.Lua;
+import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.LuaClosure;
-import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.spi.Edges;
+import org.luahost.vm.spi.FunctionImages;
+import org.luahost.vm.spi.Upvalue;
+import org.luahost.vm.spi.ValueGraph;
 
 /**
- * Names where values sit, for error messages: a breadth-first search from the
- * root tables gives each target a shortest path such as
- * {@code _G.players[3].co}, {@code _G.f(upvalue 'co')},
- * {@code _G.obj(metatable).__index}. Only runs when something could not be
- * saved, so it keeps the parent links the encoder does not need.
+ * Names where values sit, for error messages: a breadth-first search over
+ * the value graph's edges ({@link ValueGraph#edges}) from the root tables
+ * gives each target a shortest path such as {@code _G.players[3].co},
+ * {@code _G.f(upvalue 'co')}, {@code _G.obj(metatable).__index}. Only runs
+ * when something could not be saved, so it keeps the parent links the
+ * encoder does not need. It goes through tables, Lua functions and userdata,
+ * not into what the host provided.
  */
-final class PathFinder {
+final class PathFinder implements Edges {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> RESERVED = Set.of("and", "break", "do", "else", "elseif", "end", "false", "for",
             "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while");
 
     private record Edge(Object parent, String label) {}
 
-    private PathFinder() {}
+    private final HostIndex host;
+    private final Set<Object> targets;
+    private final IdentityHashMap<Object, Edge> parents = new IdentityHashMap<>();
+    private final Map<Object, String> found = new LinkedHashMap<>();
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** The object whose edges are being reported. */
+    private Object node;
+
+    private PathFinder(HostIndex host, Set<Object> targets) {
+        this.host = host;
+        this.targets = targets;
+    }
 
     /** Paths of the targets reachable from the roots, in the order found. */
     static Map<Object, String> find(HostIndex host, List<HostIndex.Root> roots, Set<Object> targets) {
-        IdentityHashMap<Object, Edge> parents = new IdentityHashMap<>();
-        Map<Object, String> found = new LinkedHashMap<>();
-        ArrayDeque<Object> queue = new ArrayDeque<>();
+        PathFinder p = new PathFinder(host, targets);
         for (HostIndex.Root r : roots) {
-            parents.put(r.table(), new Edge(null, r.name()));
-            queue.add(r.table());
+            p.parents.put(r.table(), new Edge(null, r.name()));
+            p.queue.add(r.table());
         }
-        Object[] kv = new Object[2];
-        while (!queue.isEmpty() && found.size() < targets.size()) {
-            Object node = queue.poll();
-            switch (node) {
-                case LuaTable t -> {
-                    for (Object k = null; t.next(k, kv); k = kv[0]) {
-                        Object key = kv[0], value = kv[1];
-                        reach(node, key, "(key)", host, parents, queue, targets, found);
-                        reach(node, value, keyLabel(key), host, parents, queue, targets, found);
-                    }
-                    reach(node, t.getMetatable(), "(metatable)", host, parents, queue, targets, found);
-                }
-                case LuaClosure c -> {
-                    String[] names = c.proto.upvalNames;
-                    for (int i = 0; i < c.upvals.length; i++) {
-                        Cell cell = c.upvals[i];
-                        if (cell == null) continue;
-                        String name = names != null && i < names.length && names[i] != null ? names[i] : "?";
-                        reach(node, cell.v, "(upvalue '" + name + "')", host, parents, queue, targets, found);
-                    }
-                }
-                case LuaUserdata u -> {
-                    reach(node, u.metatable, "(metatable)", host, parents, queue, targets, found);
-                    reach(node, u.userValue, "(user value)", host, parents, queue, targets, found);
-                }
-                default -> {}
-            }
+        while (!p.queue.isEmpty() && p.found.size() < targets.size()) {
+            p.node = p.queue.poll();
+            ValueGraph.edges(p.node, p);
         }
-        return found;
+        return p.found;
     }
 
-    private static void reach(Object parent, Object v, String label, HostIndex host, IdentityHashMap<Object, Edge> parents,
-            ArrayDeque<Object> queue, Set<Object> targets, Map<Object, String> found) {
+    @Override
+    public void arraySlot(int index, Object value) {
+        if (value != null) reach(value, "[" + index + "]");
+    }
+
+    @Override
+    public void hashEntry(Object key, Object value) {
+        reach(key, "(key)");
+        reach(value, keyLabel(key));
+    }
+
+    @Override
+    public void metatable(LuaTable mt) { reach(mt, "(metatable)"); }
+
+    @Override
+    public void upvalue(int index, Upvalue cell) {
+        if (cell == null) return;
+        String name = FunctionImages.upvalueName((LuaFunction) node, index);
+        reach(cell.get(), "(upvalue '" + (name == null ? "?" : name) + "')");
+    }
+
+    @Override
+    public void userValue(Object v) { reach(v, "(user value)"); }
+
+    private void reach(Object v, String label) {
         if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) return;
         if (parents.containsKey(v)) return;
-        parents.put(v, new Edge(parent, label));
+        parents.put(v, new Edge(node, label));
         if (targets.contains(v)) {
             found.put(v, path(v, parents));
             return;
         }
-        if (host.nameOf(v) == null) queue.add(v);
+        if (host.nameOf(v) == null && (v instanceof LuaTable || v instanceof LuaUserdata || FunctionImages.isLua(v))) queue.add(v);
     }
 
     private static String path(Object v, IdentityHashMap<Object, Edge> parents) {
@@ -100,9 +113,9 @@ final class PathFinder {
             case String s when NAME.matcher(s).matches() && !RESERVED.contains(s) -> "." + s;
             case String s -> "[" + quote(s) + "]";
             case Long l -> "[" + l + "]";
-            case Double d -> "[" + NumFmt.tostr(d) + "]";
+            case Double d -> "[" + Lua.numberToString(d) + "]";
             case Boolean b -> "[" + b + "]";
-            default -> "[" + org.luahost.vm.Lua.typeName(key) + " key]";
+            default -> "[" + Lua.typeName(key) + " key]";
         };
     }
 

@@ -14,7 +14,6 @@ import org.luahost.persistence.UnpersistablePolicy;
 import org.luahost.persistence.UnpersistableValueException;
 import org.luahost.persistence.UserdataCodec;
 import org.luahost.vm.LuaState;
-import org.luahost.vm.runtime.Proto;
 
 /**
  * Entry points of the codec for {@link org.luahost.persistence.Persister}:
@@ -27,7 +26,7 @@ public final class SnapshotCodec {
     static final int MAX_WARNINGS = 100;
 
     public static Snapshot encode(HostIndex host, UnpersistablePolicy policy, FunctionCodec functions,
-            Map<Proto, String> dumpCache, Map<Class<?>, UserdataCodec<?>> codecs) {
+            Map<Object, String> dumpCache, Map<Class<?>, UserdataCodec<?>> codecs) {
         List<HostIndex.Root> roots = host.changes();
         Encoder e = new Encoder(host, policy, functions, dumpCache, codecs);
         byte[] body;

@@ -1,33 +1,24 @@
 package org.luahost.persistence.codec;
 
+import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
-import org.luahost.vm.chunk.Dump;
-import org.luahost.vm.parser.Ast;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.LuaClosure;
+import org.luahost.vm.spi.FunctionImages;
 
 /**
- * Lua functions' compiled form in snapshots: the VM's binary chunks
- * ({@link Dump#dumpClosure}, the form {@code string.dump} makes, with debug
- * information kept so that error messages and tracebacks of a restored
- * function name the same lines), loaded back around the given upvalue cells
- * ({@link Dump#loadClosure}).
+ * Lua functions' compiled form in snapshots: the VM's function images
+ * ({@link FunctionImages#image}, the binary chunks {@code string.dump} makes,
+ * with debug information kept so that error messages and tracebacks of a
+ * restored function name the same lines), loaded back with empty upvalue
+ * slots ({@link FunctionImages#fromImage}).
  */
 public final class VmFunctions implements FunctionCodec {
     @Override
-    public String dump(LuaClosure fn) {
-        if (!(fn.proto.ast instanceof Ast.FuncBody)) {
-            throw new UnsupportedOperationException("it has no syntax tree to save");
-        }
-        try {
-            return Dump.dumpClosure(fn, false);
-        } catch (IllegalStateException e) {
-            throw new UnsupportedOperationException(e.getMessage());
-        }
+    public String dump(LuaFunction fn) {
+        return FunctionImages.image(fn);
     }
 
     @Override
-    public LuaClosure load(LuaState L, String bytes, String chunkName, Cell[] upvals) {
-        return Dump.loadClosure(L, bytes, chunkName, upvals);
+    public LuaFunction load(LuaState L, String bytes, String chunkName, int upvalues) {
+        return FunctionImages.fromImage(L, bytes, chunkName, upvalues);
     }
 }

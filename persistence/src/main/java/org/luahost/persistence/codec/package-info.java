@@ -10,5 +10,12 @@
  * the remaining input; {@link org.luahost.persistence.codec.SnapshotFormat}
  * wraps the body in a header with a CRC32C; {@code PathFinder} names where an
  * unsaveable value sits, only when one is found.
+ *
+ * <p>The codec sees the VM only through its API and its service-provider
+ * interface: the encoder, the path finder and the host index learn what an
+ * object contains from {@link org.luahost.vm.spi.ValueGraph} (the edges of
+ * each Lua value type, defined once in the VM), and Lua functions are captured
+ * and rebuilt, with their shared upvalue cells, through
+ * {@link org.luahost.vm.spi.FunctionImages}.
  */
 package org.luahost.persistence.codec;

@@ -19,8 +19,8 @@ import org.luahost.persistence.Persister;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.LuaClosure;
+import org.luahost.vm.spi.FunctionImages;
+import org.luahost.vm.spi.Upvalue;
 
 /**
  * Round trips of random value graphs (seeded): tables with random keys and
@@ -150,11 +150,10 @@ class RandomGraphTest {
 
     private static long idOf(Object o) {
         if (o instanceof LuaTable t) return (Long) t.rawget(ID);
-        LuaClosure c = (LuaClosure) o;
-        String[] names = c.proto.upvalNames;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals("id")) return (Long) c.upvals[i].v;
-            if (names[i].equals("id2")) return (Long) c.upvals[i].v;
+        LuaFunction c = (LuaFunction) o;
+        for (int i = 0; i < FunctionImages.upvalueCount(c); i++) {
+            String name = FunctionImages.upvalueName(c, i);
+            if (name.equals("id") || name.equals("id2")) return (Long) FunctionImages.upvalue(c, i).get();
         }
         throw new AssertionError("a closure without an id");
     }
@@ -168,14 +167,18 @@ class RandomGraphTest {
         for (int i = 1; i <= 10; i++) next.add(L.getGlobal("r" + i));
         while (!next.isEmpty()) {
             Object o = next.removeLast();
-            if (!(o instanceof LuaTable || o instanceof LuaClosure) || host.nameOf(o) != null || seen.put(o, true) != null) continue;
+            if (!(o instanceof LuaTable || FunctionImages.isLua(o)) || host.nameOf(o) != null || seen.put(o, true) != null) continue;
             Object prev = byId.put(idOf(o), o);
             if (prev != null && prev != o) fail("two objects with id " + idOf(o) + ": sharing was not kept");
             if (o instanceof LuaTable t) {
                 for (Object k = null; t.next(k, kv); k = kv[0]) { next.add(kv[0]); next.add(kv[1]); }
                 next.add(t.getMetatable());
             } else {
-                for (Cell c : ((LuaClosure) o).upvals) if (c != null) next.add(c.v);
+                LuaFunction f = (LuaFunction) o;
+                for (int i = 0; i < FunctionImages.upvalueCount(f); i++) {
+                    Upvalue c = FunctionImages.upvalue(f, i);
+                    if (c != null) next.add(c.get());
+                }
             }
         }
         return byId;
@@ -185,7 +188,7 @@ class RandomGraphTest {
         final HostIndex hostA;
         final Map<String, Object> hostB;
         final Map<Long, Object> objsB;
-        final IdentityHashMap<Cell, Cell> cells = new IdentityHashMap<>();
+        final IdentityHashMap<Upvalue, Upvalue> cells = new IdentityHashMap<>();
 
         Compare(HostIndex hostA, HostIndex hostB, Map<Long, Object> objsB) {
             this.hostA = hostA;
@@ -227,13 +230,16 @@ class RandomGraphTest {
                 assertEquals(na, nb, "entry count");
                 same(ta.getMetatable(), tb.getMetatable(), "metatable");
             } else {
-                LuaClosure ca = (LuaClosure) a, cb = (LuaClosure) b;
-                assertEquals(ca.proto.line, cb.proto.line);
-                assertEquals(ca.upvals.length, cb.upvals.length);
-                for (int i = 0; i < ca.upvals.length; i++) {
-                    Cell prev = cells.putIfAbsent(ca.upvals[i], cb.upvals[i]);
-                    assertTrue(prev == null || prev == cb.upvals[i], "a shared upvalue is no longer shared");
-                    same(ca.upvals[i].v, cb.upvals[i].v, "upvalue " + ca.proto.upvalNames[i]);
+                LuaFunction ca = (LuaFunction) a, cb = (LuaFunction) b;
+                // the same prototype (its image holds its lines, names and code)
+                assertEquals(FunctionImages.image(ca), FunctionImages.image(cb));
+                int n = FunctionImages.upvalueCount(ca);
+                assertEquals(n, FunctionImages.upvalueCount(cb));
+                for (int i = 0; i < n; i++) {
+                    Upvalue ua = FunctionImages.upvalue(ca, i), ub = FunctionImages.upvalue(cb, i);
+                    Upvalue prev = cells.putIfAbsent(ua, ub);
+                    assertTrue(prev == null || prev == ub, "a shared upvalue is no longer shared");
+                    same(ua.get(), ub.get(), "upvalue " + FunctionImages.upvalueName(ca, i));
                 }
             }
         }

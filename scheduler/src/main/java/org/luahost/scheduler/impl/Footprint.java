@@ -4,30 +4,32 @@ import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 
 import org.luahost.vm.JavaFunction;
+import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.LuaThreadHandle;
 import org.luahost.vm.LuaUserdata;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.Frame;
-import org.luahost.vm.runtime.LuaClosure;
+import org.luahost.vm.spi.Edges;
+import org.luahost.vm.spi.FunctionImages;
+import org.luahost.vm.spi.Upvalue;
+import org.luahost.vm.spi.ValueGraph;
 
 /**
- * Estimates the memory a Lua state holds: a walk over everything reachable
- * from the state's roots ({@link LuaState#forEachRoot}: globals, registry,
- * type metatables, the main thread's stack), the stacks of the given
- * threads and extra roots, adding a size per object from the JVM layout
- * (64-bit, compressed references): a string 40 bytes plus one per byte, a
- * table 64 plus 16 per entry, a Lua closure 32 plus 8 per upvalue (a shared
- * upvalue cell 16 once), a boxed number 16, a coroutine 1 KB plus its frames.
- * Java functions (the libraries, the host API) and compiled code are not
- * counted.
+ * Estimates the memory a Lua state holds: a breadth-first walk over the
+ * edges of {@link ValueGraph}, from the state's roots
+ * ({@link LuaState#forEachRoot}: globals, registry, type metatables, the main
+ * thread), the given threads and extra roots, adding a size per object from
+ * the JVM layout (64-bit, compressed references): a string 40 bytes plus one
+ * per byte, a table 64 plus 16 per entry, a Lua closure 32 plus 8 per upvalue
+ * (a shared upvalue cell 16 once), a boxed number 16, a coroutine 1 KB plus
+ * its frames (16 plus 8 per local each). Java functions (the libraries, the
+ * host API) and compiled code are not counted, nor walked.
  *
  * <p>The walk stops as soon as the total passes {@code cap}, so checking a
  * limit costs at most about the limit's worth of objects.
  */
-final class Footprint {
+final class Footprint implements Edges {
     private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
     private final ArrayDeque<Object> todo = new ArrayDeque<>();
     private long bytes;
@@ -36,12 +38,8 @@ final class Footprint {
 
     static long estimate(LuaState L, Iterable<LuaThread> threads, Iterable<?> roots, long cap) {
         Footprint f = new Footprint();
-        // the same roots as the state's collector; a root thread (the main one) counts its frames only
-        L.forEachRoot(r -> {
-            if (r instanceof LuaThread t) f.thread(t);
-            else f.add(r);
-        });
-        for (LuaThread t : threads) f.thread(t);
+        L.forEachRoot(f::add);   // the same roots as the state's collector
+        for (LuaThread t : threads) f.add(t);
         for (Object r : roots) f.add(r);
         return f.run(cap);
     }
@@ -53,59 +51,63 @@ final class Footprint {
     }
 
     private long run(long cap) {
-        Object[] kv = new Object[2];
         Object v;
         while ((v = todo.poll()) != null) {
-            switch (v) {
-                case String s -> bytes += 40 + ((s.length() + 7) & ~7);
-                case Long l -> bytes += 16;
-                case Double d -> bytes += 16;
-                case LuaTable t -> {
-                    bytes += 64;
-                    add(t.getMetatable());
-                    Object key = null;
-                    while (t.next(key, kv)) {
-                        key = kv[0];
-                        bytes += 16;
-                        add(key);
-                        add(kv[1]);
-                    }
-                }
-                case LuaClosure c -> {
-                    bytes += 32 + 8L * c.upvals.length;
-                    for (Cell cell : c.upvals) add(cell);
-                }
-                case Cell cell -> {
-                    bytes += 16;
-                    add(cell.v);
-                }
-                case LuaThreadHandle h -> {
-                    bytes += 1024;
-                    thread(h.luaThread());
-                }
-                case LuaUserdata u -> {
-                    bytes += 32;
-                    add(u.metatable);
-                    add(u.userValue);
-                }
-                default -> bytes += 16;
+            bytes += ownSize(v);
+            if (v instanceof LuaTable || v instanceof Upvalue || v instanceof LuaUserdata || v instanceof LuaThreadHandle
+                    || FunctionImages.isLua(v)) {
+                ValueGraph.edges(v, this);
             }
             if (bytes > cap) break;
         }
         return bytes;
     }
 
-    private void thread(LuaThread th) {
-        if (th == null) return;
-        for (int d = 1; d <= th.depth; d++) {
-            Frame f = th.frame(d);
-            add(f.fn);
-            Object[] s = f.slots;
-            if (s != null) {
-                bytes += 16 + 8L * s.length;
-                for (Object o : s) add(o);
-            }
-            for (Object o : f.varargs) add(o);
-        }
+    /** The object's own size, without what its edges add (table entries, frames). */
+    private static long ownSize(Object v) {
+        return switch (v) {
+            case String s -> 40 + ((s.length() + 7) & ~7);
+            case LuaTable t -> 64;
+            case LuaFunction f when FunctionImages.isLua(f) -> 32 + 8L * FunctionImages.upvalueCount(f);
+            case LuaThread t -> 0;   // its frames count
+            case LuaThreadHandle h -> 1024;
+            case LuaUserdata u -> 32;
+            default -> 16;   // boxed numbers, cells, other functions
+        };
     }
+
+    @Override
+    public void arraySlot(int index, Object value) {
+        if (value != null) { bytes += 16; add(value); }
+    }
+
+    @Override
+    public void hashEntry(Object key, Object value) {
+        bytes += 16;
+        add(key);
+        add(value);
+    }
+
+    @Override
+    public void metatable(LuaTable mt) { add(mt); }
+
+    @Override
+    public void upvalue(int index, Upvalue cell) { add(cell); }
+
+    @Override
+    public void cellValue(Object v) { add(v); }
+
+    @Override
+    public void userValue(Object v) { add(v); }
+
+    @Override
+    public void thread(LuaThread t) { add(t); }
+
+    @Override
+    public void frame(int slots) {
+        if (slots > 0) bytes += 16 + 8L * slots;
+    }
+
+    @Override
+    public void value(Object v) { add(v); }
 }
