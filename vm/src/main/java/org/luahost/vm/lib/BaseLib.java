@@ -278,11 +278,9 @@ public final class BaseLib {
         String mode = Args.optString(th, a, 3, "bt");
         if (profile == Profile.SANDBOXED) mode = "t";
         Object env = a.length >= 4 ? a[3] : null;
-        String text;
+        String text = Ops.tolstring(chunk);   // a number is loaded as its text
         String name;
-        if (chunk instanceof String || chunk instanceof Long || chunk instanceof Double) {
-            // lua_tolstring: a number is loaded as its text
-            text = Ops.tostrNumOrString(chunk);
+        if (text != null) {
             name = Args.optString(th, a, 2, text);
         } else {
             name = Args.optString(th, a, 2, "=(load)");
@@ -309,8 +307,8 @@ public final class BaseLib {
         for (;;) {
             Object piece = LuaFunction.first(Ops.ccall(th, reader, LuaFunction.NONE));
             if (piece == null) break;
-            if (piece instanceof Long || piece instanceof Double) piece = Ops.tostrNumOrString(piece);
-            if (!(piece instanceof String p)) throw th.errorAtLevel("reader function must return a string", 1);
+            String p = Ops.tolstring(piece);
+            if (p == null) throw th.errorAtLevel("reader function must return a string", 1);
             if (p.isEmpty()) break;
             sb.append(p);
         }

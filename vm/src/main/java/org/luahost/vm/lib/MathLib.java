@@ -1,5 +1,7 @@
 package org.luahost.vm.lib;
 
+import java.util.function.DoubleUnaryOperator;
+
 import org.luahost.vm.Args;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.LuaState;
@@ -60,14 +62,8 @@ public final class MathLib {
         m.rawset("sin", FastFunction.ofFloat("math.sin", x -> Numbers.libm(x, Math.sin(x), true)));
         m.rawset("cos", FastFunction.ofFloat("math.cos", x -> Numbers.libm(x, Math.cos(x), true)));
         m.rawset("tan", FastFunction.ofFloat("math.tan", x -> Numbers.libm(x, Math.tan(x), true)));
-        fn(m, "asin", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(Numbers.libm(x, StrictMath.asin(x), false));
-        });
-        fn(m, "acos", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(Numbers.libm(x, StrictMath.acos(x), false));
-        });
+        libm(m, "asin", StrictMath::asin, false);
+        libm(m, "acos", StrictMath::acos, false);
         // Debian's lua5.4 has LUA_COMPAT_MATHLIB: atan2 is atan (messages from the reference name it
         // "math.atan" or "math.atan2", whichever key a traversal of package.loaded.math meets first)
         JavaFunction atan = JavaFunction.of("math.atan", (th, a) -> {
@@ -118,22 +114,10 @@ public final class MathLib {
 
     /** The LUA_COMPAT_MATHLIB functions Debian's lua5.4 has: cosh, sinh, tanh, pow, frexp, ldexp, log10. */
     private static void installCompat(LuaTable m) {
-        fn(m, "cosh", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(Numbers.libm(x, StrictMath.cosh(x), true));
-        });
-        fn(m, "sinh", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(Numbers.libm(x, StrictMath.sinh(x), true));
-        });
-        fn(m, "tanh", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(Numbers.libm(x, StrictMath.tanh(x), true));
-        });
-        fn(m, "log10", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(Numbers.libm(x, StrictMath.log10(x), false));
-        });
+        libm(m, "cosh", StrictMath::cosh, true);
+        libm(m, "sinh", StrictMath::sinh, true);
+        libm(m, "tanh", StrictMath::tanh, true);
+        libm(m, "log10", StrictMath::log10, false);
         fn(m, "pow", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             double y = Args.checkDouble(th, a, 2);
@@ -161,6 +145,14 @@ public final class MathLib {
 
     private static void fn(LuaTable t, String name, JavaFunction.Body body) {
         t.rawset(name, JavaFunction.of("math." + name, body));
+    }
+
+    /** A libm function of one float (no fast path) whose NaN for a non-NaN argument has glibc's sign. */
+    private static void libm(LuaTable t, String name, DoubleUnaryOperator f, boolean negativeNan) {
+        fn(t, name, (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(Numbers.libm(x, f.applyAsDouble(x), negativeNan));
+        });
     }
 
     private static Object[] ret(Object v) { return new Object[] {v}; }

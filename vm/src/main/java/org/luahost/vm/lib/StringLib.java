@@ -9,7 +9,6 @@ import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
-import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -322,10 +321,8 @@ public final class StringLib {
         String p = Args.checkString(th, a, 2);
         Object repl = Args.arg(a, 3);
         long maxS = Args.optInteger(th, a, 4, (long) src.length() + 1);
-        String replStr = null;
-        if (repl instanceof String str) replStr = str;
-        else if (repl instanceof Long || repl instanceof Double) replStr = NumFmt.tostr(repl);
-        else if (!(repl instanceof LuaFunction) && !(repl instanceof LuaTable)) {
+        String replStr = Ops.tolstring(repl);
+        if (replStr == null && !(repl instanceof LuaFunction) && !(repl instanceof LuaTable)) {
             throw Args.typeError(th, a, 3, "string/function/table");
         }
         boolean replHasEsc = replStr != null && replStr.indexOf('%') >= 0;
@@ -388,9 +385,9 @@ public final class StringLib {
         Object v;
         if (repl instanceof LuaTable t) v = Ops.index(th, t, m.capture(0, s, e), null);
         else v = LuaFunction.first(Ops.ccall(th, repl, m.captures(s, e, true)));
+        String str;
         if (v == null || v == Boolean.FALSE) b.append(m.src, s, e);
-        else if (v instanceof String str) b.append(str);
-        else if (v instanceof Long || v instanceof Double) b.append(NumFmt.tostr(v));
+        else if ((str = Ops.tolstring(v)) != null) b.append(str);
         else throw th.errorAtLevel("invalid replacement value (a " + Lua.typeName(v) + ")", 1);
     }
 
@@ -400,13 +397,6 @@ public final class StringLib {
         mt.rawset(event, JavaFunction.of(event, (th, a) -> arith(th, a, op, event)));
     }
 
-    /** A number, or a string that converts entirely to one; else null (the reference's tonum). */
-    private static Object tonum(Object v) {
-        if (v instanceof Long || v instanceof Double) return v;
-        if (v instanceof String s) return Ops.tonumber(s);
-        return null;
-    }
-
     /**
      * The string metamethods of 5.4: convert both operands and do the
      * arithmetic, or defer to the second operand's metamethod, or fail. As in
@@ -414,9 +404,9 @@ public final class StringLib {
      * both operands, and a unary operation applies to the second one.
      */
     private static Object[] arith(LuaThread th, Object[] a, int op, String event) {
-        Object x = a.length >= 1 ? tonum(a[0]) : null;
+        Object x = a.length >= 1 ? Ops.tonumber(a[0]) : null;
         if (x != null) {
-            Object y = a.length >= 2 ? tonum(a[1]) : x;
+            Object y = a.length >= 2 ? Ops.tonumber(a[1]) : x;
             if (y != null) {
                 if (op == Ops.UNM) return JavaFunction.ret(Ops.arithNum(th, op, y, y, null));
                 if (x instanceof Long && y instanceof Long j && j == 0) {

@@ -117,6 +117,9 @@ public final class Ops {
     /** Float {@code %}. */
     public static double fmod(double a, double b) { return Numbers.mod(a, b); }
 
+    /** Float {@code //}. */
+    public static double idiv(double a, double b) { return Numbers.idiv(a, b); }
+
     /** Float {@code ^}. */
     public static double pow(double a, double b) { return Numbers.pow(a, b); }
 
@@ -213,6 +216,17 @@ public final class Ops {
     public static boolean isStringLike(Object v) { return v instanceof String || v instanceof Long || v instanceof Double; }
 
     public static String tostrNumOrString(Object v) { return v instanceof String s ? s : NumFmt.tostr(v); }
+
+    /**
+     * lua_tolstring without metamethods: a string as it is, a number as its
+     * text (what tostring gives), anything else null. The rule of every
+     * library place that takes "a string or a number" (gsub's replacement,
+     * concat's values, load's chunk, package.path).
+     */
+    public static String tolstring(Object v) {
+        if (v instanceof String s) return s;
+        return v instanceof Long || v instanceof Double ? NumFmt.tostr(v) : null;
+    }
 
     public static Object concat(LuaThread th, Object a, Object b, Site site) {
         if (isStringLike(a) && isStringLike(b)) return tostrNumOrString(a).concat(tostrNumOrString(b));
