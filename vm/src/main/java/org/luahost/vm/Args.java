@@ -1,6 +1,7 @@
 package org.luahost.vm;
 
 import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -70,7 +71,7 @@ public final class Args {
         Object n = Ops.tonumber(v);
         if (n instanceof Long l) return l;
         if (n instanceof Double d) {
-            Long l = NumFmt.floatToLong(d);
+            Long l = Numbers.floatToLong(d);
             if (l != null) return l;
             throw argError(th, i, "number has no integer representation");
         }

@@ -1,6 +1,6 @@
 package org.luahost.vm;
 
-import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Numbers;
 
 /**
  * Facts about Lua values as luahost represents them.
@@ -47,12 +47,12 @@ public final class Lua {
         if (a == null || b == null) return false;
         if (a instanceof Long x) {
             if (b instanceof Long y) return x.longValue() == y.longValue();
-            if (b instanceof Double y) return x.longValue() == y.doubleValue() && NumFmt.floatFitsLong(y, x);
+            if (b instanceof Double y) return x.longValue() == y.doubleValue() && Numbers.eqIF(x, y);
             return false;
         }
         if (a instanceof Double x) {
             if (b instanceof Double y) return x.doubleValue() == y.doubleValue();
-            if (b instanceof Long y) return y.longValue() == x.doubleValue() && NumFmt.floatFitsLong(x, y);
+            if (b instanceof Long y) return y.longValue() == x.doubleValue() && Numbers.eqIF(y, x);
             return false;
         }
         if (a instanceof String s) return b instanceof String t && s.equals(t);

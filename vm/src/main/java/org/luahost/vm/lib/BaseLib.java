@@ -27,15 +27,9 @@ public final class BaseLib {
         G.rawset("_G", G);
         G.rawset("_VERSION", "Lua 5.4");
         reg(G, "print", (th, a) -> print(th, a));
-        G.rawset("type", new FastFunction("type", (th, a) -> ret(Lua.typeName(Args.checkAny(th, a, 1)))) {
-            @Override
-            Object fast(Object a) { return Lua.typeName(a); }
-        });
+        G.rawset("type", FastFunction.ofValue("type", Lua::typeName));
         reg(G, "tostring", (th, a) -> ret(Ops.tostring(th, Args.checkAny(th, a, 1))));
-        G.rawset("tonumber", new FastFunction("tonumber", BaseLib::tonumber) {
-            @Override
-            Object fast(Object a) { return a instanceof Long || a instanceof Double ? a : SLOW; }
-        });
+        G.rawset("tonumber", FastFunction.ofValue("tonumber", Ops::tonumber, BaseLib::tonumber));
         reg(G, "rawequal", (th, a) -> { Args.checkAny(th, a, 1); Args.checkAny(th, a, 2); return ret(Lua.rawEquals(a[0], a[1])); });
         reg(G, "rawlen", (th, a) -> {
             Object v = Args.arg(a, 1);
@@ -49,7 +43,7 @@ public final class BaseLib {
             return ret(t.rawget(a[1]));
         }) {
             @Override
-            Object fast(Object a, Object b) { return a instanceof LuaTable t && b != null ? t.rawget(b) : SLOW; }
+            Object fast(Object a, Object b) { return a instanceof LuaTable t ? t.rawget(b) : SLOW; }
         });
         reg(G, "rawset", (th, a) -> {
             LuaTable t = Args.checkTable(th, a, 1);
@@ -82,22 +76,20 @@ public final class BaseLib {
         });
         G.rawset("select", new FastFunction("select", (th, a) -> {
             if (a.length > 0 && "#".equals(a[0])) return ret((long) (a.length - 1));
-            long n = Args.checkInteger(th, a, 1);
-            if (n < 0) n = a.length + n;   // -1 is the last argument: a[a.length - 1]
-            else if (n > a.length - 1) return LuaFunction.NONE;
-            if (n < 1) throw Args.argError(th, 1, "index out of range");
-            return java.util.Arrays.copyOfRange(a, (int) n, a.length);
+            long i = selectIndex(Args.checkInteger(th, a, 1), a.length);
+            if (i >= a.length) return LuaFunction.NONE;
+            if (i < 1) throw Args.argError(th, 1, "index out of range");
+            return java.util.Arrays.copyOfRange(a, (int) i, a.length);
         }) {
             // one result wanted: select('#', ...) and select(n, ...) need no copy of the values
             @Override
             Object fastN(Object[] a) {
                 if (a.length == 0) return SLOW;
                 if ("#".equals(a[0])) return (long) (a.length - 1);
-                if (!(a[0] instanceof Long l)) return SLOW;
-                long n = l;
-                if (n < 0) n = a.length + n;
-                else if (n > a.length - 1) return null;
-                return n < 1 ? SLOW : a[(int) n];
+                if (!(a[0] instanceof Long n)) return SLOW;
+                long i = selectIndex(n, a.length);
+                if (i >= a.length) return null;
+                return i < 1 ? SLOW : a[(int) i];
             }
         });
         JavaFunction next = JavaFunction.of("next", (th, a) -> {
@@ -180,6 +172,13 @@ public final class BaseLib {
         L.stdout.flush();
         return LuaFunction.NONE;
     }
+
+    /**
+     * Where select(n, ...)'s values start in its whole argument array (n itself
+     * at 0): a negative n counts from the end (-1 is the last value); a
+     * result of length or more means no values, below 1 an error.
+     */
+    private static long selectIndex(long n, int length) { return n < 0 ? length + n : n; }
 
     private static Object[] tonumber(LuaThread th, Object[] a) {
         if (Args.isNoneOrNil(a, 2)) {
@@ -279,11 +278,9 @@ public final class BaseLib {
         String mode = Args.optString(th, a, 3, "bt");
         if (profile == Profile.SANDBOXED) mode = "t";
         Object env = a.length >= 4 ? a[3] : null;
-        String text;
+        String text = Ops.tolstring(chunk);   // a number is loaded as its text
         String name;
-        if (chunk instanceof String || chunk instanceof Long || chunk instanceof Double) {
-            // lua_tolstring: a number is loaded as its text
-            text = Ops.tostrNumOrString(chunk);
+        if (text != null) {
             name = Args.optString(th, a, 2, text);
         } else {
             name = Args.optString(th, a, 2, "=(load)");
@@ -310,8 +307,8 @@ public final class BaseLib {
         for (;;) {
             Object piece = LuaFunction.first(Ops.ccall(th, reader, LuaFunction.NONE));
             if (piece == null) break;
-            if (piece instanceof Long || piece instanceof Double) piece = Ops.tostrNumOrString(piece);
-            if (!(piece instanceof String p)) throw th.errorAtLevel("reader function must return a string", 1);
+            String p = Ops.tolstring(piece);
+            if (p == null) throw th.errorAtLevel("reader function must return a string", 1);
             if (p.isEmpty()) break;
             sb.append(p);
         }

@@ -1,12 +1,14 @@
 package org.luahost.vm.lib;
 
+import java.util.function.DoubleUnaryOperator;
+
 import org.luahost.vm.Args;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
-import org.luahost.vm.runtime.NumFmt;
+import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -21,7 +23,11 @@ import org.luahost.vm.runtime.Ops;
  * {@code math.max("10")} is the string);
  * <li>the sign of the NaN a function produces, which glibc chooses per
  * function ({@code math.sqrt(-1)} prints {@code -nan}, {@code math.acos(2)}
- * {@code nan});
+ * {@code nan}), and C's pow and fmod: these rules are {@link Numbers}', shared
+ * with the operators;
+ * <li>the functions common in loops (abs, ceil, floor, sqrt, exp, sin, cos,
+ * tan, max, min) have an allocation-free path for one-result calls, built
+ * from the same definition as their general body ({@link FastFunction});
  * <li>{@code random} is xoshiro256** ({@link Xoshiro256}) seeded as 5.4 seeds
  * it, so seeded sequences are the reference's, and {@code randomseed}
  * returns the two seed components as 5.4.4 does.
@@ -38,10 +44,6 @@ import org.luahost.vm.runtime.Ops;
 public final class MathLib {
     private MathLib() {}
 
-    /** The NaN glibc produces for an invalid operation on x86 (sign bit set: prints "-nan"). */
-    private static final double NEG_NAN = Double.longBitsToDouble(0xFFF8000000000000L);
-    /** The positive quiet NaN some glibc functions return (prints "nan"). */
-    private static final double POS_NAN = Double.longBitsToDouble(0x7FF8000000000000L);
     private static final double LN2 = 0.6931471805599453;
 
     public static void install(LuaState L, Profile profile) {
@@ -49,97 +51,19 @@ public final class MathLib {
         Xoshiro256 gen = new Xoshiro256();
         randomSeed(L, gen);
 
-        m.rawset("abs", new FastFunction("math.abs", (th, a) -> {
-            if (Args.arg(a, 1) instanceof Long l) return ret(l < 0 ? -l : l);
-            return ret(Math.abs(Args.checkDouble(th, a, 1)));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Long l) return l < 0 ? -l : l;
-                return a instanceof Double d ? (Object) Math.abs(d) : SLOW;
-            }
-        });
-        m.rawset("ceil", new FastFunction("math.ceil", (th, a) -> {
-            if (Args.arg(a, 1) instanceof Long l) return ret(l);
-            return ret(numint(Math.ceil(Args.checkDouble(th, a, 1))));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Long) return a;
-                return a instanceof Double d ? numint(Math.ceil(d)) : SLOW;
-            }
-        });
-        m.rawset("floor", new FastFunction("math.floor", (th, a) -> {
-            if (Args.arg(a, 1) instanceof Long l) return ret(l);
-            return ret(numint(Math.floor(Args.checkDouble(th, a, 1))));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Long) return a;
-                return a instanceof Double d ? numint(Math.floor(d)) : SLOW;
-            }
-        });
+        m.rawset("abs", FastFunction.ofNumber("math.abs", MathLib::abs));
+        m.rawset("ceil", FastFunction.ofNumber("math.ceil", MathLib::ceil));
+        m.rawset("floor", FastFunction.ofNumber("math.floor", MathLib::floor));
         fn(m, "fmod", MathLib::fmod);
         fn(m, "modf", MathLib::modf);
-        m.rawset("sqrt", new FastFunction("math.sqrt", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, Math.sqrt(x), true));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Double d) return nan(d, Math.sqrt(d), true);
-                return a instanceof Long l ? (Object) Math.sqrt((double) l) : SLOW;
-            }
-        });
-        m.rawset("exp", new FastFunction("math.exp", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, Math.exp(x), true));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Double d) return nan(d, Math.exp(d), true);
-                return a instanceof Long l ? (Object) nan((double) l, Math.exp((double) l), true) : SLOW;
-            }
-        });
+        m.rawset("sqrt", FastFunction.ofFloat("math.sqrt", x -> Numbers.libm(x, Math.sqrt(x), true)));
+        m.rawset("exp", FastFunction.ofFloat("math.exp", x -> Numbers.libm(x, Math.exp(x), true)));
         fn(m, "log", MathLib::log);
-        m.rawset("sin", new FastFunction("math.sin", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, Math.sin(x), true));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Double d) return nan(d, Math.sin(d), true);
-                return a instanceof Long l ? (Object) nan((double) l, Math.sin((double) l), true) : SLOW;
-            }
-        });
-        m.rawset("cos", new FastFunction("math.cos", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, Math.cos(x), true));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Double d) return nan(d, Math.cos(d), true);
-                return a instanceof Long l ? (Object) nan((double) l, Math.cos((double) l), true) : SLOW;
-            }
-        });
-        m.rawset("tan", new FastFunction("math.tan", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, Math.tan(x), true));
-        }) {
-            @Override
-            Object fast(Object a) {
-                if (a instanceof Double d) return nan(d, Math.tan(d), true);
-                return a instanceof Long l ? (Object) nan((double) l, Math.tan((double) l), true) : SLOW;
-            }
-        });
-        fn(m, "asin", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.asin(x), false));
-        });
-        fn(m, "acos", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.acos(x), false));
-        });
+        m.rawset("sin", FastFunction.ofFloat("math.sin", x -> Numbers.libm(x, Math.sin(x), true)));
+        m.rawset("cos", FastFunction.ofFloat("math.cos", x -> Numbers.libm(x, Math.cos(x), true)));
+        m.rawset("tan", FastFunction.ofFloat("math.tan", x -> Numbers.libm(x, Math.tan(x), true)));
+        libm(m, "asin", StrictMath::asin, false);
+        libm(m, "acos", StrictMath::acos, false);
         // Debian's lua5.4 has LUA_COMPAT_MATHLIB: atan2 is atan (messages from the reference name it
         // "math.atan" or "math.atan2", whichever key a traversal of package.loaded.math meets first)
         JavaFunction atan = JavaFunction.of("math.atan", (th, a) -> {
@@ -171,29 +95,8 @@ public final class MathLib {
             long y = Args.checkInteger(th, a, 2);
             return ret(Long.compareUnsigned(x, y) < 0);
         });
-        // two integers or two floats compare as Java compares them (lua_compare's '<'; NaN: the first)
-        m.rawset("max", new FastFunction("math.max", (th, a) -> ret(minmax(th, a, true))) {
-            @Override
-            Object fast(Object a) { return a instanceof Long || a instanceof Double ? a : SLOW; }
-
-            @Override
-            Object fast(Object a, Object b) {
-                if (a instanceof Long x && b instanceof Long y) return x < y ? b : a;
-                if (a instanceof Double x && b instanceof Double y) return x < y ? b : a;
-                return SLOW;
-            }
-        });
-        m.rawset("min", new FastFunction("math.min", (th, a) -> ret(minmax(th, a, false))) {
-            @Override
-            Object fast(Object a) { return a instanceof Long || a instanceof Double ? a : SLOW; }
-
-            @Override
-            Object fast(Object a, Object b) {
-                if (a instanceof Long x && b instanceof Long y) return y < x ? b : a;
-                if (a instanceof Double x && b instanceof Double y) return y < x ? b : a;
-                return SLOW;
-            }
-        });
+        m.rawset("max", minmax("math.max", true));
+        m.rawset("min", minmax("math.min", false));
         fn(m, "random", (th, a) -> random(th, a, gen));
         fn(m, "randomseed", (th, a) -> {
             if (a.length == 0) return randomSeed(L, gen);
@@ -211,26 +114,14 @@ public final class MathLib {
 
     /** The LUA_COMPAT_MATHLIB functions Debian's lua5.4 has: cosh, sinh, tanh, pow, frexp, ldexp, log10. */
     private static void installCompat(LuaTable m) {
-        fn(m, "cosh", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.cosh(x), true));
-        });
-        fn(m, "sinh", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.sinh(x), true));
-        });
-        fn(m, "tanh", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.tanh(x), true));
-        });
-        fn(m, "log10", (th, a) -> {
-            double x = Args.checkDouble(th, a, 1);
-            return ret(nan(x, StrictMath.log10(x), false));
-        });
+        libm(m, "cosh", StrictMath::cosh, true);
+        libm(m, "sinh", StrictMath::sinh, true);
+        libm(m, "tanh", StrictMath::tanh, true);
+        libm(m, "log10", StrictMath::log10, false);
         fn(m, "pow", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             double y = Args.checkDouble(th, a, 2);
-            return ret(pow(x, y));
+            return ret(Numbers.pow(x, y));
         });
         fn(m, "frexp", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
@@ -256,6 +147,14 @@ public final class MathLib {
         t.rawset(name, JavaFunction.of("math." + name, body));
     }
 
+    /** A libm function of one float (no fast path) whose NaN for a non-NaN argument has glibc's sign. */
+    private static void libm(LuaTable t, String name, DoubleUnaryOperator f, boolean negativeNan) {
+        fn(t, name, (th, a) -> {
+            double x = Args.checkDouble(th, a, 1);
+            return ret(Numbers.libm(x, f.applyAsDouble(x), negativeNan));
+        });
+    }
+
     private static Object[] ret(Object v) { return new Object[] {v}; }
 
     /** Sets the library as a global and in {@code package.loaded}. */
@@ -266,39 +165,31 @@ public final class MathLib {
         }
     }
 
-    /** A float with an integral value as an integer when it fits (floor, ceil, modf). */
-    private static Object numint(double d) {
-        Long l = NumFmt.floatToLong(d);
-        return l != null ? (Object) l : (Object) d;
-    }
-
-    /**
-     * The result of a libm function of x: a NaN input propagates as it is; a NaN
-     * made from a non-NaN input has the sign glibc gives it for that function.
-     */
-    private static double nan(double x, double r, boolean negative) {
-        if (!Double.isNaN(r)) return r;
-        if (Double.isNaN(x)) return x;
-        return negative ? NEG_NAN : POS_NAN;
-    }
-
     // ---------------------------------------------------------------- functions
+
+    // abs, ceil and floor get an integer (Long) as given, anything else as a float (FastFunction.ofNumber)
+
+    private static Object ceil(Object n) {
+        return n instanceof Long ? n : Numbers.floatToNumber(Math.ceil((Double) n));
+    }
+
+    private static Object floor(Object n) {
+        return n instanceof Long ? n : Numbers.floatToNumber(Math.floor((Double) n));
+    }
+
+    private static Object abs(Object n) {
+        if (n instanceof Long l) return l < 0 ? -l : l;
+        return Math.abs((Double) n);
+    }
 
     private static Object[] fmod(LuaThread th, Object[] a) {
         if (Args.arg(a, 1) instanceof Long x && Args.arg(a, 2) instanceof Long y) {
-            long d = y;
-            if (d + 1 <= 1 && d + 1 >= 0) {   // d is 0 or -1
-                if (d == 0) throw Args.argError(th, 2, "zero");
-                return ret(0L);                // avoids the overflow of mininteger % -1
-            }
-            return ret(x % d);                 // C's truncating remainder
+            if (y == 0) throw Args.argError(th, 2, "zero");
+            return ret(Numbers.fmod(x, y));
         }
         double y = Args.checkDouble(th, a, 2);   // the reference's build checks #2 first
         double x = Args.checkDouble(th, a, 1);
-        if (Double.isNaN(x)) return ret(x);
-        if (Double.isNaN(y)) return ret(y);
-        if (y == 0 || Double.isInfinite(x)) return ret(NEG_NAN);
-        return ret(x % y);                     // Java's % on doubles is C's fmod
+        return ret(Numbers.fmod(x, y));
     }
 
     private static Object[] modf(LuaThread th, Object[] a) {
@@ -306,19 +197,19 @@ public final class MathLib {
         double n = Args.checkDouble(th, a, 1);
         double ip = n < 0 ? Math.ceil(n) : Math.floor(n);
         double frac = n == ip ? 0.0 : n - ip;   // 0.0 for infinities; NaN stays NaN
-        return new Object[] {Double.isNaN(ip) ? (Object) ip : numint(ip), frac};
+        return new Object[] {Double.isNaN(ip) ? (Object) ip : Numbers.floatToNumber(ip), frac};
     }
 
     private static Object[] log(LuaThread th, Object[] a) {
         double x = Args.checkDouble(th, a, 1);
         double r;
         if (Args.isNoneOrNil(a, 2)) {
-            r = nan(x, Math.log(x), true);
+            r = Numbers.libm(x, Math.log(x), true);
         } else {
             double base = Args.checkDouble(th, a, 2);
             if (base == 2.0) r = log2(x);
-            else if (base == 10.0) r = nan(x, StrictMath.log10(x), false);
-            else r = nan(x, Math.log(x), true) / nan(base, Math.log(base), true);
+            else if (base == 10.0) r = Numbers.libm(x, StrictMath.log10(x), false);
+            else r = Numbers.libm(x, Math.log(x), true) / Numbers.libm(base, Math.log(base), true);
         }
         return ret(r);
     }
@@ -326,7 +217,7 @@ public final class MathLib {
     /** log2 exact for powers of two, as glibc's is. */
     static double log2(double x) {
         if (Double.isNaN(x)) return x;
-        if (x < 0) return NEG_NAN;
+        if (x < 0) return Numbers.NEG_NAN;
         if (x == 0) return Double.NEGATIVE_INFINITY;
         if (Double.isInfinite(x)) return x;
         int e = Math.getExponent(x);
@@ -342,34 +233,33 @@ public final class MathLib {
         return e + Math.log(x) / LN2;
     }
 
-    /** C99's pow: unlike Java's, pow(1, y) and pow(-1, ±inf) are 1 and pow(x, ±0) is 1 even for NaN. */
-    static double pow(double x, double y) {
-        if (x == 1 || y == 0) return 1.0;
-        if (x == -1 && Double.isInfinite(y)) return 1.0;
-        double r = Math.pow(x, y);
-        if (Double.isNaN(r)) r = Double.isNaN(x) ? nanPow(x, y) : Double.isNaN(y) ? y : NEG_NAN;
-        return r;
-    }
-
     /**
-     * glibc's pow(NaN, y) (y not 0): the NaN squared, its sign then flipped for a
-     * negative NaN and an odd integer y (so pow(-nan, 3) is nan, pow(-nan, 0.5) -nan).
+     * math.max (or min): the winning argument itself, compared as given
+     * (lua_compare's '<', so math.max("10") is the string; on a tie or a NaN
+     * the earlier argument wins). Two numbers compare by {@link Numbers#lt},
+     * as {@link Ops#lt} compares them, so the fast path may skip Ops.
      */
-    public static double nanPow(double x, double y) {
-        boolean neg = Double.doubleToRawLongBits(x) < 0;
-        if (neg && !Double.isNaN(y) && y == Math.rint(y) && Math.abs(y) < 0x1p53 && ((long) y & 1) != 0) neg = false;
-        return neg ? NEG_NAN : Double.NaN;
+    private static FastFunction minmax(String name, boolean max) {
+        return new FastFunction(name, (th, a) -> {
+            if (a.length < 1) throw Args.argError(th, 1, "value expected");
+            Object best = a[0];
+            for (int i = 1; i < a.length; i++) {
+                if (max ? Ops.lt(th, best, a[i], null) : Ops.lt(th, a[i], best, null)) best = a[i];
+            }
+            return ret(best);
+        }) {
+            @Override
+            Object fast(Object a) { return isNumber(a) ? a : SLOW; }
+
+            @Override
+            Object fast(Object a, Object b) {
+                if (!isNumber(a) || !isNumber(b)) return SLOW;
+                return (max ? Numbers.lt(a, b) : Numbers.lt(b, a)) ? b : a;
+            }
+        };
     }
 
-    private static Object minmax(LuaThread th, Object[] a, boolean max) {
-        if (a.length < 1) throw Args.argError(th, 1, "value expected");
-        Object best = a[0];
-        for (int i = 1; i < a.length; i++) {
-            // compares the arguments as given (lua_compare), not converted
-            if (max ? Ops.lt(th, best, a[i], null) : Ops.lt(th, a[i], best, null)) best = a[i];
-        }
-        return best;
-    }
+    private static boolean isNumber(Object v) { return v instanceof Long || v instanceof Double; }
 
     private static Object[] random(LuaThread th, Object[] a, Xoshiro256 gen) {
         long rv = gen.next();

@@ -224,11 +224,9 @@ public final class PackageLib {
 
     /** findfile: searches package[pname] (must be a string). */
     private static String findFile(LuaThread th, LuaTable pkg, String name, String pname, String[] err) {
-        Object path = pkg.rawget(pname);
-        if (!(path instanceof String) && !(path instanceof Long || path instanceof Double)) {
-            throw th.errorAtLevel("'package." + pname + "' must be a string", 1);
-        }
-        return searchPath(name, Ops.tostrNumOrString(path), ".", "/", err);
+        String path = Ops.tolstring(pkg.rawget(pname));
+        if (path == null) throw th.errorAtLevel("'package." + pname + "' must be a string", 1);
+        return searchPath(name, path, ".", "/", err);
     }
 
     /** checkload: the loader and its data, or the reference's "error loading module" error. */
@@ -299,12 +297,10 @@ public final class PackageLib {
         }
         msg.append("no module '").append(name).append("' in the host's sources");
         if (allowed != null && allowed.folder != null) {
-            Object path = pkg.rawget("path");
-            if (!(path instanceof String) && !(path instanceof Long || path instanceof Double)) {
-                throw th.errorAtLevel("'package.path' must be a string", 1);
-            }
+            String path = Ops.tolstring(pkg.rawget("path"));
+            if (path == null) throw th.errorAtLevel("'package.path' must be a string", 1);
             String rel = replace(cstr(name), ".", "/");
-            String all = replace(cstr(Ops.tostrNumOrString(path)), "?", rel);
+            String all = replace(cstr(path), "?", rel);
             for (String f : all.split(";", -1)) {
                 if (f.isEmpty()) continue;
                 Path p = inside(allowed.folder, f);
@@ -370,9 +366,8 @@ public final class PackageLib {
                 data = r.length > 1 ? r[1] : null;
                 break;
             }
-            if (r0 instanceof String || r0 instanceof Long || r0 instanceof Double) {
-                msg.append("\n\t").append(Ops.tostrNumOrString(r0));
-            }
+            String text = Ops.tolstring(r0);
+            if (text != null) msg.append("\n\t").append(text);
         }
         Object result = LuaFunction.first(Ops.ccall(th, loader, new Object[] {name, data}));
         if (result != null) Ops.setindex(th, loadedObj, name, result, null);

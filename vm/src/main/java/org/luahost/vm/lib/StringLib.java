@@ -9,7 +9,6 @@ import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
-import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -42,54 +41,39 @@ public final class StringLib {
         LuaTable s = new LuaTable(0, 24);
         s.rawset("byte", new FastFunction("string.byte", StringLib::byte_) {
             @Override
-            Object fast(Object a) {
-                return a instanceof String str ? (str.isEmpty() ? null : (Object) (long) str.charAt(0)) : FastFunction.SLOW;
-            }
+            Object fast(Object a) { return a instanceof String str ? firstByte(str, 1, 1) : SLOW; }
 
             @Override
             Object fast(Object a, Object b) {
-                if (!(a instanceof String str) || !(b instanceof Long i)) return FastFunction.SLOW;
-                long l = str.length(), pi = posrelatI(i, l), pose = endpos(i, l);
-                return pi > pose ? null : (Object) (long) str.charAt((int) pi - 1);
+                return a instanceof String str && b instanceof Long i ? firstByte(str, i, i) : SLOW;
             }
         });
         s.rawset("char", new FastFunction("string.char", StringLib::char_) {
             @Override
-            Object fast(Object a) {
-                return a instanceof Long c && c >= 0 && c <= 255 ? CHARS[(int) (long) c] : FastFunction.SLOW;
-            }
+            Object fast(Object a) { return char1(a); }
         });
         reg(s, "dump", StringLib::dump);
         reg(s, "find", (th, a) -> findAux(th, a, true));
         reg(s, "format", StringFormat::format);
         reg(s, "gmatch", StringLib::gmatch);
         reg(s, "gsub", StringLib::gsub);
-        s.rawset("len", new FastFunction("string.len", (th, a) -> JavaFunction.ret((long) Args.checkString(th, a, 1).length())) {
-            @Override
-            Object fast(Object a) { return a instanceof String str ? (Object) (long) str.length() : FastFunction.SLOW; }
-        });
-        s.rawset("lower", new FastFunction("string.lower", (th, a) -> JavaFunction.ret(lower(Args.checkString(th, a, 1)))) {
-            @Override
-            Object fast(Object a) { return a instanceof String str ? lower(str) : FastFunction.SLOW; }
-        });
+        s.rawset("len", FastFunction.ofString("string.len", str -> (long) str.length()));
+        s.rawset("lower", FastFunction.ofString("string.lower", StringLib::lower));
         reg(s, "match", (th, a) -> findAux(th, a, false));
         reg(s, "rep", StringLib::rep);
         reg(s, "reverse", (th, a) -> JavaFunction.ret(reverse(Args.checkString(th, a, 1))));
         s.rawset("sub", new FastFunction("string.sub", StringLib::sub) {
             @Override
             Object fast(Object a, Object b) {
-                return a instanceof String str && b instanceof Long i ? sub(str, i, -1) : FastFunction.SLOW;
+                return a instanceof String str && b instanceof Long i ? sub(str, i, -1) : SLOW;
             }
 
             @Override
             Object fast(Object a, Object b, Object c) {
-                return a instanceof String str && b instanceof Long i && c instanceof Long j ? sub(str, i, j) : FastFunction.SLOW;
+                return a instanceof String str && b instanceof Long i && c instanceof Long j ? sub(str, i, j) : SLOW;
             }
         });
-        s.rawset("upper", new FastFunction("string.upper", (th, a) -> JavaFunction.ret(upper(Args.checkString(th, a, 1)))) {
-            @Override
-            Object fast(Object a) { return a instanceof String str ? upper(str) : FastFunction.SLOW; }
-        });
+        s.rawset("upper", FastFunction.ofString("string.upper", StringLib::upper));
         reg(s, "pack", StringPack::pack);
         reg(s, "packsize", StringPack::packsize);
         reg(s, "unpack", StringPack::unpack);
@@ -161,22 +145,36 @@ public final class StringLib {
     private static Object[] byte_(LuaThread th, Object[] a) {
         String s = Args.checkString(th, a, 1);
         long l = s.length();
-        long pi = Args.optInteger(th, a, 2, 1);
-        long pose = endpos(Args.optInteger(th, a, 3, pi), l);
-        pi = posrelatI(pi, l);
+        long i = Args.optInteger(th, a, 2, 1);
+        long pi = posrelatI(i, l), pose = endpos(Args.optInteger(th, a, 3, i), l);
         if (pi > pose) return LuaFunction.NONE;
         if (pose - pi >= Integer.MAX_VALUE) throw th.errorAtLevel("string slice too long", 1);
         int n = (int) (pose - pi) + 1;
         if (n > MAX_RESULTS) throw th.errorAtLevel("stack overflow (string slice too long)", 1);
         Object[] r = new Object[n];
         int base = (int) pi - 1;
-        for (int i = 0; i < n; i++) r[i] = (long) s.charAt(base + i);
+        for (int k = 0; k < n; k++) r[k] = (long) s.charAt(base + k);
         return r;
+    }
+
+    /**
+     * The first result of string.byte(s, i, j) when it is one of at most one
+     * result (i == j): as byte_ computes the range, without its errors.
+     */
+    private static Object firstByte(String s, long i, long j) {
+        long l = s.length(), pi = posrelatI(i, l), pose = endpos(j, l);
+        return pi > pose ? null : (Object) (long) s.charAt((int) pi - 1);
+    }
+
+    /** string.char of one integer code in range, or SLOW for anything else (which char_ converts or rejects). */
+    private static Object char1(Object c) {
+        return c instanceof Long l && l >= 0 && l <= 255 ? CHARS[(int) (long) l] : FastFunction.SLOW;
     }
 
     private static Object[] char_(LuaThread th, Object[] a) {
         int n = a.length;
-        if (n == 1 && a[0] instanceof Long c && c >= 0 && c <= 255) return JavaFunction.ret(CHARS[(int) (long) c]);
+        Object one;
+        if (n == 1 && (one = char1(a[0])) != FastFunction.SLOW) return JavaFunction.ret(one);
         byte[] b = new byte[n];
         for (int i = 1; i <= n; i++) {
             long c = Args.checkInteger(th, a, i);
@@ -323,10 +321,8 @@ public final class StringLib {
         String p = Args.checkString(th, a, 2);
         Object repl = Args.arg(a, 3);
         long maxS = Args.optInteger(th, a, 4, (long) src.length() + 1);
-        String replStr = null;
-        if (repl instanceof String str) replStr = str;
-        else if (repl instanceof Long || repl instanceof Double) replStr = NumFmt.tostr(repl);
-        else if (!(repl instanceof LuaFunction) && !(repl instanceof LuaTable)) {
+        String replStr = Ops.tolstring(repl);
+        if (replStr == null && !(repl instanceof LuaFunction) && !(repl instanceof LuaTable)) {
             throw Args.typeError(th, a, 3, "string/function/table");
         }
         boolean replHasEsc = replStr != null && replStr.indexOf('%') >= 0;
@@ -389,9 +385,9 @@ public final class StringLib {
         Object v;
         if (repl instanceof LuaTable t) v = Ops.index(th, t, m.capture(0, s, e), null);
         else v = LuaFunction.first(Ops.ccall(th, repl, m.captures(s, e, true)));
+        String str;
         if (v == null || v == Boolean.FALSE) b.append(m.src, s, e);
-        else if (v instanceof String str) b.append(str);
-        else if (v instanceof Long || v instanceof Double) b.append(NumFmt.tostr(v));
+        else if ((str = Ops.tolstring(v)) != null) b.append(str);
         else throw th.errorAtLevel("invalid replacement value (a " + Lua.typeName(v) + ")", 1);
     }
 
@@ -401,13 +397,6 @@ public final class StringLib {
         mt.rawset(event, JavaFunction.of(event, (th, a) -> arith(th, a, op, event)));
     }
 
-    /** A number, or a string that converts entirely to one; else null (the reference's tonum). */
-    private static Object tonum(Object v) {
-        if (v instanceof Long || v instanceof Double) return v;
-        if (v instanceof String s) return Ops.tonumber(s);
-        return null;
-    }
-
     /**
      * The string metamethods of 5.4: convert both operands and do the
      * arithmetic, or defer to the second operand's metamethod, or fail. As in
@@ -415,9 +404,9 @@ public final class StringLib {
      * both operands, and a unary operation applies to the second one.
      */
     private static Object[] arith(LuaThread th, Object[] a, int op, String event) {
-        Object x = a.length >= 1 ? tonum(a[0]) : null;
+        Object x = a.length >= 1 ? Ops.tonumber(a[0]) : null;
         if (x != null) {
-            Object y = a.length >= 2 ? tonum(a[1]) : x;
+            Object y = a.length >= 2 ? Ops.tonumber(a[1]) : x;
             if (y != null) {
                 if (op == Ops.UNM) return JavaFunction.ret(Ops.arithNum(th, op, y, y, null));
                 if (x instanceof Long && y instanceof Long j && j == 0) {

@@ -8,7 +8,6 @@ import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
-import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -108,8 +107,8 @@ public final class TableLib {
 
     private static void addField(LuaThread th, StringBuilder sb, Object t, long i) {
         Object v = geti(th, t, i);
-        if (v instanceof String s) sb.append(s);
-        else if (v instanceof Long || v instanceof Double) sb.append(NumFmt.tostr(v));
+        String s = Ops.tolstring(v);
+        if (s != null) sb.append(s);
         else throw th.errorAtLevel("invalid value (" + Lua.typeName(v) + ") at index " + i
                 + " in table for 'concat'", 1);
     }

@@ -16,11 +16,16 @@
  * sandboxed {@link org.luahost.vm.Profile} leaves out; other modules add their
  * libraries afterwards through {@link org.luahost.vm.LuaLibrary}.
  *
- * <p>Library functions take and return Lua values as Java objects (see
- * {@link org.luahost.vm.Lua}), reach the semantics of values through
- * {@link org.luahost.vm.runtime.Ops}, and raise {@link org.luahost.vm.LuaError}s
- * with the reference's wording. Functions that loops call often are
- * {@code FastFunction}s, with an allocation-free path for
- * the common argument types.
+ * <p>Data flow: a Lua call reaches a library function as a
+ * {@link org.luahost.vm.JavaFunction}: its body checks and converts the
+ * arguments with {@link org.luahost.vm.Args} (the reference's
+ * {@code luaL_check*} messages), computes, and returns the results. The
+ * functions common in loops are {@link org.luahost.vm.lib.FastFunction}s,
+ * whose one-result calls from the interpreter and the second tier skip the
+ * argument array and the frame; their fast path and general body come from
+ * one definition. What the libraries share with the operators (number
+ * conversions, C's pow and fmod, NaN signs, coercions to strings and numbers)
+ * is in {@code org.luahost.vm.runtime} ({@code Numbers}, {@code Ops},
+ * {@code NumFmt}), never repeated here.
  */
 package org.luahost.vm.lib;

@@ -97,7 +97,7 @@ public final class Arith {
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
             if (x instanceof Long i && y instanceof Long j && j != 0) return Math.floorDiv((long) i, (long) j);
-            if (x instanceof Double i && y instanceof Double j) return Math.floor(i / j);
+            if (x instanceof Double i && y instanceof Double j) return Ops.idiv(i, j);
             return slow(f, x, y);
         }
     }

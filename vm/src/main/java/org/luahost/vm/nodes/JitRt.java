@@ -61,8 +61,8 @@ final class JitRt {
 
     static Object idiv(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j && j != 0) return Math.floorDiv((long) i, (long) j);
-        if (x instanceof Double i && y instanceof Double j) return Math.floor(i / j);
-        if (isNum(x) && isNum(y) && !(x instanceof Long && y instanceof Long)) return Math.floor(num(x) / num(y));
+        if (x instanceof Double i && y instanceof Double j) return Ops.idiv(i, j);
+        if (isNum(x) && isNum(y) && !(x instanceof Long && y instanceof Long)) return Ops.idiv(num(x), num(y));
         return s.slow(f, x, y);
     }
 

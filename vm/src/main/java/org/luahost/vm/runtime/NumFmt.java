@@ -5,10 +5,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Number formatting and conversion with C semantics: {@code tostring} of a
- * float is C's {@code %.14g} (plus ".0" when it looks like an integer), NaN
- * prints as {@code nan} or {@code -nan} by its sign bit as glibc does, and
- * integer/float comparisons are exact.
+ * Number formatting with C semantics: {@code tostring} of a float is C's
+ * {@code %.14g} (plus ".0" when it looks like an integer), and NaN prints as
+ * {@code nan} or {@code -nan} by its sign bit as glibc does. The arithmetic,
+ * conversion and comparison rules are {@link Numbers}'.
  */
 public final class NumFmt {
     private NumFmt() {}
@@ -136,54 +136,5 @@ public final class NumFmt {
         int e = s.length();
         while (e > 0 && s.charAt(e - 1) == '0') e--;
         return s.substring(0, e);
-    }
-
-    /** Exact mathematical equality of a float and an integer. */
-    public static boolean floatFitsLong(Double f, Long i) { return eqIF(i, f); }
-
-    public static boolean eqIF(long i, double f) {
-        return f >= -0x1p63 && f < 0x1p63 && (long) f == i;
-    }
-
-    /** The float as an integer if it has an exact integer representation, else null. */
-    public static Long floatToLong(double f) {
-        if (f >= -0x1p63 && f < 0x1p63) {
-            long l = (long) f;
-            if (l == f) return l;
-        }
-        return null;
-    }
-
-    /** i < f exactly. */
-    public static boolean ltIF(long i, double f) {
-        if (Double.isNaN(f)) return false;
-        if (f >= 0x1p63) return true;
-        if (f < -0x1p63) return false;
-        double fl = Math.ceil(f);   // i < f  <=>  i < ceil(f)
-        return i < (long) fl;
-    }
-
-    /** i <= f exactly. */
-    public static boolean leIF(long i, double f) {
-        if (Double.isNaN(f)) return false;
-        if (f >= 0x1p63) return true;
-        if (f < -0x1p63) return false;
-        return i <= (long) Math.floor(f);
-    }
-
-    /** f < i exactly. */
-    public static boolean ltFI(double f, long i) {
-        if (Double.isNaN(f)) return false;
-        if (f >= 0x1p63) return false;
-        if (f < -0x1p63) return true;
-        return (long) Math.floor(f) < i;
-    }
-
-    /** f <= i exactly. */
-    public static boolean leFI(double f, long i) {
-        if (Double.isNaN(f)) return false;
-        if (f >= 0x1p63) return false;
-        if (f < -0x1p63) return true;
-        return (long) Math.ceil(f) <= i;
     }
 }

@@ -39,12 +39,12 @@ public final class Ops {
     /** An integer for bitwise operations: integers, integral floats, strings converting to either; else null. */
     public static Long tointeger(Object v) {
         if (v instanceof Long l) return l;
-        if (v instanceof Double d) return NumFmt.floatToLong(d);
+        if (v instanceof Double d) return Numbers.floatToLong(d);
         if (v instanceof String s) return tointeger(NumberParser.parse(s));
         return null;
     }
 
-    public static double todouble(Object n) { return n instanceof Long l ? (double) l : (Double) n; }
+    public static double todouble(Object n) { return Numbers.toDouble(n); }
 
     // ---------------------------------------------------------------- metatables
 
@@ -84,12 +84,12 @@ public final class Ops {
                 case MUL: return a * b;
                 case MOD:
                     if (b == 0) throw th.runtimeError(site, "attempt to perform 'n%0'");
-                    return imod(a, b);
+                    return Numbers.imod(a, b);
                 case IDIV:
                     if (b == 0) throw th.runtimeError(site, "attempt to divide by zero");
                     return Math.floorDiv(a, b);
                 case DIV: return (double) a / (double) b;
-                case POW: return Math.pow(a, b);
+                case POW: return Numbers.pow(a, b);
                 case UNM: return -a;
                 default: throw new IllegalStateException("op " + op);
             }
@@ -99,46 +99,29 @@ public final class Ops {
             case ADD: return a + b;
             case SUB: return a - b;
             case MUL: return a * b;
-            case MOD: return fmod(a, b);
-            case IDIV: return Math.floor(a / b);
+            case MOD: return Numbers.mod(a, b);
+            case IDIV: return Numbers.idiv(a, b);
             case DIV: return a / b;
-            case POW: return pow(a, b);
+            case POW: return Numbers.pow(a, b);
             case UNM: return -a;
             default: throw new IllegalStateException("op " + op);
         }
     }
 
-    public static long imod(long a, long b) {
-        if (b == -1) return 0;
-        long m = a % b;
-        if (m != 0 && (m ^ b) < 0) m += b;
-        return m;
-    }
+    // The operators' float and integer rules are Numbers'; these are the entry points the
+    // interpreter's nodes and the second tier call.
 
-    /** x86's default NaN (sign bit set), printed "-nan" as glibc prints it. */
-    private static final double NEG_NAN = Double.longBitsToDouble(0xFFF8000000000000L);
+    /** Integer {@code %} (b not 0). */
+    public static long imod(long a, long b) { return Numbers.imod(a, b); }
 
-    public static double fmod(double a, double b) {
-        double m;
-        // C's fmod (Java's % on doubles, except for the sign of the NaNs): a NaN operand is
-        // returned as it is (the first one), an infinite a or a zero b give x86's default NaN (-nan)
-        if (Double.isNaN(a)) m = a;
-        else if (Double.isNaN(b)) m = b;
-        else if (b == 0 || Double.isInfinite(a)) m = NEG_NAN;
-        else m = a % b;
-        if ((m > 0) ? b < 0 : (m < 0 && b > 0)) m += b;   // signs differ: floor, not trunc
-        return m;
-    }
+    /** Float {@code %}. */
+    public static double fmod(double a, double b) { return Numbers.mod(a, b); }
 
-    public static double pow(double a, double b) {
-        if (b == 2) return a * a;
-        // C's pow: 1^y and x^0 are 1 even for NaN; (-1)^(+-inf) is 1 (Java's Math.pow gives NaN)
-        if (a == 1 || b == 0) return 1.0;
-        if (a == -1 && Double.isInfinite(b)) return 1.0;
-        double r = Math.pow(a, b);
-        if (Double.isNaN(r)) r = Double.isNaN(a) ? org.luahost.vm.lib.MathLib.nanPow(a, b) : Double.isNaN(b) ? b : NEG_NAN;
-        return r;
-    }
+    /** Float {@code //}. */
+    public static double idiv(double a, double b) { return Numbers.idiv(a, b); }
+
+    /** Float {@code ^}. */
+    public static double pow(double a, double b) { return Numbers.pow(a, b); }
 
     private static Object bitwise(LuaThread th, int op, Object a, Object b, Site site) {
         // strings are not converted for bitwise operators in 5.4 (strings have no bitwise metamethods)
@@ -190,28 +173,18 @@ public final class Ops {
     }
 
     public static boolean lt(LuaThread th, Object a, Object b, Site site) {
-        if (a instanceof Long x) {
-            if (b instanceof Long y) return x < y;
-            if (b instanceof Double y) return NumFmt.ltIF(x, y);
-        } else if (a instanceof Double x) {
-            if (b instanceof Double y) return x < y;
-            if (b instanceof Long y) return NumFmt.ltFI(x, y);
-        } else if (a instanceof String s && b instanceof String t) {
-            return s.compareTo(t) < 0;
+        if ((a instanceof Long || a instanceof Double) && (b instanceof Long || b instanceof Double)) {
+            return Numbers.lt(a, b);
         }
+        if (a instanceof String s && b instanceof String t) return s.compareTo(t) < 0;
         return compareTm(th, a, b, "__lt", site);
     }
 
     public static boolean le(LuaThread th, Object a, Object b, Site site) {
-        if (a instanceof Long x) {
-            if (b instanceof Long y) return x <= y;
-            if (b instanceof Double y) return NumFmt.leIF(x, y);
-        } else if (a instanceof Double x) {
-            if (b instanceof Double y) return x <= y;
-            if (b instanceof Long y) return NumFmt.leFI(x, y);
-        } else if (a instanceof String s && b instanceof String t) {
-            return s.compareTo(t) <= 0;
+        if ((a instanceof Long || a instanceof Double) && (b instanceof Long || b instanceof Double)) {
+            return Numbers.le(a, b);
         }
+        if (a instanceof String s && b instanceof String t) return s.compareTo(t) <= 0;
         return compareTm(th, a, b, "__le", site);
     }
 
@@ -243,6 +216,17 @@ public final class Ops {
     public static boolean isStringLike(Object v) { return v instanceof String || v instanceof Long || v instanceof Double; }
 
     public static String tostrNumOrString(Object v) { return v instanceof String s ? s : NumFmt.tostr(v); }
+
+    /**
+     * lua_tolstring without metamethods: a string as it is, a number as its
+     * text (what tostring gives), anything else null. The rule of every
+     * library place that takes "a string or a number" (gsub's replacement,
+     * concat's values, load's chunk, package.path).
+     */
+    public static String tolstring(Object v) {
+        if (v instanceof String s) return s;
+        return v instanceof Long || v instanceof Double ? NumFmt.tostr(v) : null;
+    }
 
     public static Object concat(LuaThread th, Object a, Object b, Site site) {
         if (isStringLike(a) && isStringLike(b)) return tostrNumOrString(a).concat(tostrNumOrString(b));
