@@ -167,8 +167,8 @@ final class Stats {
         for (int i = 0; i < m; i++) {
             Expr e = exprs[i];
             if (i == m - 1 && e.isMulti()) {
-                Object[] vs = e.evalMulti(f);
-                System.arraycopy(vs, 0, out, i, Math.min(vs.length, Math.max(0, n - i)));
+                Object[] vs = e.evalMulti(f);   // evaluated even when every target is filled already
+                if (i < n) System.arraycopy(vs, 0, out, i, Math.min(vs.length, n - i));
             } else if (i < n) {
                 out[i] = e.eval(f);
             } else {
