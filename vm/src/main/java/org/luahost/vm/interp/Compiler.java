@@ -381,7 +381,8 @@ public final class Compiler {
             }
             if (s instanceof Ast.Local l && l.attribs().contains(Ast.Attrib.CLOSE)) {
                 out.add(local(l));
-                Var v = fs.actives.get(fs.actives.size() - 1);
+                // the <close> variable of the list (a list has at most one), not necessarily the last
+                Var v = fs.actives.get(fs.actives.size() - l.names().size() + l.attribs().indexOf(Ast.Attrib.CLOSE));
                 fs.ntbc++;
                 Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine(), b.closeLine());
                 Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody, closeLine);
