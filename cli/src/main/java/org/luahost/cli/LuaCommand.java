@@ -265,6 +265,8 @@ final class LuaCommand {
         String text = msg instanceof String s ? s
                 : msg instanceof Long || msg instanceof Double ? NumFmt.tostr(msg) : "(null)";
         L.stdout.flush();
+        int z = text.indexOf('\0');   // printed with "%s": a C string ends at its first '\0'
+        if (z >= 0) text = text.substring(0, z);
         writeBytes(L.stderr, (progname == null ? "" : progname + ": ") + text + "\n");
     }
 
