@@ -22,7 +22,7 @@ import java.util.List;
  * the working directory (so chunk names match the reference's run); for each
  * program {@code RESULTS/NAME.out}, {@code .err} and {@code .st} (the exit
  * status, written last) appear. A program that runs longer than
- * {@code -Dfuzz.timeout} seconds (default 20) gets the status
+ * {@code -Dfuzz.timeout} seconds (default 60: the machine may be loaded) gets the status
  * {@code timeout} and ends this JVM (exit status 3): the caller starts a new
  * one for the programs left.
  *
@@ -38,7 +38,7 @@ public final class FuzzBatch {
     public static void main(String[] args) throws Exception {
         List<String> names = Files.readAllLines(Path.of(args[0]));
         Path results = Path.of(args[1]);
-        long timeoutNanos = Long.getLong("fuzz.timeout", 20) * 1_000_000_000L;
+        long timeoutNanos = Long.getLong("fuzz.timeout", 60) * 1_000_000_000L;
         Thread watchdog = new Thread(() -> watch(results, timeoutNanos), "fuzz-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();

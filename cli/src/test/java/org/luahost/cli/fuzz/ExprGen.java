@@ -127,8 +127,8 @@ abstract class ExprGen extends GenBase {
 
     String strLit() {
         String s = pick(STRS);
-        if (chance(8)) return "[[" + s.replace("]", "").replace("\0", "") + "]]";
-        if (chance(5)) return "[==[\n" + s.replace("]", "").replace("\0", "") + "]==]";
+        if (chance(8)) return "[[" + s.replace("]", "").replace("\0", "").replace("\n", on("longstring") ? "\n" : " ") + "]]";
+        if (chance(5)) return on("longstring") ? "[==[\n" + s.replace("]", "").replace("\0", "") + "]==]" : "[==[" + s.replace("]", "").replace("\0", "").replace("\n", " ") + "]==]";
         return quote(s);
     }
 

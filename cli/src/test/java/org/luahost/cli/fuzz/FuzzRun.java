@@ -71,10 +71,17 @@ public final class FuzzRun {
             names.add(n);
         }
         Files.write(work.resolve("list.txt"), names);
+        // the compiled tier costs about three times the interpreted one (every block is compiled to
+        // bytecode on first use): it gets two JVMs, each running every other program
         List<Thread> tiers = new ArrayList<>();
         for (var t : TIERS.entrySet()) {
-            Thread th = Thread.ofPlatform().name("fuzz-" + t.getKey()).start(() -> runTier(t.getKey(), t.getValue(), names));
-            tiers.add(th);
+            int shards = t.getKey().equals("compiled") && names.size() >= 50 ? 2 : 1;
+            for (int k = 0; k < shards; k++) {
+                List<String> part = new ArrayList<>();
+                for (int i = k; i < names.size(); i += shards) part.add(names.get(i));
+                String shard = t.getKey() + "-" + k;
+                tiers.add(Thread.ofPlatform().name("fuzz-" + shard).start(() -> runTier(t.getKey(), shard, t.getValue(), part)));
+            }
         }
         Map<String, Outcome> ref = runReference(names);
         for (Thread th : tiers) th.join();
@@ -129,7 +136,7 @@ public final class FuzzRun {
     // ---------------------------------------------------------------- luahost
 
     /** Runs every program in child JVMs of this tier, starting a new one after a timeout or crash. */
-    void runTier(String tier, List<String> extra, List<String> names) {
+    void runTier(String tier, String shard, List<String> extra, List<String> names) {
         try {
             Path res = work.resolve("res-" + tier);
             Files.createDirectories(res);
@@ -137,7 +144,7 @@ public final class FuzzRun {
             while (true) {
                 List<String> left = names.stream().filter(n -> !Files.exists(res.resolve(n + ".st"))).toList();
                 if (left.isEmpty()) return;
-                Path list = work.resolve("list-" + tier + ".txt");
+                Path list = work.resolve("list-" + shard + ".txt");
                 Files.write(list, left);
                 List<String> cmd = new ArrayList<>();
                 cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -149,7 +156,7 @@ public final class FuzzRun {
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.luahost.cli.FuzzBatch", list.toString(), res.toString()));
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
                 env(pb);
-                Path log = work.resolve("batch-" + tier + ".log");
+                Path log = work.resolve("batch-" + shard + ".log");
                 pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 int st = pb.start().waitFor();
                 if (st != 0 && st != 3) {

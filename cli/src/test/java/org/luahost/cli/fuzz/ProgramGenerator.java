@@ -22,7 +22,7 @@ public final class ProgramGenerator extends Templates {
     /** Features that can be switched off, each guarding the constructs of its name. */
     public static final List<String> FEATURES = List.of("bitwise", "float", "libm", "string", "format", "pattern",
             "metatable", "multiassign", "goto", "vararg", "const", "close", "coroutine", "errors", "uncaught",
-            "random", "utf8", "tableops", "closures", "intdivzero");
+            "random", "utf8", "tableops", "closures", "intdivzero", "longstring", "forclose");
 
     public ProgramGenerator(long seed, Set<String> off) { super(seed, off); }
 

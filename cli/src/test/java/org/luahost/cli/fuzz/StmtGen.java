@@ -198,7 +198,7 @@ abstract class StmtGen extends ExprGen {
             case 4 -> on("coroutine") ? "for " + k + ", " + v + " in coroutine.wrap(function() for j = 1, " + between(0, 3)
                     + " do coroutine.yield(j, " + noVararg(() -> anyExpr(1)) + ") end end) do" : "for " + k + ", " + v + " in ipairs({1}) do";
             case 5 -> "for " + k + ", " + v + " in function(s, c) if c < " + between(0, 3) + " then return c + 1, s end end, "
-                    + anyExpr(1) + ", 0" + (on("close") && !classes.isEmpty() ? ", setmetatable({id = " + (++counter) + "}, K)" : "") + " do";
+                    + anyExpr(1) + ", 0" + (on("close") && on("forclose") ? ", setmetatable({id = " + (++counter) + "}, K)" : "") + " do";
             default -> "for " + k + ", " + v + " in next, {" + anyExpr(2) + "} do";
         };
         open(head);
