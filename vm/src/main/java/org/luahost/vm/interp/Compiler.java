@@ -614,6 +614,14 @@ public final class Compiler {
                 targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), a.line());
             }
         }
+        // check_conflict: a table or key variable that a later target assigns is read before the assignment
+        for (int i = 0; i < targets.length; i++) {
+            if (!(targets[i] instanceof Stats.IndexTarget it)) continue;
+            for (int j = i + 1; j < targets.length; j++) {
+                if (Stats.IndexTarget.sameVariable(it.obj, targets[j])) it.lateObj = false;
+                if (Stats.IndexTarget.sameVariable(it.key, targets[j])) it.lateKey = false;
+            }
+        }
         return new Stats.MultiAssign(a.line(), targets, exprs(a.exprs()));
     }
 
