@@ -48,7 +48,7 @@ class RandomProgramsTest {
         if (!Files.exists(f)) return off;
         for (String line : Files.readAllLines(f)) {
             String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) continue;
+            if (l.isEmpty() || l.startsWith("#") || Character.isWhitespace(line.charAt(0))) continue;   // indented: a continuation
             String feature = l.split("\\s+")[0];
             if (!ProgramGenerator.FEATURES.contains(feature)) throw new IllegalArgumentException("known-divergences.txt: no feature " + feature);
             off.add(feature);
