@@ -24,6 +24,14 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
   rm -f /tmp/fuzz-build.$$.log
 fi
 cp="$root/cli/target/test-classes:$root/cli/target/classes:$root/cli/target/lib/*"
+if [ "${1:-}" != "--print" ] && [ $# -ge 2 ]; then
+  # a long hunt runs from its own copy of the classes: a build meanwhile (./test) empties cli/target/lib
+  snap="${3:-$root/tests/fuzz/found}/.classes"
+  rm -rf "$snap" && mkdir -p "$snap" &&
+    cp -r "$root/cli/target/test-classes" "$root/cli/target/classes" "$root/cli/target/lib" "$snap/" ||
+    { echo "generate.sh: cannot copy the classes to $snap" >&2; exit 1; }
+  cp="$snap/test-classes:$snap/classes:$snap/lib/*"
+fi
 opts=()
 while IFS= read -r line || [ -n "$line" ]; do
   case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac

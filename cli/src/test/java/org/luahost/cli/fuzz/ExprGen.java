@@ -141,14 +141,14 @@ abstract class ExprGen extends GenBase {
         return switch (r.nextInt(16)) {
             case 0, 1 -> bin(strExpr(d - 1), "..", pick(strExpr(d - 1), numExpr(d - 1)));
             case 2 -> bin(numExpr(d - 1), "..", strLit());
-            case 3 -> "string.rep(" + strExpr(d - 1) + ", " + pick("0", "1", "2", "3", "-1", "5") + (chance(40) ? ", " + strLit() : "") + ")";
+            case 3 -> "string.rep(" + capped(strExpr(d - 1)) + ", " + pick("0", "1", "2", "3", "-1", "5") + (chance(40) ? ", " + strLit() : "") + ")";
             case 4 -> "(" + strExpr(d - 1) + "):sub(" + pick("1", "2", "-1", "-3", "0", "100", "-100", "math.mininteger", "math.maxinteger")
                     + (chance(70) ? ", " + pick("1", "3", "-1", "-2", "0", "100", "math.maxinteger", "math.mininteger") : "") + ")";
             case 5 -> "(" + strExpr(d - 1) + "):" + pick("upper", "lower", "reverse") + "()";
             case 6, 7 -> format(d);
             case 8 -> "tostring(" + pick(numExpr(d - 1), boolExpr(d - 1), "nil") + ")";
             case 9 -> "string.char(" + between(0, 255) + (chance(60) ? ", " + between(32, 126) : "") + ")";
-            case 10 -> on("pattern") ? "(string.gsub(" + strExpr(d - 1) + ", " + quote(pick(PATTERNS)) + ", " + gsubRepl(d) + "))"
+            case 10 -> on("pattern") ? "(string.gsub(" + capped(strExpr(d - 1)) + ", " + quote(pick(PATTERNS)) + ", " + gsubRepl(d) + "))"
                     : strLit();
             case 11 -> on("pattern") ? "(" + strExpr(d - 1) + "):match(" + quote(pick(PATTERNS)) + ")" : strLit();
             case 12 -> "table.concat(" + seqVar() + ", " + pick("\",\"", "\"\"", "\" - \"") + (chance(30) ? ", 2" : "") + ")";
@@ -158,12 +158,19 @@ abstract class ExprGen extends GenBase {
         };
     }
 
+    /**
+     * A string expression cut to 40 characters: the subject of {@code rep} and
+     * {@code gsub}, which would otherwise grow a string geometrically when a
+     * loop feeds a variable back into them.
+     */
+    String capped(String s) { return "(" + s + "):sub(1, 40)"; }
+
     String gsubRepl(int d) {
         return switch (r.nextInt(5)) {
             case 0 -> quote(pick("<%0>", "%1", "%%", "x", "", "[%1|%2]", "%2"));
             case 1 -> "{a = \"A\", h = 1, e = false, [\"o\"] = 2.5}";
             case 2 -> "function(m, ...) return " + pick("m:upper()", "nil", "false", "#m", "m .. select(\"#\", ...)", "{}") + " end";
-            case 3 -> strExpr(d - 1);
+            case 3 -> strLit();
             default -> quote("-");
         };
     }

@@ -222,7 +222,7 @@ abstract class Templates extends StmtGen {
         switch (r.nextInt(9)) {
             case 0 -> line("P(string.find(" + s + ", " + p + pick("", ", 2", ", -2", ", 100", ", 1, true") + "))");
             case 1 -> line("P(string.match(" + s + ", " + p + pick("", ", 2", ", -3") + "))");
-            case 2 -> line("P(string.gsub(" + s + ", " + p + ", " + gsubRepl(2) + pick("", ", 1", ", 0", ", 2") + "))");
+            case 2 -> line("P(string.gsub(" + capped(s) + ", " + p + ", " + gsubRepl(2) + pick("", ", 1", ", 0", ", 2") + "))");
             case 3 -> {
                 open("for m1, m2 in string.gmatch((" + s + "):sub(1, 24), " + p + ") do");
                 line("P(m1, m2)");
@@ -230,7 +230,7 @@ abstract class Templates extends StmtGen {
             }
             case 4 -> line("P((" + s + "):sub(1, 20):byte(1, -1))");
             case 5 -> line("P(" + format(2) + ", " + format(2) + ")");
-            case 6 -> line("P(string.rep(" + s + ", " + pick("2", "0", "-1") + ", " + strLit() + "), (" + s + "):len())");
+            case 6 -> line("P(string.rep(" + capped(s) + ", " + pick("2", "0", "-1") + ", " + strLit() + "), (" + s + "):len())");
             case 7 -> {
                 if (on("utf8")) line("P(utf8.char(72, 228, 8364, 128512), utf8.len(" + s + "), pcall(utf8.codepoint, " + s + ", 1, -1))");
                 else line("P(#" + s + ")");
