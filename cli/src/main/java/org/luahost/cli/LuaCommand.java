@@ -51,11 +51,19 @@ final class LuaCommand {
 
     /** Runs the command; args are Lua strings (the words after {@code lua}). Returns the exit status. */
     static int run(String[] args) {
+        return run(args, new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14), false),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true), System.in);
+    }
+
+    /**
+     * Runs the command with the given standard streams (the random-program
+     * tests run many programs in one JVM this way); must run on a Lua thread
+     * ({@link Main#onLuaThread}).
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, java.io.InputStream in) {
         String[] argv = new String[args.length + 1];
         argv[0] = PROGNAME;
         System.arraycopy(args, 0, argv, 1, args.length);
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14), false);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
         LuaOptions opts;
         try {
             opts = LuaOptions.parse(argv);
@@ -68,7 +76,7 @@ final class LuaCommand {
             out.flush();
         }
         try {
-            LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
+            LuaState L = LuaState.create(Profile.TRUSTED, out, err, in);
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
             Main.host(L);
             LuaCommand cmd = new LuaCommand(opts, L);
@@ -257,6 +265,8 @@ final class LuaCommand {
         String text = msg instanceof String s ? s
                 : msg instanceof Long || msg instanceof Double ? NumFmt.tostr(msg) : "(null)";
         L.stdout.flush();
+        int z = text.indexOf('\0');   // printed with "%s": a C string ends at its first '\0'
+        if (z >= 0) text = text.substring(0, z);
         writeBytes(L.stderr, (progname == null ? "" : progname + ": ") + text + "\n");
     }
 

@@ -1,6 +1,7 @@
 package org.luahost.vm;
 
 import org.luahost.vm.runtime.Numbers;
+import org.luahost.vm.runtime.NumFmt;
 
 /**
  * Facts about Lua values as luahost represents them.

@@ -147,7 +147,8 @@ public final class Compiler extends ExprCompiler {
             }
             if (s instanceof Ast.Local l && l.attribs().contains(Ast.Attrib.CLOSE)) {
                 out.add(local(l));
-                Var v = fs.actives.get(fs.actives.size() - 1);
+                // the <close> variable of the list (a list has at most one), not necessarily the last
+                Var v = fs.actives.get(fs.actives.size() - l.names().size() + l.attribs().indexOf(Ast.Attrib.CLOSE));
                 fs.ntbc++;
                 Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine(), b.closeLine());
                 Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody, closeLine);
@@ -276,6 +277,7 @@ public final class Compiler extends ExprCompiler {
                 targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), a.line());
             }
         }
+        Stats.IndexTarget.resolveConflicts(targets);   // lparser's check_conflict
         return new Stats.MultiAssign(a.line(), targets, exprs(a.exprs()));
     }
 

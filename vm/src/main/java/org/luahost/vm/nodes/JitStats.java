@@ -101,9 +101,11 @@ final class JitStats extends JitExprs {
             }
             case Stats.SetIndex si -> {
                 int o = temp(), k = temp(), v = temp();
-                expr(si.obj); cb.astore(o);
-                expr(si.key); cb.astore(k);
+                if (!si.lateObj) { expr(si.obj); cb.astore(o); }
+                if (!si.lateKey) { expr(si.key); cb.astore(k); }
                 expr(si.val); cb.astore(v);
+                if (si.lateObj) { expr(si.obj); cb.astore(o); }   // as Stats.SetIndex: read after the value
+                if (si.lateKey) { expr(si.key); cb.astore(k); }
                 cb.aload(fLocal).aload(o).aload(k).aload(v);
                 node(si);
                 cb.invokestatic(CD_Stats, "store", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object, CD_Object,
@@ -201,8 +203,8 @@ final class JitStats extends JitExprs {
             if (ma.targets[i] instanceof Stats.IndexTarget it) {
                 objs[i] = temp();
                 keys[i] = temp();
-                expr(it.obj); cb.astore(objs[i]);
-                expr(it.key); cb.astore(keys[i]);
+                if (!it.lateObj) { expr(it.obj); cb.astore(objs[i]); }
+                if (!it.lateKey) { expr(it.key); cb.astore(keys[i]); }
             }
         }
         int[] v = values(ma.exprs, n);
@@ -214,6 +216,8 @@ final class JitStats extends JitExprs {
                 }
                 case Stats.UpvalTarget ut -> cb.aload(upsLocal).loadConstant(ut.idx).aaload().aload(v[i]).putfield(CD_Cell, "v", CD_Object);
                 case Stats.IndexTarget it -> {
+                    if (it.lateObj) { expr(it.obj); cb.astore(objs[i]); }   // as Stats.IndexTarget.assign
+                    if (it.lateKey) { expr(it.key); cb.astore(keys[i]); }
                     cb.aload(fLocal).aload(objs[i]).aload(keys[i]).aload(v[i]);
                     constant(it.site, desc(org.luahost.vm.runtime.Site.class));
                     cb.invokestatic(CD_Stats, "store", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object, CD_Object,

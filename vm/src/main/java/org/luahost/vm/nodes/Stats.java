@@ -61,18 +61,24 @@ public final class Stats {
     public static final class SetIndex extends Stat {
         final Expr obj, key, val;
         final String objInfo;
+        /** Whether obj/key are read after the value is evaluated (see {@link #late}). */
+        final boolean lateObj, lateKey;
 
         public SetIndex(int line, Expr obj, Expr key, Expr val) {
             super(line);
             this.obj = obj; this.key = key; this.val = val;
             this.objInfo = Calls.info(obj.describe());
+            this.lateObj = lateObj(obj, key);
+            this.lateKey = lateKey(key);
         }
 
         @Override
         public int exec(Frame f) {
-            Object o = obj.eval(f);
-            Object k = key.eval(f);
+            Object o = lateObj ? null : obj.eval(f);
+            Object k = lateKey ? null : key.eval(f);
             Object v = val.eval(f);
+            if (lateObj) o = obj.eval(f);
+            if (lateKey) k = key.eval(f);
             store(f, o, k, v, this);
             return NORMAL;
         }
@@ -94,6 +100,26 @@ public final class Stats {
     }
 
     /** Targets of a multiple assignment, evaluated before the values, assigned right to left. */
+    /**
+     * Whether the table of {@code obj[key] = v} is read after v is evaluated,
+     * as the reference reads it: a local variable is used in place (its
+     * register), and so is an upvalue indexed by a constant string
+     * (SETTABUP); any other table is evaluated into a temporary first. So
+     * when evaluating v reassigns that local or upvalue (a call), the store
+     * goes to the new table. In a multiple assignment a variable also
+     * assigned by a later target is copied first (lparser's check_conflict),
+     * which {@link IndexTarget#resolveConflicts} decides.
+     */
+    static boolean lateObj(Expr obj, Expr key) {
+        return obj instanceof Exprs.Local || obj instanceof Exprs.CellLocal
+                || (obj instanceof Exprs.Upval && key instanceof Exprs.Const c && c.value instanceof String str && str.length() <= 40);
+    }
+
+    /** Whether the key of {@code obj[key] = v} is read after v is evaluated: a local variable (see {@link #lateObj}). */
+    static boolean lateKey(Expr key) {
+        return key instanceof Exprs.Local || key instanceof Exprs.CellLocal;
+    }
+
     public abstract static class Target {
         abstract void prepare(Frame f, Object[] tmp, int i);
         abstract void assign(Frame f, Object[] tmp, int i, Object v);
@@ -125,9 +151,13 @@ public final class Stats {
     public static final class IndexTarget extends Target {
         final Expr obj, key;
         final Node site;
+        /** Whether obj/key are read at the store (see {@link #lateObj}); Compiler clears them on a conflict. */
+        boolean lateObj, lateKey;
 
         public IndexTarget(Expr obj, Expr key, int line) {
             this.obj = obj; this.key = key;
+            this.lateObj = lateObj(obj, key);
+            this.lateKey = lateKey(key);
             String info = Calls.info(obj.describe());
             this.site = new Node(line) {
                 @Override public String varInfo(int i) { return info; }
@@ -138,11 +168,37 @@ public final class Stats {
 
         @Override
         void prepare(Frame f, Object[] tmp, int i) {
-            tmp[2 * i] = obj.eval(f);
-            tmp[2 * i + 1] = key.eval(f);
+            if (!lateObj) tmp[2 * i] = obj.eval(f);
+            if (!lateKey) tmp[2 * i + 1] = key.eval(f);
         }
 
-        @Override void assign(Frame f, Object[] tmp, int i, Object v) { store(f, tmp[2 * i], tmp[2 * i + 1], v, site); }
+        @Override
+        void assign(Frame f, Object[] tmp, int i, Object v) {
+            store(f, lateObj ? obj.eval(f) : tmp[2 * i], lateKey ? key.eval(f) : tmp[2 * i + 1], v, site);
+        }
+
+        /**
+         * lparser's check_conflict for a multiple assignment: a table or key
+         * variable that a later target assigns is read before the assignment.
+         */
+        public static void resolveConflicts(Target[] targets) {
+            for (int i = 0; i < targets.length; i++) {
+                if (!(targets[i] instanceof IndexTarget it)) continue;
+                for (int j = i + 1; j < targets.length; j++) {
+                    if (sameVariable(it.obj, targets[j])) it.lateObj = false;
+                    if (sameVariable(it.key, targets[j])) it.lateKey = false;
+                }
+            }
+        }
+
+        /** Whether target is the variable read by e (so e must be read before the assignment, not at it). */
+        static boolean sameVariable(Expr e, Target target) {
+            return switch (target) {
+                case LocalTarget lt -> (e instanceof Exprs.Local l && l.slot == lt.slot) || (e instanceof Exprs.CellLocal c && c.slot == lt.slot);
+                case UpvalTarget ut -> e instanceof Exprs.Upval u && u.idx == ut.idx;
+                default -> false;
+            };
+        }
     }
 
     public static final class MultiAssign extends Stat {
@@ -169,8 +225,8 @@ public final class Stats {
         for (int i = 0; i < m; i++) {
             Expr e = exprs[i];
             if (i == m - 1 && e.isMulti()) {
-                Object[] vs = e.evalMulti(f);
-                System.arraycopy(vs, 0, out, i, Math.min(vs.length, Math.max(0, n - i)));
+                Object[] vs = e.evalMulti(f);   // evaluated even when every target is filled already
+                if (i < n) System.arraycopy(vs, 0, out, i, Math.min(vs.length, n - i));
             } else if (i < n) {
                 out[i] = e.eval(f);
             } else {

@@ -14,7 +14,10 @@ public final class Traceback {
     /** "msg\nstack traceback:\n\t..." starting at the given level of th (level 0 = running function). */
     public static String of(LuaThread th, String msg, int level) {
         StringBuilder sb = new StringBuilder();
-        if (msg != null) sb.append(msg).append('\n');
+        if (msg != null) {   // luaL_addstring: the message as a C string, up to its first '\0'
+            int z = msg.indexOf('\0');
+            sb.append(z < 0 ? msg : msg.substring(0, z)).append('\n');
+        }
         sb.append("stack traceback:");
         if (level < 0) return sb.toString();   // no such level: no frames, as lua_getstack says
         int top = th.depth - level;

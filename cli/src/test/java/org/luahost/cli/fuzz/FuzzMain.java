@@ -1,0 +1,58 @@
+package org.luahost.cli.fuzz;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Long hunts from the command line ({@code tests/fuzz/generate.sh}):
+ * {@code FuzzMain ROOT OUTDIR SEED COUNT [BATCH] [OFF]} runs seeds SEED,
+ * SEED+1, ... with BATCH programs each (default 1000) until COUNT programs
+ * have run; divergences go to OUTDIR as standalone {@code .lua} files, and
+ * one summary line per seed is printed. OFF is a comma-separated list of
+ * generator features to leave out. Exits 1 when anything diverged.
+ * {@code FuzzMain ROOT --print SEED I} prints program I of SEED.
+ */
+public final class FuzzMain {
+    private FuzzMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath();
+        if (args[1].equals("--print")) {
+            System.out.print(FuzzRun.program(Long.parseLong(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? Set.of(args[4].split(",")) : Set.of()));
+            return;
+        }
+        Path outDir = Path.of(args[1]).toAbsolutePath();
+        long seed = Long.parseLong(args[2]);
+        long count = Long.parseLong(args[3]);
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        Set<String> off = new HashSet<>();
+        if (args.length > 5) for (String f : args[5].split(",")) if (!f.isBlank()) off.add(f.strip());
+        boolean bad = false;
+        long done = 0, t0 = System.nanoTime();
+        for (long s = seed; done < count; s++) {
+            int n = (int) Math.min(batch, count - done);
+            Path work = Files.createTempDirectory("luahost-fuzz");
+            FuzzRun.Report r = new FuzzRun(root, work, outDir).run(s, n, off);
+            done += n;
+            System.out.printf("seed %d: %d programs, %d divergences, %d internal errors, %d invalid, %.1f s (total %d in %.0f s)%n",
+                    s, n, r.divergences().size(), r.internal().size(), r.invalid().size(), r.millis() / 1000.0,
+                    done, (System.nanoTime() - t0) / 1e9);
+            for (String d : r.divergences()) System.out.println("  divergence " + d);
+            for (String d : r.internal()) System.out.println("  internal error " + d);
+            for (String d : r.invalid()) System.out.println("  invalid " + d);
+            System.out.flush();
+            bad |= !r.clean();
+            if (r.clean()) deleteTree(work);
+        }
+        System.exit(bad ? 1 : 0);
+    }
+
+    static void deleteTree(Path p) throws java.io.IOException {
+        try (var s = Files.walk(p)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.luahost.cli.fuzz;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * One differential run of generated programs: writes {@code count} programs
+ * of a seed to a work folder, runs each on {@code lua5.4} (two at a time)
+ * and on luahost in both tiers (one child JVM per tier running
+ * {@code org.luahost.cli.FuzzBatch} over all of them, concurrently with the
+ * reference runs), and compares stdout, stderr (with the reference's
+ * {@code lua5.4: } prefix read as {@code lua: }) and exit status.
+ *
+ * <p>Program {@code i} of seed {@code s} is generated from the seed
+ * {@code s * 1_000_003 + i}, so any one program can be made again alone.
+ * Each divergence is copied to the divergence folder as a standalone
+ * {@code .lua} file with {@code .expected}/{@code .actual} beside it.
+ */
+public final class FuzzRun {
+    /** Tiers: a name and the extra options of its child JVM. */
+    public static final Map<String, List<String>> TIERS = Map.of(
+            "interp", List.of(),
+            "compiled", List.of("-Dluahost.jit=0"));
+    static final Pattern INTERNAL = Pattern.compile("internal error|java\\.lang\\.|\\b[A-Z][A-Za-z]*(Exception|Error)\\b");
+    static final int REF_TIMEOUT = 20;
+
+    /** What was found: divergent program names (per tier), internal errors, programs the reference rejected. */
+    public record Report(int programs, List<String> divergences, List<String> internal, List<String> invalid, long millis) {
+        public boolean clean() { return divergences.isEmpty() && internal.isEmpty() && invalid.isEmpty(); }
+    }
+
+    record Outcome(byte[] out, byte[] err, String status) {}
+
+    private final Path root;
+    private final Path work;
+    private final Path divergences;
+
+    public FuzzRun(Path root, Path work, Path divergences) {
+        this.root = root;
+        this.work = work;
+        this.divergences = divergences;
+    }
+
+    public static String name(long seed, int i) { return "fz" + seed + "_" + i; }
+
+    public static String program(long seed, int i, Set<String> off) {
+        return new ProgramGenerator(seed * 1_000_003L + i, off)
+                .generate("luahost random program: seed " + seed + " program " + i + (off.isEmpty() ? "" : " off " + off));
+    }
+
+    public Report run(long seed, int count, Set<String> off) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Files.createDirectories(work);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String n = name(seed, i) + ".lua";
+            Files.writeString(work.resolve(n), program(seed, i, off), StandardCharsets.ISO_8859_1);
+            names.add(n);
+        }
+        Files.write(work.resolve("list.txt"), names);
+        // the compiled tier costs about three times the interpreted one (every block is compiled to
+        // bytecode on first use): it gets two JVMs, each running every other program
+        List<Thread> tiers = new ArrayList<>();
+        for (var t : TIERS.entrySet()) {
+            int shards = t.getKey().equals("compiled") && names.size() >= 50 ? 2 : 1;
+            for (int k = 0; k < shards; k++) {
+                List<String> part = new ArrayList<>();
+                for (int i = k; i < names.size(); i += shards) part.add(names.get(i));
+                String shard = t.getKey() + "-" + k;
+                tiers.add(Thread.ofPlatform().name("fuzz-" + shard).start(() -> runTier(t.getKey(), shard, t.getValue(), part)));
+            }
+        }
+        Map<String, Outcome> ref = runReference(names);
+        for (Thread th : tiers) th.join();
+        Report rep = compare(names, ref, (System.nanoTime() - t0) / 1_000_000);
+        return rep;
+    }
+
+    // ---------------------------------------------------------------- reference
+
+    Map<String, Outcome> runReference(List<String> names) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Map<String, Future<Outcome>> fs = new java.util.LinkedHashMap<>();
+        for (String n : names) fs.put(n, pool.submit(() -> runProcess(List.of("lua5.4", n))));
+        Map<String, Outcome> out = new java.util.HashMap<>();
+        for (var e : fs.entrySet()) {
+            try {
+                out.put(e.getKey(), e.getValue().get());
+            } catch (java.util.concurrent.ExecutionException x) {
+                out.put(e.getKey(), new Outcome(new byte[0], x.getCause().toString().getBytes(), "launch"));
+            }
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    Outcome runProcess(List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        env(pb);
+        String base = cmd.get(cmd.size() - 1);
+        Path out = work.resolve(base + ".ref.out"), err = work.resolve(base + ".ref.err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
+        Process p = pb.start();
+        boolean done = p.waitFor(REF_TIMEOUT, TimeUnit.SECONDS);
+        if (!done) p.destroyForcibly().waitFor();
+        Outcome o = new Outcome(Files.readAllBytes(out), Files.readAllBytes(err), done ? Integer.toString(p.exitValue()) : "timeout");
+        Files.delete(out);
+        Files.delete(err);
+        return o;
+    }
+
+    static void env(ProcessBuilder pb) {
+        Map<String, String> env = pb.environment();
+        for (String v : List.of("LUA_INIT", "LUA_INIT_5_4", "LUA_PATH", "LUA_PATH_5_4", "LUA_CPATH", "LUA_CPATH_5_4",
+                "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            env.remove(v);
+        }
+        env.put("LC_ALL", "C");
+        env.put("LANG", "C");
+        env.put("TZ", "UTC");
+    }
+
+    // ---------------------------------------------------------------- luahost
+
+    /** Runs every program in child JVMs of this tier, starting a new one after a timeout or crash. */
+    void runTier(String tier, String shard, List<String> extra, List<String> names) {
+        try {
+            Path res = work.resolve("res-" + tier);
+            Files.createDirectories(res);
+            int stuck = 0;
+            while (true) {
+                List<String> left = names.stream().filter(n -> !Files.exists(res.resolve(n + ".st"))).toList();
+                if (left.isEmpty()) return;
+                Path list = work.resolve("list-" + shard + ".txt");
+                Files.write(list, left);
+                List<String> cmd = new ArrayList<>();
+                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
+                    String l = line.strip();
+                    if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
+                }
+                cmd.addAll(extra);
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.luahost.cli.FuzzBatch", list.toString(), res.toString()));
+                ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+                env(pb);
+                Path log = work.resolve("batch-" + shard + ".log");
+                pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                int st = pb.start().waitFor();
+                if (st != 0 && st != 3) {
+                    // a crash of the JVM itself: the first program without a status is the culprit
+                    // (twice in a row without progress: the JVM does not start at all, and every program is marked)
+                    List<String> still = left.stream().filter(n -> !Files.exists(res.resolve(n + ".st"))).toList();
+                    stuck = still.size() == left.size() ? stuck + 1 : 0;
+                    for (String n : stuck >= 2 ? still : still.subList(0, Math.min(1, still.size()))) {
+                        Files.write(res.resolve(n + ".out"), new byte[0]);
+                        Files.write(res.resolve(n + ".err"), ("internal error: batch JVM exited with " + st + " (see " + log + ")\n").getBytes());
+                        Files.writeString(res.resolve(n + ".st"), "crash");
+                    }
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- comparing
+
+    Report compare(List<String> names, Map<String, Outcome> ref, long millis) throws IOException {
+        List<String> div = new ArrayList<>(), internal = new ArrayList<>(), invalid = new ArrayList<>();
+        for (String n : names) {
+            Outcome e = ref.get(n);
+            String refErr = new String(e.err(), StandardCharsets.ISO_8859_1);
+            if (e.status().equals("timeout") || e.status().equals("launch") || (refErr.contains(" near ") && !e.status().equals("0"))) {
+                invalid.add(n + ": the reference says " + e.status() + " " + refErr.lines().findFirst().orElse(""));
+                save(n, "invalid", e, e);
+                continue;
+            }
+            Outcome expected = new Outcome(e.out(), normalise(e.err()), e.status());
+            for (String tier : TIERS.keySet()) {
+                Path res = work.resolve("res-" + tier);
+                Outcome got = new Outcome(Files.readAllBytes(res.resolve(n + ".out")), Files.readAllBytes(res.resolve(n + ".err")),
+                        Files.readString(res.resolve(n + ".st")).strip());
+                String all = new String(got.out(), StandardCharsets.ISO_8859_1) + new String(got.err(), StandardCharsets.ISO_8859_1);
+                if (INTERNAL.matcher(all).find()) internal.add(n + " (" + tier + ")");
+                if (!Arrays.equals(expected.out(), got.out()) || !Arrays.equals(expected.err(), got.err())
+                        || !expected.status().equals(got.status())) {
+                    div.add(n + " (" + tier + ")");
+                    save(n, tier, expected, got);
+                }
+            }
+        }
+        return new Report(names.size(), div, internal, invalid, millis);
+    }
+
+    static byte[] normalise(byte[] err) {
+        String s = new String(err, StandardCharsets.ISO_8859_1);
+        return s.replaceAll("(?m)^lua5\\.4: ", "lua: ").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    void save(String name, String tier, Outcome expected, Outcome got) throws IOException {
+        Files.createDirectories(divergences);
+        Files.copy(work.resolve(name), divergences.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String base = name.substring(0, name.length() - 4);
+        Files.write(divergences.resolve(base + ".expected"), describe(expected));
+        Files.write(divergences.resolve(base + "." + tier + ".actual"), describe(got));
+    }
+
+    static byte[] describe(Outcome o) {
+        String s = "== status " + o.status() + "\n== stdout\n" + new String(o.out(), StandardCharsets.ISO_8859_1)
+                + "== stderr\n" + new String(o.err(), StandardCharsets.ISO_8859_1);
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
