@@ -24,7 +24,7 @@ local function show(v, seen, depth)
   depth = depth or 0
   if depth > 8 then return "{...}" end
   seen[v] = true
-  local keys, n = {}, #v
+  local keys, n = {}, rawlen(v)
   for k in pairs(v) do
     if not (math.type(k) == "integer" and k >= 1 and k <= n) then keys[#keys + 1] = k end
   end
