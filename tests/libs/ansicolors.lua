@@ -1,3 +1,4 @@
+-- debian: lua-ansicolors
 -- ansicolors (Debian lua-ansicolors, Lua 5.1 folder): every key, nesting, noReset, unknown keys.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
 S.use51()

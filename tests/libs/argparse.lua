@@ -1,3 +1,4 @@
+-- debian: lua-argparse
 -- argparse 0.7.1 (Debian lua-argparse): parsers with arguments, options, flags,
 -- commands, mutexes, defaults, converters, actions, choices; usage and help
 -- text; pparse errors.

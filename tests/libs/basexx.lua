@@ -1,3 +1,4 @@
+-- debian: lua-basexx
 -- basexx (Debian lua-basexx, Lua 5.1 folder): every encoding both ways, ignore sets, bad input.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
 S.use51()

@@ -1,3 +1,4 @@
+-- debian: lua-binaryheap
 -- binaryheap (Debian lua-binaryheap, Lua 5.1 folder): min/max plain heaps and unique heaps.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
 S.use51()

@@ -1,3 +1,4 @@
+-- debian: lua-cliargs, lua-dkjson, lua-inifile
 -- lua_cliargs 3.0 (Debian lua-cliargs): arguments, options, flags (negatable),
 -- splats, defaults, callbacks, commands, config files (lua, json via dkjson,
 -- ini via inifile), help and usage text, parse errors. Each parse unloads the

@@ -1,3 +1,4 @@
+-- debian: lua-coxpcall
 -- coxpcall (Debian lua-coxpcall, Lua 5.1 folder): on 5.4 it detects that pcall and
 -- xpcall may yield and returns them; exercised with yields across protected calls.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")

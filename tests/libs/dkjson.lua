@@ -1,3 +1,4 @@
+-- debian: lua-dkjson
 -- dkjson (Debian lua-dkjson): encode/decode, options, exceptions, errors.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
 S.where("dkjson")

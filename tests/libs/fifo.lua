@@ -1,3 +1,4 @@
+-- debian: lua-fifo
 -- fifo (Debian lua-fifo, Lua 5.1 folder): queue operations, insert/remove in the middle, empty handler.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
 S.use51()

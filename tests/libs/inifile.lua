@@ -1,3 +1,4 @@
+-- debian: lua-inifile
 -- inifile 1.0 (Debian lua-inifile): parse from memory and from a file, types,
 -- comments, section order kept on save; saved text of parsed tables (ordered by
 -- the metadata, so deterministic) and of new single-key sections.

@@ -1,3 +1,4 @@
+-- debian: lua-inspect
 -- inspect.lua (Debian lua-inspect, installed for Lua 5.1 only): rendering of
 -- every kind of value, options depth/newline/indent/process, metatables, cycles.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")

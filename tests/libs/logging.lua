@@ -1,3 +1,4 @@
+-- debian: lua-logging
 -- LuaLogging 1.3 (Debian lua-logging, Lua 5.1 folder): custom appenders, levels,
 -- format arguments, message functions, tostring of tables, console and file
 -- appenders (patterns without %date so the output is deterministic).

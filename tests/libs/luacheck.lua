@@ -1,3 +1,4 @@
+-- debian: lua-check, and for the linted sources lua-dkjson lua-inspect lua-argparse lua-moses lua-messagepack lua-basexx lua-binaryheap lua-unit lua-uri lua-penlight lua-luassert lua-cliargs
 -- luacheck 1.1 (Debian lua-check, Lua 5.1 folder), used as a library: a large
 -- pure-Lua program (lexer, parser, control-flow analysis, linter). It lints
 -- snippets with every kind of warning, then the installed sources of other
@@ -60,12 +61,18 @@ local files = {
   "/usr/share/lua/5.1/luacheck/stages/detect_globals.lua", "/usr/share/lua/5.1/luacheck/stages/resolve_locals.lua",
   "/usr/share/lua/5.1/luacheck/format.lua", "/usr/share/lua/5.1/luacheck/config.lua",
 }
-local sources = {}
-for i, name in ipairs(files) do
-  local f = assert(io.open(name, "rb"))
-  sources[i] = f:read("a")
-  f:close()
+local sources, present = {}, {}
+for _, name in ipairs(files) do
+  local f = io.open(name, "rb")
+  if f then
+    sources[#sources + 1] = f:read("a")
+    present[#present + 1] = name
+    f:close()
+  else
+    print("source not installed: " .. name)
+  end
 end
+files = present
 local big = luacheck.check_strings(sources, { std = "max" })
 print("installed sources", #files, "warnings " .. big.warnings, "errors " .. big.errors)
 for i, file in ipairs(big) do

@@ -1,3 +1,4 @@
+-- debian: lua-luassert, lua-say
 -- luassert 1.9 (Debian lua-luassert, with say): assertions (positive, negated,
 -- chained modifiers), their failure messages, matchers, spies, stubs and mocks,
 -- custom assertions and formatters, message languages.

@@ -1,3 +1,4 @@
+-- debian: lua-unit
 -- LuaUnit 3.4 (Debian lua-unit): a test suite of ours run by LuaUnit, with
 -- passing, failing, erroring and skipped tests, setUp/tearDown, every assert
 -- family, text (verbose) and TAP output; then the assert functions called

@@ -1,3 +1,4 @@
+-- debian: lua-mediator
 -- mediator_lua (Debian lua-mediator): channels, subscribers, priorities, predicates, stopping, removal.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
 S.where("mediator")

@@ -1,3 +1,4 @@
+-- debian: lua-messagepack
 -- lua-MessagePack (Debian lua-messagepack, Lua 5.1 folder): packing of every type and size
 -- class (bytes shown in hex), options set_number/set_integer/set_array/set_string, ext types,
 -- streaming unpacker, round trips, errors.

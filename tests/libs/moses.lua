@@ -1,3 +1,4 @@
+-- debian: lua-moses
 -- Moses (Debian lua-moses, Lua 5.1 folder): a broad sweep of its table, array,
 -- function and object utilities. Results of functions that walk hash keys with
 -- pairs are sorted or rendered by show (keys sorted) before printing.

@@ -1,3 +1,4 @@
+-- debian: lua-penlight
 -- Penlight 1.13 (Debian lua-penlight), data structures and functional tools:
 -- pl.List, pl.tablex, pl.Set, pl.Map, pl.OrderedMap, pl.MultiMap, pl.array2d,
 -- pl.seq, pl.func, pl.comprehension, pl.permute, pl.utils. Hash-keyed results

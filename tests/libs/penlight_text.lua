@@ -1,3 +1,4 @@
+-- debian: lua-penlight
 -- Penlight 1.13 (Debian lua-penlight), text and objects: pl.stringx, pl.text,
 -- pl.template, pl.lexer, pl.pretty, pl.sip, pl.stringio, pl.config, pl.data,
 -- pl.xml, pl.url, pl.class, pl.types, pl.Date (TZ=UTC), pl.lapp, pl.strict.

@@ -1,3 +1,4 @@
+-- debian: lua-say
 -- say (Debian lua-say): namespaces, fallback, formatting with parameters.
 local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
 S.where("say")

@@ -1,3 +1,4 @@
+-- debian: lua-uri
 -- lua-uri (Debian lua-uri, Lua 5.1 folder): parsing and normalising URIs of
 -- several schemes, components get/set, resolution of relative references,
 -- relativize, equality, file URIs, URNs (ISBN, ISSN, OID), errors.
