@@ -6,7 +6,7 @@ local json = require("dkjson")
 print(json.version)
 local check, show = S.check, S.show
 
-local keyorder = { "name", "id", "tags", "nested", "ok", "ratio" }
+local keyorder = { "name", "id", "tags", "nested", "ok", "ratio", "x", "empty" }
 local doc = { name = "luahost", id = 42, tags = { "a", "b", "c" }, ok = true, ratio = 0.25,
               nested = { x = { 1, 2, { y = "z" } }, empty = {} } }
 print(json.encode(doc, { keyorder = keyorder }))

@@ -36,13 +36,16 @@ local function upper_strings(item, path)
   return item
 end
 print(inspect({ a = "x", b = { "y", "z" } }, { process = upper_strings }))
+local visits = {}
 local function path_printer(item, path)
   local p = {}
   for i, k in ipairs(path) do p[i] = tostring(k) end
-  if #p > 0 then print("  visit", table.concat(p, ".")) end
+  if #p > 0 then visits[#visits + 1] = table.concat(p, ".") end
   return item
 end
 inspect({ a = { b = 1, c = { 2 } }, d = 3 }, { process = path_printer })
+table.sort(visits)   -- visited in pairs order
+for _, v in ipairs(visits) do print("  visit", v) end
 local function drop_numbers(item) if type(item) ~= "number" then return item end end
 print(inspect({ 1, "two", 3, x = 4, y = "five" }, { process = drop_numbers }))
 local keys = {}
