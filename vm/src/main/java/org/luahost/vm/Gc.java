@@ -45,6 +45,9 @@ import org.luahost.vm.spi.ValueGraph;
  * </ol>
  * An object is registered for finalization when {@code setmetatable} gives it a
  * metatable that has a {@code __gc} field at that moment, as in the reference.
+ * Files are registered weakly ({@link #registeredWeakly}): a collection that finds
+ * one unreachable finalizes it (after the other objects), and one the JVM collected
+ * first was closed by the io library's Cleaner.
  *
  * <p>When collections run: on {@code collectgarbage()} ({@code "collect"} and
  * {@code "step"}), when a host calls {@link #collectIfDue} at a point where no Lua
@@ -71,6 +74,24 @@ public final class Gc {
     private long collections;
 
     Gc() {}
+
+    /**
+     * Objects whose finalizer a JVM Cleaner also runs (files: their buffers must be written
+     * even when no Lua collection comes): held weakly, so the JVM may still collect them, and
+     * finalized by a Lua collection that finds them unreachable, as the reference does.
+     */
+    private final ArrayList<java.lang.ref.WeakReference<Object>> weakfin = new ArrayList<>();
+    private int weakfinAfterPrune;
+
+    /** Registers o for finalization by Lua collections without keeping it alive (see {@link #weakfin}). */
+    public void registeredWeakly(Object o) {
+        if (closed) return;
+        if (weakfin.size() >= 2 * weakfinAfterPrune + 64) {   // drop what the JVM collected meanwhile
+            weakfin.removeIf(r -> r.get() == null);
+            weakfinAfterPrune = weakfin.size();
+        }
+        weakfin.add(new java.lang.ref.WeakReference<>(o));
+    }
 
     /** Called when a metatable is set: an object whose metatable has __gc now is registered for finalization. */
     public void registered(Object o, LuaTable mt) {
@@ -140,8 +161,21 @@ public final class Gc {
             Object o = finobj.get(i);
             if (!m.isMarked(o)) tobefnz.add(o);
         }
+        if (!weakfin.isEmpty()) {   // then the weakly registered ones (files), newest first
+            ArrayList<java.lang.ref.WeakReference<Object>> live = new ArrayList<>(weakfin.size());
+            for (int i = weakfin.size() - 1; i >= 0; i--) {
+                Object o = weakfin.get(i).get();
+                if (o == null) continue;
+                if (m.isMarked(o)) live.add(weakfin.get(i));
+                else tobefnz.add(o);
+            }
+            Collections.reverse(live);
+            weakfin.clear();
+            weakfin.addAll(live);
+            weakfinAfterPrune = weakfin.size();
+        }
         if (!tobefnz.isEmpty()) {
-            ArrayList<Object> keep = new ArrayList<>(finobj.size() - tobefnz.size());
+            ArrayList<Object> keep = new ArrayList<>(finobj.size());
             for (Object o : finobj) if (m.isMarked(o)) keep.add(o);
             finobj.clear();
             finobj.addAll(keep);

@@ -39,8 +39,10 @@ import org.luahost.vm.runtime.Ops;
  *
  * <p>Buffered output of files that are never closed is written when the JVM
  * exits (as C's {@code exit} flushes every stream) and when the file handle
- * is garbage collected (its {@code __gc}, which luahost runs through a
- * {@link Cleaner}). {@link #flushAll} writes it out at any time.
+ * is garbage collected: by a Lua collection that finds it unreachable
+ * ({@code collectgarbage()} returns after its {@code __gc} ran, as in the
+ * reference), or else by a {@link Cleaner} once the JVM collects it.
+ * {@link #flushAll} writes it out at any time.
  *
  * <p>{@code popen} runs {@code /bin/sh -c cmd} with the process's own standard
  * streams for the ends it does not pipe; as the reference, it first flushes
@@ -281,6 +283,7 @@ public final class IoLib {
         LuaUserdata u = new LuaUserdata(f, st.meta);
         if (!f.isStd()) {
             CLEANER.register(u, f::closeQuietly);
+            st.L.gc().registeredWeakly(u);   // and closed by a Lua collection that finds it unreachable
             if (!st.exitHook) {
                 // C's exit flushes every stream: a hook holding only the set of files with pending output
                 st.exitHook = true;

@@ -1,0 +1,51 @@
+-- debian: lua-logging
+-- LuaLogging 1.3 (Debian lua-logging, Lua 5.1 folder): custom appenders, levels,
+-- format arguments, message functions, tostring of tables, console and file
+-- appenders (patterns without %date so the output is deterministic).
+local S = dofile((arg[0]:match("^(.*)/") or ".") .. "/support/show.lua")
+S.use51()
+S.where("logging")
+local logging = require("logging")
+print(logging._VERSION, logging.DEBUG, logging.FATAL, rawget(_G, "logging") == logging)
+local lines = {}
+local logger = logging.new(function(self, level, message)
+  lines[#lines + 1] = level .. ": " .. message
+  return true
+end)
+logger:debug("plain debug")
+logger:info("formatted %d %s %5.2f", 42, "x", 3.14159)
+logger:warn(function(a, b) return "from function " .. (a + b) end, 1, 2)
+logger:error({ b = 2, a = { 1, "two" }, [1] = true })
+logger:fatal(123)
+logger:info("percent %% literal")
+logger:setLevel(logging.WARN)
+logger:debug("hidden")
+logger:info("hidden")
+logger:warn("shown warn")
+logger:log(logging.ERROR, "via log %s", "ERROR")
+logger:log(logging.INFO, "filtered by log")
+S.check("bad level", logger.setLevel, logger, "LOUD")
+S.check("bad log level", logger.log, logger, "LOUD", "x")
+print(table.concat(lines, "\n"))
+print(logging.new("not a function"))
+print(logging.tostring({ x = 1, y = { "a", z = false } }), logging.tostring("q\"s"), logging.tostring(nil))
+print(logging.prepareLogMsg("[%level] %message (%date)\n", "DATE", "INFO", "100% sure"))
+print(logging.prepareLogMsg(nil, "D", "WARN", "default pattern"))
+-- console appender writes to io.stdout
+local console = require("logging.console")
+local c = console("%level | %message\n")
+c:info("to the console %s", "ok")
+c:setLevel(logging.ERROR)
+c:warn("not shown")
+c:error("an error line")
+io.stdout:flush()
+-- file appender in the working directory (an empty temporary folder)
+local file = require("logging.file")
+local name = os.tmpname()
+local f = file(name, nil, "%level %message\n")
+for i = 1, 5 do f:info("line %d", i) end
+f:error("last")
+local fh = io.open(name)
+print(fh:read("a"))
+fh:close()
+os.remove(name)
