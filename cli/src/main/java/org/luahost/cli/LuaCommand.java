@@ -182,16 +182,36 @@ final class LuaCommand {
         String fname = argv[s].equals("-") && !argv[s - 1].equals("--") ? null : argv[s];
         LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, fname, "bt", false, null));
         if (f == null) return false;
-        Object[] args;
-        if (L.getGlobal("arg") instanceof LuaTable arg) {
-            int n = argv.length - s - 1;
-            args = new Object[n];
-            for (int i = 1; i <= n; i++) args[i - 1] = arg.rawget((long) i);
-        } else {
+        Object[] args = scriptArgs(th);
+        return args != null && call(th, f, args) != null;
+    }
+
+    /**
+     * The script's arguments as lua.c's pushargs takes them, after the -e
+     * options ran: arg[1] .. arg[#arg] (a length with {@code __len}), raw.
+     * Null after reporting why there are none.
+     */
+    private Object[] scriptArgs(LuaThread th) {
+        if (!(L.getGlobal("arg") instanceof LuaTable arg)) {
             report("'arg' is not a table");
-            return false;
+            return null;
         }
-        return call(th, f, args) != null;
+        try {
+            long n = arg.getMetatable() == null ? arg.length() : lengthOf(th, arg);
+            Object[] args = new Object[(int) Math.max(0, Math.min(n, Integer.MAX_VALUE - 8))];
+            for (int i = 1; i <= args.length; i++) args[i - 1] = arg.rawget((long) i);
+            return args;
+        } catch (LuaError e) {
+            report(e.value());
+            return null;
+        }
+    }
+
+    /** luaL_len: the length by {@code __len}, which must be an integer. */
+    private static long lengthOf(LuaThread th, LuaTable t) {
+        Long n = Ops.tointeger(Ops.len(th, t, null));
+        if (n == null) throw th.errorAtLevel("object length is not an integer", 1);
+        return n;
     }
 
     private boolean doString(LuaThread th, String chunk, String chunkName) {
