@@ -25,9 +25,12 @@ import org.luahost.vm.runtime.Traceback;
  * reference {@code lua5.4} program does (options, the {@code arg} table,
  * {@code LUA_INIT}, the interactive prompt, error reports and exit status).
  *
- * <p>The one deliberate difference is the program name in messages: ours is
- * {@code lua} ({@code lua: t.lua:1: boom}), the reference's is
- * {@code lua5.4}; the differential test runner normalises it.
+ * <p>The program name (argv[0]: {@code arg[-n]} and the prefix of error
+ * messages) is what the user ran, as the reference's is its argv[0]: the
+ * {@code ./luahost} launcher passes {@code "$0 lua"} (e.g. {@code ./luahost lua})
+ * in the system property {@value #PROGNAME_PROPERTY}, so that a script can
+ * start the same interpreter again with {@code os.execute(arg[-1] .. " t.lua")}.
+ * Started without it (the tests' child JVMs), the name is {@code lua}.
  *
  * <p>Everything runs inside one Java function, {@code pmain}, as the reference
  * runs inside a C function: it is the {@code [C]: in ?} line at the bottom of
@@ -36,23 +39,32 @@ import org.luahost.vm.runtime.Traceback;
  */
 final class LuaCommand {
     static final String PROGNAME = "lua";
+    /** System property holding the program name (the launcher sets it); {@link #PROGNAME} when absent. */
+    static final String PROGNAME_PROPERTY = "luahost.progname";
     static final String VERSION = "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio";
 
     private final LuaOptions opts;
     private final LuaState L;
     private final JavaFunction handler = JavaFunction.of(null, LuaCommand::messageHandler);
     /** Prefix of error reports: the program name, or null in the interactive prompt (as the reference). */
-    private String progname = PROGNAME;
+    private String progname;
 
     private LuaCommand(LuaOptions opts, LuaState L) {
         this.opts = opts;
         this.L = L;
+        this.progname = opts.argv()[0];
+    }
+
+    /** The program name: argv[0] of the reference (see the class comment). */
+    static String progname() {
+        String p = System.getProperty(PROGNAME_PROPERTY);
+        return p == null || p.isEmpty() ? PROGNAME : LuaString.fromJava(p);
     }
 
     /** Runs the command; args are Lua strings (the words after {@code lua}). Returns the exit status. */
     static int run(String[] args) {
         String[] argv = new String[args.length + 1];
-        argv[0] = PROGNAME;
+        String progname = argv[0] = progname();
         System.arraycopy(args, 0, argv, 1, args.length);
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14), false);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
@@ -60,7 +72,7 @@ final class LuaCommand {
         try {
             opts = LuaOptions.parse(argv);
         } catch (LuaOptions.BadOption e) {
-            writeBytes(err, PROGNAME + ": " + e.getMessage() + "\n" + LuaOptions.usage(PROGNAME));
+            writeBytes(err, progname + ": " + e.getMessage() + "\n" + LuaOptions.usage(progname));
             return 1;
         }
         if (opts.version()) {
@@ -83,19 +95,20 @@ final class LuaCommand {
             return ok[0] ? 0 : 1;
         } catch (LuaError e) {
             // Only an error in the message handler machinery itself gets here.
-            return internalError(out, err, e);
+            return internalError(progname, out, err, e);
         } catch (OutOfMemoryError e) {
             out.flush();
-            writeBytes(err, PROGNAME + ": not enough memory\n");
+            writeBytes(err, progname + ": not enough memory\n");
             return 1;
         } catch (Throwable e) {
-            return internalError(out, err, e);
+            return internalError(progname, out, err, e);
         }
     }
 
-    private static int internalError(PrintStream out, PrintStream err, Throwable e) {
+    private static int internalError(String progname, PrintStream out, PrintStream err, Throwable e) {
         out.flush();
-        err.print(PROGNAME + ": internal error (a bug in luahost): ");
+        writeBytes(err, progname + ": ");
+        err.print("internal error (a bug in luahost): ");
         e.printStackTrace(err);
         err.flush();
         return 1;
