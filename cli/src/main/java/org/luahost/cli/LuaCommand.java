@@ -46,6 +46,8 @@ final class LuaCommand {
     private final LuaOptions opts;
     private final LuaState L;
     private final JavaFunction handler = JavaFunction.of(null, LuaCommand::messageHandler);
+    /** Ctrl-C while a chunk runs: the error "interrupted!". */
+    private final Interrupts interrupts;
     /** Prefix of error reports: the program name, or null in the interactive prompt (as the reference). */
     private String progname;
 
@@ -53,6 +55,7 @@ final class LuaCommand {
         this.opts = opts;
         this.L = L;
         this.progname = opts.argv()[0];
+        this.interrupts = Interrupts.install(L);
     }
 
     /** The program name: argv[0] of the reference (see the class comment). */
@@ -252,11 +255,17 @@ final class LuaCommand {
     }
 
     /**
-     * Calls fn protected with the message handler; returns its results, or
-     * null after reporting the error.
+     * Calls fn protected with the message handler, as lua.c's docall (Ctrl-C
+     * interrupts it); returns its results, or null after reporting the error.
      */
     Object[] call(LuaThread th, Object fn, Object[] args) {
-        Object[] r = BaseLib.protectedCall(th, fn, args, handler);
+        Object[] r;
+        interrupts.arm();   // lua.c's docall: Ctrl-C interrupts the chunk
+        try {
+            r = BaseLib.protectedCall(th, fn, args, handler);
+        } finally {
+            interrupts.disarm();
+        }
         if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
         report(r[1]);
         return null;

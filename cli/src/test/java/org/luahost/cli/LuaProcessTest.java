@@ -66,6 +66,79 @@ class LuaProcessTest {
     static final String LOOP_IN_PCALL =
             "pcall(function () print(12); io.stdout:flush(); while true do end end); print(42)";
 
+    // ---------------------------------------------------------------- Ctrl-C
+
+    @Test
+    void ctrlCInterruptsTheChunkInsidePcall() throws Exception {
+        sameAfterSigint("--default-signal=INT", "print(" + LOOP_IN_PCALL.replace("; print(42)", ") print(42)"));
+    }
+
+    @Test
+    void ctrlCErrorHasTheCallersPosition() throws Exception {
+        sameAfterSigint("--default-signal=INT", "local function f() local x = 0 while true do x = x + 1 end end\n"
+                + "print(pcall(function () print(12); io.stdout:flush()\n f() end)); print(42)");
+    }
+
+    @Test
+    void ctrlCUncaughtInTheMainChunk() throws Exception {
+        sameAfterSigint("--default-signal=INT", "print(12); io.stdout:flush(); local t = {} while true do t[1] = 1 end");
+    }
+
+    @Test
+    void ctrlCRemovesTheDebugHook() throws Exception {
+        sameAfterSigint("--default-signal=INT", "debug.sethook(function() end, 'l')\n"
+                + "print(pcall(function () print(12); io.stdout:flush(); while true do end end)); print(debug.gethook())");
+    }
+
+    /** A background job starts with SIGINT ignored; lua.c's handler still turns it into the error. */
+    @Test
+    void ctrlCInABackgroundJob() throws Exception {
+        sameAfterSigint("--ignore-signal=INT", LOOP_IN_PCALL);
+    }
+
+    /** At the prompt (waiting for a line) SIGINT kills; while a line runs it interrupts the line. */
+    @Test
+    void ctrlCAtTheInteractivePrompt() throws Exception {
+        for (boolean atPrompt : new boolean[] {false, true}) {
+            List<String> outcomes = new ArrayList<>();
+            for (List<String> interp : interpreters()) {
+                List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT"));
+                cmd.addAll(interp);
+                cmd.add("-i");
+                try (Child c = new Child(cmd)) {
+                    c.waitFor("> ");
+                    c.write("print(12) io.stdout:flush() while true do end\n");
+                    c.waitFor("12\n");
+                    c.kill("INT");
+                    c.waitFor("[C]: in ?\n> ");
+                    c.write("print(5)\n");
+                    c.waitFor("5\n> ");
+                    if (atPrompt) c.kill("INT");
+                    else c.closeInput();
+                    outcomes.add(c.finish());
+                }
+            }
+            assertEquals(outcomes.get(0), outcomes.get(1), atPrompt ? "SIGINT at the prompt" : "SIGINT in a line");
+        }
+    }
+
+    private static void sameAfterSigint(String disposition, String prog) throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        for (List<String> interp : interpreters()) {
+            List<String> cmd = new ArrayList<>(List.of("env", disposition));
+            cmd.addAll(interp);
+            cmd.addAll(List.of("-e", prog));
+            try (Child c = new Child(cmd)) {
+                c.closeInput();
+                c.waitFor("12\n");
+                Thread.sleep(300);   // well inside the loop (not needed for correctness: the loop never ends)
+                c.kill("INT");
+                outcomes.add(c.finish());
+            }
+        }
+        assertEquals(outcomes.get(0), outcomes.get(1), prog);
+    }
+
     // ---------------------------------------------------------------- environment and program name
 
     /** Started with an empty environment (no HOME, no PATH): runs, and the program sees no variables. */
