@@ -16,6 +16,7 @@ import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
 import org.luahost.vm.lib.BaseLib;
 import org.luahost.vm.lib.PackageLib;
+import org.luahost.vm.lib.StdinStream;
 import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Traceback;
@@ -83,7 +84,7 @@ final class LuaCommand {
             out.flush();
         }
         try {
-            LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
+            LuaState L = LuaState.create(Profile.TRUSTED, out, err, new StdinStream());   // io.stdin:seek works on a file
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
             Main.host(L);
             LuaCommand cmd = new LuaCommand(opts, L);

@@ -343,6 +343,13 @@ final class LuaFile {
 
     /** fseek + ftell; whence 0 set, 1 cur, 2 end. */
     long seek(int whence, long off) throws IOException {
+        if (kind == Kind.STDIN && L.stdin instanceof StdinStream in) {   // a regular file can seek
+            int back = pushback >= 0 ? 1 : 0;   // a byte given back by ungetc is before the stream's position
+            if (whence == 1 && off == 0) return in.seek(1, 0) - back;   // ftell
+            long r = in.seek(whence, whence == 1 ? off - back : off);
+            pushback = -1;
+            return r;
+        }
         if (kind != Kind.FILE) throw ESPIPE;
         long cur = tell();
         flushWrite();
