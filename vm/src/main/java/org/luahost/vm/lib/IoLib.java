@@ -442,7 +442,7 @@ public final class IoLib {
 
     private static org.luahost.vm.LuaError typeErrorAt(LuaThread th, Object v, int argNo, String expected) {
         Object nm = Ops.metafield(th.state, v, "__name");
-        String actual = nm instanceof String s ? s : org.luahost.vm.Lua.typeName(v);
+        String actual = nm instanceof String s ? s : Args.typeNameForError(v);
         return Args.argError(th, argNo, expected + " expected, got " + actual);
     }
 
