@@ -27,7 +27,7 @@ luahost_is_jdk25() {   # JDK_HOME -> 0 when it is a full JDK (java + javac) of v
 }
 
 luahost_find_jdk() {
-  local c java_on_path
+  local c java_on_path home="${HOME:-/nonexistent}"   # HOME may be unset (env -i)
   LUAHOST_JAVA_HOME=""
   if [ -n "${JAVA_HOME:-}" ] && luahost_is_jdk25 "$JAVA_HOME"; then
     LUAHOST_JAVA_HOME="$JAVA_HOME"
@@ -41,7 +41,7 @@ luahost_find_jdk() {
   # Globs that match nothing stay literal and fail the test below.
   for c in /usr/lib/jvm/*25* /usr/lib/jvm/temurin-* /usr/lib/jvm/* \
            /usr/java/* /opt/java/* /opt/jdk* /opt/*jdk* /usr/local/*jdk* \
-           "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
+           "$home"/.sdkman/candidates/java/* "$home"/.jdks/* \
            /Library/Java/JavaVirtualMachines/*/Contents/Home \
            "$java_on_path"; do
     [ -n "$c" ] && [ -d "$c" ] || continue

@@ -16,6 +16,7 @@ import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
 import org.luahost.vm.lib.BaseLib;
 import org.luahost.vm.lib.PackageLib;
+import org.luahost.vm.lib.StdinStream;
 import org.luahost.vm.runtime.NumFmt;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Traceback;
@@ -25,9 +26,12 @@ import org.luahost.vm.runtime.Traceback;
  * reference {@code lua5.4} program does (options, the {@code arg} table,
  * {@code LUA_INIT}, the interactive prompt, error reports and exit status).
  *
- * <p>The one deliberate difference is the program name in messages: ours is
- * {@code lua} ({@code lua: t.lua:1: boom}), the reference's is
- * {@code lua5.4}; the differential test runner normalises it.
+ * <p>The program name (argv[0]: {@code arg[-n]} and the prefix of error
+ * messages) is what the user ran, as the reference's is its argv[0]: the
+ * {@code ./luahost} launcher passes {@code "$0 lua"} (e.g. {@code ./luahost lua})
+ * in the system property {@value #PROGNAME_PROPERTY}, so that a script can
+ * start the same interpreter again with {@code os.execute(arg[-1] .. " t.lua")}.
+ * Started without it (the tests' child JVMs), the name is {@code lua}.
  *
  * <p>Everything runs inside one Java function, {@code pmain}, as the reference
  * runs inside a C function: it is the {@code [C]: in ?} line at the bottom of
@@ -36,17 +40,29 @@ import org.luahost.vm.runtime.Traceback;
  */
 final class LuaCommand {
     static final String PROGNAME = "lua";
+    /** System property holding the program name (the launcher sets it); {@link #PROGNAME} when absent. */
+    static final String PROGNAME_PROPERTY = "luahost.progname";
     static final String VERSION = "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio";
 
     private final LuaOptions opts;
     private final LuaState L;
     private final JavaFunction handler = JavaFunction.of(null, LuaCommand::messageHandler);
+    /** Ctrl-C while a chunk runs: the error "interrupted!". */
+    private final Interrupts interrupts;
     /** Prefix of error reports: the program name, or null in the interactive prompt (as the reference). */
-    private String progname = PROGNAME;
+    private String progname;
 
     private LuaCommand(LuaOptions opts, LuaState L) {
         this.opts = opts;
         this.L = L;
+        this.progname = opts.argv()[0];
+        this.interrupts = Interrupts.install(L);
+    }
+
+    /** The program name: argv[0] of the reference (see the class comment). */
+    static String progname() {
+        String p = System.getProperty(PROGNAME_PROPERTY);
+        return p == null || p.isEmpty() ? PROGNAME : LuaString.fromJava(p);
     }
 
     /** Runs the command; args are Lua strings (the words after {@code lua}). Returns the exit status. */
@@ -62,13 +78,13 @@ final class LuaCommand {
      */
     static int run(String[] args, PrintStream out, PrintStream err, java.io.InputStream in) {
         String[] argv = new String[args.length + 1];
-        argv[0] = PROGNAME;
+        String progname = argv[0] = progname();
         System.arraycopy(args, 0, argv, 1, args.length);
         LuaOptions opts;
         try {
             opts = LuaOptions.parse(argv);
         } catch (LuaOptions.BadOption e) {
-            writeBytes(err, PROGNAME + ": " + e.getMessage() + "\n" + LuaOptions.usage(PROGNAME));
+            writeBytes(err, progname + ": " + e.getMessage() + "\n" + LuaOptions.usage(progname));
             return 1;
         }
         if (opts.version()) {
@@ -76,7 +92,8 @@ final class LuaCommand {
             out.flush();
         }
         try {
-            LuaState L = LuaState.create(Profile.TRUSTED, out, err, in);
+            // io.stdin:seek works on a file when stdin is the process's own
+            LuaState L = LuaState.create(Profile.TRUSTED, out, err, in == System.in ? new StdinStream() : in);
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
             Main.host(L);
             LuaCommand cmd = new LuaCommand(opts, L);
@@ -91,19 +108,20 @@ final class LuaCommand {
             return ok[0] ? 0 : 1;
         } catch (LuaError e) {
             // Only an error in the message handler machinery itself gets here.
-            return internalError(out, err, e);
+            return internalError(progname, out, err, e);
         } catch (OutOfMemoryError e) {
             out.flush();
-            writeBytes(err, PROGNAME + ": not enough memory\n");
+            writeBytes(err, progname + ": not enough memory\n");
             return 1;
         } catch (Throwable e) {
-            return internalError(out, err, e);
+            return internalError(progname, out, err, e);
         }
     }
 
-    private static int internalError(PrintStream out, PrintStream err, Throwable e) {
+    private static int internalError(String progname, PrintStream out, PrintStream err, Throwable e) {
         out.flush();
-        err.print(PROGNAME + ": internal error (a bug in luahost): ");
+        writeBytes(err, progname + ": ");
+        err.print("internal error (a bug in luahost): ");
         e.printStackTrace(err);
         err.flush();
         return 1;
@@ -190,16 +208,36 @@ final class LuaCommand {
         String fname = argv[s].equals("-") && !argv[s - 1].equals("--") ? null : argv[s];
         LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, fname, "bt", false, null));
         if (f == null) return false;
-        Object[] args;
-        if (L.getGlobal("arg") instanceof LuaTable arg) {
-            int n = argv.length - s - 1;
-            args = new Object[n];
-            for (int i = 1; i <= n; i++) args[i - 1] = arg.rawget((long) i);
-        } else {
+        Object[] args = scriptArgs(th);
+        return args != null && call(th, f, args) != null;
+    }
+
+    /**
+     * The script's arguments as lua.c's pushargs takes them, after the -e
+     * options ran: arg[1] .. arg[#arg] (a length with {@code __len}), raw.
+     * Null after reporting why there are none.
+     */
+    private Object[] scriptArgs(LuaThread th) {
+        if (!(L.getGlobal("arg") instanceof LuaTable arg)) {
             report("'arg' is not a table");
-            return false;
+            return null;
         }
-        return call(th, f, args) != null;
+        try {
+            long n = arg.getMetatable() == null ? arg.length() : lengthOf(th, arg);
+            Object[] args = new Object[(int) Math.max(0, Math.min(n, Integer.MAX_VALUE - 8))];
+            for (int i = 1; i <= args.length; i++) args[i - 1] = arg.rawget((long) i);
+            return args;
+        } catch (LuaError e) {
+            report(e.value());
+            return null;
+        }
+    }
+
+    /** luaL_len: the length by {@code __len}, which must be an integer. */
+    private static long lengthOf(LuaThread th, LuaTable t) {
+        Long n = Ops.tointeger(Ops.len(th, t, null));
+        if (n == null) throw th.errorAtLevel("object length is not an integer", 1);
+        return n;
     }
 
     private boolean doString(LuaThread th, String chunk, String chunkName) {
@@ -227,11 +265,17 @@ final class LuaCommand {
     }
 
     /**
-     * Calls fn protected with the message handler; returns its results, or
-     * null after reporting the error.
+     * Calls fn protected with the message handler, as lua.c's docall (Ctrl-C
+     * interrupts it); returns its results, or null after reporting the error.
      */
     Object[] call(LuaThread th, Object fn, Object[] args) {
-        Object[] r = BaseLib.protectedCall(th, fn, args, handler);
+        Object[] r;
+        interrupts.arm();   // lua.c's docall: Ctrl-C interrupts the chunk
+        try {
+            r = BaseLib.protectedCall(th, fn, args, handler);
+        } finally {
+            interrupts.disarm();
+        }
         if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
         report(r[1]);
         return null;

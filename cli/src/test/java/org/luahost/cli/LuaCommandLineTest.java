@@ -64,6 +64,13 @@ class LuaCommandLineTest {
             prompt("x = \"abc\nreturn 1 -- c\n1 -- c\n", "-i"),
             prompt("print(2)\n", "-e", "print(1)", "-i"),
             prompt("print(1)\n\nx = 1\nprint(x)", "-i"),
+            // the script's arguments are arg[1] .. arg[#arg] as the -e options left them (#arg with __len)
+            stdin("print(select('#', ...), ...)\n", "-e", "arg[1] = 100", "-"),
+            run("-e", "arg[3] = nil", "args.lua", "a", "b", "c", "d"),
+            run("-e", "arg = setmetatable({}, {__len = function() return 2 end}) arg[2] = 'x'", "args.lua", "a", "b", "c"),
+            run("-e", "arg = setmetatable({}, {__len = function() return 2.5 end})", "args.lua"),
+            run("-e", "arg = setmetatable({}, {__len = function() error('zz') end})", "args.lua"),
+            run("-e", "arg = 1", "args.lua"),
             run("deep.lua"), run("dofile.lua"), run("-e", "local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x"));
 
     @BeforeAll

@@ -41,9 +41,15 @@ public final class Args {
         else {
             Object v = a[i - 1];
             Object nm = Ops.metafield(th.state, v, "__name");
-            actual = nm instanceof String s ? s : Lua.typeName(v);
+            actual = nm instanceof String s ? s : typeNameForError(v);
         }
         return argError(th, i, expected + " expected, got " + actual);
+    }
+
+    /** luaL_typeerror's name of a value without __name: "light userdata" for one (any Java object that is not a full userdata). */
+    public static String typeNameForError(Object v) {
+        String t = Lua.typeName(v);
+        return t.equals("userdata") && !(v instanceof LuaUserdata) ? "light userdata" : t;
     }
 
     public static Object checkAny(LuaThread th, Object[] a, int i) {

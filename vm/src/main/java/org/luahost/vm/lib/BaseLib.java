@@ -285,9 +285,11 @@ public final class BaseLib {
         } else {
             name = Args.optString(th, a, 2, "=(load)");
             if (!(chunk instanceof LuaFunction reader)) throw Args.typeError(th, a, 1, "function");
+            int depth = th.depth;
             try {
                 text = readAll(th, reader);
             } catch (LuaError e) {
+                th.unwindTo(depth);   // the reader's frames (lua_load runs it protected)
                 return ret(null, e.value());   // lua_load returns the reader's error as its message
             }
         }

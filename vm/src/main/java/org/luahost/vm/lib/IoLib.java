@@ -46,8 +46,12 @@ import org.luahost.vm.runtime.Ops;
  *
  * <p>{@code popen} runs {@code /bin/sh -c cmd} with the process's own standard
  * streams for the ends it does not pipe; as the reference, it first flushes
- * every output stream. A child killed by a signal is reported as an exit
- * with status 128+n (Java cannot tell them apart).
+ * every output stream. With native access it is C's popen/pclose
+ * ({@link OsNative}): a child killed by a signal is reported as
+ * {@code nil, "signal", n}, and reading goes on until every process holding
+ * the pipe closed it. Without, it is a Java {@link Process}: a death by
+ * signal n looks like an exit with status 128+n, and reading stops at the
+ * shell's exit.
  */
 public final class IoLib {
     private IoLib() {}
@@ -301,7 +305,10 @@ public final class IoLib {
         LuaFile f = (LuaFile) u.payload();
         if (f.isStd()) return new Object[] {null, "cannot close standard file"};
         if (f.isPipe()) {
-            int status = f.closePipe();
+            int raw = f.closePipe();
+            if (raw == -1) return fileError(null, new IOException("No child processes"));   // ECHILD
+            if ((raw & 0x7f) != 0) return new Object[] {null, "signal", (long) (raw & 0x7f)};   // WIFSIGNALED
+            int status = (raw >> 8) & 0xff;
             return new Object[] {status == 0 ? Boolean.TRUE : null, "exit", (long) status};
         }
         try {
@@ -360,12 +367,13 @@ public final class IoLib {
     private static LuaUserdata popen(IoState st, String cmd, boolean read) throws IOException {
         int z = cmd.indexOf('\0');
         if (z >= 0) cmd = cmd.substring(0, z);
+        if (OsLib.nativeAccess()) return newFile(st, LuaFile.pipe(st.L, OsNative.popen(cmd, read), read, st.dirty));
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", LuaString.toJava(cmd));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         if (read) pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         else pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
-        return newFile(st, LuaFile.pipe(st.L, p, read, st.dirty));
+        return newFile(st, LuaFile.pipe(st.L, LuaFile.processPipe(p, read), read, st.dirty));
     }
 
     // ---------------------------------------------------------------- read
@@ -437,7 +445,7 @@ public final class IoLib {
 
     private static org.luahost.vm.LuaError typeErrorAt(LuaThread th, Object v, int argNo, String expected) {
         Object nm = Ops.metafield(th.state, v, "__name");
-        String actual = nm instanceof String s ? s : org.luahost.vm.Lua.typeName(v);
+        String actual = nm instanceof String s ? s : Args.typeNameForError(v);
         return Args.argError(th, argNo, expected + " expected, got " + actual);
     }
 

@@ -40,7 +40,7 @@ final class LuaFile {
     final Kind kind;
     private final LuaState L;
     private final FileChannel ch;
-    private final Process proc;
+    private final Pipe proc;
     private final InputStream pin;
     private final OutputStream pout;
     private final boolean canRead, canWrite, append;
@@ -59,7 +59,7 @@ final class LuaFile {
     private boolean shortBuf;
     private int pushback = -1; // STDIN: a byte given back by ungetc
 
-    private LuaFile(Kind kind, LuaState L, FileChannel ch, Process proc, InputStream pin, OutputStream pout,
+    private LuaFile(Kind kind, LuaState L, FileChannel ch, Pipe proc, InputStream pin, OutputStream pout,
             boolean canRead, boolean canWrite, boolean append, Set<LuaFile> dirty) {
         this.kind = kind;
         this.L = L;
@@ -84,9 +84,50 @@ final class LuaFile {
         return new LuaFile(kind, L, null, null, null, null, kind == Kind.STDIN, kind != Kind.STDIN, false, null);
     }
 
-    static LuaFile pipe(LuaState L, Process p, boolean read, Set<LuaFile> dirty) {
-        return new LuaFile(Kind.PIPE, L, null, p, read ? p.getInputStream() : null, read ? null : p.getOutputStream(),
-                read, !read, false, dirty);
+    static LuaFile pipe(LuaState L, Pipe p, boolean read, Set<LuaFile> dirty) {
+        return new LuaFile(Kind.PIPE, L, null, p, p.in(), p.out(), read, !read, false, dirty);
+    }
+
+    /** A popen child: the pipe's end this process uses, and pclose. */
+    interface Pipe {
+        /** The child's output (a read pipe), else null. */
+        InputStream in();
+
+        /** The child's input (a write pipe), else null. */
+        OutputStream out();
+
+        /** Waits for the child (after in/out were closed): its wait status as C's pclose gives it. */
+        int close();
+    }
+
+    /**
+     * A pipe to a Java {@link Process}: its exit code as a wait status (a
+     * child killed by signal n looks like an exit with status 128+n, and the
+     * read end stops at the shell's exit: Java cannot do better).
+     */
+    static Pipe processPipe(Process p, boolean read) {
+        return new Pipe() {
+            @Override public InputStream in() { return read ? p.getInputStream() : null; }
+
+            @Override public OutputStream out() { return read ? null : p.getOutputStream(); }
+
+            @Override public int close() { return (waitFor(p) & 0xff) << 8; }
+        };
+    }
+
+    private static int waitFor(Process p) {
+        boolean interrupted = false;
+        try {
+            for (;;) {
+                try {
+                    return p.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     boolean isStd() { return kind == Kind.STDIN || kind == Kind.STDOUT || kind == Kind.STDERR; }
@@ -101,7 +142,8 @@ final class LuaFile {
 
     private static final Object[][] ERRNO = {
         {1, "Operation not permitted"}, {2, "No such file or directory"}, {5, "Input/output error"},
-        {9, "Bad file descriptor"}, {12, "Cannot allocate memory"}, {13, "Permission denied"},
+        {9, "Bad file descriptor"}, {10, "No child processes"}, {11, "Resource temporarily unavailable"},
+        {12, "Cannot allocate memory"}, {13, "Permission denied"},
         {16, "Device or resource busy"}, {17, "File exists"}, {20, "Not a directory"},
         {21, "Is a directory"}, {22, "Invalid argument"}, {24, "Too many open files"},
         {26, "Text file busy"}, {27, "File too large"}, {28, "No space left on device"},
@@ -125,7 +167,11 @@ final class LuaFile {
 
     /** glibc's strerror text for a Java I/O failure. */
     static String strerror(Exception e) {
-        int n = errno(e);
+        return strerror(errno(e));
+    }
+
+    /** glibc's strerror text for the errno values luahost meets ("Input/output error" for the others). */
+    static String strerror(int n) {
         for (Object[] p : ERRNO) if ((Integer) p[0] == n) return (String) p[1];
         return "Input/output error";
     }
@@ -343,6 +389,13 @@ final class LuaFile {
 
     /** fseek + ftell; whence 0 set, 1 cur, 2 end. */
     long seek(int whence, long off) throws IOException {
+        if (kind == Kind.STDIN && L.stdin instanceof StdinStream in) {   // a regular file can seek
+            int back = pushback >= 0 ? 1 : 0;   // a byte given back by ungetc is before the stream's position
+            if (whence == 1 && off == 0) return in.seek(1, 0) - back;   // ftell
+            long r = in.seek(whence, whence == 1 ? off - back : off);
+            pushback = -1;
+            return r;
+        }
         if (kind != Kind.FILE) throw ESPIPE;
         long cur = tell();
         flushWrite();
@@ -375,7 +428,7 @@ final class LuaFile {
         if (err != null) throw err;
     }
 
-    /** Closes a pipe and waits for the child: its exit status. */
+    /** Closes a pipe and waits for the child: its wait status (as pclose). */
     int closePipe() {
         closed = true;
         try {
@@ -390,18 +443,7 @@ final class LuaFile {
         } catch (IOException e) {
             // ignore, as pclose does
         }
-        boolean interrupted = false;
-        try {
-            for (;;) {
-                try {
-                    return proc.waitFor();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        return proc.close();
     }
 
     /** Flushes and closes without reporting (exit, garbage collection). */

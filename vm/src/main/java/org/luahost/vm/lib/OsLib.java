@@ -423,7 +423,7 @@ public final class OsLib {
     }
 
     /** Whether the JVM grants this code native access (checked before OsNative is initialised). */
-    private static boolean nativeAccess() {
+    static boolean nativeAccess() {
         return OsLib.class.getModule().isNativeAccessEnabled();
     }
 

@@ -519,10 +519,17 @@ final class StringFormat {
         sb.append('"');
     }
 
-    /** %p: the address of a collectable value (strings by content, as equal short strings are one object in the reference), or "(null)". */
+    /** The reference's LUAI_MAXSHORTLEN: strings up to this length are interned, longer ones are distinct objects. */
+    private static final int MAX_SHORT_LEN = 40;
+
+    /**
+     * %p: the address of a collectable value, or "(null)". Short strings by
+     * content, as equal short strings are one object in the reference; long
+     * strings by identity, as two equal long strings made apart are two objects.
+     */
     private static String pointer(Object v) {
         if (v == null || v instanceof Boolean || v instanceof Long || v instanceof Double) return "(null)";
-        if (v instanceof String s) return String.format("0x%08x", s.hashCode() & 0xffffffffL);
+        if (v instanceof String s && s.length() <= MAX_SHORT_LEN) return String.format("0x%08x", s.hashCode() & 0xffffffffL);
         return Ops.address(v);   // the same address tostring shows for tables, functions, threads, userdata
     }
 }

@@ -208,7 +208,7 @@ public final class Ops {
     public static Object len(LuaThread th, Object v, Site site) {
         if (v instanceof String s) return (long) s.length();
         Object tm = metafield(th.state, v, "__len");
-        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {v}, site));
+        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {v, v}, site));   // as luaT_callTMres: the operand twice
         if (v instanceof LuaTable t) return t.length();
         throw typeError(th, v, "get length of", site, 0);
     }
