@@ -94,7 +94,7 @@ public final class DebugHook implements LuaThread.Hook {
             int line = f.site.line();
             if (line != f.hookLine) {
                 f.hookLine = line;
-                fire(th, "line", (long) line);
+                fire(th, "line", lineArg(line));
             }
         }
         if ((mask & LuaThread.HOOK_RET) != 0) fire(th, "return", null);
@@ -112,7 +112,7 @@ public final class DebugHook implements LuaThread.Hook {
             int line = s.line();
             if (line != f.hookLine) {
                 f.hookLine = line;
-                fire(th, "line", (long) line);
+                fire(th, "line", lineArg(line));
             }
             // a generic for enters its body by a jump back (its call of the iterator comes after the body)
             if (s instanceof Loops.GenFor) f.hookLine = -1;
@@ -132,7 +132,7 @@ public final class DebugHook implements LuaThread.Hook {
                 @Override public int line() { return line; }
             };
             f.hookLine = line;
-            fire(th, "line", (long) line);
+            fire(th, "line", lineArg(line));
         }
         // the jump back lands at the start of the body: its first statement is reported
         if (!force) f.hookLine = -1;
@@ -141,6 +141,11 @@ public final class DebugHook implements LuaThread.Hook {
     /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */
     private static boolean hasCode(Site s) {
         return !(s instanceof Block) && !(s instanceof Stats.Repeat);
+    }
+
+    /** The line a line event passes: none (nil) in a stripped function, whose nodes have line 0, as in the reference. */
+    private static Object lineArg(int line) {
+        return line > 0 ? (Object) (long) line : null;
     }
 
     private void fire(LuaThread th, String event, Object line) {
