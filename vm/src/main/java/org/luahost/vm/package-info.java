@@ -60,8 +60,9 @@
  *       with its upvalue names, and {@code load} of a chunk starting with
  *       {@code "\x1bLua"} reads it back and recompiles it; step 3 again, without
  *       the parser. Persistence saves functions the same way.</li>
- *   <li><b>The debug library</b> ({@code lib.DebugLib}, {@code lib.DebugHook})
- *       reads frames and prototypes (levels, locals, upvalues, lines) and sets
+ *   <li><b>The debug library</b> ({@link org.luahost.vm.debug}, with the
+ *       Lua-facing {@code lib.DebugLib}) reads frames and the debug tables the
+ *       compiler records in prototypes (active lines, local ranges) and sets
  *       the thread hook ({@code LuaThread.Hook}) that both tiers call at calls,
  *       returns, statements and loop back-edges when a thread's hook mask is
  *       set.</li>

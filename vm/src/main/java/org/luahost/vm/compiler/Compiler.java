@@ -103,6 +103,7 @@ public final class Compiler extends ExprCompiler {
         p.upvalIndex = new int[nu];
         for (int i = 0; i < nu; i++) { p.upvalInStack[i] = fs.upInStack.get(i); p.upvalIndex[i] = fs.upIdx.get(i); }
         p.locals = strip ? new Proto.LocalInfo[0] : fs.localInfos.toArray(new Proto.LocalInfo[0]);
+        p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain());
         p.ast = body;
         fs = fs.parent;
         return p;
@@ -230,8 +231,9 @@ public final class Compiler extends ExprCompiler {
         int n = names.size();
         Expr[] exprs = exprs(part.exprs());
         Var[] vars = new Var[n];
+        Proto.Decl decl = strip ? null : DebugTables.decl(l.exprs(), false);
         for (int i = 0; i < n; i++) {
-            vars[i] = declareLocal(names.get(i), l.line(), captures.isCaptured(l, i), l.attribs().get(i), nearOf(l, i));
+            vars[i] = declareLocal(names.get(i), l.line(), captures.isCaptured(l, i), l.attribs().get(i), nearOf(l, i), decl);
         }
         if (n == 1 && exprs.length == 1) {   // one value: a call or ... gives its first (eval)
             return vars[0].cell ? new Stats.NewCell(l.line(), vars[0].slot, exprs[0]) : new Stats.SetLocal(l.line(), vars[0].slot, exprs[0]);
@@ -318,8 +320,10 @@ public final class Compiler extends ExprCompiler {
         Expr step = n.step() == null ? null : expr(n.step());
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
-        int hidden = hiddenLocals(3, n.line(), nearOf(n, 0));
-        Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE, nearOf(n, 0));
+        Proto.Decl decl = strip ? null
+                : DebugTables.decl(n.step() == null ? List.of(n.start(), n.limit()) : List.of(n.start(), n.limit(), n.step()), false);
+        int hidden = hiddenLocals(3, n.line(), nearOf(n, 0), decl);
+        Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE, nearOf(n, 0), decl);
         Block body = block(n.block(), true);
         fs.hidden -= 3;
         body.markLoopBody(n.line(), false);
@@ -333,7 +337,8 @@ public final class Compiler extends ExprCompiler {
         Expr[] es = exprs(g.exprs());
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
-        int hidden = hiddenLocals(4, g.line(), nearOf(g, 0));
+        int hidden = hiddenLocals(4, g.line(), nearOf(g, 0), strip ? null : DebugTables.decl(g.exprs(), false));
+        Proto.Decl decl = strip ? null : DebugTables.decl(g.exprs(), true);
         int stateSlot = fs.nextSlot;   // the iterator function, state and closing value live in frame slots
         fs.nextSlot += 3;
         if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
@@ -341,7 +346,7 @@ public final class Compiler extends ExprCompiler {
         int[] slots = new int[n];
         boolean[] cells = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Var v = declareLocal(g.names().get(i), g.line(), captures.isCaptured(g, i), Ast.Attrib.NONE, nearOf(g, i));
+            Var v = declareLocal(g.names().get(i), g.line(), captures.isCaptured(g, i), Ast.Attrib.NONE, nearOf(g, i), decl);
             slots[i] = v.slot;
             cells[i] = v.cell;
         }

@@ -123,12 +123,17 @@ abstract class Scopes {
     // ---------------------------------------------------------------- locals
 
     Var declareLocal(String name, int line, boolean cell, Ast.Attrib attrib, Ast.Near near) {
+        return declareLocal(name, line, cell, attrib, near, null);
+    }
+
+    /** Declares a local; decl: the calls its declaration makes (see {@link Proto.Decl}), or null. */
+    Var declareLocal(String name, int line, boolean cell, Ast.Attrib attrib, Ast.Near near, Proto.Decl decl) {
         checkLocalLimit(name, line, near);
         Var v = new Var(name, fs.nextSlot++, cell, attrib);
         if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
         fs.actives.add(v);
         v.info = fs.localInfos.size();
-        fs.localInfos.add(new Proto.LocalInfo(name, v.slot, line, Integer.MAX_VALUE, cell));
+        fs.localInfos.add(new Proto.LocalInfo(name, v.slot, line, Integer.MAX_VALUE, cell, decl));
         return v;
     }
 
@@ -137,11 +142,11 @@ abstract class Scopes {
      * which luahost keeps in Java locals: slot -1, so debug.getlocal numbers the
      * visible variables as the reference does. Returns the first entry's index.
      */
-    int hiddenLocals(int n, int line, Ast.Near near) {
+    int hiddenLocals(int n, int line, Ast.Near near, Proto.Decl decl) {
         int first = fs.localInfos.size();
         for (int i = 0; i < n; i++) {
             checkLocalLimit("(for state)", line, near);
-            fs.localInfos.add(new Proto.LocalInfo("(for state)", -1, line, Integer.MAX_VALUE, false));
+            fs.localInfos.add(new Proto.LocalInfo("(for state)", -1, line, Integer.MAX_VALUE, false, decl));
             fs.hidden++;
         }
         return first;
@@ -165,7 +170,7 @@ abstract class Scopes {
         List<Proto.LocalInfo> li = fs.localInfos;
         for (int i = first; i < li.size(); i++) {
             Proto.LocalInfo e = li.get(i);
-            if (e.endLine() == Integer.MAX_VALUE) li.set(i, new Proto.LocalInfo(e.name(), e.slot(), e.startLine(), endLine, e.captured()));
+            if (e.endLine() == Integer.MAX_VALUE) li.set(i, e.endingAt(endLine));
         }
     }
 

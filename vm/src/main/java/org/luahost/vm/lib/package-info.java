@@ -11,8 +11,8 @@
  * {@code Xoshiro256}), {@link org.luahost.vm.lib.Utf8Lib},
  * {@link org.luahost.vm.lib.OsLib} (with {@code OsDate} and {@code OsNative}),
  * {@link org.luahost.vm.lib.IoLib} (with {@code LuaFile}; trusted profile only) and
- * {@link org.luahost.vm.lib.DebugLib} (with {@code DebugHook}, the thread hook
- * that {@code debug.sethook} installs). Each library decides what the
+ * {@link org.luahost.vm.lib.DebugLib} (the Lua-facing half; the core is
+ * {@link org.luahost.vm.debug}). Each library decides what the
  * sandboxed {@link org.luahost.vm.Profile} leaves out; other modules add their
  * libraries afterwards through {@link org.luahost.vm.LuaLibrary}.
  *

@@ -20,9 +20,16 @@ public final class Proto {
     /** Where each upvalue comes from: instack[i] ? enclosing frame slot index[i] : enclosing upvalue index[i]. */
     public boolean[] upvalInStack;
     public int[] upvalIndex;
-    /** Local variable debug info: name, slot, and the statement range it is active in (by line). */
+    /**
+     * Local variable debug information recorded by the compiler (the
+     * reference's locvars): name, slot, and the line range it is active in,
+     * in declaration order. Empty when stripped.
+     */
     public LocalInfo[] locals = new LocalInfo[0];
-    /** Lines that have code (debug.getinfo "L"). */
+    /**
+     * Lines that have code, ascending, recorded by the compiler (the
+     * reference's lineinfo, as debug.getinfo "L" shows it). Empty when stripped.
+     */
     public int[] activeLines = new int[0];
     /** The parsed function ({@code Ast.FuncBody}), kept so string.dump can serialise it. */
     public Object ast;
@@ -46,6 +53,32 @@ public final class Proto {
 
     public boolean isMain() { return line == 0; }
 
-    /** A local variable of this function, for the debug library. */
-    public record LocalInfo(String name, int slot, int startLine, int endLine, boolean captured) {}
+    /**
+     * A local variable of this function, for the debug library. slot is -1
+     * for the reference's hidden loop variables ("(for state)"). decl says
+     * which calls belong to the declaration itself (null: none).
+     */
+    public record LocalInfo(String name, int slot, int startLine, int endLine, boolean captured, Decl decl) {
+        /** The same entry, its scope ending at endLine. */
+        public LocalInfo endingAt(int endLine) {
+            return new LocalInfo(name, slot, startLine, endLine, captured, decl);
+        }
+    }
+
+    /**
+     * The calls made by a local's own declaration (its initializer, or its
+     * loop's header), which do not see the local yet: by the callee's name
+     * (as {@link Site#calleeName()} gives it; null when unnamed) and line.
+     * iterator: the local is a generic for's variable, not yet visible to
+     * the call of the loop's iterator.
+     */
+    public record Decl(String[] callees, int[] lines, boolean iterator) {
+        /** Whether a call at line to a function named callee is part of the declaration. */
+        public boolean hasCall(String callee, int line) {
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i] == line && java.util.Objects.equals(callees[i], callee)) return true;
+            }
+            return false;
+        }
+    }
 }

@@ -1,7 +1,10 @@
-package org.luahost.vm.lib;
+package org.luahost.vm.debug;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.nodes.Block;
+import org.luahost.vm.nodes.Loops;
+import org.luahost.vm.nodes.Stats;
 import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Site;
@@ -17,8 +20,13 @@ import org.luahost.vm.runtime.Site;
  * per instruction. Count events count statements (the reference counts VM
  * instructions, which luahost does not have). While the hook function runs,
  * hooks are off for the thread, as in the reference.
+ *
+ * <p>The interpreter pays for hooks only a test of the thread's
+ * {@code hookMask} at calls, returns and statements; everything here runs
+ * when that mask is set. A hook belongs to one thread and runs on the thread
+ * that runs it.
  */
-final class DebugHook implements LuaThread.Hook {
+public final class DebugHook implements LuaThread.Hook {
     final LuaFunction fn;
     final int mask;
     final int count;
@@ -27,11 +35,36 @@ final class DebugHook implements LuaThread.Hook {
     /** Depth of the hook function's frame while it runs (0 otherwise): debug.getinfo names it "hook". */
     int hookDepth;
 
-    DebugHook(LuaFunction fn, int mask, int count) {
+    /** A hook calling fn for the events of mask (LuaThread.HOOK_*), and a count event every count steps (0: none). */
+    public DebugHook(LuaFunction fn, int mask, int count) {
         this.fn = fn;
         this.mask = mask;
         this.count = count;
         this.counter = count;
+    }
+
+    /** The Lua hook function (null in a thread that inherited the hook). */
+    public LuaFunction fn() { return fn; }
+
+    /** The count given to debug.sethook. */
+    public int count() { return count; }
+
+    /**
+     * Installs a Lua hook on t (debug.sethook): mask 0 removes it. The lines
+     * the running frames are at count as already reported.
+     */
+    public static void install(LuaThread t, LuaFunction fn, int mask, int count) {
+        if (mask == 0) {
+            t.hookMask = 0;
+            t.hook = null;
+            return;
+        }
+        for (int d = 1; d <= t.depth; d++) {
+            Frame f = t.frame(d);
+            f.hookLine = f.closure != null ? f.currentLine() : -1;
+        }
+        t.hook = new DebugHook(fn, mask, count);
+        t.hookMask = mask;
     }
 
     @Override
@@ -61,7 +94,7 @@ final class DebugHook implements LuaThread.Hook {
             int line = f.site.line();
             if (line != f.hookLine) {
                 f.hookLine = line;
-                fire(th, "line", (long) line);
+                fire(th, "line", lineArg(line));
             }
         }
         if ((mask & LuaThread.HOOK_RET) != 0) fire(th, "return", null);
@@ -79,10 +112,10 @@ final class DebugHook implements LuaThread.Hook {
             int line = s.line();
             if (line != f.hookLine) {
                 f.hookLine = line;
-                fire(th, "line", (long) line);
+                fire(th, "line", lineArg(line));
             }
             // a generic for enters its body by a jump back (its call of the iterator comes after the body)
-            if (s.getClass() == GENERIC_FOR) f.hookLine = -1;
+            if (s instanceof Loops.GenFor) f.hookLine = -1;
         }
     }
 
@@ -99,26 +132,20 @@ final class DebugHook implements LuaThread.Hook {
                 @Override public int line() { return line; }
             };
             f.hookLine = line;
-            fire(th, "line", (long) line);
+            fire(th, "line", lineArg(line));
         }
         // the jump back lands at the start of the body: its first statement is reported
         if (!force) f.hookLine = -1;
     }
 
     /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */
-    private static final Class<?> REPEAT = nodeClass("org.luahost.vm.nodes.Stats$Repeat");
-    private static final Class<?> GENERIC_FOR = nodeClass("org.luahost.vm.nodes.Loops$GenFor");
-
-    private static Class<?> nodeClass(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            return Void.class;
-        }
+    private static boolean hasCode(Site s) {
+        return !(s instanceof Block) && !(s instanceof Stats.Repeat);
     }
 
-    private static boolean hasCode(Site s) {
-        return !(s instanceof org.luahost.vm.nodes.Block) && s.getClass() != REPEAT;
+    /** The line a line event passes: none (nil) in a stripped function, whose nodes have line 0, as in the reference. */
+    private static Object lineArg(int line) {
+        return line > 0 ? (Object) (long) line : null;
     }
 
     private void fire(LuaThread th, String event, Object line) {

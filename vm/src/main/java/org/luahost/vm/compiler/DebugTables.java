@@ -1,0 +1,205 @@
+package org.luahost.vm.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.luahost.vm.parser.Ast;
+import org.luahost.vm.runtime.Proto;
+
+/**
+ * The debug tables the compiler records in a {@link Proto}: the lines that
+ * have code (the reference's lineinfo, for {@code debug.getinfo(f, "L")})
+ * and, for each local, the calls its own declaration makes (which do not see
+ * the local yet, for {@code debug.getlocal}). Both come from the syntax tree
+ * of one function, without descending into nested functions. Stateless.
+ */
+final class DebugTables {
+    private DebugTables() {}
+
+    // ---------------------------------------------------------------- active lines
+
+    /**
+     * The lines of a function that have code, ascending: the lines of its
+     * statements and expressions, the {@code end} line of nested functions,
+     * and (but for a main chunk) its own last line, where its final return is.
+     */
+    static int[] activeLines(Ast.FuncBody body, boolean main) {
+        TreeSet<Integer> lines = new TreeSet<>();
+        block(body.block(), lines);
+        if (!main) lines.add(body.lastLine());
+        return lines.stream().mapToInt(Integer::intValue).filter(l -> l > 0).toArray();
+    }
+
+    private static void block(Ast.Block b, TreeSet<Integer> out) {
+        for (Ast.Stat s : b.stats()) stat(s, out);
+    }
+
+    private static void stat(Ast.Stat s, TreeSet<Integer> out) {
+        switch (s) {
+            case Ast.Local l -> {
+                out.add(l.line());
+                exprs(l.exprs(), out);
+            }
+            case Ast.Assign a -> {
+                out.add(a.line());
+                exprs(a.targets(), out);
+                exprs(a.exprs(), out);
+            }
+            case Ast.CallStat c -> expr(c.call(), out);
+            case Ast.Do d -> block(d.block(), out);
+            case Ast.While w -> {
+                // 'while true do' has no code for its test
+                if (!(w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
+                        || w.cond() instanceof Ast.Str)) {
+                    out.add(w.line());
+                    expr(w.cond(), out);
+                }
+                block(w.block(), out);
+            }
+            case Ast.Repeat r -> {
+                block(r.block(), out);
+                expr(r.cond(), out);
+            }
+            case Ast.If i -> {
+                out.add(i.line());
+                exprs(i.conds(), out);
+                for (Ast.Block b : i.blocks()) block(b, out);
+                if (i.elseBlock() != null) block(i.elseBlock(), out);
+            }
+            case Ast.NumericFor n -> {
+                out.add(n.line());
+                expr(n.start(), out);
+                expr(n.limit(), out);
+                if (n.step() != null) expr(n.step(), out);
+                block(n.block(), out);
+            }
+            case Ast.GenericFor g -> {
+                out.add(g.line());
+                exprs(g.exprs(), out);
+                block(g.block(), out);
+            }
+            case Ast.FunctionStat fs -> {
+                out.add(fs.line());
+                out.add(fs.function().body().lastLine());
+            }
+            case Ast.LocalFunction lf -> out.add(lf.function().body().lastLine());
+            case Ast.Return r -> {
+                out.add(r.line());
+                exprs(r.exprs(), out);
+            }
+            case Ast.Break b -> out.add(b.line());
+            case Ast.Goto g -> out.add(g.line());
+            case Ast.Label l -> { }
+        }
+    }
+
+    private static void exprs(List<Ast.Expr> es, TreeSet<Integer> out) {
+        for (Ast.Expr e : es) expr(e, out);
+    }
+
+    private static void expr(Ast.Expr e, TreeSet<Integer> out) {
+        switch (e) {
+            case Ast.Function f -> out.add(f.body().lastLine());
+            case Ast.Table t -> {
+                out.add(t.line());
+                for (Ast.Field fl : t.fields()) {
+                    switch (fl) {
+                        case Ast.PosField pf -> expr(pf.value(), out);
+                        case Ast.NamedField nf -> expr(nf.value(), out);
+                        case Ast.KeyedField kf -> {
+                            expr(kf.key(), out);
+                            expr(kf.value(), out);
+                        }
+                    }
+                }
+            }
+            case Ast.BinOp b -> {
+                expr(b.left(), out);
+                expr(b.right(), out);
+                out.add(b.line());
+            }
+            case Ast.UnOp u -> {
+                expr(u.operand(), out);
+                out.add(u.line());
+            }
+            case Ast.Index ix -> {
+                expr(ix.obj(), out);
+                expr(ix.key(), out);
+            }
+            case Ast.Call c -> {
+                expr(c.fn(), out);
+                exprs(c.args(), out);
+                out.add(c.line());
+            }
+            case Ast.MethodCall m -> {
+                expr(m.obj(), out);
+                exprs(m.args(), out);
+                out.add(m.line());
+            }
+            case Ast.Paren p -> expr(p.expr(), out);
+            default -> out.add(e.line());
+        }
+    }
+
+    // ---------------------------------------------------------------- declarations
+
+    /** The calls a declaration's expressions make (outside nested functions); iterator for a generic for's variables. */
+    static Proto.Decl decl(List<Ast.Expr> es, boolean iterator) {
+        List<String> callees = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (Ast.Expr e : es) calls(e, callees, lines);
+        return new Proto.Decl(callees.toArray(new String[0]), lines.stream().mapToInt(Integer::intValue).toArray(), iterator);
+    }
+
+    private static void calls(List<Ast.Expr> es, List<String> callees, List<Integer> lines) {
+        for (Ast.Expr e : es) calls(e, callees, lines);
+    }
+
+    private static void calls(Ast.Expr e, List<String> callees, List<Integer> lines) {
+        switch (e) {
+            case Ast.Call c -> {
+                callees.add(calleeOf(c.fn()));
+                lines.add(c.line());
+                calls(c.fn(), callees, lines);
+                calls(c.args(), callees, lines);
+            }
+            case Ast.MethodCall m -> {
+                callees.add(m.name());
+                lines.add(m.line());
+                calls(m.obj(), callees, lines);
+                calls(m.args(), callees, lines);
+            }
+            case Ast.BinOp b -> {
+                calls(b.left(), callees, lines);
+                calls(b.right(), callees, lines);
+            }
+            case Ast.UnOp u -> calls(u.operand(), callees, lines);
+            case Ast.Index ix -> {
+                calls(ix.obj(), callees, lines);
+                calls(ix.key(), callees, lines);
+            }
+            case Ast.Paren pe -> calls(pe.expr(), callees, lines);
+            case Ast.Table t -> {
+                for (Ast.Field fl : t.fields()) {
+                    switch (fl) {
+                        case Ast.PosField pf -> calls(pf.value(), callees, lines);
+                        case Ast.NamedField nf -> calls(nf.value(), callees, lines);
+                        case Ast.KeyedField kf -> {
+                            calls(kf.key(), callees, lines);
+                            calls(kf.value(), callees, lines);
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** The name a call site gives the function expression: a variable's name or a field's key. */
+    private static String calleeOf(Ast.Expr fn) {
+        if (fn instanceof Ast.Name n) return n.name();
+        if (fn instanceof Ast.Index ix && ix.key() instanceof Ast.Str s) return s.value();
+        return null;
+    }
+}

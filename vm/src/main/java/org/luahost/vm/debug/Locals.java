@@ -1,0 +1,104 @@
+package org.luahost.vm.debug;
+
+import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
+import org.luahost.vm.runtime.Proto;
+import org.luahost.vm.runtime.Site;
+
+/**
+ * Access to the local variables and upvalues of functions and running
+ * frames, as the reference's {@code lua_getlocal}/{@code lua_setlocal} and
+ * {@code lua_getupvalue} do, from the local ranges the compiler recorded
+ * ({@link Proto#locals}).
+ *
+ * <p>A local is visible from the line of its declaration to the end of its
+ * block, except to the calls its own declaration makes
+ * ({@link Proto.Decl}): {@code local x = f()} does not show {@code x} to
+ * {@code f}. The hidden loop variables are listed as {@code "(for state)"}
+ * with nil values; the reference's unnamed stack slots ({@code "(temporary)"})
+ * are not shown. Runs on the thread that owns the frame.
+ */
+public final class Locals {
+    private Locals() {}
+
+    /**
+     * A local found in a frame: its name and value, and where it lives: its
+     * debug entry (info), or the index of a vararg (info null).
+     */
+    public record Local(String name, Object value, Proto.LocalInfo info, int vararg) {}
+
+    /** Local n of a running frame (negative: the varargs), or null when there is none. */
+    public static Local find(Frame f, long n) {
+        if (f.closure == null) return null;
+        Proto p = f.closure.proto;
+        if (n < 0) {
+            if (!p.vararg || -n > f.varargs.length) return null;
+            int i = (int) (-n - 1);
+            return new Local("(vararg)", f.varargs[i], null, i);
+        }
+        if (n == 0) return null;
+        Proto.LocalInfo e = active(p, f.currentLine(), f.site, n);
+        if (e == null) return null;
+        Object v = null;
+        if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
+            v = f.slots[e.slot()];
+            if (e.captured()) v = v instanceof Cell c ? c.v : null;
+        }
+        return new Local(e.name(), v, e, -1);
+    }
+
+    /** Sets a local found by {@link #find} in frame f. */
+    public static void set(Frame f, Local l, Object v) {
+        if (l.info() == null) {
+            Object[] va = f.varargs.clone();
+            va[l.vararg()] = v;
+            f.varargs = va;
+            return;
+        }
+        Proto.LocalInfo e = l.info();
+        if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
+            if (e.captured()) {
+                if (f.slots[e.slot()] instanceof Cell c) c.v = v;
+            } else {
+                f.slots[e.slot()] = v;
+            }
+        }
+    }
+
+    /** The name of parameter n (1-based) of a function, or null (getlocal on a function). */
+    public static String paramName(LuaClosure c, long n) {
+        if (n < 1 || n > c.proto.nparams) return null;
+        for (Proto.LocalInfo e : c.proto.locals) {
+            if (--n == 0) return e.name();
+        }
+        return null;
+    }
+
+    /** The name of upvalue n (1-based) of c: "(no name)" when stripped or unnamed. */
+    public static String upvalueName(LuaClosure c, int n) {
+        Proto p = c.proto;
+        String name = !p.stripped && p.upvalNames != null && n <= p.upvalNames.length ? p.upvalNames[n - 1] : null;
+        return name == null || name.isEmpty() ? "(no name)" : name;
+    }
+
+    /** The n-th local (1-based) active at a line, in declaration order; site: the call the frame is making, if any. */
+    private static Proto.LocalInfo active(Proto p, int line, Site site, long n) {
+        long k = 0;
+        for (Proto.LocalInfo e : p.locals) {
+            if (e.startLine() <= line && line <= e.endLine()) {
+                if (e.startLine() == line && site != null && inDeclaration(e, site)) continue;
+                if (++k == n) return e;
+            }
+        }
+        return null;
+    }
+
+    /** Whether site (a call at the declaration's line) is part of what declares e: its initializer or loop header. */
+    private static boolean inDeclaration(Proto.LocalInfo e, Site site) {
+        String what = site.calleeNameWhat();
+        if (what == null || e.decl() == null) return false;
+        if (e.decl().iterator() && what.equals("for iterator")) return true;
+        return e.decl().hasCall(site.calleeName(), site.line());
+    }
+}
