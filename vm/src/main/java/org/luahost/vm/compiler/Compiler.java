@@ -343,7 +343,11 @@ public final class Compiler extends ExprCompiler {
             slots[i] = v.slot;
             cells[i] = v.cell;
         }
+        // the closing value may be set at run time, so the body counts as a to-be-closed
+        // scope (as in the reference): a 'return f()' inside it is not a tail call
+        fs.ntbc++;
         Block body = block(g.block(), true);
+        fs.ntbc--;
         fs.hidden -= 4;
         body.markLoopBody(g.line(), false);
         popLocals(mark, g.block().endLine());
