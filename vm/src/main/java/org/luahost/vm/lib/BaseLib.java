@@ -288,10 +288,14 @@ public final class BaseLib {
         } else {
             name = Args.optString(th, a, 2, "=(load)");
             if (!(chunk instanceof LuaFunction reader)) throw Args.typeError(th, a, 1, "function");
+            int depth = th.depth;
             try {
                 text = readAll(th, reader);
             } catch (LuaError e) {
-                return ret(null, e.value());   // lua_load returns the reader's error as its message
+                // lua_load runs the reader protected: drop the frames the error left behind,
+                // as pcall does, and return the reader's error as the message
+                th.unwindTo(depth);
+                return ret(null, e.value());
             }
         }
         try {
