@@ -236,12 +236,12 @@ public final class Loops {
                 s = generic(f, fn, state, control);
             } catch (org.luahost.vm.LuaError e) {
                 f.thread.unwindTo(f.depth);
-                Ops.ccall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()});
+                Ops.tmcall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()}, this, "__close");
                 throw e;
             }
             Object r1 = f.ret1;
             Object[] rn = f.retN;
-            Ops.ccall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null});
+            Ops.tmcall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null}, this, "__close");
             f.ret1 = r1;
             f.retN = rn;
             return s;

@@ -390,7 +390,7 @@ public final class Stats {
             Object tm = Ops.metafield(f.thread.state, v, "__close");
             f.site = err == null ? closeSite : this;
             if (tm == null) throw f.thread.runtimeError(f.site, "attempt to call a nil value (metamethod 'close')");
-            Ops.ccall(f.thread, tm, new Object[] {v, err});
+            Ops.tmcall(f.thread, tm, new Object[] {v, err}, f.site, "__close");
         }
 
         @Override public String calleeNameWhat() { return "metamethod"; }
