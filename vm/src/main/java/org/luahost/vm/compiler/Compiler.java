@@ -353,7 +353,16 @@ public final class Compiler extends ExprCompiler {
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
-        return new Loops.GenFor(g.line(), es, slots, cells, body, stateSlot);
+        return new Loops.GenFor(g.line(), startLine(g.exprs().get(0)), es, slots, cells, body, stateSlot);
+    }
+
+    /** The line of an expression's first token (binary operators and indexing carry a later line). */
+    private static int startLine(Ast.Expr e) {
+        for (;;) {
+            if (e instanceof Ast.BinOp b) e = b.left();
+            else if (e instanceof Ast.Index i) e = i.obj();
+            else return e.line();
+        }
     }
 
     private Stat functionStat(Ast.FunctionStat f) {
