@@ -374,7 +374,8 @@ public final class Compiler extends ExprCompiler {
             return assignTo(r, fn, f.function().body().lastLine());
         }
         Ast.Index ix = (Ast.Index) t;
-        return new Stats.SetIndex(f.function().body().lastLine(), expr(ix.obj()), expr(ix.key()), fn);
+        // the closure is made on the line of 'end', the store on the 'function' line
+        return new Stats.SetIndex(f.function().body().lastLine(), f.line(), expr(ix.obj()), expr(ix.key()), fn);
     }
 
     private Stat localFunction(Ast.LocalFunction lf) {

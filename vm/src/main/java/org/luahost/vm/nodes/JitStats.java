@@ -105,7 +105,7 @@ final class JitStats extends JitExprs {
                 expr(si.key); cb.astore(k);
                 expr(si.val); cb.astore(v);
                 cb.aload(fLocal).aload(o).aload(k).aload(v);
-                node(si);
+                node(si.site);
                 cb.invokestatic(CD_Stats, "store", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object, CD_Object,
                         desc(org.luahost.vm.runtime.Site.class)));
             }

@@ -61,11 +61,17 @@ public final class Stats {
     public static final class SetIndex extends Stat {
         final Expr obj, key, val;
         final String objInfo;
+        /** Where the store's errors are reported: this node, or a {@link StoreSite} on another line. */
+        final Node site;
 
-        public SetIndex(int line, Expr obj, Expr key, Expr val) {
+        public SetIndex(int line, Expr obj, Expr key, Expr val) { this(line, line, obj, key, val); }
+
+        /** siteLine: the line of the store's errors when it differs from the statement's line. */
+        public SetIndex(int line, int siteLine, Expr obj, Expr key, Expr val) {
             super(line);
             this.obj = obj; this.key = key; this.val = val;
             this.objInfo = Calls.info(obj.describe());
+            this.site = siteLine == line ? this : new StoreSite(siteLine, this);
         }
 
         @Override
@@ -73,11 +79,26 @@ public final class Stats {
             Object o = obj.eval(f);
             Object k = key.eval(f);
             Object v = val.eval(f);
-            store(f, o, k, v, this);
+            store(f, o, k, v, site);
             return NORMAL;
         }
 
         @Override public String varInfo(int i) { return objInfo; }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "newindex"; }
+    }
+
+    /**
+     * The error site of a {@link SetIndex} reported on another line than its statement:
+     * {@code function a.b.c() ... end} stores on the 'function' line, after the closure
+     * is made on the 'end' line, as the reference does.
+     */
+    public static final class StoreSite extends Node {
+        final SetIndex of;
+
+        StoreSite(int line, SetIndex of) { super(line); this.of = of; }
+
+        @Override public String varInfo(int i) { return of.objInfo; }
         @Override public String calleeNameWhat() { return "metamethod"; }
         @Override public String calleeName() { return "newindex"; }
     }
