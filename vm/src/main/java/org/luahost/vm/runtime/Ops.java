@@ -235,7 +235,8 @@ public final class Ops {
     public static Object len(LuaThread th, Object v, Site site) {
         if (v instanceof String s) return (long) s.length();
         Object tm = metafield(th.state, v, "__len");
-        if (tm != null) return LuaFunction.first(tmcall(th, tm, new Object[] {v}, site, "__len"));
+        // the reference passes the operand twice, as for the other unary operators
+        if (tm != null) return LuaFunction.first(tmcall(th, tm, new Object[] {v, v}, site, "__len"));
         if (v instanceof LuaTable t) return t.length();
         throw typeError(th, v, "get length of", site, 0);
     }
