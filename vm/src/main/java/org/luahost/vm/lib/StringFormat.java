@@ -522,7 +522,9 @@ final class StringFormat {
     /** %p: the address of a collectable value (strings by content, as equal short strings are one object in the reference), or "(null)". */
     private static String pointer(Object v) {
         if (v == null || v instanceof Boolean || v instanceof Long || v instanceof Double) return "(null)";
-        if (v instanceof String s) return String.format("0x%08x", s.hashCode() & 0xffffffffL);
+        // short strings (up to 40 bytes, LUAI_MAXSHORTLEN) are interned by the reference, so
+        // equal ones share an address; each long string is an object of its own
+        if (v instanceof String s) return s.length() <= 40 ? String.format("0x%08x", s.hashCode() & 0xffffffffL) : Ops.address(s);
         return Ops.address(v);   // the same address tostring shows for tables, functions, threads, userdata
     }
 }
