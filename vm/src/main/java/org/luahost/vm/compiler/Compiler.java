@@ -350,13 +350,26 @@ public final class Compiler extends ExprCompiler {
             slots[i] = v.slot;
             cells[i] = v.cell;
         }
+        // the closing value may be set at run time, so the body counts as a to-be-closed
+        // scope (as in the reference): a 'return f()' inside it is not a tail call
+        fs.ntbc++;
         Block body = block(g.block(), true);
+        fs.ntbc--;
         fs.hidden -= 4;
         body.markLoopBody(g.line(), false);
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
-        return new Loops.GenFor(g.line(), es, slots, cells, body, stateSlot);
+        return new Loops.GenFor(g.line(), startLine(g.exprs().get(0)), es, slots, cells, body, stateSlot);
+    }
+
+    /** The line of an expression's first token (binary operators and indexing carry a later line). */
+    private static int startLine(Ast.Expr e) {
+        for (;;) {
+            if (e instanceof Ast.BinOp b) e = b.left();
+            else if (e instanceof Ast.Index i) e = i.obj();
+            else return e.line();
+        }
     }
 
     private Stat functionStat(Ast.FunctionStat f) {
@@ -368,7 +381,8 @@ public final class Compiler extends ExprCompiler {
             return assignTo(r, fn, f.function().body().lastLine());
         }
         Ast.Index ix = (Ast.Index) t;
-        return new Stats.SetIndex(f.function().body().lastLine(), expr(ix.obj()), expr(ix.key()), fn);
+        // the closure is made on the line of 'end', the store on the 'function' line
+        return new Stats.SetIndex(f.function().body().lastLine(), f.line(), expr(ix.obj()), expr(ix.key()), fn);
     }
 
     private Stat localFunction(Ast.LocalFunction lf) {

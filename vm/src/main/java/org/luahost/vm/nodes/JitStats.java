@@ -107,7 +107,7 @@ final class JitStats extends JitExprs {
                 if (si.lateObj) { expr(si.obj); cb.astore(o); }   // as Stats.SetIndex: read after the value
                 if (si.lateKey) { expr(si.key); cb.astore(k); }
                 cb.aload(fLocal).aload(o).aload(k).aload(v);
-                node(si);
+                node(si.site);
                 cb.invokestatic(CD_Stats, "store", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object, CD_Object,
                         desc(org.luahost.vm.runtime.Site.class)));
             }

@@ -108,10 +108,20 @@ public final class Loops {
         final Stat body;
         /** First of three frame slots keeping the iterator function, state and closing value (roots for the collector). */
         final int hidden;
+        /**
+         * Where the iterator is called: the line where the expression list starts, as the
+         * reference attributes its OP_TFORCALL (errors and tracebacks of the call).
+         */
+        final Node callSite;
 
-        public GenFor(int line, Expr[] exprs, int[] slots, boolean[] cells, Stat body, int hidden) {
+        public GenFor(int line, int callLine, Expr[] exprs, int[] slots, boolean[] cells, Stat body, int hidden) {
             super(line);
             this.exprs = exprs; this.slots = slots; this.cells = cells; this.body = body; this.hidden = hidden;
+            this.callSite = new Node(callLine) {
+                @Override public String calleeNameWhat() { return "for iterator"; }
+                @Override public String calleeName() { return "for iterator"; }
+                @Override public String varInfo(int i) { return " (for iterator 'for iterator')"; }
+            };
         }
 
         private void set(Frame f, int i, Object v) {
@@ -140,9 +150,9 @@ public final class Loops {
             LuaThread th = f.thread;
             int n = slots.length;
             for (;;) {
-                f.site = this;
+                f.site = callSite;
                 Object[] r;
-                th.enterCcall(this);   // the iterator is called as the reference's OP_TFORCALL does, through luaD_call
+                th.enterCcall(callSite);   // the iterator is called as the reference's OP_TFORCALL does, through luaD_call
                 if (fn instanceof LuaFunction lf) {
                     if (n == 1) {
                         Object v;
@@ -165,7 +175,7 @@ public final class Loops {
                     }
                 } else {
                     try {
-                        r = Ops.callMeta(th, fn, new Object[] {state, control}, this);
+                        r = Ops.callMeta(th, fn, new Object[] {state, control}, callSite);
                     } finally {
                         th.ccalls--;
                     }
@@ -236,12 +246,12 @@ public final class Loops {
                 s = generic(f, fn, state, control);
             } catch (org.luahost.vm.LuaError e) {
                 f.thread.unwindTo(f.depth);
-                Ops.ccall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()});
+                Ops.tmcall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()}, this, "__close");
                 throw e;
             }
             Object r1 = f.ret1;
             Object[] rn = f.retN;
-            Ops.ccall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null});
+            Ops.tmcall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null}, this, "__close");
             f.ret1 = r1;
             f.retN = rn;
             return s;

@@ -61,15 +61,21 @@ public final class Stats {
     public static final class SetIndex extends Stat {
         final Expr obj, key, val;
         final String objInfo;
-        /** Whether obj/key are read after the value is evaluated (see {@link #late}). */
+        /** Whether obj/key are read after the value is evaluated (see {@link Stats#lateObj}). */
         final boolean lateObj, lateKey;
+        /** Where the store's errors are reported: this node, or a {@link StoreSite} on another line. */
+        final Node site;
 
-        public SetIndex(int line, Expr obj, Expr key, Expr val) {
+        public SetIndex(int line, Expr obj, Expr key, Expr val) { this(line, line, obj, key, val); }
+
+        /** siteLine: the line of the store's errors when it differs from the statement's line. */
+        public SetIndex(int line, int siteLine, Expr obj, Expr key, Expr val) {
             super(line);
             this.obj = obj; this.key = key; this.val = val;
             this.objInfo = Calls.info(obj.describe());
             this.lateObj = lateObj(obj, key);
             this.lateKey = lateKey(key);
+            this.site = siteLine == line ? this : new StoreSite(siteLine, this);
         }
 
         @Override
@@ -79,11 +85,26 @@ public final class Stats {
             Object v = val.eval(f);
             if (lateObj) o = obj.eval(f);
             if (lateKey) k = key.eval(f);
-            store(f, o, k, v, this);
+            store(f, o, k, v, site);
             return NORMAL;
         }
 
         @Override public String varInfo(int i) { return objInfo; }
+        @Override public String calleeNameWhat() { return "metamethod"; }
+        @Override public String calleeName() { return "newindex"; }
+    }
+
+    /**
+     * The error site of a {@link SetIndex} reported on another line than its statement:
+     * {@code function a.b.c() ... end} stores on the 'function' line, after the closure
+     * is made on the 'end' line, as the reference does.
+     */
+    public static final class StoreSite extends Node {
+        final SetIndex of;
+
+        StoreSite(int line, SetIndex of) { super(line); this.of = of; }
+
+        @Override public String varInfo(int i) { return of.objInfo; }
         @Override public String calleeNameWhat() { return "metamethod"; }
         @Override public String calleeName() { return "newindex"; }
     }
@@ -446,7 +467,7 @@ public final class Stats {
             Object tm = Ops.metafield(f.thread.state, v, "__close");
             f.site = err == null ? closeSite : this;
             if (tm == null) throw f.thread.runtimeError(f.site, "attempt to call a nil value (metamethod 'close')");
-            Ops.ccall(f.thread, tm, new Object[] {v, err});
+            Ops.tmcall(f.thread, tm, new Object[] {v, err}, f.site, "__close");
         }
 
         @Override public String calleeNameWhat() { return "metamethod"; }

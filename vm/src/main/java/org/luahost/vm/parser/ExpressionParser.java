@@ -88,8 +88,23 @@ abstract class ExpressionParser extends ParserSupport {
     final List<Expr> exprList() {
         List<Expr> list = new ArrayList<>();
         list.add(expr());
-        while (testNext(TokenType.COMMA)) list.add(expr());
+        while (t.type() == TokenType.COMMA) {
+            int comma = line();
+            next();
+            list.set(list.size() - 1, indexedAt(list.getLast(), comma));
+            list.add(expr());
+        }
         return list;
+    }
+
+    /**
+     * The reference emits an indexing ({@code t.x}, {@code t[k]}) only when its value is
+     * needed, which for a list item, call argument, parenthesised expression or 'if'
+     * condition is after the token that ends it (',', ')', '}', 'then') was read: its
+     * runtime errors are reported at that token's line. e with that line if it is an index.
+     */
+    static Expr indexedAt(Expr e, int line) {
+        return e instanceof Ast.Index ix && ix.line() != line ? new Ast.Index(line, ix.obj(), ix.key()) : e;
     }
 
     /**
@@ -164,8 +179,9 @@ abstract class ExpressionParser extends ParserSupport {
             case LPAREN -> {
                 next();
                 Expr e = expr();
+                int close = line();
                 checkMatch(TokenType.RPAREN, TokenType.LPAREN, line);
-                return new Ast.Paren(line, e);
+                return new Ast.Paren(line, indexedAt(e, close));
             }
             default -> throw syntaxError("unexpected symbol");
         }
@@ -219,7 +235,9 @@ abstract class ExpressionParser extends ParserSupport {
             case LPAREN -> {
                 next();
                 List<Expr> args = t.type() == TokenType.RPAREN ? List.of() : exprList();
+                int close = line();
                 checkMatch(TokenType.RPAREN, TokenType.LPAREN, line);
+                if (!args.isEmpty()) args.set(args.size() - 1, indexedAt(args.getLast(), close));
                 return args;
             }
             default -> throw syntaxError("function arguments expected");
@@ -233,11 +251,22 @@ abstract class ExpressionParser extends ParserSupport {
         int line = line();
         checkNext(TokenType.LBRACE);
         List<Ast.Field> fields = new ArrayList<>();
+        int sep = line;
         do {
             if (t.type() == TokenType.RBRACE) break;
+            // the previous positional item is stored once the next field starts (after sep)
+            if (!fields.isEmpty() && fields.getLast() instanceof Ast.PosField pf) {
+                fields.set(fields.size() - 1, new Ast.PosField(indexedAt(pf.value(), sep)));
+            }
             fields.add(field());
+            sep = line();
         } while (testNext(TokenType.COMMA) || testNext(TokenType.SEMI));
+        int close = line();
         checkMatch(TokenType.RBRACE, TokenType.LBRACE, line);
+        // the last positional item is stored after the '}'
+        if (!fields.isEmpty() && fields.getLast() instanceof Ast.PosField pf) {
+            fields.set(fields.size() - 1, new Ast.PosField(indexedAt(pf.value(), close)));
+        }
         return new Ast.Table(line, fields);
     }
 

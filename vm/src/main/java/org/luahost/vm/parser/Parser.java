@@ -156,8 +156,10 @@ public final class Parser extends ExpressionParser {
         List<Ast.Block> blocks = new ArrayList<>();
         do {
             next();   // 'if' or 'elseif'
-            conds.add(expr());
+            Expr cond = expr();
+            int then = line();
             checkNext(TokenType.THEN);
+            conds.add(ExpressionParser.indexedAt(cond, then));   // tested after 'then' is read
             blocks.add(block());
         } while (t.type() == TokenType.ELSEIF);
         Ast.Block elseBlock = testNext(TokenType.ELSE) ? block() : null;

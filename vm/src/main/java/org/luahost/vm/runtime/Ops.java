@@ -64,7 +64,7 @@ public final class Ops {
         }
         Object tm = metafield(th.state, a, EVENTS[op]);
         if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
-        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site));
+        if (tm != null) return LuaFunction.first(tmcall(th, tm, new Object[] {a, b}, site, EVENTS[op]));
         if (a instanceof String || b instanceof String) {
             String name = EVENTS[op].substring(2);
             // the message of the string library's arithmetic metamethods
@@ -129,7 +129,7 @@ public final class Ops {
         if (x != null && y != null) return bitwiseInt(op, x, y);
         Object tm = metafield(th.state, a, EVENTS[op]);
         if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
-        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site));
+        if (tm != null) return LuaFunction.first(tmcall(th, tm, new Object[] {a, b}, site, EVENTS[op]));
         boolean an = a instanceof Long || a instanceof Double, bn = b instanceof Long || b instanceof Double;
         if (an && bn) {
             int bad = tointeger(a) == null ? 0 : 1;   // luaG_tointerror blames the first when it fails, else the second
@@ -167,7 +167,7 @@ public final class Ops {
             Object tm = metafield(th.state, a, "__eq");
             if (tm == null) tm = metafield(th.state, b, "__eq");
             if (tm == null) return false;
-            return Lua.isTruthy(LuaFunction.first(ccall(th, tm, new Object[] {a, b})));
+            return Lua.isTruthy(LuaFunction.first(tmcall(th, tm, new Object[] {a, b}, null, "__eq")));
         }
         return Lua.rawEquals(a, b);
     }
@@ -191,12 +191,12 @@ public final class Ops {
     private static boolean compareTm(LuaThread th, Object a, Object b, String event, Site site) {
         Object tm = metafield(th.state, a, event);
         if (tm == null) tm = metafield(th.state, b, event);
-        if (tm != null) return Lua.isTruthy(LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site)));
+        if (tm != null) return Lua.isTruthy(LuaFunction.first(tmcall(th, tm, new Object[] {a, b}, site, event)));
         if (event.equals("__le")) {
             // Debian's lua5.4 is built with LUA_COMPAT_5_3 (LUA_COMPAT_LT_LE): a <= b is not (b < a)
             tm = metafield(th.state, b, "__lt");
             if (tm == null) tm = metafield(th.state, a, "__lt");
-            if (tm != null) return !Lua.isTruthy(LuaFunction.first(ccall(th, tm, new Object[] {b, a}, site)));
+            if (tm != null) return !Lua.isTruthy(LuaFunction.first(tmcall(th, tm, new Object[] {b, a}, site, event)));
         }
         String t1 = typeNameMeta(th.state, a), t2 = typeNameMeta(th.state, b);
         if (t1.equals(t2)) throw th.runtimeError(site, "attempt to compare two " + t1 + " values");
@@ -208,7 +208,8 @@ public final class Ops {
     public static Object len(LuaThread th, Object v, Site site) {
         if (v instanceof String s) return (long) s.length();
         Object tm = metafield(th.state, v, "__len");
-        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {v, v}, site));   // as luaT_callTMres: the operand twice
+        // the reference passes the operand twice, as for the other unary operators
+        if (tm != null) return LuaFunction.first(tmcall(th, tm, new Object[] {v, v}, site, "__len"));
         if (v instanceof LuaTable t) return t.length();
         throw typeError(th, v, "get length of", site, 0);
     }
@@ -232,7 +233,7 @@ public final class Ops {
         if (isStringLike(a) && isStringLike(b)) return tostrNumOrString(a).concat(tostrNumOrString(b));
         Object tm = metafield(th.state, a, "__concat");
         if (tm == null) tm = metafield(th.state, b, "__concat");
-        if (tm != null) return LuaFunction.first(ccall(th, tm, new Object[] {a, b}, site));
+        if (tm != null) return LuaFunction.first(tmcall(th, tm, new Object[] {a, b}, site, "__concat"));
         boolean blameFirst = !isStringLike(a);
         throw typeError(th, blameFirst ? a : b, "concatenate", site, blameFirst ? 0 : 1);
     }
@@ -324,6 +325,18 @@ public final class Ops {
     }
 
     public static Object[] ccall(LuaThread th, Object fn, Object[] args) { return ccall(th, fn, args, null); }
+
+    /**
+     * ccall of the metamethod of an operator: a value that cannot be called is
+     * reported as the reference reports it, naming the event ("metamethod 'add'").
+     * Only the metamethod path pays the extra type check.
+     */
+    public static Object[] tmcall(LuaThread th, Object tm, Object[] args, Site site, String event) {
+        if (!(tm instanceof LuaFunction) && metafield(th.state, tm, "__call") == null) {
+            throw th.runtimeError(site, "attempt to call a " + typeNameMeta(th.state, tm) + " value (metamethod '" + event.substring(2) + "')");
+        }
+        return ccall(th, tm, args, site);
+    }
 
     /** The __call path of a call site: fn is not a function. */
     public static Object[] callMeta(LuaThread th, Object fn, Object[] args, Site site) {
