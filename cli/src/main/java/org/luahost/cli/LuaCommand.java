@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 
+import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
@@ -14,11 +15,7 @@ import org.luahost.vm.LuaString;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.lib.PackageLib;
-import org.luahost.vm.runtime.NumFmt;
-import org.luahost.vm.runtime.Ops;
-import org.luahost.vm.runtime.Traceback;
+import org.luahost.vm.spi.Threads;
 
 /**
  * {@code luahost lua}: the standalone Lua interpreter, behaving as the
@@ -31,7 +28,7 @@ import org.luahost.vm.runtime.Traceback;
  *
  * <p>Everything runs inside one Java function, {@code pmain}, as the reference
  * runs inside a C function: it is the {@code [C]: in ?} line at the bottom of
- * every traceback. Each chunk is called through {@link BaseLib#protectedCall}
+ * every traceback. Each chunk is called through {@link LuaThread#xpcall}
  * with {@link #messageHandler}, which adds the traceback.
  */
 final class LuaCommand {
@@ -68,16 +65,17 @@ final class LuaCommand {
             out.flush();
         }
         try {
-            LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
+            // -E: LUA_NOENV is set before the libraries open, as lua.c does
+            LuaState L = LuaState.builder().profile(Profile.TRUSTED).stdout(out).stderr(err).stdin(System.in)
+                    .ignoreEnvironment(opts.noEnv()).threadFactory(Main.luaThreads()).build();
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
-            Main.host(L);
             LuaCommand cmd = new LuaCommand(opts, L);
             boolean[] ok = {false};
             JavaFunction pmain = JavaFunction.of(null, (th, a) -> {
                 ok[0] = cmd.pmain(th);
                 return LuaFunction.NONE;
             });
-            Ops.ccall(L.mainThread, pmain, LuaFunction.NONE);   // as lua.c's lua_pcall of pmain: the main chunk runs 2 C calls deep
+            L.call(pmain);   // as lua.c's lua_pcall of pmain: the main chunk runs 2 C calls deep
             L.close();   // as lua.c's lua_close: the finalizers of every object still registered run
             out.flush();
             return ok[0] ? 0 : 1;
@@ -103,7 +101,6 @@ final class LuaCommand {
 
     /** The body of pmain: returns whether everything ran without error. */
     private boolean pmain(LuaThread th) {
-        if (opts.noEnv()) ignoreEnvironment();
         createArgTable();
         if (!opts.noEnv() && !runLuaInit(th)) return false;
         if (!runArgs(th)) return false;
@@ -119,11 +116,6 @@ final class LuaCommand {
             }
         }
         return true;
-    }
-
-    /** -E: package.path/cpath without LUA_PATH/LUA_CPATH, and the registry flag the reference sets. */
-    private void ignoreEnvironment() {
-        PackageLib.setIgnoreEnv(L, true);
     }
 
     /** Global {@code arg}: the script at 0, its arguments at 1.., the interpreter and options at negative indices. */
@@ -180,7 +172,7 @@ final class LuaCommand {
         String[] argv = opts.argv();
         int s = opts.script();
         String fname = argv[s].equals("-") && !argv[s - 1].equals("--") ? null : argv[s];
-        LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, fname, "bt", false, null));
+        LuaFunction f = loadOrReport(() -> L.loadFile(fname, "bt"));
         if (f == null) return false;
         Object[] args;
         if (L.getGlobal("arg") instanceof LuaTable arg) {
@@ -201,7 +193,7 @@ final class LuaCommand {
 
     /** Runs a file (null: stdin) as the main chunk. */
     private boolean doFile(LuaThread th, String name) {
-        LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, name, "bt", false, null));
+        LuaFunction f = loadOrReport(() -> L.loadFile(name, "bt"));
         return f != null && call(th, f, LuaFunction.NONE) != null;
     }
 
@@ -223,10 +215,13 @@ final class LuaCommand {
      * null after reporting the error.
      */
     Object[] call(LuaThread th, Object fn, Object[] args) {
-        Object[] r = BaseLib.protectedCall(th, fn, args, handler);
-        if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
-        report(r[1]);
-        return null;
+        return switch (th.xpcall(fn, args, handler)) {
+            case CallResult.Ok ok -> ok.values();
+            case CallResult.Failed f -> {
+                report(f.error());
+                yield null;
+            }
+        };
     }
 
     /** Compiles a chunk for the REPL; a syntax error is thrown as the LuaError the vm gives. */
@@ -255,7 +250,7 @@ final class LuaCommand {
     /** l_message: the message with an optional program-name prefix; messages that are not strings print as C's "(null)". */
     void message(String progname, Object msg) {
         String text = msg instanceof String s ? s
-                : msg instanceof Long || msg instanceof Double ? NumFmt.tostr(msg) : "(null)";
+                : msg instanceof Long || msg instanceof Double ? Lua.numberToString(msg) : "(null)";
         L.stdout.flush();
         writeBytes(L.stderr, (progname == null ? "" : progname + ": ") + text + "\n");
     }
@@ -276,15 +271,16 @@ final class LuaCommand {
         if (msg instanceof String s) {
             text = s;
         } else if (msg instanceof Long || msg instanceof Double) {
-            text = NumFmt.tostr(msg);
+            text = Lua.numberToString(msg);
         } else {
-            Object tm = Ops.metafield(th.state, msg, "__tostring");
+            LuaTable mt = Lua.metatable(th.state, msg);
+            Object tm = mt == null ? null : mt.rawget("__tostring");
             if (tm != null) {
-                Object r = LuaFunction.first(Ops.call(th, tm, new Object[] {msg}));
+                Object r = LuaFunction.first(Threads.call(th, tm, new Object[] {msg}));
                 if (r instanceof String s) return JavaFunction.ret(s);
             }
             text = "(error object is a " + Lua.typeName(msg) + " value)";
         }
-        return JavaFunction.ret(Traceback.of(th, text, 1));
+        return JavaFunction.ret(th.traceback(text, 1));
     }
 }

@@ -13,7 +13,6 @@ import org.luahost.vm.interp.Cell;
 import org.luahost.vm.interp.Frame;
 import org.luahost.vm.interp.LuaClosure;
 import org.luahost.vm.interp.Node;
-import org.luahost.vm.lib.BaseLib;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -54,7 +53,14 @@ import org.luahost.vm.runtime.Ops;
  * entries of its weak tables) until the state closes.
  */
 public final class Gc {
-    public boolean running = true;
+    private boolean running = true;
+
+    /** collectgarbage "isrunning". */
+    public boolean isRunning() { return running; }
+
+    /** collectgarbage "stop"/"restart"; on the thread running the state. */
+    public void setRunning(boolean on) { running = on; }
+
     private String mode = "incremental";
     private long pause = 200, stepmul = 100;
 
@@ -180,10 +186,8 @@ public final class Gc {
         if (!(tm instanceof LuaFunction) && Ops.metafield(L, tm, "__call") == null) {
             msg = "attempt to call a " + Ops.typeNameMeta(L, tm) + " value (metamethod '__gc')";
         } else {
-            Object[] r = BaseLib.protectedCall(th, tm, new Object[] {o}, null);
-            if (r[0] == Boolean.FALSE) {
-                Object e = r.length > 1 ? r[1] : null;
-                msg = e instanceof String s ? s : "error object is not a string";
+            if (th.pcall(tm, new Object[] {o}) instanceof CallResult.Failed f) {
+                msg = f.error() instanceof String s ? s : "error object is not a string";
             }
         }
         if (msg != null) {
@@ -241,7 +245,7 @@ public final class Gc {
                 else mark(r);
             });
             markThread(th);
-            for (LuaThread t = L.current; t != null; t = t.resumer) markThread(t);
+            for (LuaThread t = L.current(); t != null; t = t.resumer) markThread(t);
         }
 
         void propagate() {

@@ -32,6 +32,16 @@ public final class Lua {
         return "userdata";
     }
 
+    /**
+     * The text Lua gives a number ({@code tostring} of a Long or Double, no
+     * metamethods): "10", "1e+15", "0.1", "-nan", "inf", as the reference's
+     * {@code lua_Number} formatting ("%.14g") does.
+     */
+    public static String numberToString(Object n) { return NumFmt.tostr(n); }
+
+    /** Whether v is a function written in Lua (a closure of a compiled chunk), not a Java function. */
+    public static boolean isLuaFunction(Object v) { return v instanceof org.luahost.vm.interp.LuaClosure; }
+
     public static boolean isFalsy(Object v) { return v == null || v == Boolean.FALSE; }
 
     public static boolean isTruthy(Object v) { return v != null && v != Boolean.FALSE; }

@@ -24,14 +24,14 @@ import org.luahost.scheduler.SessionStats;
 import org.luahost.coroutines.Async;
 import org.luahost.coroutines.Hosting;
 import org.luahost.coroutines.WaitPolicy;
-import org.luahost.vm.JavaFunction;
+import org.luahost.vm.CallResult;
+import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.WorkMeter;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.runtime.Traceback;
+import org.luahost.vm.spi.Threads;
 
 /**
  * One session: a Lua state, its mailbox, and the turns that handle the
@@ -119,8 +119,6 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     private Map<TimerHandle, Boolean> timers;
     private long timerSeq;
     private static final String TIMER_FUNCTIONS = "luahost.timer_functions";
-    private LuaFunction tracer;
-    private String lastTraceback;
 
     /** Whether waits give the turn away (SessionOptions.interleave). */
     private final boolean interleave;
@@ -286,7 +284,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             } else {
                 t.thread = new LuaThread(L);
             }
-            L.current = t.thread;
+            Threads.switchTo(L, t.thread);
         }
         t.start = System.nanoTime();
         sliceStart = t.start;
@@ -350,7 +348,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (L.gc().pendingFinalizers() < 1000) return;   // collectIfDue's own first test, without the clock reset
         try {
             freshBudget(t);
-            L.current = t.thread;
+            Threads.switchTo(L, t.thread);
             L.gc().collectIfDue(t.thread);
         } catch (LuaError x) {
             errors++;   // a budget error raised while finalizers ran; the finalizers left are run next time
@@ -378,7 +376,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (saver != null || L == null || t == null || t.thread == null) return;
         try {
             freshBudget(t);
-            L.current = t.thread;
+            Threads.switchTo(L, t.thread);
             L.close();
         } catch (RuntimeException x) {
             host.internalError(this, x);
@@ -420,22 +418,17 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     /** A new state: libraries, host table, restore (with a store), then the script. Takes the new state's turn. */
     private void loadState(Turn t) {
         {
-            L = LuaState.create(options.profile(), host.output, host.output, java.io.InputStream.nullInputStream());
+            L = LuaState.builder().profile(options.profile()).stdout(host.output).stderr(host.output)
+                    .stdin(java.io.InputStream.nullInputStream()).meter(this).threadFactory(host.threads).build();
             L.setExtension(SessionImpl.class, this);
             Hosting h = Hosting.of(L);
-            h.threads(host.threads).waitPolicy(this);
+            h.waitPolicy(this);
             h.acquireTurn();   // uncontended: nobody else knows the state yet; releaseTurn gives it back
             hosting = h;
-            L.mainThread.workLeft = 0;
-            L.meter = this;
             HostLibrary.install(L, saver != null);
-            tracer = JavaFunction.of("traceback", (th, a) -> {
-                lastTraceback = Traceback.of(th, null, 1);
-                return a;
-            });
             mainThreadBusy = true;
             t.thread = L.mainThread;
-            L.current = t.thread;
+            Threads.switchTo(L, t.thread);
             host.options.listener().created(this, L);
             if (saver != null) saver.attachAndRestore(L);
             LuaFunction main = L.load(script.source(), script.chunkName(), "t", null);
@@ -492,7 +485,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     private void call(Turn t) {
         Envelope e = t.env;
         Object fn = L.globals.rawget(e.name);
-        if (!(fn instanceof LuaFunction f) || (e.luaOnly && !(fn instanceof org.luahost.vm.interp.LuaClosure))) {
+        if (!(fn instanceof LuaFunction f) || (e.luaOnly && !Lua.isLuaFunction(fn))) {
             throw new SessionException(Kind.NO_SUCH_FUNCTION,
                     "session '" + id + "' has no function '" + org.luahost.vm.LuaString.toJava(e.name) + "'");
         }
@@ -523,13 +516,11 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
     /** Runs fn protected on the turn's thread; a Lua error becomes a SessionException with the traceback. */
     private Object[] invoke(Turn t, LuaFunction fn, Object[] args) {
         LuaThread th = t.thread;
-        lastTraceback = null;
-        Object[] r = BaseLib.protectedCall(th, fn, args, tracer);
-        L.current = th;
-        if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
-        Object v = r.length > 1 ? r[1] : null;
-        String tb = lastTraceback;
-        lastTraceback = null;
+        CallResult r = th.tracedCall(fn, args);
+        Threads.switchTo(L, th);
+        if (!(r instanceof CallResult.Failed failed)) return ((CallResult.Ok) r).values();
+        Object v = failed.error();
+        String tb = failed.traceback();
         Object copied;
         try {
             copied = ValueCopy.copyAll(new Object[] {v}, "error value")[0];
@@ -616,7 +607,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
             return th.raise(msg);
         } finally {
             raising = false;
-            th.workLeft = workLeft;
+            Threads.setWorkLeft(th, workLeft);
         }
     }
 
@@ -662,7 +653,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (t == null) return;   // not inside a turn (cannot happen for session code)
         WAITING.set(t);
         t.waitStart = System.nanoTime();
-        t.waitCurrent = L.current;
+        t.waitCurrent = L.current();
         if (!t.detached) host.drainers.blocked();   // the worker waits: another one serves the other sessions
         if (!interleave) return;
         turn = null;
@@ -684,7 +675,7 @@ public final class SessionImpl implements Session, WorkMeter, WaitPolicy {
         if (interleave) {
             hosting.acquireTurn();
             turn = t;
-            L.current = t.waitCurrent;
+            Threads.switchTo(L, t.waitCurrent);
         }
         if (!t.detached) host.drainers.unblocked();
         long back = System.nanoTime();

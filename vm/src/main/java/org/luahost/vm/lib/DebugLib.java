@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.luahost.vm.Args;
+import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
@@ -626,8 +627,7 @@ public final class DebugLib {
             if (line == null || line.equals("cont\n")) return LuaFunction.NONE;
             try {
                 LuaFunction f = L.load(line, "=(debug command)", "bt", null);
-                Object[] r = BaseLib.protectedCall(th, f, LuaFunction.NONE, null);
-                if (r[0] == Boolean.FALSE) report(th, r[1]);
+                if (th.pcall(f, LuaFunction.NONE) instanceof CallResult.Failed e) report(th, e.error());
             } catch (LuaError e) {
                 report(th, e.value());
             }
