@@ -6,8 +6,10 @@ package org.luahost.vm;
  * function's results, or the Lua error value it raised (and, when the call
  * asked for one, the Lua traceback captured where the error was raised,
  * before the stack unwound). This is the one way for a host to run Lua code
- * and get an error back as a value; {@code pcall} and {@code xpcall} use it
- * too.
+ * and get an error back as a value; {@code pcall} and {@code xpcall} run the
+ * same protected call, with their results in Lua's shape
+ * ({@link LuaThread#pcallResults}), so that their hot path allocates nothing
+ * more than before.
  *
  * <pre>{@code
  * switch (th.tracedCall(fn, args)) {

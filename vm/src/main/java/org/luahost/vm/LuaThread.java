@@ -307,7 +307,7 @@ public class LuaThread implements LuaThreadHandle {
      * turn; fn may be any callable value.
      */
     public final CallResult pcall(Object fn, Object[] args) {
-        return ProtectedCall.run(this, fn, args, null, null);
+        return ProtectedCall.typed(ProtectedCall.run(this, fn, args, null, null), null);
     }
 
     /**
@@ -316,7 +316,7 @@ public class LuaThread implements LuaThreadHandle {
      * unwinds, and its result is the error value of the {@link CallResult.Failed}.
      */
     public final CallResult xpcall(Object fn, Object[] args, Object handler) {
-        return ProtectedCall.run(this, fn, args, handler, null);
+        return ProtectedCall.typed(ProtectedCall.run(this, fn, args, handler, null), null);
     }
 
     /**
@@ -326,7 +326,18 @@ public class LuaThread implements LuaThreadHandle {
      */
     public final CallResult tracedCall(Object fn, Object[] args) {
         ProtectedCall.Tracer t = new ProtectedCall.Tracer();
-        return ProtectedCall.run(this, fn, args, t, t);
+        return ProtectedCall.typed(ProtectedCall.run(this, fn, args, t, t), t);
+    }
+
+    /**
+     * The same protected call as {@link #xpcall} (handler may be null), with
+     * the results as Lua's {@code pcall} returns them: true followed by fn's
+     * results, or false and the error value. For Java functions that behave
+     * as pcall does (the base library's pcall and xpcall use it); it
+     * allocates only the returned array.
+     */
+    public final Object[] pcallResults(Object fn, Object[] args, Object handler) {
+        return ProtectedCall.pcallShape(ProtectedCall.run(this, fn, args, handler, null));
     }
 
     /**

@@ -17,24 +17,30 @@ import org.luahost.vm.runtime.Traceback;
  * While a coroutine is being closed, protected calls below its floor
  * ({@link LuaThread#protectedFloor}) let the unwinding through.
  *
- * <p>On success the only allocation is the {@link CallResult.Ok} holding the
- * function's own results array, which the JIT removes when the caller
- * unpacks it at once, as {@code pcall} does.
+ * <p>The core returns the function's own results array on success, so that
+ * {@code pcall}'s hot path ({@link LuaThread#pcallResults}) allocates nothing
+ * more than its own result array (as before there was a typed result); the
+ * typed {@link CallResult.Ok} is made only for the host-facing methods.
  */
 final class ProtectedCall {
     private ProtectedCall() {}
 
-    static CallResult run(LuaThread th, Object fn, Object[] args, Object handler, Tracer tracer) {
+    /**
+     * Runs fn protected: its results (an {@code Object[]}) on success, else
+     * the {@link LuaError} that ended it (whose value is the error value,
+     * after the message handler), so that neither outcome allocates here.
+     */
+    static Object run(LuaThread th, Object fn, Object[] args, Object handler, Tracer tracer) {
         int depth = th.depth;
         int ccalls = th.ccalls;
         int token = th.beginProtected(handler);
         try {
             th.enterCcall(null);   // restored below, whatever happens
-            return new CallResult.Ok(Ops.call(th, fn, args));
+            return Ops.call(th, fn, args);
         } catch (LuaError e) {
             if (token < th.protectedFloor) throw e;   // a coroutine being closed unwinds through
             th.unwindTo(depth);
-            return new CallResult.Failed(e.value(), tracer == null ? null : tracer.traceback);
+            return e;
         } catch (StackOverflowError e) {
             if (token < th.protectedFloor) throw e;
             th.unwindTo(depth);
@@ -47,11 +53,28 @@ final class ProtectedCall {
                     v = e2.value();
                 }
             }
-            return new CallResult.Failed(v, tracer == null ? null : tracer.traceback);
+            return new LuaError(v);
         } finally {
             th.endProtected(token);
             th.ccalls = ccalls;
         }
+    }
+
+    /** The typed result of {@link #run}'s outcome; tracer: the traced call's handler, or null. */
+    static CallResult typed(Object outcome, Tracer tracer) {
+        if (outcome instanceof Object[] values) return new CallResult.Ok(values);
+        return new CallResult.Failed(((LuaError) outcome).value(), tracer == null ? null : tracer.traceback);
+    }
+
+    /** pcall's results for {@link #run}'s outcome: true and the results, or false and the error value. */
+    static Object[] pcallShape(Object outcome) {
+        if (outcome instanceof Object[] r) {
+            Object[] out = new Object[r.length + 1];
+            out[0] = Boolean.TRUE;
+            System.arraycopy(r, 0, out, 1, r.length);
+            return out;
+        }
+        return new Object[] {Boolean.FALSE, ((LuaError) outcome).value()};
     }
 
     /**

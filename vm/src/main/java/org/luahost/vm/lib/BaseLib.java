@@ -3,7 +3,6 @@ package org.luahost.vm.lib;
 import static org.luahost.vm.JavaFunction.ret;
 
 import org.luahost.vm.Args;
-import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
@@ -225,7 +224,7 @@ public final class BaseLib {
     private static Object[] pcall(LuaThread th, Object[] a) {
         Object fn = Args.checkAny(th, a, 1);
         Object[] args = java.util.Arrays.copyOfRange(a, 1, a.length);
-        return protectedCall(th, fn, args, null);
+        return th.pcallResults(fn, args, null);
     }
 
     private static Object[] xpcall(LuaThread th, Object[] a) {
@@ -233,20 +232,7 @@ public final class BaseLib {
         Object fn = a[0];
         Object handler = a[1];
         Object[] args = java.util.Arrays.copyOfRange(a, 2, a.length);
-        return protectedCall(th, fn, args, handler);
-    }
-
-    /** pcall's and xpcall's results: true and fn's results, or false and the error value. */
-    private static Object[] protectedCall(LuaThread th, Object fn, Object[] args, Object handler) {
-        CallResult res = handler == null ? th.pcall(fn, args) : th.xpcall(fn, args, handler);
-        if (res instanceof CallResult.Ok ok) {
-            Object[] r = ok.values();
-            Object[] out = new Object[r.length + 1];
-            out[0] = Boolean.TRUE;
-            System.arraycopy(r, 0, out, 1, r.length);
-            return out;
-        }
-        return ret(Boolean.FALSE, ((CallResult.Failed) res).error());
+        return th.pcallResults(fn, args, handler);
     }
 
     private static Object[] load(LuaThread th, Object[] a, Profile profile) {
