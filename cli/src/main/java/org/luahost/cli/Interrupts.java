@@ -42,7 +42,8 @@ final class Interrupts implements WorkMeter {
     static final int ALLOWANCE = 1 << 12;
     private static final Signal SIGINT = new Signal("INT");
 
-    private final LuaState L;
+    /** The state whose main thread is interrupted; set once by {@link #install} before any chunk runs. */
+    private LuaState L;
     /** A chunk runs: SIGINT becomes an error (lua.c: laction is SIGINT's handler). */
     private volatile boolean armed;
     /** SIGINT came while armed: the main thread raises "interrupted!" at its next look. */
@@ -50,15 +51,14 @@ final class Interrupts implements WorkMeter {
     /** SIGINT was ignored when the process started and no chunk has ended yet: unarmed, it is ignored. */
     private volatile boolean ignoreUnarmed;
 
-    private Interrupts(LuaState L) {
-        this.L = L;
-    }
+    /** A meter for a state not yet built: give it to the state's builder, then {@link #install} it. */
+    Interrupts() {}
 
-    /** Handles SIGINT for L from now on, and makes itself L's work meter. */
-    static Interrupts install(LuaState L) {
-        Interrupts in = new Interrupts(L);
-        L.meter = in;
-        L.mainThread.workLeft = 0;   // made before the meter: count from now
+    /** Handles SIGINT for L (built with this as its work meter) from now on. */
+    Interrupts install(LuaState L) {
+        if (L.meter() != this) throw new IllegalArgumentException("the state was not built with this meter");
+        this.L = L;
+        Interrupts in = this;
         try {
             SignalHandler old = Signal.handle(SIGINT, in::onSignal);
             // Inherited SIG_IGN: the JVM leaves it in place (and says so); reset it, then handle it.

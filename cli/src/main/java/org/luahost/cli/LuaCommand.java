@@ -5,21 +5,18 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 
+import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaStateBuilder;
 import org.luahost.vm.LuaString;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.lib.PackageLib;
-import org.luahost.vm.lib.StdinStream;
-import org.luahost.vm.runtime.NumFmt;
-import org.luahost.vm.runtime.Ops;
-import org.luahost.vm.runtime.Traceback;
+import org.luahost.vm.spi.Threads;
 
 /**
  * {@code luahost lua}: the standalone Lua interpreter, behaving as the
@@ -35,7 +32,7 @@ import org.luahost.vm.runtime.Traceback;
  *
  * <p>Everything runs inside one Java function, {@code pmain}, as the reference
  * runs inside a C function: it is the {@code [C]: in ?} line at the bottom of
- * every traceback. Each chunk is called through {@link BaseLib#protectedCall}
+ * every traceback. Each chunk is called through {@link LuaThread#xpcall}
  * with {@link #messageHandler}, which adds the traceback.
  */
 final class LuaCommand {
@@ -52,11 +49,11 @@ final class LuaCommand {
     /** Prefix of error reports: the program name, or null in the interactive prompt (as the reference). */
     private String progname;
 
-    private LuaCommand(LuaOptions opts, LuaState L) {
+    private LuaCommand(LuaOptions opts, LuaState L, Interrupts interrupts) {
         this.opts = opts;
         this.L = L;
         this.progname = opts.argv()[0];
-        this.interrupts = Interrupts.install(L);
+        this.interrupts = interrupts.install(L);
     }
 
     /** The program name: argv[0] of the reference (see the class comment). */
@@ -92,17 +89,20 @@ final class LuaCommand {
             out.flush();
         }
         try {
-            // io.stdin:seek works on a file when stdin is the process's own
-            LuaState L = LuaState.create(Profile.TRUSTED, out, err, in == System.in ? new StdinStream() : in);
+            // -E: LUA_NOENV is set before the libraries open, as lua.c does; io.stdin:seek
+            // works on a file when stdin is the process's own
+            LuaStateBuilder b = LuaState.builder().profile(Profile.TRUSTED).stdout(out).stderr(err);
+            if (in == System.in) b.processStdin(); else b.stdin(in);
+            Interrupts interrupts = new Interrupts();   // Ctrl-C: lua.c's laction, through the work meter
+            LuaState L = b.ignoreEnvironment(opts.noEnv()).threadFactory(Main.luaThreads()).meter(interrupts).build();
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
-            Main.host(L);
-            LuaCommand cmd = new LuaCommand(opts, L);
+            LuaCommand cmd = new LuaCommand(opts, L, interrupts);
             boolean[] ok = {false};
             JavaFunction pmain = JavaFunction.of(null, (th, a) -> {
                 ok[0] = cmd.pmain(th);
                 return LuaFunction.NONE;
             });
-            Ops.ccall(L.mainThread, pmain, LuaFunction.NONE);   // as lua.c's lua_pcall of pmain: the main chunk runs 2 C calls deep
+            L.call(pmain);   // as lua.c's lua_pcall of pmain: the main chunk runs 2 C calls deep
             L.close();   // as lua.c's lua_close: the finalizers of every object still registered run
             out.flush();
             return ok[0] ? 0 : 1;
@@ -129,7 +129,6 @@ final class LuaCommand {
 
     /** The body of pmain: returns whether everything ran without error. */
     private boolean pmain(LuaThread th) {
-        if (opts.noEnv()) ignoreEnvironment();
         createArgTable();
         if (!opts.noEnv() && !runLuaInit(th)) return false;
         if (!runArgs(th)) return false;
@@ -145,11 +144,6 @@ final class LuaCommand {
             }
         }
         return true;
-    }
-
-    /** -E: package.path/cpath without LUA_PATH/LUA_CPATH, and the registry flag the reference sets. */
-    private void ignoreEnvironment() {
-        PackageLib.setIgnoreEnv(L, true);
     }
 
     /** Global {@code arg}: the script at 0, its arguments at 1.., the interpreter and options at negative indices. */
@@ -206,7 +200,7 @@ final class LuaCommand {
         String[] argv = opts.argv();
         int s = opts.script();
         String fname = argv[s].equals("-") && !argv[s - 1].equals("--") ? null : argv[s];
-        LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, fname, "bt", false, null));
+        LuaFunction f = loadOrReport(() -> L.loadFile(fname, "bt"));
         if (f == null) return false;
         Object[] args = scriptArgs(th);
         return args != null && call(th, f, args) != null;
@@ -235,7 +229,7 @@ final class LuaCommand {
 
     /** luaL_len: the length by {@code __len}, which must be an integer. */
     private static long lengthOf(LuaThread th, LuaTable t) {
-        Long n = Ops.tointeger(Ops.len(th, t, null));
+        Long n = Lua.toInteger(Threads.length(th, t));
         if (n == null) throw th.errorAtLevel("object length is not an integer", 1);
         return n;
     }
@@ -247,7 +241,7 @@ final class LuaCommand {
 
     /** Runs a file (null: stdin) as the main chunk. */
     private boolean doFile(LuaThread th, String name) {
-        LuaFunction f = loadOrReport(() -> BaseLib.loadFile(L, name, "bt", false, null));
+        LuaFunction f = loadOrReport(() -> L.loadFile(name, "bt"));
         return f != null && call(th, f, LuaFunction.NONE) != null;
     }
 
@@ -269,16 +263,18 @@ final class LuaCommand {
      * interrupts it); returns its results, or null after reporting the error.
      */
     Object[] call(LuaThread th, Object fn, Object[] args) {
-        Object[] r;
         interrupts.arm();   // lua.c's docall: Ctrl-C interrupts the chunk
         try {
-            r = BaseLib.protectedCall(th, fn, args, handler);
+            return switch (th.xpcall(fn, args, handler)) {
+                case CallResult.Ok ok -> ok.values();
+                case CallResult.Failed f -> {
+                    report(f.error());
+                    yield null;
+                }
+            };
         } finally {
             interrupts.disarm();
         }
-        if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
-        report(r[1]);
-        return null;
     }
 
     /** Compiles a chunk for the REPL; a syntax error is thrown as the LuaError the vm gives. */
@@ -307,7 +303,7 @@ final class LuaCommand {
     /** l_message: the message with an optional program-name prefix; messages that are not strings print as C's "(null)". */
     void message(String progname, Object msg) {
         String text = msg instanceof String s ? s
-                : msg instanceof Long || msg instanceof Double ? NumFmt.tostr(msg) : "(null)";
+                : msg instanceof Long || msg instanceof Double ? Lua.numberToString(msg) : "(null)";
         L.stdout.flush();
         int z = text.indexOf('\0');   // printed with "%s": a C string ends at its first '\0'
         if (z >= 0) text = text.substring(0, z);
@@ -330,15 +326,16 @@ final class LuaCommand {
         if (msg instanceof String s) {
             text = s;
         } else if (msg instanceof Long || msg instanceof Double) {
-            text = NumFmt.tostr(msg);
+            text = Lua.numberToString(msg);
         } else {
-            Object tm = Ops.metafield(th.state, msg, "__tostring");
+            LuaTable mt = Lua.metatable(th.state, msg);
+            Object tm = mt == null ? null : mt.rawget("__tostring");
             if (tm != null) {
-                Object r = LuaFunction.first(Ops.call(th, tm, new Object[] {msg}));
+                Object r = LuaFunction.first(Threads.call(th, tm, new Object[] {msg}));
                 if (r instanceof String s) return JavaFunction.ret(s);
             }
             text = "(error object is a " + Lua.typeName(msg) + " value)";
         }
-        return JavaFunction.ret(Traceback.of(th, text, 1));
+        return JavaFunction.ret(th.traceback(text, 1));
     }
 }

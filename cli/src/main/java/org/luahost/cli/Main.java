@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 import org.luahost.coroutines.Carrier;
-import org.luahost.coroutines.Hosting;
-import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaString;
 
 /**
@@ -112,10 +110,10 @@ public final class Main {
         return status[0];
     }
 
-    /** Lets the coroutines of a state made by a command run on the process's Lua carrier. */
-    static void host(LuaState L) {
+    /** The thread factory of a command's state: its coroutines run on the process's Lua carrier (null: the default threads). */
+    static java.util.concurrent.ThreadFactory luaThreads() {
         Carrier c = carrier;
-        if (c != null) Hosting.of(L).threads(c.virtualThreads("lua-thread"));
+        return c == null ? null : c.virtualThreads("lua-thread");
     }
 
     /**

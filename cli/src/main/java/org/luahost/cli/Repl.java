@@ -3,12 +3,12 @@ package org.luahost.cli;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.luahost.vm.CallResult;
+import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.runtime.Ops;
 
 /**
  * The interactive prompt of {@code luahost lua}, as the reference's (without
@@ -81,10 +81,9 @@ final class Repl {
 
     private void printResults(Object[] results) {
         Object print = L.getGlobal("print");
-        Object[] r = BaseLib.protectedCall(th, print, results, null);
-        if (r[0] != Boolean.TRUE) {
-            Object m = r[1];
-            String text = m instanceof String s ? s : m instanceof Long || m instanceof Double ? Ops.tostring(th, m) : "(null)";
+        if (th.pcall(print, results) instanceof CallResult.Failed f) {
+            Object m = f.error();
+            String text = m instanceof String s ? s : m instanceof Long || m instanceof Double ? Lua.numberToString(m) : "(null)";
             cmd.report("error calling 'print' (" + text + ")");
         }
     }
@@ -112,7 +111,7 @@ final class Repl {
         Object p = L.getGlobal(first ? "_PROMPT" : "_PROMPT2");
         if (p != null) {
             try {
-                return Ops.tostring(th, p);
+                return L.tostring(p);   // the prompt runs on the main thread, the current one
             } catch (LuaError e) {
                 // a bad __tostring: use the default prompt
             }

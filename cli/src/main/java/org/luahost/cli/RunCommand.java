@@ -16,15 +16,15 @@ import org.luahost.persistence.SessionStore;
 import org.luahost.persistence.Snapshot;
 import org.luahost.persistence.StoredSnapshot;
 import org.luahost.persistence.UnpersistablePolicy;
+import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
+import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaString;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.Profile;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.runtime.NumFmt;
 
 /**
  * {@code luahost run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]}:
@@ -117,8 +117,8 @@ final class RunCommand {
     }
 
     private int execute(InputStream in) {
-        LuaState L = LuaState.create(Profile.TRUSTED, out, err, in);
-        Main.host(L);
+        LuaState L = LuaState.builder().profile(Profile.TRUSTED).stdout(out).stderr(err).stdin(in)
+                .threadFactory(Main.luaThreads()).build();
         LuaTable arg = new LuaTable(scriptArgs.length, 1);
         arg.rawset(0L, script);
         for (int i = 0; i < scriptArgs.length; i++) arg.rawset(i + 1L, scriptArgs[i]);
@@ -154,14 +154,15 @@ final class RunCommand {
         JavaFunction pmain = JavaFunction.of(null, (th, a) -> {
             LuaFunction f;
             try {
-                f = BaseLib.loadFile(L, script, "bt", false, null);
+                f = L.loadFile(script, "bt");
             } catch (LuaError e) {
                 report(e.value());
                 return LuaFunction.NONE;
             }
-            Object[] r = BaseLib.protectedCall(th, f, scriptArgs.clone(), handler);
-            if (r[0] == Boolean.TRUE) ok[0] = true;
-            else report(r[1]);
+            switch (th.xpcall(f, scriptArgs.clone(), handler)) {
+                case CallResult.Ok r -> ok[0] = true;
+                case CallResult.Failed r -> report(r.error());
+            }
             return LuaFunction.NONE;
         });
         pmain.invoke(L.mainThread, LuaFunction.NONE);
@@ -170,7 +171,7 @@ final class RunCommand {
     }
 
     private void report(Object msg) {
-        String text = msg instanceof String s ? s : msg instanceof Long || msg instanceof Double ? NumFmt.tostr(msg) : "(null)";
+        String text = msg instanceof String s ? s : msg instanceof Long || msg instanceof Double ? Lua.numberToString(msg) : "(null)";
         out.flush();
         LuaCommand.writeBytes(err, LuaCommand.PROGNAME + ": " + text + "\n");
     }

@@ -160,7 +160,7 @@ class LibrariesTest {
                 "lua: internal error (a bug in luahost): java.lang.ArrayIndexOutOfBoundsException: Index 3 out of bounds",
                 "Exception in thread \"main\" java.lang.NullPointerException",
                 "java.lang.StackOverflowError",
-                "\tat org.luahost.vm.interp.Stats$Assign.exec(Stats.java:120)",
+                "\tat org.luahost.vm.nodes.Stats$Assign.exec(Stats.java:120)",
                 "caused by ClassCastException: class X cannot be cast",
                 "IllegalStateException",
                 "ok: error jdk.internal.misc.SomeError")) {

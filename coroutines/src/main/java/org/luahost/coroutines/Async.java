@@ -18,8 +18,7 @@ import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaString;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.runtime.Traceback;
+import org.luahost.vm.spi.Threads;
 
 /**
  * The bridge between Lua and Java futures, both ways.
@@ -103,7 +102,7 @@ public final class Async {
                     + " (run the Lua code on a virtual thread, e.g. with Async.call)");
         }
         LuaState L = th.state;
-        LuaThread current = L.current;
+        LuaThread current = L.current();
         WaitPolicy policy = Hosting.of(L).waitPolicy();
         boolean interrupted = false;
         policy.beforeWait(th);
@@ -120,7 +119,7 @@ public final class Async {
             interrupted = true;
         } finally {
             policy.afterWait(th);
-            L.current = current;
+            Threads.switchTo(L, current);   // an interleaving policy let other threads of the state run meanwhile
         }
         if (interrupted) {
             Thread.currentThread().interrupt();   // stays set: a cancelled Lua thread's later waits fail too
@@ -190,17 +189,9 @@ public final class Async {
         return execute(L, th -> protectedCall(th, fn, a));
     }
 
-    /** Calls fn on th with a message handler that records the traceback; rethrows an error with it. */
+    /** Calls fn on th, protected, recording the traceback; rethrows an error with it. */
     static Object[] protectedCall(LuaThread th, Object fn, Object[] args) {
-        String[] traceback = new String[1];
-        JavaFunction handler = JavaFunction.of(null, (t, h) -> {
-            Object v = h.length > 0 ? h[0] : null;
-            traceback[0] = Traceback.of(t, null, 1);
-            return JavaFunction.ret(v);
-        });
-        Object[] r = BaseLib.protectedCall(th, fn, args, handler);
-        if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
-        throw new LuaError(r[1]).withTraceback(traceback[0]);
+        return th.tracedCall(fn, args).orThrow();
     }
 
     /**
@@ -217,16 +208,16 @@ public final class Async {
             h.acquireTurn();
             T value = null;
             Throwable failure = null;
-            LuaThread saved = L.current;
+            LuaThread saved = null;
             try {
                 LuaThread th = new LuaThread(L);
                 th.inheritHook(L.mainThread);
-                L.current = th;
+                saved = Threads.switchTo(L, th);
                 value = body.apply(th);
             } catch (Throwable e) {
                 failure = e;
             } finally {
-                L.current = saved;
+                if (saved != null) Threads.switchTo(L, saved);
                 h.releaseTurn();
             }
             if (failure != null) result.completeExceptionally(failure);
@@ -261,7 +252,7 @@ public final class Async {
             Duration d = seconds(th, a, 1);
             Object f = org.luahost.vm.Args.checkAny(th, a, 2);
             Object[] args = a.length <= 2 ? LuaFunction.NONE : java.util.Arrays.copyOfRange(a, 2, a.length);
-            return withTimeout(d, () -> org.luahost.vm.runtime.Ops.call(th, f, args));
+            return withTimeout(d, () -> Threads.call(th, f, args));
         }));
         L.setGlobal("async", lib);
         if (L.getGlobal("package") instanceof LuaTable pkg && pkg.rawget("loaded") instanceof LuaTable loaded) {

@@ -7,7 +7,7 @@ import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.runtime.Ops;
+import org.luahost.vm.spi.Threads;
 
 /**
  * A coroutine's Lua thread: its call stack (as every {@link LuaThread}), the
@@ -96,7 +96,7 @@ final class CoThread extends LuaThread {
         b.values = args;
         b.waiter = Thread.currentThread();
         resumer = from;
-        L.current = this;
+        Threads.switchTo(L, this);   // back to from below, on every path
         Thread t = vthread;
         if (t == null) {
             try {
@@ -121,7 +121,7 @@ final class CoThread extends LuaThread {
                 b.turn = Baton.BACK;
                 b.values = null;
                 b.waiter = null;
-                L.current = from;
+                Threads.switchTo(L, from);
                 if (cleanable != null) cleanable.clean();
                 cleanable = null;
                 throw e;
@@ -135,7 +135,7 @@ final class CoThread extends LuaThread {
         b.awaitBack();
         b.waiter = null;
         resumer = null;
-        L.current = from;
+        Threads.switchTo(L, from);
         if (b.done) {
             vthread = null;
             Cleaner.Cleanable c = cleanable;
@@ -182,7 +182,7 @@ final class CoThread extends LuaThread {
         int outcome;
         try {
             if (b.turn == Baton.DIE) throw KILLED;
-            Object[] r = Ops.call(this, body, args);
+            Object[] r = Threads.call(this, body, args);
             b.values = r;
             outcome = Baton.RETURNED;
         } catch (LuaError e) {
@@ -251,7 +251,7 @@ final class CoThread extends LuaThread {
     @Override
     public void errorAtTbc(LuaError e) {
         if (closing || waitingAtTbc) return;
-        if (protectedCount() > protectedFloor) return;
+        if (protectedCount() > Threads.protectedFloor(this)) return;
         Baton b = baton;
         b.value = e.value();
         b.handBack(Baton.ERROR_AT_TBC);

@@ -25,7 +25,7 @@ public final class Coroutine implements LuaThreadHandle {
 
     /** "suspended", "running" (the state's current thread), "normal" or "dead". */
     public String status() {
-        if (co.state.current == co) return "running";
+        if (co.state.current() == co) return "running";
         return switch (co.status) {
             case CoThread.NEW, CoThread.SUSPENDED -> "suspended";
             case CoThread.ACTIVE -> "normal";

@@ -12,6 +12,7 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.LuaThreadHandle;
 import org.luahost.vm.Profile;
+import org.luahost.vm.spi.Threads;
 
 /**
  * The {@code coroutine} library (manual §6.2) on virtual threads, installed
@@ -166,7 +167,7 @@ public final class CoroutineLibrary implements LuaLibrary {
         CoThread co = h.co;
         Reaper r = co.reaper;
         if (r.pending()) r.drain();
-        co.ccalls = th.ccalls + 1;
+        Threads.setCcalls(co, th.ccalls + 1);
         co.status = CoThread.ACTIVE;
         int outcome = co.transfer(th, h, Baton.RUN, args);
         switch (outcome) {
@@ -267,8 +268,8 @@ public final class CoroutineLibrary implements LuaLibrary {
     private static Object[] closeOnThread(LuaThread th, Coroutine h) {
         CoThread co = h.co;
         co.closing = true;
-        co.protectedFloor = co.protectedCount();
-        co.ccalls = th.ccalls + 1;
+        Threads.setProtectedFloor(co, co.protectedCount());
+        Threads.setCcalls(co, th.ccalls + 1);
         co.status = CoThread.ACTIVE;
         int outcome = co.transfer(th, h, Baton.CLOSE, null);
         co.status = CoThread.DEAD;
@@ -276,7 +277,7 @@ public final class CoroutineLibrary implements LuaLibrary {
         co.waitingAtTbc = false;
         co.errorPending = false;
         co.errorValue = null;
-        co.protectedFloor = 0;
+        Threads.setProtectedFloor(co, 0);
         co.takeValues();
         return switch (outcome) {
             case Baton.CLOSED, Baton.RETURNED -> ret(Boolean.TRUE);

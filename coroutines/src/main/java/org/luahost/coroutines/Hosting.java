@@ -45,22 +45,33 @@ public final class Hosting {
     final java.util.concurrent.ConcurrentHashMap<Class<?>, UserdataType.Registered> types = new java.util.concurrent.ConcurrentHashMap<>();
     final java.util.concurrent.ConcurrentHashMap<Class<?>, UserdataType.Registered> typeCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final Semaphore turn = new Semaphore(1, true);
-    private volatile ThreadFactory threads = DEFAULT_THREADS;
+    private volatile ThreadFactory threads;
     private volatile WaitPolicy waitPolicy = WaitPolicy.KEEP_TURN;
 
-    private Hosting() {}
+    private Hosting(ThreadFactory threads) { this.threads = threads; }
 
-    /** The state's hosting settings; created (with the defaults) on the first call. */
+    /**
+     * The state's hosting settings; created on the first call, with the
+     * thread factory the state was built with
+     * ({@link org.luahost.vm.LuaStateBuilder#threadFactory}) or plain virtual threads.
+     */
     public static Hosting of(LuaState L) {
         Hosting h = L.extension(Hosting.class);
-        if (h == null) L.setExtension(Hosting.class, h = new Hosting());
+        if (h == null) {
+            ThreadFactory f = L.threadFactory();
+            L.setExtension(Hosting.class, h = new Hosting(f != null ? f : DEFAULT_THREADS));
+        }
         return h;
     }
 
     /** The factory of the Java threads the state's Lua threads (coroutines, calls from Java) run on. */
     public ThreadFactory threads() { return threads; }
 
-    /** Sets the thread factory; takes effect for threads started afterwards (idle reusable threads end). */
+    /**
+     * Sets the thread factory; takes effect for threads started afterwards
+     * (idle reusable threads end). Prefer giving it to the state's builder;
+     * this is for tests that change it between runs, with the turn held.
+     */
     public Hosting threads(ThreadFactory factory) {
         this.threads = Objects.requireNonNull(factory, "factory");
         clearIdle();

@@ -51,7 +51,8 @@
  *     caller; {@code yield} hands it back ({@link org.luahost.coroutines.Baton}
  *     documents the protocol: a volatile turn flag, park/unpark only to
  *     sleep and wake). Exactly one thread of a state runs at a time, so the
- *     VM takes no locks; {@code LuaState.current} is switched by the resumer.</li>
+ *     VM takes no locks; the state's current thread is switched by the resumer
+ *     ({@code org.luahost.vm.spi.Threads.switchTo}).</li>
  * <li>A yield crosses anything, because the coroutine is a real thread:
  *     pcall, metamethods, iterators, Java functions that call Lua, and also
  *     what the reference's C functions cannot yield across (table.sort
@@ -70,7 +71,7 @@
  *     {@code coroutine.close} (or the wrap function) lets it close them, with
  *     the error, as the reference does. Closing a suspended coroutine makes its
  *     yield throw a private error whose value is nil; the protected calls the
- *     coroutine was suspended in do not catch it ({@code LuaThread.protectedFloor}).</li>
+ *     coroutine was suspended in do not catch it ({@code Threads.setProtectedFloor}).</li>
  * <li>Deep recursion inside a coroutine ends in the Lua error
  *     {@code stack overflow}: the VM's frame limit normally fires first; a
  *     {@link java.lang.StackOverflowError} reaching the coroutine's boundary

@@ -19,8 +19,7 @@ import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.LuaThreadHandle;
-import org.luahost.vm.runtime.Ops;
-import org.luahost.vm.runtime.Traceback;
+import org.luahost.vm.spi.Threads;
 
 /** The contract of the hand-off between a resumer and a coroutine's virtual thread. */
 class HandOffTest {
@@ -56,7 +55,7 @@ class HandOffTest {
             AtomicInteger calls = new AtomicInteger(), violations = new AtomicInteger();
             r.L.setGlobal("probe", JavaFunction.of("probe", (th, a) -> {
                 if (!busy.compareAndSet(false, true)) violations.incrementAndGet();
-                if (th.state.current != th) violations.incrementAndGet();
+                if (th.state.current() != th) violations.incrementAndGet();
                 for (int i = 0; i < 200; i++) Thread.onSpinWait();
                 calls.incrementAndGet();
                 busy.set(false);
@@ -119,8 +118,8 @@ class HandOffTest {
     void aYieldCrossesJavaFunctionsThatCallLua() {
         LuaRun r = new LuaRun();
         r.L.setGlobal("callTwice", JavaFunction.of("callTwice", (th, a) -> {
-            Object x = LuaFunction.first(Ops.call(th, a[0], new Object[] {1L}));
-            Object y = LuaFunction.first(Ops.call(th, a[0], new Object[] {2L}));
+            Object x = LuaFunction.first(Threads.call(th, a[0], new Object[] {1L}));
+            Object y = LuaFunction.first(Threads.call(th, a[0], new Object[] {2L}));
             return JavaFunction.ret(x, y);
         }));
         Object[] res = r.run("""
@@ -212,7 +211,7 @@ class HandOffTest {
         Object co = r.L.getGlobal("co");
         assertInstanceOf(Coroutine.class, co);
         LuaThread t = ((LuaThreadHandle) co).luaThread();
-        String tb = Traceback.of(t, null, 0);
+        String tb = t.traceback(null, 0);
         assertTrue(tb.contains("[C]: in function 'coroutine.yield'"), tb);
         assertTrue(tb.contains("test:1: in "), tb);
         assertTrue(tb.contains("test:2: in function <test:2>"), tb);

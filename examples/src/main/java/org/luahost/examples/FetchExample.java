@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.luahost.coroutines.Async;
 import org.luahost.coroutines.Carrier;
-import org.luahost.coroutines.Hosting;
 import org.luahost.vm.Args;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
@@ -58,8 +57,8 @@ public final class FetchExample {
             int port = server.actualPort();
             HttpClientAgent client = vertx.createHttpClient();
 
-            LuaState L = LuaState.create(Profile.TRUSTED, out, err, System.in);
-            Hosting.of(L).threads(carrier.virtualThreads("lua-thread"));   // the script and its coroutines share one carrier
+            LuaState L = LuaState.builder().profile(Profile.TRUSTED).stdout(out).stderr(err)
+                    .threadFactory(carrier.virtualThreads("lua-thread")).build();   // the script and its coroutines share one carrier
             Async.openLibrary(L);                                   // async.sleep, async.timeout
             LuaTable http = new LuaTable();
             http.rawset("get", Async.function("http.get", (th, a) -> {

@@ -13,7 +13,6 @@ import org.luahost.scheduler.SessionException.Kind;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaString;
 import org.luahost.vm.LuaTable;
-import org.luahost.vm.runtime.NumFmt;
 
 /**
  * The JSON mapping of the gateway and the event bus (Vert.x
@@ -107,7 +106,7 @@ public final class LuaJson {
                 case Long l -> l;
                 case Double d -> {
                     if (d.isNaN() || d.isInfinite()) {
-                        throw new SessionException(Kind.BAD_VALUE, "cannot encode " + LuaString.toJava(NumFmt.tostr(d)) + " as JSON");
+                        throw new SessionException(Kind.BAD_VALUE, "cannot encode " + LuaString.toJava(Lua.numberToString(d)) + " as JSON");
                     }
                     yield d;
                 }
@@ -148,7 +147,7 @@ public final class LuaJson {
                     String name = switch (key) {
                         case String s -> LuaString.toJava(s);
                         case Long l -> Long.toString(l);
-                        case Double d -> LuaString.toJava(NumFmt.tostr(d));
+                        case Double d -> LuaString.toJava(Lua.numberToString(d));
                         default -> throw new SessionException(Kind.BAD_VALUE,
                                 "cannot encode a table with a " + Lua.typeName(key) + " key as JSON");
                     };

@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
-import org.luahost.vm.lib.BaseLib;
 import org.luahost.vm.nodes.Node;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Frame;
@@ -59,7 +58,14 @@ import org.luahost.vm.spi.ValueGraph;
  * entries of its weak tables) until the state closes.
  */
 public final class Gc {
-    public boolean running = true;
+    private boolean running = true;
+
+    /** collectgarbage "isrunning". */
+    public boolean isRunning() { return running; }
+
+    /** collectgarbage "stop"/"restart"; on the thread running the state. */
+    public void setRunning(boolean on) { running = on; }
+
     private String mode = "incremental";
     private long pause = 200, stepmul = 100;
 
@@ -216,10 +222,8 @@ public final class Gc {
         if (!(tm instanceof LuaFunction) && Ops.metafield(L, tm, "__call") == null) {
             msg = "attempt to call a " + Ops.typeNameMeta(L, tm) + " value (metamethod '__gc')";
         } else {
-            Object[] r = BaseLib.protectedCall(th, tm, new Object[] {o}, null);
-            if (r[0] == Boolean.FALSE) {
-                Object e = r.length > 1 ? r[1] : null;
-                msg = e instanceof String s ? s : "error object is not a string";
+            if (th.pcall(tm, new Object[] {o}) instanceof CallResult.Failed f) {
+                msg = f.error() instanceof String s ? s : "error object is not a string";
             }
         }
         if (msg != null) {
@@ -271,7 +275,7 @@ public final class Gc {
             // a thread's edges are its stack, so the main thread (a root) is marked like any object
             L.forEachRoot(this::mark);
             mark(th);
-            for (LuaThread t = L.current; t != null; t = t.resumer) mark(t);
+            for (LuaThread t = L.current(); t != null; t = t.resumer) mark(t);
         }
 
         void propagate() {

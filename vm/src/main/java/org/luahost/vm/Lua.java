@@ -33,8 +33,21 @@ public final class Lua {
         return "userdata";
     }
 
-    /** A number as {@code tostring} writes it ({@code 3}, {@code 1.5}, {@code 1e+100}); n is a Long or a Double. */
+    /**
+     * The text Lua gives a number ({@code tostring} of a Long or Double, no
+     * metamethods): "10", "1e+15", "0.1", "-nan", "inf", as the reference's
+     * {@code lua_Number} formatting ("%.14g") does.
+     */
     public static String numberToString(Object n) { return NumFmt.tostr(n); }
+
+    /**
+     * v as an integer, as {@code lua_tointegerx}: an integer, a float with an
+     * exact integer value, or a string that converts to one; otherwise null.
+     */
+    public static Long toInteger(Object v) { return org.luahost.vm.runtime.Ops.tointeger(v); }
+
+    /** Whether v is a function written in Lua (a closure of a compiled chunk), not a Java function. */
+    public static boolean isLuaFunction(Object v) { return v instanceof org.luahost.vm.runtime.LuaClosure; }
 
     public static boolean isFalsy(Object v) { return v == null || v == Boolean.FALSE; }
 

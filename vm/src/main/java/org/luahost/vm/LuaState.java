@@ -1,10 +1,8 @@
 package org.luahost.vm;
 
-import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.ServiceLoader;
 
 import org.luahost.vm.compiler.Compiler;
 import org.luahost.vm.lib.Libraries;
@@ -18,35 +16,58 @@ import org.luahost.vm.runtime.Ops;
  * types, its standard streams, and its threads. Independent states share
  * nothing; a state is used by one Java thread at a time.
  *
- * <p>Create one with {@link #create(Profile)}, run code with
- * {@link #load(String, String, String, Object)} and {@link #call}.
+ * <p>Create one with {@link #builder()} (or {@link #create(Profile)}), which
+ * fixes its settings for its life: profile, streams, work meter, exit
+ * handler, module sources, thread factory. Run code with
+ * {@link #load(String, String, String, Object)} or {@link #loadFile} and a
+ * protected call on a thread ({@link LuaThread#pcall},
+ * {@link LuaThread#tracedCall}), or {@link #call}.
+ *
+ * <p>Threading: everything here is touched only by the Java thread that
+ * holds the state's turn (a host's own rule: one caller at a time, see the
+ * coroutines module's {@code Hosting}). The thread running now,
+ * {@link #current()}, is switched by the coroutine and session hosts through
+ * {@code org.luahost.vm.spi.Threads#switchTo}, on the thread that holds the
+ * turn, as it hands the turn to another Lua thread or takes it back.
  */
 public final class LuaState {
+    static {
+        org.luahost.vm.spi.Threads.bind(new SpiAccess());
+    }
+
     public final LuaTable globals = new LuaTable();
     public final LuaTable registry = new LuaTable();
     public final Profile profile;
     public final LuaThread mainThread;
-    /** The thread running now (the main thread, or the coroutine that was resumed last). */
-    public LuaThread current;
-
-    /** Shared metatables of the types without their own (only the string one is set by the standard library). */
-    public LuaTable stringMeta, numberMeta, booleanMeta, nilMeta, functionMeta, threadMeta;
-
-    public PrintStream stdout;
-    public PrintStream stderr;
-    public InputStream stdin;
-
-    /** Identity of the primitive {@code next}, so loops over {@code pairs} can skip the calls. */
-    public LuaFunction nextFunction;
-    /** Identity of the iterator {@code ipairs} returns. */
-    public LuaFunction ipairsIterator;
+    /** The thread running now (the main thread, or the coroutine that was resumed last); see {@link #current()}. */
+    private LuaThread current;
 
     /**
-     * Counts this state's work for a host that shares the CPU (null: no
-     * metering). Set it before running code; threads created later start by
-     * consulting it, threads that exist count down their current allowance first.
+     * Shared metatables of the types without their own. Written only by the
+     * vm: the string library sets {@code stringMeta} while the state is built,
+     * {@code debug.setmetatable} any of them through {@link #setTypeMetatable},
+     * on the thread running the state.
      */
-    public WorkMeter meter;
+    public LuaTable stringMeta, numberMeta, booleanMeta, nilMeta, functionMeta, threadMeta;
+
+    public final PrintStream stdout;
+    public final PrintStream stderr;
+    public final InputStream stdin;
+
+    /**
+     * Identity of the primitive {@code next}, so loops over {@code pairs} can
+     * skip the calls. Set once by the base library while the state is built.
+     */
+    public LuaFunction nextFunction;
+    /** Identity of the iterator {@code ipairs} returns. Set once by the base library while the state is built. */
+    public LuaFunction ipairsIterator;
+
+    /** Counts this state's work for a host that shares the CPU (null: no metering); see {@link WorkMeter}. */
+    private final WorkMeter meter;
+    /** What os.exit does (null: exit the JVM). */
+    private final ExitHandler exitHandler;
+    /** The factory of the Java threads of coroutines and calls from Java (null: the coroutines module's default). */
+    private final java.util.concurrent.ThreadFactory threadFactory;
 
     /** State-wide extension slots for other modules (coroutines, scheduler, persistence). */
     private final java.util.Map<Class<?>, Object> extensions = new java.util.HashMap<>();
@@ -73,41 +94,62 @@ public final class LuaState {
     }
 
     /** Whether warnings are on (warn "@on"/"@off"). */
-    public boolean warningsOn;
+    private boolean warningsOn;
     private StringBuilder pendingWarning;
 
-    private LuaState(Profile profile, PrintStream out, PrintStream err, InputStream in) {
-        this.profile = profile;
-        this.stdout = out;
-        this.stderr = err;
-        this.stdin = in;
+    LuaState(LuaStateBuilder b) {
+        this.profile = b.profile;
+        this.stdout = b.stdout;
+        this.stderr = b.stderr;
+        this.stdin = b.stdin;
+        this.meter = b.meter;
+        this.exitHandler = b.exitHandler;
+        this.threadFactory = b.threadFactory;
         this.mainThread = new LuaThread(this);
         this.current = mainThread;
     }
 
+    /** The settings of a new state, with the defaults of {@link #create(Profile)}; {@link LuaStateBuilder#build()} makes it. */
+    public static LuaStateBuilder builder() { return new LuaStateBuilder(); }
+
     /** A state with the given profile's libraries, on the process's standard streams. */
     public static LuaState create(Profile profile) {
-        return create(profile, new PrintStream(new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14), false),
-                System.err, System.in);
+        return builder().profile(profile).build();
     }
 
     public static LuaState create(Profile profile, PrintStream out, PrintStream err, InputStream in) {
-        LuaState L = new LuaState(profile, out, err, in);
-        Libraries.installAll(L, profile);
-        for (LuaLibrary lib : ServiceLoader.load(LuaLibrary.class, LuaState.class.getClassLoader())) {
-            lib.install(L, profile);
-        }
-        return L;
+        return builder().profile(profile).stdout(out).stderr(err).stdin(in).build();
     }
 
     /** A state with no libraries at all (for tests and embedders that build their own). */
     public static LuaState createBare(PrintStream out, PrintStream err, InputStream in) {
-        return new LuaState(Profile.SANDBOXED, out, err, in);
+        return builder().profile(Profile.SANDBOXED).stdout(out).stderr(err).stdin(in).noLibraries().build();
     }
 
+    /** The thread running now: the main thread, the coroutine resumed last, or a host's thread for one call. */
+    public LuaThread current() { return current; }
+
+    /** The state's work meter, or null. */
+    public WorkMeter meter() { return meter; }
+
+    /** What os.exit calls instead of exiting the JVM, or null. */
+    public ExitHandler exitHandler() { return exitHandler; }
+
+    /** The thread factory the host chose for coroutines and calls from Java, or null for the default. */
+    public java.util.concurrent.ThreadFactory threadFactory() { return threadFactory; }
+
+    /** Whether warnings are on (warn "@on"/"@off", the {@code -W} option). */
+    public boolean warningsOn() { return warningsOn; }
+
+    /** The extension another module attached under key, or null. Read on the thread holding the turn. */
     @SuppressWarnings("unchecked")
     public <T> T extension(Class<T> key) { return (T) extensions.get(key); }
 
+    /**
+     * Attaches a module's per-state object under its own key (one module never
+     * replaces another's). Call it while the state is built or with its turn,
+     * before the state is shared between threads.
+     */
     public <T> void setExtension(Class<T> key, T value) { extensions.put(key, value); }
 
     // ---------------------------------------------------------------- loading and calling
@@ -135,6 +177,26 @@ public final class LuaState {
             throw new LuaError(e.getMessage());
         }
         return Compiler.compileMain(this, ast, env == null ? globals : env);
+    }
+
+    /**
+     * Compiles a file (null: the state's stdin) as {@code loadfile} does: a
+     * leading byte-order mark and a first line starting with {@code #} are
+     * skipped, the chunk name is "@name" ("=stdin"), mode is "t", "b" or
+     * "bt". A file that cannot be read or compiled is a {@link LuaError} with
+     * the reference's message ("cannot open x: No such file or directory").
+     */
+    public LuaFunction loadFile(String name, String mode) {
+        String[] chunk = FileLoader.read(this, name);
+        return load(chunk[0], chunk[1], mode, null);
+    }
+
+    /** As {@link #loadFile(String, String)}, with env (even nil) as the chunk's _ENV, as {@code loadfile(name, mode, env)}. */
+    public LuaFunction loadFile(String name, String mode, Object env) {
+        LuaFunction f = loadFile(name, mode);
+        // the first upvalue, if any, is the environment (a binary chunk may have none)
+        if (f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
+        return f;
     }
 
     // ---------------------------------------------------------------- closing
@@ -180,7 +242,11 @@ public final class LuaState {
         for (Runnable hook : closeHooks) hook.run();
     }
 
-    /** Calls a value with the given arguments on the current thread; returns all results. */
+    /**
+     * Calls a value with the given arguments on the current thread; returns
+     * all results. A Lua error is thrown as a {@link LuaError} (the frames it
+     * left are unwound first); see {@link LuaThread#pcall} for an error as a value.
+     */
     public Object[] call(Object fn, Object... args) {
         LuaThread th = current;
         int depth = th.depth;
@@ -220,7 +286,7 @@ public final class LuaState {
         }
     }
 
-    /** tostring with metamethods, on the current thread. */
+    /** tostring with metamethods ({@code __tostring}, {@code __name}), on the current thread. */
     public String tostring(Object v) { return Ops.tostring(current, v); }
 
     /** Registers a global. */
@@ -249,6 +315,24 @@ public final class LuaState {
             }
             pendingWarning = null;
         }
+    }
+
+    // ---------------------------------------------------------------- the SPI's access
+
+    /** What {@code org.luahost.vm.spi.Threads} may do to a state and its threads (bound once, above). */
+    private static final class SpiAccess implements org.luahost.vm.spi.Threads.Access {
+        @Override
+        public LuaThread switchTo(LuaState L, LuaThread th) {
+            LuaThread previous = L.current;
+            L.current = th;
+            return previous;
+        }
+
+        @Override
+        public void protectedFloor(LuaThread th, int floor) { th.protectedFloor = floor; }
+
+        @Override
+        public int protectedFloor(LuaThread th) { return th.protectedFloor; }
     }
 
     /** Writes a Lua string's bytes to stdout (print, io.write). */

@@ -14,8 +14,17 @@ import org.luahost.vm.runtime.Site;
  * stack unwinds, so a handler such as {@code debug.traceback} sees the frames
  * where the error happened.
  *
- * <p>A thread is used by one Java thread at a time (its owner while it runs);
- * nothing here is synchronized.
+ * <p>Hosts run Lua code on a thread with a protected call: {@link #pcall},
+ * {@link #xpcall} or {@link #tracedCall}, each giving a {@link CallResult}.
+ *
+ * <p>Threading: a thread is used by one Java thread at a time, the one
+ * running it (the state's turn, see {@link LuaState#current()}); nothing here
+ * is synchronized. The public mutable fields ({@link #depth},
+ * {@link #ccalls}, {@link #workLeft}, {@link #hookMask}, {@link #hook}) are
+ * fields because the interpreter reads them on its hot paths; only the vm
+ * module writes them, on the thread running this Lua thread. Sibling modules
+ * that host threads (coroutines, sessions) change them through
+ * {@code org.luahost.vm.spi.Threads}, whose methods say who may call them.
  */
 public class LuaThread implements LuaThreadHandle {
     /** Frames a Lua stack may hold before "stack overflow" (the reference allows about 200000 C levels/1M slots). */
@@ -41,9 +50,13 @@ public class LuaThread implements LuaThreadHandle {
      * test is also the overflow test.
      */
     private int limit = MAX_DEPTH;
-    /** Index of the top frame; 0 when nothing runs. frames[1..depth] are live. */
+    /** Index of the top frame; 0 when nothing runs. frames[1..depth] are live. Written only by this class. */
     public int depth;
-    /** Nesting of calls from Java into Lua (see MAX_CCALLS). */
+    /**
+     * Nesting of calls from Java into Lua (see MAX_CCALLS). Written by the vm
+     * (calls from Java, paired increment and decrement) on the running thread;
+     * a coroutine's resumer sets its start value through the SPI.
+     */
     public int ccalls;
 
     private Object[] handlers = new Object[4];
@@ -54,8 +67,10 @@ public class LuaThread implements LuaThreadHandle {
      * a coroutine is being closed, so that the pcalls it was suspended in let
      * the unwinding through (0 otherwise). As in the reference, the message
      * handler of the innermost of them still runs for an error raised then.
+     * Set through {@code org.luahost.vm.spi.Threads#protectedFloor} by the
+     * resumer while the coroutine is not running.
      */
-    public int protectedFloor;
+    int protectedFloor;
 
     // ---------------------------------------------------------------- debug hooks
 
@@ -114,13 +129,13 @@ public class LuaThread implements LuaThreadHandle {
 
     /** The interpreter ran out of {@link #workLeft}: asks the state's meter for more (or lets it raise an error). */
     public final void outOfWork() {
-        WorkMeter m = state.meter;
+        WorkMeter m = state.meter();
         workLeft = m == null ? Integer.MAX_VALUE : m.onWork(this);
     }
 
     public LuaThread(LuaState state) {
         this.state = state;
-        this.workLeft = state.meter == null ? Integer.MAX_VALUE : 0;
+        this.workLeft = state.meter() == null ? Integer.MAX_VALUE : 0;
     }
 
     /** A LuaThread is its own Lua value (coroutines have a separate handle). */
@@ -206,8 +221,13 @@ public class LuaThread implements LuaThreadHandle {
 
     public final Frame frame(int d) { return frames[d]; }
 
-    /** The thread that resumed this one and waits for it (null for the main thread and suspended coroutines). */
-    public LuaThread resumer;
+    /**
+     * The thread that resumed this one and waits for it (null for the main
+     * thread and suspended coroutines); the collector marks the stacks of
+     * this chain. Written by a coroutine implementation (a subclass), on the
+     * resumer's side of the hand-off.
+     */
+    protected LuaThread resumer;
 
     /**
      * Gives the Lua values this thread holds outside its frames: the message
@@ -285,6 +305,57 @@ public class LuaThread implements LuaThreadHandle {
      * its variables only when {@code coroutine.close} asks, as the reference does.
      */
     public void errorAtTbc(LuaError e) {}
+
+    // ---------------------------------------------------------------- protected calls for hosts
+
+    /**
+     * Calls fn with args, protected (the reference's {@code lua_pcall} without
+     * a message handler): the results, or the error value (no traceback).
+     * Call it on the Java thread that runs this Lua thread, with the state's
+     * turn; fn may be any callable value.
+     */
+    public final CallResult pcall(Object fn, Object[] args) {
+        return ProtectedCall.typed(ProtectedCall.run(this, fn, args, null, null), null);
+    }
+
+    /**
+     * As {@link #pcall}, with a message handler (a callable value, as
+     * {@code xpcall}'s): it runs where the error was raised, before the stack
+     * unwinds, and its result is the error value of the {@link CallResult.Failed}.
+     */
+    public final CallResult xpcall(Object fn, Object[] args, Object handler) {
+        return ProtectedCall.typed(ProtectedCall.run(this, fn, args, handler, null), null);
+    }
+
+    /**
+     * As {@link #pcall}, recording the Lua traceback where an error was raised
+     * ({@link CallResult.Failed#traceback()}); the error value stays as raised.
+     * For hosts that report errors (sessions, calls from Java).
+     */
+    public final CallResult tracedCall(Object fn, Object[] args) {
+        ProtectedCall.Tracer t = new ProtectedCall.Tracer();
+        return ProtectedCall.typed(ProtectedCall.run(this, fn, args, t, t), t);
+    }
+
+    /**
+     * The same protected call as {@link #xpcall} (handler may be null), with
+     * the results as Lua's {@code pcall} returns them: true followed by fn's
+     * results, or false and the error value. For Java functions that behave
+     * as pcall does (the base library's pcall and xpcall use it); it
+     * allocates only the returned array.
+     */
+    public final Object[] pcallResults(Object fn, Object[] args, Object handler) {
+        return ProtectedCall.pcallShape(ProtectedCall.run(this, fn, args, handler, null));
+    }
+
+    /**
+     * The reference's {@code luaL_traceback} of this thread: msg (if not null),
+     * then "stack traceback:" and the frames from level on (0 is the running
+     * function, 1 its caller).
+     */
+    public final String traceback(String msg, int level) {
+        return org.luahost.vm.runtime.Traceback.of(this, msg, level);
+    }
 
     // ---------------------------------------------------------------- raising errors
 

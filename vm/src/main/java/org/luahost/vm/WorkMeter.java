@@ -2,8 +2,8 @@ package org.luahost.vm;
 
 /**
  * Counts the work a state does, for hosts that share the CPU between many
- * states (time slices, per-turn CPU budgets, memory checks). Set one on
- * {@link LuaState#meter}; without one the interpreter's only cost is the
+ * states (time slices, per-turn CPU budgets, memory checks). Give one to
+ * {@link LuaStateBuilder#meter} when the state is built; without one the interpreter's only cost is the
  * countdown described below.
  *
  * <p>The interpreter counts one unit of work at each function call (Lua or

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** The work-metering hook: calls and loop back-edges reach the state's meter, which may raise an error. */
 class WorkMeterTest {
-    private static LuaState state() {
+    private static LuaState state() { return state(null); }
+
+    private static LuaState state(WorkMeter meter) {
         PrintStream out = new PrintStream(new ByteArrayOutputStream());
-        return LuaState.create(Profile.SANDBOXED, out, out, new ByteArrayInputStream(new byte[0]));
+        return LuaState.builder().profile(Profile.SANDBOXED).stdout(out).stderr(out)
+                .stdin(new ByteArrayInputStream(new byte[0])).meter(meter).build();
     }
 
     private static Object run(LuaState L, String code) {
@@ -23,10 +26,8 @@ class WorkMeterTest {
 
     @Test
     void countsLoopIterationsAndCalls() {
-        LuaState L = state();
         long[] units = {0};
-        L.meter = th -> { units[0]++; return 0; };
-        L.mainThread.workLeft = 0;
+        LuaState L = state(th -> { units[0]++; return 0; });
         run(L, "for i = 1, 1000 do end");
         assertTrue(units[0] >= 1000 && units[0] < 1010, "numeric for: " + units[0]);
         units[0] = 0;
@@ -42,13 +43,11 @@ class WorkMeterTest {
 
     @Test
     void meterErrorEndsAnEndlessLoop() {
-        LuaState L = state();
         int[] calls = {0};
-        L.meter = th -> {
+        LuaState L = state(th -> {
             if (++calls[0] > 10) throw th.raise(th.where(0) + "budget exceeded");
             return 1000;
-        };
-        L.mainThread.workLeft = 0;
+        });
         LuaError e = assertThrows(LuaError.class, () -> run(L, "while true do end"));
         assertEquals("t:1: budget exceeded", e.getMessage());
         assertEquals(11, calls[0]);

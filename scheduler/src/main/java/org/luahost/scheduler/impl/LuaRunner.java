@@ -4,13 +4,13 @@ import org.luahost.coroutines.Hosting;
 import org.luahost.scheduler.Script;
 import org.luahost.scheduler.SessionException;
 import org.luahost.scheduler.SessionException.Kind;
-import org.luahost.vm.JavaFunction;
+import org.luahost.vm.CallResult;
+import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
-import org.luahost.vm.lib.BaseLib;
-import org.luahost.vm.runtime.Traceback;
+import org.luahost.vm.spi.Threads;
 
 /**
  * A session's Lua state, and the one place that runs Lua on it for a turn:
@@ -20,9 +20,10 @@ import org.luahost.vm.runtime.Traceback;
  * close that run finalizers.
  *
  * <p>Everything the scheduler does with the VM beyond its plain API (the
- * current-thread switch {@code L.current}, {@link BaseLib#protectedCall},
- * {@link Traceback}, the {@code LuaClosure} check, a thread's work allowance)
- * is here, so that a change of that API is a change of this class.
+ * current-thread switch {@link Threads#switchTo}, the traced protected call
+ * {@link LuaThread#tracedCall}, a thread's work allowance
+ * {@link Threads#setWorkLeft}) is here, so that a change of that API is a
+ * change of this class.
  *
  * <p>Threads: every method but {@link #lockState} runs on the thread that
  * holds the state's turn ({@link TurnRunner}); {@link #create} takes it.
@@ -34,10 +35,6 @@ final class LuaRunner {
     LuaState L;
     /** The state's turn (the coroutines module's Hosting turn, so Async.call on the state queues behind turns); set with the state. */
     private volatile Hosting hosting;
-    /** Saves the traceback of the error a handler raised (the message handler of the protected call). */
-    private LuaFunction tracer;
-    /** Guarded by the turn. */
-    private String lastTraceback;
     /** Whether a turn runs on the state's main thread (then a concurrent, interleaved turn gets a thread of its own). Guarded by the turn. */
     private boolean mainThreadBusy;
 
@@ -50,22 +47,17 @@ final class LuaRunner {
      */
     LuaState create(Turn t) {
         HostImpl host = session.host;
-        L = LuaState.create(session.options.profile(), host.output, host.output, java.io.InputStream.nullInputStream());
+        L = LuaState.builder().profile(session.options.profile()).stdout(host.output).stderr(host.output)
+                .stdin(java.io.InputStream.nullInputStream()).meter(session.budget).threadFactory(host.threads).build();
         L.setExtension(SessionImpl.class, session);
         Hosting h = Hosting.of(L);
-        h.threads(host.threads).waitPolicy(session.waits);
+        h.waitPolicy(session.waits);
         h.acquireTurn();   // uncontended: nobody else knows the state yet; releaseTurn gives it back
         hosting = h;
-        L.mainThread.workLeft = 0;
-        L.meter = session.budget;
         HostLibrary.install(L, session.saver != null);
-        tracer = JavaFunction.of("traceback", (th, a) -> {
-            lastTraceback = Traceback.of(th, null, 1);
-            return a;
-        });
         mainThreadBusy = true;
         t.thread = L.mainThread;
-        L.current = t.thread;
+        Threads.switchTo(L, t.thread);
         return L;
     }
 
@@ -98,7 +90,7 @@ final class LuaRunner {
             } else {
                 t.thread = new LuaThread(L);
             }
-            L.current = t.thread;
+            Threads.switchTo(L, t.thread);
         }
     }
 
@@ -111,10 +103,10 @@ final class LuaRunner {
     void onMainThread(Turn t) { t.thread = L.mainThread; }
 
     /** A turn is about to wait: remembers the current thread (another turn may run meanwhile). */
-    void suspend(Turn t) { t.waitCurrent = L.current; }
+    void suspend(Turn t) { t.waitCurrent = L.current(); }
 
     /** A turn took the state's turn back after a wait: its thread is current again. */
-    void resume(Turn t) { L.current = t.waitCurrent; }
+    void resume(Turn t) { Threads.switchTo(L, t.waitCurrent); }
 
     /**
      * The global function name, or null if there is none; luaOnly: only a
@@ -123,20 +115,18 @@ final class LuaRunner {
      */
     LuaFunction global(String name, boolean luaOnly) {
         Object fn = L.globals.rawget(name);
-        if (!(fn instanceof LuaFunction f) || (luaOnly && !(fn instanceof org.luahost.vm.runtime.LuaClosure))) return null;
+        if (!(fn instanceof LuaFunction f) || (luaOnly && !Lua.isLuaFunction(fn))) return null;
         return f;
     }
 
     /** Runs fn protected on the turn's thread; a Lua error becomes a SessionException with the traceback. */
     Object[] invoke(Turn t, LuaFunction fn, Object[] args) {
         LuaThread th = t.thread;
-        lastTraceback = null;
-        Object[] r = BaseLib.protectedCall(th, fn, args, tracer);
-        L.current = th;
-        if (r[0] == Boolean.TRUE) return java.util.Arrays.copyOfRange(r, 1, r.length);
-        Object v = r.length > 1 ? r[1] : null;
-        String tb = lastTraceback;
-        lastTraceback = null;
+        CallResult r = th.tracedCall(fn, args);
+        Threads.switchTo(L, th);
+        if (!(r instanceof CallResult.Failed failed)) return ((CallResult.Ok) r).values();
+        Object v = failed.error();
+        String tb = failed.traceback();
         Object copied;
         try {
             copied = ValueCopy.copyAll(new Object[] {v}, "error value")[0];
@@ -151,13 +141,13 @@ final class LuaRunner {
 
     /** A Lua-level collection if one is due (finalizers run on t's thread; errors become warnings). */
     void collect(Turn t) {
-        L.current = t.thread;
+        Threads.switchTo(L, t.thread);
         L.gc().collectIfDue(t.thread);
     }
 
     /** Closes the state (as lua_close: pending finalizers run on t's thread). */
     void close(Turn t) {
-        L.current = t.thread;
+        Threads.switchTo(L, t.thread);
         L.close();
     }
 
@@ -173,7 +163,7 @@ final class LuaRunner {
         try {
             return th.raise(msg);
         } finally {
-            th.workLeft = workLeft;
+            Threads.setWorkLeft(th, workLeft);
         }
     }
 }

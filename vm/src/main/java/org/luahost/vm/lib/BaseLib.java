@@ -2,10 +2,6 @@ package org.luahost.vm.lib;
 
 import static org.luahost.vm.JavaFunction.ret;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.luahost.vm.Args;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
@@ -129,7 +125,7 @@ public final class BaseLib {
                 String mode = Args.optString(th, a, 2, "bt");
                 Object env = a.length >= 3 ? a[2] : null;
                 try {
-                    return ret(loadFile(th.state, name, mode, a.length >= 3, env));
+                    return ret(a.length >= 3 ? th.state.loadFile(name, mode, env) : th.state.loadFile(name, mode));
                 } catch (LuaError e) {
                     return ret(null, e.value());
                 }
@@ -138,7 +134,7 @@ public final class BaseLib {
                 String name = Args.optString(th, a, 1, null);
                 LuaFunction f;
                 try {
-                    f = loadFile(th.state, name, "bt", false, null);
+                    f = th.state.loadFile(name, "bt");
                 } catch (LuaError e) {
                     throw th.raise(e.value());   // raised here, so a message handler (the traceback) sees it
                 }
@@ -227,7 +223,7 @@ public final class BaseLib {
     private static Object[] pcall(LuaThread th, Object[] a) {
         Object fn = Args.checkAny(th, a, 1);
         Object[] args = java.util.Arrays.copyOfRange(a, 1, a.length);
-        return protectedCall(th, fn, args, null);
+        return th.pcallResults(fn, args, null);
     }
 
     private static Object[] xpcall(LuaThread th, Object[] a) {
@@ -235,42 +231,7 @@ public final class BaseLib {
         Object fn = a[0];
         Object handler = a[1];
         Object[] args = java.util.Arrays.copyOfRange(a, 2, a.length);
-        return protectedCall(th, fn, args, handler);
-    }
-
-    /** Runs fn protected; results prefixed with true, or false and the error value. */
-    public static Object[] protectedCall(LuaThread th, Object fn, Object[] args, Object handler) {
-        int depth = th.depth;
-        int ccalls = th.ccalls;
-        int token = th.beginProtected(handler);
-        try {
-            th.enterCcall(null);   // restored below, whatever happens
-            Object[] r = Ops.call(th, fn, args);
-            Object[] out = new Object[r.length + 1];
-            out[0] = Boolean.TRUE;
-            System.arraycopy(r, 0, out, 1, r.length);
-            return out;
-        } catch (LuaError e) {
-            if (token < th.protectedFloor) throw e;   // a coroutine being closed unwinds through
-            th.unwindTo(depth);
-            return ret(Boolean.FALSE, e.value());
-        } catch (StackOverflowError e) {
-            if (token < th.protectedFloor) throw e;
-            th.unwindTo(depth);
-            Object v = "stack overflow";
-            if (handler != null) {
-                th.endProtected(token);
-                try {
-                    v = LuaFunction.first(Ops.call(th, handler, new Object[] {v}));
-                } catch (LuaError e2) {
-                    v = e2.value();
-                }
-            }
-            return ret(Boolean.FALSE, v);
-        } finally {
-            th.endProtected(token);
-            th.ccalls = ccalls;
-        }
+        return th.pcallResults(fn, args, handler);
     }
 
     private static Object[] load(LuaThread th, Object[] a, Profile profile) {
@@ -317,59 +278,13 @@ public final class BaseLib {
         return sb.toString();
     }
 
-    /** Loads a file (null: stdin) as loadfile does, skipping a first line starting with '#'. */
-    public static LuaFunction loadFile(LuaState L, String name, String mode, boolean hasEnv, Object env) {
-        byte[] bytes;
-        String chunkName;
-        try {
-            if (name == null) {
-                bytes = L.stdin.readAllBytes();
-                chunkName = "=stdin";
-            } else {
-                bytes = Files.readAllBytes(Path.of(LuaString.toJava(name)));
-                chunkName = "@" + name;
-            }
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            String what = name == null ? "stdin" : name;
-            String reason = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
-                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
-                    : Files.isDirectory(Path.of(LuaString.toJava(name == null ? "." : name))) ? "Is a directory"
-                    : LuaString.fromJava(String.valueOf(e.getMessage()));
-            throw new LuaError("cannot " + (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException ? "open" : "read") + " " + what + ": " + reason);
-        }
-        String text = skipBom(LuaString.fromBytes(bytes));
-        if (text.startsWith("#")) {
-            int nl = text.indexOf('\n');
-            text = nl < 0 ? "" : text.substring(nl);   // keep the newline so line numbers stay right
-            if (text.length() > 1 && text.charAt(1) == '\033') text = text.substring(1);   // a binary chunk: no newline
-        }
-        LuaFunction f = L.load(text, chunkName, mode, null);
-        if (hasEnv && f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
-        return f;
-    }
-
-    /**
-     * luaL_loadfilex's skipBOM: a leading UTF-8 byte-order mark is dropped. A
-     * broken one is read as far as it matches and that much is lost, except
-     * its first byte (so the chunk fails at that byte, as the reference's does).
-     */
-    static String skipBom(String text) {
-        int n = text.length();
-        if (n == 0 || text.charAt(0) != 0xEF) return text;
-        if (n > 1 && text.charAt(1) == 0xBB) {
-            if (n > 2 && text.charAt(2) == 0xBF) return text.substring(3);
-            return "\u00EF" + text.substring(Math.min(3, n));
-        }
-        return "\u00EF" + text.substring(Math.min(2, n));
-    }
-
     private static Object[] collectgarbage(LuaThread th, Object[] a) {
         int opt = Args.checkOption(th, a, 1, "collect", "stop", "restart", "collect", "count", "step",
                 "setpause", "setstepmul", "isrunning", "generational", "incremental");
         LuaState L = th.state;
         switch (opt) {
-            case 0: L.gc().running = false; return ret(0L);
-            case 1: L.gc().running = true; return ret(0L);
+            case 0: L.gc().setRunning(false); return ret(0L);
+            case 1: L.gc().setRunning(true); return ret(0L);
             case 2: L.gc().fullCollect(th); return ret(0L);
             case 3: {
                 Runtime rt = Runtime.getRuntime();
@@ -386,7 +301,7 @@ public final class BaseLib {
                 long v = Args.optInteger(th, a, 2, 0);
                 return ret(opt == 5 ? L.gc().setPause(v) : L.gc().setStepmul(v));
             }
-            case 7: return ret(L.gc().running);
+            case 7: return ret(L.gc().isRunning());
             case 8: return ret(L.gc().setMode("generational"));
             default: return ret(L.gc().setMode("incremental"));
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.luahost.vm.Args;
+import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
@@ -289,8 +290,7 @@ public final class DebugLib {
             if (line == null || line.equals("cont\n")) return LuaFunction.NONE;
             try {
                 LuaFunction f = L.load(line, "=(debug command)", "bt", null);
-                Object[] r = BaseLib.protectedCall(th, f, LuaFunction.NONE, null);
-                if (r[0] == Boolean.FALSE) report(th, r[1]);
+                if (th.pcall(f, LuaFunction.NONE) instanceof CallResult.Failed e) report(th, e.error());
             } catch (LuaError e) {
                 report(th, e.value());
             }

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.luahost.vm.Args;
+import org.luahost.vm.ExitHandler;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaFunction;
@@ -43,8 +44,8 @@ import org.luahost.vm.runtime.Ops;
  * as a Java process (a death by signal N then looks like exit 128+N and is
  * reported as an exit) and the file functions use {@code java.nio.file}, whose
  * paths go through the JVM's locale charset.
- * <li>{@code exit} goes through an {@link ExitHandler} when the host set one
- * ({@code L.setExtension(OsLib.ExitHandler.class, h)}), else
+ * <li>{@code exit} goes through the state's {@link ExitHandler} when the host set one
+ * ({@link org.luahost.vm.LuaStateBuilder#exitHandler}), else
  * {@link System#exit}.
  * <li>{@code setlocale} knows only the locales every glibc has built in:
  * "C" (alias "POSIX") and "C.UTF-8"; luahost behaves as the C locale in all.
@@ -55,12 +56,6 @@ import org.luahost.vm.runtime.Ops;
  */
 public final class OsLib {
     private OsLib() {}
-
-    /** What os.exit does; a host sets one to intercept the exit (it should not return normally). */
-    @FunctionalInterface
-    public interface ExitHandler {
-        void exit(LuaState L, int status, boolean close);
-    }
 
     private static final String[] CATEGORIES = {"all", "collate", "ctype", "monetary", "numeric", "time"};
     private static final String[] CATEGORY_ENV = {"LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MONETARY", "LC_NUMERIC", "LC_TIME"};
@@ -385,7 +380,7 @@ public final class OsLib {
         LuaState L = th.state;
         if (close) L.close();   // lua_close: pending __close variables of the main thread, then finalizers
         IoLib.flushAll(L);   // C's exit flushes every stream (the io library's files, stdout, stderr)
-        ExitHandler h = L.extension(ExitHandler.class);
+        ExitHandler h = L.exitHandler();
         if (h != null) {
             h.exit(L, status, close);
             return LuaFunction.NONE;

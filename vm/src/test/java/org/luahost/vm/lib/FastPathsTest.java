@@ -36,8 +36,8 @@ class FastPathsTest {
                     Object[] args = LibCases.parseList(L, c.args());
                     if (args.length < 1 || args.length > 3) return;
                     FastFunction f = (FastFunction) function(L, c);
-                    assertEquals(outcome(L, () -> LuaFunction.first(f.invoke(L.current, args.clone()))),
-                            outcome(L, () -> oneResult(f, L.current, args.clone())));
+                    assertEquals(outcome(L, () -> LuaFunction.first(f.invoke(L.current(), args.clone()))),
+                            outcome(L, () -> oneResult(f, L.current(), args.clone())));
                 }));
     }
 
@@ -60,11 +60,11 @@ class FastPathsTest {
     }
 
     private static String outcome(LuaState L, Call call) {
-        int depth = L.current.depth;
+        int depth = L.current().depth;
         try {
             return "ok(" + LibCases.ser(call.run()) + ")";
         } catch (LuaError e) {
-            L.current.unwindTo(depth);
+            L.current().unwindTo(depth);
             return "err(" + e.value() + ")";
         }
     }

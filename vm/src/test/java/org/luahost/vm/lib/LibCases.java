@@ -65,13 +65,13 @@ final class LibCases {
         Object f = L.globals;
         for (String part : c.fname().split("\\.")) f = ((LuaTable) f).rawget(part);
         String before = list(args);
-        int depth = L.current.depth;
+        int depth = L.current().depth;
         String outcome;
         try {
             Object[] r = L.call(f, args.clone());
             outcome = c.outcome().equals("any") ? "any" : "ok" + list(r);
         } catch (LuaError e) {
-            L.current.unwindTo(depth);   // a Java caller of L.call unwinds the frames of a failed call itself
+            L.current().unwindTo(depth);   // a Java caller of L.call unwinds the frames of a failed call itself
             Object v = e.value();
             outcome = "err(" + esc(v instanceof String s ? s : Ops.tostringRaw(L, v)) + ")";
         }

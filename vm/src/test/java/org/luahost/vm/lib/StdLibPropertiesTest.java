@@ -163,17 +163,24 @@ class StdLibPropertiesTest {
     @Test
     void exitGoesThroughTheHostsHandler() {
         int[] seen = new int[2];
-        L.setExtension(OsLib.ExitHandler.class, (state, status, close) -> {
+        LuaState L = LuaState.builder().exitHandler((state, status, close) -> {
             seen[0] = status;
             seen[1] = close ? 1 : 0;
             throw new LuaError("exit intercepted");
-        });
-        LuaError e = assertThrows(LuaError.class, () -> call("os", "exit", 7L, true));
+        }).build();
+        Object exit = ((LuaTable) L.getGlobal("os")).rawget("exit");
+        LuaError e = assertThrows(LuaError.class, () -> L.call(exit, 7L, true));
         assertEquals("exit intercepted", e.value());
         assertArrayEquals(new int[] {7, 1}, seen);
-        assertThrows(LuaError.class, () -> call("os", "exit", Boolean.FALSE));
+        LuaState L2 = LuaState.builder().exitHandler((state, status, close) -> {
+            seen[0] = status;
+            seen[1] = close ? 1 : 0;
+            throw new LuaError("exit intercepted");
+        }).build();
+        Object exit2 = ((LuaTable) L2.getGlobal("os")).rawget("exit");
+        assertThrows(LuaError.class, () -> L2.call(exit2, Boolean.FALSE));
         assertArrayEquals(new int[] {1, 0}, seen);
-        assertThrows(LuaError.class, () -> call("os", "exit"));
+        assertThrows(LuaError.class, () -> L2.call(exit2));
         assertArrayEquals(new int[] {0, 0}, seen);
     }
 

@@ -1,0 +1,9 @@
+/** The {@code luahost} command: {@code lua}, {@code run}, {@code serve}. */
+module org.luahost.cli {
+    requires org.luahost.vm;
+    requires org.luahost.coroutines;
+    requires org.luahost.persistence;
+    requires org.luahost.scheduler;
+    requires io.vertx.core;
+    requires jdk.unsupported;   // sun.misc.Signal: Ctrl-C becomes "interrupted!" (Interrupts)
+}

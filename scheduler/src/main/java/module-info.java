@@ -1,0 +1,13 @@
+/**
+ * Sessions as actors on Vert.x: mailboxes, turns, budgets, timers, messaging
+ * and the HTTP/WebSocket gateway.
+ */
+module org.luahost.scheduler {
+    requires transitive org.luahost.vm;
+    requires transitive org.luahost.coroutines;
+    requires transitive org.luahost.persistence;
+    requires transitive io.vertx.core;
+    requires org.jctools.core;
+
+    exports org.luahost.scheduler;
+}
