@@ -102,7 +102,7 @@ final class Budget implements WorkMeter {
 
     @Override
     public int onWork(LuaThread th) {
-        Turn t = session.turns.current;
+        Turn t = session.turns.active;
         if (t == null || raising) return QUANTUM;
         long now = System.nanoTime();
         if (budgetNanos > 0 && now - t.start - t.paused > budgetNanos) {
@@ -186,7 +186,7 @@ final class Budget implements WorkMeter {
     /** The memory estimate (stops counting past cap). */
     private long measure(long cap) {
         List<LuaThread> threads = new ArrayList<>(2);
-        Turn t = session.turns.current;
+        Turn t = session.turns.active;
         if (t != null && t.thread != null) threads.add(t.thread);
         List<Object> roots = new ArrayList<>();
         session.timers.addRoots(roots);

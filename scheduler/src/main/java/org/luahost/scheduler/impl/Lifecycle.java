@@ -164,7 +164,7 @@ final class Lifecycle {
      */
     private void closeState() {
         SessionImpl s = session;
-        Turn t = s.turns.current;
+        Turn t = s.turns.active;
         if (s.saver != null || s.lua.L == null || t == null || t.thread == null) return;
         try {
             s.budget.renew(t);
@@ -269,11 +269,11 @@ final class Lifecycle {
                     Turn t = new Turn(Envelope.Save.INSTANCE);
                     s.lua.onMainThread(t);
                     t.start = System.nanoTime();
-                    s.turns.current = t;
+                    s.turns.active = t;
                     try {
                         unload();
                     } finally {
-                        s.turns.current = null;
+                        s.turns.active = null;
                         if (t.detached) s.host.drainers.unblocked();   // finalizers ran past a slice (see Budget.onWork)
                     }
                     unloaded = true;

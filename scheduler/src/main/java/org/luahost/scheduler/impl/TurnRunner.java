@@ -33,7 +33,7 @@ import org.luahost.vm.LuaString;
  * <ul>
  * <li>{@link #drain}: a worker of {@link Drainers} that holds the session's
  *     drainer role.</li>
- * <li>{@link #current}: guarded by the turn.</li>
+ * <li>{@link #active}: guarded by the turn.</li>
  * <li>{@link #inProgress}: written with the turn (by the drainer, or by an
  *     interleaved turn that resumed after handing the role over), read by
  *     any thread (the idle sweep, which only uses it as a hint; passivation
@@ -46,7 +46,7 @@ final class TurnRunner {
 
     private final SessionImpl session;
     /** The turn that holds the state's turn now, or null between turns and while it waits with interleaving. Guarded by the turn. */
-    Turn current;
+    Turn active;
     /** Turns begun and not finished (more than one only with interleaving). */
     volatile int inProgress;
 
@@ -102,7 +102,7 @@ final class TurnRunner {
         session.mailbox.taken();
         session.lua.enter(t);
         session.budget.startClock(t);
-        current = t;
+        active = t;
     }
 
     /** Ends t: a stop it asked for, its CPU time, and the state's turn goes back. */
@@ -112,7 +112,7 @@ final class TurnRunner {
         session.budget.endTurn(t, now);
         if (!t.isSave()) session.lastActive = now;
         session.lua.leave(t);
-        current = null;
+        active = null;
         session.lua.unlockState();
     }
 

@@ -73,14 +73,14 @@ final class Waits implements WaitPolicy {
     @Override
     public void beforeWait(LuaThread th) {
         TurnRunner turns = session.turns;
-        Turn t = turns.current;
+        Turn t = turns.active;
         if (t == null) return;   // not inside a turn (cannot happen for session code)
         WAITING.set(t);
         t.waitStart = System.nanoTime();
         session.lua.suspend(t);
         if (!t.detached) session.host.drainers.blocked();   // the worker waits: another one serves the other sessions
         if (!interleave) return;
-        turns.current = null;
+        turns.active = null;
         if (t.drainer) {
             // hand the drainer role over: the mailbox goes on while this turn waits
             t.drainer = false;
@@ -97,7 +97,7 @@ final class Waits implements WaitPolicy {
         WAITING.remove();
         if (interleave) {
             session.lua.hosting().acquireTurn();
-            session.turns.current = t;
+            session.turns.active = t;
             session.lua.resume(t);
         }
         if (!t.detached) session.host.drainers.unblocked();
@@ -106,7 +106,7 @@ final class Waits implements WaitPolicy {
 
     /** Ids whose turns wait on the running turn (for a call it makes), this session last. */
     String[] chainForCall() {
-        Turn t = session.turns.current;
+        Turn t = session.turns.active;
         String[] c = t == null || t.chain == null ? new String[0] : t.chain;
         String[] out = java.util.Arrays.copyOf(c, c.length + 1);
         out[c.length] = session.id;
