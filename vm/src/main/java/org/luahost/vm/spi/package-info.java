@@ -5,8 +5,9 @@
  * embedder should touch. The vm module exports this package only to those
  * modules ({@code exports org.luahost.vm.spi to ...} in its
  * {@code module-info.java}), so the compiler keeps everyone else out; the
- * rest of the VM ({@code interp}, {@code lib}, {@code runtime},
- * {@code parser}) is exported to nobody.
+ * rest of the VM ({@code parser}, {@code compiler}, {@code nodes},
+ * {@code chunk}, {@code runtime}, {@code debug}, {@code lib}) is exported to
+ * nobody.
  *
  * <h2>What is here</h2>
  * <ul>
@@ -17,9 +18,19 @@
  *     while a coroutine is closed); the work allowance a {@link
  *     org.luahost.vm.WorkMeter} grants; an unprotected, uncounted call on a
  *     given thread (a coroutine's body).</li>
+ * <li>{@link org.luahost.vm.spi.ValueGraph} and its receiver
+ *     {@link org.luahost.vm.spi.Edges}: the edges of each Lua value type
+ *     (table, Lua and Java function, upvalue cell, userdata, coroutine,
+ *     thread stack), defined once and reported in a fixed order without
+ *     being followed, so each walker keeps its own explicit stack. The
+ *     collector's marker ({@link org.luahost.vm.Gc}), the scheduler's
+ *     memory estimate and the persistence encoder, path finder and host
+ *     index all walk through it.</li>
+ * <li>{@link org.luahost.vm.spi.FunctionImages} and
+ *     {@link org.luahost.vm.spi.Upvalue}: how persistence captures a Lua
+ *     function (its prototype's image, upvalue names and cells) and rebuilds
+ *     it over shared upvalue cells.</li>
  * </ul>
- * Value-graph and function-image types for the collector, the memory
- * estimate and persistence live here too.
  *
  * <h2>What is in the public API instead</h2>
  * Host-facing needs are in {@code org.luahost.vm}: protected calls with a
