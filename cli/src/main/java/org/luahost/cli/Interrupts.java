@@ -112,8 +112,7 @@ final class Interrupts implements WorkMeter {
     public int onWork(LuaThread th) {
         if (pending && th == L.mainThread && !inHook(th)) {
             pending = false;
-            th.hookMask = 0;   // lstop removes the hook (the user's is gone too)
-            th.hook = null;
+            th.clearHook();   // lstop removes the hook (the user's is gone too)
             throw th.errorAtLevel("interrupted!", 1);
         }
         return pending ? 64 : ALLOWANCE;

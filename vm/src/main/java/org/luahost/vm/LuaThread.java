@@ -85,6 +85,17 @@ public class LuaThread implements LuaThreadHandle {
     /** The debug hook (set by debug.sethook); called only when {@link #hookMask} is not 0. */
     public Hook hook;
 
+    /**
+     * Removes this thread's debug hook, as {@code lua_sethook(L, NULL, 0, 0)}
+     * does (the standalone interpreter's Ctrl-C handling removes it before
+     * raising "interrupted!"). Called only by the Java thread running this
+     * Lua thread (from a {@link WorkMeter} or a hook), never from another.
+     */
+    public final void clearHook() {
+        hookMask = 0;
+        hook = null;
+    }
+
     /** What the interpreter tells a debug hook. Implemented by the debug library. */
     public interface Hook {
         /** Frame f (the top frame) was entered, its arguments bound; tail: it replaced its caller's activation. */
