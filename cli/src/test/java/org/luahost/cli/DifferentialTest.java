@@ -179,14 +179,7 @@ class DifferentialTest {
             List<String> cmd = new ArrayList<>(command);
             cmd.add(file);
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-            Map<String, String> env = pb.environment();
-            for (String v : List.of("LUA_INIT", "LUA_INIT_5_4", "LUA_PATH", "LUA_PATH_5_4", "LUA_CPATH", "LUA_CPATH_5_4",
-                    "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS")) {
-                env.remove(v);
-            }
-            env.put("LC_ALL", "C");
-            env.put("LANG", "C");
-            env.put("TZ", "UTC");
+            ReferenceEnv.apply(pb);
             Path stdin = dir.resolve(base + ".stdin");
             File devNull = new File("/dev/null");
             if (Files.exists(stdin)) pb.redirectInput(stdin.toFile());

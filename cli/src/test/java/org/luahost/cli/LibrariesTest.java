@@ -248,14 +248,7 @@ class LibrariesTest {
         try {
             Path cwd = Files.createDirectory(tmp.resolve("cwd"));
             ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-            Map<String, String> env = pb.environment();
-            for (String v : List.of("LUA_INIT", "LUA_INIT_5_4", "LUA_PATH", "LUA_PATH_5_4", "LUA_CPATH", "LUA_CPATH_5_4",
-                    "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS")) {
-                env.remove(v);
-            }
-            env.put("LC_ALL", "C");
-            env.put("LANG", "C");
-            env.put("TZ", "UTC");
+            ReferenceEnv.apply(pb);
             Path out = tmp.resolve("out"), err = tmp.resolve("err");
             pb.redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
             Process p;

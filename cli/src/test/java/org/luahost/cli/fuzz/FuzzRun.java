@@ -1,5 +1,6 @@
 package org.luahost.cli.fuzz;
 
+import org.luahost.cli.ReferenceEnv;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ public final class FuzzRun {
 
     Outcome runProcess(List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-        env(pb);
+        ReferenceEnv.apply(pb);
         String base = cmd.get(cmd.size() - 1);
         Path out = work.resolve(base + ".ref.out"), err = work.resolve(base + ".ref.err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
@@ -122,16 +123,6 @@ public final class FuzzRun {
         return o;
     }
 
-    static void env(ProcessBuilder pb) {
-        Map<String, String> env = pb.environment();
-        for (String v : List.of("LUA_INIT", "LUA_INIT_5_4", "LUA_PATH", "LUA_PATH_5_4", "LUA_CPATH", "LUA_CPATH_5_4",
-                "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS")) {
-            env.remove(v);
-        }
-        env.put("LC_ALL", "C");
-        env.put("LANG", "C");
-        env.put("TZ", "UTC");
-    }
 
     // ---------------------------------------------------------------- luahost
 
@@ -155,7 +146,7 @@ public final class FuzzRun {
                 cmd.addAll(extra);
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.luahost.cli.FuzzBatch", list.toString(), res.toString()));
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-                env(pb);
+                ReferenceEnv.apply(pb);
                 Path log = work.resolve("batch-" + shard + ".log");
                 pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 int st = pb.start().waitFor();
