@@ -1,20 +1,12 @@
 package org.luahost.vm;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
-import org.luahost.vm.nodes.Node;
-import org.luahost.vm.runtime.Cell;
-import org.luahost.vm.runtime.Frame;
-import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
-import org.luahost.vm.spi.Edges;
-import org.luahost.vm.spi.Upvalue;
-import org.luahost.vm.spi.ValueGraph;
 
 /**
  * The Lua side of garbage collection: finalizers ({@code __gc}), weak tables
@@ -48,14 +40,41 @@ import org.luahost.vm.spi.ValueGraph;
  * one unreachable finalizes it (after the other objects), and one the JVM collected
  * first was closed by the io library's Cleaner.
  *
- * <p>When collections run: on {@code collectgarbage()} ({@code "collect"} and
- * {@code "step"}), when a host calls {@link #collectIfDue} at a point where no Lua
- * code is half-way through an expression (sessions do so between turns), and when
- * the state is closed ({@link LuaState#close()}: every pending finalizer runs).
- * There is no collection in the middle of arbitrary Lua code: the interpreter keeps
- * temporaries in Java locals, which a Lua-level mark cannot see. So a program that
- * never calls {@code collectgarbage} keeps its finalizable objects (and the dead
- * entries of its weak tables) until the state closes.
+ * <p>When collections run. Allocation drives them, as in the reference: the
+ * interpreter charges this state's {@link #charge allocation counter} where it
+ * creates Lua objects (table constructors and table growth, closures, strings
+ * made by concatenation), with sizes modelled on the reference's (a table 56
+ * bytes plus 16 per array slot and 32 per hash slot, a closure 40 plus 8 per
+ * upvalue, a string 24 plus its length); a collection estimates the live data
+ * as the size of what it marked. When the allocation since the last collection
+ * passes the pause rule (live &times; pause / 100, at least {@link #MIN_STEP})
+ * or the state's memory limit, the counter traps the running thread's work
+ * countdown ({@link LuaThread#trapWork}), and the collection runs at the next
+ * <em>safe point</em>: the next loop back-edge or function entry (after the
+ * callee's arguments are bound to its frame), which is where the interpreter
+ * already counts work, so the hot path is unchanged (one decrement, one branch).
+ * Also on {@code collectgarbage()} ({@code "collect"}, and {@code "step"} once its
+ * steps add up to a cycle's work), between a host's turns ({@link #collectIfDue}),
+ * and when the state is closed (every pending finalizer runs).
+ *
+ * <p>Roots, so that a collection in the middle of an expression is sound: the
+ * frames (locals, varargs, pending results and tail calls) of every thread
+ * running, resuming or suspended; a Java function's frame holds its argument
+ * array; and the values an expression holds in Java locals (or on the second
+ * tier's operand stack) across a nested call are <em>pinned</em>: the compiler
+ * wraps each sub-expression whose value is held while a later part of the same
+ * expression or statement may call in a pin node, and the holder in a pin scope
+ * ({@code nodes.Pins}); at run time a pin is a type test and, for a table,
+ * function, userdata or thread, a push on the thread's pin stack
+ * ({@link LuaThread#pin}), which the marker reads as part of the thread. A
+ * suspended coroutine keeps its pins with its thread. A protected call that
+ * catches an error drops the pins pushed inside it.
+ *
+ * <p>Memory limit ({@link LuaStateBuilder#memoryLimit}): when the estimate
+ * (live at the last collection plus allocated since) passes it, a collection
+ * runs at the next safe point; if the estimate is still over, the running code
+ * gets the error {@code "not enough memory"} (catchable by pcall). Allocation that
+ * reaches the limit plus a margin before any safe point fails at once.
  */
 public final class Gc {
     private boolean running = true;
@@ -64,10 +83,99 @@ public final class Gc {
     public boolean isRunning() { return running; }
 
     /** collectgarbage "stop"/"restart"; on the thread running the state. */
-    public void setRunning(boolean on) { running = on; }
+    public void setRunning(boolean on) { running = on; retrigger(); }
 
+    /** Mode and parameters as collectgarbage sets and reports them (pause and stepmul stored as the reference stores them, divided by 4 in a byte). */
     private String mode = "incremental";
-    private long pause = 200, stepmul = 100;
+    private int pause = 200 / 4, stepmul = 100 / 4, stepsizeLog = 13, genMinor = 20, genMajor = 100;
+
+    // ---------------------------------------------------------------- allocation accounting
+
+    /** Bytes of the reference's model of an object (see the class comment). */
+    static final long CLOSURE = 40, USERDATA = 64, THREAD = 1024;
+    /** Strings up to this length are shared in the reference (interned), so a mark does not count them. */
+    static final int SHORT_STRING = 40;
+    /** Allocation between two automatic collections at least (a small live set would collect too often). */
+    static final long MIN_STEP = 256 * 1024;
+
+    public static long tableBytes(int asize, int hashCapacity) { return 56 + 16L * asize + 32L * hashCapacity; }
+
+    public static long closureBytes(int nupvals) { return CLOSURE + 8L * nupvals; }
+
+    public static long stringBytes(int length) { return 24 + (long) length; }
+
+    /** Live bytes found by the last collection (an estimate, see the class comment). */
+    private long estimate = 32 * 1024;
+    /** Bytes charged since the last collection. */
+    private long allocated;
+    /** When allocated passes this, {@link #over} runs (a collection is due, or the limit is near). */
+    private long trigger = MIN_STEP;
+    /** The memory limit in bytes (0: none); set once when the state is built. */
+    private long limit;
+    /** Work credit of collectgarbage("step") towards the next cycle, in bytes. */
+    private long stepCredit;
+    private final LuaState state;
+
+    Gc(LuaState state) { this.state = state; }
+
+    /**
+     * Charges n bytes of new Lua data to this state (on the thread running it):
+     * one add and one compare; past the trigger the running thread is trapped
+     * so that a collection runs at its next safe point.
+     */
+    public void charge(long n) {
+        if ((allocated += n) > trigger) over();
+    }
+
+    /** charge's slow path: trap the running thread, or fail when the limit is passed by more than the margin. */
+    private void over() {
+        if (finalizing || closed) return;
+        LuaThread th = state.current();
+        if (limit > 0 && estimate + allocated > limit + Math.max(limit / 8, 1 << 20)) {
+            throw th.raise("not enough memory");
+        }
+        th.trapWork();
+    }
+
+    /** Recomputes {@link #trigger} after a collection or a change of the parameters or of running. */
+    private void retrigger() {
+        long t = Long.MAX_VALUE;
+        if (running) {
+            long p = mode.equals("generational") ? 200 : Math.max(pause * 4L, 100);   // see the class comment
+            t = Math.max(estimate * (p - 100) / 100, MIN_STEP);
+        }
+        if (limit > 0) t = Math.min(t, Math.max(limit - estimate, 0));
+        trigger = t;
+    }
+
+    /** Sets the memory limit (from the builder). */
+    void limit(long bytes) {
+        limit = Math.max(bytes, 0);
+        retrigger();
+    }
+
+    /** The state's memory in use as collectgarbage("count") reports it: live at the last collection plus allocated since, in bytes. */
+    public long inUse() { return estimate + allocated; }
+
+    /**
+     * A safe point of th (see the class comment): runs the collection that is due,
+     * then raises "not enough memory" if the state is still over its limit.
+     */
+    void atSafePoint(LuaThread th) {
+        if (finalizing || closed || allocated <= trigger) return;
+        org.luahost.vm.runtime.Frame top = th.top();
+        org.luahost.vm.runtime.Site site = top == null ? null : top.site;
+        if (top != null) top.site = null;   // a back-edge: the frame's site may be an earlier call's, which knows fewer live slots
+        try {
+            collect(th);
+        } finally {
+            if (top != null) top.site = site;
+        }
+        if (limit > 0 && estimate + allocated > limit) throw th.raise("not enough memory");
+    }
+
+    /** Whether finalizers are running now (collectgarbage then fails, as in the reference). */
+    public boolean inFinalizer() { return finalizing; }
 
     /** Objects registered for finalization, in registration order. */
     private final ArrayList<Object> finobj = new ArrayList<>();
@@ -78,8 +186,6 @@ public final class Gc {
     /** Registered objects after the last collection (for {@link #collectIfDue}). */
     private int finAfterLast;
     private long collections;
-
-    Gc() {}
 
     /**
      * Objects whose finalizer a JVM Cleaner also runs (files: their buffers must be written
@@ -122,10 +228,24 @@ public final class Gc {
         System.gc();
     }
 
-    /** collectgarbage("step"): a Lua collection, without asking the JVM for a full collection. */
+    /** A Lua collection now, without asking the JVM for a full collection (for tests and hosts). */
     public void step(LuaThread th) {
         if (finalizing || closed) return;
         collect(th);
+    }
+
+    /**
+     * collectgarbage("step", kb): adds about kb KB of work (a basic step of
+     * 2^stepsize bytes for 0) to the step credit; when the credit reaches a
+     * cycle's work (the live estimate plus what was allocated since), a
+     * collection runs. Returns whether a cycle completed.
+     */
+    public boolean step(LuaThread th, long kb) {
+        if (finalizing || closed) return false;
+        stepCredit += kb <= 0 ? 1L << stepsizeLog : Math.min(kb, Long.MAX_VALUE / 2048) * 1024;
+        if (stepCredit < estimate + allocated) return false;
+        collect(th);
+        return true;
     }
 
     /**
@@ -140,21 +260,37 @@ public final class Gc {
         return true;
     }
 
-    /** Closes: calls the finalizers of every registered object, newest first; later registrations are ignored. */
+    /** Finalizers still to run while the state closes (see {@link #closeState}). */
+    private java.util.ArrayDeque<Object> closing;
+
+    /**
+     * Closes: calls the finalizers of every registered object, newest first; later
+     * registrations are ignored. Called again while those finalizers run (os.exit(code,
+     * true) inside one, as lua_close inside a finalizer), it runs the ones still pending.
+     */
     void closeState(LuaThread th) {
-        if (closed) return;
+        if (closed) {
+            if (closing != null) drainClosing(th);
+            return;
+        }
         closed = true;
         List<Object> all = new ArrayList<>(finobj);
         Collections.reverse(all);
         finobj.clear();
         finset.clear();
-        callFinalizers(th, all);
+        closing = new java.util.ArrayDeque<>(all);
+        drainClosing(th);
+    }
+
+    private void drainClosing(LuaThread th) {
+        Object o;
+        while ((o = closing.poll()) != null) callFinalizers(th, List.of(o));
     }
 
     private void collect(LuaThread th) {
         collections++;
         if (++epoch == 0) epoch = 1;
-        Marker m = new Marker(epoch);
+        GcMarker m = new GcMarker(epoch);
         LuaState L = th.state;
         m.markRoots(L, th);
         m.propagate();
@@ -195,6 +331,10 @@ public final class Gc {
         for (LuaTable t : m.weakValues) m.clearValues(t);
         for (LuaTable t : m.allWeak) m.clearValues(t);
         finAfterLast = finobj.size();
+        estimate = m.bytes;
+        allocated = 0;
+        stepCredit = 0;
+        retrigger();
         callFinalizers(th, tobefnz);
     }
 
@@ -233,166 +373,42 @@ public final class Gc {
         }
     }
 
-    // ---------------------------------------------------------------- marking
-
-    /**
-     * One collection's marks, over the edges {@link ValueGraph} defines: tables
-     * and functions carry the epoch; other objects go in a set. Gray objects wait
-     * on an explicit stack. What is particular to the collector is how a table's
-     * edges are followed, by its {@code __mode}: weak values are not marked
-     * through, weak keys make the table an ephemeron (a value is marked only once
-     * its key is), and the weak tables are listed for clearing.
-     */
-    private static final class Marker implements Edges {
-        final int epoch;
-        final ArrayDeque<Object> gray = new ArrayDeque<>();
-        final Set<Object> others = Collections.newSetFromMap(new IdentityHashMap<>());
-        final List<LuaTable> weakValues = new ArrayList<>(), ephemerons = new ArrayList<>(), allWeak = new ArrayList<>();
-        /** The weakness of the table whose edges are being reported. */
-        private boolean weakKeys, weakVals;
-
-        Marker(int epoch) { this.epoch = epoch; }
-
-        boolean isMarked(Object v) {
-            if (v instanceof LuaTable t) return t.gcMark == epoch;
-            if (v instanceof LuaFunction f) return f.gcMark == epoch;
-            if (ValueGraph.isObject(v)) return others.contains(v);
-            return true;
-        }
-
-        void mark(Object v) {
-            if (v == null) return;
-            if (v instanceof LuaTable t) {
-                if (t.gcMark != epoch) { t.gcMark = epoch; gray.push(t); }
-            } else if (v instanceof LuaFunction f) {
-                if (f.gcMark != epoch) { f.gcMark = epoch; gray.push(f); }
-            } else if (ValueGraph.isObject(v)) {
-                if (others.add(v)) gray.push(v);
-            }
-        }
-
-        void markRoots(LuaState L, LuaThread th) {
-            // a thread's edges are its stack, so the main thread (a root) is marked like any object
-            L.forEachRoot(this::mark);
-            mark(th);
-            for (LuaThread t = L.current(); t != null; t = t.resumer) mark(t);
-        }
-
-        void propagate() {
-            Object o;
-            while ((o = gray.poll()) != null) {
-                if (o instanceof LuaTable t && !enterTable(t)) continue;
-                ValueGraph.edges(o, this);
-            }
-        }
-
-        /** Notes t's weakness for the edges that follow; returns false (after marking the metatable) if it has no strong edges. */
-        private boolean enterTable(LuaTable t) {
-            LuaTable mt = t.getMetatable();
-            boolean wk = false, wv = false;
-            if (mt != null && mt.rawget("__mode") instanceof String s) {
-                wk = s.indexOf('k') >= 0;
-                wv = s.indexOf('v') >= 0;
-            }
-            weakKeys = wk;
-            weakVals = wv;
-            if (wk && wv) {
-                allWeak.add(t);
-                mark(mt);
-                return false;
-            }
-            if (wv) weakValues.add(t);
-            else if (wk) ephemerons.add(t);
-            return true;
-        }
-
-        // ------------------------------------------------------------ edges
-
-        @Override
-        public void arraySlot(int index, Object value) {
-            if (!weakVals) mark(value);   // integer keys are not collectable, so an ephemeron's array part is strong
-        }
-
-        @Override
-        public void hashEntry(Object key, Object value) {
-            if (weakVals) mark(key);
-            else if (!weakKeys) { mark(key); mark(value); }
-            else if (!isMarked(value) && isMarked(key)) mark(value);   // ephemeron: see convergeEphemerons
-        }
-
-        @Override
-        public void metatable(LuaTable mt) { mark(mt); }
-
-        @Override
-        public void upvalue(int index, Upvalue cell) {
-            if (cell != null) mark(cell.get());
-        }
-
-        @Override
-        public void cellValue(Object v) { mark(v); }
-
-        @Override
-        public void userValue(Object v) { mark(v); }
-
-        @Override
-        public void thread(LuaThread t) { mark(t); }
-
-        @Override
-        public void value(Object v) { mark(v); }
-
-        // ------------------------------------------------------------ weak tables
-
-        /** Marks the values of t whose keys are marked; returns whether it marked anything. */
-        private boolean ephemeronPass(LuaTable t) {
-            boolean marked = false;
-            int cap = t.hashCapacity();
-            for (int i = 0; i < cap; i++) {
-                Object v = t.hashValueAt(i);
-                if (v == null || isMarked(v)) continue;
-                if (isMarked(t.hashKeyAt(i))) { mark(v); marked = true; }
-            }
-            return marked;
-        }
-
-        void convergeEphemerons() {
-            boolean changed;
-            do {
-                changed = false;
-                for (int i = 0; i < ephemerons.size(); i++) {
-                    if (ephemeronPass(ephemerons.get(i))) { propagate(); changed = true; }
-                }
-            } while (changed);
-        }
-
-        void clearValues(LuaTable t) {
-            Object[] arr = t.array;
-            for (int i = 0; i < t.asize; i++) if (arr[i] != null && !isMarked(arr[i])) arr[i] = null;
-            t.border = -1;   // values may have been cleared anywhere in the array part
-            int cap = t.hashCapacity();
-            for (int i = 0; i < cap; i++) {
-                Object v = t.hashValueAt(i);
-                if (v != null && !isMarked(v)) t.clearHashAt(i);
-            }
-        }
-
-        void clearKeys(LuaTable t) {
-            int cap = t.hashCapacity();
-            for (int i = 0; i < cap; i++) {
-                if (t.hashValueAt(i) != null && !isMarked(t.hashKeyAt(i))) t.clearHashAt(i);
-            }
-        }
-    }
-
-    /** "incremental" or "generational" (what collectgarbage reports; both collect the same way here). */
+    /** "incremental" or "generational". */
     public String mode() { return mode; }
 
+    /** Switches the mode; returns the previous one. */
     public String setMode(String m) {
         String old = mode;
         mode = m;
+        retrigger();
         return old;
     }
 
-    public long setPause(long v) { long o = pause; pause = v; return o; }
+    /**
+     * collectgarbage("incremental", pause, stepmul, stepsize): a 0 keeps a
+     * parameter; pause and stepmul are kept as the reference keeps them
+     * (a quarter of the value in a byte). Returns the previous mode.
+     */
+    public String incremental(long pause, long stepmul, long stepsize) {
+        if (pause != 0) this.pause = asByte(pause);
+        if (stepmul != 0) this.stepmul = asByte(stepmul);
+        if (stepsize != 0) stepsizeLog = (int) stepsize;
+        return setMode("incremental");
+    }
 
-    public long setStepmul(long v) { long o = stepmul; stepmul = v; return o; }
+    /** collectgarbage("generational", minormul, majormul): a 0 keeps a parameter; returns the previous mode. */
+    public String generational(long minor, long major) {
+        if (minor != 0) genMinor = (int) (minor & 0xff);
+        if (major != 0) genMajor = asByte(major);
+        return setMode("generational");
+    }
+
+    /** The reference's setgcparam: v / 4 (C division) in an unsigned byte. */
+    private static int asByte(long v) { return (int) ((v / 4) & 0xff); }
+
+    /** collectgarbage("setpause", v): returns the previous value as the reference reports it. */
+    public long setPause(long v) { long o = pause * 4L; pause = asByte(v); retrigger(); return o; }
+
+    /** collectgarbage("setstepmul", v): returns the previous value as the reference reports it. */
+    public long setStepmul(long v) { long o = stepmul * 4L; stepmul = asByte(v); return o; }
 }

@@ -19,6 +19,8 @@ public abstract class JavaFunction extends LuaFunction {
     @Override
     public final Object[] invoke(LuaThread th, Object[] args) {
         org.luahost.vm.runtime.Frame f = th.push(this);
+        f.varargs = args;   // the collector's root for the arguments while the body runs (pop clears it)
+        if (--th.workLeft < 0) th.outOfWork();
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
         Object[] r = call(th, args);
         if (th.hookMask != 0) th.hook.onReturn(th, f);

@@ -72,9 +72,16 @@ public final class LuaState {
     /** State-wide extension slots for other modules (coroutines, scheduler, persistence). */
     private final java.util.Map<Class<?>, Object> extensions = new java.util.HashMap<>();
 
-    private final Gc gc = new Gc();
+    private final Gc gc = new Gc(this);
 
     public Gc gc() { return gc; }
+
+    /**
+     * The state's memory in use as the collector estimates it, in bytes: the
+     * live data the last collection found plus what was allocated since (what
+     * {@code collectgarbage("count")} reports, in KB); see {@link Gc}.
+     */
+    public long memoryInUse() { return gc.inUse(); }
 
     /**
      * Passes each of the state's own roots to root: the registry, the
@@ -107,6 +114,7 @@ public final class LuaState {
         this.threadFactory = b.threadFactory;
         this.mainThread = new LuaThread(this);
         this.current = mainThread;
+        if (b.memoryLimit > 0) gc.limit(b.memoryLimit);
     }
 
     /** The settings of a new state, with the defaults of {@link #create(Profile)}; {@link LuaStateBuilder#build()} makes it. */
@@ -225,7 +233,10 @@ public final class LuaState {
      * end of {@code luahost lua} call it; calling it again does nothing.
      */
     public void close() {
-        if (closed) return;
+        if (closed) {
+            gc.closeState(current != null ? current : mainThread);   // called from a finalizer at close: the rest run first
+            return;
+        }
         closed = true;
         Object err = null;
         Object v;

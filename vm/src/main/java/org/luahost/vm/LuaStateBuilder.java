@@ -36,6 +36,7 @@ public final class LuaStateBuilder {
     WorkMeter meter;
     ExitHandler exitHandler;
     ThreadFactory threadFactory;
+    long memoryLimit;
     private boolean libraries = true;
     private boolean ignoreEnvironment;
     private Path moduleFolder;
@@ -81,6 +82,18 @@ public final class LuaStateBuilder {
     /** Counts the state's work (time slices, budgets); null (the default) for none. See {@link WorkMeter}. */
     public LuaStateBuilder meter(WorkMeter meter) {
         this.meter = meter;
+        return this;
+    }
+
+    /**
+     * The most memory (bytes, as the collector estimates it: {@link LuaState#memoryInUse})
+     * the state's Lua data may use; 0 (the default) for no limit. Past it a collection
+     * runs at the next safe point, and if the data is still over, the running code gets
+     * the Lua error "not enough memory" (see {@link Gc}).
+     */
+    public LuaStateBuilder memoryLimit(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("memory limit " + bytes);
+        this.memoryLimit = bytes;
         return this;
     }
 
@@ -155,6 +168,7 @@ public final class LuaStateBuilder {
         c.meter = meter;
         c.exitHandler = exitHandler;
         c.threadFactory = threadFactory;
+        c.memoryLimit = memoryLimit;
         return c;
     }
 }

@@ -44,6 +44,16 @@ public final class LuaTable {
 
     public LuaTable() {}
 
+    /** The collector whose allocation counter this table's growth is charged to (null: not charged). */
+    private Gc acct;
+
+    /** A table charged to gc's allocation counter, now and as it grows (see {@link Gc}). */
+    public LuaTable(Gc gc, int narray, int nhash) {
+        this(narray, nhash);
+        acct = gc;
+        gc.charge(Gc.tableBytes(asize, hashCapacity()));
+    }
+
     public LuaTable(int narray, int nhash) {
         if (narray > 0) { array = new Object[narray]; asize = narray; }
         if (nhash > 0) allocHash(nhash);
@@ -285,12 +295,14 @@ public final class LuaTable {
         Object[] ok = hkeys, ov = hvals;
         allocHash(ok == null ? 1 : ok.length);
         if (ok != null) for (int i = 0; i < ok.length; i++) if (ok[i] != null && ov[i] != null) insertNew(ok[i], ov[i]);
+        if (acct != null) acct.charge(32L * (hkeys.length - (ok == null ? 0 : ok.length)));
     }
 
     private void resize(int newAsize, int nhash) {
         Object[] oldArray = array;
         int oldAsize = asize;
         Object[] ok = hkeys, ov = hvals;
+        if (acct != null) chargeResize(oldAsize, ok == null ? 0 : ok.length, newAsize, nhash);
         if (newAsize != oldAsize) {
             array = newAsize == 0 ? EMPTY : Arrays.copyOf(oldArray, newAsize);
             asize = newAsize;
@@ -307,6 +319,14 @@ public final class LuaTable {
             }
         }
         scanBorder();
+    }
+
+    /** Charges the growth of a resize to the collector, before the table changes (the charge may raise "not enough memory"). */
+    private void chargeResize(int oldAsize, int oldCap, int newAsize, int nhash) {
+        int cap = 0;
+        if (nhash > 0) { cap = 4; while (cap * 3 < nhash * 4 + 4) cap <<= 1; }
+        long grown = 16L * (newAsize - oldAsize) + 32L * (cap - oldCap);
+        if (grown > 0) acct.charge(grown);
     }
 
     private void allocHash(int n) {

@@ -138,10 +138,67 @@ public class LuaThread implements LuaThreadHandle {
      */
     public int workLeft;
 
-    /** The interpreter ran out of {@link #workLeft}: asks the state's meter for more (or lets it raise an error). */
+    /**
+     * The interpreter ran out of {@link #workLeft}: runs a collection that
+     * became due ({@link #trapWork}), then asks the state's meter for more (or
+     * lets it raise an error). Every caller is a safe point for the collector:
+     * a loop back-edge, or a function entry after its arguments are bound.
+     */
     public final void outOfWork() {
+        if (trapped) {
+            trapped = false;
+            workLeft = savedWork;
+            state.gc().atSafePoint(this);
+            if (workLeft >= 0) return;
+        }
         WorkMeter m = state.meter();
         workLeft = m == null ? Integer.MAX_VALUE : m.onWork(this);
+    }
+
+    /** Set by {@link #trapWork} until the next {@link #outOfWork}; {@link #savedWork}: the allowance it replaced. */
+    private boolean trapped;
+    private int savedWork;
+
+    /**
+     * Makes the next unit of work take the slow path ({@link #outOfWork}),
+     * where the collection that {@link Gc} found due runs: the hot path of
+     * calls and back-edges stays one decrement and one branch. Called by the
+     * state's Gc on the thread running this Lua thread.
+     */
+    final void trapWork() {
+        if (trapped) return;
+        trapped = true;
+        savedWork = workLeft - 1;   // this unit included; -1 sends the slow path on to the meter
+        workLeft = 0;
+    }
+
+    // ---------------------------------------------------------------- pinned temporaries
+
+    /**
+     * Values an expression holds in Java locals (or on the second tier's operand
+     * stack) while a later part of it may call: the collector marks them as roots
+     * of this thread (see {@link Gc}). Only collectable objects are pushed;
+     * {@link #npins} is reset by the pin scope that pushed them, and by a
+     * protected call that catches an error.
+     */
+    private Object[] pins = new Object[16];
+    int npins;
+
+    /** Pins v (if it is a collectable object) and returns it. */
+    public final Object pin(Object v) {
+        if (v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle) {
+            if (npins == pins.length) pins = java.util.Arrays.copyOf(pins, npins * 2);
+            pins[npins++] = v;
+        }
+        return v;
+    }
+
+    /** The current pin mark, for {@link #unpin}. */
+    public final int pinMark() { return npins; }
+
+    /** Drops the pins pushed since mark. */
+    public final void unpin(int mark) {
+        while (npins > mark) pins[--npins] = null;
     }
 
     public LuaThread(LuaState state) {
@@ -155,9 +212,12 @@ public class LuaThread implements LuaThreadHandle {
 
     // ---------------------------------------------------------------- call stack
 
-    /** Pushes a frame for a call of fn; the caller fills slots/varargs for Lua closures. */
+    /**
+     * Pushes a frame for a call of fn; the caller fills slots/varargs and then
+     * counts the call's unit of work (so that a collection starting there finds
+     * the arguments in the frame).
+     */
     public final Frame push(LuaFunction fn) {
-        if (--workLeft < 0) outOfWork();
         int d = depth + 1;
         if (d >= frames.length) {
             if (d >= limit) {
@@ -242,12 +302,13 @@ public class LuaThread implements LuaThreadHandle {
 
     /**
      * Gives the Lua values this thread holds outside its frames: the message
-     * handlers of its active protected calls, and what a subclass keeps
+     * handlers of its active protected calls, its pinned temporaries, and what a subclass keeps
      * ({@link #gcRefs}). For the value-graph walk ({@link org.luahost.vm.spi.ValueGraph});
      * on the thread that runs the state.
      */
     public final void forEachHeldValue(java.util.function.Consumer<Object> to) {
         for (int i = 0; i < nprotected; i++) if (handlers[i] != null) to.accept(handlers[i]);
+        for (int i = 0; i < npins; i++) to.accept(pins[i]);
         gcRefs(to);
     }
 

@@ -33,6 +33,7 @@ final class ProtectedCall {
     static Object run(LuaThread th, Object fn, Object[] args, Object handler, Tracer tracer) {
         int depth = th.depth;
         int ccalls = th.ccalls;
+        int pins = th.npins;
         int token = th.beginProtected(handler);
         try {
             th.enterCcall(null);   // restored below, whatever happens
@@ -40,10 +41,12 @@ final class ProtectedCall {
         } catch (LuaError e) {
             if (token < th.protectedFloor) throw e;   // a coroutine being closed unwinds through
             th.unwindTo(depth);
+            th.unpin(pins);
             return e;
         } catch (StackOverflowError e) {
             if (token < th.protectedFloor) throw e;
             th.unwindTo(depth);
+            th.unpin(pins);
             Object v = "stack overflow";
             if (handler != null) {
                 th.endProtected(token);

@@ -282,28 +282,36 @@ public final class BaseLib {
         int opt = Args.checkOption(th, a, 1, "collect", "stop", "restart", "collect", "count", "step",
                 "setpause", "setstepmul", "isrunning", "generational", "incremental");
         LuaState L = th.state;
-        switch (opt) {
-            case 0: L.gc().setRunning(false); return ret(0L);
-            case 1: L.gc().setRunning(true); return ret(0L);
-            case 2: L.gc().fullCollect(th); return ret(0L);
-            case 3: {
-                Runtime rt = Runtime.getRuntime();
-                double kb = (rt.totalMemory() - rt.freeMemory()) / 1024.0;
-                return ret(kb);
-            }
+        org.luahost.vm.Gc gc = L.gc();
+        switch (opt) {   // arguments are checked first, as lua5.4's luaB_collectgarbage does
             case 4: {
-                // a step here is a whole Lua collection, so it always ends a cycle; lua5.4 in
-                // generational mode never reports the end of a cycle from a step
-                L.gc().step(th);
-                return ret(!L.gc().mode().equals("generational"));
+                long kb = Args.optInteger(th, a, 2, 0);
+                if (gc.inFinalizer()) return ret(null);
+                // lua5.4 in generational mode never reports the end of a cycle from a step
+                return ret(gc.step(th, kb) && !gc.mode().equals("generational"));
             }
             case 5: case 6: {
                 long v = Args.optInteger(th, a, 2, 0);
-                return ret(opt == 5 ? L.gc().setPause(v) : L.gc().setStepmul(v));
+                if (gc.inFinalizer()) return ret(null);
+                return ret(opt == 5 ? gc.setPause(v) : gc.setStepmul(v));
             }
-            case 7: return ret(L.gc().isRunning());
-            case 8: return ret(L.gc().setMode("generational"));
-            default: return ret(L.gc().setMode("incremental"));
+            case 8: {
+                long minor = Args.optInteger(th, a, 2, 0), major = Args.optInteger(th, a, 3, 0);
+                return ret(gc.inFinalizer() ? null : gc.generational(minor, major));
+            }
+            case 9: {
+                long pause = Args.optInteger(th, a, 2, 0), stepmul = Args.optInteger(th, a, 3, 0), size = Args.optInteger(th, a, 4, 0);
+                return ret(gc.inFinalizer() ? null : gc.incremental(pause, stepmul, size));
+            }
+            default: break;
+        }
+        if (gc.inFinalizer()) return ret(null);   // lua_gc fails inside a finalizer: collectgarbage returns fail
+        switch (opt) {
+            case 0: gc.setRunning(false); return ret(0L);
+            case 1: gc.setRunning(true); return ret(0L);
+            case 2: gc.fullCollect(th); return ret(0L);
+            case 3: return ret(L.memoryInUse() / 1024.0);
+            default: return ret(gc.isRunning());
         }
     }
 }

@@ -189,6 +189,7 @@ public final class Exprs {
             for (int i = 0; i < n; i++) {
                 ups[i] = p.upvalInStack[i] ? (Cell) f.slots[p.upvalIndex[i]] : f.closure.upvals[p.upvalIndex[i]];
             }
+            f.thread.state.gc().charge(org.luahost.vm.Gc.closureBytes(n));
             return new LuaClosure(p, ups);
         }
     }
@@ -211,7 +212,7 @@ public final class Exprs {
         @Override
         public Object eval(Frame f) {
             int npos = items.length;
-            LuaTable t = new LuaTable(lastMulti ? npos - 1 : npos, keys.length);
+            LuaTable t = new LuaTable(f.thread.state.gc(), lastMulti ? npos - 1 : npos, keys.length);
             if (npos == 0) {
                 for (int o : order) setKeyed(f, t, ~o);
                 return t;
@@ -282,10 +283,15 @@ public final class Exprs {
                 if (!Ops.isStringLike(v)) simple = false;
             }
             if (simple) {
-                if (n == 2) return Ops.tostrNumOrString(vs[0]).concat(Ops.tostrNumOrString(vs[1]));
-                StringBuilder sb = new StringBuilder();
-                for (Object v : vs) sb.append(Ops.tostrNumOrString(v));
-                return sb.toString();
+                String r;
+                if (n == 2) r = Ops.tostrNumOrString(vs[0]).concat(Ops.tostrNumOrString(vs[1]));
+                else {
+                    StringBuilder sb = new StringBuilder();
+                    for (Object v : vs) sb.append(Ops.tostrNumOrString(v));
+                    r = sb.toString();
+                }
+                f.thread.state.gc().charge(org.luahost.vm.Gc.stringBytes(r.length()));
+                return r;
             }
             // right to left, pairwise, as the reference's concat does with metamethods
             f.site = this;

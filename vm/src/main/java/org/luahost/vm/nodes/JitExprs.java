@@ -5,7 +5,6 @@ import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
-import static java.lang.constant.ConstantDescs.INIT_NAME;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
@@ -299,8 +298,8 @@ abstract class JitExprs {
         ClassDesc cdTable = desc(org.luahost.vm.LuaTable.class);
         int npos = t.items.length;
         int tt = temp();
-        cb.new_(cdTable).dup().loadConstant(t.lastMulti ? npos - 1 : npos).loadConstant(t.keys.length)
-                .invokespecial(cdTable, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int, CD_int)).astore(tt);
+        cb.aload(fLocal).loadConstant(t.lastMulti ? npos - 1 : npos).loadConstant(t.keys.length)
+                .invokestatic(CD_Rt, "newTable", MethodTypeDesc.of(cdTable, CD_Frame, CD_int, CD_int)).astore(tt);
         int[] pending = new int[npos];
         int multi = -1;
         for (int o : t.order) {

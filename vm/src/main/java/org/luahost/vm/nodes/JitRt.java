@@ -243,6 +243,9 @@ final class JitRt {
 
     // ---------------------------------------------------------------- table constructors (as Exprs.Table.eval)
 
+    /** A table constructor's new table, charged to the state's allocation counter (see Gc). */
+    static LuaTable newTable(Frame f, int narray, int nhash) { return new LuaTable(f.thread.state.gc(), narray, nhash); }
+
     static void setKeyed(Frame f, LuaTable t, Object key, Object v, Exprs.Table s) {
         Ops.rawsetChecked(f.thread, t, key, v, s);
     }

@@ -105,6 +105,7 @@ public final class LuaClosure extends LuaFunction {
     }
 
     private static Object run1(LuaThread th, Frame f) {
+        if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, counted once the arguments are in the frame
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
         int sig = f.closure.proto.body.exec(f);
         if (sig == Stat.RETURN) {
@@ -120,6 +121,7 @@ public final class LuaClosure extends LuaFunction {
     }
 
     private static Object[] runAll(LuaThread th, Frame f) {
+        if (--th.workLeft < 0) th.outOfWork();
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
         int sig = f.closure.proto.body.exec(f);
         if (sig == Stat.RETURN) {
@@ -154,7 +156,6 @@ public final class LuaClosure extends LuaFunction {
                 th.pop();
                 return r;
             }
-            if (--th.workLeft < 0) th.outOfWork();   // a tail call counts as a call (see WorkMeter)
             f.fn = c;
             f.closure = c;
             f.slots = new Object[c.proto.frameSize];
@@ -163,6 +164,7 @@ public final class LuaClosure extends LuaFunction {
             f.tailcall = true;
             f.ntbc = 0;
             c.bindArgs(f, args);
+            if (--th.workLeft < 0) th.outOfWork();   // a tail call counts as a call (see WorkMeter), once its arguments are bound
             if (th.hookMask != 0) th.hook.onCall(th, f, true);
             int sig = c.proto.body.exec(f);
             if (sig == Stat.RETURN) {
