@@ -10,6 +10,7 @@ import org.luahost.vm.nodes.Calls;
 import org.luahost.vm.nodes.Expr;
 import org.luahost.vm.nodes.Exprs;
 import org.luahost.vm.nodes.Loops;
+import org.luahost.vm.nodes.Pins;
 import org.luahost.vm.nodes.Stat;
 import org.luahost.vm.nodes.Stats;
 import org.luahost.vm.parser.Ast;
@@ -244,7 +245,8 @@ public final class Compiler extends ExprCompiler {
         int[] slots = new int[n];
         boolean[] cells = new boolean[n];
         for (int i = 0; i < n; i++) { slots[i] = vars[i].slot; cells[i] = vars[i].cell; }
-        return new Stats.LocalMulti(l.line(), slots, cells, exprs);
+        Expr[] p = Pins.held(exprs);
+        return Pins.scope(new Stats.LocalMulti(l.line(), slots, cells, p), p != exprs);
     }
 
     private Stat assign(Ast.Assign a) {
@@ -260,7 +262,7 @@ public final class Compiler extends ExprCompiler {
             Ast.Index ix = (Ast.Index) t;
             Expr obj = expr(ix.obj());
             Expr key = expr(ix.key());
-            return new Stats.SetIndex(a.line(), obj, key, expr(a.exprs().get(0)));
+            return setIndex(a.line(), a.line(), obj, key, expr(a.exprs().get(0)));
         }
         Stats.Target[] targets = new Stats.Target[ts.size()];
         for (int i = 0; i < ts.size(); i++) {
@@ -280,7 +282,18 @@ public final class Compiler extends ExprCompiler {
             }
         }
         Stats.IndexTarget.resolveConflicts(targets);   // lparser's check_conflict
-        return new Stats.MultiAssign(a.line(), targets, exprs(a.exprs()));
+        Expr[] values = exprs(a.exprs()), p = Pins.held(values);
+        // the tables and keys of index targets are evaluated first: pinned when a value may call (see Pins)
+        boolean pinTargets = Pins.anyMayCall(values, 0);
+        return Pins.scope(new Stats.MultiAssign(a.line(), targets, p, pinTargets), pinTargets || p != values);
+    }
+
+    /** obj[key] = v: the table and key, when evaluated before v, pinned while v may call (see {@link Pins}). */
+    private static Stat setIndex(int line, int siteLine, Expr obj, Expr key, Expr v) {
+        boolean lateObj = Stats.lateObj(obj, key), lateKey = Stats.lateKey(key);
+        Expr[] p = Pins.held(lateObj ? null : obj, lateKey ? null : key, v);
+        Expr o = lateObj ? obj : p[0], k = lateKey ? key : p[1];
+        return Pins.scope(new Stats.SetIndex(line, siteLine, o, k, v), o != obj || k != key);
     }
 
     private Stat assignTo(Ref r, Expr v, int line) {
@@ -288,7 +301,7 @@ public final class Compiler extends ExprCompiler {
             case LocalRef l -> l.v().cell ? new Stats.SetCell(line, l.v().slot, v) : new Stats.SetLocal(line, l.v().slot, v);
             case ConstRef c -> throw new IllegalStateException("assignment to a constant passed checkConst");
             case UpRef u -> new Stats.SetUpval(line, u.idx(), v);
-            case GlobalRef g -> new Stats.SetIndex(line, env(line), new Exprs.Const(line, g.name()), v);
+            case GlobalRef g -> setIndex(line, line, env(line), new Exprs.Const(line, g.name()), v);
         };
     }
 
@@ -382,7 +395,7 @@ public final class Compiler extends ExprCompiler {
         }
         Ast.Index ix = (Ast.Index) t;
         // the closure is made on the line of 'end', the store on the 'function' line
-        return new Stats.SetIndex(f.function().body().lastLine(), f.line(), expr(ix.obj()), expr(ix.key()), fn);
+        return setIndex(f.function().body().lastLine(), f.line(), expr(ix.obj()), expr(ix.key()), fn);
     }
 
     private Stat localFunction(Ast.LocalFunction lf) {
@@ -400,19 +413,24 @@ public final class Compiler extends ExprCompiler {
         if (es.isEmpty()) return new Stats.Return0(r.line());
         if (es.size() == 1 && fs.ntbc == 0) {
             Ast.Expr e = es.get(0);
+            // a tail call's pins are dropped when the function returns or its frame is reused (see Pins)
             if (e instanceof Ast.Call c) {
-                Calls.CallBase call = (Calls.CallBase) expr(c);
+                Calls.CallBase call = callNode(c);
+                call.liveSlots = fs.nextSlot;
                 Expr fn = expr(c.fn());
                 Expr[] args = exprs(c.args());
-                return new Stats.ReturnTail(r.line(), call, fn, args, lastMulti(args), null, null);
+                Expr[] p = Pins.held(prepend(fn, args));
+                args = tail(p, args);
+                return new Stats.ReturnTail(r.line(), call, p[0], args, lastMulti(args), null, null);
             }
             if (e instanceof Ast.MethodCall m) {
-                Calls.Method call = (Calls.Method) expr(m);
+                Calls.Method call = (Calls.Method) Pins.unscoped(expr(m));
                 return new Stats.ReturnTail(r.line(), call, null, null, false, call.obj, m.name());
             }
         }
         Expr[] exprs = exprs(es);
         if (exprs.length == 1 && !exprs[0].isMulti()) return new Stats.Return1(r.line(), exprs[0]);
-        return new Stats.ReturnN(r.line(), exprs, lastMulti(exprs));
+        Expr[] p = Pins.held(exprs);   // the function's return drops these pins
+        return new Stats.ReturnN(r.line(), p, lastMulti(p));
     }
 }

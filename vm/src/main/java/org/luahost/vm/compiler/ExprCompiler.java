@@ -7,6 +7,7 @@ import org.luahost.vm.nodes.Arith;
 import org.luahost.vm.nodes.Calls;
 import org.luahost.vm.nodes.Expr;
 import org.luahost.vm.nodes.Exprs;
+import org.luahost.vm.nodes.Pins;
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Proto;
@@ -81,10 +82,7 @@ abstract class ExprCompiler extends Scopes {
             case Ast.Name n -> read(resolveName(n), n.line());
             case Ast.Index ix -> index(ix);
             case Ast.Call c -> call(c);
-            case Ast.MethodCall m -> {
-                Expr[] args = exprs(m.args());
-                yield new Calls.Method(m.line(), expr(m.obj()), m.name().intern(), args, lastMulti(args));
-            }
+            case Ast.MethodCall m -> method(m);
             case Ast.Paren p -> {
                 Expr inner = expr(p.expr());
                 yield inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
@@ -100,12 +98,27 @@ abstract class ExprCompiler extends Scopes {
         Expr obj = expr(ix.obj());
         if (ix.key() instanceof Ast.Str s) return new Exprs.Field(ix.line(), obj, s.value().intern(), isEnv(obj));
         String keyName = ix.key() instanceof Ast.Int i && i.value() >= 0 && i.value() <= 255 ? "integer index" : "?";
-        return new Exprs.Index(ix.line(), obj, expr(ix.key()), keyName);
+        Expr[] p = Pins.held(obj, expr(ix.key()));
+        return Pins.scope(new Exprs.Index(ix.line(), p[0], p[1], keyName), p[0] != obj);
     }
 
-    Expr call(Ast.Call c) {
+    /** obj:name(args): the object is pinned while a later argument may call (see {@link Pins}), and so is the method found. */
+    Expr method(Ast.MethodCall m) {
+        Expr obj = expr(m.obj());
+        Expr[] args = exprs(m.args());
+        Expr[] p = Pins.held(prepend(obj, args));
+        boolean pinFn = Pins.anyMayCall(args, 0);
+        Expr x = new Calls.Method(m.line(), p[0], m.name().intern(), tail(p, args), lastMulti(args), pinFn);
+        return Pins.scope(x, pinFn || p[0] != obj);
+    }
+
+    /** The call node of c, unscoped (for a tail call, whose pins the function's return drops). */
+    Calls.CallBase callNode(Ast.Call c) {
         Expr fn = expr(c.fn());
         Expr[] args = exprs(c.args());
+        Expr[] p = Pins.held(prepend(fn, args));
+        fn = p[0];
+        args = tail(p, args);
         boolean multi = lastMulti(args);
         if (!multi) {
             switch (args.length) {
@@ -117,6 +130,26 @@ abstract class ExprCompiler extends Scopes {
             }
         }
         return new Calls.CallN(c.line(), fn, args, multi);
+    }
+
+    Expr call(Ast.Call c) {
+        Calls.CallBase x = callNode(c);
+        x.liveSlots = fs.nextSlot;
+        return Pins.scope(x, x.pinned());
+    }
+
+    static Expr[] prepend(Expr first, Expr[] rest) {
+        Expr[] all = new Expr[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /** p[1..] (the parts after the first), or rest itself when held() changed none of them. */
+    static Expr[] tail(Expr[] p, Expr[] rest) {
+        boolean same = true;
+        for (int i = 0; i < rest.length; i++) if (p[i + 1] != rest[i]) same = false;
+        return same ? rest : java.util.Arrays.copyOfRange(p, 1, p.length);
     }
 
     Expr table(Ast.Table t) {
@@ -137,17 +170,51 @@ abstract class ExprCompiler extends Scopes {
         }
         boolean lastMulti = !items.isEmpty() && t.fields().get(t.fields().size() - 1) instanceof Ast.PosField
                 && items.get(items.size() - 1).isMulti();
-        return new Exprs.Table(t.line(), items.toArray(new Expr[0]), keys.toArray(new Expr[0]), vals.toArray(new Expr[0]),
-                order.stream().mapToInt(Integer::intValue).toArray(), lastMulti);
+        // pins (see Pins): the table itself while any part may call, a positional item while a later
+        // part may (items are stored at the end), a key while its value may
+        List<Expr> seq = new ArrayList<>();
+        for (int o : order) {
+            if (o >= 0) seq.add(items.get(o));
+            else { seq.add(keys.get(~o)); seq.add(vals.get(~o)); }
+        }
+        boolean pinSelf = Pins.anyMayCall(seq.toArray(new Expr[0]), 0);
+        if (pinSelf) {
+            Expr[] later = seq.toArray(new Expr[0]);
+            int at = 0;
+            for (int o : order) {
+                if (o >= 0) {
+                    if (Pins.anyMayCall(later, at + 1)) items.set(o, Pins.pin(items.get(o)));
+                    at++;
+                } else {
+                    keys.set(~o, Pins.held(keys.get(~o), vals.get(~o))[0]);
+                    at += 2;
+                }
+            }
+        }
+        Expr x = new Exprs.Table(t.line(), items.toArray(new Expr[0]), keys.toArray(new Expr[0]), vals.toArray(new Expr[0]),
+                order.stream().mapToInt(Integer::intValue).toArray(), lastMulti, pinSelf);
+        return Pins.scope(x, pinSelf);
     }
 
     Expr binop(Ast.BinOp b) {
         if (b.op() == Ast.BinOpKind.CONCAT) {
             List<Expr> parts = new ArrayList<>();
             flattenConcat(b, parts);
-            return new Exprs.Concat(b.line(), parts.toArray(new Expr[0]));
+            Expr[] ps = parts.toArray(new Expr[0]), p = Pins.held(ps);
+            return Pins.scope(new Exprs.Concat(b.line(), p), p != ps);
         }
         Expr l = expr(b.left()), r = expr(b.right());
+        int line = b.line();
+        if (b.op() != Ast.BinOpKind.AND && b.op() != Ast.BinOpKind.OR) {   // and/or hold nothing: the left value is the result or dropped
+            Expr pl = Pins.held(l, r)[0];
+            if (pl != l) {
+                return Pins.scope(binop(b, pl, r), true);
+            }
+        }
+        return binop(b, l, r);
+    }
+
+    Expr binop(Ast.BinOp b, Expr l, Expr r) {
         int line = b.line();
         return switch (b.op()) {
             case OR -> new Exprs.Or(line, l, r);

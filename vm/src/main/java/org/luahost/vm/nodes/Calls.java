@@ -39,10 +39,18 @@ public final class Calls {
             this.fnInfo = info(fnDescription);
         }
 
+        /** Whether some of this call's parts are pinned (the compiler then puts it in a pin scope; see {@link Pins}). */
+        public boolean pinned() { return false; }
+
         @Override public boolean isMulti() { return true; }
         @Override public String varInfo(int i) { return fnInfo; }
         @Override public String calleeNameWhat() { return nameWhat; }
         @Override public String calleeName() { return name; }
+    }
+
+    static boolean anyPinned(Expr... es) {
+        for (Expr e : es) if (e instanceof Pins.Pin) return true;
+        return false;
     }
 
     static Object[] evalArgs(Frame f, Expr[] args, boolean lastMulti) {
@@ -67,6 +75,8 @@ public final class Calls {
 
         public Call0(int line, Expr fn) { super(line, fn.describe()); this.fn = fn; }
 
+        @Override public boolean pinned() { return fn instanceof Pins.Pin; }
+
         @Override
         public Object eval(Frame f) {
             Object fv = fn.eval(f);
@@ -88,6 +98,8 @@ public final class Calls {
         final Expr fn, a0;
 
         public Call1(int line, Expr fn, Expr a0) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; }
+
+        @Override public boolean pinned() { return anyPinned(fn, a0); }
 
         @Override
         public Object eval(Frame f) {
@@ -112,6 +124,8 @@ public final class Calls {
         final Expr fn, a0, a1;
 
         public Call2(int line, Expr fn, Expr a0, Expr a1) { super(line, fn.describe()); this.fn = fn; this.a0 = a0; this.a1 = a1; }
+
+        @Override public boolean pinned() { return anyPinned(fn, a0, a1); }
 
         @Override
         public Object eval(Frame f) {
@@ -140,6 +154,8 @@ public final class Calls {
             super(line, fn.describe());
             this.fn = fn; this.a0 = a0; this.a1 = a1; this.a2 = a2;
         }
+
+        @Override public boolean pinned() { return anyPinned(fn, a0, a1, a2); }
 
         @Override
         public Object eval(Frame f) {
@@ -172,6 +188,8 @@ public final class Calls {
             this.fn = fn; this.args = args; this.lastMulti = lastMulti;
         }
 
+        @Override public boolean pinned() { return fn instanceof Pins.Pin || anyPinned(args); }
+
         @Override
         public Object eval(Frame f) {
             Object fv = fn.eval(f);
@@ -198,10 +216,14 @@ public final class Calls {
         final Expr[] args;
         final boolean lastMulti;
         final Site indexSite;
+        /** Whether the method found is pinned while the arguments are evaluated (one of them may call; see {@link Pins}). */
+        final boolean pinFn;
 
-        public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) {
+        public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) { this(line, obj, method, args, lastMulti, false); }
+
+        public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti, boolean pinFn) {
             super(line, "method '" + method + "'");
-            this.obj = obj; this.method = method; this.args = args; this.lastMulti = lastMulti;
+            this.obj = obj; this.method = method; this.args = args; this.lastMulti = lastMulti; this.pinFn = pinFn;
             String objInfo = info(obj.describe());
             this.indexSite = new Node(line) {
                 @Override public String varInfo(int i) { return objInfo; }
@@ -251,6 +273,7 @@ public final class Calls {
             Object o = obj.eval(f);
             Object fv = lookup(f, o);
             LuaThread th = f.thread;
+            if (pinFn) th.pin(fv);
             if (!lastMulti && fv instanceof LuaFunction lf) {
                 switch (args.length) {
                     case 0: f.site = this; return lf.call(th, o);
@@ -265,7 +288,9 @@ public final class Calls {
         @Override
         public Object[] evalMulti(Frame f) {
             Object o = obj.eval(f);
-            return callWith(f, o, lookup(f, o));
+            Object fv = lookup(f, o);
+            if (pinFn) f.thread.pin(fv);
+            return callWith(f, o, fv);
         }
 
         private Object[] callWith(Frame f, Object o, Object fv) {

@@ -200,10 +200,17 @@ public final class Exprs {
         final Expr[] keys, vals; // keyed/named fields, in source order (interleaving handled by order arrays)
         final int[] order;       // for each field in source order: >= 0 positional index, < 0 ~(keyed index)
         final boolean lastMulti;
+        /** Whether the new table is pinned while its parts are evaluated (one of them may call; see {@link Pins}). */
+        final boolean pinSelf;
 
         public Table(int line, Expr[] items, Expr[] keys, Expr[] vals, int[] order, boolean lastMulti) {
+            this(line, items, keys, vals, order, lastMulti, false);
+        }
+
+        public Table(int line, Expr[] items, Expr[] keys, Expr[] vals, int[] order, boolean lastMulti, boolean pinSelf) {
             super(line);
             this.items = items; this.keys = keys; this.vals = vals; this.order = order; this.lastMulti = lastMulti;
+            this.pinSelf = pinSelf;
         }
 
         /** Positional items are stored in batches of this many, as the reference's SETLIST does. */
@@ -213,6 +220,7 @@ public final class Exprs {
         public Object eval(Frame f) {
             int npos = items.length;
             LuaTable t = new LuaTable(f.thread.state.gc(), lastMulti ? npos - 1 : npos, keys.length);
+            if (pinSelf) f.thread.pin(t);
             if (npos == 0) {
                 for (int o : order) setKeyed(f, t, ~o);
                 return t;
@@ -293,12 +301,17 @@ public final class Exprs {
                 f.thread.state.gc().charge(org.luahost.vm.Gc.stringBytes(r.length()));
                 return r;
             }
-            // right to left, pairwise, as the reference's concat does with metamethods
+            // right to left, pairwise, as the reference's concat does with metamethods; the parts
+            // waiting for their turn are pinned while a __concat runs
+            org.luahost.vm.LuaThread th = f.thread;
+            int mark = th.pinMark();
+            for (Object v : vs) th.pin(v);
             f.site = this;
             Object acc = vs[n - 1];
             for (int i = n - 2; i >= 0; i--) {
-                acc = Ops.concat(f.thread, vs[i], acc, new ConcatSite(this, i));
+                acc = Ops.concat(th, vs[i], acc, new ConcatSite(this, i));
             }
+            th.unpin(mark);
             return acc;
         }
 

@@ -181,6 +181,12 @@ abstract class JitExprs {
                 cb.invokestatic(CD_Rt, "index", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Object, desc(Exprs.Index.class)));
             }
             case Exprs.Paren p when !p.e.isMulti() -> expr(p.e);
+            case Pins.Pin p -> { expr(p.e); pinTop(); }
+            case Pins.Scope s when !s.e.isMulti() || s.e instanceof Calls.CallBase -> {
+                int mark = pinMark();
+                expr(s.e);
+                unpin(mark);
+            }
             case Exprs.And a -> {
                 Label end = cb.newLabel();
                 int t = temp();
@@ -277,6 +283,30 @@ abstract class JitExprs {
         }
     }
 
+    // ---------------------------------------------------------------- pins (see Pins)
+
+    /** Pins the value on top of the stack, leaving it there. */
+    void pinTop() {
+        cb.aload(thLocal).swap().invokevirtual(CD_Thread, "pin", MethodTypeDesc.of(CD_Object, CD_Object));
+    }
+
+    /** Pins the value of temporary t. */
+    void pinTemp(int t) {
+        cb.aload(thLocal).aload(t).invokevirtual(CD_Thread, "pin", MethodTypeDesc.of(CD_Object, CD_Object)).pop();
+    }
+
+    /** Stores the thread's pin mark in a new int local; returns it. */
+    int pinMark() {
+        int mark = cb.allocateLocal(TypeKind.INT);
+        cb.aload(thLocal).invokevirtual(CD_Thread, "pinMark", MethodTypeDesc.of(CD_int)).istore(mark);
+        return mark;
+    }
+
+    /** Drops the pins pushed since the mark in local mark. */
+    void unpin(int mark) {
+        cb.aload(thLocal).iload(mark).invokevirtual(CD_Thread, "unpin", MethodTypeDesc.of(CD_void, CD_int));
+    }
+
     void binary(Arith.Bin b, String helper) {
         int x = temp();
         expr(b.a);
@@ -300,6 +330,7 @@ abstract class JitExprs {
         int tt = temp();
         cb.aload(fLocal).loadConstant(t.lastMulti ? npos - 1 : npos).loadConstant(t.keys.length)
                 .invokestatic(CD_Rt, "newTable", MethodTypeDesc.of(cdTable, CD_Frame, CD_int, CD_int)).astore(tt);
+        if (t.pinSelf) pinTemp(tt);
         int[] pending = new int[npos];
         int multi = -1;
         for (int o : t.order) {
@@ -392,6 +423,7 @@ abstract class JitExprs {
         node(m);
         cb.invokestatic(CD_Rt, lookup, MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
         cb.astore(fv);
+        if (m.pinFn) pinTemp(fv);
     }
 
     /** Evaluates a general method call's arguments into a fresh array with self (temporary o) first; returns its temporary. */

@@ -84,6 +84,11 @@ final class JitStats extends JitExprs {
         switch (s) {
             case Block b when b.getClass() == Block.class && b.labels == null -> block(b);
             case Stats.ExprStat e -> { expr(e.e); cb.pop(); }
+            case Pins.ScopeStat ss -> {
+                int mark = pinMark();
+                stat(ss.s);
+                unpin(mark);
+            }
             case Stats.SetLocal sl -> { expr(sl.e); storeSlot(sl.slot); }
             case Stats.NewCell nc -> {
                 if (nc.e == null) cb.aconst_null(); else expr(nc.e);
@@ -203,8 +208,8 @@ final class JitStats extends JitExprs {
             if (ma.targets[i] instanceof Stats.IndexTarget it) {
                 objs[i] = temp();
                 keys[i] = temp();
-                if (!it.lateObj) { expr(it.obj); cb.astore(objs[i]); }
-                if (!it.lateKey) { expr(it.key); cb.astore(keys[i]); }
+                if (!it.lateObj) { expr(it.obj); cb.astore(objs[i]); if (ma.pinTargets) pinTemp(objs[i]); }
+                if (!it.lateKey) { expr(it.key); cb.astore(keys[i]); if (ma.pinTargets) pinTemp(keys[i]); }
             }
         }
         int[] v = values(ma.exprs, n);

@@ -131,13 +131,13 @@ public final class Stats {
      * assigned by a later target is copied first (lparser's check_conflict),
      * which {@link IndexTarget#resolveConflicts} decides.
      */
-    static boolean lateObj(Expr obj, Expr key) {
+    public static boolean lateObj(Expr obj, Expr key) {
         return obj instanceof Exprs.Local || obj instanceof Exprs.CellLocal
                 || (obj instanceof Exprs.Upval && key instanceof Exprs.Const c && c.value instanceof String str && str.length() <= 40);
     }
 
     /** Whether the key of {@code obj[key] = v} is read after v is evaluated: a local variable (see {@link #lateObj}). */
-    static boolean lateKey(Expr key) {
+    public static boolean lateKey(Expr key) {
         return key instanceof Exprs.Local || key instanceof Exprs.CellLocal;
     }
 
@@ -226,13 +226,22 @@ public final class Stats {
         final Target[] targets;
         final Expr[] exprs;
 
-        public MultiAssign(int line, Target[] targets, Expr[] exprs) { super(line); this.targets = targets; this.exprs = exprs; }
+        /** Whether the tables and keys evaluated first are pinned while the values are evaluated (see {@link Pins}). */
+        final boolean pinTargets;
+
+        public MultiAssign(int line, Target[] targets, Expr[] exprs) { this(line, targets, exprs, false); }
+
+        public MultiAssign(int line, Target[] targets, Expr[] exprs, boolean pinTargets) {
+            super(line);
+            this.targets = targets; this.exprs = exprs; this.pinTargets = pinTargets;
+        }
 
         @Override
         public int exec(Frame f) {
             int n = targets.length;
             Object[] tmp = new Object[2 * n];
             for (int i = 0; i < n; i++) targets[i].prepare(f, tmp, i);
+            if (pinTargets) for (Object o : tmp) f.thread.pin(o);
             Object[] vals = values(f, exprs, n);
             for (int i = n - 1; i >= 0; i--) targets[i].assign(f, tmp, i, vals[i]);
             return NORMAL;
@@ -393,6 +402,7 @@ public final class Stats {
                 Calls.Method m = (Calls.Method) call;
                 Object o = methodObj.eval(f);
                 fv = m.lookup(f, o);   // the call's own lookup, with its __index chain cache
+                if (m.pinFn) f.thread.pin(fv);   // dropped when the frame is reused or returns (see Pins)
                 a = m.allArgs(f, o);
             } else {
                 fv = fn.eval(f);

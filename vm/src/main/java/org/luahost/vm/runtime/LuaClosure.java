@@ -107,14 +107,16 @@ public final class LuaClosure extends LuaFunction {
     private static Object run1(LuaThread th, Frame f) {
         if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, counted once the arguments are in the frame
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
+        int pins = th.pinMark();
         int sig = f.closure.proto.body.exec(f);
+        if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
         if (sig == Stat.RETURN) {
             Object r = f.retN == null ? f.ret1 : first(f.retN);
             if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }
-        if (sig == Stat.TAILCALL) return first(tailLoop(th, f));
+        if (sig == Stat.TAILCALL) return first(tailLoop(th, f, pins));
         if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return null;
@@ -123,14 +125,16 @@ public final class LuaClosure extends LuaFunction {
     private static Object[] runAll(LuaThread th, Frame f) {
         if (--th.workLeft < 0) th.outOfWork();
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
+        int pins = th.pinMark();
         int sig = f.closure.proto.body.exec(f);
+        if (th.pinMark() != pins) th.unpin(pins);
         if (sig == Stat.RETURN) {
             Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
             if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }
-        if (sig == Stat.TAILCALL) return tailLoop(th, f);
+        if (sig == Stat.TAILCALL) return tailLoop(th, f, pins);
         if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return NONE;
@@ -143,7 +147,7 @@ public final class LuaClosure extends LuaFunction {
     }
 
     /** Follows tail calls from frame f, reusing it for Lua callees. */
-    private static Object[] tailLoop(LuaThread th, Frame f) {
+    private static Object[] tailLoop(LuaThread th, Frame f, int pins) {
         for (;;) {
             LuaFunction g = f.tailFn;
             Object[] args = f.tailArgs;
@@ -167,6 +171,7 @@ public final class LuaClosure extends LuaFunction {
             if (--th.workLeft < 0) th.outOfWork();   // a tail call counts as a call (see WorkMeter), once its arguments are bound
             if (th.hookMask != 0) th.hook.onCall(th, f, true);
             int sig = c.proto.body.exec(f);
+            if (th.pinMark() != pins) th.unpin(pins);
             if (sig == Stat.RETURN) {
                 Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
                 if (th.hookMask != 0) th.hook.onReturn(th, f);
