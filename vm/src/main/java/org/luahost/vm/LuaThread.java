@@ -155,6 +155,15 @@ public class LuaThread implements LuaThreadHandle {
         workLeft = m == null ? Integer.MAX_VALUE : m.onWork(this);
     }
 
+    /**
+     * Sets the allowance (for hosts, through {@code spi.Threads.setWorkLeft}); a pending
+     * trap is dropped with the allowance it saved: the collector traps again at its next charge.
+     */
+    public final void setWorkLeft(int units) {
+        trapped = false;
+        workLeft = units;
+    }
+
     /** Set by {@link #trapWork} until the next {@link #outOfWork}; {@link #savedWork}: the allowance it replaced. */
     private boolean trapped;
     private int savedWork;

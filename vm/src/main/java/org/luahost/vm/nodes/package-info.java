@@ -25,7 +25,9 @@
  * branches, while and repeat, returns and tail calls, to-be-closed variables),
  * {@link org.luahost.vm.nodes.Loops} (numeric and generic {@code for}) and
  * {@link org.luahost.vm.nodes.Block} (a statement list, which resolves gotos,
- * counts loop back-edges for the work meter and calls the debug hooks).
+ * counts loop back-edges for the work meter and calls the debug hooks) and
+ * {@link org.luahost.vm.nodes.Pins} (the pin nodes that keep the values an
+ * expression holds across a nested call visible to the collector).
  *
  * <p>The second tier: a {@link org.luahost.vm.nodes.Block} counts its
  * executions and, past the threshold, asks {@code Jit} to compile it (with

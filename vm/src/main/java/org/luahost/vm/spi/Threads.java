@@ -56,7 +56,7 @@ public final class Threads {
      * again (see {@link org.luahost.vm.WorkMeter}). Called by the meter, on
      * the Java thread running th.
      */
-    public static void setWorkLeft(LuaThread th, int units) { th.workLeft = units; }
+    public static void setWorkLeft(LuaThread th, int units) { th.setWorkLeft(units); }
 
     /**
      * Calls fn (any callable value) on th without counting a C call and
