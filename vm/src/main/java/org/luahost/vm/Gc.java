@@ -362,7 +362,11 @@ public final class Gc {
         if (!(tm instanceof LuaFunction) && Ops.metafield(L, tm, "__call") == null) {
             msg = "attempt to call a " + Ops.typeNameMeta(L, tm) + " value (metamethod '__gc')";
         } else {
-            if (th.pcall(tm, new Object[] {o}) instanceof CallResult.Failed f) {
+            int fin = th.finalizerDepth;
+            th.finalizerDepth = th.depth + 1;   // the finalizer's frame: named metamethod '__gc' (debug.getinfo)
+            CallResult r = th.pcall(tm, new Object[] {o});
+            th.finalizerDepth = fin;
+            if (r instanceof CallResult.Failed f) {
                 msg = f.error() instanceof String s ? s : "error object is not a string";
             }
         }

@@ -59,7 +59,16 @@ public class LuaThread implements LuaThreadHandle {
      */
     public int ccalls;
 
+    /**
+     * The depth of the frame of the running {@code __gc} finalizer (0: none),
+     * set by the collector around the call: debug.getinfo names that function
+     * metamethod '__gc', as the reference does for its CIST_FIN frames.
+     */
+    public int finalizerDepth;
+
     private Object[] handlers = new Object[4];
+    /** The depth of each active protected call (where an error it catches unwinds to). */
+    private int[] protectedDepths = new int[4];
     private int nprotected;
     private boolean inHandler;
     /**
@@ -366,14 +375,31 @@ public class LuaThread implements LuaThreadHandle {
 
     /** Enters a protected call (pcall: handler null; xpcall: its message handler). Returns a token for {@link #endProtected}. */
     public final int beginProtected(Object handler) {
-        if (nprotected == handlers.length) handlers = java.util.Arrays.copyOf(handlers, nprotected * 2);
+        if (nprotected == handlers.length) {
+            handlers = java.util.Arrays.copyOf(handlers, nprotected * 2);
+            protectedDepths = java.util.Arrays.copyOf(protectedDepths, nprotected * 2);
+        }
         handlers[nprotected] = handler;
+        protectedDepths[nprotected] = depth;
         return nprotected++;
     }
 
     public final void endProtected(int token) {
         nprotected = token;
         handlers[token] = null;
+    }
+
+    /**
+     * Where the frames stand when a {@code <close>} variable of the frame at
+     * frameDepth is closed by an error: the depth of the innermost protected
+     * call that will catch it (the reference unwinds to the protected call,
+     * then closes: luaD_closeprotected), or frameDepth when no protected call
+     * of this thread is below it (the error leaves the thread; a coroutine
+     * closes later, at coroutine.close).
+     */
+    public final int errorCloseDepth(int frameDepth) {
+        if (nprotected == 0 || nprotected <= protectedFloor) return frameDepth;
+        return Math.min(frameDepth, protectedDepths[nprotected - 1]);
     }
 
     /** Number of protected calls active on this thread. */
@@ -509,6 +535,7 @@ public class LuaThread implements LuaThreadHandle {
     public final String[] calleeName(int d) {
         if (d <= 1) return null;
         if (hook != null && hook.isHookFrame(d)) return new String[] {"hook", "?"};
+        if (d == finalizerDepth) return new String[] {"metamethod", "__gc"};
         Frame f = frames[d];
         if (f.tailcall) return null;
         Frame caller = frames[d - 1];

@@ -25,36 +25,50 @@ import org.luahost.vm.runtime.Proto;
  * the reference (current line -1, source {@code "=?"}, no local or upvalue
  * names), but keeps linedefined and lastlinedefined.
  *
- * <p>Layout (one char per byte, as Lua strings are in this VM):
+ * <p>Layout (one char per byte, as Lua strings are in this VM): the
+ * reference's header, byte for byte, then luahost's own body:
  * <pre>
- *   "\x1bLua"  0x54 (5.4)  0x6C (format: luahost)  "\x19\x93\r\n\x1a\n" (as LUAC_DATA)
+ *   "\x1bLua"  0x54 (5.4)  0x00 (format)  "\x19\x93\r\n\x1a\n" (LUAC_DATA)
+ *   4 8 8 (sizes of Instruction, lua_Integer, lua_Number)
+ *   0x5678 (LUAC_INT, 8 bytes little-endian)  370.5 (LUAC_NUM, 8 bytes little-endian)
+ *   0xFF 'l' 'h' (luahost's marker: where the reference has the upvalue count and its source)
  *   revision (1)  flags (bit 0: stripped)  payload length (u32, big-endian)  CRC-32 of the payload (u32)
  *   payload: [source, unless stripped] upvalue count, upvalue names,
  *            [if flag 2: count, then name and value of each compile-time constant of
  *             enclosing functions the function uses ({@link Proto#outerConsts})],
  *            function body ({@link AstCodec})
  * </pre>
- * The signature makes {@code load(s, nil, "t")} refuse it with the
- * reference's message; a chunk from the reference's {@code luac} fails with
- * "format mismatch". Bad input of any kind is a Lua error
- * {@code "<name>: bad binary format (<why>)"} in the reference's words
- * (truncated chunk, version mismatch, format mismatch, corrupted chunk); the
- * checksum catches damaged bytes before they are decoded. Bytes after the
- * chunk are ignored, as the reference ignores them.
+ * Chunks of the earlier layout (format byte 0x6C, no sizes, no marker) still
+ * load. The signature makes {@code load(s, nil, "t")} refuse it with the
+ * reference's message; the reference's header checks come in its order with
+ * its messages, and a chunk of the reference's own bytecode (the same
+ * header, no marker) fails with "format mismatch". Bad input of any kind is
+ * a Lua error {@code "<name>: bad binary format (<why>)"} in the reference's
+ * words (truncated chunk, version mismatch, format mismatch, corrupted
+ * chunk); the checksum catches damaged bytes before they are decoded. Bytes
+ * after the chunk are ignored, as the reference ignores them.
  */
 public final class Dump {
     private Dump() {}
 
     private static final String SIGNATURE = "\u001bLua";
     private static final int VERSION = 0x54;
-    private static final int FORMAT = 0x6C;
+    /** The reference's LUAC_FORMAT. */
+    private static final int FORMAT = 0;
+    /** The format byte of luahost's earlier layout (still read). */
+    private static final int FORMAT_OLD = 0x6C;
     private static final String DATA = "\u0019\u0093\r\n\u001a\n";
+    /** sizeof(Instruction), sizeof(lua_Integer), sizeof(lua_Number), LUAC_INT and LUAC_NUM, as the reference writes them (little-endian). */
+    private static final String SIZES = "\u0004\u0008\u0008";
+    private static final String LUAC_INT = le(0x5678L);
+    private static final String LUAC_NUM = le(Double.doubleToRawLongBits(370.5));
+    private static final String MARKER = "\u00fflh";
     /** Revision of luahost's layout; raise it whenever the encoding changes. */
     private static final int REVISION = 1;
     private static final int FLAG_STRIPPED = 1;
     /** The payload has a constants section after the upvalue names (absent in chunks that need none). */
     private static final int FLAG_CONSTS = 2;
-    private static final int HEADER = SIGNATURE.length() + 2 + DATA.length() + 2 + 8;
+    private static final int HEADER = SIGNATURE.length() + 2 + DATA.length() + SIZES.length() + 16 + MARKER.length() + 2 + 8;
 
     // ---------------------------------------------------------------- Lua-facing entry points
 
@@ -103,6 +117,7 @@ public final class Dump {
         crc.update(payload);
         StringBuilder sb = new StringBuilder(HEADER + payload.length);
         sb.append(SIGNATURE).append((char) VERSION).append((char) FORMAT).append(DATA);
+        sb.append(SIZES).append(LUAC_INT).append(LUAC_NUM).append(MARKER);
         sb.append((char) REVISION).append((char) ((stripped ? FLAG_STRIPPED : 0) | (p.outerConsts.isEmpty() ? 0 : FLAG_CONSTS)));
         u32(sb, payload.length);
         u32(sb, (int) crc.getValue());
@@ -160,8 +175,18 @@ public final class Dump {
         int n = s.length();
         int pos = literal(s, 0, SIGNATURE, "not a binary chunk");
         pos = expect(s, pos, VERSION, "version mismatch");
-        pos = expect(s, pos, FORMAT, "format mismatch");
+        if (pos >= n) throw new AstCodec.Bad("truncated chunk");
+        boolean old = s.charAt(pos) == FORMAT_OLD;
+        pos = expect(s, pos, old ? FORMAT_OLD : FORMAT, "format mismatch");
         pos = literal(s, pos, DATA, "corrupted chunk");
+        if (!old) {
+            pos = literal(s, pos, SIZES.substring(0, 1), "Instruction size mismatch");
+            pos = literal(s, pos, SIZES.substring(1, 2), "lua_Integer size mismatch");
+            pos = literal(s, pos, SIZES.substring(2, 3), "lua_Number size mismatch");
+            pos = literal(s, pos, LUAC_INT, "integer format mismatch");
+            pos = literal(s, pos, LUAC_NUM, "float format mismatch");
+            pos = literal(s, pos, MARKER, "format mismatch");   // the reference's own bytecode
+        }
         pos = expect(s, pos, REVISION, "version mismatch");
         if (pos >= n) throw new AstCodec.Bad("truncated chunk");
         int flags = s.charAt(pos++);
@@ -206,6 +231,13 @@ public final class Dump {
         if (pos >= s.length()) throw new AstCodec.Bad("truncated chunk");
         if (s.charAt(pos) != b) throw new AstCodec.Bad(why);
         return pos + 1;
+    }
+
+    /** v as 8 little-endian bytes. */
+    private static String le(long v) {
+        StringBuilder sb = new StringBuilder(8);
+        for (int k = 0; k < 64; k += 8) sb.append((char) ((v >>> k) & 0xFF));
+        return sb.toString();
     }
 
     private static void u32(StringBuilder sb, int v) {

@@ -63,7 +63,13 @@ public final class DebugHook implements LuaThread.Hook {
             Frame f = t.frame(d);
             f.hookLine = f.closure != null ? f.currentLine() : -1;
         }
-        t.hook = new DebugHook(fn, mask, count);
+        DebugHook h = new DebugHook(fn, mask, count);
+        if (t.hook instanceof DebugHook old && old.running) {
+            // installed by a running hook: takes effect when that hook returns (the reference's allowhook)
+            h.running = true;
+            h.hookDepth = old.hookDepth;
+        }
+        t.hook = h;
         t.hookMask = mask;
     }
 
@@ -157,6 +163,11 @@ public final class DebugHook implements LuaThread.Hook {
         } finally {
             running = false;
             hookDepth = 0;
+            // the hook may have installed another one (debug.sethook inside a hook): hooks are allowed again
+            if (th.hook instanceof DebugHook now && now != this) {
+                now.running = false;
+                now.hookDepth = 0;
+            }
         }
     }
 }

@@ -199,11 +199,13 @@ public final class DebugLib {
         int arg = t1 != null ? 1 : 0;
         if (t1 == null) t1 = th;
         if (Args.isNoneOrNil(a, arg + 1)) {
+            hookTable(th).rawset(arg == 1 ? a[0] : t1, null);
             DebugHook.install(t1, null, 0, 0);
             return LuaFunction.NONE;
         }
         String smask = Args.checkString(th, a, arg + 2);
         LuaFunction fn = Args.checkFunction(th, a, arg + 1);
+        hookTable(th).rawset(arg == 1 ? a[0] : t1, fn);   // keyed by the thread value the program sees
         long count = Args.optInteger(th, a, arg + 3, 0);
         int c = (int) count;
         int mask = 0;
@@ -213,6 +215,26 @@ public final class DebugLib {
         if (c > 0) mask |= LuaThread.HOOK_COUNT;
         DebugHook.install(t1, fn, mask, c);
         return LuaFunction.NONE;
+    }
+
+    /**
+     * registry._HOOKKEY, as the reference's debug library keeps it: a table
+     * of each thread's hook function, weak in its keys (its own metatable,
+     * with __mode "k"), made by the first debug.sethook. luahost's hooks do
+     * not read it ({@link DebugHook} holds the function); it is there for
+     * what a program can see. The key is the thread argument, or the running
+     * thread's {@link LuaThread} (inside a coroutine that is not the value
+     * coroutine.running() gives, which the vm does not know).
+     */
+    private static LuaTable hookTable(LuaThread th) {
+        LuaTable reg = th.state.registry;
+        if (reg.rawget("_HOOKKEY") instanceof LuaTable t) return t;
+        LuaTable t = new LuaTable(0, 2);
+        t.rawset("__mode", "k");
+        t.setMetatable(t);
+        th.state.gc().registered(t, t);
+        reg.rawset("_HOOKKEY", t);
+        return t;
     }
 
     private static Object[] gethook(LuaThread th, Object[] a) {

@@ -245,7 +245,7 @@ public final class Loops {
             try {
                 s = generic(f, fn, state, control);
             } catch (org.luahost.vm.LuaError e) {
-                f.thread.unwindTo(f.depth);
+                f.thread.unwindTo(f.thread.errorCloseDepth(f.depth));   // closed from the protected call's level
                 Ops.tmcall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()}, this, "__close");
                 throw e;
             }

@@ -450,7 +450,7 @@ public final class Stats {
                 LuaThread th = f.thread;
                 th.resetTbc(mark);
                 th.errorAtTbc(e);   // a coroutine the error leaves waits here for coroutine.close
-                th.unwindTo(f.depth);
+                th.unwindTo(th.errorCloseDepth(f.depth));   // closed from the protected call's level
                 Object err = e.value();
                 try {
                     close(f, v, err);

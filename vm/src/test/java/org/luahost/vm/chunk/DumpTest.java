@@ -246,8 +246,11 @@ class DumpTest {
     void headerErrorsUseTheReferenceWording() {
         assertEquals("?: bad binary format (truncated chunk)", error("\u001bLua"));
         assertEquals("?: bad binary format (version mismatch)", error("\u001bLuaxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
-        assertEquals("?: bad binary format (format mismatch)", error("\u001bLua\u0054\u0000xxxxxxxxxxxxxxxxxxxxxx"));
+        assertEquals("?: bad binary format (format mismatch)", error("\u001bLua\u0054\u0001xxxxxxxxxxxxxxxxxxxxxx"));
+        assertEquals("?: bad binary format (corrupted chunk)", error("\u001bLua\u0054\u0000xxxxxxxxxxxxxxxxxxxxxx"));
         assertEquals("?: bad binary format (corrupted chunk)", error("\u001bLua\u0054\u006cxxxxxxxxxxxxxxxxxxxxxx"));
+        assertEquals("?: bad binary format (Instruction size mismatch)", error(PUC_HEADER.substring(0, 12) + "\u0008xxxxxxxxxxxxxxxxxxxxxx"));
+        assertEquals("?: bad binary format (integer format mismatch)", error(PUC_HEADER.substring(0, 15) + "xxxxxxxxxxxxxxxxxxxxxx"));
         assertEquals("?: bad binary format (not a binary chunk)", error("return 1"));
         LuaState L = state();
         String bytes = Dump.dumpClosure(sample(L), false);
@@ -256,14 +259,35 @@ class DumpTest {
         assertFalse(Dump.dumpClosure(sample(L), true).contains("sample.lua"));
     }
 
+    /** The reference's header (lua5.4 5.4.4 on x86-64), the first 31 bytes of every chunk it dumps. */
+    private static final String PUC_HEADER = "\u001bLua\u0054\u0000\u0019\u0093\r\n\u001a\n\u0004\u0008\u0008"
+            + "\u0078\u0056\u0000\u0000\u0000\u0000\u0000\u0000" + "\u0000\u0000\u0000\u0000\u0000\u0028\u0077\u0040";
+
+    /** string.dump(load("return 1"), true) of lua5.4: the reference's bytecode, which luahost cannot run. */
+    private static final String PUC_CHUNK = PUC_HEADER + "\u0001\u0080\u0080\u0080\u0000\u0001\u0002\u0084\u0051\u0000"
+            + "\u0000\u0000\u0001\u0000\u0000\u0080\u0046\u0000\u0002\u0001\u0046\u0000\u0001\u0001\u0080\u0081"
+            + "\u0001\u0000\u0000\u0080\u0080\u0080\u0080\u0080";
+
+    @Test
+    void headerIsTheReferenceHeaderAndItsBytecodeIsRefused() {
+        LuaState L = state();
+        assertTrue(Dump.dumpClosure(sample(L), false).startsWith(PUC_HEADER));
+        assertTrue(Dump.dumpClosure(sample(L), true).startsWith(PUC_HEADER));
+        assertEquals(65, PUC_CHUNK.length());
+        assertEquals("?: bad binary format (format mismatch)", error(PUC_CHUNK));
+        LuaError e = assertThrows(LuaError.class, () -> L.load(PUC_CHUNK, "=luac.out", "bt", null));
+        assertEquals("luac.out: bad binary format (format mismatch)", e.value());
+    }
+
     private static String error(String chunk) {
         return (String) assertThrows(LuaError.class, () -> Dump.upvalueCount(chunk)).value();
     }
 
-    private static final int HEADER = 22;
+    private static final int HEADER = 44;
 
     /** Rewrites the length and CRC-32 fields so the payload after the header passes the checksum. */
     private static String withValidChecksum(String chunk) {
+        int HEADER = chunk.charAt(5) == 0x6c ? 22 : DumpTest.HEADER;   // the earlier layout (still read) has no sizes and marker
         String payload = chunk.substring(HEADER);
         CRC32 crc = new CRC32();
         for (int i = 0; i < payload.length(); i++) crc.update(payload.charAt(i));
