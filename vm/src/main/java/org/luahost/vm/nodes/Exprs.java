@@ -267,6 +267,8 @@ public final class Exprs {
     }
 
     public static final class Concat extends Expr {
+        /** Results longer than this are charged to the work meter. */
+        private static final int LONG_CONCAT = 1 << 12;
         final Expr[] parts;
 
         public Concat(int line, Expr[] parts) { super(line); this.parts = parts; }
@@ -282,10 +284,17 @@ public final class Exprs {
                 if (!Ops.isStringLike(v)) simple = false;
             }
             if (simple) {
-                if (n == 2) return Ops.tostrNumOrString(vs[0]).concat(Ops.tostrNumOrString(vs[1]));
-                StringBuilder sb = new StringBuilder();
-                for (Object v : vs) sb.append(Ops.tostrNumOrString(v));
-                return sb.toString();
+                String r;
+                if (n == 2) {
+                    r = Ops.tostrNumOrString(vs[0]).concat(Ops.tostrNumOrString(vs[1]));
+                } else {
+                    StringBuilder sb = new StringBuilder();
+                    for (Object v : vs) sb.append(Ops.tostrNumOrString(v));
+                    r = sb.toString();
+                }
+                // a long result's copying counts as work (about 64 bytes a unit), so `s = s .. s` is metered
+                if (r.length() > LONG_CONCAT) f.thread.charge(r.length() >>> 6);
+                return r;
             }
             // right to left, pairwise, as the reference's concat does with metamethods
             f.site = this;
