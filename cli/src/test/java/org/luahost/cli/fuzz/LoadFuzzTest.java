@@ -1,5 +1,6 @@
 package org.luahost.cli.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,5 +36,30 @@ class LoadFuzzTest {
                     .append("): ").append(f.problem());
         }
         assertTrue(found.isEmpty(), found.size() + " findings (replay one: tests/fuzz/load-fuzz.sh --case SEED I):" + sb);
+    }
+
+    /**
+     * Regression (issue 13): a binary chunk with a valid checksum whose
+     * source-name length or upvalue count is a "negative" (64-bit) varint made
+     * load throw StringIndexOutOfBoundsException / IllegalArgumentException.
+     */
+    @Test
+    void negativeLengthsAndCountsAreBadBinaryFormat() throws IOException {
+        Path root = Path.of(System.getProperty("luahost.root", "..")).toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(root.resolve("tests/corpus")), "no corpus");
+        LoadFuzz fz = new LoadFuzz(root);
+        String minusOne = "\u00ff".repeat(9) + "\u0001";
+        org.luahost.vm.LuaState L = org.luahost.vm.LuaState.builder().build();
+        String chunk = (String) org.luahost.vm.LuaFunction.first(L.call(L.load(
+                "return string.dump(function() return 1 end)", "=t", "t", null)));
+        // the payload starts with the source name's length (a varint, here one byte: "=t" is short)
+        for (int skip : new int[] {0, 1 + (chunk.charAt(22) & 0x7F)}) {   // 0: the length; then: the upvalue count
+            StringBuilder b = new StringBuilder(chunk);
+            b.replace(22 + skip, 23 + skip, minusOne);
+            LoadFuzz.fixChecksum(b);
+            assertEquals(null, fz.check(b.toString(), true), "varint at payload offset " + skip);
+            Object[] r = L.call((org.luahost.vm.LuaFunction) L.getGlobal("load"), b.toString(), "=x", "b");
+            assertEquals("x: bad binary format (truncated chunk)", r[1]);
+        }
     }
 }
