@@ -203,6 +203,10 @@ final class CoThread extends LuaThread {
             b.value = where(0) + "stack overflow";
             outcome = closing ? Baton.CLOSE_FAILED : Baton.ERROR;
             if (closing) unwindTo(0);
+        } catch (OutOfMemoryError e) {
+            b.value = "not enough memory";   // a Lua error of the coroutine, as the reference's LUA_ERRMEM
+            outcome = closing ? Baton.CLOSE_FAILED : Baton.ERROR;
+            if (closing) unwindTo(0);
         } catch (Killed e) {
             outcome = Baton.KILLED;
         } catch (Throwable e) {

@@ -43,6 +43,15 @@ public final class LuaError extends RuntimeException {
 
     public LuaError withTraceback(String tb) { this.traceback = tb; return this; }
 
+    /**
+     * The error a Java {@link OutOfMemoryError} in Lua code becomes (the
+     * reference's LUA_ERRMEM): "not enough memory", for which no message
+     * handler runs, as in the reference. Made where the Java error is
+     * caught (a protected call, a to-be-closed variable), once the failed
+     * allocation's memory is free again.
+     */
+    public static LuaError outOfMemory() { return new LuaError("not enough memory").handled(); }
+
     @Override
     public String getMessage() {
         if (value instanceof String s) return LuaString.toJava(s);

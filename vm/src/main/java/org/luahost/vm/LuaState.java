@@ -169,10 +169,23 @@ public final class LuaState {
      * {@link LuaError} whose value is the reference's message.
      */
     public LuaFunction load(String chunk, String chunkName, String mode, Object env) {
+        return load(chunk, chunkName, mode, env, null);
+    }
+
+    /**
+     * As {@link #load(String, String, String, Object)}, charging the work of
+     * reading the chunk to charge (or not, when null): the loading thread's
+     * work meter ({@code th::charge}), so that loading a huge source is
+     * subject to time slices and CPU budgets. An error charge throws ends the
+     * load and is thrown as it is.
+     */
+    public LuaFunction load(String chunk, String chunkName, String mode, Object env,
+                            java.util.function.IntConsumer charge) {
         if (!chunk.isEmpty() && chunk.charAt(0) == 0x1b) {
             if (mode != null && mode.indexOf('b') < 0) {
                 throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
             }
+            if (charge != null) charge.accept(chunk.length() / 16 + 1);   // decoding and recompiling: charged before
             return org.luahost.vm.chunk.Dump.undump(this, chunk, chunkName, env == null ? globals : env);
         }
         if (mode != null && mode.indexOf('t') < 0) {
@@ -180,7 +193,7 @@ public final class LuaState {
         }
         Ast.Chunk ast;
         try {
-            ast = Parser.parse(chunk, chunkName);
+            ast = Parser.parse(chunk, chunkName, Parser.SCRIPT_C_CALLS, charge);
         } catch (SyntaxError e) {
             throw new LuaError(e.getMessage());
         }

@@ -219,6 +219,18 @@ public class LuaThread implements LuaThreadHandle {
         while (npins > mark) pins[--npins] = null;
     }
 
+    /**
+     * Counts units of work done inside a library function or the loader
+     * (see {@link WorkMeter}: one unit is about a Lua call or loop iteration,
+     * 10-50 ns): loops whose length depends on their input call this every
+     * chunk of work, so time slices, CPU budgets and interrupts reach them;
+     * the meter may raise its error here. Only the thread running this Lua
+     * thread calls it.
+     */
+    public final void charge(int units) {
+        if ((workLeft -= units) < 0) outOfWork();
+    }
+
     public LuaThread(LuaState state) {
         this.state = state;
         this.workLeft = state.meter() == null ? Integer.MAX_VALUE : 0;

@@ -13,7 +13,9 @@ import org.luahost.vm.runtime.Traceback;
  * runs the message handler before the stack unwinds), counts one C call, and
  * afterwards restores the thread's depth, C-call count and protected-call
  * stack, whatever happened. A Java {@link StackOverflowError} in Lua code is
- * the Lua error "stack overflow", as the reference's C stack overflow is.
+ * the Lua error "stack overflow", as the reference's C stack overflow is, and
+ * a Java {@link OutOfMemoryError} is "not enough memory" (no message handler
+ * runs for it, as for the reference's memory errors).
  * While a coroutine is being closed, protected calls below its floor
  * ({@link LuaThread#protectedFloor}) let the unwinding through.
  *
@@ -43,6 +45,11 @@ final class ProtectedCall {
             th.unwindTo(depth);
             th.unpin(pins);
             return e;
+        } catch (OutOfMemoryError e) {
+            // as the reference's LUA_ERRMEM: "not enough memory", without the message handler
+            if (token < th.protectedFloor) throw e;
+            th.unwindTo(depth);
+            return LuaError.outOfMemory();
         } catch (StackOverflowError e) {
             if (token < th.protectedFloor) throw e;
             th.unwindTo(depth);

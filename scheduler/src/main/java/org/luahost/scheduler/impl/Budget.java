@@ -9,6 +9,7 @@ import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.WorkMeter;
+import org.luahost.vm.spi.Threads;
 
 /**
  * A session's budgets: its state's {@link WorkMeter}. Every {@link #QUANTUM}
@@ -52,8 +53,6 @@ final class Budget implements WorkMeter {
     private long memoryCheckAt;
     /** The last memory estimate and the cpuNanos-based time it was taken at (growth rate for the next check). */
     private long lastMeasured, lastMeasuredAt;
-    /** A budget error is being raised (its message handler runs unmetered). */
-    private boolean raising;
 
     Budget(SessionImpl session, SessionOptions options) {
         this.session = session;
@@ -103,7 +102,7 @@ final class Budget implements WorkMeter {
     @Override
     public int onWork(LuaThread th) {
         Turn t = session.turns.active;
-        if (t == null || raising) return QUANTUM;
+        if (t == null) return QUANTUM;
         long now = System.nanoTime();
         if (budgetNanos > 0 && now - t.start - t.paused > budgetNanos) {
             // sticky: every later unit of work of this turn raises it again, so pcall cannot keep the turn alive
@@ -165,17 +164,19 @@ final class Budget implements WorkMeter {
     }
 
     /**
-     * Raises a budget error. The message handler that raise runs is itself
-     * metered work, so the meter stands aside meanwhile; then the thread gets
-     * workLeft units before the meter is asked again.
+     * Raises a budget error. The message handler that raise runs (an
+     * {@code xpcall}'s) is metered like any code: it gets one quantum of work,
+     * after which the CPU budget error is raised again inside it while the
+     * budget stays exhausted. The handler then fails, is retried with the new
+     * error as the reference retries a failing handler, and after the
+     * C-call limit the protected call ends with "error in error handling"
+     * (the reference's LUA_ERRERR): a handler that loops costs at most a few
+     * hundred quanta. Afterwards the thread gets workLeft units before the
+     * meter is asked again.
      */
     private LuaError budgetError(LuaThread th, String msg, int workLeft) {
-        raising = true;
-        try {
-            return LuaRunner.raise(th, msg, workLeft);
-        } finally {
-            raising = false;
-        }
+        Threads.setWorkLeft(th, QUANTUM);   // the handler's allowance
+        return LuaRunner.raise(th, msg, workLeft);
     }
 
     /** The first estimate, once the script ran (with a memory limit). */

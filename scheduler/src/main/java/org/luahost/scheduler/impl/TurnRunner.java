@@ -134,7 +134,7 @@ final class TurnRunner {
             t.failed = true;
             if (x.kind() == Kind.LUA_ERROR) session.lifecycle.turnFailedInLua();
             e.fail(x);
-        } catch (RuntimeException | StackOverflowError x) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError x) {
             session.errors++;
             e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + session.id + "': " + x));
             session.host.internalError(session, x);

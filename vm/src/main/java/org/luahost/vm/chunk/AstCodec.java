@@ -264,8 +264,8 @@ final class AstCodec {
 
         /** A count of items that each take at least one byte: never more than the bytes left. */
         int count() {
-            long n = uvar();
-            if (n > end - pos) throw new Bad("truncated chunk");
+            long n = uvar();   // unsigned: a "negative" count is a huge one
+            if (Long.compareUnsigned(n, end - pos) > 0) throw new Bad("truncated chunk");
             return (int) n;
         }
 
@@ -276,8 +276,8 @@ final class AstCodec {
         }
 
         String str() {
-            long n = uvar();
-            if (n > end - pos) throw new Bad("truncated chunk");
+            long n = uvar();   // unsigned, as count()
+            if (Long.compareUnsigned(n, end - pos) > 0) throw new Bad("truncated chunk");
             String s = b.substring(pos, pos + (int) n);
             pos += (int) n;
             return s;

@@ -168,6 +168,9 @@ public final class Dump {
             return readChunk(s);
         } catch (AstCodec.Bad e) {
             throw bad(chunkName, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a decoder check missed (a crafted chunk with a valid checksum): still the Lua error, never a Java one
+            throw bad(chunkName, "corrupted chunk");
         }
     }
 

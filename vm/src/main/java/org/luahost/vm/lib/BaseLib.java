@@ -254,12 +254,22 @@ public final class BaseLib {
                 return ret(null, e.value());   // lua_load returns the reader's error as its message
             }
         }
+        // the work meter pays for the parse; its error (a CPU budget, an interrupt) is raised, not returned
+        LuaError[] metered = new LuaError[1];
         try {
-            LuaFunction f = th.state.load(text, name, mode, null);
+            LuaFunction f = th.state.load(text, name, mode, null, units -> {
+                try {
+                    th.charge(units);
+                } catch (LuaError e) {
+                    metered[0] = e;
+                    throw e;
+                }
+            });
             // the first upvalue, if any, is the environment (a binary chunk may have none)
             if (a.length >= 4 && f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
             return ret(f);
         } catch (LuaError e) {
+            if (e == metered[0]) throw e;
             return ret(null, e.value());
         }
     }

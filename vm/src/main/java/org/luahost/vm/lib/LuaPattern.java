@@ -179,6 +179,7 @@ final class LuaPattern {
         switch (pr.firstKind) {
             case 2: {
                 int i = src.indexOf(pr.firstChar, s);
+                th.charge(((i < 0 ? srcEnd : i) - s) / Work.BYTES_PER_UNIT);
                 return i < 0 ? srcEnd + 1 : i;
             }
             case 3: {
@@ -188,6 +189,7 @@ final class LuaPattern {
                 for (int e = srcEnd; s < e; s++) {
                     int c = src.charAt(s);
                     if ((m[b + (c >>> 6)] & (1L << c)) != 0) return s;
+                    if ((s & (Work.CHUNK - 1)) == 0) th.charge(Work.CHUNK_UNITS);
                 }
                 return srcEnd + 1;
             }
@@ -233,6 +235,7 @@ final class LuaPattern {
 
     /** Matches the pattern from index p against the subject from index s; the end of the match, or -1. */
     int match(int s, int p) {
+        th.charge(1);   // one unit per step of the backtracking (see Work)
         if (matchdepth-- == 0) throw error("pattern too complex");
         final byte[] pat = this.pat;
         final int patEnd = this.patEnd;
@@ -432,6 +435,7 @@ final class LuaPattern {
             if ((m[b + (c >>> 6)] & (1L << c)) == 0) break;
             i++;
         }
+        th.charge((i - s) / Work.BYTES_PER_UNIT);
         // try with the longest repetition first, then one fewer, ...
         if (ep + 1 == patEnd && matchdepth > 0) return i;   // nothing follows: the longest one matches
         for (; i >= s; i--) {
@@ -480,6 +484,7 @@ final class LuaPattern {
         int b = pc(p), e = pc(p + 1);
         int cont = 1;
         while (++s < srcEnd) {
+            if ((s & (Work.CHUNK - 1)) == 0) th.charge(Work.CHUNK_UNITS);
             char c = src.charAt(s);
             if (c == e) {
                 if (--cont == 0) return s + 1;
@@ -495,6 +500,7 @@ final class LuaPattern {
         if (l < 0 || l >= level || capLen[l] == CAP_UNFINISHED) throw error("invalid capture index %" + (l + 1));
         int len = capLen[l];
         if (len < 0) return -1;   // a position capture has no text (its length is huge in the reference)
+        th.charge(len / Work.BYTES_PER_UNIT);
         if (srcEnd - s >= len && src.regionMatches(capInit[l], src, s, len)) return s + len;
         return -1;
     }

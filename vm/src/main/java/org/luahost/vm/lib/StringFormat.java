@@ -135,6 +135,7 @@ final class StringFormat {
                     throw th.errorAtLevel("invalid conversion '" + form(fmt, pct, conv) + "' to 'format'", 1);
             }
         }
+        Work.bytes(th, (long) sb.length() + n);   // one pass over the format and the result (see Work)
         return JavaFunction.ret(sb.toString());
     }
 

@@ -58,10 +58,10 @@ public final class StringLib {
         reg(s, "gmatch", StringLib::gmatch);
         reg(s, "gsub", StringLib::gsub);
         s.rawset("len", FastFunction.ofString("string.len", str -> (long) str.length()));
-        s.rawset("lower", FastFunction.ofString("string.lower", StringLib::lower));
+        s.rawset("lower", caseMap("string.lower", false));
         reg(s, "match", (th, a) -> findAux(th, a, false));
         reg(s, "rep", StringLib::rep);
-        reg(s, "reverse", (th, a) -> JavaFunction.ret(reverse(Args.checkString(th, a, 1))));
+        reg(s, "reverse", (th, a) -> JavaFunction.ret(reverse(th, Args.checkString(th, a, 1))));
         s.rawset("sub", new FastFunction("string.sub", StringLib::sub) {
             @Override
             Object fast(Object a, Object b) {
@@ -73,7 +73,7 @@ public final class StringLib {
                 return a instanceof String str && b instanceof Long i && c instanceof Long j ? sub(str, i, j) : SLOW;
             }
         });
-        s.rawset("upper", FastFunction.ofString("string.upper", StringLib::upper));
+        s.rawset("upper", caseMap("string.upper", true));
         reg(s, "pack", StringPack::pack);
         reg(s, "packsize", StringPack::packsize);
         reg(s, "unpack", StringPack::unpack);
@@ -94,6 +94,20 @@ public final class StringLib {
         if (L.getGlobal("package") instanceof LuaTable pkg && pkg.rawget("loaded") instanceof LuaTable loaded) {
             loaded.rawset("string", s);
         }
+    }
+
+    /**
+     * upper or lower: the fast path takes strings up to one {@link Work#CHUNK}
+     * (their cost is bounded); longer ones go through the general body, which
+     * charges the work meter as it maps them.
+     */
+    private static FastFunction caseMap(String name, boolean up) {
+        return new FastFunction(name, (th, a) -> JavaFunction.ret(caseMap(th, Args.checkString(th, a, 1), up))) {
+            @Override
+            Object fast(Object a) {
+                return a instanceof String str && str.length() <= Work.CHUNK ? caseMap(null, str, up) : SLOW;
+            }
+        };
     }
 
     private static void reg(LuaTable t, String name, JavaFunction.Body body) {
@@ -151,6 +165,7 @@ public final class StringLib {
         if (pose - pi >= Integer.MAX_VALUE) throw th.errorAtLevel("string slice too long", 1);
         int n = (int) (pose - pi) + 1;
         if (n > MAX_RESULTS) throw th.errorAtLevel("stack overflow (string slice too long)", 1);
+        Work.elements(th, n);
         Object[] r = new Object[n];
         int base = (int) pi - 1;
         for (int k = 0; k < n; k++) r[k] = (long) s.charAt(base + k);
@@ -175,6 +190,7 @@ public final class StringLib {
         int n = a.length;
         Object one;
         if (n == 1 && (one = char1(a[0])) != FastFunction.SLOW) return JavaFunction.ret(one);
+        Work.elements(th, n);
         byte[] b = new byte[n];
         for (int i = 1; i <= n; i++) {
             long c = Args.checkInteger(th, a, i);
@@ -193,40 +209,57 @@ public final class StringLib {
         if (l + lsep == 0) return JavaFunction.ret("");
         if (l + lsep > MAXSIZE / n) throw th.errorAtLevel("resulting string too large", 1);
         long total = n * l + (n - 1) * lsep;
-        try {
-            if (lsep == 0) return JavaFunction.ret(s.repeat((int) n));
-            StringBuilder sb = new StringBuilder((int) total);
-            sb.append(s);
-            for (long i = 1; i < n; i++) sb.append(sep).append(s);
-            return JavaFunction.ret(sb.toString());
-        } catch (OutOfMemoryError e) {
-            throw new LuaError("not enough memory");
+        if (n == 1) return JavaFunction.ret(s);
+        if (total <= Work.CHUNK && lsep == 0) return JavaFunction.ret(s.repeat((int) n));
+        Work.bytes(th, total);   // before the allocation: an exhausted budget stops it here
+        byte[] b = new byte[(int) total];
+        s.getBytes(0, (int) l, b, 0);   // one char per byte: the low bytes are the string
+        sep.getBytes(0, (int) lsep, b, (int) l);
+        fillRepeating(th, b, (int) Math.min(l + lsep, total));
+        return JavaFunction.ret(org.luahost.vm.LuaString.fromBytes(b));
+    }
+
+    /**
+     * Fills b with copies of its first unit bytes by doubling what is filled,
+     * in copies of at most one chunk, charging the work meter for each.
+     */
+    static void fillRepeating(LuaThread th, byte[] b, int unit) {
+        int filled = unit, total = b.length;
+        while (filled < total) {
+            int k = Math.min(Math.min(filled, total - filled), Work.CHUNK * 16);
+            System.arraycopy(b, 0, b, filled, k);
+            filled += k;
+            th.charge(Work.CHUNK_UNITS);
         }
     }
 
-    static String reverse(String s) {
+    static String reverse(LuaThread th, String s) {
         int n = s.length();
         if (n < 2) return s;
         byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) b[n - 1 - i] = (byte) s.charAt(i);
+        for (int c = 0; c < n; c += Work.CHUNK) {
+            th.charge(Work.CHUNK_UNITS);
+            for (int i = c, e = Math.min(n, c + Work.CHUNK); i < e; i++) b[n - 1 - i] = (byte) s.charAt(i);
+        }
         return org.luahost.vm.LuaString.fromBytes(b);
     }
 
-    static String lower(String s) {
+    /** upper (up) or lower of s; th null: s is at most one chunk long and is not charged. */
+    static String caseMap(LuaThread th, String s, boolean up) {
+        char from = up ? 'a' : 'A';
         int n = s.length(), i = 0;
-        while (i < n && !(s.charAt(i) >= 'A' && s.charAt(i) <= 'Z')) i++;
+        while (i < n && !(s.charAt(i) >= from && s.charAt(i) <= from + 25)) {
+            if ((++i & (Work.CHUNK - 1)) == 0 && th != null) th.charge(Work.CHUNK_UNITS);
+        }
         if (i == n) return s;
         byte[] b = org.luahost.vm.LuaString.toBytes(s);
-        for (; i < n; i++) if (b[i] >= 'A' && b[i] <= 'Z') b[i] += 32;
-        return org.luahost.vm.LuaString.fromBytes(b);
-    }
-
-    static String upper(String s) {
-        int n = s.length(), i = 0;
-        while (i < n && !(s.charAt(i) >= 'a' && s.charAt(i) <= 'z')) i++;
-        if (i == n) return s;
-        byte[] b = org.luahost.vm.LuaString.toBytes(s);
-        for (; i < n; i++) if (b[i] >= 'a' && b[i] <= 'z') b[i] -= 32;
+        int delta = up ? -32 : 32;
+        for (int c = i; c < n; c += Work.CHUNK) {
+            if (th != null) th.charge(Work.CHUNK_UNITS);
+            for (int j = c, e = Math.min(n, c + Work.CHUNK); j < e; j++) {
+                if (b[j] >= from && b[j] <= from + 25) b[j] += delta;
+            }
+        }
         return org.luahost.vm.LuaString.fromBytes(b);
     }
 
@@ -250,7 +283,7 @@ public final class StringLib {
         // find searches plain text when the pattern has no specials (as the reference: ')' is not one of them);
         // match may too, except for a ')', which is an error in the matcher
         if (plain || (LuaPattern.noSpecials(p) && (find || p.indexOf(')') < 0))) {
-            int idx = s.indexOf(p, (int) init);
+            int idx = PlainFind.indexOf(th, s, p, (int) init);
             if (idx < 0) return JavaFunction.ret(null);
             if (find) return JavaFunction.ret((long) idx + 1, (long) idx + p.length());
             return JavaFunction.ret(p);
@@ -331,7 +364,7 @@ public final class StringLib {
         LuaPattern m = new LuaPattern(th, src, p);
         int srcEnd = src.length();
         StringBuilder b = null;
-        int pos = 0, copied = 0, lastMatch = -1;
+        int pos = 0, copied = 0, lastMatch = -1, charged = 0;
         long n = 0;
         while (n < maxS) {
             if (!anchor && (pos = m.nextCandidate(pos)) > srcEnd) break;
@@ -348,6 +381,10 @@ public final class StringLib {
                     addValue(th, m, b, repl, pos, e);
                 }
                 pos = lastMatch = copied = e;
+                if (b.length() - charged >= Work.CHUNK) {   // long replacements: their bytes count too
+                    Work.bytes(th, b.length() - charged);
+                    charged = b.length();
+                }
             } else if (pos < srcEnd) {
                 pos++;
             } else {

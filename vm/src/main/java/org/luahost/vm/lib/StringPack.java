@@ -146,6 +146,7 @@ final class StringPack {
         while (h.more()) {
             int opt = h.getDetails(totalsize);
             int size = h.size, ntoalign = h.ntoalign;
+            Work.bytes(th, (long) ntoalign + size);   // each option (strings: their length below)
             totalsize += ntoalign + size;
             if (ntoalign > 0) b.repeat('\0', ntoalign);
             arg++;
@@ -191,12 +192,14 @@ final class StringPack {
                         throw Args.argError(th, arg, "string length does not fit in given size");
                     }
                     packInt(b, len, h.little, size, false);
+                    Work.bytes(th, len);
                     b.append(s);
                     totalsize += len;
                     break;
                 }
                 case K_ZSTR: {
                     String s = Args.checkString(th, a, arg);
+                    Work.bytes(th, s.length());
                     if (s.indexOf(0) >= 0) throw Args.argError(th, arg, "string contains zeros");
                     b.append(s).append('\0');
                     totalsize += s.length() + 1;
@@ -238,6 +241,7 @@ final class StringPack {
         long totalsize = 0;
         while (h.more()) {
             int opt = h.getDetails(totalsize);
+            th.charge(1);
             if (opt == K_STRING || opt == K_ZSTR) throw Args.argError(th, 1, "variable-length format");
             long size = (long) h.size + h.ntoalign;
             if (totalsize > StringLib.MAXSIZE - size) throw Args.argError(th, 1, "format result too large");
@@ -260,6 +264,7 @@ final class StringPack {
         while (h.more()) {
             int opt = h.getDetails(pos);
             int size = h.size, ntoalign = h.ntoalign;
+            Work.bytes(th, (long) ntoalign + size);
             if ((long) ntoalign + size > ld - pos) throw Args.argError(th, 2, "data string too short");
             pos += ntoalign;
             if (n + 2 > StringLib.MAX_RESULTS) throw th.errorAtLevel("stack overflow (too many results)", 1);

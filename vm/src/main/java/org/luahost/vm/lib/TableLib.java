@@ -97,9 +97,15 @@ public final class TableLib {
         long last = Args.optInteger(th, a, 4, n);
         if (i > last) return new Object[] {""};
         StringBuilder sb = new StringBuilder();
-        for (; i < last; i++) {
+        long charged = 0;
+        for (long k = 0; i < last; i++, k++) {
             addField(th, sb, t, i);
             sb.append(sep);
+            if ((k & (Work.ELEMENT_CHUNK - 1)) == Work.ELEMENT_CHUNK - 1 || sb.length() - charged >= Work.CHUNK) {
+                Work.elements(th, Work.ELEMENT_CHUNK);   // per chunk of elements or of bytes, whichever comes first
+                Work.bytes(th, sb.length() - charged);
+                charged = sb.length();
+            }
         }
         addField(th, sb, t, last);
         return new Object[] {sb.toString()};
@@ -125,7 +131,10 @@ public final class TableLib {
                 pos = Args.checkInteger(th, a, 2);
                 // pos in [1, e], compared unsigned as the reference does
                 if (Long.compareUnsigned(pos - 1, e) >= 0) throw Args.argError(th, 2, "position out of bounds");
-                for (long i = e; i > pos; i--) seti(th, t, i, geti(th, t, i - 1));
+                for (long i = e; i > pos; i--) {
+                    seti(th, t, i, geti(th, t, i - 1));
+                    Work.elementTick(th, i);
+                }
                 break;
             default:
                 throw th.errorAtLevel("wrong number of arguments to 'insert'", 1);
@@ -143,7 +152,10 @@ public final class TableLib {
             throw Args.argError(th, 1, "position out of bounds");
         }
         Object result = geti(th, t, pos);
-        for (; pos < size; pos++) seti(th, t, pos, geti(th, t, pos + 1));
+        for (; pos < size; pos++) {
+            seti(th, t, pos, geti(th, t, pos + 1));
+            Work.elementTick(th, pos);
+        }
         seti(th, t, pos, null);
         return new Object[] {result};
     }
@@ -160,9 +172,15 @@ public final class TableLib {
             long n = e - f + 1;   // number of elements
             if (t > Long.MAX_VALUE - n + 1) throw Args.argError(th, 4, "destination wrap around");
             if (t > e || t <= f || (tt != 1 && !Ops.eq(th, src, dst))) {
-                for (long i = 0; i < n; i++) seti(th, dst, t + i, geti(th, src, f + i));
+                for (long i = 0; i < n; i++) {
+                    seti(th, dst, t + i, geti(th, src, f + i));
+                    Work.elementTick(th, i);
+                }
             } else {
-                for (long i = n - 1; i >= 0; i--) seti(th, dst, t + i, geti(th, src, f + i));
+                for (long i = n - 1; i >= 0; i--) {
+                    seti(th, dst, t + i, geti(th, src, f + i));
+                    Work.elementTick(th, i);
+                }
             }
         }
         return new Object[] {dst};
@@ -170,6 +188,7 @@ public final class TableLib {
 
     private static Object[] pack(LuaThread th, Object[] a) {
         LuaTable t = new LuaTable(a.length, 1);
+        Work.elements(th, a.length);
         for (int i = a.length; i >= 1; i--) t.rawset(i, a[i - 1]);
         t.rawset("n", (long) a.length);
         return new Object[] {t};
@@ -182,6 +201,7 @@ public final class TableLib {
         if (i > e) return LuaFunction.NONE;
         long n = e - i;   // number of results minus 1, as an unsigned value
         if (Long.compareUnsigned(n, MAX_UNPACK) >= 0) throw th.errorAtLevel("too many results to unpack", 1);
+        Work.elements(th, n + 1);   // at most a million: charged before
         Object[] r = new Object[(int) n + 1];
         if (t instanceof LuaTable tab && tab.getMetatable() == null) {
             for (int k = 0; k <= n; k++) r[k] = tab.rawget(i + k);

@@ -87,6 +87,8 @@ final class TableSort {
      * (having changed nothing) when some element is of another type.
      */
     private static boolean sortPlain(LuaThread th, LuaTable t, int n) {
+        // the JDK's sorts below run in one piece: charged before, n log n element steps
+        Work.elements(th, (long) n * (64 - Long.numberOfLeadingZeros(n)));
         Object[] v = new Object[n + 1];
         boolean inArray = t.copyArrayTo(n, v, 1);
         if (!inArray) for (int i = 1; i <= n; i++) v[i] = t.rawget(i);
@@ -229,6 +231,7 @@ final class TableSort {
                     Object pivot = get(p);
                     set(p, get(up - 1));
                     set(up - 1, pivot);
+                    Work.elements(th, up - lo);   // a partition pass: the work meter sees long sorts (see Work)
                     p = partition(lo, up, pivot);
                     // the smaller side first; the larger one waits
                     if (p - lo < up - p) { todo.push(p + 1, up, p - lo, rnd); up = p - 1; }
@@ -304,6 +307,7 @@ final class TableSort {
                     Object pivot = a[p];
                     a[p] = a[up - 1];
                     a[up - 1] = pivot;
+                    Work.elements(th, up - lo);   // a partition pass: the work meter sees long sorts (see Work)
                     p = partition(lo, up, pivot);
                     // the smaller side first; the larger one waits
                     if (p - lo < up - p) { todo.push(p + 1, up, p - lo, rnd); up = p - 1; }
@@ -376,6 +380,7 @@ final class TableSort {
                     double pivot = a[p];
                     a[p] = a[up - 1];
                     a[up - 1] = pivot;
+                    Work.elements(th, up - lo);   // a partition pass: the work meter sees long sorts (see Work)
                     p = partition(lo, up, pivot);
                     // the smaller side first; the larger one waits
                     if (p - lo < up - p) { todo.push(p + 1, up, p - lo, rnd); up = p - 1; }

@@ -113,6 +113,7 @@ public final class Utf8Lib {
     // ---------------------------------------------------------------- functions
 
     private static Object[] utfchar(LuaThread th, Object[] a) {
+        Work.elements(th, a.length);
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= a.length; i++) {
             long code = Args.checkInteger(th, a, i);
@@ -132,6 +133,7 @@ public final class Utf8Lib {
         if (pose > len) throw Args.argError(th, 3, "out of bounds");
         if (posi > pose) return LuaFunction.NONE;
         if (pose - posi >= MAX_RESULTS) throw th.errorAtLevel("stack overflow (string slice too long)", 1);
+        Work.elements(th, pose - posi + 1);   // at most a million: charged before
         Object[] out = new Object[(int) (pose - posi) + 1];
         int n = 0;
         long[] code = new long[1];
@@ -156,7 +158,7 @@ public final class Utf8Lib {
             int next = decode(s, (int) posi, !lax, null);
             if (next < 0) return new Object[] {null, posi + 1};
             posi = next;
-            n++;
+            Work.elementTick(th, n++);
         }
         return new Object[] {n};
     }
@@ -175,13 +177,13 @@ public final class Utf8Lib {
             if (n < 0) {
                 while (n < 0 && p > 0) {
                     do { p--; } while (p > 0 && isCont(s, p));
-                    n++;
+                    Work.elementTick(th, n++);
                 }
             } else {
                 n--;
                 while (n > 0 && p < len) {
                     do { p++; } while (isCont(s, p));
-                    n--;
+                    Work.elementTick(th, n--);
                 }
             }
         }
@@ -195,7 +197,9 @@ public final class Utf8Lib {
         Long ctl = org.luahost.vm.runtime.Ops.tointeger(Args.arg(a, 2));
         long n = ctl == null ? 0 : ctl;   // lua_tointeger: 0 when not convertible
         if (Long.compareUnsigned(n, len) < 0) {
+            long from = n;
             while (isCont(s, (int) n)) n++;   // skip the rest of the previous character
+            Work.bytes(th, n - from);
         }
         if (Long.compareUnsigned(n, len) >= 0) return LuaFunction.NONE;   // also for negative n
         long[] code = new long[1];

@@ -276,6 +276,8 @@ public final class Exprs {
     }
 
     public static final class Concat extends Expr {
+        /** Results longer than this are charged to the work meter. */
+        private static final int LONG_CONCAT = 1 << 12;
         final Expr[] parts;
 
         public Concat(int line, Expr[] parts) { super(line); this.parts = parts; }
@@ -299,6 +301,8 @@ public final class Exprs {
                     r = sb.toString();
                 }
                 f.thread.state.gc().charge(org.luahost.vm.Gc.stringBytes(r.length()));
+                // a long result's copying counts as work (about 64 bytes a unit), so `s = s .. s` is metered
+                if (r.length() > LONG_CONCAT) f.thread.charge(r.length() >>> 6);
                 return r;
             }
             // right to left, pairwise, as the reference's concat does with metamethods; the parts

@@ -446,7 +446,8 @@ public final class Stats {
             int mark = f.thread.pushTbc(v);   // for LuaState.close while it is pending
             try {
                 s = rest.exec(f);
-            } catch (LuaError e) {
+            } catch (LuaError | OutOfMemoryError x) {
+                LuaError e = x instanceof LuaError le ? le : LuaError.outOfMemory();   // closed with "not enough memory"
                 LuaThread th = f.thread;
                 th.resetTbc(mark);
                 th.errorAtTbc(e);   // a coroutine the error leaves waits here for coroutine.close

@@ -19,8 +19,8 @@ abstract class ExpressionParser extends ParserSupport {
     /** Priority of unary operators: above all binary ones except '^'. */
     private static final int UNARY_PRIORITY = 12;
 
-    ExpressionParser(String source, String chunkName, int baseLevel) {
-        super(source, chunkName, baseLevel);
+    ExpressionParser(String source, String chunkName, int baseLevel, java.util.function.IntConsumer charge) {
+        super(source, chunkName, baseLevel, charge);
     }
 
     /** block -> statlist (closed by the caller) */

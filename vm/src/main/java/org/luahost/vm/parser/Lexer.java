@@ -25,10 +25,17 @@ final class Lexer {
     private int current;      // the char being looked at, or EOZ
     private int line = 1;
     private final StringBuilder buf = new StringBuilder();
+    /** Called with units of work as tokens are read (the loading thread's work meter), or null. */
+    private final java.util.function.IntConsumer charge;
+    private int tokens;
 
-    Lexer(String source, String chunkName) {
+    /** Tokens between two charges, and the units charged per token: its lexing, parsing and compiling. */
+    private static final int TOKENS_PER_CHARGE = 256, UNITS_PER_TOKEN = 4;
+
+    Lexer(String source, String chunkName, java.util.function.IntConsumer charge) {
         this.src = source;
         this.chunkId = ChunkId.of(chunkName);
+        this.charge = charge;
         advance();
     }
 
@@ -103,8 +110,16 @@ final class Lexer {
         return new Token(type, type.symbol, null, line);
     }
 
-    /** Reads the next token. */
+    /** Reads the next token; every TOKENS_PER_CHARGE tokens, charges the work meter for them. */
     Token next() {
+        if (charge != null && ++tokens == TOKENS_PER_CHARGE) {
+            tokens = 0;
+            charge.accept(TOKENS_PER_CHARGE * UNITS_PER_TOKEN);
+        }
+        return scan();
+    }
+
+    private Token scan() {
         buf.setLength(0);
         for (;;) {
             switch (current) {

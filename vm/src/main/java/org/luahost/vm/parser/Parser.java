@@ -38,8 +38,8 @@ public final class Parser extends ExpressionParser {
      */
     public static final int SCRIPT_C_CALLS = 1;
 
-    private Parser(String source, String chunkName, int cCalls) {
-        super(source, chunkName, cCalls);
+    private Parser(String source, String chunkName, int cCalls, java.util.function.IntConsumer charge) {
+        super(source, chunkName, cCalls, charge);
     }
 
     /**
@@ -59,8 +59,17 @@ public final class Parser extends ExpressionParser {
      * would have active at this point (see {@link #SCRIPT_C_CALLS}).
      */
     public static Ast.Chunk parse(String source, String chunkName, int cCalls) {
+        return parse(source, chunkName, cCalls, null);
+    }
+
+    /**
+     * As {@link #parse(String, String, int)}; charge (or null) is called with
+     * units of work as the source is read (a thread's work meter:
+     * {@code LuaThread::charge}), and may throw to stop the parse.
+     */
+    public static Ast.Chunk parse(String source, String chunkName, int cCalls, java.util.function.IntConsumer charge) {
         String name = chunkName == null ? "?" : chunkName;
-        return new Parser(source, name, cCalls).mainFunction(name);
+        return new Parser(source, name, cCalls, charge).mainFunction(name);
     }
 
     /** chunk -> block EOF; the main function is vararg, without parameters. */

@@ -42,8 +42,8 @@ abstract class ParserSupport {
     /** The current token as a "near" for a later limit error, with the lexer's line. */
     final Ast.Near here() { return new Ast.Near(t.near(), lexer.line()); }
 
-    ParserSupport(String source, String chunkName, int baseLevel) {
-        this.lexer = new Lexer(source, chunkName);
+    ParserSupport(String source, String chunkName, int baseLevel, java.util.function.IntConsumer charge) {
+        this.lexer = new Lexer(source, chunkName, charge);
         this.baseLevel = baseLevel;
     }
 

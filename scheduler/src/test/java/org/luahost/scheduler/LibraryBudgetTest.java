@@ -1,0 +1,102 @@
+package org.luahost.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.luahost.scheduler.SessionsTest.failure;
+import static org.luahost.scheduler.SessionsTest.get;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Work inside library calls and in message handlers is under the session's
+ * budgets (issue 13): each hostile call runs in a session with a 200 ms CPU
+ * budget and ends with the CPU budget error (the answer comes within
+ * {@link SessionsTest#get}'s 20 s, or the test fails with a thread dump),
+ * while another session keeps answering.
+ */
+class LibraryBudgetTest {
+    static Vertx vertx;
+    static LuaHost host;
+    static int counter;
+
+    @BeforeAll
+    static void up() throws Exception {
+        vertx = Vertx.vertx();
+        host = LuaHost.create(vertx, new HostOptions().verticles(2).output(new PrintStream(new ByteArrayOutputStream())));
+        get(host.ready());
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        get(host.close());
+        get(vertx.close());
+    }
+
+    private static Session start(String code) throws Exception {
+        SessionOptions o = new SessionOptions().cpuBudget(Duration.ofMillis(200)).memoryLimit(0);
+        return get(host.session("lb" + (++counter), Script.of("s.lua", code), o));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "table.move({}, 1, 2^62, 2)",
+        "return ('a'):rep(40):match(('a?'):rep(40) .. ('a'):rep(40))",
+        "return string.rep('a', 3000):find('.-.-.-.-b')",
+        "local t = setmetatable({}, {__index = function() return 'x' end}) return #table.concat(t, '', 1, 2^40)",
+        "return load(string.rep('x = 1 ', 1 << 22))",
+        "local x <close> = setmetatable({}, {__close = function() while true do end end}) while true do end",
+    })
+    void hostileCallEndsWithTheBudgetError(String body) throws Exception {
+        Session s = start("function f() " + body + " end");
+        Session other = start("function ping() return 'pong' end");
+        Future<Object[]> r = s.call("f");
+        assertArrayEquals(new Object[] {"pong"}, get(other.call("ping")));
+        SessionException e = failure(r);
+        assertTrue(e.getMessage().contains("CPU budget exceeded (200 ms per turn)"), e.getMessage());
+        assertArrayEquals(new Object[] {"pong"}, get(other.call("ping")));
+    }
+
+    @Test
+    void aHandlerThatLoopsEndsAsErrorInErrorHandling() throws Exception {
+        // the xpcall returns (the reference's result for a handler that errors); the turn then goes on
+        // to its next unit of work, where the sticky budget error ends it
+        Session s = start("""
+                function f()
+                  local ok, e = xpcall(function() while true do end end, function(m) while true do end end)
+                  result = e   -- no call: the budget error comes at the next unit of work
+                  okr = ok
+                  while true do end
+                end
+                function get() return okr, result end
+                """);
+        SessionException e = failure(s.call("f"));
+        assertTrue(e.getMessage().contains("CPU budget exceeded"), e.getMessage());
+        assertArrayEquals(new Object[] {false, "error in error handling"}, get(s.call("get")));
+    }
+
+    @Test
+    void aShortHandlerStillRunsAfterTheBudgetError() throws Exception {
+        Session s = start("""
+                function f()
+                  local ok, e = xpcall(function() while true do end end, function(m) return 'handled: ' .. m end)
+                  result = e
+                  while true do end
+                end
+                function get() return result end
+                """);
+        failure(s.call("f"));
+        Object r = get(s.call("get"))[0];
+        assertTrue(r instanceof String m && m.startsWith("handled: ") && m.contains("CPU budget exceeded"), String.valueOf(r));
+    }
+}
