@@ -66,9 +66,21 @@ public final class LuaWalker {
         }
     }
 
+    private boolean expandShared;
+
     public LuaWalker(ValueLimits limits, Shape shape) {
         this.limits = limits;
         this.shape = shape;
+    }
+
+    /**
+     * Walks a table met again after it was done (shared, not a cycle) once
+     * more instead of calling {@link Sink#again} (for text output such as
+     * JSON; the entries limit bounds the work).
+     */
+    public LuaWalker expandShared() {
+        this.expandShared = true;
+        return this;
     }
 
     /** Walks v into sink. */
@@ -115,7 +127,7 @@ public final class LuaWalker {
             return;
         }
         Boolean s = state.get(t);
-        if (s != null) {
+        if (s != null && (s || !expandShared)) {
             sink.again(t, s, at);
             return;
         }

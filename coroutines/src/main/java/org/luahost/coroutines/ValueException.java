@@ -8,14 +8,23 @@ package org.luahost.coroutines;
  * {@code what + " at " + path}.
  */
 public final class ValueException extends IllegalArgumentException {
+    /** Which rule the value broke: nesting depth, size (entries or bytes), or a value that cannot be converted. */
+    public enum Kind { DEPTH, SIZE, TYPE }
+
+    private final Kind kind;
     private final String what;
     private final String path;
 
-    public ValueException(String what, String path) {
+    public ValueException(String what, String path) { this(Kind.TYPE, what, path); }
+
+    public ValueException(Kind kind, String what, String path) {
         super(path == null || path.isEmpty() ? what : what + " at " + path);
+        this.kind = kind;
         this.what = what;
         this.path = path;
     }
+
+    public Kind kind() { return kind; }
 
     /** The problem, without the place. */
     public String what() { return what; }

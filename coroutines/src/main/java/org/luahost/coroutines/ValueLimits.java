@@ -17,11 +17,13 @@ public record ValueLimits(int maxDepth, long maxEntries) {
         if (maxDepth < 1 || maxEntries < 1) throw new IllegalArgumentException("limits must be positive");
     }
 
-    ValueException tooDeep(ValuePath at) {
-        return new ValueException("value nested deeper than " + maxDepth + " levels", at.text());
+    /** The error for a value nested deeper than maxDepth, at. */
+    public ValueException tooDeep(ValuePath at) {
+        return new ValueException(ValueException.Kind.DEPTH, "value nested deeper than " + maxDepth + " levels", at.text());
     }
 
-    ValueException tooMany(ValuePath at) {
-        return new ValueException("value with more than " + maxEntries + " entries", at.text());
+    /** The error for a value with more than maxEntries entries, at. */
+    public ValueException tooMany(ValuePath at) {
+        return new ValueException(ValueException.Kind.SIZE, "value with more than " + maxEntries + " entries", at.text());
     }
 }

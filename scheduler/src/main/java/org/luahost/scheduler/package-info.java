@@ -19,7 +19,7 @@
  *     {@link org.luahost.scheduler.Session#send}), from Lua ({@code host.send}, {@code host.call}:
  *     {@link org.luahost.scheduler.impl.HostLibrary}), from a timer, the event bus, or HTTP and
  *     WebSocket clients ({@link org.luahost.scheduler.Gateway}, through
- *     {@link org.luahost.scheduler.LuaHost#callLuaFunction} and
+ *     {@link org.luahost.scheduler.LuaHost#callExported} and
  *     {@link org.luahost.scheduler.LuaHost#sendAs}) becomes an
  *     {@link org.luahost.scheduler.impl.Envelope}, one of a sealed set of records (start, call,
  *     send, timer, stop, save), with its values deep-copied for the receiver
