@@ -119,9 +119,14 @@ final class GatewayHttp {
 
     /** An error response, then the connection closes (the rest of the request is not read). */
     static void close(HttpServerRequest req, int status, String message) {
-        if (req.response().ended() || req.response().closed()) return;
-        req.response().putHeader("connection", "close");
-        error(req, status, message, null);
+        HttpServerResponse r = req.response();
+        if (r.ended() || r.closed()) return;
+        boolean http1 = req.version() != io.vertx.core.http.HttpVersion.HTTP_2;
+        if (http1) r.putHeader("connection", "close");
+        r.setStatusCode(status).putHeader("content-type", "application/json").end(LuaJson.errorBody(message, null))
+                .onComplete(x -> {
+                    if (http1 && req.connection() != null) req.connection().close();
+                });
     }
 
     /** {@code {"error": message, "traceback": ...}} with status (nothing if the response is already gone). */

@@ -104,6 +104,7 @@ public final class GatewayOptions {
     /** The Vert.x server options these make. */
     HttpServerOptions serverOptions() {
         HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port)
+                .setHttp2ClearTextEnabled(false)   // HTTP/1.1 (and WebSocket) only; one set of rules to harden
                 .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody));
         if (tlsCert != null) {
             o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
