@@ -43,9 +43,10 @@ import org.luahost.coroutines.ValueLimits;
  * <p>Every answer that is not a success has a JSON body {@code {"error": ...}}.
  * Before routing, the {@link GatewayAuth} hook decides who the client is
  * (401/403); paths are percent-decoded strictly (400); session ids may not
- * be empty, longer than 200 characters, or contain {@code :} or control
- * characters (400), so no session the gateway starts can pose as a gateway
- * sender; a request that would start a session beyond the client's rate
+ * be empty, longer than 200 characters, hold control characters, or be a
+ * gateway sender name ({@code http}, {@code ws}, {@code http:...},
+ * {@code ws:...}) (400), so no session the gateway starts can pose as a
+ * client; a request that would start a session beyond the client's rate
  * gets 429 with Retry-After. Limits ({@link GatewayOptions}): body size 413,
  * slow body 408, JSON nesting 422 (requests and results), result size 413.
  * Results are encoded on a worker thread, never on the event loop.
@@ -156,8 +157,12 @@ public final class Gateway {
 
     /** Checks that p may use session id (and, when start, may start it now); answers and returns false if not. */
     private boolean session(HttpServerRequest req, Principal p, String id, boolean start) {
-        if (id.isEmpty() || id.length() > 200 || id.chars().anyMatch(c -> c == ':' || c < 0x20 || c == 0x7F)) {
-            GatewayHttp.close(req, 400, "bad session id (1 to 200 characters, no ':' and no control characters)");
+        if (id.isEmpty() || id.length() > 200 || id.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            GatewayHttp.close(req, 400, "bad session id (1 to 200 characters, no control characters)");
+            return false;
+        }
+        if (id.equals("http") || id.equals("ws") || id.startsWith("http:") || id.startsWith("ws:")) {
+            GatewayHttp.close(req, 400, "session id '" + id + "' is reserved: it names gateway senders");
             return false;
         }
         if (!p.sessions().test(id)) {

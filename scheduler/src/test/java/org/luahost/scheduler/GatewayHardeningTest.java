@@ -144,6 +144,7 @@ class GatewayHardeningTest {
         assertEquals("[\"http:alice\"]", send("POST", "/sessions/s3/call/last", "u", "[]").body());
         // a session id cannot pose as a gateway sender
         assertEquals(400, send("POST", "/sessions/ws:alice/call/ping", "a", "[]").statusCode());
+        assertEquals(400, send("POST", "/sessions/http/send", "a", "[]").statusCode());
         LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer u")
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/sessions/s3/ws"), listener(frames)).get(20, TimeUnit.SECONDS);
