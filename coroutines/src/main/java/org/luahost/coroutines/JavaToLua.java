@@ -147,7 +147,9 @@ final class JavaToLua {
 
     private static Object component(Object record, RecordComponent c, ValuePath path) {
         try {
-            return c.getAccessor().invoke(record);
+            java.lang.reflect.Method m = c.getAccessor();
+            if (!m.canAccess(record)) m.trySetAccessible();   // a record that is not public: its accessor is still its data
+            return m.invoke(record);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new ValueException("cannot read component '" + c.getName() + "' of record "
                     + record.getClass().getName() + " (" + e + ")", path.text());
