@@ -117,7 +117,7 @@ class GatewayServeTest {
             }
             for (CompletableFuture<HttpResponse<String>> p : pings) assertEquals("[\"pong\"]", p.get(60, TimeUnit.SECONDS).body());
             HttpResponse<String> big = bigOne.get(120, TimeUnit.SECONDS);
-            assertEquals(200, big.statusCode());
+            assertEquals(200, big.statusCode(), big.body());
             assertTrue(big.body().length() > 20_000_000, "length " + big.body().length());
             r = send(s, "POST", "/sessions/big/call/big", null, "[400000]");   // 40 MB: over the limit
             assertEquals(413, r.statusCode());
