@@ -93,7 +93,7 @@ class GatewayServeTest {
 
     @Test
     void deepAndBigResultsWhileOthersAnswer() throws Exception {
-        ServeProcess s = ServeProcess.start(dir, dir.resolve("data"), script(), "--max-result", "30000000",
+        ServeProcess s = ServeProcess.start(dir, dir.resolve("data"), script(), "--max-result", "30000000", "--cpu-budget", "20000",
                 "--session-rate", "1000/200");
         try {
             HttpResponse<String> r = send(s, "POST", "/sessions/d/call/deep", null, "[5000]");
