@@ -22,7 +22,8 @@ seconds="${3:-600}"
 once="${4:-}"
 while :; do
   echo "gateway-fuzz: seed $seed, $count cases, at most $seconds s"
-  if ! ./mvnw -B -q -o -pl cli -am test -Dtest=GatewayFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+  # only the default surefire execution: the cli module's second one re-runs the differential corpus
+  if ! ./mvnw -B -q -o -pl cli -am test-compile surefire:test@default-test -Dtest=GatewayFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
       -Dluahost.gatewayFuzzSeed="$seed" -Dluahost.gatewayFuzzCount="$count" -Dluahost.gatewayFuzzSeconds="$seconds"; then
     echo "gateway-fuzz: seed $seed FAILED (see cli/target/surefire-reports/org.luahost.cli.GatewayFuzzTest.txt)" >&2
     exit 1
