@@ -8,6 +8,10 @@
 --     {"say": "hello"}       talk to everyone in it
 --   each player's WebSocket receives {"from": ..., "text": ...} frames.
 --
+-- Over HTTP only the functions a script exports can be called: a room
+-- exports `who` (POST /sessions/room:lobby/call/who); `join` and `leave` are
+-- for players' sessions (host.call), not for clients.
+--
 -- Sessions are saved (serve --data): the globals below are restored before the
 -- script runs again, so they are only initialised when missing.
 -- From Java: examples/run ChatExample.
@@ -35,11 +39,13 @@ if is_room then
   end
 
   function who() local t = {} for name in pairs(members) do t[#t + 1] = name end table.sort(t) return t end
+  host.export{who = who}
 else
   -- room: the room this player is in (nil at first)
 
   function on_message(from, msg, who, text)
-    if from == "ws" or from == "http" or from == nil then   -- from this player's client (or Java)
+    -- the gateway names a client "ws"/"http", or "ws:NAME"/"http:NAME" with authentication; Java sends nil
+    if from == nil or from == "ws" or from == "http" or from:find("^ws:") or from:find("^http:") then
       if type(msg) ~= "table" then return end
       if msg.join then
         if room then host.call(room, "leave", host.id()) end

@@ -23,7 +23,10 @@ import org.luahost.scheduler.SessionOptions;
  * behind the HTTP/WebSocket {@link Gateway}, saved in a SQLite store in the
  * data directory (default {@code ./.luahost}) unless {@code --no-data}.
  * Runs until stopped; exit status 1 when the server cannot start, 2 for a
- * usage error.
+ * usage error. The gateway listens on 127.0.0.1 unless {@code --host} says
+ * otherwise, and refuses a non-loopback address without {@code --token}
+ * (or an explicit {@code --no-auth}); see {@link GatewayFlags} for tokens,
+ * admin rights, TLS and limits.
  *
  * <p>Shutdown (SIGTERM, SIGINT): the HTTP server stops taking requests, every
  * session finishes the messages in its mailbox and is saved, the store
@@ -35,7 +38,6 @@ final class ServeCommand {
     static final String USAGE = """
             usage: luahost serve [options] script.lua
               --port N            HTTP port (default 8080; 0 picks a free one)
-              --host ADDR         address to listen on (default 0.0.0.0)
               --idle SECONDS      stop sessions idle this long (default 300; 0 never)
               --cpu-budget MS     CPU budget of one turn (default 1000; 0 none)
               --memory-limit MB   estimated memory per session (default 64; 0 none)
@@ -47,11 +49,11 @@ final class ServeCommand {
               --no-data           do not save sessions (an idle session's state is dropped)
               --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
               --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
-            """;
+            """ + GatewayFlags.USAGE;
 
     static int run(String[] args) {
         int port = 8080;
-        String bind = "0.0.0.0";
+        GatewayFlags gateway = new GatewayFlags();
         HostOptions host = new HostOptions().idleTimeout(Duration.ofSeconds(300));
         SessionOptions s = new SessionOptions();
         String script = null;
@@ -59,9 +61,13 @@ final class ServeCommand {
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
+                int taken = gateway.parse(args, i);
+                if (taken >= 0) {
+                    i = taken;
+                    continue;
+                }
                 switch (a) {
                     case "--port" -> port = Integer.parseInt(value(args, ++i, a));
-                    case "--host" -> bind = value(args, ++i, a);
                     case "--idle" -> host.idleTimeout(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
                     case "--cpu-budget" -> s.cpuBudget(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--memory-limit" -> s.memoryLimit(Long.parseLong(value(args, ++i, a)) << 20);
@@ -83,6 +89,7 @@ final class ServeCommand {
                     }
                 }
             }
+            gateway.finish();
         } catch (IllegalArgumentException e) {
             System.err.print("luahost serve: " + e.getMessage() + "\n" + USAGE);
             return 2;
@@ -112,15 +119,16 @@ final class ServeCommand {
         HttpServer server;
         try {
             luaHost.ready().await();
-            server = Gateway.start(luaHost, bind, port).await();
+            server = Gateway.start(luaHost, gateway.options.port(port)).await();
         } catch (Exception e) {
             System.err.println("luahost serve: cannot start: " + e.getMessage());
             vertx.close();
             if (store != null) store.close();
             return 1;
         }
-        System.err.println("luahost: serving " + script + " on http://" + bind + ":" + server.actualPort()
-                + " (POST /sessions/{id}/call/{function}, WebSocket /sessions/{id}/ws, GET /sessions)"
+        System.err.println("luahost: serving " + script + " on " + gateway.describe() + ":" + server.actualPort()
+                + " (POST /sessions/{id}/call/{export}, POST /sessions/{id}/send, WebSocket /sessions/{id}/ws, GET /sessions; "
+                + gateway.auth() + ")"
                 + (data == null ? "; sessions are not saved" : "; sessions are saved in " + data));
         CountDownLatch done = new CountDownLatch(1);
         SessionStore st = store;

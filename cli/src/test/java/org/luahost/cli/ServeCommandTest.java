@@ -48,6 +48,7 @@ class ServeCommandTest {
                   notes[#notes + 1] = note
                 end
                 function read() return count, table.concat(notes, ',') end
+                host.export{inc = inc, read = read}
                 """);
         // saves put off for a minute: what survives was saved by the shutdown
         ServeProcess s = start(script, "--save-interval", "60000");

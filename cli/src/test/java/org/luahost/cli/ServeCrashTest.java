@@ -57,6 +57,7 @@ class ServeCrashTest {
               end
               return count, whole
             end
+            host.export{add = add, check = check}
             """;
     static final int SESSIONS = 6;
     static final Pattern CHECKED = Pattern.compile("\\[(\\d+),(true|false)\\]");

@@ -20,25 +20,15 @@ import java.util.regex.Pattern;
  * 127.0.0.1, with its stderr in a file.
  */
 record ServeProcess(Process process, int port, Path err) {
-    private static final Pattern SERVING = Pattern.compile("serving .* on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern SERVING = Pattern.compile("serving .* on https?://127\\.0\\.0\\.1:(\\d+)");
 
     /** Starts serve with the data directory data; returns once it serves (at most 60 s). */
     static ServeProcess start(Path work, Path data, Path script, String... options) throws Exception {
-        Path root = DifferentialTest.repoRoot();
-        assumeTrue(root != null, "repository root not found");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
-            String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--port", "0", "--host", "127.0.0.1", "--data", data.toString()));
-        cmd.addAll(List.of(options));
-        cmd.add(script.toString());
+        List<String> opts = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data", data.toString()));
+        opts.addAll(List.of(options));
+        ProcessBuilder pb = command(script, opts.toArray(String[]::new));
         Path log = Files.createTempFile(work, "serve", ".err");
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile()).start();
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
         p.getOutputStream().close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && p.isAlive()) {
@@ -48,6 +38,22 @@ record ServeProcess(Process process, int port, Path err) {
         }
         p.destroyForcibly();
         throw new AssertionError("the server did not start: " + Files.readString(log));
+    }
+
+    /** The command line of {@code luahost serve options... script} in a child JVM (bin/jvm.options, this class path). */
+    static ProcessBuilder command(Path script, String... options) throws Exception {
+        Path root = DifferentialTest.repoRoot();
+        assumeTrue(root != null, "repository root not found");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+        cmd.addAll(List.of(options));
+        cmd.add(script.toString());
+        return new ProcessBuilder(cmd);
     }
 
     HttpResponse<String> post(HttpClient http, String path, String body) throws Exception {

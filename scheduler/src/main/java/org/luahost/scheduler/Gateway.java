@@ -1,18 +1,18 @@
 package org.luahost.scheduler;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import org.luahost.coroutines.ValueException;
+import org.luahost.coroutines.ValueLimits;
 
 /**
  * The HTTP and WebSocket front of a {@link LuaHost} (used by
@@ -21,245 +21,252 @@ import io.vertx.core.json.JsonObject;
  *
  * <ul>
  * <li>{@code POST /sessions/{id}/call/{function}} with a JSON array of
- *     arguments: {@code 200} and a JSON array of the results; a Lua error:
- *     {@code 500} and {@code {"error": message, "traceback": ...}}; a request
- *     that is not a JSON array, or a function the script did not define:
- *     {@code 400} and {@code {"error": ...}}. Only Lua functions can be
- *     called this way, not library functions such as {@code load}.</li>
+ *     arguments: calls the function the script exported under that name
+ *     ({@code host.export{name = fn}}; nothing else is callable: not other
+ *     globals, not library functions, not {@code on_message});
+ *     {@code 200} and a JSON array of the results; a Lua error: {@code 500}
+ *     and {@code {"error": message, "traceback": ...}}; not a JSON array:
+ *     {@code 400}; no such export: {@code 404}.</li>
  * <li>{@code POST /sessions/{id}/send} with a JSON array: delivered to
- *     {@code on_message("http", ...)}; {@code 202}.</li>
- * <li>{@code GET /sessions}: the live sessions with their counters.</li>
- * <li>{@code DELETE /sessions/{id}}: stops the session; {@code 204}.</li>
+ *     {@code on_message(from, ...)} where from names the client
+ *     ({@link Principal#sender}: {@code "http"}, or {@code "http:NAME"} for
+ *     an authenticated client); {@code 202}.</li>
+ * <li>{@code GET /sessions} (admin): the live sessions with their counters.</li>
+ * <li>{@code DELETE /sessions/{id}} (admin): stops the session; {@code 204}.</li>
  * <li>WebSocket {@code /sessions/{id}/ws}: each text frame is a JSON value
- *     delivered to {@code on_message("ws", value)}; each {@code host.push(v)}
- *     of the session is sent to its clients as one text frame (the JSON of v,
- *     or a JSON array when several values are pushed).</li>
+ *     delivered to {@code on_message(from, value)} (from {@code "ws"} or
+ *     {@code "ws:NAME"}: the connection's principal, never something the
+ *     client writes); each {@code host.push(v)} of the session is sent to its
+ *     clients as one text frame (see {@link GatewaySocket}).</li>
  * </ul>
- * The JSON mapping is {@link LuaJson}'s.
+ *
+ * <p>Every answer that is not a success has a JSON body {@code {"error": ...}}.
+ * Before routing, the {@link GatewayAuth} hook decides who the client is
+ * (401/403); paths are percent-decoded strictly (400); session ids may not
+ * be empty, longer than 200 characters, hold control characters, or be a
+ * gateway sender name ({@code http}, {@code ws}, {@code http:...},
+ * {@code ws:...}) (400), so no session the gateway starts can pose as a
+ * client; a request that would start a session beyond the client's rate
+ * gets 429 with Retry-After. Limits ({@link GatewayOptions}): body size 413,
+ * slow body 408, JSON nesting 422 (requests and results), result size 413.
+ * Results are encoded on a worker thread, never on the event loop.
+ *
+ * <p>To mount it on a server of your own (a {@code vertx-web} Router, for
+ * example {@code router.route("/sessions*").handler(c -> gateway.handle(c.request()))},
+ * without a BodyHandler), use {@link #create} and {@link #handle}. The JSON
+ * mapping is {@link LuaJson}'s.
+ *
+ * <p>Threads: {@link #handle} runs on the server's event loop.
  */
 public final class Gateway {
-    private static final Pattern CALL = Pattern.compile("/sessions/([^/]+)/call/([^/]+)");
-    private static final Pattern SEND = Pattern.compile("/sessions/([^/]+)/send");
-    private static final Pattern ONE = Pattern.compile("/sessions/([^/]+)");
-    private static final Pattern WS = Pattern.compile("/sessions/([^/]+)/ws");
-
-    /** Default limit on a request body (1 MiB); a larger body gets 413 and is not read into memory. */
+    /** Default limit on a request body (1 MiB). */
     public static final int DEFAULT_MAX_BODY = 1 << 20;
 
-    private final LuaHost host;
-    private final int maxBody;
+    final LuaHost host;
+    final GatewayOptions options;
+    final ValueLimits limits;
+    private final SessionRate rate;
 
-    private Gateway(LuaHost host, int maxBody) { this.host = host; this.maxBody = maxBody; }
+    private Gateway(LuaHost host, GatewayOptions options) {
+        this.host = host;
+        this.options = options;
+        this.limits = new ValueLimits(options.maxDepth(), ValueLimits.DEFAULT.maxEntries());
+        this.rate = new SessionRate(options.sessionRate(), options.sessionBurst());
+    }
 
-    /** Starts the gateway on port (0: any free port; the server says which), with the default body limit. */
+    /** A gateway for host, to mount with {@link #handle}. */
+    public static Gateway create(LuaHost host, GatewayOptions options) { return new Gateway(host, options); }
+
+    /** Starts the gateway on bindHost:port (0: any free port; the server says which), default limits, no authentication. */
     public static Future<HttpServer> start(LuaHost host, String bindHost, int port) {
-        return start(host, bindHost, port, DEFAULT_MAX_BODY);
+        return start(host, new GatewayOptions().host(bindHost).port(port));
     }
 
-    /**
-     * Starts the gateway; request bodies larger than maxBody bytes are refused with 413
-     * (WebSocket messages are limited by Vert.x's defaults: 256 KiB per message).
-     */
+    /** As {@link #start(LuaHost, String, int)}, with a body limit of maxBody bytes. */
     public static Future<HttpServer> start(LuaHost host, String bindHost, int port, int maxBody) {
-        Gateway g = new Gateway(host, maxBody);
-        return host.vertx().createHttpServer()
-                .requestHandler(g::request)
-                .webSocketHandler(g::webSocket)
-                .listen(port, bindHost);
+        return start(host, new GatewayOptions().host(bindHost).port(port).maxBody(maxBody));
     }
 
-    private void request(HttpServerRequest req) {
-        String path = decode(req.path());
-        Matcher m;
-        if (req.method() == HttpMethod.POST && (m = CALL.matcher(path)).matches()) {
-            String id = m.group(1), fn = m.group(2);
-            body(req, body -> call(req, id, fn, body));
-        } else if (req.method() == HttpMethod.POST && (m = SEND.matcher(path)).matches()) {
-            String id = m.group(1);
-            body(req, body -> send(req, id, body));
-        } else if (req.method() == HttpMethod.GET && path.equals("/sessions")) {
-            JsonArray a = new JsonArray();
-            for (SessionStats s : host.stats()) {
-                a.add(new JsonObject().put("id", s.id()).put("handled", s.handled()).put("errors", s.errors())
-                        .put("cpuMillis", s.cpuNanos() / 1_000_000.0).put("memoryEstimate", s.memoryEstimate())
-                        .put("mailbox", s.mailbox()).put("idleMillis", s.idleMillis()));
+    /** Starts the gateway as options say. */
+    public static Future<HttpServer> start(LuaHost host, GatewayOptions options) {
+        Gateway g = new Gateway(host, options);
+        return host.vertx().createHttpServer(options.serverOptions()).requestHandler(g::handle).listen();
+    }
+
+    /** Handles one request (WebSocket upgrades included). */
+    public void handle(HttpServerRequest req) {
+        Principal p;
+        try {
+            p = options.auth().authenticate(new GatewayAuth.Request(req.method().name(), req.path(), req.headers(),
+                    req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress()));
+            if (p == null) throw new GatewayAuth.Refused(401, "not authenticated");
+        } catch (GatewayAuth.Refused r) {
+            GatewayHttp.close(req, r.status(), r.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            GatewayHttp.close(req, 500, "authentication failed: " + e);
+            return;
+        }
+        List<String> seg;
+        try {
+            seg = GatewayHttp.segments(req.path());
+        } catch (IllegalArgumentException e) {
+            GatewayHttp.close(req, 400, e.getMessage());
+            return;
+        }
+        route(req, p, seg);
+    }
+
+    private void route(HttpServerRequest req, Principal p, List<String> seg) {
+        HttpMethod m = req.method();
+        int n = seg.size();
+        if (n == 0 || !seg.getFirst().equals("sessions")) {
+            GatewayHttp.close(req, 404, "no route for " + m + " " + req.path());
+        } else if (n == 1 && m == HttpMethod.GET) {
+            if (admin(req, p)) list(req);
+        } else if (n == 2 && m == HttpMethod.DELETE) {
+            if (admin(req, p) && session(req, p, seg.get(1), false)) {
+                host.stop(seg.get(1)).onComplete(x -> req.response().setStatusCode(204).end());
             }
-            json(req, 200, a.encode());
-        } else if (req.method() == HttpMethod.DELETE && (m = ONE.matcher(path)).matches()) {
-            host.stop(m.group(1)).onComplete(x -> req.response().setStatusCode(204).end());
+        } else if (n == 4 && m == HttpMethod.POST && seg.get(2).equals("call")) {
+            String id = seg.get(1), fn = seg.get(3);
+            if (!p.functions().test(fn)) {
+                GatewayHttp.close(req, 403, "not allowed to call '" + fn + "'");
+            } else if (session(req, p, id, true)) {
+                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(), b -> call(req, id, fn, b));
+            }
+        } else if (n == 3 && m == HttpMethod.POST && seg.get(2).equals("send")) {
+            String id = seg.get(1);
+            if (session(req, p, id, true)) {
+                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(),
+                        b -> send(req, id, p.sender("http"), b));
+            }
+        } else if (n == 3 && seg.get(2).equals("ws")) {
+            if (!req.canUpgradeToWebSocket()) GatewayHttp.close(req, 400, "this route takes a WebSocket upgrade");
+            else if (session(req, p, seg.get(1), true)) new GatewaySocket(this, req, seg.get(1), p).open();
         } else {
-            error(req, 404, "no route for " + req.method() + " " + req.path(), null);
+            GatewayHttp.close(req, 404, "no route for " + m + " " + req.path());
         }
     }
 
-    /** Reads the body up to maxBody bytes, then hands it on; a larger one gets 413 and the connection closes. */
-    private void body(HttpServerRequest req, java.util.function.Consumer<Buffer> then) {
-        String length = req.getHeader("content-length");
-        if (length != null) {
-            long n;
-            try {
-                n = Long.parseLong(length.strip());
-            } catch (NumberFormatException e) {
-                error(req, 400, "bad content-length: " + length, null);
-                return;
-            }
-            if (n > maxBody) {
-                tooLarge(req);
-                return;
+    private static boolean admin(HttpServerRequest req, Principal p) {
+        if (p.admin()) return true;
+        GatewayHttp.close(req, 403, "this route is for the admin");
+        return false;
+    }
+
+    /** Checks that p may use session id (and, when start, may start it now); answers and returns false if not. */
+    private boolean session(HttpServerRequest req, Principal p, String id, boolean start) {
+        if (id.isEmpty() || id.length() > 200 || id.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            GatewayHttp.close(req, 400, "bad session id (1 to 200 characters, no control characters)");
+            return false;
+        }
+        if (id.equals("http") || id.equals("ws") || id.startsWith("http:") || id.startsWith("ws:")) {
+            GatewayHttp.close(req, 400, "session id '" + id + "' is reserved: it names gateway senders");
+            return false;
+        }
+        if (!p.sessions().test(id)) {
+            GatewayHttp.close(req, 403, "not allowed to use session '" + id + "'");
+            return false;
+        }
+        if (start && host.find(id) == null) {
+            String client = p.name() != null ? "principal " + p.name()
+                    : "address " + (req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress());
+            long wait = rate.take(client);
+            if (wait > 0) {
+                req.response().putHeader("retry-after", Long.toString(wait));
+                GatewayHttp.close(req, 429, "too many new sessions from this client (limit " + options.sessionRate()
+                        + "/s, burst " + options.sessionBurst() + "); retry in " + wait + " s");
+                return false;
             }
         }
-        Buffer acc = Buffer.buffer();
-        boolean[] over = {false};
-        req.handler(chunk -> {
-            if (over[0]) return;
-            if ((long) acc.length() + chunk.length() > maxBody) {
-                over[0] = true;
-                tooLarge(req);
-                return;
-            }
-            acc.appendBuffer(chunk);
-        });
-        req.exceptionHandler(e -> {
-            if (!over[0] && !req.response().ended()) error(req, 400, String.valueOf(e.getMessage()), null);
-        });
-        req.endHandler(v -> {
-            if (!over[0]) then.accept(acc);
-        });
+        return true;
     }
 
-    private void tooLarge(HttpServerRequest req) {
-        req.response().putHeader("connection", "close");
-        error(req, 413, "request body too large (limit " + maxBody + " bytes)", null);
+    private void list(HttpServerRequest req) {
+        JsonArray a = new JsonArray();
+        for (SessionStats s : host.stats()) {
+            a.add(new JsonObject().put("id", s.id()).put("handled", s.handled()).put("errors", s.errors())
+                    .put("cpuMillis", s.cpuNanos() / 1_000_000.0).put("memoryEstimate", s.memoryEstimate())
+                    .put("mailbox", s.mailbox()).put("idleMillis", s.idleMillis()));
+        }
+        GatewayHttp.json(req, 200, a.encode());
     }
 
-    private static String decode(String path) {
-        return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static JsonArray arguments(HttpServerRequest req, Buffer body) {
+    /** The request body as Lua arguments, or null after answering 400/422/413. */
+    private Object[] arguments(HttpServerRequest req, Buffer body) {
         Object v;
         try {
-            v = Json.decodeValue(body);
+            v = LuaJson.parse(body, options.maxDepth());
+        } catch (ValueException e) {
+            GatewayHttp.error(req, 422, e.getMessage(), null);
+            return null;
         } catch (DecodeException e) {
-            error(req, 400, "the request body is not JSON: " + e.getMessage(), null);
+            GatewayHttp.error(req, 400, "the request body is not JSON: " + e.getMessage(), null);
             return null;
         }
         if (!(v instanceof JsonArray a)) {
-            error(req, 400, "the request body must be a JSON array of arguments", null);
+            GatewayHttp.error(req, 400, "the request body must be a JSON array of arguments", null);
             return null;
         }
-        return a;
+        try {
+            return LuaJson.fromJsonArray(a, limits);
+        } catch (SessionException e) {
+            GatewayHttp.error(req, 422, e.getMessage(), null);
+            return null;
+        }
     }
 
     private void call(HttpServerRequest req, String id, String fn, Buffer body) {
-        JsonArray a = arguments(req, body);
-        if (a == null) return;
-        Object[] args;
-        try {
-            args = LuaJson.fromJsonArray(a);
-        } catch (SessionException e) {
-            error(req, 400, e.getMessage(), null);
-            return;
-        }
-        host.callLuaFunction(id, LuaJson.luaString(fn), args).onComplete(ar -> {
+        Object[] args = arguments(req, body);
+        if (args == null) return;
+        host.callExported(id, LuaJson.luaString(fn), args).onComplete(ar -> {
             if (ar.failed()) {
                 failure(req, ar.cause());
                 return;
             }
-            String out;
-            try {
-                out = LuaJson.toJsonArray(ar.result()).encode();
-            } catch (SessionException e) {
-                error(req, 500, "cannot return the results as JSON: " + e.getMessage(), null);
-                return;
-            }
-            json(req, 200, out);
+            Object[] results = ar.result();
+            // the results are copies nobody else holds: encode them on a worker, not on the event loop
+            host.vertx().executeBlocking(() -> LuaJson.encodeArray(results, limits, options.maxResultBytes()), false)
+                    .onComplete(enc -> {
+                        if (enc.succeeded()) GatewayHttp.json(req, 200, enc.result());
+                        else encodeFailure(req, enc.cause(), "cannot return the results as JSON: ");
+                    });
         });
     }
 
-    private void send(HttpServerRequest req, String id, Buffer body) {
-        JsonArray a = arguments(req, body);
-        if (a == null) return;
-        Object[] msg;
-        try {
-            msg = LuaJson.fromJsonArray(a);
-        } catch (SessionException e) {
-            error(req, 400, e.getMessage(), null);
-            return;
-        }
-        host.sendAs(id, "http", msg).onComplete(ar -> {
+    /** 422 for a value nested too deeply, 413 for one too large, 500 for one JSON cannot hold. */
+    static void encodeFailure(HttpServerRequest req, Throwable t, String prefix) {
+        int status = t instanceof ValueException v ? switch (v.kind()) {
+            case DEPTH -> 422;
+            case SIZE -> 413;
+            case TYPE -> 500;
+        } : 500;
+        GatewayHttp.error(req, status, prefix + t.getMessage(), null);
+    }
+
+    private void send(HttpServerRequest req, String id, String from, Buffer body) {
+        Object[] msg = arguments(req, body);
+        if (msg == null) return;
+        host.sendAs(id, LuaJson.luaString(from), msg).onComplete(ar -> {
             if (ar.failed()) failure(req, ar.cause());
             else req.response().setStatusCode(202).end();
         });
     }
 
-    private static void failure(HttpServerRequest req, Throwable t) {
-        if (!(t instanceof SessionException e)) {
-            error(req, 500, String.valueOf(t), null);
-            return;
-        }
-        int status = switch (e.kind()) {
+    static void failure(HttpServerRequest req, Throwable t) {
+        GatewayHttp.error(req, status(t), t instanceof SessionException ? t.getMessage() : String.valueOf(t),
+                t instanceof SessionException e ? e.luaTraceback() : null);
+    }
+
+    static int status(Throwable t) {
+        if (!(t instanceof SessionException e)) return 500;
+        return switch (e.kind()) {
             case LUA_ERROR, BAD_VALUE, INTERNAL, PERSISTENCE -> 500;
-            case NO_SUCH_FUNCTION -> 400;
+            case NO_SUCH_FUNCTION -> 404;
             case NO_SUCH_SESSION -> 404;
             case STOPPED -> 503;
             case TIMEOUT -> 504;
         };
-        error(req, status, e.getMessage(), e.luaTraceback());
-    }
-
-    private static void error(HttpServerRequest req, int status, String message, String traceback) {
-        JsonObject o = new JsonObject().put("error", message);
-        if (traceback != null) o.put("traceback", traceback);
-        json(req, status, o.encode());
-    }
-
-    private static void json(HttpServerRequest req, int status, String body) {
-        req.response().setStatusCode(status).putHeader("content-type", "application/json").end(body);
-    }
-
-    private void webSocket(ServerWebSocket ws) {
-        Matcher m = WS.matcher(decode(ws.path()));
-        if (!m.matches()) {
-            ws.close((short) 1008, "no route");
-            return;
-        }
-        String id = m.group(1);
-        ws.pause();
-        host.session(id).onComplete(ar -> {
-            if (ar.failed()) {
-                ws.writeTextMessage(new JsonObject().put("error", ar.cause().getMessage()).encode());
-                ws.close((short) 1011, "session failed to start");
-                return;
-            }
-            AutoCloseable sub = host.subscribe(id, values -> {
-                String frame;
-                try {
-                    frame = values.length == 1 ? Json.encode(LuaJson.toJson(values[0])) : LuaJson.toJsonArray(values).encode();
-                } catch (SessionException e) {
-                    frame = new JsonObject().put("error", e.getMessage()).encode();
-                }
-                ws.writeTextMessage(frame);
-            });
-            ws.closeHandler(v -> {
-                try {
-                    sub.close();
-                } catch (Exception ignored) {
-                    // closing a subscription does not fail
-                }
-            });
-            ws.textMessageHandler(text -> {
-                Object value;
-                try {
-                    value = LuaJson.fromJson(Json.decodeValue(text));
-                } catch (DecodeException | SessionException e) {
-                    ws.writeTextMessage(new JsonObject().put("error", "not JSON: " + e.getMessage()).encode());
-                    return;
-                }
-                host.sendAs(id, "ws", new Object[] {value}).onFailure(e ->
-                        ws.writeTextMessage(new JsonObject().put("error", e.getMessage()).encode()));
-            });
-            ws.resume();
-        });
     }
 }

@@ -49,30 +49,38 @@ public interface LuaHost {
     /** The running session with this id, or null. */
     Session find(String id);
 
-    /** Calls the global function fname of session id (started from the default script if needed). */
+    /**
+     * Calls the global function fname of session id (started from the
+     * default script if needed). The arguments are Java values converted as
+     * {@code Values.toLua} documents (text as UTF-8, maps, lists, arrays,
+     * records, {@code JsonObject}/{@code JsonArray}); strings in the results
+     * are Java text, tables stay Lua tables (copies; {@code Values.toJavaDeep}
+     * converts them).
+     */
     Future<Object[]> call(String id, String fname, Object... args);
 
-    /** Sends a message to session id's {@code on_message(nil, ...)} (started from the default script if needed). */
+    /** Sends a message (Java values, converted as for {@link #call}) to session id's {@code on_message(nil, ...)} (started from the default script if needed). */
     Future<Void> send(String id, Object... message);
 
     /**
-     * A call from outside the host's Java code (the {@link Gateway}): calls the
-     * global function fname of session id (started from the default script
-     * if needed) only if the script wrote it in Lua; a library function such
-     * as {@code load} or {@code os.execute} fails as if there were none
-     * ({@link SessionException.Kind#NO_SUCH_FUNCTION}). The arguments must be
-     * Lua values already (for example from {@link LuaJson}); they are handed
-     * to the session as they are, not copied, so the caller must not keep or
-     * change them.
+     * A call from outside the host's Java code (the {@link Gateway}): calls
+     * the function the script of session id exported as fname
+     * ({@code host.export{fname = fn}}; the session is started from the
+     * default script if needed); any other name, a global the script did not
+     * export, a library function or {@code on_message} fails as if there were
+     * none ({@link SessionException.Kind#NO_SUCH_FUNCTION}). fname and the
+     * arguments must be Lua values already (for example from {@link LuaJson});
+     * they are handed to the session as they are, not copied, so the caller
+     * must not keep or change them. The results are Lua values (copies).
      */
-    Future<Object[]> callLuaFunction(String id, String fname, Object... luaArgs);
+    Future<Object[]> callExported(String id, String fname, Object... luaArgs);
 
     /**
      * A message from outside the host's Java code (the {@link Gateway}, with
-     * from {@code "http"} or {@code "ws"}): delivered to session id's
-     * {@code on_message(from, ...)} (started from the default script if
-     * needed). As for {@link #callLuaFunction}, the values must be Lua values
-     * and are not copied.
+     * from naming the client, see {@link GatewayOptions}): delivered to
+     * session id's {@code on_message(from, ...)} (started from the default
+     * script if needed). As for {@link #callExported}, the values must be Lua
+     * values and are not copied.
      */
     Future<Void> sendAs(String id, String from, Object... luaValues);
 

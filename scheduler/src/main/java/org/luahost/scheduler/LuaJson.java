@@ -1,162 +1,155 @@
 package org.luahost.scheduler;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.luahost.coroutines.LuaWalker;
+import org.luahost.coroutines.Utf8Text;
+import org.luahost.coroutines.ValueException;
+import org.luahost.coroutines.ValueLimits;
+import org.luahost.coroutines.ValuePath;
+import org.luahost.coroutines.Values;
 import org.luahost.scheduler.SessionException.Kind;
-import org.luahost.vm.Lua;
-import org.luahost.vm.LuaString;
-import org.luahost.vm.LuaTable;
 
 /**
  * The JSON mapping of the gateway and the event bus (Vert.x
- * {@link JsonObject}/{@link JsonArray} values on the JSON side).
+ * {@link JsonObject}/{@link JsonArray} values on the JSON side), built on
+ * the one conversion path of {@link Values} (so the same rules and limits
+ * hold for the Java API, the event bus and the gateway).
  *
  * <p>JSON to Lua: an object becomes a table with string keys; an array a
- * sequence {@code t[1..n]} (a {@code null} element leaves a hole); {@code null}
- * is nil; a number written without fraction or exponent that fits 64 bits is
- * an integer, any other number a float; strings become Lua strings of their
- * UTF-8 bytes.
+ * sequence {@code t[1..n]} (a {@code null} element leaves a hole, a
+ * {@code null} member is absent); {@code null} is nil; a number written
+ * without fraction or exponent that fits 64 bits is an integer, any other
+ * number a float; strings become Lua strings of their UTF-8 bytes (the
+ * escape {@code \\udc80}..{@code \\udcff} stands for the single byte
+ * 0x80..0xff, see {@link Utf8Text}).
  *
  * <p>Lua to JSON: nil is {@code null}; integers and floats stay what they
  * are ({@code 1} and {@code 1.0}); NaN and infinities are an error; strings
- * are read as UTF-8 (invalid bytes become U+FFFD); a table whose keys are
- * exactly 1..n is an array (an empty table is {@code []}); any other table is
- * an object whose keys are its string keys, numbers written as Lua's
- * {@code tostring} writes them; other keys, functions, coroutines, userdata
- * and cyclic tables are an error ({@link SessionException} of kind
- * {@code BAD_VALUE}).
+ * are read as UTF-8, and a byte that is not part of valid UTF-8 is written
+ * as the escape {@code \\udcXX} (XX its value), so no byte is lost; a table
+ * whose keys are exactly 1..n is an array (an empty table is {@code []});
+ * any other table is an object whose keys are its string keys, numbers
+ * written as Lua's {@code tostring} writes them; other keys, functions,
+ * coroutines, userdata and cyclic tables are an error ({@link SessionException}
+ * of kind {@code BAD_VALUE}, naming the path: {@code result[1].items[2]}).
+ * A table shared by two places is written twice.
+ *
+ * <p>Limits ({@link ValueLimits}): nesting depth and entries both ways; the
+ * text encoder also stops at a number of bytes. Every walk is iterative.
  */
 public final class LuaJson {
     private LuaJson() {}
 
-    /** A Java string as a Lua string (its UTF-8 bytes). */
-    public static String luaString(String javaText) { return LuaString.fromJava(javaText); }
+    private static final UnaryOperator<Object> UNWRAP = v -> v instanceof JsonObject o ? o.getMap()
+            : v instanceof JsonArray a ? a.getList() : v;
 
-    /** The elements of a JSON array as Lua values (for call arguments). */
-    public static Object[] fromJsonArray(JsonArray a) {
+    /** Vert.x's JSON containers as the map and list they wrap (the unwrap step of {@link Values#toLua}). */
+    public static UnaryOperator<Object> unwrap() { return UNWRAP; }
+
+    /** A Java string as a Lua string (its UTF-8 bytes). */
+    public static String luaString(String javaText) { return Utf8Text.luaString(javaText); }
+
+    /** The elements of a JSON array as Lua values (for call arguments), within the default limits. */
+    public static Object[] fromJsonArray(JsonArray a) { return fromJsonArray(a, ValueLimits.DEFAULT); }
+
+    /** The elements of a JSON array as Lua values; a value beyond limits is a {@code BAD_VALUE} error naming it. */
+    public static Object[] fromJsonArray(JsonArray a, ValueLimits limits) {
         Object[] out = new Object[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = fromJson(a.getValue(i));
+        for (int i = 0; i < out.length; i++) out[i] = fromJson(a.getList().get(i), limits, "argument " + (i + 1));
         return out;
     }
 
     /** One JSON value (as Vert.x represents it) as a Lua value. */
-    public static Object fromJson(Object v) {
-        return switch (v) {
-            case null -> null;
-            case String s -> LuaString.fromJava(s);
-            case Boolean b -> b;
-            case Integer i -> (long) i;
-            case Long l -> l;
-            case Short s -> (long) s;
-            case BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
-            case BigDecimal d -> d.doubleValue();
-            case Number n -> n.doubleValue();
-            case JsonObject o -> object(o.getMap());
-            case JsonArray a -> array(a.getList());
-            case Map<?, ?> m -> object(m);
-            case List<?> l -> array(l);
-            default -> throw new SessionException(Kind.BAD_VALUE, "cannot convert " + v.getClass().getName() + " from JSON");
-        };
+    public static Object fromJson(Object v) { return fromJson(v, ValueLimits.DEFAULT, "value"); }
+
+    static Object fromJson(Object v, ValueLimits limits, String where) {
+        try {
+            return Values.toLua(null, v, limits, UNWRAP, where);
+        } catch (ValueException e) {
+            throw new SessionException(Kind.BAD_VALUE, e.getMessage());
+        }
     }
 
-    private static LuaTable object(Map<?, ?> m) {
-        LuaTable t = new LuaTable(0, m.size());
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            Object v = fromJson(e.getValue());
-            if (v != null) t.rawset(LuaString.fromJava(String.valueOf(e.getKey())), v);
+    /**
+     * Parses JSON text after checking that it nests at most maxDepth arrays
+     * and objects (a linear scan before the parser sees it); throws
+     * {@link ValueException} of kind DEPTH beyond it, {@link DecodeException}
+     * for text that is not JSON.
+     */
+    public static Object parse(Buffer text, int maxDepth) {
+        int depth = 0;
+        boolean inString = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            byte c = text.getByte(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > maxDepth) {
+                    throw new ValueException(ValueException.Kind.DEPTH,
+                            "JSON nested deeper than " + maxDepth + " levels (the gateway's depth limit)", "byte " + i);
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
         }
-        return t;
-    }
-
-    private static LuaTable array(List<?> l) {
-        LuaTable t = new LuaTable(l.size(), 0);
-        for (int i = 0; i < l.size(); i++) {
-            Object v = fromJson(l.get(i));
-            if (v != null) t.rawset(i + 1L, v);
-        }
-        return t;
+        return Json.decodeValue(text);
     }
 
     /** Lua values as a JSON array (for results and pushed values). */
     public static JsonArray toJsonArray(Object[] values) {
         JsonArray a = new JsonArray();
-        for (Object v : values) a.add(toJson(v));
+        for (int i = 0; i < values.length; i++) a.add(toJson(values[i], "result[" + (i + 1) + "]"));
         return a;
     }
 
     /** One Lua value as a JSON value (JsonObject, JsonArray, String, Long, Double, Boolean or null). */
-    public static Object toJson(Object v) {
-        return new Encoder().encode(v);
-    }
+    public static Object toJson(Object v) { return toJson(v, "value"); }
 
-    private static final class Encoder {
-        private final IdentityHashMap<LuaTable, Boolean> open = new IdentityHashMap<>();
-
-        Object encode(Object v) {
-            return switch (v) {
-                case null -> null;
-                case Boolean b -> b;
-                case Long l -> l;
-                case Double d -> {
-                    if (d.isNaN() || d.isInfinite()) {
-                        throw new SessionException(Kind.BAD_VALUE, "cannot encode " + LuaString.toJava(Lua.numberToString(d)) + " as JSON");
-                    }
-                    yield d;
-                }
-                case String s -> LuaString.toJava(s);
-                case LuaTable t -> table(t);
-                default -> throw new SessionException(Kind.BAD_VALUE, "cannot encode a " + Lua.typeName(v) + " value as JSON");
-            };
-        }
-
-        private Object table(LuaTable t) {
-            if (open.put(t, Boolean.TRUE) != null) {
-                throw new SessionException(Kind.BAD_VALUE, "cannot encode a table with a cycle as JSON");
-            }
-            try {
-                long n = 0;
-                boolean sequence = true;
-                Object[] kv = new Object[2];
-                Object key = null;
-                while (t.next(key, kv)) {
-                    key = kv[0];
-                    n++;
-                    if (!(key instanceof Long)) sequence = false;
-                }
-                if (sequence) {
-                    for (long i = 1; i <= n; i++) {
-                        if (t.rawget(i) == null) { sequence = false; break; }
-                    }
-                }
-                if (sequence) {
-                    JsonArray a = new JsonArray();
-                    for (long i = 1; i <= n; i++) a.add(encode(t.rawget(i)));
-                    return a;
-                }
-                JsonObject o = new JsonObject();
-                key = null;
-                while (t.next(key, kv)) {
-                    key = kv[0];
-                    String name = switch (key) {
-                        case String s -> LuaString.toJava(s);
-                        case Long l -> Long.toString(l);
-                        case Double d -> LuaString.toJava(Lua.numberToString(d));
-                        default -> throw new SessionException(Kind.BAD_VALUE,
-                                "cannot encode a table with a " + Lua.typeName(key) + " key as JSON");
-                    };
-                    o.put(name, encode(kv[1]));
-                }
-                return o;
-            } finally {
-                open.remove(t);
-            }
+    private static Object toJson(Object v, String where) {
+        try {
+            return Json.decodeValue(encode(v, where, ValueLimits.DEFAULT, Long.MAX_VALUE));
+        } catch (ValueException e) {
+            throw new SessionException(Kind.BAD_VALUE, e.getMessage());
         }
     }
+
+    /**
+     * Lua values as the text of a JSON array, within limits and at most
+     * maxBytes bytes of UTF-8; throws {@link ValueException} (kind DEPTH,
+     * SIZE or TYPE) naming the path ({@code result[2].items[1]}).
+     */
+    public static String encodeArray(Object[] values, ValueLimits limits, long maxBytes) {
+        JsonText out = new JsonText(maxBytes);
+        out.beginArray(null, values.length, null);
+        LuaWalker w = new LuaWalker(limits, LuaWalker.Shape.AUTO).expandShared();
+        for (int i = 0; i < values.length; i++) w.walk(values[i], ValuePath.root("result[" + (i + 1) + "]"), out);
+        out.end();
+        return out.text();
+    }
+
+    /** One Lua value as JSON text, as {@link #encodeArray}. */
+    public static String encode(Object v, String where, ValueLimits limits, long maxBytes) {
+        JsonText out = new JsonText(maxBytes);
+        new LuaWalker(limits, LuaWalker.Shape.AUTO).expandShared().walk(v, ValuePath.root(where), out);
+        return out.text();
+    }
+
+    /** A JSON object with the member error (and traceback when not null). */
+    static String errorBody(String message, String traceback) {
+        JsonObject o = new JsonObject().put("error", message);
+        if (traceback != null) o.put("traceback", traceback);
+        return o.encode();
+    }
+
 }

@@ -9,10 +9,15 @@ import io.vertx.core.Future;
 public interface Session {
     String id();
 
-    /** Calls the global function fname with args (copied in); the future gets the results (copied out). */
+    /**
+     * Calls the global function fname with args (Java values converted as
+     * {@code Values.toLua} documents: text as UTF-8, maps, lists, arrays,
+     * records, JSON values; Lua values copied in); the future gets the
+     * results (copied out; strings as Java text, tables as Lua tables).
+     */
     Future<Object[]> call(String fname, Object... args);
 
-    /** Delivers a message to the session's {@code on_message(nil, ...)}. */
+    /** Delivers a message (Java values, converted as for {@link #call}) to the session's {@code on_message(nil, ...)}. */
     void send(Object... message);
 
     /** Stops the session after the messages already in its mailbox. */

@@ -9,7 +9,13 @@
  * {@link org.luahost.scheduler.SessionOptions}), the
  * {@link org.luahost.scheduler.Script} a session runs, the
  * {@link org.luahost.scheduler.SessionListener} lifecycle hooks, the JSON mapping {@link org.luahost.scheduler.LuaJson}, and
- * the HTTP/WebSocket {@link org.luahost.scheduler.Gateway}. Implementations
+ * the HTTP/WebSocket {@link org.luahost.scheduler.Gateway} with its
+ * {@link org.luahost.scheduler.GatewayOptions}, {@link org.luahost.scheduler.GatewayAuth} hook and
+ * {@link org.luahost.scheduler.Principal}s (package-private parts: {@code GatewayHttp} for paths,
+ * bodies and error answers, {@code GatewaySocket} for one WebSocket client and its back-pressure,
+ * {@code JsonText} the bounded JSON writer, {@code SessionRate} the per-client token buckets).
+ * Values cross between Java and Lua by one path, {@code org.luahost.coroutines.Values}
+ * ({@code impl.JavaValues} for the Java API, {@link org.luahost.scheduler.LuaJson} for JSON). Implementations
  * are in {@code impl}, which the public classes reach only through
  * {@code LuaHost.create} (the gateway, too, needs nothing but {@code LuaHost}).
  *
@@ -19,7 +25,7 @@
  *     {@link org.luahost.scheduler.Session#send}), from Lua ({@code host.send}, {@code host.call}:
  *     {@link org.luahost.scheduler.impl.HostLibrary}), from a timer, the event bus, or HTTP and
  *     WebSocket clients ({@link org.luahost.scheduler.Gateway}, through
- *     {@link org.luahost.scheduler.LuaHost#callLuaFunction} and
+ *     {@link org.luahost.scheduler.LuaHost#callExported} and
  *     {@link org.luahost.scheduler.LuaHost#sendAs}) becomes an
  *     {@link org.luahost.scheduler.impl.Envelope}, one of a sealed set of records (start, call,
  *     send, timer, stop, save), with its values deep-copied for the receiver

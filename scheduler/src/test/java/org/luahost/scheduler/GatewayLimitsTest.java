@@ -29,7 +29,7 @@ class GatewayLimitsTest {
     @BeforeAll
     static void up() throws Exception {
         vertx = Vertx.vertx();
-        host = LuaHost.create(vertx, new HostOptions().defaultScript(Script.of("app.lua", "function len(s) return #s end"))
+        host = LuaHost.create(vertx, new HostOptions().defaultScript(Script.of("app.lua", "function len(s) return #s end host.export{len = len}"))
                 .output(new PrintStream(new ByteArrayOutputStream())));
         SessionsTest.get(host.ready());
         server = SessionsTest.get(Gateway.start(host, "127.0.0.1", 0, 1000));

@@ -45,6 +45,8 @@ class GatewayTest {
               if from == 'ws' then host.push({got = v, from = from, n = count}) end
             end
             function counted() return count end
+            function secret() return 'not exported' end
+            host.export{add = add, echo = echo, kinds = kinds, boom = boom, fn = fn, counted = counted}
             """;
 
     @BeforeAll
@@ -106,9 +108,12 @@ class GatewayTest {
         assertEquals(400, r.status());
         assertTrue(new JsonObject(r.body()).getString("error").contains("JSON array"), r.body());
         r = request(HttpMethod.POST, "/sessions/bob/call/missing", "[]");
-        assertEquals(400, r.status());
-        assertEquals("session 'bob' has no function 'missing'", new JsonObject(r.body()).getString("error"));
-        assertEquals(400, request(HttpMethod.POST, "/sessions/bob/call/load", "[\"return 1\"]").status());
+        assertEquals(404, r.status());
+        assertEquals("session 'bob' has no exported function 'missing'", new JsonObject(r.body()).getString("error"));
+        // only exports: not library functions, not other globals, not on_message
+        assertEquals(404, request(HttpMethod.POST, "/sessions/bob/call/load", "[\"return 1\"]").status());
+        assertEquals(404, request(HttpMethod.POST, "/sessions/bob/call/secret", "[]").status());
+        assertEquals(404, request(HttpMethod.POST, "/sessions/bob/call/on_message", "[\"admin\", 1]").status());
         assertEquals(500, request(HttpMethod.POST, "/sessions/bob/call/fn", "[]").status());
         assertEquals(404, request(HttpMethod.GET, "/nowhere", null).status());
         // still serving

@@ -30,11 +30,11 @@ sealed interface Envelope {
     /**
      * Calls the global function name with args. chain: for a call from a
      * session, the ids of the sessions whose turns wait on this call, the
-     * caller last (cycle detection); else null. luaOnly: a call from outside
-     * (the gateway), where only functions written in Lua may be called, not
-     * library functions.
+     * caller last (cycle detection); else null. exportedOnly: a call from
+     * outside (the gateway), where only the functions the script exported
+     * ({@code host.export}) may be called.
      */
-    record Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain, boolean luaOnly)
+    record Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain, boolean exportedOnly)
             implements Envelope {
         /** A call from Java or from another session (chain non-null). */
         Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain) {

@@ -20,6 +20,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.luahost.coroutines.Utf8Text;
 import org.luahost.scheduler.HostOptions;
 import org.luahost.scheduler.LuaHost;
 import org.luahost.scheduler.LuaJson;
@@ -182,7 +183,19 @@ public final class HostImpl implements LuaHost {
         return ready.compose(v -> call(byId(id), fname, args));
     }
 
+    /** A call from the Java API: Java arguments converted ({@link JavaValues}), strings in the results as Java text. */
     Future<Object[]> call(SessionImpl s, String fname, Object[] args) {
+        Object[] lua;
+        try {
+            lua = JavaValues.arguments(args);
+        } catch (SessionException e) {
+            return Future.failedFuture(e);
+        }
+        return callLua(s, Utf8Text.luaString(fname), lua).map(JavaValues::results);
+    }
+
+    /** A call with Lua values (copied here); the results are Lua values (copies). */
+    Future<Object[]> callLua(SessionImpl s, String fname, Object[] args) {
         PromiseReply reply = new PromiseReply();
         try {
             s.deliver(new Envelope.Call(fname, ValueCopy.copyAll(args, "argument"), reply, null));
@@ -193,7 +206,7 @@ public final class HostImpl implements LuaHost {
     }
 
     @Override
-    public Future<Object[]> callLuaFunction(String id, String fname, Object... luaArgs) {
+    public Future<Object[]> callExported(String id, String fname, Object... luaArgs) {
         return ready.compose(v -> {
             SessionImpl s = byId(id);
             PromiseReply reply = new PromiseReply();
@@ -218,8 +231,9 @@ public final class HostImpl implements LuaHost {
         });
     }
 
+    /** A message from the Java API (Java values, converted by {@link JavaValues}). */
     void send(SessionImpl s, String from, Object[] message) {
-        s.deliver(new Envelope.Send(from, ValueCopy.copyAll(message, "argument")));
+        s.deliver(new Envelope.Send(from, ValueCopy.copyAll(JavaValues.arguments(message), "argument")));
     }
 
     @Override
@@ -307,7 +321,7 @@ public final class HostImpl implements LuaHost {
         try {
             if (body.getValue("call") instanceof String fname) {
                 JsonArray a = body.getJsonArray("args", new JsonArray());
-                call(s, LuaJson.luaString(fname), LuaJson.fromJsonArray(a)).onComplete(ar -> {
+                callLua(s, LuaJson.luaString(fname), LuaJson.fromJsonArray(a)).onComplete(ar -> {
                     if (ar.succeeded()) m.reply(LuaJson.toJsonArray(ar.result()));
                     else m.fail(ar.cause() instanceof SessionException se && se.kind() == Kind.NO_SUCH_FUNCTION ? 404 : 500,
                             ar.cause().getMessage());

@@ -15,8 +15,8 @@ import org.luahost.vm.LuaUserdata;
 /**
  * The {@code host} table every session gets: its id, messaging
  * ({@code send}, {@code call}), time ({@code sleep}, {@code after},
- * {@code every}), {@code push} to its WebSocket clients, {@code persist}
- * and {@code stop}.
+ * {@code every}), {@code push} to its WebSocket clients, {@code persist},
+ * {@code stop}, and {@code export} (what the gateway may call).
  * The functions are shared by all sessions (they hold no state) and find
  * their session through the state's extension slot. The README documents
  * the Lua side.
@@ -122,6 +122,48 @@ final class HostLibrary {
         return LuaFunction.NONE;
     });
 
+    /** Where a state keeps its exports: a registry table from name to function (made by the script on each start, never saved). */
+    static final String EXPORTS = "luahost.exports";
+
+    /**
+     * {@code host.export{name = fn, ...}}: makes these Lua functions callable
+     * from outside the host's Java code (the gateway's call route), under
+     * these names; {@code false} removes a name. Only functions written in
+     * Lua, and never {@code on_message} (messages reach it by
+     * {@code /send} and WebSocket frames, with the sender set by the gateway).
+     * Returns nothing. The exports are not saved: the script makes them again
+     * each time the session starts.
+     */
+    private static final JavaFunction EXPORT = JavaFunction.of("host.export", (th, a) -> {
+        if (a.length == 0 || !(a[0] instanceof LuaTable names)) throw Args.typeError(th, a, 1, "table");
+        LuaState L = session(th).lua.L;
+        LuaTable exports = L.registry.rawget(EXPORTS) instanceof LuaTable t ? t : new LuaTable();
+        Object[] kv = new Object[2];
+        Object k = null;
+        while (names.next(k, kv)) {
+            k = kv[0];
+            if (!(k instanceof String name)) throw th.errorAtLevel("host.export: names must be strings", 1);
+            if (name.equals("on_message")) {
+                throw th.errorAtLevel("host.export: on_message cannot be exported (messages reach it through /send and WebSocket frames)", 1);
+            }
+            if (kv[1] == Boolean.FALSE) {
+                exports.rawset(name, null);
+            } else if (kv[1] instanceof LuaFunction f && org.luahost.vm.Lua.isLuaFunction(f)) {
+                exports.rawset(name, f);
+            } else {
+                throw th.errorAtLevel("host.export: '" + LuaString.toJava(name) + "' must be a function written in Lua, not a "
+                        + (kv[1] instanceof LuaFunction ? "library function" : org.luahost.vm.Lua.typeName(kv[1])), 1);
+            }
+        }
+        L.registry.rawset(EXPORTS, exports);
+        return LuaFunction.NONE;
+    });
+
+    /** The function the state exported as name, or null. */
+    static LuaFunction exported(LuaState L, String name) {
+        return L.registry.rawget(EXPORTS) instanceof LuaTable t && t.rawget(name) instanceof LuaFunction f ? f : null;
+    }
+
     private static final JavaFunction STOP = JavaFunction.of("host.stop", (th, a) -> {
         session(th).lifecycle.requestStop();
         return LuaFunction.NONE;
@@ -140,6 +182,7 @@ final class HostLibrary {
         host.rawset("push", PUSH);
         host.rawset("persist", PERSIST);
         host.rawset("stop", STOP);
+        host.rawset("export", EXPORT);
         L.setGlobal("host", host);
     }
 }

@@ -5,7 +5,6 @@ import org.luahost.scheduler.Script;
 import org.luahost.scheduler.SessionException;
 import org.luahost.scheduler.SessionException.Kind;
 import org.luahost.vm.CallResult;
-import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
@@ -109,14 +108,15 @@ final class LuaRunner {
     void resume(Turn t) { Threads.switchTo(L, t.waitCurrent); }
 
     /**
-     * The global function name, or null if there is none; luaOnly: only a
-     * function written in Lua (a call from outside may not reach library
-     * functions such as {@code load}).
+     * The global function name, or null if there is none; exportedOnly: a
+     * call from outside (the gateway), which may reach only the functions the
+     * script exported ({@code host.export}, see {@link HostLibrary#exported}),
+     * never other globals, library functions or {@code on_message}.
      */
-    LuaFunction global(String name, boolean luaOnly) {
+    LuaFunction global(String name, boolean exportedOnly) {
+        if (exportedOnly) return HostLibrary.exported(L, name);
         Object fn = L.globals.rawget(name);
-        if (!(fn instanceof LuaFunction f) || (luaOnly && !Lua.isLuaFunction(fn))) return null;
-        return f;
+        return fn instanceof LuaFunction f ? f : null;
     }
 
     /** Runs fn protected on the turn's thread; a Lua error becomes a SessionException with the traceback. */

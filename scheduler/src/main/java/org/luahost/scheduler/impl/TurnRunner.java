@@ -144,10 +144,10 @@ final class TurnRunner {
     }
 
     private void call(Turn t, Envelope.Call c) {
-        LuaFunction f = session.lua.global(c.name(), c.luaOnly());
+        LuaFunction f = session.lua.global(c.name(), c.exportedOnly());
         if (f == null) {
-            throw new SessionException(Kind.NO_SUCH_FUNCTION,
-                    "session '" + session.id + "' has no function '" + LuaString.toJava(c.name()) + "'");
+            throw new SessionException(Kind.NO_SUCH_FUNCTION, "session '" + session.id + "' has no "
+                    + (c.exportedOnly() ? "exported " : "") + "function '" + LuaString.toJava(c.name()) + "'");
         }
         t.chain = c.chain();
         Object[] r = session.lua.invoke(t, f, c.args());

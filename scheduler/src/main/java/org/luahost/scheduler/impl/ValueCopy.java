@@ -1,10 +1,13 @@
 package org.luahost.scheduler.impl;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 
+import org.luahost.coroutines.ValueException;
+import org.luahost.coroutines.ValueLimits;
+import org.luahost.coroutines.ValuePath;
 import org.luahost.scheduler.SessionException;
 import org.luahost.vm.Lua;
-import org.luahost.vm.LuaString;
 import org.luahost.vm.LuaTable;
 
 /**
@@ -14,15 +17,36 @@ import org.luahost.vm.LuaTable;
  * cycles and shared references preserved (one copy per original table);
  * metatables are not copied. Functions, coroutines and userdata (Java
  * objects) cannot cross: they fail with a {@link SessionException} of kind
- * {@code BAD_VALUE} naming where the value was.
+ * {@code BAD_VALUE} naming where the value was ({@code argument 1.items[3]}).
+ *
+ * <p>The copy walks with an explicit stack (no recursion) within
+ * {@link ValueLimits#DEFAULT} (nesting depth, entries); the path of an error
+ * is built only when it happens.
  *
  * <p>Runs on the sending side, which owns the originals; the copies belong
  * to nobody until the receiver gets them.
  */
 final class ValueCopy {
     private final IdentityHashMap<LuaTable, LuaTable> seen = new IdentityHashMap<>();
+    private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+    private final ValueLimits limits;
+    private long entries;
 
-    private ValueCopy() {}
+    /** One table being copied: the original, its copy, the last key done. */
+    private static final class Frame {
+        final LuaTable from;
+        final LuaTable to;
+        final ValuePath path;
+        Object key;
+
+        Frame(LuaTable from, LuaTable to, ValuePath path) {
+            this.from = from;
+            this.to = to;
+            this.path = path;
+        }
+    }
+
+    private ValueCopy(ValueLimits limits) { this.limits = limits; }
 
     /** Copies values; what says what they are in an error ("argument", "result"). */
     static Object[] copyAll(Object[] values, String what) {
@@ -32,46 +56,59 @@ final class ValueCopy {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v instanceof LuaTable) {
-                if (c == null) c = new ValueCopy();
+                if (c == null) c = new ValueCopy(ValueLimits.DEFAULT);
                 out[i] = c.copy(v, what + " " + (i + 1));
             } else {
-                out[i] = scalar(v, what + " " + (i + 1));
+                out[i] = scalar(v, ValuePath.root(what + " " + (i + 1)));
             }
         }
         return out;
     }
 
-    private Object copy(Object v, String where) {
-        if (!(v instanceof LuaTable t)) return scalar(v, where);
+    private Object copy(Object root, String where) {
+        try {
+            Object out = value(root, ValuePath.root(where));
+            Object[] kv = new Object[2];
+            while (!stack.isEmpty()) {
+                Frame f = stack.peek();
+                if (!f.from.next(f.key, kv)) {
+                    stack.pop();
+                    continue;
+                }
+                f.key = kv[0];
+                Object x = kv[1];
+                if (++entries > limits.maxEntries()) throw limits.tooMany(f.path);
+                ValuePath at = f.path.child(f.key);
+                Object k = value(f.key, at);
+                f.to.rawset(k, value(x, at));
+            }
+            return out;
+        } catch (ValueException e) {
+            throw new SessionException(SessionException.Kind.BAD_VALUE, e.getMessage());
+        }
+    }
+
+    private Object value(Object v, ValuePath at) {
+        if (!(v instanceof LuaTable t)) return scalar(v, at);
         LuaTable done = seen.get(t);
         if (done != null) return done;
+        if (at.depth() >= limits.maxDepth()) {
+            throw new ValueException("cannot send a value nested deeper than " + limits.maxDepth() + " levels", at.text());
+        }
         LuaTable copy = new LuaTable();
         seen.put(t, copy);
-        Object[] kv = new Object[2];
-        Object key = null;
-        while (t.next(key, kv)) {
-            key = kv[0];
-            Object k = copy(key, where);
-            copy.rawset(k, copy(kv[1], where + "[" + describeKey(key) + "]"));
-        }
+        stack.push(new Frame(t, copy, at));
         return copy;
     }
 
-    private static String describeKey(Object k) {
-        if (k instanceof String s) return "\"" + LuaString.toJava(s) + "\"";
-        if (k instanceof Long || k instanceof Double || k instanceof Boolean) return String.valueOf(k);
-        return Lua.typeName(k);
-    }
-
     /** Immutable Lua values as they are; Java boxes converted to Lua's; anything else refused. */
-    static Object scalar(Object v, String where) {
+    static Object scalar(Object v, ValuePath where) {
         if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
         if (v instanceof Float f) return f.doubleValue();
-        if (v instanceof Character ch) return LuaString.fromJava(String.valueOf(ch));
         String type = v instanceof LuaTable ? "table" : isLua(v) ? Lua.typeName(v) : "Java object (" + v.getClass().getName() + ")";
         throw new SessionException(SessionException.Kind.BAD_VALUE,
-                "cannot send a " + type + (isLua(v) ? " value" : "") + " to another session (" + where + ")");
+                "cannot send a " + type + (isLua(v) ? " value" : "") + " to another session (" + where.text() + ")");
     }
 
     private static boolean isLua(Object v) {

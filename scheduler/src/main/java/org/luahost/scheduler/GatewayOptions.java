@@ -1,0 +1,117 @@
+package org.luahost.scheduler;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+
+/**
+ * How a {@link Gateway} listens and what it accepts. Mutable with fluent
+ * setters; the gateway reads them once, when it starts.
+ *
+ * <p>Defaults are safe to keep: it listens on 127.0.0.1 only, without
+ * authentication (every client is {@link Principal#ANONYMOUS}); give
+ * {@link #host} another address only together with an {@link #auth} hook
+ * (the CLI refuses to, without {@code --token} or {@code --no-auth}).
+ */
+public final class GatewayOptions {
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private GatewayAuth auth = GatewayAuth.none();
+    private int maxBody = 1 << 20;
+    private Duration bodyTimeout = Duration.ofSeconds(10);
+    private int maxDepth = 100;
+    private long maxResultBytes = 16L << 20;
+    private int maxFrame = 64 << 10;
+    private int maxPending = 4 << 20;
+    private double sessionRate = 10;
+    private int sessionBurst = 20;
+    private Path tlsCert;
+    private Path tlsKey;
+    private Path tlsClientCa;
+
+    public String host() { return host; }
+    /** The address to listen on (default 127.0.0.1; "0.0.0.0" for every interface). */
+    public GatewayOptions host(String h) { this.host = h; return this; }
+
+    public int port() { return port; }
+    /** The port (default 8080; 0: any free port, the started server says which). */
+    public GatewayOptions port(int p) { this.port = p; return this; }
+
+    public GatewayAuth auth() { return auth; }
+    /** Who may do what ({@link GatewayAuth}); default {@link GatewayAuth#none()}. */
+    public GatewayOptions auth(GatewayAuth a) { this.auth = a; return this; }
+
+    public int maxBody() { return maxBody; }
+    /** Largest request body in bytes (default 1 MiB); a larger one gets 413 and is not read into memory; also the largest WebSocket message. */
+    public GatewayOptions maxBody(int n) { this.maxBody = n; return this; }
+
+    public Duration bodyTimeout() { return bodyTimeout; }
+    /** How long a request body may take to arrive (default 10 s); a slower one gets 408 and the connection closes. */
+    public GatewayOptions bodyTimeout(Duration d) { this.bodyTimeout = d; return this; }
+
+    public int maxDepth() { return maxDepth; }
+    /** Deepest nesting of arrays/objects in a request and of tables in a result (default 100): 422 beyond it. */
+    public GatewayOptions maxDepth(int n) { this.maxDepth = n; return this; }
+
+    public long maxResultBytes() { return maxResultBytes; }
+    /** Largest JSON text of a call's results or of one pushed WebSocket message (default 16 MiB): 413 (or an error frame) beyond it. */
+    public GatewayOptions maxResultBytes(long n) { this.maxResultBytes = n; return this; }
+
+    public int maxFrame() { return maxFrame; }
+    /** Largest WebSocket frame a client may send (default 64 KiB); a larger one closes the connection (1009). */
+    public GatewayOptions maxFrame(int n) { this.maxFrame = n; return this; }
+
+    public int maxPending() { return maxPending; }
+    /**
+     * Bytes of pushed messages that may wait for one slow WebSocket client
+     * (default 4 MiB). A push that would go past it closes that client's
+     * connection (status 1008, "client too slow"); the push itself never
+     * waits and never fails, and other clients still get it.
+     */
+    public GatewayOptions maxPending(int n) { this.maxPending = n; return this; }
+
+    public double sessionRate() { return sessionRate; }
+    public int sessionBurst() { return sessionBurst; }
+    /**
+     * How fast one client (its principal's name, or its remote address for
+     * the anonymous client) may make the gateway start sessions: perSecond
+     * on average, burst at once (a token bucket). A request that would start
+     * one beyond it gets 429 with Retry-After. Default 10/s, burst 20;
+     * perSecond 0: no limit.
+     */
+    public GatewayOptions sessionRate(double perSecond, int burst) {
+        this.sessionRate = perSecond;
+        this.sessionBurst = Math.max(1, burst);
+        return this;
+    }
+
+    /** TLS with this certificate chain and private key (PEM files); null, null: plain HTTP (default). */
+    public GatewayOptions tls(Path certPem, Path keyPem) {
+        this.tlsCert = certPem;
+        this.tlsKey = keyPem;
+        return this;
+    }
+
+    /** With TLS: clients must present a certificate signed by one of these CAs (PEM; mutual TLS). */
+    public GatewayOptions tlsClientCa(Path caPem) { this.tlsClientCa = caPem; return this; }
+
+    public boolean tls() { return tlsCert != null; }
+
+    /** The Vert.x server options these make. */
+    HttpServerOptions serverOptions() {
+        HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port)
+                .setHttp2ClearTextEnabled(false)   // HTTP/1.1 (and WebSocket) only; one set of rules to harden
+                .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody));
+        if (tlsCert != null) {
+            o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
+            if (tlsClientCa != null) {
+                o.setTrustOptions(new PemTrustOptions().addCertPath(tlsClientCa.toString())).setClientAuth(ClientAuth.REQUIRED);
+            }
+        }
+        return o;
+    }
+}

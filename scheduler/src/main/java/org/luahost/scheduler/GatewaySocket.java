@@ -1,0 +1,137 @@
+package org.luahost.scheduler;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+
+import org.luahost.coroutines.ValueException;
+
+/**
+ * One WebSocket client of the gateway ({@code /sessions/{id}/ws}). The
+ * session is started before the upgrade, so a failure is still an HTTP
+ * answer with a body. Then:
+ *
+ * <ul>
+ * <li>each text frame from the client is one JSON value, delivered to
+ *     {@code on_message(from, value)} where from is the connection's
+ *     principal ({@link Principal#sender}{@code ("ws")}); a frame that is not
+ *     JSON or nests too deeply is answered with an error frame
+ *     {@code {"error": ...}}; frames are bounded by
+ *     {@link GatewayOptions#maxFrame} (a larger one closes the connection);</li>
+ * <li>each {@code host.push(v)} of the session becomes one text frame (the
+ *     JSON of v, or a JSON array when several values are pushed), encoded on
+ *     the session's thread within {@link GatewayOptions#maxDepth} and
+ *     {@link GatewayOptions#maxResultBytes} (beyond them the client gets an
+ *     error frame instead);</li>
+ * <li>back-pressure: the bytes of frames written but not yet sent are
+ *     counted; a push that would take them past
+ *     {@link GatewayOptions#maxPending} closes the connection (1008, "client
+ *     too slow") instead of queueing without end. {@code host.push} never
+ *     waits and never fails because of a slow client.</li>
+ * </ul>
+ *
+ * <p>Threads: {@link #open} and the frame handlers run on the connection's
+ * event loop; {@link #push} on the session's thread (writes are handed to
+ * Vert.x, which is safe from any thread); pending is atomic.
+ */
+final class GatewaySocket {
+    private final Gateway g;
+    private final HttpServerRequest req;
+    private final String id;
+    private final Principal principal;
+    private final AtomicLong pending = new AtomicLong();
+    private volatile ServerWebSocket ws;
+    private volatile boolean dropped;
+
+    GatewaySocket(Gateway g, HttpServerRequest req, String id, Principal principal) {
+        this.g = g;
+        this.req = req;
+        this.id = id;
+        this.principal = principal;
+    }
+
+    void open() {
+        req.pause();
+        g.host.session(id).onComplete(ar -> {
+            if (ar.failed()) {
+                GatewayHttp.error(req, Gateway.status(ar.cause()), "session '" + id + "' failed to start: "
+                        + ar.cause().getMessage(), null);
+                return;
+            }
+            req.toWebSocket().onComplete(w -> {
+                if (w.succeeded()) connected(w.result());
+            });
+        });
+    }
+
+    private void connected(ServerWebSocket socket) {
+        ws = socket;
+        HttpConnection conn = req.connection();
+        AutoCloseable sub = g.host.subscribe(id, this::push);
+        socket.closeHandler(v -> {
+            try {
+                sub.close();
+            } catch (Exception ignored) {
+                // closing a subscription does not fail
+            }
+        });
+        socket.exceptionHandler(e -> {
+            if (conn != null) conn.close();
+        });
+        String from = LuaJson.luaString(principal.sender("ws"));
+        socket.textMessageHandler(text -> {
+            Object value;
+            try {
+                Object json = LuaJson.parse(Buffer.buffer(text), g.options.maxDepth());
+                value = LuaJson.fromJson(json, g.limits, "message");
+            } catch (DecodeException e) {
+                write(LuaJson.errorBody("not JSON: " + e.getMessage(), null));
+                return;
+            } catch (ValueException | SessionException e) {
+                write(LuaJson.errorBody(e.getMessage(), null));
+                return;
+            }
+            g.host.sendAs(id, from, value).onFailure(e -> write(LuaJson.errorBody(e.getMessage(), null)));
+        });
+        socket.binaryMessageHandler(b -> write(LuaJson.errorBody("binary frames are not accepted; send JSON text", null)));
+    }
+
+    /** What the session pushed (copies), on the session's thread. */
+    private void push(Object[] values) {
+        if (dropped) return;
+        String frame;
+        try {
+            frame = values.length == 1 ? LuaJson.encode(values[0], "pushed value", g.limits, g.options.maxResultBytes())
+                    : LuaJson.encodeArray(values, g.limits, g.options.maxResultBytes());
+        } catch (ValueException e) {
+            frame = LuaJson.errorBody("cannot push the value as JSON: " + e.getMessage(), null);
+        }
+        write(frame);
+    }
+
+    private void write(String frame) {
+        ServerWebSocket s = ws;
+        if (s == null || dropped) return;
+        long size = frame.length();
+        if (pending.addAndGet(size) > g.options.maxPending()) {
+            pending.addAndGet(-size);
+            drop(s);
+            return;
+        }
+        s.writeTextMessage(frame).onComplete(x -> pending.addAndGet(-size));
+    }
+
+    /** The client does not read fast enough: close (and, if the close frame cannot get through, cut the connection). */
+    private void drop(ServerWebSocket s) {
+        dropped = true;
+        s.close((short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes of pushed messages waiting");
+        HttpConnection conn = req.connection();
+        g.host.vertx().setTimer(2000, t -> {
+            if (conn != null) conn.close();
+        });
+    }
+}

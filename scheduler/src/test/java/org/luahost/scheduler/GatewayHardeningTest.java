@@ -1,0 +1,288 @@
+package org.luahost.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway as an attacker meets it, through real clients (java.net.http
+ * and raw sockets): authentication and principals, export-only calls,
+ * forged senders, bad percent-encoding, every limit, the session-start rate
+ * and WebSocket back-pressure.
+ */
+class GatewayHardeningTest {
+    static Vertx vertx;
+    static LuaHost host;
+    static HttpServer server;
+    static int port;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    static final String SCRIPT = """
+            senders = {}
+            function on_message(from, v) senders[#senders + 1] = from end
+            function last() return senders[#senders] end
+            function deep(n) local t = {} local r = t for i = 1, n do t[1] = {} t = t[1] end return r end
+            function big(n) return ('x'):rep(n) end
+            function flood(n, size) local s = ('y'):rep(size) for i = 1, n do host.push(s) end return n end
+            function ping() return 'pong' end
+            function secret() return 'not exported' end
+            host.export{last = last, deep = deep, big = big, flood = flood, ping = ping}
+            """;
+
+    /** Tokens: "u" is alice (not session "private*", not function "big"), "a" the admin, "r" a client for the rate test. */
+    static final GatewayAuth AUTH = r -> {
+        String h = r.headers().get("authorization");
+        if (h == null) throw new GatewayAuth.Refused(401, "authentication required");
+        return switch (h) {
+            case "Bearer u" -> new Principal("alice", false, id -> !id.startsWith("private"), f -> !f.equals("big"));
+            case "Bearer a" -> Principal.of("root", true);
+            case "Bearer r" -> Principal.of("rater", false);
+            default -> throw new GatewayAuth.Refused(401, "wrong token");
+        };
+    };
+
+    @BeforeAll
+    static void up() throws Exception {
+        vertx = Vertx.vertx();
+        host = LuaHost.create(vertx, new HostOptions().defaultScript(Script.of("app.lua", SCRIPT))
+                .output(new PrintStream(new ByteArrayOutputStream())));
+        SessionsTest.get(host.ready());
+        server = SessionsTest.get(Gateway.start(host, new GatewayOptions().port(0).auth(AUTH).maxDepth(10)
+                .maxResultBytes(10_000).bodyTimeout(Duration.ofMillis(500)).sessionRate(0.01, 30).maxPending(200_000)));
+        port = server.actualPort();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        SessionsTest.get(host.close());
+        SessionsTest.get(vertx.close());
+    }
+
+    static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String error(HttpResponse<String> r) { return new JsonObject(r.body()).getString("error"); }
+
+    /** A raw request (paths java.net.URI would refuse); returns the whole answer as text. */
+    static String raw(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[4096];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+                if (out.toString(StandardCharsets.ISO_8859_1).contains("}")) break;
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void authenticationAndPrincipals() throws Exception {
+        HttpResponse<String> r = send("POST", "/sessions/s1/call/ping", null, "[]");
+        assertEquals(401, r.statusCode());
+        assertEquals("authentication required", error(r));
+        r = send("POST", "/sessions/s1/call/ping", "nope", "[]");
+        assertEquals(401, r.statusCode());
+        assertEquals("wrong token", error(r));
+        assertEquals("[\"pong\"]", send("POST", "/sessions/s1/call/ping", "u", "[]").body());
+        r = send("GET", "/sessions", "u", null);
+        assertEquals(403, r.statusCode());
+        assertTrue(error(r).contains("admin"), r.body());
+        assertEquals(403, send("DELETE", "/sessions/s1", "u", null).statusCode());
+        assertEquals(200, send("GET", "/sessions", "a", null).statusCode());
+        r = send("POST", "/sessions/private1/call/ping", "u", "[]");
+        assertEquals(403, r.statusCode());
+        assertEquals("not allowed to use session 'private1'", error(r));
+        assertEquals(403, send("POST", "/sessions/s1/call/big", "u", "[1]").statusCode());
+        assertEquals(200, send("POST", "/sessions/s1/call/big", "a", "[1]").statusCode());
+    }
+
+    @Test
+    void onlyExportsAreCallable() throws Exception {
+        for (String f : new String[] {"secret", "on_message", "load", "print", "host"}) {
+            HttpResponse<String> r = send("POST", "/sessions/s2/call/" + f, "a", "[\"x\"]");
+            assertEquals(404, r.statusCode(), f);
+            assertEquals("session 's2' has no exported function '" + f + "'", error(r));
+        }
+    }
+
+    @Test
+    void sendersAreTheConnectionsPrincipal() throws Exception {
+        assertEquals(202, send("POST", "/sessions/s3/send", "u", "[{\"from\": \"admin\"}]").statusCode());
+        assertEquals("[\"http:alice\"]", send("POST", "/sessions/s3/call/last", "u", "[]").body());
+        // a session id cannot pose as a gateway sender
+        assertEquals(400, send("POST", "/sessions/ws:alice/call/ping", "a", "[]").statusCode());
+        assertEquals(400, send("POST", "/sessions/http/send", "a", "[]").statusCode());
+        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer u")
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/sessions/s3/ws"), listener(frames)).get(20, TimeUnit.SECONDS);
+        ws.sendText("{\"from\": \"admin\", \"sender\": \"root\"}", true).get(20, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String last = "";
+        while (System.nanoTime() < deadline && !(last = send("POST", "/sessions/s3/call/last", "u", "[]").body()).contains("ws")) {
+            Thread.sleep(20);
+        }
+        assertEquals("[\"ws:alice\"]", last);
+        ws.sendText("[[[[[[[[[[[[1]]]]]]]]]]]]", true).get(20, TimeUnit.SECONDS);
+        String f = frames.poll(20, TimeUnit.SECONDS);
+        assertTrue(f != null && f.contains("JSON nested deeper than 10 levels"), f);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(20, TimeUnit.SECONDS);
+        // without a token, the handshake is refused with an HTTP answer
+        String answer = raw("GET /sessions/s3/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 401") && answer.contains("{\"error\":"), answer);
+    }
+
+    static WebSocket.Listener listener(LinkedBlockingQueue<String> frames) {
+        return new WebSocket.Listener() {
+            final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean lastPart) {
+                partial.append(data);
+                if (lastPart) {
+                    frames.add(partial.toString());
+                    partial.setLength(0);
+                }
+                w.request(1);
+                return null;
+            }
+        };
+    }
+
+    @Test
+    void badPercentEncodingIsA400WithABody() throws Exception {
+        for (String path : new String[] {"/sessions/%zz/call/ping", "/sessions/s4/call/ping%", "/sessions/s4%2/send", "/sessions/%ff%fe/send"}) {
+            String answer = raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nContent-Length: 2\r\n\r\n[]");
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("bad percent-encoding in the path"), path + ": " + answer);
+        }
+        String answer = raw("GET /sessions/%zz/ws HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("bad percent-encoding"), answer);
+        // an encoded name is decoded: 's 4' is a session like any other
+        assertEquals("[\"pong\"]", send("POST", "/sessions/s%204/call/ping", "a", "[]").body());
+    }
+
+    @Test
+    void limits() throws Exception {
+        HttpResponse<String> r = send("POST", "/sessions/s5/call/ping", "a", "[[[[[[[[[[[1]]]]]]]]]]]");
+        assertEquals(422, r.statusCode());
+        assertTrue(error(r).contains("JSON nested deeper than 10 levels"), r.body());
+        assertEquals(200, send("POST", "/sessions/s5/call/ping", "a", "[[[[[[[[[1]]]]]]]]]").statusCode());
+        r = send("POST", "/sessions/s5/call/deep", "a", "[50]");
+        assertEquals(422, r.statusCode());
+        assertTrue(error(r).contains("value nested deeper than 10 levels at result[1][1][1][1][1][1]...[1][1] (depth 10)"), r.body());
+        r = send("POST", "/sessions/s5/call/deep", "a", "[100000]");   // deeper than any copy may go: still an answer
+        assertEquals(500, r.statusCode());
+        assertTrue(error(r).contains("nested deeper than 1000 levels"), r.body());
+        assertEquals(200, send("POST", "/sessions/s5/call/big", "a", "[9000]").statusCode());
+        r = send("POST", "/sessions/s5/call/big", "a", "[20000]");
+        assertEquals(413, r.statusCode());
+        assertTrue(error(r).contains("JSON larger than 10000 bytes (the result size limit)"), r.body());
+        assertEquals("[\"pong\"]", send("POST", "/sessions/s5/call/ping", "a", "[]").body());
+    }
+
+    @Test
+    void slowBodiesTimeOut() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write("POST /sessions/s6/call/ping HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nContent-Length: 100\r\n\r\n[".getBytes());
+            out.flush();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 408") && answer.contains("request body not received within 500 ms"), answer);
+        }
+    }
+
+    @Test
+    void sessionStartsAreRateLimitedPerClient() throws Exception {
+        for (int i = 0; i < 30; i++) assertEquals(200, send("POST", "/sessions/rate" + i + "/call/ping", "r", "[]").statusCode());
+        HttpResponse<String> r = send("POST", "/sessions/other/call/ping", "r", "[]");
+        assertEquals(429, r.statusCode());
+        assertTrue(r.headers().firstValue("retry-after").isPresent(), r.headers().toString());
+        assertTrue(error(r).contains("too many new sessions"), r.body());
+        // sessions it has are not limited, nor are other clients
+        assertEquals(200, send("POST", "/sessions/rate0/call/ping", "r", "[]").statusCode());
+        assertEquals(200, send("POST", "/sessions/other/call/ping", "a", "[]").statusCode());
+    }
+
+    @Test
+    void aSlowWebSocketClientIsDroppedAndPushNeverWaits() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setReceiveBufferSize(4096);
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("GET /sessions/s7/ws HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes());
+            InputStream in = s.getInputStream();
+            // the subscription is made after the upgrade: push until a frame arrives
+            byte[] head = new byte[4096];
+            long seen = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            s.setSoTimeout(200);
+            while (seen < 140 && System.nanoTime() < deadline) {
+                send("POST", "/sessions/s7/call/flood", "a", "[1, 10]");
+                try {
+                    seen += Math.max(0, in.read(head));
+                } catch (java.net.SocketTimeoutException e) {
+                    // not yet
+                }
+            }
+            assertTrue(seen >= 140, "a pushed frame arrived");
+            s.setSoTimeout(30_000);
+            // 5.4 MB pushed to a client that reads nothing: the pushes return at once
+            assertEquals("[600]", send("POST", "/sessions/s7/call/flood", "a", "[600, 9000]").body());
+            assertEquals("[\"pong\"]", send("POST", "/sessions/s7/call/ping", "a", "[]").body());
+            long read = 0;
+            byte[] buf = new byte[65536];
+            try {
+                for (int n; (n = in.read(buf)) > 0; ) read += n;
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("the connection was not closed; read " + read + " bytes", e);
+            } catch (java.net.SocketException e) {
+                // reset by the server: dropped too
+            }
+            assertTrue(read < 3_000_000, "the slow client was dropped after " + read + " bytes");
+        }
+    }
+
+    @Test
+    void unicodeRoundTripsThroughTheGateway() throws Exception {
+        JsonArray args = new JsonArray().add("Zoë").add("张伟").add("\udcff");
+        HttpResponse<String> r = send("POST", "/sessions/s8/call/ping", "a", "[]");
+        assertEquals(200, r.statusCode());
+        assertEquals(202, send("POST", "/sessions/s8/send", "a", args.encode()).statusCode());
+        assertEquals("[\"http:root\"]", send("POST", "/sessions/s8/call/last", "a", "[]").body());
+    }
+}
