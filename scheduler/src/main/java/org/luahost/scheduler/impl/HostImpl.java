@@ -242,7 +242,9 @@ public final class HostImpl implements LuaHost {
         if (s.isGone()) return Future.succeededFuture();   // passivated: saved and unloaded already
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
         if (!s.deliver(new Envelope.Stop(reply))) return Future.succeededFuture();
-        return future(reply).mapEmpty();
+        // a session that stopped meanwhile (os.exit, a kill) fails the STOP with STOPPED: it is stopped all the same
+        return future(reply).<Void>mapEmpty().recover(x -> x instanceof SessionException se && se.kind() == Kind.STOPPED
+                ? Future.succeededFuture() : Future.failedFuture(x));
     }
 
     @Override
