@@ -8,7 +8,7 @@ import java.util.Map;
  * save, each with the reason (a turn that did not stop within the bound, a
  * save that failed). The host is closed either way.
  *
- * @param stopped  sessions that stopped within the bound
+ * @param stopped  sessions that stopped within the bound and were saved (when the host has a store)
  * @param notSaved id to reason, in id order; empty when every session stopped
  *                 and (with a store) was saved
  */
@@ -22,7 +22,7 @@ public record CloseReport(int stopped, Map<String, String> notSaved) {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(stopped + " sessions stopped");
+        StringBuilder b = new StringBuilder(stopped + " sessions stopped" + (notSaved.isEmpty() ? "" : " and saved"));
         if (!notSaved.isEmpty()) {
             b.append("; not saved:");
             new java.util.TreeMap<>(notSaved).forEach((id, why) -> b.append("\n  session '").append(id).append("': ").append(why));

@@ -69,9 +69,10 @@ final class Shutdown {
         for (SessionImpl s : all) {
             if (!s.stoppedFuture.isDone()) {
                 notSaved.put(s.id, s.stuckReason(now));
+            } else if (s.unsavedReason != null) {
+                notSaved.put(s.id, s.unsavedReason);
             } else {
                 stopped++;
-                if (s.unsavedReason != null) notSaved.put(s.id, s.unsavedReason);
             }
         }
         try {
