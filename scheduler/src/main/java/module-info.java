@@ -8,6 +8,7 @@ module org.luahost.scheduler {
     requires transitive org.luahost.persistence;
     requires transitive io.vertx.core;
     requires org.jctools.core;
+    requires java.management;
 
     exports org.luahost.scheduler;
 }

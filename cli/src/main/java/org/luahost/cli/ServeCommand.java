@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServer;
 import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.SessionStore;
 import org.luahost.persistence.UnpersistablePolicy;
+import org.luahost.scheduler.CloseReport;
 import org.luahost.scheduler.Gateway;
 import org.luahost.scheduler.HostOptions;
 import org.luahost.scheduler.LuaHost;
@@ -30,7 +31,11 @@ import org.luahost.scheduler.SessionOptions;
  *
  * <p>Shutdown (SIGTERM, SIGINT): the HTTP server stops taking requests, every
  * session finishes the messages in its mailbox and is saved, the store
- * finishes its writes, then the process exits.
+ * finishes its writes, then the process exits, within
+ * {@code --shutdown-timeout} (sessions still running at half of it are
+ * killed; a session whose turn is stuck in Java code is not saved and is
+ * named on stderr with the reason, see {@link LuaHost#close(Duration)}).
+ * {@code os.exit} in a session ({@code --trusted}) ends that session only.
  */
 final class ServeCommand {
     private ServeCommand() {}
@@ -49,6 +54,12 @@ final class ServeCommand {
               --no-data           do not save sessions (an idle session's state is dropped)
               --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
               --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
+              --max-sessions N    live sessions at most (default 0: no maximum; new ones get 503)
+              --heap-ceiling F    fraction of the heap above which idle sessions are passivated early and
+                                  new sessions refused with 503 (default 0.85; 0 off)
+              --mailbox N         messages a session's mailbox holds (default 100000; a full one refuses with 503)
+              --await-timeout MS  longest wait of a session on a Java future without its own timeout (default 30000)
+              --shutdown-timeout SECONDS  SIGTERM ends the process within this (default 20)
             """ + GatewayFlags.USAGE;
 
     static int run(String[] args) {
@@ -58,6 +69,7 @@ final class ServeCommand {
         SessionOptions s = new SessionOptions();
         String script = null;
         Path data = Path.of(".luahost");
+        long shutdownSeconds = 20;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -79,6 +91,11 @@ final class ServeCommand {
                     case "--no-data" -> data = null;
                     case "--save-interval" -> host.saveInterval(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--skip-unsaveable" -> host.unpersistable(UnpersistablePolicy.SKIP_WITH_WARNING);
+                    case "--max-sessions" -> host.maxSessions(Integer.parseInt(value(args, ++i, a)));
+                    case "--heap-ceiling" -> host.heapCeiling(Double.parseDouble(value(args, ++i, a)));
+                    case "--mailbox" -> host.mailboxLimit(Integer.parseInt(value(args, ++i, a)));
+                    case "--await-timeout" -> host.awaitTimeout(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
+                    case "--shutdown-timeout" -> shutdownSeconds = Math.max(2, Long.parseLong(value(args, ++i, a)));
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return 0;
@@ -132,22 +149,9 @@ final class ServeCommand {
                 + (data == null ? "; sessions are not saved" : "; sessions are saved in " + data));
         CountDownLatch done = new CountDownLatch(1);
         SessionStore st = store;
+        long bound = shutdownSeconds;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // stop taking requests, let every session finish its mailbox and save, then let the store finish
-            try {
-                await(server.close(), 10);
-                await(luaHost.close(), 120);
-            } catch (Exception e) {
-                System.err.println("luahost: shutdown: " + e.getMessage());
-            }
-            if (st != null) st.close();
-            try {
-                await(vertx.close(), 10);
-            } catch (Exception ignored) {
-                // exiting anyway
-            }
-            System.err.println("luahost: stopped" + (st == null ? "" : "; sessions saved"));
-            System.out.flush();
+            shutdown(server, luaHost, st, vertx, bound);
             done.countDown();
         }));
         try {
@@ -158,8 +162,56 @@ final class ServeCommand {
         return 0;
     }
 
-    private static void await(io.vertx.core.Future<?> f, int seconds) throws Exception {
-        f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    /**
+     * The shutdown hook, within about bound seconds: stop taking requests (at
+     * most 2 s), close the host (bound - 4 s: every session saved that can
+     * be, the others named), let the store finish its writes (at most 1 s
+     * more, on a thread of its own), close Vert.x (at most 1 s).
+     */
+    private static void shutdown(HttpServer server, LuaHost luaHost, SessionStore st, Vertx vertx, long bound) {
+        try {
+            await(server.close(), 2_000);
+        } catch (Exception e) {
+            System.err.println("luahost: shutdown: the HTTP server did not close in time (" + describe(e) + ")");
+        }
+        CloseReport report = null;
+        try {
+            report = luaHost.close(Duration.ofSeconds(Math.max(1, bound - 4))).toCompletionStage().toCompletableFuture()
+                    .get(bound - 3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("luahost: shutdown: the sessions did not stop in time (" + describe(e) + ")");
+        }
+        if (report != null) {
+            report.notSaved().forEach((id, why) -> System.err.println("luahost: session '" + id + "' was not saved: " + why));
+        }
+        if (st != null) {
+            Thread closer = Thread.ofPlatform().daemon().start(st::close);
+            try {
+                closer.join(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (closer.isAlive()) System.err.println("luahost: shutdown: the store did not finish its writes in time");
+        }
+        try {
+            await(vertx.close(), 1_000);
+        } catch (Exception ignored) {
+            // exiting anyway
+        }
+        String saved = st == null ? "" : report == null ? "; sessions may not have been saved (see above)"
+                : report.clean() ? "; sessions saved (" + report.stopped() + ")"
+                : "; " + report.stopped() + " sessions saved, " + report.notSaved().size() + " not saved";
+        System.err.println("luahost: stopped" + saved);
+        System.out.flush();
+    }
+
+    private static String describe(Exception e) {
+        Throwable c = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return c.getMessage() != null ? c.getClass().getSimpleName() + ": " + c.getMessage() : c.toString();
+    }
+
+    private static void await(io.vertx.core.Future<?> f, long ms) throws Exception {
+        f.toCompletionStage().toCompletableFuture().get(ms, TimeUnit.MILLISECONDS);
     }
 
     private static String value(String[] args, int i, String option) {

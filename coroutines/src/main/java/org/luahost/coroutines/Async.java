@@ -48,7 +48,8 @@ import org.luahost.vm.spi.Threads;
  * <h2>Timeouts</h2>
  * A wait ends with the Lua error {@code timeout} when its own timeout
  * expires, or when the deadline set by an enclosing {@link #withTimeout}
- * (Lua: {@code async.timeout(seconds, f, ...)}) passes, whichever is first.
+ * (Lua: {@code async.timeout(seconds, f, ...)}) passes, whichever is first;
+ * a wait with neither gets the state's {@link WaitPolicy#defaultTimeoutNanos}.
  */
 public final class Async {
     private Async() {}
@@ -104,6 +105,11 @@ public final class Async {
         LuaState L = th.state;
         LuaThread current = L.current();
         WaitPolicy policy = Hosting.of(L).waitPolicy();
+        long byDefault = timed ? 0 : policy.defaultTimeoutNanos(th);
+        if (byDefault > 0) {
+            deadline = System.nanoTime() + byDefault;
+            timed = true;
+        }
         boolean interrupted = false;
         policy.beforeWait(th);
         try {
@@ -124,6 +130,10 @@ public final class Async {
         if (interrupted) {
             Thread.currentThread().interrupt();   // stays set: a cancelled Lua thread's later waits fail too
             throw th.raise(th.where(1) + "interrupted");
+        }
+        if (byDefault > 0 && !f.isDone()) {
+            throw th.raise(th.where(1) + "timeout (no result after " + TimeUnit.NANOSECONDS.toMillis(byDefault)
+                    + " ms, the host's default for waits)");
         }
     }
 

@@ -29,6 +29,14 @@ public interface WaitPolicy {
     /** The wait of th ended; returns when th may run Lua code again. */
     void afterWait(LuaThread th);
 
+    /**
+     * The timeout of a wait that has none of its own (an {@link Async#await}
+     * without a timeout, outside {@link Async#withTimeout}), in nanoseconds;
+     * 0 (the default): such a wait may last forever. Past it the wait fails
+     * with a Lua error in the waiting Lua thread. Called on the waiting thread.
+     */
+    default long defaultTimeoutNanos(LuaThread th) { return 0; }
+
     /** Keep the turn while waiting: no interleaving (the default). */
     WaitPolicy KEEP_TURN = new WaitPolicy() {
         @Override public void beforeWait(LuaThread th) {}

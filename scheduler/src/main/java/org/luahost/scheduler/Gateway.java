@@ -265,7 +265,7 @@ public final class Gateway {
             case LUA_ERROR, BAD_VALUE, INTERNAL, PERSISTENCE -> 500;
             case NO_SUCH_FUNCTION -> 404;
             case NO_SUCH_SESSION -> 404;
-            case STOPPED -> 503;
+            case STOPPED, OVERLOADED -> 503;
             case TIMEOUT -> 504;
         };
     }

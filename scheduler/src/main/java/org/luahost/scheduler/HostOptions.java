@@ -33,6 +33,11 @@ public final class HostOptions {
     private SessionStore store;
     private Duration saveInterval = Duration.ofSeconds(1);
     private UnpersistablePolicy unpersistable = UnpersistablePolicy.FAIL;
+    private Duration awaitTimeout = Duration.ofSeconds(30);
+    private int mailboxLimit = 100_000;
+    private int maxSessions;
+    private double heapCeiling = 0.85;
+    private Duration closeTimeout = Duration.ofSeconds(30);
 
     public int verticles() { return verticles; }
     /** Event-loop verticles sessions are spread over (by id); default: one per core. */
@@ -83,4 +88,39 @@ public final class HostOptions {
     public PrintStream output() { return output; }
     /** Where the sessions' {@code print} writes (shared by all sessions); default System.out. */
     public HostOptions output(PrintStream out) { this.output = out; return this; }
+
+    public Duration awaitTimeout() { return awaitTimeout; }
+    /**
+     * How long a session's wait on a Java future may last when neither the
+     * wait nor the session's options give a timeout (30 s; ZERO: none): past
+     * it the wait fails with a Lua error in the waiting coroutine.
+     */
+    public HostOptions awaitTimeout(Duration d) { this.awaitTimeout = d; return this; }
+
+    public int mailboxLimit() { return mailboxLimit; }
+    /**
+     * Calls and messages a session's mailbox holds (100,000; 0: no bound). A
+     * call or send to a full mailbox fails at once with
+     * {@link SessionException.Kind#OVERLOADED} (in Lua: {@code host.send} and
+     * {@code host.call} raise an error); the host's own envelopes (start,
+     * stop, timer ticks, deferred saves) are not counted.
+     */
+    public HostOptions mailboxLimit(int n) { this.mailboxLimit = Math.max(0, n); return this; }
+
+    public int maxSessions() { return maxSessions; }
+    /** Live (loaded) sessions at most; starting one more fails with {@link SessionException.Kind#OVERLOADED}. 0 (default): no maximum. */
+    public HostOptions maxSessions(int n) { this.maxSessions = Math.max(0, n); return this; }
+
+    public double heapCeiling() { return heapCeiling; }
+    /**
+     * The fraction of the maximum heap (-Xmx) above which the host passivates
+     * idle sessions early and refuses to start new ones
+     * ({@link SessionException.Kind#OVERLOADED}); 0.85 by default, 0 (or 1 and
+     * more): off. See the README for how the heap is measured.
+     */
+    public HostOptions heapCeiling(double fraction) { this.heapCeiling = fraction; return this; }
+
+    public Duration closeTimeout() { return closeTimeout; }
+    /** The bound of {@link LuaHost#close()} (30 s): see {@link LuaHost#close(Duration)}. */
+    public HostOptions closeTimeout(Duration d) { this.closeTimeout = d; return this; }
 }

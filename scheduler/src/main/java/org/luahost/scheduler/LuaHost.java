@@ -87,6 +87,19 @@ public interface LuaHost {
     /** Stops session id after the messages in its mailbox; succeeds too when there was no such session. */
     Future<Void> stop(String id);
 
+    /**
+     * Kills session id now, even while a turn runs: the running turn fails
+     * with the Lua error {@code session killed (reason)} at its next work
+     * check (a wait on a future is interrupted), the messages in its mailbox
+     * fail with {@link SessionException.Kind#STOPPED}, and the session stops
+     * (saved as at any stop; its next message starts it again, from its last
+     * save when the host has a store). The future completes once it stopped;
+     * succeeds too when there was no such session. A turn stuck in Java code
+     * that never reaches a work check is not stopped by this (see
+     * {@link #close(java.time.Duration)}).
+     */
+    Future<Void> kill(String id, String reason);
+
     /** The live sessions' counters. */
     Collection<SessionStats> stats();
 
@@ -97,6 +110,22 @@ public interface LuaHost {
      */
     AutoCloseable subscribe(String id, Consumer<Object[]> receiver);
 
-    /** Stops every session and undeploys the host's verticles. */
+    /**
+     * Stops every session and undeploys the host's verticles, within
+     * {@link HostOptions#closeTimeout()}; as {@link #close(java.time.Duration)},
+     * with the sessions it could not save logged as warnings.
+     */
     Future<Void> close();
+
+    /**
+     * Stops every session, saving each (with a store), and undeploys the
+     * host's verticles; the future completes within bound (plus a few
+     * milliseconds), whatever the sessions do. In the first half of bound each
+     * session handles what is in its mailbox and stops; then the sessions
+     * still running are killed ({@link #kill}). Saves run on threads of their
+     * own, so a turn stuck in Java code delays only its own session; the
+     * report names the sessions not saved by the end, with the reason.
+     * New sessions are refused from the start.
+     */
+    Future<CloseReport> close(java.time.Duration bound);
 }

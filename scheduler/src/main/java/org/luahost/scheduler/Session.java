@@ -23,6 +23,9 @@ public interface Session {
     /** Stops the session after the messages already in its mailbox. */
     Future<Void> stop();
 
+    /** Kills the session now, even while a turn runs (see {@link LuaHost#kill}). */
+    Future<Void> kill(String reason);
+
     SessionStats stats();
 
     /** The options it runs with (a copy; changing it has no effect). */

@@ -19,6 +19,12 @@ public final class SessionException extends RuntimeException {
         STOPPED,
         /** A wait or call took longer than allowed. */
         TIMEOUT,
+        /**
+         * A limit refused the message or the session: a full mailbox, the
+         * host's maximum of live sessions or its heap ceiling, a session's
+         * per-turn maximum of new sessions (the gateway answers 503).
+         */
+        OVERLOADED,
         /** The session's saved state could not be restored (or a save it waited for failed). */
         PERSISTENCE,
         /** A bug or a Java exception in host code. */

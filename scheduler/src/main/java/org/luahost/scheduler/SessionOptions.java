@@ -23,6 +23,15 @@ import org.luahost.vm.Profile;
  *     completely before the next, even across waits. true: while a turn
  *     waits (host.call, host.sleep, a Java future), the next message may start.</li>
  * <li>{@link #callTimeout}: how long host.call waits for an answer (10 s).</li>
+ * <li>{@link #awaitTimeout}: how long a wait on a Java future (a Java
+ *     function using {@code Async.await} without a timeout of its own) may
+ *     last before it fails with a Lua error in the waiting coroutine; null
+ *     (default): the host's {@link HostOptions#awaitTimeout}.</li>
+ * <li>{@link #maxTimers}: live {@code host.after}/{@code host.every} timers
+ *     the session may have at once (1000; 0 for none).</li>
+ * <li>{@link #maxNewSessionsPerTurn}: sessions one turn may start with
+ *     {@code host.send}/{@code host.call} to an id that is not live (100;
+ *     0 for none).</li>
  * <li>{@link #restartAfterErrors}: 0 (default): a session keeps its state
  *     whatever errors its turns raise. n: after n turns in a row fail with a
  *     Lua error (the CPU budget and {@code not enough memory} included), the
@@ -38,6 +47,9 @@ public final class SessionOptions {
     private boolean interleave;
     private Duration callTimeout = Duration.ofSeconds(10);
     private int restartAfterErrors;
+    private Duration awaitTimeout;
+    private int maxTimers = 1000;
+    private int maxNewSessionsPerTurn = 100;
 
     public SessionOptions() {}
 
@@ -49,6 +61,9 @@ public final class SessionOptions {
         this.interleave = o.interleave;
         this.callTimeout = o.callTimeout;
         this.restartAfterErrors = o.restartAfterErrors;
+        this.awaitTimeout = o.awaitTimeout;
+        this.maxTimers = o.maxTimers;
+        this.maxNewSessionsPerTurn = o.maxNewSessionsPerTurn;
     }
 
     public Profile profile() { return profile; }
@@ -73,14 +88,27 @@ public final class SessionOptions {
     public boolean equals(Object o) {
         return o instanceof SessionOptions x && profile == x.profile && cpuBudget.equals(x.cpuBudget)
                 && timeSlice.equals(x.timeSlice) && memoryLimit == x.memoryLimit && interleave == x.interleave
-                && callTimeout.equals(x.callTimeout) && restartAfterErrors == x.restartAfterErrors;
+                && callTimeout.equals(x.callTimeout) && restartAfterErrors == x.restartAfterErrors
+                && java.util.Objects.equals(awaitTimeout, x.awaitTimeout) && maxTimers == x.maxTimers
+                && maxNewSessionsPerTurn == x.maxNewSessionsPerTurn;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout, restartAfterErrors);
+        return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout, restartAfterErrors,
+                awaitTimeout, maxTimers, maxNewSessionsPerTurn);
     }
 
     public Duration callTimeout() { return callTimeout; }
     public SessionOptions callTimeout(Duration d) { this.callTimeout = d; return this; }
+
+    public Duration awaitTimeout() { return awaitTimeout; }
+    /** The timeout of waits on Java futures that give none; null: the host's default; ZERO: none. */
+    public SessionOptions awaitTimeout(Duration d) { this.awaitTimeout = d; return this; }
+
+    public int maxTimers() { return maxTimers; }
+    public SessionOptions maxTimers(int n) { this.maxTimers = Math.max(0, n); return this; }
+
+    public int maxNewSessionsPerTurn() { return maxNewSessionsPerTurn; }
+    public SessionOptions maxNewSessionsPerTurn(int n) { this.maxNewSessionsPerTurn = Math.max(0, n); return this; }
 }

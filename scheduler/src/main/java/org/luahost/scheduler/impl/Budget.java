@@ -16,7 +16,8 @@ import org.luahost.vm.spi.Threads;
  * calls or loop iterations the interpreter asks {@link #onWork}, which looks
  * at the clock: past the time slice it yields the carrier (and a long-running
  * turn is throttled to short bursts); past the turn's CPU budget it raises a
- * Lua error; and from time to time it estimates the state's memory
+ * Lua error (as it does once the session is killed, {@link SessionImpl#killNow});
+ * and from time to time it estimates the state's memory
  * ({@link Footprint}) and raises {@code not enough memory} over the limit.
  *
  * <p>A turn's CPU time is the time it holds a carrier: from its start
@@ -103,6 +104,11 @@ final class Budget implements WorkMeter {
     public int onWork(LuaThread th) {
         Turn t = session.turns.active;
         if (t == null) return QUANTUM;
+        String killed = session.killReason;
+        if (killed != null) {
+            // sticky, as the CPU budget: the turn ends, whatever pcall does
+            throw budgetError(th, th.where(0) + "session killed (" + killed + ")", 0);
+        }
         long now = System.nanoTime();
         if (budgetNanos > 0 && now - t.start - t.paused > budgetNanos) {
             // sticky: every later unit of work of this turn raises it again, so pcall cannot keep the turn alive

@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Drainers {
     /** How long a worker that found nothing to do waits for more before it ends. */
     private static final long LINGER_NANOS = 50_000;
-    private final ThreadFactory threads;
-    private final int target;
+    /** Where workers come from: the host's virtual threads, or platform threads once rescued. */
+    private volatile ThreadFactory threads;
+    /** Workers that may be active at once (raised by {@link #rescue}). */
+    private volatile int target;
     private final ConcurrentLinkedQueue<SessionImpl> ready = new ConcurrentLinkedQueue<>();
     /** Workers that exist and are not blocked. */
     private final AtomicInteger active = new AtomicInteger();
@@ -43,6 +45,32 @@ final class Drainers {
     Drainers(ThreadFactory threads, int target) {
         this.threads = threads;
         this.target = Math.max(1, target);
+    }
+
+    /**
+     * The host is closing and some sessions did not stop in time (see
+     * {@link Shutdown}): from now on workers are platform threads (daemons),
+     * and more of them may be active, so the sessions' STOPs run even when
+     * every virtual-thread carrier is held by a turn stuck in Java code
+     * (busy Lua code yields its carrier; a Java loop that never reaches a
+     * work check does not). Any thread; idempotent.
+     */
+    void rescue() {
+        if (!(threads instanceof Rescue)) {
+            threads = new Rescue();
+            target = target + RESCUE_WORKERS;
+        }
+        while (!ready.isEmpty() && active.get() < target) tryStartWorker();
+    }
+
+    /** Extra workers a rescue allows. */
+    private static final int RESCUE_WORKERS = 4;
+
+    /** The platform threads of a rescue. */
+    private static final class Rescue implements ThreadFactory {
+        private final ThreadFactory f = Thread.ofPlatform().daemon().name("luahost-close-drainer-", 0).factory();
+
+        @Override public Thread newThread(Runnable r) { return f.newThread(r); }
     }
 
     /** Queues a session whose drainer role the caller holds; a worker will drain it. */
@@ -83,9 +111,11 @@ final class Drainers {
             }
             try {
                 s.drain();
-            } catch (RuntimeException | Error x) {
-                active.decrementAndGet();   // this worker ends; the count stays right
-                throw x;
+            } catch (Throwable x) {
+                // a bug in the drain loop (turns catch what their code throws): the session keeps its drainer
+                // role, so it goes back to the queue rather than being wedged, and this worker goes on
+                s.host.internalError(s, "drain loop", x);
+                ready.offer(s);
             }
             Thread.interrupted();   // an interrupt meant for one session's turn does not reach the next session's
             for (;;) {   // more active workers than the target (blocked ones came back): this one retires

@@ -18,6 +18,16 @@ sealed interface Envelope {
     /** Where the answer goes (the results, or null), or null when nobody waits for one. */
     default CompletableFuture<Object[]> reply() { return null; }
 
+    /**
+     * Whether the envelope counts against the mailbox bound
+     * ({@code HostOptions.mailboxLimit}): calls and messages do; the host's own
+     * envelopes (start, stop, timer ticks, which are coalesced, deferred saves) do not.
+     */
+    default boolean bounded() { return false; }
+
+    /** What the envelope runs, for logs and reports ("on_message", "call f"...). */
+    String handler();
+
     /** Fails the reply, if there is one. */
     default void fail(SessionException e) {
         CompletableFuture<Object[]> r = reply();
@@ -25,7 +35,9 @@ sealed interface Envelope {
     }
 
     /** The first message of every session: create the state, restore it, run the script; reply once it ran. */
-    record Start(CompletableFuture<Object[]> reply) implements Envelope {}
+    record Start(CompletableFuture<Object[]> reply) implements Envelope {
+        @Override public String handler() { return "the main chunk"; }
+    }
 
     /**
      * Calls the global function name with args. chain: for a call from a
@@ -40,19 +52,33 @@ sealed interface Envelope {
         Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain) {
             this(name, args, reply, chain, false);
         }
+
+        @Override public boolean bounded() { return true; }
+
+        @Override public String handler() { return "call " + org.luahost.vm.LuaString.toJava(name); }
     }
 
     /** Delivers args to {@code on_message(from, ...)}; from is the sender's id (null from Java). */
-    record Send(String from, Object[] args) implements Envelope {}
+    record Send(String from, Object[] args) implements Envelope {
+        @Override public boolean bounded() { return true; }
+
+        @Override public String handler() { return "on_message"; }
+    }
 
     /** A firing of a timer ({@code host.after}, {@code host.every}): runs its callback unless it was cancelled. */
-    record Timer(TimerHandle timer) implements Envelope {}
+    record Timer(TimerHandle timer) implements Envelope {
+        @Override public String handler() { return timer.periodic ? "a host.every callback" : "a host.after callback"; }
+    }
 
     /** Stops the session (host.stop, close); reply once it is stopped. */
-    record Stop(CompletableFuture<Object[]> reply) implements Envelope {}
+    record Stop(CompletableFuture<Object[]> reply) implements Envelope {
+        @Override public String handler() { return "stop"; }
+    }
 
     /** A save that was put off until the save interval is over. No Lua runs; the session's activity clock is not reset. */
     record Save() implements Envelope {
         static final Save INSTANCE = new Save();
+
+        @Override public String handler() { return "save"; }
     }
 }

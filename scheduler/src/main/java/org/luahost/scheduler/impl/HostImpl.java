@@ -56,6 +56,8 @@ public final class HostImpl implements LuaHost {
     private volatile long sweepTimer = -1;
     /** Set by close(): no new session starts. */
     private volatile boolean closing;
+    /** The host-wide ceiling on new sessions (maxSessions, heap). */
+    final Admission admission;
     /** Script and options of passivated sessions that do not run the host's defaults. */
     private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
 
@@ -74,6 +76,7 @@ public final class HostImpl implements LuaHost {
         this.vertx = vertx;
         this.options = options;
         this.output = options.output();
+        this.admission = new Admission(options);
         Promise<Void> p = Promise.promise();
         vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
                 .onSuccess(id -> {
@@ -122,6 +125,7 @@ public final class HostImpl implements LuaHost {
                 throw new SessionException(Kind.NO_SUCH_SESSION, "no session '" + id + "'");
             }
             if (homes.isEmpty()) throw new IllegalStateException("the host is not ready yet (wait for ready())");
+            admission.checkNewSession(id, sessions.mappingCount() - (s == null ? 0 : 1));
             SessionImpl created = new SessionImpl(this, id, sc, o, homeFor(id));
             boolean won = s == null ? sessions.putIfAbsent(id, created) == null : sessions.replace(id, s, created);
             if (won) {
@@ -242,11 +246,19 @@ public final class HostImpl implements LuaHost {
         return s == null ? Future.succeededFuture() : stop(s);
     }
 
+    @Override
+    public Future<Void> kill(String id, String reason) {
+        SessionImpl s = sessions.get(id);
+        return s == null ? Future.succeededFuture() : future(s.killNow(reason)).mapEmpty();
+    }
+
     Future<Void> stop(SessionImpl s) {
         if (s.isGone()) return Future.succeededFuture();   // passivated: saved and unloaded already
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
         if (!s.deliver(new Envelope.Stop(reply))) return Future.succeededFuture();
-        return future(reply).mapEmpty();
+        // a session that stopped meanwhile (os.exit, a kill) fails the STOP with STOPPED: it is stopped all the same
+        return future(reply).<Void>mapEmpty().recover(x -> x instanceof SessionException se && se.kind() == Kind.STOPPED
+                ? Future.succeededFuture() : Future.failedFuture(x));
     }
 
     @Override
@@ -263,23 +275,49 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> close() {
+        return close(options.closeTimeout()).map(report -> {
+            report.notSaved().forEach((id, why) -> warn("session '" + id + "' was not saved: " + why));
+            return null;
+        });
+    }
+
+    @Override
+    public Future<org.luahost.scheduler.CloseReport> close(java.time.Duration bound) {
         closing = true;
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
-        List<Future<Void>> stops = new ArrayList<>();
-        for (SessionImpl s : sessions.values()) stops.add(stop(s));
-        return Future.join(stops).transform(x -> deploymentId == null ? Future.succeededFuture()
-                : vertx.undeploy(deploymentId));
+        Promise<org.luahost.scheduler.CloseReport> p = HomeContext.callerPromise();
+        // a platform thread: the close must not need a carrier that a stuck turn may hold
+        Thread.ofPlatform().daemon().name("luahost-close").start(() -> {
+            try {
+                p.tryComplete(new Shutdown(this, bound).run());
+            } catch (Throwable x) {
+                p.tryFail(x);
+            }
+        });
+        return p.future();
+    }
+
+    /** The live sessions now (for the close). */
+    List<SessionImpl> liveSessions() {
+        List<SessionImpl> out = new ArrayList<>();
+        for (SessionImpl s : sessions.values()) if (!s.isGone()) out.add(s);
+        return out;
+    }
+
+    /** Undeploys the host's verticles (the close's last step). */
+    Future<Void> undeploy() {
+        return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId).otherwiseEmpty();
     }
 
     // ---------------------------------------------------------------- from Lua (on a session's turn)
 
     void sendFromLua(SessionImpl from, String target, Object[] copied) {
-        SessionImpl s = byId(target);
+        SessionImpl s = targetOf(from, target);
         s.deliver(new Envelope.Send(from.id, copied));
     }
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
-        SessionImpl s = byId(target);
+        SessionImpl s = targetOf(from, target);
         String[] chain = from.chainForCall();
         if (!s.interleaves()) {
             for (String waiting : chain) {
@@ -293,6 +331,13 @@ public final class HostImpl implements LuaHost {
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
         s.deliver(new Envelope.Call(fname, copied, reply, chain));
         return reply;
+    }
+
+    /** The session a host.send/host.call of from reaches; starting (or restoring) it is charged to from. */
+    private SessionImpl targetOf(SessionImpl from, String target) {
+        SessionImpl s = sessions.get(target);
+        if (s == null || !s.isLive()) from.chargeNewSession(target);
+        return byId(target);
     }
 
     // ---------------------------------------------------------------- bookkeeping
@@ -343,21 +388,38 @@ public final class HostImpl implements LuaHost {
     }
 
     void internalError(SessionImpl s, Throwable x) {
-        System.err.println("luahost: internal error in session '" + s.id + "': " + x);
-        x.printStackTrace();
+        internalError(s, null, x);
     }
 
+    /** A Java exception escaped session code; where: the handler or step it escaped from (may be null). */
+    void internalError(SessionImpl s, String where, Throwable x) {
+        System.err.println("luahost: internal error in session '" + s.id + "'" + (where == null ? "" : " (" + where + ")")
+                + ": " + x);
+        if (!(x instanceof StackOverflowError)) x.printStackTrace();
+    }
+
+    /**
+     * The idle sweep: passivates sessions idle for the idle timeout, and,
+     * while the heap is above its ceiling ({@link Admission}), those idle
+     * for {@link #EARLY_IDLE_MS} (only when idle sessions may be passivated
+     * at all: an idle timeout is set).
+     */
     private void startSweep() {
         long idleMs = options.idleTimeout().toMillis();
         if (idleMs <= 0) return;
         long period = Math.max(10, Math.min(1000, idleMs / 4));
+        if (admission.watchesHeap()) period = Math.min(period, 250);
         sweepTimer = vertx.setPeriodic(period, id -> {
             long now = System.nanoTime();
+            long limit = admission.watchesHeap() && admission.overCeiling() ? Math.min(idleMs, EARLY_IDLE_MS) : idleMs;
             for (SessionImpl s : sessions.values()) {
-                if (s.passivationDue(now, idleMs)) s.passivate();
+                if (s.passivationDue(now, limit)) s.passivate();
             }
         });
     }
+
+    /** How long a session must be idle to be passivated early, above the heap ceiling. */
+    private static final long EARLY_IDLE_MS = 1000;
 
     /**
      * The reply of a call from Java: the session completes it as any reply,

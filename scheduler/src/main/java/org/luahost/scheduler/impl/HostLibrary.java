@@ -62,7 +62,9 @@ final class HostLibrary {
     private static final JavaFunction SLEEP = JavaFunction.of("host.sleep", (th, a) -> {
         long ms = Args.checkInteger(th, a, 1);
         SessionImpl s = session(th);
-        s.waits.await(th, s.timers.sleep(ms), 0, "host.sleep");
+        // its own timeout, past the sleep: the host's default timeout of waits does not cut a long sleep short
+        s.waits.await(th, s.timers.sleep(ms), java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, ms)) + 1_000_000_000L,
+                "host.sleep");
         return LuaFunction.NONE;
     });
 
@@ -74,6 +76,11 @@ final class HostLibrary {
         Args.checkFunction(th, a, 2);
         if (periodic && ms < 1) throw Args.argError(th, 1, "interval must be positive");
         SessionImpl s = session(th);
+        int max = s.options.maxTimers();
+        if (max > 0 && s.timers.live() >= max) {
+            throw th.errorAtLevel("session '" + s.id + "' has too many timers (at most " + max
+                    + " live; cancel some, or let them fire)", 1);
+        }
         TimerHandle h = s.timers.add(ms, (LuaFunction) a[1], periodic);
         return JavaFunction.ret(new LuaUserdata(h, timerMeta(s)));
     }

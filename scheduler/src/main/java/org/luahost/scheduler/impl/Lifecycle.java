@@ -57,6 +57,10 @@ final class Lifecycle {
         } catch (SessionException x) {
             failStart(x);
             return;
+        } catch (SessionExit x) {
+            failStart(new SessionException(Kind.STOPPED, "session '" + s.id + "' ended itself with os.exit(" + x.status
+                    + ") in its main chunk"));
+            return;
         }
         s.status = Status.RUNNING;
         s.budget.measureAtStart();
@@ -211,8 +215,12 @@ final class Lifecycle {
             } catch (RuntimeException x) {
                 s.host.internalError(s, x);
             }
-            if (s.saver != null) s.saver.saveAndWait();   // a failure was reported; the previous snapshot stays
-            else closeState();
+            if (s.saver != null) {
+                // a failure was reported; the previous snapshot stays (and the close report names the session)
+                s.unsavedReason = s.saver.saveAndWait() ? null : "its last save failed: " + s.saver.lastFailure();
+            } else {
+                closeState();
+            }
         }
         s.timers.cancelAll();
         s.host.unregister(s);

@@ -47,7 +47,10 @@ final class LuaRunner {
     LuaState create(Turn t) {
         HostImpl host = session.host;
         L = LuaState.builder().profile(session.options.profile()).stdout(host.output).stderr(host.output)
-                .stdin(java.io.InputStream.nullInputStream()).meter(session.budget).threadFactory(host.threads).build();
+                .stdin(java.io.InputStream.nullInputStream()).meter(session.budget).threadFactory(host.threads)
+                .exitHandler((state, status, close) -> {
+                    throw new SessionExit(status);   // os.exit ends this session, not the process
+                }).build();
         L.setExtension(SessionImpl.class, session);
         Hosting h = Hosting.of(L);
         h.waitPolicy(session.waits);
@@ -122,7 +125,19 @@ final class LuaRunner {
     /** Runs fn protected on the turn's thread; a Lua error becomes a SessionException with the traceback. */
     Object[] invoke(Turn t, LuaFunction fn, Object[] args) {
         LuaThread th = t.thread;
-        CallResult r = th.tracedCall(fn, args);
+        int depth = th.depth, ccalls = th.ccalls, protectedCount = th.protectedCount();
+        CallResult r;
+        try {
+            r = th.tracedCall(fn, args);
+        } catch (Throwable x) {
+            // a Java exception or error (os.exit, OutOfMemoryError...) went through the protected call: put the
+            // thread back as it was before the call, so that the next turn starts on a clean stack
+            th.unwindTo(depth);
+            th.endProtected(protectedCount);
+            Threads.setCcalls(th, ccalls);
+            Threads.switchTo(L, th);
+            throw x;
+        }
         Threads.switchTo(L, th);
         if (!(r instanceof CallResult.Failed failed)) return ((CallResult.Ok) r).values();
         Object v = failed.error();

@@ -34,8 +34,11 @@ import org.jctools.queues.atomic.unpadded.MpscLinkedAtomicUnpaddedQueue;
  * queue ({@link #releaseRole}). Both are sequentially consistent, so one of
  * the two sees the other.
  *
- * <p>A bound on the mailbox (a full mailbox refusing or holding up its
- * producers) belongs in {@link #offer}, its only way in.
+ * <p>The bound: {@link #admit} counts an envelope in before it is offered
+ * and refuses a {@linkplain Envelope#bounded bounded} one when the limit is
+ * reached (the producer fails it: a full mailbox never holds its producer
+ * up). The count is exact: at most limit envelopes wait, whatever the number
+ * of producers.
  */
 final class Mailbox {
     private static final AtomicIntegerFieldUpdater<Mailbox> SCHEDULED =
@@ -50,11 +53,24 @@ final class Mailbox {
     private volatile long received;
 
     /**
-     * Queues e (any thread). Returns true when the caller took the drainer
-     * role with it: it must then have the session drained.
+     * Counts e in before {@link #offer} (any thread); false (and not counted)
+     * when e is bounded and limit envelopes wait already (limit 0: no bound).
+     */
+    boolean admit(Envelope e, long limit) {
+        long n = RECEIVED.incrementAndGet(this);
+        if (limit > 0 && n > limit && e.bounded()) {
+            RECEIVED.decrementAndGet(this);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Queues e, counted in by {@link #admit} (any thread). Returns true when
+     * the caller took the drainer role with it: it must then have the
+     * session drained.
      */
     boolean offer(Envelope e) {
-        RECEIVED.incrementAndGet(this);
         queue.offer(e);
         return scheduled == 0 && SCHEDULED.compareAndSet(this, 0, 1);
     }

@@ -69,6 +69,10 @@ final class SessionImpl implements Session {
     final SessionSaver saver;
 
     volatile Status status = Status.STARTING;
+    /** Set once by {@link #killNow}: the reason; the running turn fails at its next work check and the session stops. */
+    volatile String killReason;
+    /** Why the last save at stop failed (null: it did not, or there is no store); written with the turn. */
+    volatile String unsavedReason;
     /** Passivated: the state is unloaded and messages go to the successor. Set once, with the drainer role held for good. */
     volatile boolean gone;
     final CompletableFuture<Object[]> startedFuture = new CompletableFuture<>();
@@ -102,13 +106,21 @@ final class SessionImpl implements Session {
 
     /**
      * Queues an envelope; returns false (and fails it) when the session is
-     * stopped. A gone (passivated) session forwards it to its successor.
+     * stopped. A gone (passivated) session forwards it to its successor. A
+     * full mailbox ({@link Mailbox#admit}) fails e and throws the
+     * {@link Kind#OVERLOADED} error.
      */
     boolean deliver(Envelope e) {
         if (gone) return forward(e);
         if (status == Status.STOPPED) {
             e.fail(stoppedError());
             return false;
+        }
+        if (!mailbox.admit(e, host.options.mailboxLimit())) {
+            SessionException x = new SessionException(Kind.OVERLOADED, "the mailbox of session '" + id + "' is full ("
+                    + host.options.mailboxLimit() + " messages wait)");
+            e.fail(x);
+            throw x;
         }
         if (mailbox.offer(e)) {
             startDrainer();
@@ -136,7 +148,48 @@ final class SessionImpl implements Session {
     void drain() { turns.drain(); }
 
     SessionException stoppedError() {
-        return new SessionException(Kind.STOPPED, "session '" + id + "' is stopped");
+        String k = killReason;
+        return new SessionException(Kind.STOPPED, "session '" + id + "' is stopped" + (k == null ? "" : " (killed: " + k + ")"));
+    }
+
+    // ================================================================ kill (any thread)
+
+    /**
+     * Kills the session: sets {@link #killReason} (the running turn's next
+     * work check raises it, see {@link Budget#onWork}), interrupts the
+     * threads of the running turn (a wait on a future ends), and queues a
+     * STOP (the envelopes before it fail, see {@link TurnRunner#drain}).
+     * Returns the future of the stop.
+     */
+    CompletableFuture<Object[]> killNow(String reason) {
+        if (gone || status == Status.STOPPED) return CompletableFuture.completedFuture(null);
+        if (killReason == null) killReason = reason == null ? "no reason given" : reason;
+        Turn t = turns.running;
+        if (t != null) t.interrupt();
+        deliver(new Envelope.Stop(null));
+        return stoppedFuture;
+    }
+
+    /** Why the session has not stopped yet (for the close report): its running turn, or its queue. */
+    String stuckReason(long now) {
+        Turn t = turns.running;
+        if (t == null) return "its stop did not run in time (" + mailbox.size() + " envelopes waiting)";
+        return "its turn (" + t.env.handler() + ") had run for " + TimeUnit.NANOSECONDS.toMillis(now - t.began)
+                + " ms and did not stop" + (t.waiter != null ? " (waiting)" : " (stuck in Java code, no work check)");
+    }
+
+    /**
+     * A host.send or host.call of the running turn is about to start (or
+     * restore) session target: counts it against the per-turn maximum
+     * ({@code SessionOptions.maxNewSessionsPerTurn}). With the turn.
+     */
+    void chargeNewSession(String target) {
+        Turn t = turns.active;
+        int max = options.maxNewSessionsPerTurn();
+        if (t != null && max > 0 && ++t.newSessions > max) {
+            throw new SessionException(Kind.OVERLOADED, "session '" + id + "' may start at most " + max
+                    + " sessions per turn (host.send/host.call to '" + target + "' would start one more)");
+        }
     }
 
     // ================================================================ for the host (any thread)
@@ -187,6 +240,9 @@ final class SessionImpl implements Session {
 
     @Override
     public Future<Void> stop() { return host.stop(this); }
+
+    @Override
+    public Future<Void> kill(String reason) { return HostImpl.future(killNow(reason)).mapEmpty(); }
 
     @Override
     public SessionStats stats() {

@@ -62,6 +62,8 @@ final class SessionSaver {
     private boolean dirty, captureFailed, timerPending;
     /** A save the store refused or could not write: the next capture is stored even if unchanged. */
     private volatile boolean storeFailed;
+    /** Why the last save failed (capture or store), for the close report; null if none did yet. */
+    private volatile String lastFailure;
     /** Warnings already printed (a value that cannot be saved is reported once, not at every turn). */
     private Set<String> warned;
 
@@ -146,10 +148,12 @@ final class SessionSaver {
             snap = persister.capture(policy);
         } catch (PersistenceException x) {
             captureFailed = true;
+            lastFailure = x.getMessage();
             warn("cannot save session '" + session.id + "': " + x.getMessage() + " (its previous snapshot is kept)");
             return CompletableFuture.failedFuture(x);
         } catch (RuntimeException x) {
             captureFailed = true;
+            lastFailure = String.valueOf(x);
             session.host.internalError(session, x);
             return CompletableFuture.failedFuture(x);
         }
@@ -162,6 +166,7 @@ final class SessionSaver {
         f.whenComplete((seq, x) -> {
             if (x != null) {
                 storeFailed = true;
+                lastFailure = message(x);
                 session.host.warn("cannot save session '" + session.id + "': " + message(x));
             }
         });
@@ -180,8 +185,15 @@ final class SessionSaver {
             f.join();
             return true;
         } catch (CompletionException | CancellationException x) {
+            lastFailure = message(x);
             return false;
         }
+    }
+
+    /** Why the last save failed (see {@link #saveAndWait}). */
+    String lastFailure() {
+        String f = lastFailure;
+        return f != null ? f : "unknown reason (see the log)";
     }
 
     private void warn(String w) {

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
@@ -14,6 +15,13 @@ import org.luahost.vm.LuaTable;
  * firings are {@link Envelope.Timer} envelopes in the mailbox (the callback
  * runs as a turn of its own), and {@code host.sleep}. The Vert.x timers run
  * on the session's {@link HomeContext} and only deliver.
+ *
+ * <p>A periodic timer never queues more than one tick: its next Vert.x
+ * timer is armed when a tick's turn begins ({@link #fire}), so a callback
+ * that runs longer than the period (or a mailbox that is slow to reach the
+ * tick) makes the timer skip the ticks it missed instead of queueing them
+ * (see {@link TimerHandle}). A session has at most
+ * {@code SessionOptions.maxTimers} live timers.
  *
  * <p>Timers live as long as the process: a restored session has none (its
  * saved handles come back cancelled, see {@link SessionSaver.TimerCodec}),
@@ -39,31 +47,57 @@ final class Timers {
 
     /** Starts a timer that delivers fn's call to the mailbox after ms (and every ms, if periodic). */
     TimerHandle add(long ms, LuaFunction fn, boolean periodic) {
-        TimerHandle h = new TimerHandle(fn, periodic);
+        long delay = Math.max(1, ms);
+        TimerHandle h = new TimerHandle(fn, periodic, TimeUnit.MILLISECONDS.toNanos(delay));
         if (timers == null) timers = new IdentityHashMap<>();
         timers.put(h, Boolean.TRUE);
         live = timers.size();
         h.key = ++seq;
         functions().rawset(h.key, fn);
-        long delay = Math.max(1, ms);
-        HomeContext home = session.home;
-        h.vertxId = periodic ? home.setPeriodic(delay, x -> session.deliver(new Envelope.Timer(h)))
-                : home.setTimer(delay, x -> session.deliver(new Envelope.Timer(h)));
+        h.due = System.nanoTime() + h.periodNanos;
+        arm(h, delay);
         return h;
     }
+
+    /** Sets the Vert.x timer that delivers h's next tick after ms. */
+    private void arm(TimerHandle h, long ms) {
+        h.vertxId = session.home.setTimer(ms, x -> {
+            if (!h.cancelled) session.deliver(new Envelope.Timer(h));
+        });
+    }
+
+    /** Live timers (any thread: a snapshot). */
+    int live() { return live; }
 
     /** {@code timer:cancel()}: false if it had fired (one-shot) or was cancelled already. */
     boolean cancel(TimerHandle h) {
         if (h.cancelled) return false;
         h.cancelled = true;
         forget(h);
-        return session.host.vertx.cancelTimer(h.vertxId) || !h.periodic;
+        session.host.vertx.cancelTimer(h.vertxId);   // a tick already in the mailbox is dropped by fire
+        return true;
     }
 
-    /** A firing's turn: whether its callback should run (not if cancelled since); a one-shot timer is over. */
+    /**
+     * A tick's turn: whether its callback should run (not if cancelled
+     * since); a one-shot timer is over, a periodic one arms its next tick:
+     * at its due time if that is still ahead, else one period from now (the
+     * ticks missed meanwhile are coalesced into this one).
+     */
     boolean fire(TimerHandle h) {
         if (h.cancelled) return false;
-        if (!h.periodic) forget(h);
+        if (!h.periodic) {
+            forget(h);
+            return true;
+        }
+        long now = System.nanoTime();
+        long next = h.due + h.periodNanos;
+        if (next - now <= 0) {
+            h.coalesced += (now - h.due) / h.periodNanos;
+            next = now + h.periodNanos;
+        }
+        h.due = next;
+        arm(h, Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now)));
         return true;
     }
 

@@ -10,7 +10,9 @@ import org.luahost.vm.LuaThread;
  * <p>Threads: made by the thread that takes the envelope and touched only by
  * the thread running it, while that thread holds the state's turn; a turn
  * that waits ({@link Waits}) writes its wait fields before it gives the
- * state's turn away and reads them after it took it back.
+ * state's turn away and reads them after it took it back. The volatile
+ * fields ({@link #began}, {@link #worker}, {@link #waiter}) are also read by
+ * any thread: a kill, the close report.
  */
 final class Turn {
     final Envelope env;
@@ -30,8 +32,22 @@ final class Turn {
     String[] chain;
     /** The turn has run longer than a slice: its worker does not count as an active drainer until the turn ends. */
     boolean detached;
+    /** Sessions this turn started with host.send/host.call (see SessionImpl.chargeNewSession). */
+    int newSessions;
+    /** When the turn began (System.nanoTime; not reset by renewals). Read by any thread (reports). */
+    volatile long began;
+    /** The thread that runs the turn (its drainer), and the thread parked in a wait of it, or null. Read by kill. */
+    volatile Thread worker, waiter;
 
     Turn(Envelope env) { this.env = env; }
+
+    /** Kill: interrupts the turn's threads, so that a wait (an Async.await) ends with a Lua error. Any thread. */
+    void interrupt() {
+        Thread w = waiter;
+        if (w != null) w.interrupt();
+        Thread d = worker;
+        if (d != null && d != w) d.interrupt();
+    }
 
     /** Whether the envelope is the deferred save, which runs no Lua and is not activity. */
     boolean isSave() { return env instanceof Envelope.Save; }

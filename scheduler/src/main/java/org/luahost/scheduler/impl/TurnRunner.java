@@ -49,6 +49,8 @@ final class TurnRunner {
     Turn active;
     /** Turns begun and not finished (more than one only with interleaving). */
     volatile int inProgress;
+    /** The turn the drainer runs now (also while it waits), or null; written by the drainer, read by anyone (kill, reports). */
+    volatile Turn running;
 
     TurnRunner(SessionImpl session) { this.session = session; }
 
@@ -72,7 +74,9 @@ final class TurnRunner {
                 if (!mailbox.releaseRole()) return;
                 continue;
             }
-            if (session.status == SessionImpl.Status.STOPPED) {
+            if (session.status == SessionImpl.Status.STOPPED
+                    || (session.killReason != null && !(e instanceof Envelope.Stop))) {
+                // stopped, or killed: only the STOP the kill queued runs
                 mailbox.taken();
                 e.fail(session.stoppedError());
                 continue;
@@ -83,9 +87,7 @@ final class TurnRunner {
             inProgress++;
             try {
                 run(t);
-                lifecycle.collectIfDue(t);
-                lifecycle.saveAfter(t);
-                lifecycle.restartIfBroken(t);
+                betweenTurns(t);
             } finally {
                 inProgress--;
                 drainer = t.drainer;
@@ -96,10 +98,32 @@ final class TurnRunner {
         }
     }
 
+    /**
+     * The work between turns (a collection, the save, the restart policy):
+     * whatever escapes it is logged and does not end the drain loop, so the
+     * session serves its next message.
+     */
+    private void betweenTurns(Turn t) {
+        Lifecycle lifecycle = session.lifecycle;
+        try {
+            lifecycle.collectIfDue(t);
+            lifecycle.saveAfter(t);
+            lifecycle.restartIfBroken(t);
+        } catch (OutOfMemoryError x) {
+            session.host.warn("session '" + session.id + "': out of memory after " + t.env.handler()
+                    + " (the collection or save after it did not complete)");
+        } catch (Throwable x) {
+            session.host.internalError(session, "after " + t.env.handler(), x);
+        }
+    }
+
     /** Takes the state's turn for t, gives t a Lua thread and starts its clock. */
     private void begin(Turn t) {
         session.lua.lockState();
         session.mailbox.taken();
+        t.worker = Thread.currentThread();
+        t.began = System.nanoTime();
+        running = t;
         session.lua.enter(t);
         session.budget.startClock(t);
         active = t;
@@ -107,12 +131,18 @@ final class TurnRunner {
 
     /** Ends t: a stop it asked for, its CPU time, and the state's turn goes back. */
     private void end(Turn t) {
-        session.lifecycle.stopIfRequested();   // still with the turn (its finalizers are metered)
+        try {
+            session.lifecycle.stopIfRequested();   // still with the turn (its finalizers are metered)
+        } catch (Throwable x) {
+            session.host.internalError(session, "stopping after " + t.env.handler(), x);
+        }
         long now = System.nanoTime();
         session.budget.endTurn(t, now);
         if (!t.isSave()) session.lastActive = now;
         session.lua.leave(t);
         active = null;
+        running = null;
+        t.worker = null;
         session.lua.unlockState();
     }
 
@@ -130,17 +160,34 @@ final class TurnRunner {
             }
             if (!t.isSave()) session.lifecycle.turnSucceeded();
         } catch (SessionException x) {
+            failed(t, x);
+        } catch (SessionExit x) {
+            // os.exit: this session ends (saved as at any stop), not the process
+            session.lifecycle.requestStop();
+            failed(t, new SessionException(Kind.STOPPED, "session '" + session.id + "' ended itself with os.exit("
+                    + x.status + ")"));
+        } catch (OutOfMemoryError x) {
+            // what the VM's protected calls did not turn into "not enough memory" ends the turn here
+            session.host.warn("session '" + session.id + "': out of memory in " + e.handler() + "; the turn ended");
+            failed(t, new SessionException(Kind.LUA_ERROR, "not enough memory"));
+        } catch (Throwable x) {
+            // a Java exception, a StackOverflowError, any other Error: the turn ends, the session goes on
             session.errors++;
             t.failed = true;
-            if (x.kind() == Kind.LUA_ERROR) session.lifecycle.turnFailedInLua();
-            e.fail(x);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError x) {
-            session.errors++;
-            e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + session.id + "': " + x));
-            session.host.internalError(session, x);
+            e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + session.id + "' ("
+                    + e.handler() + "): " + x));
+            session.host.internalError(session, e.handler(), x);
         } finally {
             if (!t.isSave()) session.handled++;
         }
+    }
+
+    /** t failed with x: counted, its reply failed; a Lua error counts for the restart policy. */
+    private void failed(Turn t, SessionException x) {
+        session.errors++;
+        t.failed = true;
+        if (x.kind() == Kind.LUA_ERROR) session.lifecycle.turnFailedInLua();
+        t.env.fail(x);
     }
 
     private void call(Turn t, Envelope.Call c) {

@@ -42,12 +42,20 @@ final class Waits implements WaitPolicy {
     /** Whether waits give the turn away (SessionOptions.interleave). */
     private final boolean interleave;
     private final long callTimeoutNanos;
+    /** The timeout of waits that give none (SessionOptions.awaitTimeout, else HostOptions.awaitTimeout); 0: none. */
+    private final long defaultTimeoutNanos;
 
     Waits(SessionImpl session, SessionOptions options) {
         this.session = session;
         this.interleave = options.interleave();
         this.callTimeoutNanos = options.callTimeout().toNanos();
+        java.time.Duration d = options.awaitTimeout() != null ? options.awaitTimeout() : session.host.options.awaitTimeout();
+        this.defaultTimeoutNanos = d == null ? 0 : Math.max(0, d.toNanos());
     }
+
+    /** {@link WaitPolicy}: a wait with no timeout of its own gets the session's await timeout. */
+    @Override
+    public long defaultTimeoutNanos(LuaThread th) { return defaultTimeoutNanos; }
 
     /**
      * Waits for f on the calling Lua thread (parked, through {@link Async#await},
@@ -66,7 +74,9 @@ final class Waits implements WaitPolicy {
             }
             return CompletableFuture.failedFuture(c);
         });
-        return Async.await(th, g);
+        // a wait with a timeout of its own (host.call, host.sleep) is not cut short by the default one: its own
+        // timeout (orTimeout above) fails it first, with its own message
+        return timeoutNanos > 0 ? Async.await(th, g, java.time.Duration.ofNanos(timeoutNanos).plusSeconds(1)) : Async.await(th, g);
     }
 
     /** {@link WaitPolicy}: a turn is about to wait; stop its clock, and with interleaving give the turn away. */
@@ -76,6 +86,7 @@ final class Waits implements WaitPolicy {
         Turn t = turns.active;
         if (t == null) return;   // not inside a turn (cannot happen for session code)
         WAITING.set(t);
+        t.waiter = Thread.currentThread();
         t.waitStart = System.nanoTime();
         session.lua.suspend(t);
         if (!t.detached) session.host.drainers.blocked();   // the worker waits: another one serves the other sessions
@@ -95,6 +106,7 @@ final class Waits implements WaitPolicy {
         Turn t = WAITING.get();
         if (t == null) return;
         WAITING.remove();
+        t.waiter = null;
         if (interleave) {
             session.lua.hosting().acquireTurn();
             session.turns.active = t;

@@ -10,6 +10,13 @@
  * {@link org.luahost.scheduler.impl.Drainers}, the worker virtual threads
  * that run sessions' turns.
  *
+ * <p>Host-wide limits and the end of the host:
+ * {@link org.luahost.scheduler.impl.Admission} decides whether a new session
+ * may start (maximum of live sessions, heap ceiling);
+ * {@link org.luahost.scheduler.impl.Shutdown} is {@code close(bound)}: stop,
+ * then kill, then report what could not be saved, with the drainers moved to
+ * platform threads so that no stuck turn holds up the others' saves.
+ *
  * <h2>A session, by concern</h2>
  * {@link org.luahost.scheduler.impl.SessionImpl} is the facade the host sees;
  * its parts:
@@ -55,10 +62,13 @@
  * Fields that other threads read (status, counters, how many turns and
  * timers are live) are volatile and written only by the turn holder.
  *
- * <h2>Where later work goes</h2>
- * A bound on the mailbox belongs in {@code Mailbox.offer}; charges and limits
- * in {@code Budget}; killing a turn, restarts and activation leases in
- * {@code Lifecycle}; durable timers in {@code Timers}; a change of the VM's
- * host API in {@code LuaRunner}.
+ * <h2>Where things are</h2>
+ * The mailbox bound is {@code Mailbox.admit}; charges and limits of the
+ * running turn are in {@code Budget} (the CPU budget, the memory limit, a
+ * kill seen at the next work check); what escapes a turn is caught in
+ * {@code TurnRunner.run} (an {@code os.exit} arrives there as a
+ * {@link org.luahost.scheduler.impl.SessionExit}); restarts and activation
+ * leases in {@code Lifecycle}; durable timers in {@code Timers}; a change of
+ * the VM's host API in {@code LuaRunner}.
  */
 package org.luahost.scheduler.impl;

@@ -1,0 +1,284 @@
+package org.luahost.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.luahost.scheduler.SessionsTest.failure;
+import static org.luahost.scheduler.SessionsTest.get;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.vertx.core.Vertx;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.luahost.coroutines.Async;
+import org.luahost.scheduler.SessionException.Kind;
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.LuaState;
+
+/**
+ * Issue 13, the scheduler side: the attacks (a busy loop, a future that
+ * never completes, 10,000 {@code host.every(1, f)} timers outrunning their
+ * period, a loop starting sessions, a flood of messages) run while 100 other
+ * sessions answer pings. Each attacking turn must end with the right Lua
+ * error within its budget plus {@link #BOUND_MS}; the pings' p99 during the
+ * attack must stay within 5x the quiet run's (floored at {@link #P99_FLOOR_MS},
+ * so that a loaded machine does not make it a timing test: a loud sanity
+ * bound, not a measurement); the host must close cleanly afterwards.
+ */
+class HostHardeningTest {
+    /** What an attacking turn may take beyond its budget (generous: a shared, loaded machine). */
+    static final long BOUND_MS = 5_000;
+    /** The smallest quiet p99 the 5x bound is computed from. */
+    static final double P99_FLOOR_MS = 100;
+
+    Vertx vertx;
+    LuaHost host;
+
+    /** Java functions that misbehave, given to every session of the host. */
+    static void javaFunctions(LuaState L) {
+        L.setGlobal("never", Async.function("never", (th, a) -> new CompletableFuture<>()));
+        L.setGlobal("throw_oom", JavaFunction.of("throw_oom", (th, a) -> {
+            throw new OutOfMemoryError("Java heap space (simulated)");
+        }));
+        L.setGlobal("throw_java", JavaFunction.of("throw_java", (th, a) -> {
+            throw new IllegalStateException("a bug in a Java function (simulated)");
+        }));
+        L.setGlobal("throw_soe", JavaFunction.of("throw_soe", (th, a) -> {
+            throw new StackOverflowError();
+        }));
+    }
+
+    @BeforeEach
+    void up() throws Exception {
+        vertx = Vertx.vertx();
+        host = newHost(new HostOptions());
+    }
+
+    LuaHost newHost(HostOptions o) throws Exception {
+        LuaHost h = LuaHost.create(vertx, o.verticles(2).output(new PrintStream(new ByteArrayOutputStream()))
+                .defaultScript(Script.of("default.lua", "function on_message() end\nfunction ping(x) return x end\n"))
+                .listener(new SessionListener() {
+                    @Override public void created(Session s, LuaState L) { javaFunctions(L); }
+                }));
+        get(h.ready());
+        return h;
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        CloseReport r = get(host.close(Duration.ofSeconds(10)));
+        assertTrue(r.clean(), "the host closes cleanly: " + r);
+        get(vertx.close());
+    }
+
+    Session start(String id, String code, SessionOptions o) throws Exception {
+        return get(host.session(id, Script.of(id + ".lua", code), o));
+    }
+
+    /** Runs attack while 100 sessions answer pings; checks the pings' p99 against the quiet run's. */
+    void underPings(String name, ThrowingRunnable attack) throws Exception {
+        try (PingLoad pings = new PingLoad(host, "ping", 100, 4)) {
+            pings.measure(300);   // warm-up
+            double[] quiet = pings.measure(1000);
+            pings.begin();
+            attack.run();
+            double[] during = pings.end();
+            double limit = 5 * Math.max(quiet[0], P99_FLOOR_MS);
+            System.err.printf("%s: pings p99 quiet %.2f ms (%d pings), under attack %.2f ms (%d pings)%n",
+                    name, quiet[0], (long) quiet[1], during[0], (long) during[1]);
+            assertTrue(during[1] > 0, name + ": pings were answered during the attack");
+            assertTrue(during[0] <= limit, name + ": pings p99 " + during[0] + " ms under attack, quiet " + quiet[0] + " ms");
+            assertEquals(0, pings.failures, name + ": failed pings: " + pings.lastFailure);
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    static long ms(long t0) { return (System.nanoTime() - t0) / 1_000_000; }
+
+    // ================================================================ the attacks under load
+
+    @Test
+    void attacksWhileOtherSessionsAnswerPings() throws Exception {
+        underPings("busy loop", () -> {
+            Session s = start("busy", "function run() while true do end end", new SessionOptions().cpuBudget(Duration.ofMillis(500)));
+            long t0 = System.nanoTime();
+            SessionException e = failure(s.call("run"));
+            assertEquals(Kind.LUA_ERROR, e.kind());
+            assertTrue(e.getMessage().contains("CPU budget exceeded"), e.getMessage());
+            assertTrue(ms(t0) < 500 + BOUND_MS, "ended after " + ms(t0) + " ms");
+        });
+        underPings("never-completing future", () -> {
+            Session s = start("waiter", "function run() return never() end\nfunction ok() return 7 end",
+                    new SessionOptions().awaitTimeout(Duration.ofMillis(500)));
+            long t0 = System.nanoTime();
+            SessionException e = failure(s.call("run"));
+            assertEquals(Kind.LUA_ERROR, e.kind());
+            assertTrue(e.getMessage().contains("timeout (no result after 500 ms"), e.getMessage());
+            assertTrue(ms(t0) < 500 + BOUND_MS, "ended after " + ms(t0) + " ms");
+            assertEquals(7L, get(s.call("ok"))[0]);   // the session serves its next message
+        });
+        underPings("10,000 host.every(1, f) outrunning their period", () -> {
+            Session s = start("timers", """
+                    ticks = 0
+                    function f() ticks = ticks + 1 local x = 0 for i = 1, 3000 do x = x + i end end
+                    function arm(n) for i = 1, n do host.every(1, f) end end
+                    function count() return ticks end
+                    """, new SessionOptions().maxTimers(10_000));
+            get(s.call("arm", 10_000));
+            long most = 0;
+            for (int i = 0; i < 20; i++) {
+                Thread.sleep(100);
+                most = Math.max(most, s.stats().mailbox());
+            }
+            // coalesced: at most one pending tick per timer, never a backlog that grows without end
+            assertTrue(most <= 10_000 + 10, "mailbox " + most);
+            assertTrue((long) get(s.call("count"))[0] > 0);
+            get(s.stop());
+        });
+        underPings("a loop starting sessions", () -> {
+            Session s = start("spawner", "function run() for i = 1, 1000000 do host.send('spawn' .. i, 'x') end end",
+                    new SessionOptions());
+            long before = host.stats().size();
+            SessionException e = failure(s.call("run"));
+            assertEquals(Kind.LUA_ERROR, e.kind());
+            assertTrue(e.getMessage().contains("may start at most 100 sessions per turn"), e.getMessage());
+            assertTrue(host.stats().size() <= before + 100, host.stats().size() + " sessions");
+        });
+        underPings("a flood of messages to a slow session", () -> {
+            LuaHost h = host;
+            start("slow", "function on_message() host.sleep(1) end", new SessionOptions());
+            Session flooder = start("flooder", "function run() for i = 1, 1000000 do host.send('slow', i) end end",
+                    new SessionOptions().cpuBudget(Duration.ofSeconds(30)));
+            SessionException e = failure(flooder.call("run"));
+            assertTrue(e.getMessage().contains("the mailbox of session 'slow' is full"), e.getMessage());
+            get(h.kill("slow", "test"));
+        });
+    }
+
+    // ================================================================ each rule on its own
+
+    @Test
+    void javaExceptionsAndErrorsEndTheTurnNotTheSession() throws Exception {
+        Session s = start("boundary", """
+                function oom() throw_oom() end
+                function oom_in_pcall() return pcall(throw_oom) end
+                function java() throw_java() end
+                function soe() throw_soe() end
+                function ok(x) return x end
+                """, new SessionOptions());
+        for (int i = 0; i < 3; i++) {
+            SessionException e = failure(s.call("oom"));
+            assertEquals(Kind.LUA_ERROR, e.kind());
+            assertEquals("not enough memory", e.getMessage());
+            assertEquals(1L, get(s.call("ok", 1L))[0]);
+            assertTrue(failure(s.call("oom_in_pcall")).getMessage().contains("not enough memory"));
+            assertEquals(Kind.INTERNAL, failure(s.call("java")).kind());
+            assertEquals(2L, get(s.call("ok", 2L))[0]);
+            SessionException soe = failure(s.call("soe"));   // the VM's protected call makes it "stack overflow"
+            assertEquals(Kind.LUA_ERROR, soe.kind());
+            assertTrue(soe.getMessage().contains("stack overflow"), soe.getMessage());
+            assertEquals(3L, get(s.call("ok", 3L))[0]);
+        }
+        // the main thread's stack was put back each time: deep recursion still has its full depth
+        Session d = start("depth", """
+                function deep(n) if n == 0 then return 0 end return 1 + deep(n - 1) end
+                function oom() throw_oom() end
+                """, new SessionOptions());
+        for (int i = 0; i < 5; i++) failure(d.call("oom"));
+        assertEquals(150_000L, get(d.call("deep", 150_000L))[0]);
+    }
+
+    @Test
+    void killStopsARunawayTurnAndTheNextMessageStartsItAgain() throws Exception {
+        Session s = start("runaway", "n = 0\nfunction run() n = n + 1 while true do end end\nfunction get() return n end",
+                new SessionOptions().cpuBudget(Duration.ZERO));
+        var call = s.call("run");
+        Thread.sleep(200);
+        long t0 = System.nanoTime();
+        get(s.kill("operator"));
+        SessionException e = failure(call);
+        assertTrue(e.getMessage().contains("session killed (operator)"), e.getMessage());
+        assertTrue(ms(t0) < BOUND_MS);
+        assertEquals(null, host.find("runaway"));
+        // a wait that would last forever is interrupted too
+        Session w = start("waits", "function run() return never() end", new SessionOptions().awaitTimeout(Duration.ZERO));
+        var waiting = w.call("run");
+        Thread.sleep(200);
+        get(host.kill("waits", "operator"));
+        assertEquals(Kind.LUA_ERROR, failure(waiting).kind());
+    }
+
+    @Test
+    void osExitEndsOnlyItsSession() throws Exception {
+        SessionOptions trusted = new SessionOptions().profile(org.luahost.vm.Profile.TRUSTED);
+        Session s = start("exiter", "function bye() pcall(os.exit, 3) return 'not reached' end", trusted);
+        Session other = start("other", "function ping(x) return x end", trusted);
+        SessionException e = failure(s.call("bye"));
+        assertEquals(Kind.STOPPED, e.kind());
+        assertTrue(e.getMessage().contains("ended itself with os.exit(3)"), e.getMessage());
+        get(s.stop());
+        assertEquals(null, host.find("exiter"));
+        assertEquals(5L, get(other.call("ping", 5L))[0]);
+    }
+
+    @Test
+    void mailboxesAreBounded() throws Exception {
+        LuaHost h = newHost(new HostOptions().mailboxLimit(5));
+        try {
+            Session slow = get(h.session("slow", Script.of("slow.lua", "function on_message() host.sleep(300) end"),
+                    new SessionOptions()));
+            int refused = 0;
+            for (int i = 0; i < 20; i++) {
+                try {
+                    slow.send(i);
+                } catch (SessionException x) {
+                    assertEquals(Kind.OVERLOADED, x.kind());
+                    refused++;
+                }
+            }
+            assertTrue(refused >= 20 - 6, refused + " refused");
+        } finally {
+            get(h.close(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void hostCeilingRefusesNewSessions() throws Exception {
+        LuaHost h = newHost(new HostOptions().maxSessions(2));
+        try {
+            get(h.session("a"));
+            get(h.session("b"));
+            SessionException e = failure(h.session("c"));
+            assertEquals(Kind.OVERLOADED, e.kind());
+            assertTrue(e.getMessage().contains("maximum of 2 live sessions"), e.getMessage());
+            get(h.stop("a"));
+            get(h.session("c"));
+        } finally {
+            get(h.close(Duration.ofSeconds(10)));
+        }
+        LuaHost low = newHost(new HostOptions().heapCeiling(1e-6));
+        try {
+            SessionException e = failure(low.session("x"));
+            assertEquals(Kind.OVERLOADED, e.kind());
+            assertTrue(e.getMessage().contains("short of memory"), e.getMessage());
+        } finally {
+            get(low.close(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void timersAreLimitedPerSession() throws Exception {
+        Session s = start("many", "function arm(n) for i = 1, n do host.every(1000, function() end) end end",
+                new SessionOptions().maxTimers(10));
+        get(s.call("arm", 10L));
+        assertTrue(failure(s.call("arm", 1L)).getMessage().contains("too many timers (at most 10 live"));
+    }
+}
