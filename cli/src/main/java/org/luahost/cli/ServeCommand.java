@@ -43,7 +43,7 @@ final class ServeCommand {
               --interleave        let a session handle messages while a turn waits
               --restart-after N   restart a session's state after N failed turns in a row (default 0: never)
               --trusted           all standard libraries (default: the sandboxed profile)
-              --data DIR          where sessions are saved (default ./.luahost)
+              --data DIR          where sessions are saved (default ./.luahost; one process at a time)
               --no-data           do not save sessions (an idle session's state is dropped)
               --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
               --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
@@ -100,7 +100,7 @@ final class ServeCommand {
         SessionStore store = null;
         if (data != null) {
             try {
-                store = SessionStore.sqlite(data);
+                store = SessionStore.sqliteLocked(data, Duration.ZERO);   // one owner per data folder: refuse at once
             } catch (PersistenceException e) {
                 System.err.println("luahost serve: " + e.getMessage());
                 return 1;

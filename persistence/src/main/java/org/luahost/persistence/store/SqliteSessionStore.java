@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,10 @@ import org.luahost.persistence.codec.SnapshotFormat;
  *
  * <p>Threads: any thread may call the public methods. The write connection is
  * used by the writer thread only, the read connection by the reader thread
- * only. Several processes may share the file (SQLite's locks order their
- * transactions).
+ * only. Opened with {@link #openLocked} (as {@code luahost run} and
+ * {@code serve} open it), the store owns its data folder ({@link DataFolderLock});
+ * opened with {@link #open}, several stores and processes may share the file
+ * (SQLite's locks order their transactions).
  */
 public final class SqliteSessionStore implements SessionStore {
     /** Most saves committed in one transaction. */
@@ -52,6 +55,8 @@ public final class SqliteSessionStore implements SessionStore {
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final ExecutorService reader;
+    /** The data folder's lock when this store owns the folder ({@link #openLocked}), else null. */
+    private final DataFolderLock lock;
     private volatile boolean closed;
 
     private sealed interface Op permits Save, Delete, Close {}
@@ -62,9 +67,10 @@ public final class SqliteSessionStore implements SessionStore {
 
     private record Close() implements Op {}
 
-    private SqliteSessionStore(Path file, int keep) throws SQLException {
+    private SqliteSessionStore(Path file, int keep, DataFolderLock lock) throws SQLException {
         this.file = file;
         this.keep = keep;
+        this.lock = lock;
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writeConn = DriverManager.getConnection(url);
         try (Statement s = writeConn.createStatement()) {
@@ -84,12 +90,39 @@ public final class SqliteSessionStore implements SessionStore {
         writer.start();
     }
 
-    /** Opens (creating if needed) {@code dataDir/sessions.db}. */
+    /**
+     * Opens (creating if needed) {@code dataDir/sessions.db} without taking
+     * the data folder's lock: for readers beside the folder's owner (tools,
+     * tests) and for stores shared on purpose (SQLite orders the
+     * transactions; a session saved by two writers keeps the last write).
+     */
     public static SqliteSessionStore open(Path dataDir, int keep) {
+        return open(dataDir, keep, null);
+    }
+
+    /**
+     * Opens {@code dataDir/sessions.db} as the folder's one owner: takes
+     * {@link DataFolderLock} first (waiting at most {@code lockWait} while
+     * another process holds it) and keeps it until {@link #close}.
+     *
+     * @throws PersistenceException naming the folder and the holder's pid if the lock stays taken
+     */
+    public static SqliteSessionStore openLocked(Path dataDir, int keep, Duration lockWait) {
+        if (keep < 1) throw new IllegalArgumentException("keep must be at least 1");
+        DataFolderLock l = DataFolderLock.acquire(dataDir, lockWait);
+        try {
+            return open(dataDir, keep, l);
+        } catch (RuntimeException e) {
+            l.close();
+            throw e;
+        }
+    }
+
+    private static SqliteSessionStore open(Path dataDir, int keep, DataFolderLock lock) {
         if (keep < 1) throw new IllegalArgumentException("keep must be at least 1");
         try {
             Files.createDirectories(dataDir);
-            return new SqliteSessionStore(dataDir.resolve("sessions.db"), keep);
+            return new SqliteSessionStore(dataDir.resolve("sessions.db"), keep, lock);
         } catch (IOException | SQLException e) {
             throw new PersistenceException("cannot open the session store in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -282,6 +315,7 @@ public final class SqliteSessionStore implements SessionStore {
         } catch (SQLException e) {
             throw new PersistenceException("cannot close " + file + ": " + e.getMessage(), e);
         } finally {
+            if (lock != null) lock.close();
             if (interrupted) Thread.currentThread().interrupt();
         }
     }
