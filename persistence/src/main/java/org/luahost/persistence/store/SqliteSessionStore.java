@@ -50,7 +50,8 @@ public final class SqliteSessionStore implements SessionStore {
 
     private final Path file;
     private final int keep;
-    private final Connection writeConn;
+    /** The writer thread's connection; replaced after a failed commit, null while it cannot be reopened. */
+    private Connection writeConn;
     private final Connection readConn;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -71,17 +72,8 @@ public final class SqliteSessionStore implements SessionStore {
         this.file = file;
         this.keep = keep;
         this.lock = lock;
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        this.writeConn = DriverManager.getConnection(url);
-        try (Statement s = writeConn.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("CREATE TABLE IF NOT EXISTS snapshot (session TEXT NOT NULL, seq INTEGER NOT NULL, "
-                    + "saved_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (session, seq))");
-        }
-        writeConn.setAutoCommit(false);
-        this.readConn = DriverManager.getConnection(url);
+        this.writeConn = openWriter(file);
+        this.readConn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = readConn.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
         }
@@ -125,6 +117,54 @@ public final class SqliteSessionStore implements SessionStore {
             return new SqliteSessionStore(dataDir.resolve("sessions.db"), keep, lock);
         } catch (IOException | SQLException e) {
             throw new PersistenceException("cannot open the session store in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The writer's connection: WAL, synchronous=FULL, the table, no auto-commit. */
+    private static Connection openWriter(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("CREATE TABLE IF NOT EXISTS snapshot (session TEXT NOT NULL, seq INTEGER NOT NULL, "
+                    + "saved_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (session, seq))");
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * After a failed commit: the connection is replaced by a new one. SQLite
+     * rolls a transaction back by itself on some errors (SQLITE_FULL,
+     * SQLITE_IOERR, SQLITE_NOMEM); the driver does not know, and its next
+     * statements would run outside any transaction, each committed alone,
+     * while every later commit fails with "no transaction is active". A new
+     * connection starts clean; if it cannot be opened (the disk is still
+     * full), the next batch tries again.
+     */
+    private void resetWriter() {
+        Connection old = writeConn;
+        writeConn = null;
+        if (old != null) {
+            try {
+                old.rollback();
+            } catch (SQLException ignored) {
+                // already rolled back by SQLite; closing ends whatever is left
+            }
+            try {
+                old.close();
+            } catch (SQLException ignored) {
+                // the connection is dropped either way
+            }
+        }
+        try {
+            writeConn = openWriter(file);
+        } catch (SQLException ignored) {
+            // tried again before the next batch
         }
     }
 
@@ -223,6 +263,14 @@ public final class SqliteSessionStore implements SessionStore {
 
     private void commit(List<Op> batch) {
         long[] seqs = new long[batch.size()];
+        if (writeConn == null) {
+            try {
+                writeConn = openWriter(file);
+            } catch (SQLException e) {
+                failAll(batch, e);
+                return;
+            }
+        }
         // The sequence number is computed inside the transaction, which holds SQLite's write lock,
         // so two processes saving the same session (two `luahost run` at once) cannot collide.
         try (PreparedStatement insert = writeConn.prepareStatement("INSERT INTO snapshot (session, seq, saved_at, data) "
@@ -258,19 +306,26 @@ public final class SqliteSessionStore implements SessionStore {
             }
             writeConn.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                writeConn.rollback();
-            } catch (SQLException ignored) {
-                // the original error is the one to report
-            }
-            PersistenceException pe = new PersistenceException("cannot save to " + file + ": " + e.getMessage(), e);
-            for (Op op : batch) fail(op, pe);
+            resetWriter();
+            failAll(batch, e);
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             switch (batch.get(i)) {
                 case Save s -> s.done().complete(seqs[i]);
                 case Delete d -> d.done().complete(null);
+                case Close c -> {}
+            }
+        }
+    }
+
+    /** Fails every operation of a batch that was not committed, naming its session. */
+    private void failAll(List<Op> batch, Exception e) {
+        String why = e.getMessage() != null ? e.getMessage() : e.toString();
+        for (Op op : batch) {
+            switch (op) {
+                case Save s -> fail(op, new PersistenceException("cannot save session '" + s.session() + "' to " + file + ": " + why, e));
+                case Delete d -> fail(op, new PersistenceException("cannot delete session '" + d.session() + "' from " + file + ": " + why, e));
                 case Close c -> {}
             }
         }
@@ -311,7 +366,7 @@ public final class SqliteSessionStore implements SessionStore {
         }
         try {
             readConn.close();
-            writeConn.close();
+            if (writeConn != null) writeConn.close();
         } catch (SQLException e) {
             throw new PersistenceException("cannot close " + file + ": " + e.getMessage(), e);
         } finally {
