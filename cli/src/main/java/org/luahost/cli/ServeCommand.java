@@ -126,11 +126,13 @@ final class ServeCommand {
         SessionStore st = store;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // stop taking requests, let every session finish its mailbox and save, then let the store finish
+            boolean allSaved = true;
             try {
                 await(server.close(), 10);
                 await(luaHost.close(), 120);
             } catch (Exception e) {
-                System.err.println("luahost: shutdown: " + e.getMessage());
+                allSaved = false;   // the message names the sessions that were not saved, and why
+                System.err.println("luahost: shutdown: " + reason(e));
             }
             if (st != null) st.close();
             try {
@@ -138,7 +140,8 @@ final class ServeCommand {
             } catch (Exception ignored) {
                 // exiting anyway
             }
-            System.err.println("luahost: stopped" + (st == null ? "" : "; sessions saved"));
+            System.err.println("luahost: stopped" + (st == null ? "" : allSaved ? "; sessions saved"
+                    : "; NOT every session was saved (see above)"));
             System.out.flush();
             done.countDown();
         }));
@@ -152,6 +155,13 @@ final class ServeCommand {
 
     private static void await(io.vertx.core.Future<?> f, int seconds) throws Exception {
         f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    }
+
+    /** The message of a shutdown failure: the cause's, never "null". */
+    private static String reason(Throwable e) {
+        if (e instanceof java.util.concurrent.ExecutionException && e.getCause() != null) e = e.getCause();
+        if (e instanceof java.util.concurrent.TimeoutException) return "timed out";
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private static String value(String[] args, int i, String option) {

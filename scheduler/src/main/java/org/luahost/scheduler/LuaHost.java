@@ -76,7 +76,11 @@ public interface LuaHost {
      */
     Future<Void> sendAs(String id, String from, Object... luaValues);
 
-    /** Stops session id after the messages in its mailbox; succeeds too when there was no such session. */
+    /**
+     * Stops session id after the messages in its mailbox; succeeds too when
+     * there was no such session. With a store, fails (kind {@code PERSISTENCE})
+     * if its last changes could not be saved as it stopped.
+     */
     Future<Void> stop(String id);
 
     /** The live sessions' counters. */
@@ -89,6 +93,11 @@ public interface LuaHost {
      */
     AutoCloseable subscribe(String id, Consumer<Object[]> receiver);
 
-    /** Stops every session and undeploys the host's verticles. */
+    /**
+     * Stops every session and undeploys the host's verticles. With a store,
+     * fails (once everything stopped) if some session's last changes could
+     * not be saved, with a {@link SessionException} of kind
+     * {@code PERSISTENCE} naming each such session and why.
+     */
     Future<Void> close();
 }

@@ -15,7 +15,11 @@ public interface Session {
     /** Delivers a message to the session's {@code on_message(nil, ...)}. */
     void send(Object... message);
 
-    /** Stops the session after the messages already in its mailbox. */
+    /**
+     * Stops the session after the messages already in its mailbox. With a
+     * store, fails (kind {@code PERSISTENCE}) if its last changes could not
+     * be saved as it stopped (the previous snapshot stays).
+     */
     Future<Void> stop();
 
     SessionStats stats();

@@ -239,6 +239,10 @@ class PersistentSessionsTest {
         // a saved timer handle comes back cancelled
         SessionsTest.get(host.stop("t"));
         assertArrayEquals(new Object[] {false}, SessionsTest.get(SessionsTest.get(host.session("t", t, new SessionOptions())).call("cancel")));
+        // closing the host says which session could not be saved, and why
+        hosts.remove(host);
+        assertEquals("1 session was not saved: session 'u' stopped without saving its last changes: "
+                + "cannot persist a thread at _G.co (its previous snapshot is kept)", SessionsTest.failure(host.close()).getMessage());
     }
 
     @Test

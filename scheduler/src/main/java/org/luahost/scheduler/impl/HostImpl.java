@@ -253,8 +253,17 @@ public final class HostImpl implements LuaHost {
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         List<Future<Void>> stops = new ArrayList<>();
         for (SessionImpl s : sessions.values()) stops.add(stop(s));
-        return Future.join(stops).transform(x -> deploymentId == null ? Future.succeededFuture()
-                : vertx.undeploy(deploymentId));
+        return Future.join(stops).transform(x -> (deploymentId == null ? Future.<Void>succeededFuture()
+                : vertx.undeploy(deploymentId)).compose(v -> unsavedAtClose(stops)));
+    }
+
+    /** Fails naming every session whose last save failed as it stopped (their stop futures say why). */
+    private static Future<Void> unsavedAtClose(List<Future<Void>> stops) {
+        List<String> unsaved = new ArrayList<>();
+        for (Future<Void> f : stops) if (f.failed()) unsaved.add(f.cause().getMessage());
+        if (unsaved.isEmpty()) return Future.succeededFuture();
+        return Future.failedFuture(new SessionException(Kind.PERSISTENCE, unsaved.size()
+                + (unsaved.size() == 1 ? " session was" : " sessions were") + " not saved: " + String.join("; ", unsaved)));
     }
 
     // ---------------------------------------------------------------- from Lua (on a session's turn)

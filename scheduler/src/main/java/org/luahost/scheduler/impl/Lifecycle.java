@@ -79,6 +79,8 @@ final class Lifecycle {
 
     private void failStart(SessionException x) {
         session.errors++;
+        session.startFailure = x;   // what later messages to this session are told (not only "is stopped")
+        session.host.warn("session '" + session.id + "' could not start: " + x.getMessage());
         session.host.unregister(session);
         session.startedFuture.completeExceptionally(x);
         stopRequested = false;
@@ -205,13 +207,14 @@ final class Lifecycle {
         }
         boolean wasRunning = s.status == Status.RUNNING;
         s.status = Status.STOPPING;
+        String unsaved = null;
         if (wasRunning && s.lua.L != null) {
             try {
                 s.host.options.listener().stopping(s, s.lua.L);
             } catch (RuntimeException x) {
                 s.host.internalError(s, x);
             }
-            if (s.saver != null) s.saver.saveAndWait();   // a failure was reported; the previous snapshot stays
+            if (s.saver != null) unsaved = s.saver.saveAndWait();   // a failure was printed; the previous snapshot stays
             else closeState();
         }
         s.timers.cancelAll();
@@ -219,7 +222,12 @@ final class Lifecycle {
         s.status = Status.STOPPED;
         s.mailbox.drainTo(e -> e.fail(s.stoppedError()));
         s.lua.drop();
-        if (reply != null) reply.complete(null);
+        if (reply != null) {
+            // whoever waits for the stop learns that the last changes were lost
+            if (unsaved == null) reply.complete(null);
+            else reply.completeExceptionally(new SessionException(Kind.PERSISTENCE, "session '" + s.id
+                    + "' stopped without saving its last changes: " + unsaved + " (its previous snapshot is kept)"));
+        }
         s.stoppedFuture.complete(null);
         if (!s.startedFuture.isDone()) s.startedFuture.completeExceptionally(s.stoppedError());
         s.host.options.listener().stopped(s);
@@ -264,7 +272,7 @@ final class Lifecycle {
             if (s.status == Status.RUNNING && s.lua.L != null && s.turns.inProgress == 0 && s.timers.live == 0
                     && !s.subscribers.any()) {
                 s.host.options.listener().idle(s);
-                if ((s.saver == null || s.saver.saveAndWait()) && s.mailbox.isEmpty()) {
+                if ((s.saver == null || s.saver.saveAndWait() == null) && s.mailbox.isEmpty()) {
                     // a turn of its own, for the finalizers that run when the state is dropped (no store)
                     Turn t = new Turn(Envelope.Save.INSTANCE);
                     s.lua.onMainThread(t);

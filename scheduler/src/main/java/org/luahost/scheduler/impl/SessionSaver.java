@@ -171,16 +171,17 @@ final class SessionSaver {
 
     /**
      * Makes the current state durable and waits: captures if anything may
-     * have changed since the last capture. Returns false if it could not (the
-     * state has changes that are not saved).
+     * have changed since the last capture. Returns null when it is durable,
+     * else why not (the state has changes that are not saved; the reason was
+     * also printed, naming the session).
      */
-    boolean saveAndWait() {
+    String saveAndWait() {
         CompletableFuture<Long> f = dirty || captureFailed || storeFailed ? save() : lastSave;
         try {
             f.join();
-            return true;
+            return null;
         } catch (CompletionException | CancellationException x) {
-            return false;
+            return message(x);
         }
     }
 
