@@ -48,6 +48,10 @@ import org.luahost.vm.spi.ValueGraph;
 public final class HostIndex {
     private final IdentityHashMap<Object, String> names = new IdentityHashMap<>();
     private final List<Baseline> baselines = new ArrayList<>();
+    /** The state's profile, as a snapshot records it: {@code trusted} or {@code sandboxed}. */
+    private String profile;
+    /** A hash of the names reachable from {@code _G} (the library set; see {@link #fingerprint}). */
+    private long fingerprint;
 
     /** A root table and its contents when the index was built: keys and values alternating. */
     record Baseline(String name, LuaTable table, Object[] entries, LuaTable metatable) {}
@@ -69,8 +73,39 @@ public final class HostIndex {
         h.visit("@next", L.nextFunction, queue);
         h.visit("@ipairs_iterator", L.ipairsIterator, queue);
         h.walk(queue, false);
+        h.profile = L.profile.name().toLowerCase(java.util.Locale.ROOT);
+        h.fingerprint = h.libraryHash();
         return h;
     }
+
+    /**
+     * FNV-1a (64 bits) over the sorted names reachable from {@code _G}
+     * (not the {@code @} names of the registry and the state, and not
+     * {@code arg}, which differs between runs): equal for two states with
+     * the same libraries and host functions, whatever their order of creation.
+     */
+    private long libraryHash() {
+        List<String> sorted = new ArrayList<>();
+        for (String n : names.values()) if (!n.startsWith("@") && !n.equals("arg")) sorted.add(n);
+        sorted.sort(null);
+        long h = 0xcbf29ce484222325L;
+        for (String n : sorted) {
+            for (int i = 0; i < n.length(); i++) h = (h ^ n.charAt(i)) * 0x100000001b3L;
+            h = (h ^ 0xFF) * 0x100000001b3L;   // separator: no name contains char 255 between two names
+        }
+        return h;
+    }
+
+    /** The state's profile as snapshots record it: {@code trusted} or {@code sandboxed}. */
+    public String profile() { return profile; }
+
+    /**
+     * The library set as snapshots record it: a hash of the names of the
+     * functions and tables reachable from {@code _G} when the index was built
+     * (standard libraries, the host's functions). Two states of one profile
+     * with different host functions or libraries differ here.
+     */
+    public long fingerprint() { return fingerprint; }
 
     private void visit(String name, Object v, ArrayDeque<Object> queue) {
         if (!(v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle)) return;
