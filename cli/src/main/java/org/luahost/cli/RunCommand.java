@@ -27,7 +27,7 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.Profile;
 
 /**
- * {@code luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] script.lua [args]}:
+ * {@code luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]}:
  * runs a script in a persistent session. The session's saved globals are
  * restored, the script runs, and what it left in its globals is saved, so the
  * next run continues from there.
@@ -43,7 +43,8 @@ import org.luahost.vm.Profile;
  * <p>Exit status: 0 on success; 1 if the script raised an error (nothing is
  * saved: the next run starts from the last good state), if the session could
  * not be restored (the script does not run, the stored snapshots are left
- * alone) or if the save failed (the previous snapshot stays); 2 for a usage
+ * alone: among the reasons, a snapshot made under another profile, e.g. by a
+ * sandboxed {@code serve} session, unless {@code --allow-profile-change}) or if the save failed (the previous snapshot stays); 2 for a usage
  * error.
  */
 final class RunCommand {
@@ -54,6 +55,8 @@ final class RunCommand {
     private String session;
     private Path data = Path.of(".luahost");
     private UnpersistablePolicy policy = UnpersistablePolicy.FAIL;
+    /** Restore a session saved under another profile (a serve session, sandboxed); see Persister.restore. */
+    private boolean allowProfileChange;
     /** How long to wait for the data folder while another process uses it. */
     private java.time.Duration lockWait = java.time.Duration.ofSeconds(60);
     private String script;
@@ -65,7 +68,7 @@ final class RunCommand {
     }
 
     static String usage() {
-        return "usage: luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] script.lua [args]\n";
+        return "usage: luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]\n";
     }
 
     /** Runs the command; args are the Lua strings after {@code run}. Returns the exit status. */
@@ -92,6 +95,10 @@ final class RunCommand {
             String opt = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             if (opt.equals("--skip-unsaveable")) {
                 policy = UnpersistablePolicy.SKIP_WITH_WARNING;
+                continue;
+            }
+            if (opt.equals("--allow-profile-change")) {
+                allowProfileChange = true;
                 continue;
             }
             if (opt.equals("--")) { i++; break; }
@@ -143,7 +150,7 @@ final class RunCommand {
             Optional<StoredSnapshot> saved = await(store.load(session));
             if (saved.isPresent()) {
                 saved.get().warnings().forEach(this::warn);
-                RestoreReport r = persister.restore(saved.get().bytes());
+                RestoreReport r = persister.restore(saved.get().bytes(), allowProfileChange);
                 r.warnings().forEach(this::warn);
             }
             if (!runScript(L)) return 1;

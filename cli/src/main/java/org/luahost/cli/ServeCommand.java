@@ -47,6 +47,8 @@ final class ServeCommand {
               --no-data           do not save sessions (an idle session's state is dropped)
               --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
               --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
+              --allow-profile-change  restore sessions saved under another profile (default: they fail to start;
+                                  sandboxed into --trusted: their data only, their functions raise when called)
             """;
 
     static int run(String[] args) {
@@ -73,6 +75,7 @@ final class ServeCommand {
                     case "--no-data" -> data = null;
                     case "--save-interval" -> host.saveInterval(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--skip-unsaveable" -> host.unpersistable(UnpersistablePolicy.SKIP_WITH_WARNING);
+                    case "--allow-profile-change" -> s.allowProfileChange(true);
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return 0;

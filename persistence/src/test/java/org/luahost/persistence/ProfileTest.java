@@ -84,11 +84,17 @@ class ProfileTest {
         // the sandbox's functions raise instead of reaching os or io
         for (String call : new String[] {"handlers.run()", "grab()"}) {
             LuaError err = assertThrows(LuaError.class, () -> eval(b, call));
-            assertTrue(err.getMessage().contains("a function saved under the sandboxed profile (test) is not restored into a trusted state"),
+            assertTrue(err.getMessage().contains("a function saved under the sandboxed profile is not restored into a trusted state"),
                     err.getMessage());
         }
         // a reference to _G saved as data is the trusted _G: only the trusted script's own code can use it
         assertEquals(Boolean.TRUE, eval(b, "handlers.env == _G"));
+        // the next save keeps the stand-ins (by reference), never the sandbox's code
+        byte[] again = Persister.of(b).capture().bytes();
+        LuaState c = state(Profile.TRUSTED);
+        assertEquals(java.util.List.of(), Persister.attach(c).restore(again).warnings());
+        assertThrows(LuaError.class, () -> eval(c, "grab()"));
+        assertEquals(41L, eval(c, "data.count"));
     }
 
     @Test

@@ -28,6 +28,11 @@ import org.luahost.vm.Profile;
  *     Lua error (the CPU budget and {@code not enough memory} included), the
  *     state is dropped and the session starts again from its script, with
  *     its last save when the host has a store.</li>
+ * <li>{@link #allowProfileChange}: false (default): a saved state made under
+ *     another profile (sandboxed/trusted, or another library set) is not
+ *     restored: the session fails to start, saying both profiles. true: it
+ *     is restored; from sandboxed into trusted, its data only (its functions
+ *     raise when called; see {@code Persister.restore}).</li>
  * </ul>
  */
 public final class SessionOptions {
@@ -38,6 +43,7 @@ public final class SessionOptions {
     private boolean interleave;
     private Duration callTimeout = Duration.ofSeconds(10);
     private int restartAfterErrors;
+    private boolean allowProfileChange;
 
     public SessionOptions() {}
 
@@ -49,6 +55,7 @@ public final class SessionOptions {
         this.interleave = o.interleave;
         this.callTimeout = o.callTimeout;
         this.restartAfterErrors = o.restartAfterErrors;
+        this.allowProfileChange = o.allowProfileChange;
     }
 
     public Profile profile() { return profile; }
@@ -69,16 +76,21 @@ public final class SessionOptions {
     public int restartAfterErrors() { return restartAfterErrors; }
     public SessionOptions restartAfterErrors(int n) { this.restartAfterErrors = Math.max(0, n); return this; }
 
+    public boolean allowProfileChange() { return allowProfileChange; }
+    public SessionOptions allowProfileChange(boolean on) { this.allowProfileChange = on; return this; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SessionOptions x && profile == x.profile && cpuBudget.equals(x.cpuBudget)
                 && timeSlice.equals(x.timeSlice) && memoryLimit == x.memoryLimit && interleave == x.interleave
-                && callTimeout.equals(x.callTimeout) && restartAfterErrors == x.restartAfterErrors;
+                && callTimeout.equals(x.callTimeout) && restartAfterErrors == x.restartAfterErrors
+                && allowProfileChange == x.allowProfileChange;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout, restartAfterErrors);
+        return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout, restartAfterErrors,
+                allowProfileChange);
     }
 
     public Duration callTimeout() { return callTimeout; }

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.luahost.persistence.CorruptSnapshotException;
 import org.luahost.persistence.ProfileMismatchException;
 import org.luahost.persistence.UserdataCodec;
-import org.luahost.vm.JavaFunction;
-import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
@@ -137,13 +135,9 @@ final class Decoder {
     private static String hex(long v) { return String.format("%016x", v); }
 
     /** The stand-in of a Lua function of a sandboxed snapshot restored into a trusted state. */
-    private LuaFunction quarantined(LuaFunction real) {
+    private LuaFunction quarantined() {
         quarantinedCount++;
-        String where = FunctionImages.source(real);
-        if (where.startsWith("@") || where.startsWith("=")) where = where.substring(1);
-        String msg = "a function saved under the " + savedProfile + " profile (" + where
-                + ") is not restored into a trusted state";
-        return JavaFunction.of("quarantined", (th, a) -> { throw new LuaError(msg); });
+        return HostIndex.QUARANTINED;
     }
 
     /**
@@ -316,7 +310,7 @@ final class Decoder {
      * gets a stand-in and the closure itself is read and dropped.
      */
     private LuaFunction pushed(LuaFunction c) {
-        LuaFunction v = quarantine ? quarantined(c) : c;
+        LuaFunction v = quarantine ? quarantined() : c;
         objects.add(v);
         work.push(c);
         return v;

@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
@@ -61,6 +63,17 @@ public final class HostIndex {
 
     private HostIndex() {}
 
+    /**
+     * What a Lua function of a sandboxed snapshot becomes when it is restored
+     * into a trusted state (see {@code Persister.restore}): a function that
+     * raises. Every state's index names it, so it is saved and restored by
+     * reference like a library function (a later save keeps the stand-in,
+     * never the sandbox's code).
+     */
+    static final JavaFunction QUARANTINED = JavaFunction.of("quarantined", (th, a) -> {
+        throw new LuaError("a function saved under the sandboxed profile is not restored into a trusted state");
+    });
+
     /** Walks the state's values; call after the host installed its libraries and before the script runs. */
     public static HostIndex scan(LuaState L) {
         HostIndex h = new HostIndex();
@@ -73,6 +86,7 @@ public final class HostIndex {
         h.visit("@next", L.nextFunction, queue);
         h.visit("@ipairs_iterator", L.ipairsIterator, queue);
         h.walk(queue, false);
+        h.names.put(QUARANTINED, "@quarantined");
         h.profile = L.profile.name().toLowerCase(java.util.Locale.ROOT);
         h.fingerprint = h.libraryHash();
         return h;

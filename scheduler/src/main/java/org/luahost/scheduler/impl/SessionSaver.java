@@ -93,7 +93,7 @@ final class SessionSaver {
         saved.get().warnings().forEach(this::warn);
         RestoreReport r;
         try {
-            r = persister.restore(saved.get().bytes());
+            r = persister.restore(saved.get().bytes(), session.options.allowProfileChange());
         } catch (PersistenceException x) {
             throw new SessionException(Kind.PERSISTENCE, "cannot restore " + who + ": " + x.getMessage());
         }
