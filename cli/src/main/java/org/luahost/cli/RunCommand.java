@@ -27,20 +27,24 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.Profile;
 
 /**
- * {@code luahost run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]}:
+ * {@code luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]}:
  * runs a script in a persistent session. The session's saved globals are
  * restored, the script runs, and what it left in its globals is saved, so the
  * next run continues from there.
  *
  * <p>Order: create the state and the {@code arg} table; index what the host
  * provided ({@link Persister#attach}); open the store in the data directory
- * (default {@code ./.luahost}); restore the session's newest good snapshot;
+ * (default {@code ./.luahost}) as its one owner (the folder's lock; while
+ * another process holds it, wait for it at most {@code --lock-wait} seconds,
+ * default 60, then fail: so two runs of one session take turns and no update
+ * is lost); restore the session's newest good snapshot;
  * run the script; capture and save (waiting until the save is durable).
  *
  * <p>Exit status: 0 on success; 1 if the script raised an error (nothing is
  * saved: the next run starts from the last good state), if the session could
  * not be restored (the script does not run, the stored snapshots are left
- * alone) or if the save failed (the previous snapshot stays); 2 for a usage
+ * alone: among the reasons, a snapshot made under another profile, e.g. by a
+ * sandboxed {@code serve} session, unless {@code --allow-profile-change}) or if the save failed (the previous snapshot stays); 2 for a usage
  * error.
  */
 final class RunCommand {
@@ -51,6 +55,10 @@ final class RunCommand {
     private String session;
     private Path data = Path.of(".luahost");
     private UnpersistablePolicy policy = UnpersistablePolicy.FAIL;
+    /** Restore a session saved under another profile (a serve session, sandboxed); see Persister.restore. */
+    private boolean allowProfileChange;
+    /** How long to wait for the data folder while another process uses it. */
+    private java.time.Duration lockWait = java.time.Duration.ofSeconds(60);
     private String script;
     private String[] scriptArgs;
 
@@ -60,7 +68,7 @@ final class RunCommand {
     }
 
     static String usage() {
-        return "usage: luahost run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]\n";
+        return "usage: luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]\n";
     }
 
     /** Runs the command; args are the Lua strings after {@code run}. Returns the exit status. */
@@ -89,8 +97,14 @@ final class RunCommand {
                 policy = UnpersistablePolicy.SKIP_WITH_WARNING;
                 continue;
             }
+            if (opt.equals("--allow-profile-change")) {
+                allowProfileChange = true;
+                continue;
+            }
             if (opt.equals("--")) { i++; break; }
-            if (!opt.equals("--session") && !opt.equals("--data")) return "unknown option '" + a + "'";
+            if (!opt.equals("--session") && !opt.equals("--data") && !opt.equals("--lock-wait")) {
+                return "unknown option '" + a + "'";
+            }
             String value;
             if (a.contains("=")) {
                 value = a.substring(a.indexOf('=') + 1);
@@ -102,6 +116,13 @@ final class RunCommand {
             if (opt.equals("--session")) {
                 if (value.isEmpty()) return "the session name is empty";
                 session = value;
+            } else if (opt.equals("--lock-wait")) {
+                try {
+                    lockWait = java.time.Duration.ofMillis(Math.round(Double.parseDouble(LuaString.toJava(value)) * 1000));
+                } catch (NumberFormatException e) {
+                    return "bad --lock-wait '" + value + "' (seconds expected)";
+                }
+                if (lockWait.isNegative()) return "bad --lock-wait '" + value + "' (seconds expected)";
             } else {
                 data = Path.of(LuaString.toJava(value));
             }
@@ -125,11 +146,11 @@ final class RunCommand {
         L.setGlobal("arg", arg);
         Persister persister = Persister.attach(L);
         String who = "session '" + session + "'";
-        try (SessionStore store = SessionStore.sqlite(data)) {
+        try (SessionStore store = SessionStore.sqliteLocked(data, lockWait)) {
             Optional<StoredSnapshot> saved = await(store.load(session));
             if (saved.isPresent()) {
                 saved.get().warnings().forEach(this::warn);
-                RestoreReport r = persister.restore(saved.get().bytes());
+                RestoreReport r = persister.restore(saved.get().bytes(), allowProfileChange);
                 r.warnings().forEach(this::warn);
             }
             if (!runScript(L)) return 1;

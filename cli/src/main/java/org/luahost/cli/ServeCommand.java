@@ -50,7 +50,7 @@ final class ServeCommand {
               --interleave        let a session handle messages while a turn waits
               --restart-after N   restart a session's state after N failed turns in a row (default 0: never)
               --trusted           all standard libraries (default: the sandboxed profile)
-              --data DIR          where sessions are saved (default ./.luahost)
+              --data DIR          where sessions are saved (default ./.luahost; one process at a time)
               --no-data           do not save sessions (an idle session's state is dropped)
               --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
               --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
@@ -60,6 +60,8 @@ final class ServeCommand {
               --mailbox N         messages a session's mailbox holds (default 100000; a full one refuses with 503)
               --await-timeout MS  longest wait of a session on a Java future without its own timeout (default 30000)
               --shutdown-timeout SECONDS  SIGTERM ends the process within this (default 20)
+              --allow-profile-change  restore sessions saved under another profile (default: they fail to start;
+                                  sandboxed into --trusted: their data only, their functions raise when called)
             """ + GatewayFlags.USAGE;
 
     static int run(String[] args) {
@@ -96,6 +98,7 @@ final class ServeCommand {
                     case "--mailbox" -> host.mailboxLimit(Integer.parseInt(value(args, ++i, a)));
                     case "--await-timeout" -> host.awaitTimeout(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--shutdown-timeout" -> shutdownSeconds = Math.max(2, Long.parseLong(value(args, ++i, a)));
+                    case "--allow-profile-change" -> s.allowProfileChange(true);
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return 0;
@@ -124,7 +127,7 @@ final class ServeCommand {
         SessionStore store = null;
         if (data != null) {
             try {
-                store = SessionStore.sqlite(data);
+                store = SessionStore.sqliteLocked(data, Duration.ZERO);   // one owner per data folder: refuse at once
             } catch (PersistenceException e) {
                 System.err.println("luahost serve: " + e.getMessage());
                 return 1;
@@ -212,6 +215,13 @@ final class ServeCommand {
 
     private static void await(io.vertx.core.Future<?> f, long ms) throws Exception {
         f.toCompletionStage().toCompletableFuture().get(ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** The message of a shutdown failure: the cause's, never "null". */
+    private static String reason(Throwable e) {
+        if (e instanceof java.util.concurrent.ExecutionException && e.getCause() != null) e = e.getCause();
+        if (e instanceof java.util.concurrent.TimeoutException) return "timed out";
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private static String value(String[] args, int i, String option) {

@@ -87,14 +87,37 @@ public final class Persister {
         return SnapshotCodec.encode(host, policy, functions, dumpCache, codecsByType);
     }
 
+    /** {@link #restore(byte[], boolean)} without allowing a change of profile. */
+    public RestoreReport restore(byte[] snapshot) { return restore(snapshot, false); }
+
     /**
      * Restores a snapshot into the state: the saved globals and changes to
      * library tables are set again. All or nothing: on an exception the state
      * is unchanged.
      *
+     * <p>The profile rule: a snapshot records the profile it was made under
+     * ({@code trusted} or {@code sandboxed}) and its library set (a hash of
+     * the names of what the host provided). Restoring into a state whose
+     * profile or library set differs fails with
+     * {@link ProfileMismatchException} unless {@code allowProfileChange}.
+     * When allowed, a snapshot made under the sandboxed profile restored into
+     * a trusted state keeps its data but not its code: every Lua function in
+     * it becomes a function that raises an error when called, saved
+     * replacements of library values ({@code print = function ... end}) are
+     * dropped (the trusted state's values stay) and a metatable the snapshot
+     * set on a library table ({@code setmetatable(_G, ...)}) is not set, so
+     * code written in the sandbox never runs with the trusted libraries
+     * ({@link RestoreReport#warnings} says what was left out). Snapshots of
+     * format version 1 do not record a profile: they are restored only when
+     * allowed, as if made under the restoring profile.
+     *
      * @throws CorruptSnapshotException if the bytes are not a valid snapshot
+     * @throws ProfileMismatchException if the profiles differ and that is not allowed
      */
-    public RestoreReport restore(byte[] snapshot) {
-        return SnapshotCodec.decode(L, host, functions, codecsByName, snapshot);
+    public RestoreReport restore(byte[] snapshot, boolean allowProfileChange) {
+        return SnapshotCodec.decode(L, host, functions, codecsByName, snapshot, allowProfileChange);
     }
+
+    /** The profile this state's snapshots record ({@code trusted} or {@code sandboxed}). */
+    public String profile() { return host.profile(); }
 }

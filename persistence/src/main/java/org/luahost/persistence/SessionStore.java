@@ -43,7 +43,24 @@ public interface SessionStore extends AutoCloseable {
     @Override
     void close();
 
-    /** The embedded default: one SQLite file ({@code sessions.db}) in dataDir, keeping 3 snapshots per session. */
+    /**
+     * The embedded default as the one owner of its data folder: takes the
+     * folder's lock ({@code dataDir/lock}, naming this process's pid), waiting
+     * at most {@code lockWait} while another process holds it, and keeps it
+     * until {@link #close}. Hosts that serve sessions should open their store
+     * this way, so that two processes never save the same session.
+     *
+     * @throws PersistenceException if the lock stays taken (the message names the folder and the holder's pid)
+     */
+    static SessionStore sqliteLocked(Path dataDir, java.time.Duration lockWait) {
+        return SqliteSessionStore.openLocked(dataDir, 3, lockWait);
+    }
+
+    /**
+     * The embedded default: one SQLite file ({@code sessions.db}) in dataDir,
+     * keeping 3 snapshots per session, without the folder's lock (several
+     * stores may share the file; see {@link #sqliteLocked}).
+     */
     static SessionStore sqlite(Path dataDir) { return SqliteSessionStore.open(dataDir, 3); }
 
     /** The embedded default, keeping the last {@code keep} (at least 1) snapshots of each session. */

@@ -192,10 +192,15 @@ class SerializerTest {
         Persister.attach(b).restore(snap);
         assertSame(hello2, b.getGlobal("h"));
 
-        LuaState c = fresh();   // a host without 'host': the reference cannot be bound
-        RestoreReport r = Persister.attach(c).restore(snap);
+        LuaState c = fresh();   // a host without 'host': another library set, restored only when allowed
+        ProfileMismatchException pm = assertThrows(ProfileMismatchException.class, () -> Persister.attach(c).restore(snap));
+        assertTrue(pm.getMessage().startsWith("the snapshot was made under the trusted profile with other libraries or host functions"),
+                pm.getMessage());
+        RestoreReport r = Persister.of(c).restore(snap, true);   // the reference cannot be bound
         assertNull(c.getGlobal("h"));
-        assertEquals(List.of("host value 'host.hello' no longer exists; restored as nil"), r.warnings());
+        assertEquals(2, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).endsWith("restored into a trusted state because a change of profile is allowed"), r.warnings().get(0));
+        assertEquals("host value 'host.hello' no longer exists; restored as nil", r.warnings().get(1));
     }
 
     @Test

@@ -84,7 +84,11 @@ public interface LuaHost {
      */
     Future<Void> sendAs(String id, String from, Object... luaValues);
 
-    /** Stops session id after the messages in its mailbox; succeeds too when there was no such session. */
+    /**
+     * Stops session id after the messages in its mailbox; succeeds too when
+     * there was no such session. With a store, fails (kind {@code PERSISTENCE})
+     * if its last changes could not be saved as it stopped.
+     */
     Future<Void> stop(String id);
 
     /**
@@ -113,7 +117,10 @@ public interface LuaHost {
     /**
      * Stops every session and undeploys the host's verticles, within
      * {@link HostOptions#closeTimeout()}; as {@link #close(java.time.Duration)},
-     * with the sessions it could not save logged as warnings.
+     * with the sessions it could not save logged as warnings. With a store,
+     * fails (once everything stopped) if some session's last changes could
+     * not be saved, with a {@link SessionException} of kind
+     * {@code PERSISTENCE} naming each such session and why.
      */
     Future<Void> close();
 

@@ -20,7 +20,11 @@ public interface Session {
     /** Delivers a message (Java values, converted as for {@link #call}) to the session's {@code on_message(nil, ...)}. */
     void send(Object... message);
 
-    /** Stops the session after the messages already in its mailbox. */
+    /**
+     * Stops the session after the messages already in its mailbox. With a
+     * store, fails (kind {@code PERSISTENCE}) if its last changes could not
+     * be saved as it stopped (the previous snapshot stays).
+     */
     Future<Void> stop();
 
     /** Kills the session now, even while a turn runs (see {@link LuaHost#kill}). */

@@ -37,6 +37,11 @@ import org.luahost.vm.Profile;
  *     Lua error (the CPU budget and {@code not enough memory} included), the
  *     state is dropped and the session starts again from its script, with
  *     its last save when the host has a store.</li>
+ * <li>{@link #allowProfileChange}: false (default): a saved state made under
+ *     another profile (sandboxed/trusted, or another library set) is not
+ *     restored: the session fails to start, saying both profiles. true: it
+ *     is restored; from sandboxed into trusted, its data only (its functions
+ *     raise when called; see {@code Persister.restore}).</li>
  * </ul>
  */
 public final class SessionOptions {
@@ -50,6 +55,7 @@ public final class SessionOptions {
     private Duration awaitTimeout;
     private int maxTimers = 1000;
     private int maxNewSessionsPerTurn = 100;
+    private boolean allowProfileChange;
 
     public SessionOptions() {}
 
@@ -64,6 +70,7 @@ public final class SessionOptions {
         this.awaitTimeout = o.awaitTimeout;
         this.maxTimers = o.maxTimers;
         this.maxNewSessionsPerTurn = o.maxNewSessionsPerTurn;
+        this.allowProfileChange = o.allowProfileChange;
     }
 
     public Profile profile() { return profile; }
@@ -84,19 +91,23 @@ public final class SessionOptions {
     public int restartAfterErrors() { return restartAfterErrors; }
     public SessionOptions restartAfterErrors(int n) { this.restartAfterErrors = Math.max(0, n); return this; }
 
+    public boolean allowProfileChange() { return allowProfileChange; }
+    public SessionOptions allowProfileChange(boolean on) { this.allowProfileChange = on; return this; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SessionOptions x && profile == x.profile && cpuBudget.equals(x.cpuBudget)
                 && timeSlice.equals(x.timeSlice) && memoryLimit == x.memoryLimit && interleave == x.interleave
                 && callTimeout.equals(x.callTimeout) && restartAfterErrors == x.restartAfterErrors
                 && java.util.Objects.equals(awaitTimeout, x.awaitTimeout) && maxTimers == x.maxTimers
-                && maxNewSessionsPerTurn == x.maxNewSessionsPerTurn;
+                && maxNewSessionsPerTurn == x.maxNewSessionsPerTurn
+                && allowProfileChange == x.allowProfileChange;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout, restartAfterErrors,
-                awaitTimeout, maxTimers, maxNewSessionsPerTurn);
+                awaitTimeout, maxTimers, maxNewSessionsPerTurn, allowProfileChange);
     }
 
     public Duration callTimeout() { return callTimeout; }

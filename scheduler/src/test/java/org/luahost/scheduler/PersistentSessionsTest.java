@@ -239,6 +239,10 @@ class PersistentSessionsTest {
         // a saved timer handle comes back cancelled
         SessionsTest.get(host.stop("t"));
         assertArrayEquals(new Object[] {false}, SessionsTest.get(SessionsTest.get(host.session("t", t, new SessionOptions())).call("cancel")));
+        // closing the host says which session could not be saved, and why
+        hosts.remove(host);
+        assertEquals("1 session was not saved: session 'u' stopped without saving its last changes: "
+                + "cannot persist a thread at _G.co (its previous snapshot is kept)", SessionsTest.failure(host.close()).getMessage());
     }
 
     @Test
@@ -291,8 +295,8 @@ class PersistentSessionsTest {
         Optional<StoredSnapshot> s = store.load(id).toCompletableFuture().get(10, TimeUnit.SECONDS);
         if (s.isEmpty()) return null;
         LuaState L = LuaState.create(Profile.SANDBOXED);
-        L.setGlobal("host", new LuaTable());
-        Persister.attach(L).restore(s.get().bytes());
+        L.setGlobal("host", new LuaTable());   // not the sessions' host library: allowed, to read the data
+        Persister.attach(L).restore(s.get().bytes(), true);
         return L.globals.rawget(name);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.luahost.persistence.CorruptSnapshotException;
+import org.luahost.persistence.ProfileMismatchException;
 import org.luahost.persistence.UserdataCodec;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
@@ -49,6 +50,16 @@ final class Decoder {
     /** Tables and userdata given a metatable, in restore order, for finalizer registration. */
     private final List<Object> withMetatable = new ArrayList<>();
     private final long bodyLength;
+    /** The host values' names (for the profile's check); the restoring state's profile. */
+    private final HostIndex host;
+    /**
+     * A sandboxed snapshot restored into a trusted state (allowed): Lua
+     * functions are read (to check and skip them) but replaced by
+     * {@link #quarantined} stand-ins; see {@link org.luahost.persistence.Persister#restore(byte[], boolean)}.
+     */
+    private boolean quarantine;
+    private String savedProfile;
+    private int quarantinedCount;
 
     /** A table whose contents are still to be read, with its hash entry count. */
     private record PendingTable(LuaTable table, int nhash) {}
@@ -58,6 +69,7 @@ final class Decoder {
     Decoder(LuaState L, HostIndex host, FunctionCodec functions, Map<String, UserdataCodec<?>> codecs, Source in) {
         this.L = L;
         this.hostValues = host.byName();
+        this.host = host;
         this.functions = functions;
         this.codecs = codecs;
         this.in = in;
@@ -71,7 +83,8 @@ final class Decoder {
 
     int objectCount() { return objects.size(); }
 
-    void decode() {
+    void decode(int version, boolean allowProfileChange) {
+        checkProfile(version, allowProfileChange);
         int nroots = in.count("root count", 3);
         List<RootChange> changes = new ArrayList<>();
         for (int r = 0; r < nroots; r++) changes.add(readRoot());
@@ -79,6 +92,52 @@ final class Decoder {
         if (in.remaining() != 0) throw in.corrupt("trailing bytes after the last value");
         for (RootChange c : changes) apply(c);
         registerFinalizers(changes);
+        if (quarantine) {
+            warnings.add(quarantinedCount + " functions of the " + savedProfile + " snapshot were replaced by functions that "
+                    + "raise an error, and " + dropped + " changes to library tables were left out");
+        }
+    }
+
+    /** The profile rule (see {@link org.luahost.persistence.Persister#restore(byte[], boolean)}). */
+    private void checkProfile(int version, boolean allow) {
+        String restoring = host.profile();
+        if (version < 2) {
+            savedProfile = "unknown";
+            if (allow) {
+                warnings.add("the snapshot does not record its profile (made by an older luahost); restored as "
+                        + restoring + " because a change of profile is allowed");
+                return;
+            }
+            throw new ProfileMismatchException("the snapshot does not record the profile it was made under (made by an "
+                    + "older luahost), so it is not restored into a " + restoring + " state unless a change of profile is "
+                    + "allowed (--allow-profile-change)", savedProfile, restoring);
+        }
+        savedProfile = readString();
+        if (!savedProfile.equals("trusted") && !savedProfile.equals("sandboxed")) throw in.corrupt("unknown profile");
+        long fingerprint = in.i64();
+        boolean sameProfile = savedProfile.equals(restoring);
+        if (sameProfile && fingerprint == host.fingerprint()) return;
+        String what = sameProfile
+                ? "the " + savedProfile + " profile with other libraries or host functions (library set "
+                        + hex(fingerprint) + ", this state's is " + hex(host.fingerprint()) + ")"
+                : "the " + savedProfile + " profile";
+        if (!allow) {
+            throw new ProfileMismatchException("the snapshot was made under " + what + " and is not restored into a "
+                    + restoring + " state unless a change of profile is allowed (--allow-profile-change)",
+                    savedProfile, restoring);
+        }
+        quarantine = !sameProfile && restoring.equals("trusted");
+        warnings.add("the snapshot was made under " + what + "; restored into a " + restoring + " state because a "
+                + "change of profile is allowed" + (quarantine ? "; its functions are not restored (they raise an "
+                + "error when called) and it does not replace library values" : ""));
+    }
+
+    private static String hex(long v) { return String.format("%016x", v); }
+
+    /** The stand-in of a Lua function of a sandboxed snapshot restored into a trusted state. */
+    private LuaFunction quarantined() {
+        quarantinedCount++;
+        return HostIndex.QUARANTINED;
     }
 
     /**
@@ -92,7 +151,7 @@ final class Decoder {
             L.gc().registered(o, mt);
         }
         for (RootChange c : changes) {
-            if (c.table() != null && c.metatableChanged()) L.gc().registered(c.table(), c.metatable());
+            if (c.table() != null && c.metatableChanged() && !quarantine) L.gc().registered(c.table(), c.metatable());
         }
     }
 
@@ -116,12 +175,26 @@ final class Decoder {
         return new RootChange(t, kv, flag == 1, mt);
     }
 
-    private static void apply(RootChange c) {
+    private void apply(RootChange c) {
         if (c.table() == null) return;
         Object[] kv = c.keysAndValues();
-        for (int i = 0; i < kv.length; i += 2) c.table().rawset(kv[i], kv[i + 1]);
-        if (c.metatableChanged()) c.table().setMetatable(c.metatable());
+        for (int i = 0; i < kv.length; i += 2) {
+            if (quarantine && c.table().rawget(kv[i]) != null) {
+                // before the script runs, what a root table holds is the host's: a library value the
+                // sandbox replaced or removed; the trusted state's stays
+                dropped++;
+                continue;
+            }
+            c.table().rawset(kv[i], kv[i + 1]);
+        }
+        if (c.metatableChanged()) {
+            if (quarantine) dropped++;
+            else c.table().setMetatable(c.metatable());
+        }
     }
+
+    /** Root changes left out under quarantine (replaced library values, metatables on library tables). */
+    private int dropped;
 
     // ---------------------------------------------------------------- values
 
@@ -232,10 +305,15 @@ final class Decoder {
         return n;
     }
 
+    /**
+     * A new closure: its upvalues are read later. Under quarantine the state
+     * gets a stand-in and the closure itself is read and dropped.
+     */
     private LuaFunction pushed(LuaFunction c) {
-        objects.add(c);
+        LuaFunction v = quarantine ? quarantined() : c;
+        objects.add(v);
         work.push(c);
-        return c;
+        return v;
     }
 
     private LuaUserdata newUserdata() {

@@ -71,6 +71,8 @@ final class Encoder implements Edges {
 
     /** Encodes the given root changes and everything they reach; returns the body with headerRoom bytes free in front. */
     byte[] encode(List<HostIndex.Root> roots, int headerRoom) {
+        writeString(host.profile());   // version 2: the profile the snapshot is made under
+        out.i64(host.fingerprint());
         out.varint(roots.size());
         for (HostIndex.Root r : roots) {
             writeString(r.name());

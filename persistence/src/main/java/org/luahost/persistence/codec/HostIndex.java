@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.luahost.vm.JavaFunction;
+import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
@@ -48,6 +50,10 @@ import org.luahost.vm.spi.ValueGraph;
 public final class HostIndex {
     private final IdentityHashMap<Object, String> names = new IdentityHashMap<>();
     private final List<Baseline> baselines = new ArrayList<>();
+    /** The state's profile, as a snapshot records it: {@code trusted} or {@code sandboxed}. */
+    private String profile;
+    /** A hash of the names reachable from {@code _G} (the library set; see {@link #fingerprint}). */
+    private long fingerprint;
 
     /** A root table and its contents when the index was built: keys and values alternating. */
     record Baseline(String name, LuaTable table, Object[] entries, LuaTable metatable) {}
@@ -56,6 +62,17 @@ public final class HostIndex {
     record Root(String name, LuaTable table, List<Object> keysAndValues, boolean metatableChanged, LuaTable metatable) {}
 
     private HostIndex() {}
+
+    /**
+     * What a Lua function of a sandboxed snapshot becomes when it is restored
+     * into a trusted state (see {@code Persister.restore}): a function that
+     * raises. Every state's index names it, so it is saved and restored by
+     * reference like a library function (a later save keeps the stand-in,
+     * never the sandbox's code).
+     */
+    static final JavaFunction QUARANTINED = JavaFunction.of("quarantined", (th, a) -> {
+        throw new LuaError("a function saved under the sandboxed profile is not restored into a trusted state");
+    });
 
     /** Walks the state's values; call after the host installed its libraries and before the script runs. */
     public static HostIndex scan(LuaState L) {
@@ -69,8 +86,40 @@ public final class HostIndex {
         h.visit("@next", L.nextFunction, queue);
         h.visit("@ipairs_iterator", L.ipairsIterator, queue);
         h.walk(queue, false);
+        h.names.put(QUARANTINED, "@quarantined");
+        h.profile = L.profile.name().toLowerCase(java.util.Locale.ROOT);
+        h.fingerprint = h.libraryHash();
         return h;
     }
+
+    /**
+     * FNV-1a (64 bits) over the sorted names reachable from {@code _G}
+     * (not the {@code @} names of the registry and the state, and not
+     * {@code arg}, which differs between runs): equal for two states with
+     * the same libraries and host functions, whatever their order of creation.
+     */
+    private long libraryHash() {
+        List<String> sorted = new ArrayList<>();
+        for (String n : names.values()) if (!n.startsWith("@") && !n.equals("arg")) sorted.add(n);
+        sorted.sort(null);
+        long h = 0xcbf29ce484222325L;
+        for (String n : sorted) {
+            for (int i = 0; i < n.length(); i++) h = (h ^ n.charAt(i)) * 0x100000001b3L;
+            h = (h ^ 0xFF) * 0x100000001b3L;   // separator: no name contains char 255 between two names
+        }
+        return h;
+    }
+
+    /** The state's profile as snapshots record it: {@code trusted} or {@code sandboxed}. */
+    public String profile() { return profile; }
+
+    /**
+     * The library set as snapshots record it: a hash of the names of the
+     * functions and tables reachable from {@code _G} when the index was built
+     * (standard libraries, the host's functions). Two states of one profile
+     * with different host functions or libraries differ here.
+     */
+    public long fingerprint() { return fingerprint; }
 
     private void visit(String name, Object v, ArrayDeque<Object> queue) {
         if (!(v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle)) return;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.luahost.persistence.CorruptSnapshotException;
+import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.RestoreReport;
 import org.luahost.persistence.Snapshot;
 import org.luahost.persistence.UnpersistablePolicy;
@@ -57,12 +58,12 @@ public final class SnapshotCodec {
 
     /** Checks the container and restores the body into L; on any error L is unchanged. */
     public static RestoreReport decode(LuaState L, HostIndex host, FunctionCodec functions,
-            Map<String, UserdataCodec<?>> codecs, byte[] snapshot) {
-        SnapshotFormat.verify(snapshot);
+            Map<String, UserdataCodec<?>> codecs, byte[] snapshot, boolean allowProfileChange) {
+        int version = SnapshotFormat.verify(snapshot);
         Decoder d = new Decoder(L, host, functions, codecs, new Source(snapshot, SnapshotFormat.HEADER, snapshot.length));
         try {
-            d.decode();
-        } catch (CorruptSnapshotException e) {
+            d.decode(version, allowProfileChange);
+        } catch (PersistenceException e) {
             throw e;
         } catch (RuntimeException e) {
             // A malformed body that passed the checksum, or a VM rejection (a table key rawset refuses)

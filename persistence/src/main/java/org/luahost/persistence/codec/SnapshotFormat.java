@@ -10,14 +10,17 @@ import org.luahost.persistence.CorruptSnapshotException;
  * <pre>
  * offset  size  field
  *  0      4     magic: 0x89 'L' 'H' 'S' (the high byte catches 7-bit channels, as PNG's does)
- *  4      2     format version, big-endian (1)
+ *  4      2     format version, big-endian (2; version 1 is still read)
  *  6      2     flags, big-endian (0; a reader rejects bits it does not know)
  *  8      4     body length, big-endian
  * 12      4     CRC32C of bytes 4..11 and of the body, big-endian
  * 16      n     body
  * </pre>
  *
- * <p>The body (version 1) is: a varint count of root tables; for each, its
+ * <p>The body (version 2) is: the profile the state had when it was
+ * captured (a string value, {@code trusted} or {@code sandboxed}) and its
+ * library fingerprint (8 bytes, little-endian; {@link HostIndex#fingerprint}),
+ * then what a version 1 body holds: a varint count of root tables; for each, its
  * host name (a string value), a varint count of changed entries, the entries
  * as key/value pairs, a byte 0/1 saying whether its metatable changed and, if
  * 1, the metatable. Then the contents of every object announced so far, taken
@@ -29,7 +32,9 @@ public final class SnapshotFormat {
     private SnapshotFormat() {}
 
     public static final int HEADER = 16;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version this luahost reads (its snapshots do not record a profile). */
+    public static final int OLDEST_VERSION = 1;
     private static final byte[] MAGIC = {(byte) 0x89, 'L', 'H', 'S'};
 
     /** Fills the header in front of a body written with {@link #HEADER} bytes of room. */
@@ -44,9 +49,10 @@ public final class SnapshotFormat {
 
     /**
      * Checks magic, version, flags, length and checksum; throws
-     * {@link CorruptSnapshotException} saying which failed.
+     * {@link CorruptSnapshotException} saying which failed. Returns the
+     * format version.
      */
-    public static void verify(byte[] snapshot) {
+    public static int verify(byte[] snapshot) {
         if (snapshot == null || snapshot.length < HEADER) {
             throw new CorruptSnapshotException("corrupt snapshot: " + (snapshot == null ? 0 : snapshot.length)
                     + " bytes, shorter than the 16-byte header");
@@ -56,8 +62,9 @@ public final class SnapshotFormat {
         }
         int version = getInt(snapshot, 4) >>> 16;
         int flags = getInt(snapshot, 4) & 0xFFFF;
-        if (version != VERSION) {
-            throw new CorruptSnapshotException("unsupported snapshot format version " + version + " (this luahost reads version " + VERSION + ")");
+        if (version < OLDEST_VERSION || version > VERSION) {
+            throw new CorruptSnapshotException("unsupported snapshot format version " + version + " (this luahost reads versions "
+                    + OLDEST_VERSION + " to " + VERSION + ")");
         }
         if (flags != 0) throw new CorruptSnapshotException("corrupt snapshot: unknown flags " + flags);
         long bodyLength = getInt(snapshot, 8) & 0xFFFFFFFFL;
@@ -68,6 +75,7 @@ public final class SnapshotFormat {
         if (getInt(snapshot, 12) != crc(snapshot, (int) bodyLength)) {
             throw new CorruptSnapshotException("corrupt snapshot: checksum mismatch");
         }
+        return version;
     }
 
     private static int crc(byte[] buf, int bodyLength) {

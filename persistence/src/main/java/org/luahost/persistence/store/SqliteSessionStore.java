@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,10 @@ import org.luahost.persistence.codec.SnapshotFormat;
  *
  * <p>Threads: any thread may call the public methods. The write connection is
  * used by the writer thread only, the read connection by the reader thread
- * only. Several processes may share the file (SQLite's locks order their
- * transactions).
+ * only. Opened with {@link #openLocked} (as {@code luahost run} and
+ * {@code serve} open it), the store owns its data folder ({@link DataFolderLock});
+ * opened with {@link #open}, several stores and processes may share the file
+ * (SQLite's locks order their transactions).
  */
 public final class SqliteSessionStore implements SessionStore {
     /** Most saves committed in one transaction. */
@@ -47,11 +50,14 @@ public final class SqliteSessionStore implements SessionStore {
 
     private final Path file;
     private final int keep;
-    private final Connection writeConn;
+    /** The writer thread's connection; replaced after a failed commit, null while it cannot be reopened. */
+    private Connection writeConn;
     private final Connection readConn;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final ExecutorService reader;
+    /** The data folder's lock when this store owns the folder ({@link #openLocked}), else null. */
+    private final DataFolderLock lock;
     private volatile boolean closed;
 
     private sealed interface Op permits Save, Delete, Close {}
@@ -62,20 +68,12 @@ public final class SqliteSessionStore implements SessionStore {
 
     private record Close() implements Op {}
 
-    private SqliteSessionStore(Path file, int keep) throws SQLException {
+    private SqliteSessionStore(Path file, int keep, DataFolderLock lock) throws SQLException {
         this.file = file;
         this.keep = keep;
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        this.writeConn = DriverManager.getConnection(url);
-        try (Statement s = writeConn.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("CREATE TABLE IF NOT EXISTS snapshot (session TEXT NOT NULL, seq INTEGER NOT NULL, "
-                    + "saved_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (session, seq))");
-        }
-        writeConn.setAutoCommit(false);
-        this.readConn = DriverManager.getConnection(url);
+        this.lock = lock;
+        this.writeConn = openWriter(file);
+        this.readConn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = readConn.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
         }
@@ -84,14 +82,89 @@ public final class SqliteSessionStore implements SessionStore {
         writer.start();
     }
 
-    /** Opens (creating if needed) {@code dataDir/sessions.db}. */
+    /**
+     * Opens (creating if needed) {@code dataDir/sessions.db} without taking
+     * the data folder's lock: for readers beside the folder's owner (tools,
+     * tests) and for stores shared on purpose (SQLite orders the
+     * transactions; a session saved by two writers keeps the last write).
+     */
     public static SqliteSessionStore open(Path dataDir, int keep) {
+        return open(dataDir, keep, null);
+    }
+
+    /**
+     * Opens {@code dataDir/sessions.db} as the folder's one owner: takes
+     * {@link DataFolderLock} first (waiting at most {@code lockWait} while
+     * another process holds it) and keeps it until {@link #close}.
+     *
+     * @throws PersistenceException naming the folder and the holder's pid if the lock stays taken
+     */
+    public static SqliteSessionStore openLocked(Path dataDir, int keep, Duration lockWait) {
+        if (keep < 1) throw new IllegalArgumentException("keep must be at least 1");
+        DataFolderLock l = DataFolderLock.acquire(dataDir, lockWait);
+        try {
+            return open(dataDir, keep, l);
+        } catch (RuntimeException e) {
+            l.close();
+            throw e;
+        }
+    }
+
+    private static SqliteSessionStore open(Path dataDir, int keep, DataFolderLock lock) {
         if (keep < 1) throw new IllegalArgumentException("keep must be at least 1");
         try {
             Files.createDirectories(dataDir);
-            return new SqliteSessionStore(dataDir.resolve("sessions.db"), keep);
+            return new SqliteSessionStore(dataDir.resolve("sessions.db"), keep, lock);
         } catch (IOException | SQLException e) {
             throw new PersistenceException("cannot open the session store in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The writer's connection: WAL, synchronous=FULL, the table, no auto-commit. */
+    private static Connection openWriter(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("CREATE TABLE IF NOT EXISTS snapshot (session TEXT NOT NULL, seq INTEGER NOT NULL, "
+                    + "saved_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (session, seq))");
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * After a failed commit: the connection is replaced by a new one. SQLite
+     * rolls a transaction back by itself on some errors (SQLITE_FULL,
+     * SQLITE_IOERR, SQLITE_NOMEM); the driver does not know, and its next
+     * statements would run outside any transaction, each committed alone,
+     * while every later commit fails with "no transaction is active". A new
+     * connection starts clean; if it cannot be opened (the disk is still
+     * full), the next batch tries again.
+     */
+    private void resetWriter() {
+        Connection old = writeConn;
+        writeConn = null;
+        if (old != null) {
+            try {
+                old.rollback();
+            } catch (SQLException ignored) {
+                // already rolled back by SQLite; closing ends whatever is left
+            }
+            try {
+                old.close();
+            } catch (SQLException ignored) {
+                // the connection is dropped either way
+            }
+        }
+        try {
+            writeConn = openWriter(file);
+        } catch (SQLException ignored) {
+            // tried again before the next batch
         }
     }
 
@@ -190,6 +263,14 @@ public final class SqliteSessionStore implements SessionStore {
 
     private void commit(List<Op> batch) {
         long[] seqs = new long[batch.size()];
+        if (writeConn == null) {
+            try {
+                writeConn = openWriter(file);
+            } catch (SQLException e) {
+                failAll(batch, e);
+                return;
+            }
+        }
         // The sequence number is computed inside the transaction, which holds SQLite's write lock,
         // so two processes saving the same session (two `luahost run` at once) cannot collide.
         try (PreparedStatement insert = writeConn.prepareStatement("INSERT INTO snapshot (session, seq, saved_at, data) "
@@ -225,19 +306,26 @@ public final class SqliteSessionStore implements SessionStore {
             }
             writeConn.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                writeConn.rollback();
-            } catch (SQLException ignored) {
-                // the original error is the one to report
-            }
-            PersistenceException pe = new PersistenceException("cannot save to " + file + ": " + e.getMessage(), e);
-            for (Op op : batch) fail(op, pe);
+            resetWriter();
+            failAll(batch, e);
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             switch (batch.get(i)) {
                 case Save s -> s.done().complete(seqs[i]);
                 case Delete d -> d.done().complete(null);
+                case Close c -> {}
+            }
+        }
+    }
+
+    /** Fails every operation of a batch that was not committed, naming its session. */
+    private void failAll(List<Op> batch, Exception e) {
+        String why = e.getMessage() != null ? e.getMessage() : e.toString();
+        for (Op op : batch) {
+            switch (op) {
+                case Save s -> fail(op, new PersistenceException("cannot save session '" + s.session() + "' to " + file + ": " + why, e));
+                case Delete d -> fail(op, new PersistenceException("cannot delete session '" + d.session() + "' from " + file + ": " + why, e));
                 case Close c -> {}
             }
         }
@@ -278,10 +366,11 @@ public final class SqliteSessionStore implements SessionStore {
         }
         try {
             readConn.close();
-            writeConn.close();
+            if (writeConn != null) writeConn.close();
         } catch (SQLException e) {
             throw new PersistenceException("cannot close " + file + ": " + e.getMessage(), e);
         } finally {
+            if (lock != null) lock.close();
             if (interrupted) Thread.currentThread().interrupt();
         }
     }

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.luahost.persistence.CorruptSnapshotException;
+import org.luahost.persistence.ProfileMismatchException;
 import org.luahost.persistence.Persister;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
@@ -60,9 +61,21 @@ class HostileInputTest {
             Persister p = Persister.of(L);
             p.restore(snapshot);
             return true;
-        } catch (CorruptSnapshotException e) {
-            return false;
+        } catch (CorruptSnapshotException | ProfileMismatchException e) {
+            return false;   // a changed fingerprint is a clear error too
         }
+    }
+
+    /** The start of a version 2 body: the profile and library fingerprint of a fresh trusted state (string id 0). */
+    private static void profile(Sink s) {
+        s.u8(Tags.STR); s.varint(7); s.latin1("trusted");
+        s.i64(HostIndex.scan(fresh()).fingerprint());
+    }
+
+    private static byte[] profile() {
+        Sink s = new Sink();
+        profile(s);
+        return s.toArray(0);
     }
 
     private static LuaState attached() {
@@ -145,13 +158,13 @@ class HostileInputTest {
         LuaState L = attached();
         // a root count, a string length, a table array size and a hash size of 2^62
         byte[][] bodies = {
-            varintBody(1L << 62),
-            cat(new byte[] {1, Tags.STR}, varint(1L << 62)),
-            cat(new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.TABLE}, varint(1L << 62), new byte[] {0}),
-            cat(new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.TABLE, 0}, varint(Integer.MAX_VALUE)),
-            cat(new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.STRREF}, varint(1L << 40)),
-            cat(new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.REF}, varint(-1L)),
-            cat(new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.INT}, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            cat(profile(), varint(1L << 62)),
+            cat(profile(), new byte[] {1, Tags.STR}, varint(1L << 62)),
+            cat(profile(), new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.TABLE}, varint(1L << 62), new byte[] {0}),
+            cat(profile(), new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.TABLE, 0}, varint(Integer.MAX_VALUE)),
+            cat(profile(), new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.STRREF}, varint(1L << 40)),
+            cat(profile(), new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.REF}, varint(-1L)),
+            cat(profile(), new byte[] {1, Tags.STR, 2, '_', 'G', 1, Tags.STR, 1, 'x', Tags.INT}, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
                     (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1}),
         };
         for (byte[] b : bodies) {
@@ -166,6 +179,7 @@ class HostileInputTest {
         LuaState L = attached();
         int n = 200_000;
         Sink s = new Sink();
+        profile(s);
         s.varint(1);
         s.u8(Tags.STR); s.varint(2); s.latin1("_G");
         s.varint(1);
@@ -186,6 +200,7 @@ class HostileInputTest {
     void nestingAMillionDeep() {
         int depth = 1_000_000;
         Sink s = new Sink();
+        profile(s);
         s.varint(1);
         s.u8(Tags.STR); s.varint(2); s.latin1("_G");
         s.varint(1);
@@ -195,9 +210,9 @@ class HostileInputTest {
         for (int i = 1; i < depth; i++) {
             // contents of table i: next = new table i+1; then its metatable (nil)
             if (i == 1) {
-                s.u8(Tags.STR); s.varint(4); s.latin1("next");   // string id 2
+                s.u8(Tags.STR); s.varint(4); s.latin1("next");   // string id 3 (after trusted, _G, deep)
             } else {
-                s.u8(Tags.STRREF); s.varint(2);
+                s.u8(Tags.STRREF); s.varint(3);
             }
             s.u8(Tags.TABLE); s.varint(0); s.varint(i + 1 < depth ? 1 : 0);
             s.u8(Tags.NIL);
@@ -222,7 +237,7 @@ class HostileInputTest {
         assertEquals("not a luahost snapshot (bad magic number)", assertThrows(CorruptSnapshotException.class, () -> Persister.of(L).restore(m)).getMessage());
         byte[] v = sample.clone();
         v[5] = 9;
-        assertEquals("unsupported snapshot format version 9 (this luahost reads version 1)",
+        assertEquals("unsupported snapshot format version 9 (this luahost reads versions 1 to 2)",
                 assertThrows(CorruptSnapshotException.class, () -> Persister.of(L).restore(v)).getMessage());
         byte[] c = sample.clone();
         c[c.length - 1] ^= 1;
@@ -238,7 +253,6 @@ class HostileInputTest {
         return s.toArray(0);
     }
 
-    private static byte[] varintBody(long v) { return varint(v); }
 
     private static byte[] cat(byte[]... parts) {
         int n = 0;

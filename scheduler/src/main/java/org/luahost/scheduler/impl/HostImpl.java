@@ -275,9 +275,13 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> close() {
-        return close(options.closeTimeout()).map(report -> {
+        return close(options.closeTimeout()).compose(report -> {
             report.notSaved().forEach((id, why) -> warn("session '" + id + "' was not saved: " + why));
-            return null;
+            if (report.clean()) return Future.<Void>succeededFuture();
+            List<String> unsaved = new ArrayList<>();
+            new java.util.TreeMap<>(report.notSaved()).forEach((id, why) -> unsaved.add("session '" + id + "': " + why));
+            return Future.<Void>failedFuture(new SessionException(Kind.PERSISTENCE, unsaved.size()
+                    + (unsaved.size() == 1 ? " session was" : " sessions were") + " not saved: " + String.join("; ", unsaved)));
         });
     }
 

@@ -83,6 +83,8 @@ final class Lifecycle {
 
     private void failStart(SessionException x) {
         session.errors++;
+        session.startFailure = x;   // what later messages to this session are told (not only "is stopped")
+        session.host.warn("session '" + session.id + "' could not start: " + x.getMessage());
         session.host.unregister(session);
         session.startedFuture.completeExceptionally(x);
         stopRequested = false;
@@ -209,6 +211,7 @@ final class Lifecycle {
         }
         boolean wasRunning = s.status == Status.RUNNING;
         s.status = Status.STOPPING;
+        String unsaved = null;
         if (wasRunning && s.lua.L != null) {
             try {
                 s.host.options.listener().stopping(s, s.lua.L);
@@ -217,7 +220,8 @@ final class Lifecycle {
             }
             if (s.saver != null) {
                 // a failure was reported; the previous snapshot stays (and the close report names the session)
-                s.unsavedReason = s.saver.saveAndWait() ? null : "its last save failed: " + s.saver.lastFailure();
+                unsaved = s.saver.saveAndWait();
+                s.unsavedReason = unsaved == null ? null : "its last save failed: " + unsaved;
             } else {
                 closeState();
             }
@@ -227,7 +231,12 @@ final class Lifecycle {
         s.status = Status.STOPPED;
         s.mailbox.drainTo(e -> e.fail(s.stoppedError()));
         s.lua.drop();
-        if (reply != null) reply.complete(null);
+        if (reply != null) {
+            // whoever waits for the stop learns that the last changes were lost
+            if (unsaved == null) reply.complete(null);
+            else reply.completeExceptionally(new SessionException(Kind.PERSISTENCE, "session '" + s.id
+                    + "' stopped without saving its last changes: " + unsaved + " (its previous snapshot is kept)"));
+        }
         s.stoppedFuture.complete(null);
         if (!s.startedFuture.isDone()) s.startedFuture.completeExceptionally(s.stoppedError());
         s.host.options.listener().stopped(s);
@@ -272,7 +281,7 @@ final class Lifecycle {
             if (s.status == Status.RUNNING && s.lua.L != null && s.turns.inProgress == 0 && s.timers.live == 0
                     && !s.subscribers.any()) {
                 s.host.options.listener().idle(s);
-                if ((s.saver == null || s.saver.saveAndWait()) && s.mailbox.isEmpty()) {
+                if ((s.saver == null || s.saver.saveAndWait() == null) && s.mailbox.isEmpty()) {
                     // a turn of its own, for the finalizers that run when the state is dropped (no store)
                     Turn t = new Turn(Envelope.Save.INSTANCE);
                     s.lua.onMainThread(t);

@@ -76,6 +76,8 @@ final class SessionImpl implements Session {
     /** Passivated: the state is unloaded and messages go to the successor. Set once, with the drainer role held for good. */
     volatile boolean gone;
     final CompletableFuture<Object[]> startedFuture = new CompletableFuture<>();
+    /** Why the session could not start (set once, with the turn, before it stops); null otherwise. */
+    volatile SessionException startFailure;
     final CompletableFuture<Object[]> stoppedFuture = new CompletableFuture<>();
 
     // ---- counters: written by the turn holder, read by anyone
@@ -148,6 +150,8 @@ final class SessionImpl implements Session {
     void drain() { turns.drain(); }
 
     SessionException stoppedError() {
+        SessionException why = startFailure;
+        if (why != null) return new SessionException(why.kind(), "session '" + id + "' could not start: " + why.getMessage());
         String k = killReason;
         return new SessionException(Kind.STOPPED, "session '" + id + "' is stopped" + (k == null ? "" : " (killed: " + k + ")"));
     }

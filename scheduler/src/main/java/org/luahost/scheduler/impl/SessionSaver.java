@@ -95,7 +95,7 @@ final class SessionSaver {
         saved.get().warnings().forEach(this::warn);
         RestoreReport r;
         try {
-            r = persister.restore(saved.get().bytes());
+            r = persister.restore(saved.get().bytes(), session.options.allowProfileChange());
         } catch (PersistenceException x) {
             throw new SessionException(Kind.PERSISTENCE, "cannot restore " + who + ": " + x.getMessage());
         }
@@ -176,17 +176,18 @@ final class SessionSaver {
 
     /**
      * Makes the current state durable and waits: captures if anything may
-     * have changed since the last capture. Returns false if it could not (the
-     * state has changes that are not saved).
+     * have changed since the last capture. Returns null when it is durable,
+     * else why not (the state has changes that are not saved; the reason was
+     * also printed, naming the session).
      */
-    boolean saveAndWait() {
+    String saveAndWait() {
         CompletableFuture<Long> f = dirty || captureFailed || storeFailed ? save() : lastSave;
         try {
             f.join();
-            return true;
+            return null;
         } catch (CompletionException | CancellationException x) {
             lastFailure = message(x);
-            return false;
+            return lastFailure;
         }
     }
 
