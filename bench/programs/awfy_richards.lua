@@ -5,7 +5,7 @@
 -- Stresses: method calls, polymorphic dispatch, linked lists of records,
 -- state bits kept in boolean fields.
 -- Size parameter (arg[1]): number of benchmark iterations.
-local N = tonumber(arg and arg[1]) or 25
+local N = tonumber(arg and arg[1]) or 40
 
 local ID_IDLE, ID_WORKER, ID_HANDLER_A, ID_HANDLER_B, ID_DEVICE_A, ID_DEVICE_B = 1, 2, 3, 4, 5, 6
 local NUM_TYPES = 6
