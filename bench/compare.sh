@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: luahost vs lua5.4 (PUC-Rio C) vs LuaJ 3.0.1.
+# Side-by-side benchmark: luahost vs lua5.4 (PUC-Rio C) vs LuaJ 3.0.1, the latter
+# both as an interpreter (lua -n) and with its Lua-to-JVM-bytecode compiler (lua -n -b).
 #
 # Runs every program in bench/programs/*.lua (or the ones named on the command
 # line) on each implementation, N runs each, interleaving the implementations
 # within every round, timing the whole process (JVM start-up included) with
-# bash's microsecond clock. Checks that all implementations printed the same
+# bash's microsecond clock, and its CPU time (user+sys). Checks that all implementations printed the same
 # output and prints a Markdown table of medians and ratios.
 #
 # See bench/README.md for details. Run `bench/compare.sh -h` for the options.
@@ -17,13 +18,15 @@ PROG_DIR="$SCRIPT_DIR/programs"
 LUAJ_VERSION=3.0.1
 LUAJ_DIR="$SCRIPT_DIR/target/luaj"
 LUAJ_JAR="$LUAJ_DIR/luaj-jse-$LUAJ_VERSION.jar"
+BCEL_VERSION=5.2          # LuaJ's -b (LuaJC) generates classes with Apache BCEL
+BCEL_JAR="$LUAJ_DIR/bcel-$BCEL_VERSION.jar"
 DEFAULT_JDK=/usr/lib/jvm/temurin-25-jdk-amd64
 
 RUNS=5
 TIMEOUT=60
-IMPLS_ARG="luahost,lua5.4,luaj"
+IMPLS_ARG="luahost,lua5.4,luaj,luajc"
 LUAJ_FLAGS=(-n)          # -n: do not load LuaJ's debug library (see README)
-LUAJ_FLAGS_DESC="lua -n"
+LUAJ_FLAGS_DESC="lua -n"   # luajc adds -b (compile each chunk to JVM bytecode)
 STARTUP=1
 OUT_FILE=""
 declare -A IMPL_TIMEOUT=()
@@ -39,11 +42,13 @@ Options:
   -t SECONDS       per-run timeout (default $TIMEOUT); a run that exceeds it is
                    killed and recorded as a timeout
   -T IMPL=SECONDS  per-implementation timeout override, repeatable
-                   (e.g. -T luaj=20); IMPL is luahost, lua5.4 or luaj
+                   (e.g. -T luaj=20); IMPL is luahost, lua5.4, luaj or luajc
   -i LIST          comma-separated implementations to run
-                   (default $IMPLS_ARG)
-  --luaj-debug     run LuaJ exactly as 'java -cp luaj-jse.jar lua prog.lua', i.e.
-                   with its debug library loaded (up to ~5x slower than with -n)
+                   (default $IMPLS_ARG; luaj is LuaJ's interpreter, 'lua -n',
+                   luajc its Lua-to-JVM-bytecode compiler, 'lua -n -b')
+  --luaj-debug     run LuaJ exactly as 'java -cp luaj-jse.jar lua prog.lua' (and
+                   'lua -b' for luajc), i.e. with its debug library loaded
+                   (up to ~5x slower than with -n)
   --no-startup     skip the start-up row (-e "print(1)")
   -o FILE          also write the Markdown report to FILE
   -l               list the programs and exit
@@ -94,7 +99,7 @@ done
 is_seconds() { [[ "$1" =~ ^[0-9]+([.][0-9]+)?$ ]]; }
 is_seconds "$TIMEOUT" || die "-t must be a number of seconds, got '$TIMEOUT'"
 for k in "${!IMPL_TIMEOUT[@]}"; do
-  case "$k" in luahost|lua5.4|luaj) ;; *) die "-T: unknown implementation '$k'" ;; esac
+  case "$k" in luahost|lua5.4|luaj|luajc) ;; *) die "-T: unknown implementation '$k'" ;; esac
   is_seconds "${IMPL_TIMEOUT[$k]}" || die "-T $k: not a number of seconds: '${IMPL_TIMEOUT[$k]}'"
 done
 command -v python3 >/dev/null || die "python3 is required for the statistics"
@@ -111,7 +116,7 @@ done
 
 IFS=',' read -r -a REQ_IMPLS <<<"$IMPLS_ARG"
 for i in "${REQ_IMPLS[@]}"; do
-  case "$i" in luahost|lua5.4|luaj) ;; *) die "-i: unknown implementation '$i' (luahost, lua5.4, luaj)" ;; esac
+  case "$i" in luahost|lua5.4|luaj|luajc) ;; *) die "-i: unknown implementation '$i' (luahost, lua5.4, luaj, luajc)" ;; esac
 done
 
 if [[ -z "${JAVA_HOME:-}" ]]; then
@@ -123,23 +128,27 @@ LUAHOST="${LUAHOST:-$ROOT/luahost}"
 read -r -a LUAJ_JAVA_OPTS_ARR <<<"${LUAJ_JAVA_OPTS:-}"
 
 # ---------------------------------------------------------------- LuaJ jar
-fetch_luaj() {
-  [[ -f "$LUAJ_JAR" ]] && return 0
-  note "fetching org.luaj:luaj-jse:$LUAJ_VERSION into ${LUAJ_JAR#"$ROOT"/} ..."
+# fetch_jar GROUP ARTIFACT VERSION JAR: copies the jar from ~/.m2 or Maven Central once.
+fetch_jar() {
+  local group="$1" artifact="$2" version="$3" jar="$4"
+  [[ -f "$jar" ]] && return 0
+  note "fetching $group:$artifact:$version into ${jar#"$ROOT"/} ..."
   mkdir -p "$LUAJ_DIR"
-  local m2="${HOME}/.m2/repository/org/luaj/luaj-jse/$LUAJ_VERSION/luaj-jse-$LUAJ_VERSION.jar"
+  local m2="${HOME}/.m2/repository/${group//.//}/$artifact/$version/$artifact-$version.jar"
   if [[ -f "$m2" ]]; then
-    cp "$m2" "$LUAJ_JAR" && return 0
+    cp "$m2" "$jar" && return 0
   fi
   if [[ -x "$ROOT/mvnw" ]] &&
      (cd "$ROOT" && JAVA_HOME="${JAVA_HOME:-}" ./mvnw -q -N dependency:copy \
-        -Dartifact="org.luaj:luaj-jse:$LUAJ_VERSION" -DoutputDirectory="$LUAJ_DIR" \
-        >"$LUAJ_DIR/fetch.log" 2>&1) && [[ -f "$LUAJ_JAR" ]]; then
+        -Dartifact="$group:$artifact:$version" -DoutputDirectory="$LUAJ_DIR" \
+        >"$LUAJ_DIR/fetch-$artifact.log" 2>&1) && [[ -f "$jar" ]]; then
     return 0
   fi
-  note "could not fetch LuaJ (see ${LUAJ_DIR#"$ROOT"/}/fetch.log)"
+  note "could not fetch $artifact (see ${LUAJ_DIR#"$ROOT"/}/fetch-$artifact.log)"
   return 1
 }
+fetch_luaj() { fetch_jar org.luaj luaj-jse "$LUAJ_VERSION" "$LUAJ_JAR"; }
+fetch_bcel() { fetch_jar org.apache.bcel bcel "$BCEL_VERSION" "$BCEL_JAR"; }
 
 # ---------------------------------------------------------------- implementations
 # impl_cmd IMPL: prints nothing, fills the array CMD with the command prefix.
@@ -148,13 +157,15 @@ impl_cmd() {
     luahost) CMD=("$LUAHOST" lua) ;;
     lua5.4)  CMD=("$LUA54") ;;
     luaj)    CMD=("$JAVA" "${LUAJ_JAVA_OPTS_ARR[@]}" -cp "$LUAJ_JAR" lua "${LUAJ_FLAGS[@]}") ;;
+    luajc)   CMD=("$JAVA" "${LUAJ_JAVA_OPTS_ARR[@]}" -cp "$LUAJ_JAR:$BCEL_JAR" lua "${LUAJ_FLAGS[@]}" -b) ;;
   esac
 }
 impl_label() {
   case "$1" in
     luahost) echo "luahost" ;;
     lua5.4)  echo "lua5.4" ;;
-    luaj)    echo "LuaJ $LUAJ_VERSION" ;;
+    luaj)    echo "LuaJ $LUAJ_VERSION -n" ;;
+    luajc)   echo "LuaJ $LUAJ_VERSION -b" ;;
   esac
 }
 impl_timeout() { echo "${IMPL_TIMEOUT[$1]:-$TIMEOUT}"; }
@@ -168,6 +179,9 @@ for i in "${REQ_IMPLS[@]}"; do
     lua5.4)  command -v "$LUA54" >/dev/null || reason="'$LUA54' not on PATH" ;;
     luaj)    if ! command -v "$JAVA" >/dev/null; then reason="java not found (set JAVA_HOME)"
              elif ! fetch_luaj; then reason="LuaJ jar unavailable"; fi ;;
+    luajc)   if ! command -v "$JAVA" >/dev/null; then reason="java not found (set JAVA_HOME)"
+             elif ! fetch_luaj; then reason="LuaJ jar unavailable"
+             elif ! fetch_bcel; then reason="BCEL jar (needed by LuaJ -b) unavailable"; fi ;;
   esac
   if [[ -z "$reason" ]]; then
     # Smoke test: the implementation must print 1 for -e "print(1)".

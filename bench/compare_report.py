@@ -4,7 +4,8 @@
 Reads the results.tsv written by compare.sh (one row per run), checks that every
 implementation printed the same output as the reference implementation (lua5.4
 if it ran, otherwise the first one that produced output), and prints a Markdown
-report: medians per implementation, ratios, geometric means, spread, problems.
+report: medians per implementation (wall and CPU seconds), ratios of both,
+geometric means, spread, problems.
 
 Exit status: 0 if every run succeeded with matching output, 1 otherwise.
 """
@@ -15,8 +16,8 @@ import statistics
 import sys
 from collections import OrderedDict
 
-LABELS = {"luahost": "luahost", "lua5.4": "lua5.4", "luaj": "LuaJ 3.0.1"}
-ORDER = ["lua5.4", "luaj", "luahost"]           # column order in the table
+LABELS = {"luahost": "luahost", "lua5.4": "lua5.4", "luaj": "LuaJ -n", "luajc": "LuaJ -b"}
+ORDER = ["lua5.4", "luaj", "luajc", "luahost"]  # column order in the table
 STARTUP = "startup"
 
 
@@ -140,21 +141,35 @@ def main():
                                    "cpu": statistics.median(r["cpu"] for r in rs)}
 
     def ratio(prog, num, den):
+        """(wall ratio, CPU ratio) of two implementations' medians, or None."""
         c1, c2 = cells.get((prog, num)), cells.get((prog, den))
         if not c1 or not c2 or c1["median"] is None or c2["median"] is None or c1["bad"] or c2["bad"]:
             return None
-        return c1["median"] / c2["median"]
+        cpu = c1["cpu"] / c2["cpu"] if c2["cpu"] > 0 and not math.isnan(c1["cpu"]) else float("nan")
+        return c1["median"] / c2["median"], cpu
 
-    ratio_cols = [("luahost", "lua5.4"), ("luahost", "luaj"), ("luaj", "lua5.4")]
+    def fmt_pair(r):
+        wall, cpu = r
+        return fmt_ratio(wall) + (f" ({fmt_ratio(cpu)})" if not math.isnan(cpu) else "")
+
+    def geomean(xs):
+        xs = [x for x in xs if not math.isnan(x) and x > 0]
+        return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
+
+    ratio_cols = [("luahost", "lua5.4"), ("luaj", "lua5.4"), ("luajc", "lua5.4"),
+                  ("luahost", "luaj"), ("luahost", "luajc")]
     ratio_cols = [rc for rc in ratio_cols if rc[0] in impls and rc[1] in impls]
 
     out = []
     out.append(f"Command: `{a.cmdline}`  ")
-    out.append(f"Median wall-clock seconds of the whole process (start-up included) over {a.runs} "
-               f"run(s) per implementation, implementations interleaved per round; "
-               f"per-run timeout {a.timeout} s.  ")
-    out.append(f"LuaJ command: `java -cp luaj-jse-3.0.1.jar {a.luaj_cmd} prog.lua`; "
-               f"ratios > 1 mean the first implementation is slower.")
+    out.append(f"Median seconds of the whole process (start-up included) over {a.runs} "
+               f"run(s) per implementation, implementations interleaved per round, as "
+               f"**wall / CPU** (CPU: user+sys of the process tree, JIT and GC threads "
+               f"included); per-run timeout {a.timeout} s.  ")
+    out.append(f"LuaJ commands: `java -cp luaj-jse-3.0.1.jar {a.luaj_cmd} prog.lua` (LuaJ -n, "
+               f"its interpreter) and `java -cp luaj-jse-3.0.1.jar:bcel-5.2.jar {a.luaj_cmd} -b "
+               f"prog.lua` (LuaJ -b, its Lua-to-JVM-bytecode compiler); ratios are **wall (CPU)**, "
+               f"> 1 means the first implementation is slower.")
     out.append("")
     head = ["Program"] + [f"{LABELS[i]} (s)" for i in impls] + \
            [f"{LABELS[n]} / {LABELS[d]}" for n, d in ratio_cols]
@@ -165,10 +180,14 @@ def main():
     ratios = {rc: [] for rc in ratio_cols}
     for prog in progs:
         name = 'start-up (`-e "print(1)"`)' if prog == STARTUP else prog
-        row = [name] + [cells[(prog, i)]["text"] for i in impls]
+        row = [name]
+        for i in impls:
+            c = cells[(prog, i)]
+            row.append(c["text"] + (f" / {fmt_secs(c['cpu'])}" if c.get("median") is not None
+                                    and not math.isnan(c["cpu"]) else ""))
         for rc in ratio_cols:
             r = ratio(prog, *rc)
-            row.append(fmt_ratio(r) if r is not None else "n/a")
+            row.append(fmt_pair(r) if r is not None else "n/a")
             if r is not None and prog != STARTUP:
                 ratios[rc].append(r)
         out.append("| " + " | ".join(row) + " |")
@@ -177,14 +196,14 @@ def main():
         for rc in ratio_cols:
             rs = ratios[rc]
             if rs:
-                g = math.exp(sum(math.log(x) for x in rs) / len(rs))
-                row.append(f"**{fmt_ratio(g)}** ({len(rs)})")
+                g = (geomean([r[0] for r in rs]), geomean([r[1] for r in rs]))
+                row.append(f"**{fmt_pair(g)}** [{len(rs)}]")
             else:
                 row.append("n/a")
         out.append("| " + " | ".join(row) + " |")
     out.append("")
     if ratio_cols:
-        out.append("The number in parentheses after a geometric mean is how many programs it covers "
+        out.append("The number in brackets after a geometric mean is how many programs it covers "
                    "(programs with a timeout, error or mismatch on either side are left out).")
         out.append("")
 

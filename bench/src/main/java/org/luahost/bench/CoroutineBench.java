@@ -63,9 +63,11 @@ public class CoroutineBench {
                 local resume = coroutine.resume
                 local create = coroutine.create
                 local function body(x) return x end
+                local function once(x) local y = yield(x) return x + y end
                 return function(n) for i = 1, n do gen() end end,
                        function(n) for i = 1, n do resume(co) end end,
-                       function(n) for i = 1, n do resume(create(body), i) end end
+                       function(n) for i = 1, n do resume(create(body), i) end end,
+                       function(n) for i = 1, n do local c = create(once) resume(c, i) resume(c, 1) end end
                 """;
 
     /**
@@ -89,7 +91,7 @@ public class CoroutineBench {
     // ---------------------------------------------------------------- Lua
 
     private LuaState L;
-    private LuaFunction wrapLoop, resumeLoop, createLoop;
+    private LuaFunction wrapLoop, resumeLoop, createLoop, createYieldLoop;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -118,6 +120,7 @@ public class CoroutineBench {
         wrapLoop = (LuaFunction) fns[0];
         resumeLoop = (LuaFunction) fns[1];
         createLoop = (LuaFunction) fns[2];
+        createYieldLoop = (LuaFunction) fns[3];
     }
 
     @TearDown(Level.Trial)
@@ -171,5 +174,12 @@ public class CoroutineBench {
     @OperationsPerInvocation(BATCH)
     public void luaCreateAndFinish() {
         onVirtualThread(() -> L.call(createLoop, (long) BATCH));
+    }
+
+    /** coroutine.create, a resume to its one yield and a resume to its end (bench/programs/coroutine_create.lua's shape). */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void luaCreateYieldOnceAndFinish() {
+        onVirtualThread(() -> L.call(createYieldLoop, (long) BATCH));
     }
 }

@@ -72,6 +72,7 @@ public final class CoroutineCpuTime {
         measure("Lua wrap call + yield", () -> L.call(fns[0], (long) n), threads, cpu, n);
         measure("Lua resume + yield", () -> L.call(fns[1], (long) n), threads, cpu, n);
         measure("Lua create + resume to end", () -> L.call(fns[2], (long) n), threads, cpu, n);
+        measure("Lua create + yield once + end", () -> L.call(fns[3], (long) n), threads, cpu, n);
         System.exit(0);
     }
 

@@ -103,7 +103,6 @@ final class CoThread extends LuaThread {
                 Worker w = hosting.takeIdle();
                 if (w != null) {             // the thread of a finished coroutine runs this one
                     t = w.thread;
-                    cleanable = reaper.watch(h, b, t);
                     b.turn = command;
                     w.assign(this);
                 } else {
@@ -111,7 +110,6 @@ final class CoThread extends LuaThread {
                     t = hosting.threads().newThread(w);
                     if (t == null) throw new java.util.concurrent.RejectedExecutionException("the state's thread factory gave no thread");
                     w.thread = t;
-                    cleanable = reaper.watch(h, b, t);
                     b.turn = command;
                     t.start();
                 }
@@ -141,6 +139,11 @@ final class CoThread extends LuaThread {
             Cleaner.Cleanable c = cleanable;
             cleanable = null;
             if (c != null) c.clean();   // unregisters; the action sees done and does nothing
+        } else if (cleanable == null) {
+            // The thread is parked in a yield (or at a to-be-closed variable) for the first time: only
+            // from now on can the handle be lost while the thread waits, so only now is it watched.
+            // A coroutine that ends without ever suspending costs no cleaner registration.
+            cleanable = reaper.watch(h, b, t);
         }
         java.lang.ref.Reference.reachabilityFence(h);
         return b.outcome;

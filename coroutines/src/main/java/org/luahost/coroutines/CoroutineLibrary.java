@@ -38,9 +38,10 @@ public final class CoroutineLibrary implements LuaLibrary {
 
     @Override
     public void install(LuaState L, Profile profile) {
-        Hosting.of(L);
+        // the state's Hosting, looked up once: Hosting.of is a map lookup, and create is hot
+        Hosting hosting = Hosting.of(L);
         LuaTable co = new LuaTable();
-        reg(co, "create", (th, a) -> ret(create(th, Args.checkFunction(th, a, 1))));
+        reg(co, "create", (th, a) -> ret(create(th, Args.checkFunction(th, a, 1), L, hosting)));
         reg(co, "resume", (th, a) -> {
             LuaThreadHandle h = checkThread(th, a, 1);
             return resume(th, h, rest(a));
@@ -62,7 +63,7 @@ public final class CoroutineLibrary implements LuaLibrary {
             LuaThread t = a.length == 0 ? th : checkThread(th, a, 1).luaThread();
             return ret(t instanceof CoThread c && !c.closing);
         });
-        reg(co, "wrap", (th, a) -> ret(wrap(create(th, Args.checkFunction(th, a, 1)))));
+        reg(co, "wrap", (th, a) -> ret(wrap(create(th, Args.checkFunction(th, a, 1), L, hosting))));
         reg(co, "close", (th, a) -> close(th, checkThread(th, a, 1)));
         L.globals.rawset("coroutine", co);
         if (L.globals.rawget("package") instanceof LuaTable pkg && pkg.rawget("loaded") instanceof LuaTable loaded) {
@@ -139,7 +140,12 @@ public final class CoroutineLibrary implements LuaLibrary {
 
     /** coroutine.create: a new suspended coroutine running fn; it inherits th's debug hook, as in the reference. */
     public static Coroutine create(LuaThread th, LuaFunction fn) {
-        Hosting h = Hosting.of(th.state);
+        return create(th, fn, th.state, Hosting.of(th.state));
+    }
+
+    /** create given the Hosting of state L, the library's (looked up again when th is another state's). */
+    private static Coroutine create(LuaThread th, LuaFunction fn, LuaState L, Hosting hosting) {
+        Hosting h = L == th.state ? hosting : Hosting.of(th.state);
         Reaper r = h.reaper;
         if (r.pending()) r.drain();
         Coroutine c = CoThread.create(th.state, fn, h);
