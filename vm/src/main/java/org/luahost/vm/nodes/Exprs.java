@@ -1,5 +1,6 @@
 package org.luahost.vm.nodes;
 
+import org.luahost.vm.FieldCache;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.runtime.Cell;
@@ -61,14 +62,15 @@ public final class Exprs {
     public static final class Global extends Expr {
         final Expr env;
         final String name;
+        final FieldCache cache;
 
-        public Global(int line, Expr env, String name) { super(line); this.env = env; this.name = name; }
+        public Global(int line, Expr env, String name) { super(line); this.env = env; this.cache = new FieldCache(name); this.name = cache.key; }
 
         @Override
         public Object eval(Frame f) {
             Object e = env.eval(f);
             if (e instanceof LuaTable t) {
-                Object v = t.rawget(name);
+                Object v = cache.get(t);
                 if (v != null || t.getMetatable() == null) return v;
             }
             f.site = this;
@@ -86,14 +88,20 @@ public final class Exprs {
         final Expr obj;
         final String key;
         final boolean global;
+        final FieldCache cache;
 
-        public Field(int line, Expr obj, String key, boolean global) { super(line); this.obj = obj; this.key = key; this.global = global; }
+        public Field(int line, Expr obj, String key, boolean global) {
+            super(line);
+            this.obj = obj; this.global = global;
+            this.cache = new FieldCache(key);
+            this.key = cache.key;
+        }
 
         @Override
         public Object eval(Frame f) {
             Object o = obj.eval(f);
             if (o instanceof LuaTable t) {
-                Object v = t.rawget(key);
+                Object v = cache.get(t);
                 if (v != null || t.getMetatable() == null) return v;
             }
             f.site = this;
