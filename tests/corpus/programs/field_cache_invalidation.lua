@@ -115,3 +115,21 @@ for i = 1, N do
   ms = ms + obj:m()
 end
 print(ms)
+
+-- 11. inherited fields (obj.name through __index tables): class value changed,
+-- shadowed by the object, the chain relinked, a rawset on a middle table
+local K = {size = 1}; K.__index = K
+local K2 = setmetatable({}, K); K2.__index = K2
+local ko = setmetatable({}, K2)
+local ks = 0
+for i = 1, N do
+  if i == 500 then K.size = 2 end
+  if i == 1000 then ko.size = 100 end
+  if i == 1200 then ko.size = nil end
+  if i == 1500 then rawset(K2, "size", 3) end
+  if i == 1700 then K2.size = nil end
+  if i == 2000 then setmetatable(K2, {__index = {size = 4}}) end
+  if i == 2500 then getmetatable(K2).__index = function(_, k) return 5 end end
+  ks = ks + ko.size
+end
+print(ks)

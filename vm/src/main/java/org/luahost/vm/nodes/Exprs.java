@@ -97,15 +97,33 @@ public final class Exprs {
             this.key = cache.key;
         }
 
+        /** The __index chain of tables that gave the last inherited value (see {@link Calls.MethodCache}), or null. */
+        private Calls.MethodCache chain;
+
         @Override
         public Object eval(Frame f) {
             Object o = obj.eval(f);
             if (o instanceof LuaTable t) {
                 Object v = cache.get(t);
-                if (v != null || t.getMetatable() == null) return v;
+                LuaTable mt;
+                if (v != null || (mt = t.getMetatable()) == null) return v;
+                return inherited(f, t, mt);
             }
             f.site = this;
             return Ops.index(f.thread, o, key, this);
+        }
+
+        /**
+         * The value of a key the table t lacks, through its metatable mt: the cached
+         * chain's value while none of its tables changed, else the full lookup.
+         */
+        Object inherited(Frame f, LuaTable t, LuaTable mt) {
+            Calls.MethodCache c = chain;
+            if (c != null && c.chain[0] == mt && c.valid()) return c.fn;
+            f.site = this;
+            Object v = Ops.index(f.thread, t, key, this);
+            if (v != null) chain = Calls.MethodCache.of(mt, key, v);
+            return v;
         }
 
         @Override public String describe() { return (global ? "global '" : "field '") + key + "'"; }
@@ -282,6 +300,11 @@ public final class Exprs {
         @Override
         public Object eval(Frame f) {
             int n = parts.length;
+            if (n == 2) {
+                Object a = parts[0].eval(f), b = parts[1].eval(f);
+                if (Ops.isStringLike(a) && Ops.isStringLike(b)) return Ops.tostrNumOrString(a).concat(Ops.tostrNumOrString(b));
+                return slow(f, new Object[] {a, b});
+            }
             Object[] vs = new Object[n];
             boolean simple = true;
             for (int i = 0; i < n; i++) {
@@ -289,12 +312,21 @@ public final class Exprs {
                 vs[i] = v;
                 if (!Ops.isStringLike(v)) simple = false;
             }
-            if (simple) {
-                if (n == 2) return Ops.tostrNumOrString(vs[0]).concat(Ops.tostrNumOrString(vs[1]));
-                StringBuilder sb = new StringBuilder();
-                for (Object v : vs) sb.append(Ops.tostrNumOrString(v));
-                return sb.toString();
-            }
+            return simple ? join(vs) : slow(f, vs);
+        }
+
+        /**
+         * The strings (or numbers as strings) of vs joined with one copy: String.join
+         * sizes the result first and fills it in place (a StringBuilder copies twice).
+         */
+        static String join(Object[] vs) {
+            String[] ss = new String[vs.length];
+            for (int i = 0; i < vs.length; i++) ss[i] = Ops.tostrNumOrString(vs[i]);
+            return String.join("", ss);
+        }
+
+        private Object slow(Frame f, Object[] vs) {
+            int n = vs.length;
             // right to left, pairwise, as the reference's concat does with metamethods
             f.site = this;
             Object acc = vs[n - 1];

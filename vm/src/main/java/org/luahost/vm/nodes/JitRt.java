@@ -143,7 +143,9 @@ final class JitRt {
     static Object field(Frame f, Object o, Exprs.Field s) {
         if (o instanceof LuaTable t) {
             Object v = s.cache.get(t);
-            if (v != null || t.getMetatable() == null) return v;
+            LuaTable mt;
+            if (v != null || (mt = t.getMetatable()) == null) return v;
+            return s.inherited(f, t, mt);
         }
         f.site = s;
         return Ops.index(f.thread, o, s.key, s);
