@@ -25,8 +25,14 @@ public final class LuaTable {
     Object[] array = EMPTY;
     /** Number of array slots in use as the array part: keys 1..asize live in array[0..asize-1]. */
     int asize;
-    private Object[] hkeys;   // null when the hash part is empty
-    private Object[] hvals;
+    Object[] hkeys;   // null when the hash part is empty
+    Object[] hvals;
+    /**
+     * A 64-bit Bloom filter of the string keys in the hash part ({@link FieldCache#bit}):
+     * a key whose bit is clear is certainly absent. Bits are only added while the hash
+     * part lives (a removed key keeps its bit) and recomputed when it is rebuilt.
+     */
+    long keyBits;
     private int hused;        // occupied key slots, tombstones included
     private LuaTable metatable;
     /** Bits set for metamethods known to be absent when this table is a metatable; reset on writes. */
@@ -40,7 +46,7 @@ public final class LuaTable {
      * right or sets it to -1.
      */
     int border;
-    private long version;
+    long version;
 
     public LuaTable() {}
 
@@ -239,6 +245,7 @@ public final class LuaTable {
         hkeys[i] = key;
         hvals[i] = value;
         hused++;
+        if (key instanceof String str) keyBits |= FieldCache.bit(str);
     }
 
     private int find(Object key) {
@@ -307,7 +314,7 @@ public final class LuaTable {
             array = newAsize == 0 ? EMPTY : Arrays.copyOf(oldArray, newAsize);
             asize = newAsize;
         }
-        hkeys = null; hvals = null; hused = 0;
+        hkeys = null; hvals = null; hused = 0; keyBits = 0;
         if (nhash > 0) allocHash(nhash);
         // array items beyond the new size move to the hash part
         for (int i = newAsize; i < oldAsize; i++) {
@@ -335,6 +342,7 @@ public final class LuaTable {
         hkeys = new Object[cap];
         hvals = new Object[cap];
         hused = 0;
+        keyBits = 0;
     }
 
     private static int ceilLog2(long x) {   // ceil(log2(x)) for x >= 1
@@ -343,7 +351,7 @@ public final class LuaTable {
 
     // ---------------------------------------------------------------- hashing
 
-    private static int spread(int h) { return (h ^ (h >>> 16)) * 0x9E3779B1; }
+    static int spread(int h) { return (h ^ (h >>> 16)) * 0x9E3779B1; }
 
     private static int hashLong(long k) { return spread((int) (k ^ (k >>> 32))); }
 

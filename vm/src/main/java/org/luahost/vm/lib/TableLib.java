@@ -96,6 +96,11 @@ public final class TableLib {
         long n = len(th, t);   // luaL_optinteger(L, 4, luaL_len(L, 1)): the length is always taken
         long last = Args.optInteger(th, a, 4, n);
         if (i > last) return new Object[] {""};
+        if (last - i < 4096) {   // the usual buffer: joined with one copy, no growing builder
+            String[] parts = new String[(int) (last - i + 1)];
+            for (int k = 0; k < parts.length; k++) parts[k] = field(th, t, i + k);
+            return new Object[] {String.join(sep, parts)};
+        }
         StringBuilder sb = new StringBuilder();
         long charged = 0;
         for (long k = 0; i < last; i++, k++) {
@@ -112,10 +117,14 @@ public final class TableLib {
     }
 
     private static void addField(LuaThread th, StringBuilder sb, Object t, long i) {
+        sb.append(field(th, t, i));
+    }
+
+    private static String field(LuaThread th, Object t, long i) {
         Object v = geti(th, t, i);
         String s = Ops.tolstring(v);
-        if (s != null) sb.append(s);
-        else throw th.errorAtLevel("invalid value (" + Lua.typeName(v) + ") at index " + i
+        if (s != null) return s;
+        throw th.errorAtLevel("invalid value (" + Lua.typeName(v) + ") at index " + i
                 + " in table for 'concat'", 1);
     }
 

@@ -1,5 +1,6 @@
 package org.luahost.vm.nodes;
 
+import org.luahost.vm.FieldCache;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
@@ -218,12 +219,16 @@ public final class Calls {
         final Site indexSite;
         /** Whether the method found is pinned while the arguments are evaluated (one of them may call; see {@link Pins}). */
         final boolean pinFn;
+        /** The cache of the method's lookup in the object itself (usually a quick proof of absence). */
+        final FieldCache own;
 
         public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) { this(line, obj, method, args, lastMulti, false); }
 
         public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti, boolean pinFn) {
             super(line, "method '" + method + "'");
-            this.obj = obj; this.method = method; this.args = args; this.lastMulti = lastMulti; this.pinFn = pinFn;
+            this.obj = obj; this.args = args; this.lastMulti = lastMulti; this.pinFn = pinFn;
+            this.own = new FieldCache(method);
+            this.method = own.key;
             String objInfo = info(obj.describe());
             this.indexSite = new Node(line) {
                 @Override public String varInfo(int i) { return objInfo; }
@@ -243,7 +248,7 @@ public final class Calls {
          */
         Object lookup(Frame f, Object o) {
             if (o instanceof LuaTable t) {
-                Object v = t.rawget(method);
+                Object v = own.get(t);
                 LuaTable mt;
                 if (v != null || (mt = t.getMetatable()) == null) return v;
                 MethodCache[] cs = caches;

@@ -1,5 +1,6 @@
 package org.luahost.vm.nodes;
 
+import org.luahost.vm.FieldCache;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.runtime.Cell;
@@ -61,14 +62,15 @@ public final class Exprs {
     public static final class Global extends Expr {
         final Expr env;
         final String name;
+        final FieldCache cache;
 
-        public Global(int line, Expr env, String name) { super(line); this.env = env; this.name = name; }
+        public Global(int line, Expr env, String name) { super(line); this.env = env; this.cache = new FieldCache(name); this.name = cache.key; }
 
         @Override
         public Object eval(Frame f) {
             Object e = env.eval(f);
             if (e instanceof LuaTable t) {
-                Object v = t.rawget(name);
+                Object v = cache.get(t);
                 if (v != null || t.getMetatable() == null) return v;
             }
             f.site = this;
@@ -86,18 +88,42 @@ public final class Exprs {
         final Expr obj;
         final String key;
         final boolean global;
+        final FieldCache cache;
 
-        public Field(int line, Expr obj, String key, boolean global) { super(line); this.obj = obj; this.key = key; this.global = global; }
+        public Field(int line, Expr obj, String key, boolean global) {
+            super(line);
+            this.obj = obj; this.global = global;
+            this.cache = new FieldCache(key);
+            this.key = cache.key;
+        }
+
+        /** The __index chain of tables that gave the last inherited value (see {@link Calls.MethodCache}), or null. */
+        private Calls.MethodCache chain;
 
         @Override
         public Object eval(Frame f) {
             Object o = obj.eval(f);
             if (o instanceof LuaTable t) {
-                Object v = t.rawget(key);
-                if (v != null || t.getMetatable() == null) return v;
+                Object v = cache.get(t);
+                LuaTable mt;
+                if (v != null || (mt = t.getMetatable()) == null) return v;
+                return inherited(f, t, mt);
             }
             f.site = this;
             return Ops.index(f.thread, o, key, this);
+        }
+
+        /**
+         * The value of a key the table t lacks, through its metatable mt: the cached
+         * chain's value while none of its tables changed, else the full lookup.
+         */
+        Object inherited(Frame f, LuaTable t, LuaTable mt) {
+            Calls.MethodCache c = chain;
+            if (c != null && c.chain[0] == mt && c.valid()) return c.fn;
+            f.site = this;
+            Object v = Ops.index(f.thread, t, key, this);
+            if (v != null) chain = Calls.MethodCache.of(mt, key, v);
+            return v;
         }
 
         @Override public String describe() { return (global ? "global '" : "field '") + key + "'"; }
@@ -285,6 +311,11 @@ public final class Exprs {
         @Override
         public Object eval(Frame f) {
             int n = parts.length;
+            if (n == 2) {
+                Object a = parts[0].eval(f), b = parts[1].eval(f);
+                if (Ops.isStringLike(a) && Ops.isStringLike(b)) return charged(f, Ops.tostrNumOrString(a).concat(Ops.tostrNumOrString(b)));
+                return slow(f, new Object[] {a, b});
+            }
             Object[] vs = new Object[n];
             boolean simple = true;
             for (int i = 0; i < n; i++) {
@@ -292,19 +323,29 @@ public final class Exprs {
                 vs[i] = v;
                 if (!Ops.isStringLike(v)) simple = false;
             }
-            if (simple) {
-                String r;
-                if (n == 2) r = Ops.tostrNumOrString(vs[0]).concat(Ops.tostrNumOrString(vs[1]));
-                else {
-                    StringBuilder sb = new StringBuilder();
-                    for (Object v : vs) sb.append(Ops.tostrNumOrString(v));
-                    r = sb.toString();
-                }
-                f.thread.state.gc().charge(org.luahost.vm.Gc.stringBytes(r.length()));
-                // a long result's copying counts as work (about 64 bytes a unit), so `s = s .. s` is metered
-                if (r.length() > LONG_CONCAT) f.thread.charge(r.length() >>> 6);
-                return r;
-            }
+            return simple ? charged(f, join(vs)) : slow(f, vs);
+        }
+
+        /** r, charged to the collector's allocation count and, when long, to the work meter. */
+        private static String charged(Frame f, String r) {
+            f.thread.state.gc().charge(org.luahost.vm.Gc.stringBytes(r.length()));
+            // a long result's copying counts as work (about 64 bytes a unit), so `s = s .. s` is metered
+            if (r.length() > LONG_CONCAT) f.thread.charge(r.length() >>> 6);
+            return r;
+        }
+
+        /**
+         * The strings (or numbers as strings) of vs joined with one copy: String.join
+         * sizes the result first and fills it in place (a StringBuilder copies twice).
+         */
+        static String join(Object[] vs) {
+            String[] ss = new String[vs.length];
+            for (int i = 0; i < vs.length; i++) ss[i] = Ops.tostrNumOrString(vs[i]);
+            return String.join("", ss);
+        }
+
+        private Object slow(Frame f, Object[] vs) {
+            int n = vs.length;
             // right to left, pairwise, as the reference's concat does with metamethods; the parts
             // waiting for their turn are pinned while a __concat runs
             org.luahost.vm.LuaThread th = f.thread;

@@ -133,7 +133,7 @@ final class JitRt {
 
     static Object global(Frame f, Object e, Exprs.Global s) {
         if (e instanceof LuaTable t) {
-            Object v = t.rawget(s.name);
+            Object v = s.cache.get(t);
             if (v != null || t.getMetatable() == null) return v;
         }
         f.site = s;
@@ -142,8 +142,10 @@ final class JitRt {
 
     static Object field(Frame f, Object o, Exprs.Field s) {
         if (o instanceof LuaTable t) {
-            Object v = t.rawget(s.key);
-            if (v != null || t.getMetatable() == null) return v;
+            Object v = s.cache.get(t);
+            LuaTable mt;
+            if (v != null || (mt = t.getMetatable()) == null) return v;
+            return s.inherited(f, t, mt);
         }
         f.site = s;
         return Ops.index(f.thread, o, s.key, s);

@@ -111,6 +111,13 @@ final class JitStats extends JitExprs {
                 expr(si.val); cb.astore(v);
                 if (si.lateObj) { expr(si.obj); cb.astore(o); }   // as Stats.SetIndex: read after the value
                 if (si.lateKey) { expr(si.key); cb.astore(k); }
+                if (si.cache != null) {   // obj.name = v: as Stats.SetIndex.exec
+                    cb.aload(fLocal).aload(o).aload(v);
+                    node(si);
+                    cb.invokestatic(CD_Stats, "storeField", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object,
+                            desc(Stats.SetIndex.class)));
+                    break;
+                }
                 cb.aload(fLocal).aload(o).aload(k).aload(v);
                 node(si.site);
                 cb.invokestatic(CD_Stats, "store", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object, CD_Object,

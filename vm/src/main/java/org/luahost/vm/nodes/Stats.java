@@ -1,5 +1,6 @@
 package org.luahost.vm.nodes;
 
+import org.luahost.vm.FieldCache;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
@@ -76,7 +77,11 @@ public final class Stats {
             this.lateObj = lateObj(obj, key);
             this.lateKey = lateKey(key);
             this.site = siteLine == line ? this : new StoreSite(siteLine, this);
+            this.cache = key instanceof Exprs.Const c && c.value instanceof String s ? new FieldCache(s) : null;
         }
+
+        /** The inline cache of a store by a constant string key (obj.name = v), else null. */
+        final FieldCache cache;
 
         @Override
         public int exec(Frame f) {
@@ -85,7 +90,8 @@ public final class Stats {
             Object v = val.eval(f);
             if (lateObj) o = obj.eval(f);
             if (lateKey) k = key.eval(f);
-            store(f, o, k, v, site);
+            if (cache != null) storeField(f, o, v, this);
+            else store(f, o, k, v, site);
             return NORMAL;
         }
 
@@ -107,6 +113,15 @@ public final class Stats {
         @Override public String varInfo(int i) { return of.objInfo; }
         @Override public String calleeNameWhat() { return "metamethod"; }
         @Override public String calleeName() { return "newindex"; }
+    }
+
+    /**
+     * obj.name = v through the store's cache: an existing field is overwritten in
+     * place whatever the metatable ({@code __newindex} concerns absent keys only).
+     */
+    static void storeField(Frame f, Object o, Object v, SetIndex s) {
+        if (o instanceof LuaTable t && s.cache.setExisting(t, v)) return;
+        store(f, o, s.cache.key, v, s.site);
     }
 
     static void store(Frame f, Object o, Object k, Object v, org.luahost.vm.runtime.Site site) {

@@ -1,0 +1,100 @@
+package org.luahost.vm;
+
+/**
+ * The inline cache of one place in a Lua program that reads or writes a table
+ * field by a constant string key ({@code obj.name}, {@code obj.name = v},
+ * {@code obj:name(...)}, a global). For the interpreter; not part of the
+ * embedding API.
+ *
+ * <p>It remembers the hash slot where the key was last found. Tables built
+ * the same way (the objects of one constructor, the globals) put a key in the
+ * same slot, so at a monomorphic place a read is a guard (the slot holds this
+ * very key object) and an array load, whatever table it meets. Constant keys
+ * are interned by the compiler, and a slot found holding an equal but distinct
+ * string gets the interned one instead (strings are values: nothing in Lua can
+ * tell them apart), so the guard keeps hitting after the first miss.
+ *
+ * <p>An absent key is proved absent by the table's Bloom filter of string
+ * keys ({@code LuaTable.keyBits}) in one test, which makes the first step of a
+ * method call through {@code __index} (the object itself lacks the method)
+ * cheap as well.
+ *
+ * <p>Nothing here can go stale: every answer is checked against the table it
+ * is given, so rawset, removal by nil, {@code next} order, {@code #} and
+ * metatables are untouched; a wrong slot only costs the ordinary probe.
+ *
+ * <p>Threads: the slot is written while Lua code runs, without
+ * synchronisation; a state's code runs on one thread at a time, and any int
+ * read is a valid hint.
+ */
+public final class FieldCache {
+    /** The key, interned. */
+    public final String key;
+    private final long bit;
+    private final int hash;
+    /** The hash slot where the key was last found (any value is a safe hint). */
+    private int slot;
+
+    public FieldCache(String key) {
+        this.key = key.intern();
+        this.hash = key.hashCode();
+        this.bit = bit(key);
+    }
+
+    /** The key's bit in {@code LuaTable.keyBits}: 6 hash bits that the slot index does not use first. */
+    static long bit(String k) {
+        return 1L << (LuaTable.spread(k.hashCode()) >>> 26);
+    }
+
+    /** t.rawget(key). */
+    public Object get(LuaTable t) {
+        Object[] keys = t.hkeys;
+        if (keys == null) return null;
+        int i = slot & (keys.length - 1);
+        if (keys[i] == key) return t.hvals[i];
+        if ((t.keyBits & bit) == 0) return null;
+        i = find(keys);
+        return i < 0 ? null : t.hvals[i];
+    }
+
+    /** Whether t certainly has no entry for the key (false: it may have one). */
+    public boolean surelyAbsent(LuaTable t) {
+        return t.hkeys == null || (t.keyBits & bit) == 0;
+    }
+
+    /**
+     * t.rawset(key, v) when the key is present with a non-nil value (so neither
+     * {@code __newindex} nor a new entry is involved) and returns true; otherwise
+     * changes nothing and returns false.
+     */
+    public boolean setExisting(LuaTable t, Object v) {
+        Object[] keys = t.hkeys;
+        if (keys == null) return false;
+        int i = slot & (keys.length - 1);
+        if (keys[i] != key) {
+            if ((t.keyBits & bit) == 0 || (i = find(keys)) < 0) return false;
+        }
+        Object[] vals = t.hvals;
+        if (vals[i] == null) return false;
+        vals[i] = v;
+        t.absentFlags = 0;
+        t.version++;
+        return true;
+    }
+
+    /** The probe of LuaTable.rawget(String), remembering the slot; -1 when absent. */
+    private int find(Object[] keys) {
+        int mask = keys.length - 1;
+        int h = hash;
+        String k = key;
+        for (int i = LuaTable.spread(h) & mask; ; i = (i + 1) & mask) {
+            Object o = keys[i];
+            if (o == null) return -1;
+            if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) {
+                keys[i] = k;   // the interned twin: the guard hits next time
+                slot = i;
+                return i;
+            }
+        }
+    }
+}
