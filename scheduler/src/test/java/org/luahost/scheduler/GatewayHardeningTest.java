@@ -313,7 +313,7 @@ class GatewayHardeningTest {
     }
 
     @Test
-    void unicodeRoundTripsThroughTheGateway() throws Exception {
+    void unicodeAndEscapedBytesAreDelivered() throws Exception {
         JsonArray args = new JsonArray().add("Zoë").add("张伟").add("\udcff");
         HttpResponse<String> r = send("POST", "/sessions/s8/call/ping", "a", "[]");
         assertEquals(200, r.statusCode());
