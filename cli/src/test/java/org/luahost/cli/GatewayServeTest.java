@@ -127,6 +127,68 @@ class GatewayServeTest {
         }
     }
 
+    /** Runs openssl in dir; false if it is not there (the TLS test is then skipped). */
+    boolean openssl(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + out);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void tlsWithClientCertificates() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(openssl("version"), "openssl not found");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=test-ca");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.crt", "-days", "2",
+                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr", "-subj", "/CN=client");
+        openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-days", "2");
+        openssl("pkcs12", "-export", "-in", "client.crt", "-inkey", "client.key", "-out", "client.p12", "-passout", "pass:secret");
+        ServeProcess s = ServeProcess.start(dir, dir.resolve("data"), script(), "--tls-cert", dir.resolve("server.crt").toString(),
+                "--tls-key", dir.resolve("server.key").toString(), "--tls-client-ca", dir.resolve("ca.crt").toString(),
+                "--token", "tls-token-123");
+        try {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (var in = Files.newInputStream(dir.resolve("server.crt"))) {
+                trust.setCertificateEntry("server", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            java.security.KeyStore mine = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(dir.resolve("client.p12"))) {
+                mine.load(in, "secret".toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(mine, "secret".toCharArray());
+            javax.net.ssl.SSLContext withCert = javax.net.ssl.SSLContext.getInstance("TLS");
+            withCert.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            javax.net.ssl.SSLContext noCert = javax.net.ssl.SSLContext.getInstance("TLS");
+            noCert.init(null, tmf.getTrustManagers(), null);
+            HttpRequest ping = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + s.port() + "/sessions/t/call/ping"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer tls-token-123")
+                    .POST(HttpRequest.BodyPublishers.ofString("[]")).build();
+            HttpResponse<String> r = HttpClient.newBuilder().sslContext(withCert).build().send(ping, HttpResponse.BodyHandlers.ofString());
+            assertEquals("[\"pong\"]", r.body());
+            boolean refused;
+            try {
+                HttpClient.newBuilder().sslContext(noCert).build().send(ping, HttpResponse.BodyHandlers.ofString());
+                refused = false;
+            } catch (java.io.IOException e) {
+                refused = true;
+            }
+            assertTrue(refused, "a client without a certificate is refused");
+        } finally {
+            ServeCommandTest.terminate(s);
+        }
+    }
+
     @Test
     void everyInterfaceNeedsAToken() throws Exception {
         Process p = ServeProcess.command(script(), "--host", "0.0.0.0", "--port", "0", "--no-data").redirectErrorStream(true).start();

@@ -47,6 +47,10 @@ public final class ValuePath {
             if (n > 8 && i == 5) {
                 b.append("...");
                 i = n - 2;
+                int at = b.length();
+                step(b, keys.get(i));
+                if (b.charAt(at) == '.') b.deleteCharAt(at);   // "...next", not "....next"
+                continue;
             }
             step(b, keys.get(i));
         }

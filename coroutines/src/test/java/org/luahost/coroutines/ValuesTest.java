@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -95,5 +96,52 @@ class ValuesTest {
         LuaRun r2 = new LuaRun();
         LuaUserdata u2 = ACCOUNT.wrap(r2.L, acct);
         assertNull(ACCOUNT.test(r.L, u2));
+    }
+
+    record Pair(String name, List<Integer> values) {}
+
+    @Test
+    void utf8BothWaysWithSurrogateEscapes() {
+        assertEquals("Zo\u00c3\u00ab", Utf8Text.luaString("Zoë"));
+        assertEquals("Zoë", Utf8Text.javaText(Utf8Text.luaString("Zoë")));
+        assertEquals("张伟😀", Utf8Text.javaText(Utf8Text.luaString("张伟😀")));
+        // invalid bytes: escaped, and back to the same bytes
+        for (String lua : new String[] {"\u00ff", "a\u00c3", "\u00ed\u00a0\u0080", "\u00c0\u00af", "\u00f4\u0090\u0080\u0080", "\u0080x"}) {
+            String java = Utf8Text.javaText(lua);
+            assertEquals(lua, Utf8Text.luaString(java), lua);
+            assertTrue(java.chars().anyMatch(c -> c >= 0xDC80 && c <= 0xDCFF), lua);
+        }
+        assertEquals("\udcff", Utf8Text.javaText("\u00ff"));
+        assertThrows(IllegalArgumentException.class, () -> Utf8Text.luaString("\ud800"));
+        assertThrows(IllegalArgumentException.class, () -> Utf8Text.luaString("x\udc00"));
+    }
+
+    @Test
+    void recordsJavaDeepAndPaths() {
+        LuaRun r = new LuaRun();
+        LuaTable t = (LuaTable) Values.toLua(r.L, new Pair("p", List.of(1, 2)));
+        assertEquals("p", t.rawget("name"));
+        assertEquals(2L, ((LuaTable) t.rawget("values")).rawget(2L));
+        assertEquals(Map.of("name", "p", "values", List.of(1L, 2L)), Values.toJavaDeep(t, ValueLimits.DEFAULT, "t"));
+        assertEquals(List.of(), Values.toJavaDeep(new LuaTable(), ValueLimits.DEFAULT, "t"));
+        // deep values: an error naming the path in its short form, no stack overflow
+        Object deep = List.of();
+        for (int i = 0; i < 100_000; i++) deep = List.of(deep);
+        Object d = deep;
+        ValueException e = assertThrows(ValueException.class, () -> Values.toLua(r.L, d));
+        assertEquals("value nested deeper than 1000 levels at value[1][1][1][1][1]...[1][1] (depth 1000)", e.getMessage());
+        assertEquals(ValueException.Kind.DEPTH, e.kind());
+        LuaTable chain = new LuaTable();
+        LuaTable cur = chain;
+        for (int i = 0; i < 50_000; i++) {
+            LuaTable next = new LuaTable();
+            cur.rawset("next", next);
+            cur = next;
+        }
+        e = assertThrows(ValueException.class, () -> Values.toJavaDeep(chain, new ValueLimits(10, 100), "list"));
+        assertEquals("value nested deeper than 10 levels at list.next.next.next.next.next...next.next (depth 10)", e.getMessage());
+        e = assertThrows(ValueException.class, () -> Values.toLua(r.L, Map.of("k", new Object())));
+        assertTrue(e.getMessage().startsWith("cannot convert a Java java.lang.Object") && e.getMessage().endsWith(" at value.k"),
+                e.getMessage());
     }
 }

@@ -165,6 +165,41 @@ class GatewayHardeningTest {
         assertTrue(answer.startsWith("HTTP/1.1 401") && answer.contains("{\"error\":"), answer);
     }
 
+    @Test
+    void webSocketFramesAreBounded() throws Exception {
+        try (Socket sock = new Socket("127.0.0.1", port)) {
+            sock.setSoTimeout(20_000);
+            OutputStream out = sock.getOutputStream();
+            out.write(("GET /sessions/s9/ws HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes());
+            // one 200 KB text frame, over the 64 KiB frame limit (masked, as a client must)
+            int n = 200_000;
+            ByteArrayOutputStream f = new ByteArrayOutputStream();
+            f.write(0x81);
+            f.write(0x80 | 127);
+            for (int k = 7; k >= 0; k--) f.write((int) ((long) n >> (8 * k)) & 0xff);
+            f.writeBytes(new byte[] {0, 0, 0, 0});   // a zero mask: the payload as it is
+            f.writeBytes("x".repeat(n).getBytes());
+            try {
+                out.write(f.toByteArray());
+            } catch (java.io.IOException e) {
+                // closed while we wrote: fine
+            }
+            InputStream in = sock.getInputStream();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            try {
+                for (int r; (r = in.read()) >= 0; ) got.write(r);
+            } catch (java.net.SocketException e) {
+                // reset: closed too
+            }
+            String text = got.toString(StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("HTTP/1.1 101"), text);
+            int close = text.indexOf((char) 0x88);
+            assertTrue(close < 0 || text.contains("\u0003\u00f1"), "closed with 1009 (message too big), or cut: " + text);
+        }
+        assertEquals("[\"pong\"]", send("POST", "/sessions/s9/call/ping", "a", "[]").body());
+    }
+
     static WebSocket.Listener listener(LinkedBlockingQueue<String> frames) {
         return new WebSocket.Listener() {
             final StringBuilder partial = new StringBuilder();
@@ -278,7 +313,7 @@ class GatewayHardeningTest {
     }
 
     @Test
-    void unicodeRoundTripsThroughTheGateway() throws Exception {
+    void unicodeAndEscapedBytesAreDelivered() throws Exception {
         JsonArray args = new JsonArray().add("Zoë").add("张伟").add("\udcff");
         HttpResponse<String> r = send("POST", "/sessions/s8/call/ping", "a", "[]");
         assertEquals(200, r.statusCode());
