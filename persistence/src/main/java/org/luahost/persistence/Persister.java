@@ -101,8 +101,10 @@ public final class Persister {
      * profile or library set differs fails with
      * {@link ProfileMismatchException} unless {@code allowProfileChange}.
      * When allowed, a snapshot made under the sandboxed profile restored into
-     * a trusted state keeps its data but not its code: every Lua function in
-     * it becomes a function that raises an error when called, saved
+     * a trusted state keeps its data but not its code: every function in it
+     * (Lua functions, and library functions kept in its data, which would be
+     * the trusted state's more capable ones) becomes a function that raises
+     * an error when called, saved
      * replacements of library values ({@code print = function ... end}) are
      * dropped (the trusted state's values stay) and a metatable the snapshot
      * set on a library table ({@code setmetatable(_G, ...)}) is not set, so

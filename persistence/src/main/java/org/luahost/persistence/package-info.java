@@ -12,12 +12,15 @@
  * <li>{@link org.luahost.persistence.SessionStore}: stores snapshots by
  *     session id and returns {@link java.util.concurrent.CompletionStage}s;
  *     the default, {@code SessionStore.sqlite(dataDir)}, is one SQLite file
- *     (WAL, group commit on a writer thread, last 3 snapshots per session).</li>
+ *     (WAL, group commit on a writer thread, last 3 snapshots per session);
+ *     {@code SessionStore.sqliteLocked(dataDir, wait)} opens it as the data
+ *     folder's one owner (a lock file held for the store's life).</li>
  * <li>{@link org.luahost.persistence.UserdataCodec}: lets userdata of a given
  *     payload class be saved.</li>
  * <li>Errors: {@link org.luahost.persistence.UnpersistableValueException}
  *     ({@code cannot persist a thread at _G.players[3].co}),
- *     {@link org.luahost.persistence.CorruptSnapshotException}, both
+ *     {@link org.luahost.persistence.CorruptSnapshotException},
+ *     {@link org.luahost.persistence.ProfileMismatchException}, all
  *     {@link org.luahost.persistence.PersistenceException}s.</li>
  * </ul>
  *
@@ -37,7 +40,13 @@
  * inside data (callbacks stored in tables) keep the code they were saved
  * with.
  *
+ * <p>The profile rule: a snapshot records the profile (sandboxed or trusted)
+ * and library set it was made under, and is restored into another only when
+ * that is allowed; from sandboxed into trusted, its data only (its Lua
+ * functions become functions that raise), so code written in a sandbox
+ * never runs with the trusted libraries ({@code Persister.restore(bytes, allow)}).
+ *
  * <p>Implementation: {@code codec} (the format, encoder, decoder, host
- * names) and {@code store} (SQLite).
+ * names) and {@code store} (SQLite, the data folder's lock).
  */
 package org.luahost.persistence;

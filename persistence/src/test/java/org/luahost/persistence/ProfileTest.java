@@ -34,6 +34,8 @@ class ProfileTest {
             setmetatable(_G, {__index = function(t, k) return rawget(t, 'o' .. 's') end})
             local upv = function() return io end
             grab = function() return upv() end
+            lib = {req = require, fmt = string.format, load = load}
+            setmetatable(data, {__index = require})
             """;
 
     static LuaState state(Profile p) {
@@ -87,6 +89,10 @@ class ProfileTest {
             assertTrue(err.getMessage().contains("a function saved under the sandboxed profile is not restored into a trusted state"),
                     err.getMessage());
         }
+        // library functions kept as data are stand-ins too (the trusted require and load can do more)
+        for (String f : new String[] {"lib.req", "lib.fmt", "lib.load", "getmetatable(data).__index"}) {
+            assertSame(eval(b, "grab"), eval(b, f), f);
+        }
         // a reference to _G saved as data is the trusted _G: only the trusted script's own code can use it
         assertEquals(Boolean.TRUE, eval(b, "handlers.env == _G"));
         // the next save keeps the stand-ins (by reference), never the sandbox's code
@@ -120,6 +126,7 @@ class ProfileTest {
         assertEquals(java.util.List.of(), r.warnings());
         assertEquals(41L, eval(b, "data.count"));
         assertNull(eval(b, "handlers.run()"));   // still sandboxed: no os.execute
+        assertSame(b.getGlobal("require"), eval(b, "lib.req"));   // the same profile: library functions are themselves
     }
 
     /** A version 1 snapshot (no profile recorded): only when allowed, as the restoring profile. */

@@ -136,8 +136,10 @@ class StoreFailuresTest {
         for (int i = 0; i < 2; i++) {   // the first call, and the next ones: each says why, each is logged
             SessionException e = SessionsTest.failure(host.call("s2", "inc"));
             assertEquals(SessionException.Kind.PERSISTENCE, e.kind());
-            assertTrue(e.getMessage().contains("session 's2'") && e.getMessage().contains("checksum mismatch")
-                    && e.getMessage().contains("no usable snapshot left"), e.getMessage());
+            // each stored snapshot (newest first) with its fault, ending with snapshot 1
+            assertTrue(e.getMessage().matches("session 's2' could not start: cannot restore session 's2': "
+                    + "(snapshot \\d of session 's2' is unusable \\(corrupt snapshot: checksum mismatch\\); )+no usable snapshot left")
+                    && e.getMessage().contains("snapshot 1 of session 's2'"), e.getMessage());
         }
         assertTrue(err().contains("luahost: warning: session 's2' could not start: cannot restore session 's2': "), err());
         assertEquals(1L, PersistentSessionsTest.call(host, "other", "inc"));   // the others are not affected

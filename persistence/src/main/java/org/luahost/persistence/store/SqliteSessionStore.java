@@ -209,6 +209,8 @@ public final class SqliteSessionStore implements SessionStore {
         reader.execute(() -> {
             try {
                 f.complete(read(sessionId));
+            } catch (CorruptSnapshotException e) {
+                f.completeExceptionally(e);   // already names the session and each snapshot's fault
             } catch (SQLException | RuntimeException e) {
                 f.completeExceptionally(new PersistenceException("cannot load session '" + sessionId + "': " + e.getMessage(), e));
             }
