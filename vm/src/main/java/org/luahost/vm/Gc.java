@@ -47,7 +47,8 @@ import org.luahost.vm.runtime.Ops;
  * bytes plus 16 per array slot and 32 per hash slot, a closure 40 plus 8 per
  * upvalue, a string 24 plus its length); a collection estimates the live data
  * as the size of what it marked. When the allocation since the last collection
- * passes the pause rule (live &times; pause / 100, at least {@link #MIN_STEP})
+ * passes the pause rule (live &times; (pause - 100) / 100, at least {@link #MIN_STEP};
+ * generational mode uses {@link #GENERATIONAL_PAUSE})
  * or the state's memory limit, the counter traps the running thread's work
  * countdown ({@link LuaThread#trapWork}), and the collection runs at the next
  * <em>safe point</em>: the next loop back-edge or function entry (after the
@@ -67,8 +68,15 @@ import org.luahost.vm.runtime.Ops;
  * ({@code nodes.Pins}); at run time a pin is a type test and, for a table,
  * function, userdata or thread, a push on the thread's pin stack
  * ({@link LuaThread#pin}), which the marker reads as part of the thread. A
- * suspended coroutine keeps its pins with its thread. A protected call that
- * catches an error drops the pins pushed inside it.
+ * suspended coroutine keeps its pins with its thread. A function's return drops
+ * the pins its frame left, and a protected call that catches an error drops the
+ * pins pushed inside it. A frame contributes the slots in scope at its current
+ * call site; the frame at the safe point itself contributes all its slots (at a
+ * back-edge its site may be an earlier call's). The marking itself is
+ * {@link GcMarker}. Not covered (README, "Garbage collection"): values a library
+ * function keeps only in Java locals across a callback, other than its
+ * arguments; the expression list of a generic {@code for}; a plain local that
+ * {@code debug.setlocal} overwrites while an expression still holds its value.
  *
  * <p>Memory limit ({@link LuaStateBuilder#memoryLimit}): when the estimate
  * (live at the last collection plus allocated since) passes it, a collection
@@ -96,7 +104,13 @@ public final class Gc {
     /** Strings up to this length are shared in the reference (interned), so a mark does not count them. */
     static final int SHORT_STRING = 40;
     /** Allocation between two automatic collections at least (a small live set would collect too often). */
-    static final long MIN_STEP = 256 * 1024;
+    static final long MIN_STEP = 1024 * 1024;
+    /**
+     * The pause of generational mode (the standalone's mode, as lua.c sets it): the reference's
+     * minor collections traverse only young objects; here every collection is a full mark, so
+     * this mode waits until the data has tripled.
+     */
+    static final long GENERATIONAL_PAUSE = 300;
 
     public static long tableBytes(int asize, int hashCapacity) { return 56 + 16L * asize + 32L * hashCapacity; }
 
@@ -141,7 +155,7 @@ public final class Gc {
     private void retrigger() {
         long t = Long.MAX_VALUE;
         if (running) {
-            long p = mode.equals("generational") ? 200 : Math.max(pause * 4L, 100);   // see the class comment
+            long p = mode.equals("generational") ? GENERATIONAL_PAUSE : Math.max(pause * 4L, 100);   // see the class comment
             t = Math.max(estimate * (p - 100) / 100, MIN_STEP);
         }
         if (limit > 0) t = Math.min(t, Math.max(limit - estimate, 0));

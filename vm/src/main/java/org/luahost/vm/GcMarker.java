@@ -43,7 +43,7 @@ final class GcMarker implements Edges {
     }
 
     void mark(Object v) {
-        if (v == null) return;
+        if (v == null || v instanceof Long || v instanceof Double || v instanceof Boolean) return;   // the common plain values, by exact class
         if (v instanceof LuaTable t) {
             if (t.gcMark != epoch) { t.gcMark = epoch; gray.push(t); bytes += Gc.tableBytes(t.arraySize(), t.hashCapacity()); }
         } else if (v instanceof LuaFunction f) {
@@ -69,9 +69,26 @@ final class GcMarker implements Edges {
     void propagate() {
         Object o;
         while ((o = gray.poll()) != null) {
-            if (o instanceof LuaTable t && !enterTable(t)) continue;
-            ValueGraph.edges(o, this);
+            if (o instanceof LuaTable t) {
+                if (enterTable(t)) traverse(t);
+            } else {
+                ValueGraph.edges(o, this);
+            }
         }
+    }
+
+    /** A table's edges, as {@link ValueGraph} defines them, without the calls through {@link Edges} (most objects are tables). */
+    private void traverse(LuaTable t) {
+        if (!weakVals) {
+            Object[] a = t.array;
+            for (int i = 0, n = t.asize; i < n; i++) mark(a[i]);
+        }
+        int cap = t.hashCapacity();
+        for (int i = 0; i < cap; i++) {
+            Object v = t.hashValueAt(i);
+            if (v != null) hashEntry(t.hashKeyAt(i), v);
+        }
+        mark(t.getMetatable());
     }
 
     /** Notes t's weakness for the edges that follow; returns false (after marking the metatable) if it has no strong edges. */

@@ -204,6 +204,7 @@ public class LuaThread implements LuaThreadHandle {
 
     /** Pins v (if it is a collectable object) and returns it. */
     public final Object pin(Object v) {
+        if (v == null || v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean) return v;   // exact-class tests first
         if (v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle) {
             if (npins == pins.length) pins = java.util.Arrays.copyOf(pins, npins * 2);
             pins[npins++] = v;
