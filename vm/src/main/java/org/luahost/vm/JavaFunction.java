@@ -29,6 +29,14 @@ public abstract class JavaFunction extends LuaFunction {
     @Override
     public String name() { return name; }
 
+    /**
+     * The values of this function's upvalues, as the reference's C closure
+     * has them (debug.getupvalue names them ""): none by default; a library
+     * function that is a C closure in the reference (string.gmatch's
+     * iterator) lists what the reference keeps there.
+     */
+    public Object[] upvalues() { return NONE; }
+
     /** A body as a lambda. */
     @FunctionalInterface
     public interface Body {

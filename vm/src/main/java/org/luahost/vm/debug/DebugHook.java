@@ -94,10 +94,10 @@ public final class DebugHook implements LuaThread.Hook {
     @Override
     public void onReturn(LuaThread th, Frame f) {
         if (running) return;
-        if ((mask & LuaThread.HOOK_LINE) != 0 && f.closure != null && f.site == f.closure.proto.body
-                && !f.closure.proto.isMain()) {
+        if ((mask & LuaThread.HOOK_LINE) != 0 && f.closure != null && f.site == f.closure.proto.body) {
             // a function that runs off its end executes its final return on the 'end' line
-            int line = f.site.line();
+            // (a main chunk: the line of its last token)
+            int line = f.closure.proto.isMain() ? f.closure.proto.lastLine : f.site.line();
             if (line != f.hookLine) {
                 f.hookLine = line;
                 fire(th, "line", lineArg(line));

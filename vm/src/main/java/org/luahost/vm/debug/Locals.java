@@ -15,8 +15,9 @@ import org.luahost.vm.runtime.Site;
  * <p>A local is visible from the line of its declaration to the end of its
  * block, except to the calls its own declaration makes
  * ({@link Proto.Decl}): {@code local x = f()} does not show {@code x} to
- * {@code f}. The hidden loop variables are listed as {@code "(for state)"}
- * with nil values; the reference's unnamed stack slots ({@code "(temporary)"})
+ * {@code f}. The hidden loop variables are listed as {@code "(for state)"}:
+ * a generic for's with their values (iterator function, state, control
+ * value, closing value), a numeric for's with nil values; the reference's unnamed stack slots ({@code "(temporary)"})
  * are not shown. Runs on the thread that owns the frame.
  */
 public final class Locals {
