@@ -19,9 +19,15 @@ public abstract class JavaFunction extends LuaFunction {
     @Override
     public final Object[] invoke(LuaThread th, Object[] args) {
         org.luahost.vm.runtime.Frame f = th.push(this);
-        if (th.hookMask != 0) th.hook.onCall(th, f, false);
+        if (th.hookMask != 0) {
+            f.varargs = args;   // the "C stack" a hook sees (debug.getlocal, ftransfer/ntransfer)
+            th.hook.onCall(th, f, false);
+        }
         Object[] r = call(th, args);
-        if (th.hookMask != 0) th.hook.onReturn(th, f);
+        if (th.hookMask != 0) {
+            f.retN = r;
+            th.hook.onReturn(th, f);
+        }
         th.pop();
         return r;
     }

@@ -103,7 +103,10 @@ public final class Compiler extends ExprCompiler {
         p.upvalInStack = new boolean[nu];
         p.upvalIndex = new int[nu];
         for (int i = 0; i < nu; i++) { p.upvalInStack[i] = fs.upInStack.get(i); p.upvalIndex[i] = fs.upIdx.get(i); }
-        p.locals = strip ? new Proto.LocalInfo[0] : fs.localInfos.toArray(new Proto.LocalInfo[0]);
+        // stripped: no names; the slots stay, shown as the reference shows unnamed registers
+        p.locals = fs.localInfos.stream()
+                .map(e -> strip ? new Proto.LocalInfo("(temporary)", e.slot(), e.startLine(), e.endLine(), e.captured(), null) : e)
+                .toArray(Proto.LocalInfo[]::new);
         p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain());
         p.ast = body;
         fs = fs.parent;

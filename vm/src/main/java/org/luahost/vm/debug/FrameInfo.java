@@ -57,8 +57,9 @@ public final class FrameInfo {
             }
         }
         if (options.indexOf('r') >= 0) {
-            r.rawset("ftransfer", 0L);
-            r.rawset("ntransfer", 0L);
+            long[] tr = DebugHook.transferOf(t, f);
+            r.rawset("ftransfer", tr[0]);
+            r.rawset("ntransfer", tr[1]);
         }
         if (options.indexOf('t') >= 0) r.rawset("istailcall", f != null && f.tailcall);
         if (options.indexOf('L') >= 0 && p != null) r.rawset("activelines", activeLines(p));

@@ -137,6 +137,10 @@ public final class DebugLib {
         long level = Args.checkInteger(th, a, arg + 1);
         Frame f = FrameInfo.frameAt(t1, level);
         if (f == null) throw Args.argError(th, arg + 1, "level out of range");
+        if (level == 0 && t1 == th) {
+            // getlocal itself: its stack is its arguments
+            return n >= 1 && n <= a.length ? new Object[] {"(C temporary)", a[(int) n - 1]} : ret(null);
+        }
         Locals.Local l = Locals.find(f, n);
         if (l == null) return ret(null);
         return new Object[] {l.name(), l.value()};
