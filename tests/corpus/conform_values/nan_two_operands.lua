@@ -1,7 +1,7 @@
 -- The sign of the NaN an arithmetic operator gives when both operands are NaNs of different signs
 -- (found by the random program generator). lua5.4 on x86-64 keeps the second operand's NaN for +
 -- and the first one's for -, *, /, %, // and ^ (the operand order of the machine instructions gcc
--- chose); luahost's results depend on the operand order the JVM chooses and on the code path.
+-- chose); luahost follows the same rule explicitly (runtime.Numbers) on every path of both tiers.
 local p, n = -(0/0), 0/0          -- "nan" and "-nan"
 print(p, n)
 print("+", p + n, n + p)

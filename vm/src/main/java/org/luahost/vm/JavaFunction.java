@@ -19,17 +19,28 @@ public abstract class JavaFunction extends LuaFunction {
     @Override
     public final Object[] invoke(LuaThread th, Object[] args) {
         org.luahost.vm.runtime.Frame f = th.push(this);
-        f.varargs = args;   // the collector's root for the arguments while the body runs (pop clears it)
+        f.varargs = args;   // the collector's root for the arguments while the body runs (pop clears it), and the "C stack" a hook sees
         if (--th.workLeft < 0) th.outOfWork();
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
         Object[] r = call(th, args);
-        if (th.hookMask != 0) th.hook.onReturn(th, f);
+        if (th.hookMask != 0) {
+            f.retN = r;
+            th.hook.onReturn(th, f);
+        }
         th.pop();
         return r;
     }
 
     @Override
     public String name() { return name; }
+
+    /**
+     * The values of this function's upvalues, as the reference's C closure
+     * has them (debug.getupvalue names them ""): none by default; a library
+     * function that is a C closure in the reference (string.gmatch's
+     * iterator) lists what the reference keeps there.
+     */
+    public Object[] upvalues() { return NONE; }
 
     /** A body as a lambda. */
     @FunctionalInterface

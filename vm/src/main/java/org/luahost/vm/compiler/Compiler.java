@@ -73,7 +73,8 @@ public final class Compiler extends ExprCompiler {
     /** Compiles a function; a root function (main chunk, dumped function) has the given upvalues, a nested one null. */
     @Override
     Proto function(Ast.FuncBody body, String[] rootUpvalues) {
-        Proto p = new Proto(source, body.line(), body.lastLine());
+        // a main chunk's lastLine: where its final return is (the last token's line; getinfo still says 0)
+        Proto p = new Proto(source, body.line(), body.line() == 0 ? body.block().closeLine() : body.lastLine());
         p.stripped = strip;
         fs = new FS(fs, p);
         if (rootUpvalues != null) {
@@ -103,7 +104,10 @@ public final class Compiler extends ExprCompiler {
         p.upvalInStack = new boolean[nu];
         p.upvalIndex = new int[nu];
         for (int i = 0; i < nu; i++) { p.upvalInStack[i] = fs.upInStack.get(i); p.upvalIndex[i] = fs.upIdx.get(i); }
-        p.locals = strip ? new Proto.LocalInfo[0] : fs.localInfos.toArray(new Proto.LocalInfo[0]);
+        // stripped: no names; the slots stay, shown as the reference shows unnamed registers
+        p.locals = fs.localInfos.stream()
+                .map(e -> strip ? new Proto.LocalInfo("(temporary)", e.slot(), e.startLine(), e.endLine(), e.captured(), null) : e)
+                .toArray(Proto.LocalInfo[]::new);
         p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain());
         p.ast = body;
         fs = fs.parent;
@@ -363,6 +367,13 @@ public final class Compiler extends ExprCompiler {
             slots[i] = v.slot;
             cells[i] = v.cell;
         }
+        // the hidden variables debug.getlocal shows: the iterator function, the state, the control
+        // value (the first variable's slot: the loop sets both from the iterator's first result),
+        // and the closing value
+        hiddenAt(hidden, stateSlot, false);
+        hiddenAt(hidden + 1, stateSlot + 1, false);
+        hiddenAt(hidden + 2, slots[0], cells[0]);
+        hiddenAt(hidden + 3, stateSlot + 2, false);
         // the closing value may be set at run time, so the body counts as a to-be-closed
         // scope (as in the reference): a 'return f()' inside it is not a tail call
         fs.ntbc++;
@@ -374,6 +385,12 @@ public final class Compiler extends ExprCompiler {
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
         return new Loops.GenFor(g.line(), startLine(g.exprs().get(0)), es, slots, cells, body, stateSlot);
+    }
+
+    /** Gives the hidden loop variable of debug entry i the frame slot where its value is. */
+    private void hiddenAt(int i, int slot, boolean cell) {
+        Proto.LocalInfo e = fs.localInfos.get(i);
+        fs.localInfos.set(i, new Proto.LocalInfo(e.name(), slot, e.startLine(), e.endLine(), cell, e.decl()));
     }
 
     /** The line of an expression's first token (binary operators and indexing carry a later line). */

@@ -139,8 +139,9 @@ abstract class Scopes {
 
     /**
      * Debug information for the reference's hidden loop variables ("(for state)"),
-     * which luahost keeps in Java locals: slot -1, so debug.getlocal numbers the
-     * visible variables as the reference does. Returns the first entry's index.
+     * so that debug.getlocal numbers the visible variables as the reference does:
+     * slot -1 (no value: a numeric for keeps them in Java locals) until the
+     * caller gives them slots (a generic for). Returns the first entry's index.
      */
     int hiddenLocals(int n, int line, Ast.Near near, Proto.Decl decl) {
         int first = fs.localInfos.size();

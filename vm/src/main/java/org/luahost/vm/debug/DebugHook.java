@@ -34,6 +34,9 @@ public final class DebugHook implements LuaThread.Hook {
     private boolean running;
     /** Depth of the hook function's frame while it runs (0 otherwise): debug.getinfo names it "hook". */
     int hookDepth;
+    /** The frame a call or return event is about, and its transferred values (getinfo 'r'), while the hook runs. */
+    Frame transferFrame;
+    int ftransfer, ntransfer;
 
     /** A hook calling fn for the events of mask (LuaThread.HOOK_*), and a count event every count steps (0: none). */
     public DebugHook(LuaFunction fn, int mask, int count) {
@@ -88,22 +91,66 @@ public final class DebugHook implements LuaThread.Hook {
     @Override
     public void onCall(LuaThread th, Frame f, boolean tail) {
         f.hookLine = -1;
-        if ((mask & LuaThread.HOOK_CALL) != 0 && !running) fire(th, tail ? "tail call" : "call", null);
+        if ((mask & LuaThread.HOOK_CALL) != 0 && !running) {
+            // the arguments: a Lua function's parameters, a Java function's whole stack
+            transfer(f, 1, f.closure != null ? f.closure.proto.nparams : f.varargs.length);
+            fire(th, tail ? "tail call" : "call", null);
+        }
+    }
+
+    private void transfer(Frame f, int first, int n) {
+        transferFrame = f;
+        ftransfer = n == 0 ? 0 : first;
+        ntransfer = n;
+    }
+
+    /**
+     * A Java function's stack at its return: its arguments, then its results,
+     * but for select and assert, which return their last arguments from where
+     * they are in the reference.
+     */
+    private static Object[] returnStack(LuaFunction fn, Object[] args, Object[] r) {
+        int na = args.length, nr = r == null ? 0 : r.length;
+        String name = fn == null ? null : fn.name();
+        if (nr <= na && ("select".equals(name) || "assert".equals(name))) {
+            boolean suffix = true;
+            for (int i = 0; i < nr && suffix; i++) suffix = r[i] == args[na - nr + i];
+            if (suffix) return args;
+        }
+        Object[] st = java.util.Arrays.copyOf(args, na + nr);
+        if (nr > 0) System.arraycopy(r, 0, st, na, nr);
+        return st;
+    }
+
+    /** Values getinfo 'r' gives for frame f: {ftransfer, ntransfer} during its call or return event, else zeros. */
+    public static long[] transferOf(LuaThread t, Frame f) {
+        if (t.hook instanceof DebugHook h && h.transferFrame == f && f != null) return new long[] {h.ftransfer, h.ntransfer};
+        return new long[] {0, 0};
     }
 
     @Override
     public void onReturn(LuaThread th, Frame f) {
         if (running) return;
-        if ((mask & LuaThread.HOOK_LINE) != 0 && f.closure != null && f.site == f.closure.proto.body
-                && !f.closure.proto.isMain()) {
+        if ((mask & LuaThread.HOOK_LINE) != 0 && f.closure != null && f.site == f.closure.proto.body) {
             // a function that runs off its end executes its final return on the 'end' line
-            int line = f.site.line();
+            // (a main chunk: the line of its last token)
+            int line = f.closure.proto.isMain() ? f.closure.proto.lastLine : f.site.line();
             if (line != f.hookLine) {
                 f.hookLine = line;
                 fire(th, "line", lineArg(line));
             }
         }
-        if ((mask & LuaThread.HOOK_RET) != 0) fire(th, "return", null);
+        if ((mask & LuaThread.HOOK_RET) != 0) {
+            if (f.closure == null) {
+                Object[] r = f.retN;
+                f.varargs = returnStack(f.fn, f.varargs, r);
+                int nr = r == null ? 0 : r.length;
+                transfer(f, f.varargs.length - nr + 1, nr);
+            } else {
+                transferFrame = null;   // where a Lua function's results are has no counterpart here: 0, 0
+            }
+            fire(th, "return", null);
+        }
     }
 
     @Override
@@ -163,6 +210,7 @@ public final class DebugHook implements LuaThread.Hook {
         } finally {
             running = false;
             hookDepth = 0;
+            transferFrame = null;
             // the hook may have installed another one (debug.sethook inside a hook): hooks are allowed again
             if (th.hook instanceof DebugHook now && now != this) {
                 now.running = false;

@@ -42,7 +42,8 @@ public final class FrameInfo {
             r.rawset("currentline", f == null || f.closure == null ? -1L : (long) f.currentLine());
         }
         if (options.indexOf('u') >= 0) {
-            r.rawset("nups", cl == null ? 0L : (long) cl.upvals.length);
+            r.rawset("nups", cl != null ? (long) cl.upvals.length
+                    : fn instanceof org.luahost.vm.JavaFunction jf ? (long) jf.upvalues().length : 0L);
             r.rawset("nparams", p == null ? 0L : (long) p.nparams);
             r.rawset("isvararg", p == null || p.vararg);
         }
@@ -56,8 +57,9 @@ public final class FrameInfo {
             }
         }
         if (options.indexOf('r') >= 0) {
-            r.rawset("ftransfer", 0L);
-            r.rawset("ntransfer", 0L);
+            long[] tr = DebugHook.transferOf(t, f);
+            r.rawset("ftransfer", tr[0]);
+            r.rawset("ntransfer", tr[1]);
         }
         if (options.indexOf('t') >= 0) r.rawset("istailcall", f != null && f.tailcall);
         if (options.indexOf('L') >= 0 && p != null) r.rawset("activelines", activeLines(p));

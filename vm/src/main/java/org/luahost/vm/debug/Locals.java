@@ -15,9 +15,13 @@ import org.luahost.vm.runtime.Site;
  * <p>A local is visible from the line of its declaration to the end of its
  * block, except to the calls its own declaration makes
  * ({@link Proto.Decl}): {@code local x = f()} does not show {@code x} to
- * {@code f}. The hidden loop variables are listed as {@code "(for state)"}
- * with nil values; the reference's unnamed stack slots ({@code "(temporary)"})
- * are not shown. Runs on the thread that owns the frame.
+ * {@code f}. The hidden loop variables are listed as {@code "(for state)"}:
+ * a generic for's with their values (iterator function, state, control
+ * value, closing value), a numeric for's with nil values. The reference's
+ * unnamed stack slots ({@code "(temporary)"}) are not shown, but for a
+ * stripped function, whose locals are listed as such; a Java function's
+ * stack ({@code "(C temporary)"}) is shown while a hook runs. Runs on the
+ * thread that owns the frame.
  */
 public final class Locals {
     private Locals() {}
@@ -30,7 +34,11 @@ public final class Locals {
 
     /** Local n of a running frame (negative: the varargs), or null when there is none. */
     public static Local find(Frame f, long n) {
-        if (f.closure == null) return null;
+        if (f.closure == null) {
+            // a Java function's stack, kept while a hook runs (see DebugHook): its arguments and results
+            if (n < 1 || n > f.varargs.length) return null;
+            return new Local("(C temporary)", f.varargs[(int) n - 1], null, (int) n - 1);
+        }
         Proto p = f.closure.proto;
         if (n < 0) {
             if (!p.vararg || -n > f.varargs.length) return null;
@@ -38,7 +46,9 @@ public final class Locals {
             return new Local("(vararg)", f.varargs[i], null, i);
         }
         if (n == 0) return null;
-        Proto.LocalInfo e = active(p, f.currentLine(), f.site, n);
+        // a stripped function has no lines (its nodes have line 0): its locals are all listed, unnamed
+        Proto.LocalInfo e = p.stripped ? (n <= p.locals.length ? p.locals[(int) n - 1] : null)
+                : active(p, f.currentLine(), f.site, n);
         if (e == null) return null;
         Object v = null;
         if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
@@ -68,7 +78,7 @@ public final class Locals {
 
     /** The name of parameter n (1-based) of a function, or null (getlocal on a function). */
     public static String paramName(LuaClosure c, long n) {
-        if (n < 1 || n > c.proto.nparams) return null;
+        if (n < 1 || n > c.proto.nparams || c.proto.stripped) return null;
         for (Proto.LocalInfo e : c.proto.locals) {
             if (--n == 0) return e.name();
         }

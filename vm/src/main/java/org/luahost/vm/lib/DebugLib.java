@@ -137,6 +137,10 @@ public final class DebugLib {
         long level = Args.checkInteger(th, a, arg + 1);
         Frame f = FrameInfo.frameAt(t1, level);
         if (f == null) throw Args.argError(th, arg + 1, "level out of range");
+        if (level == 0 && t1 == th) {
+            // getlocal itself: its stack is its arguments
+            return n >= 1 && n <= a.length ? new Object[] {"(C temporary)", a[(int) n - 1]} : ret(null);
+        }
         Locals.Local l = Locals.find(f, n);
         if (l == null) return ret(null);
         return new Object[] {l.name(), l.value()};
@@ -162,6 +166,12 @@ public final class DebugLib {
     private static Object[] upvalue(LuaThread th, Object[] a, boolean get) {
         long n = Args.checkInteger(th, a, 2);
         LuaFunction fn = Args.checkFunction(th, a, 1);
+        if (fn instanceof JavaFunction jf) {
+            // a C closure's upvalues have the name "" (setupvalue does not change what the Java function uses)
+            Object[] ups = jf.upvalues();
+            if (n < 1 || n > ups.length) return LuaFunction.NONE;
+            return get ? new Object[] {"", ups[(int) n - 1]} : ret("");
+        }
         if (!(fn instanceof LuaClosure c) || n < 1 || n > c.upvals.length) return LuaFunction.NONE;
         String name = Locals.upvalueName(c, (int) n);
         Cell cell = c.upvals[(int) n - 1];
@@ -180,7 +190,22 @@ public final class DebugLib {
     }
 
     private static Object[] upvalueid(LuaThread th, Object[] a) {
+        if (Args.arg(a, 1) instanceof JavaFunction jf) {
+            long n = Args.checkInteger(th, a, 2);
+            return ret(n >= 1 && n <= jf.upvalues().length ? cUpvalueId(jf, (int) n) : null);
+        }
         return ret(upvalCell(th, a, 1, 2, false));
+    }
+
+    /** Identities of C upvalues (upvalueid's light userdata in the reference): one object per function and index. */
+    private static final java.util.Map<JavaFunction, Object[]> C_UPVALUE_IDS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static Object cUpvalueId(JavaFunction jf, int n) {
+        Object[] ids = C_UPVALUE_IDS.computeIfAbsent(jf, k -> new Object[k.upvalues().length]);
+        synchronized (ids) {
+            if (ids[n - 1] == null) ids[n - 1] = new LuaUserdata(null, null);
+            return ids[n - 1];
+        }
     }
 
     private static Object[] upvaluejoin(LuaThread th, Object[] a) {

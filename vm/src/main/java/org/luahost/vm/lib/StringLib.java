@@ -8,6 +8,7 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.LuaUserdata;
 import org.luahost.vm.Profile;
 import org.luahost.vm.runtime.Ops;
 
@@ -315,7 +316,7 @@ public final class StringLib {
         long ls = s.length();
         long init = posrelatI(Args.optInteger(th, a, 3, 1), ls) - 1;
         if (init > ls) init = ls + 1;   // start after the end: no matches
-        return JavaFunction.ret(new GmatchIterator(new LuaPattern(th, s, p), (int) init));
+        return JavaFunction.ret(new GmatchIterator(new LuaPattern(th, s, p), (int) init, p));
     }
 
     /** The iterator gmatch returns: the state of one traversal (in the reference, a C closure's upvalues). */
@@ -324,11 +325,23 @@ public final class StringLib {
         private int src;
         private int lastMatch = -1;
 
-        GmatchIterator(LuaPattern m, int init) {
+        GmatchIterator(LuaPattern m, int init, String pattern) {
             super("?");
             this.m = m;
             this.src = init;
+            this.pattern = pattern;
         }
+
+        private final String pattern;
+
+        /** The reference's three upvalues: the subject, the pattern and the match state (a userdata). */
+        @Override
+        public Object[] upvalues() {
+            if (state == null) state = new LuaUserdata(this, null);
+            return new Object[] {m.src, pattern, state};
+        }
+
+        private LuaUserdata state;
 
         @Override
         protected Object[] call(LuaThread th, Object[] args) {

@@ -1,6 +1,7 @@
 package org.luahost.vm.nodes;
 
 import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -37,7 +38,7 @@ public final class Arith {
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
             if (x instanceof Long i && y instanceof Long j) return i + j;
-            if (x instanceof Double i && y instanceof Double j) return i + j;
+            if (x instanceof Double i && y instanceof Double j) return Numbers.add(i, j);
             return slow(f, x, y);
         }
     }
@@ -49,7 +50,7 @@ public final class Arith {
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
             if (x instanceof Long i && y instanceof Long j) return i - j;
-            if (x instanceof Double i && y instanceof Double j) return i - j;
+            if (x instanceof Double i && y instanceof Double j) return Numbers.sub(i, j);
             return slow(f, x, y);
         }
     }
@@ -61,7 +62,7 @@ public final class Arith {
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
             if (x instanceof Long i && y instanceof Long j) return i * j;
-            if (x instanceof Double i && y instanceof Double j) return i * j;
+            if (x instanceof Double i && y instanceof Double j) return Numbers.mul(i, j);
             return slow(f, x, y);
         }
     }
@@ -72,7 +73,7 @@ public final class Arith {
         @Override
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Double i && y instanceof Double j) return i / j;
+            if (x instanceof Double i && y instanceof Double j) return Numbers.div(i, j);
             if (x instanceof Long i && y instanceof Long j) return (double) i / (double) j;
             return slow(f, x, y);
         }

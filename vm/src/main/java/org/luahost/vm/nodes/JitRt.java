@@ -6,6 +6,7 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
 /**
@@ -27,28 +28,28 @@ final class JitRt {
 
     static Object add(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j) return i + j;
-        if (x instanceof Double i && y instanceof Double j) return i + j;
-        if (isNum(x) && isNum(y)) return num(x) + num(y);
+        if (x instanceof Double i && y instanceof Double j) return Numbers.add(i, j);
+        if (isNum(x) && isNum(y)) return Numbers.add(num(x), num(y));
         return s.slow(f, x, y);
     }
 
     static Object sub(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j) return i - j;
-        if (x instanceof Double i && y instanceof Double j) return i - j;
-        if (isNum(x) && isNum(y)) return num(x) - num(y);
+        if (x instanceof Double i && y instanceof Double j) return Numbers.sub(i, j);
+        if (isNum(x) && isNum(y)) return Numbers.sub(num(x), num(y));
         return s.slow(f, x, y);
     }
 
     static Object mul(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j) return i * j;
-        if (x instanceof Double i && y instanceof Double j) return i * j;
-        if (isNum(x) && isNum(y)) return num(x) * num(y);
+        if (x instanceof Double i && y instanceof Double j) return Numbers.mul(i, j);
+        if (isNum(x) && isNum(y)) return Numbers.mul(num(x), num(y));
         return s.slow(f, x, y);
     }
 
     static Object div(Object x, Object y, Frame f, Arith.Bin s) {
-        if (x instanceof Double i && y instanceof Double j) return i / j;
-        if (isNum(x) && isNum(y)) return num(x) / num(y);
+        if (x instanceof Double i && y instanceof Double j) return Numbers.div(i, j);
+        if (isNum(x) && isNum(y)) return Numbers.div(num(x), num(y));
         return s.slow(f, x, y);
     }
 

@@ -242,12 +242,18 @@ public final class Loops {
                 throw f.thread.runtimeError(this, "variable '(for state)' got a non-closable value");
             }
             int s;
+            LuaThread th = f.thread;
+            int mark = th.pushTbc(closing);   // pending, as a <close> variable (LuaState.close, coroutine.close)
             try {
                 s = generic(f, fn, state, control);
             } catch (org.luahost.vm.LuaError e) {
-                f.thread.unwindTo(f.thread.errorCloseDepth(f.depth));   // closed from the protected call's level
-                Ops.tmcall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, e.value()}, this, "__close");
+                th.resetTbc(mark);
+                th.errorAtTbc(e);   // a coroutine the error leaves waits here for coroutine.close
+                th.unwindTo(th.errorCloseDepth(f.depth));   // closed from the protected call's level
+                Ops.tmcall(th, Ops.metafield(th.state, closing, "__close"), new Object[] {closing, e.value()}, this, "__close");
                 throw e;
+            } finally {
+                th.resetTbc(mark);
             }
             Object r1 = f.ret1;
             Object[] rn = f.retN;

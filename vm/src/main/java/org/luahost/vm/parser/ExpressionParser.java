@@ -87,10 +87,13 @@ abstract class ExpressionParser extends ParserSupport {
     /** explist -> expr { ',' expr } */
     final List<Expr> exprList() {
         List<Expr> list = new ArrayList<>();
+        int start = fs.freereg;
         list.add(expr());
         while (t.type() == TokenType.COMMA) {
             int comma = line();
             next();
+            fs.freereg = start + list.size() - 1;
+            reserveRegs(1);   // the value before the comma goes to the next register
             list.set(list.size() - 1, indexedAt(list.getLast(), comma));
             list.add(expr());
         }
@@ -113,6 +116,7 @@ abstract class ExpressionParser extends ParserSupport {
      */
     private Expr subexpr(int limit) {
         enterLevel();
+        int start = fs.freereg;
         Expr e;
         UnOpKind unary = unaryOp(t.type());
         if (unary != null) {
@@ -128,6 +132,7 @@ abstract class ExpressionParser extends ParserSupport {
             next();
             Expr right = subexpr(rightPriority(op));
             e = new Ast.BinOp(line, op, e, right);
+            fs.freereg = start;   // the operands' registers are free again; the result is not in one yet
             op = binaryOp(t.type());
         }
         leaveLevel();
@@ -193,6 +198,7 @@ abstract class ExpressionParser extends ParserSupport {
      */
     final Expr suffixedExp() {
         int line = line();
+        int base = fs.freereg;   // where the value of each call of the chain goes (f()() reuses it)
         Expr e = primaryExp();
         for (;;) {
             switch (t.type()) {
@@ -211,14 +217,26 @@ abstract class ExpressionParser extends ParserSupport {
                 case COLON -> {
                     next();
                     String name = checkName();
+                    fs.freereg = base;
+                    reserveRegs(2);   // the method and self
                     e = new Ast.MethodCall(line, e, name, funcArgs(line));
+                    fs.freereg = base + 1;   // the call's result
                 }
-                case LPAREN, STRING, LBRACE -> e = new Ast.Call(line, e, funcArgs(line));
+                case LPAREN, STRING, LBRACE -> {
+                    fs.freereg = base;
+                    reserveRegs(1);   // the function
+                    e = new Ast.Call(line, e, funcArgs(line));
+                    fs.freereg = base + 1;
+                }
                 default -> {
                     return e;
                 }
             }
         }
+    }
+
+    private static boolean multiValued(Expr e) {
+        return e instanceof Ast.Call || e instanceof Ast.MethodCall || e instanceof Ast.Vararg;
     }
 
     /** funcargs -> '(' [ explist ] ')' | constructor | STRING */
@@ -227,17 +245,22 @@ abstract class ExpressionParser extends ParserSupport {
             case STRING -> {
                 Expr s = new Ast.Str(line(), (String) t.value());
                 next();
+                reserveRegs(1);
                 return List.of(s);
             }
             case LBRACE -> {
+                reserveRegs(1);
                 return List.of(constructor());
             }
             case LPAREN -> {
                 next();
+                int argBase = fs.freereg;
                 List<Expr> args = t.type() == TokenType.RPAREN ? List.of() : exprList();
+                fs.freereg = argBase + Math.max(0, args.size() - 1);
                 int close = line();
                 checkMatch(TokenType.RPAREN, TokenType.LPAREN, line);
                 if (!args.isEmpty()) args.set(args.size() - 1, indexedAt(args.getLast(), close));
+                if (!args.isEmpty() && !multiValued(args.getLast())) reserveRegs(1);   // the last argument, after the ')'
                 return args;
             }
             default -> throw syntaxError("function arguments expected");
@@ -300,12 +323,16 @@ abstract class ExpressionParser extends ParserSupport {
      * records as the function's linedefined.
      */
     final Ast.FuncBody body(boolean method, int line) {
-        openFunction(false);
+        openFunction(false, line);
         List<Ast.Near> pnears = new ArrayList<>();
         checkNext(TokenType.LPAREN);
-        if (method) pnears.add(here());
+        if (method) {
+            pnears.add(here());
+            declareLocal();   // self
+        }
         List<String> params = parList(pnears);
         checkNext(TokenType.RPAREN);
+        activateLocals(params.size() + (method ? 1 : 0));
         Ast.Block block = block();
         int lastLine = line();
         checkMatch(TokenType.END, TokenType.FUNCTION, line);
@@ -322,7 +349,7 @@ abstract class ExpressionParser extends ParserSupport {
         if (t.type() == TokenType.RPAREN) return params;
         do {
             switch (t.type()) {
-                case NAME -> { params.add(checkName()); pnears.add(here()); }
+                case NAME -> { params.add(checkName()); pnears.add(here()); declareLocal(); }
                 case DOTS -> {
                     next();
                     fs.vararg = true;

@@ -74,7 +74,7 @@ public final class Parser extends ExpressionParser {
 
     /** chunk -> block EOF; the main function is vararg, without parameters. */
     private Ast.Chunk mainFunction(String chunkName) {
-        openFunction(true);
+        openFunction(true, 0);
         next();
         Ast.Block block = block();
         check(TokenType.EOS);
@@ -86,8 +86,12 @@ public final class Parser extends ExpressionParser {
 
     @Override
     Ast.Block block() {
+        int nactvar = fs.nactvar, nregs = fs.nregs;
         List<Stat> stats = new ArrayList<>();
         statList(stats);
+        fs.nactvar = nactvar;   // the block's locals go out of scope
+        fs.nregs = nregs;
+        fs.freereg = nregs;
         return new Ast.Block(stats, line(), lastLine);
     }
 
@@ -116,6 +120,7 @@ public final class Parser extends ExpressionParser {
     private void statement(List<Stat> stats) {
         int line = line();
         enterLevel();
+        fs.freereg = fs.nregs;
         switch (t.type()) {
             case SEMI -> next();
             case IF -> stats.add(ifStat(line));
@@ -197,6 +202,7 @@ public final class Parser extends ExpressionParser {
 
     /** forstat -> FOR (fornum | forlist) END */
     private Stat forStat(int line) {
+        int nactvar = fs.nactvar, nregs = fs.nregs;
         next();
         String var = checkName();
         Ast.Near near = here();
@@ -206,16 +212,21 @@ public final class Parser extends ExpressionParser {
             default -> throw syntaxError("'=' or 'in' expected");
         };
         checkMatch(TokenType.END, TokenType.FOR, line);
+        fs.nactvar = nactvar;   // the loop's variables, hidden ones included, go out of scope
+        fs.nregs = nregs;
+        fs.freereg = nregs;
         return stat;
     }
 
     /** fornum -> NAME '=' exp ',' exp [ ',' exp ] forbody */
     private Stat forNum(int line, String var, Ast.Near near) {
+        for (int i = 0; i < 4; i++) declareLocal();   // three "(for state)" and the variable
         next();
         Expr start = expr();
         checkNext(TokenType.COMMA);
         Expr limit = expr();
         Expr step = testNext(TokenType.COMMA) ? expr() : null;
+        activateLocals(4);
         Stat s = new Ast.NumericFor(line, var, start, limit, step, forBody());
         nears.put(s, new Ast.Near[] {near});
         return s;
@@ -227,9 +238,11 @@ public final class Parser extends ExpressionParser {
         List<Ast.Near> ns = new ArrayList<>();
         names.add(first);
         ns.add(near);
-        while (testNext(TokenType.COMMA)) { names.add(checkName()); ns.add(here()); }
+        for (int i = 0; i < 5; i++) declareLocal();   // four "(for state)" and the first variable
+        while (testNext(TokenType.COMMA)) { names.add(checkName()); ns.add(here()); declareLocal(); }
         checkNext(TokenType.IN);
         List<Expr> exprs = exprList();
+        activateLocals(4 + names.size());
         Stat s = new Ast.GenericFor(line, names, exprs, forBody());
         nears.put(s, ns.toArray(new Ast.Near[0]));
         return s;
@@ -268,6 +281,8 @@ public final class Parser extends ExpressionParser {
     private Stat localFunc(int line, int functionLine) {
         String name = checkName();
         Ast.Near near = here();
+        declareLocal();
+        activateLocals(1);
         Ast.FuncBody body = body(false, line());
         Stat s = new Ast.LocalFunction(line, name, new Ast.Function(functionLine, body));
         nears.put(s, new Ast.Near[] {near});
@@ -283,6 +298,7 @@ public final class Parser extends ExpressionParser {
         do {
             names.add(checkName());
             ns.add(here());
+            declareLocal();
             Ast.Attrib attrib = attrib();
             if (attrib == Ast.Attrib.CLOSE) {
                 if (toClose) throw semanticError("multiple to-be-closed variables in local list");
@@ -291,9 +307,20 @@ public final class Parser extends ExpressionParser {
             attribs.add(attrib);
         } while (testNext(TokenType.COMMA));
         List<Expr> exprs = testNext(TokenType.ASSIGN) ? exprList() : List.of();
+        activateLocals(registerLocals(attribs, exprs));
         Stat s = new Ast.Local(line, names, attribs, exprs);
         nears.put(s, ns.toArray(new Ast.Near[0]));
         return s;
+    }
+
+    /** How many of a local statement's variables hold registers: all but a last one that is <const> with a literal value (a compile-time constant). */
+    private static int registerLocals(List<Ast.Attrib> attribs, List<Expr> exprs) {
+        int n = attribs.size();
+        if (exprs.size() != n || attribs.getLast() != Ast.Attrib.CONST) return n;
+        Expr e = exprs.getLast();
+        boolean literal = e instanceof Ast.Int || e instanceof Ast.Flt || e instanceof Ast.Str
+                || e instanceof Ast.True || e instanceof Ast.False || e instanceof Ast.Nil;
+        return literal ? n - 1 : n;
     }
 
     /** attrib -> [ '<' NAME '>' ] */

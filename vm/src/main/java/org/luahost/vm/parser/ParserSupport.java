@@ -62,10 +62,24 @@ abstract class ParserSupport {
          */
         boolean gotoErrorPossible;
         final Set<String> labels = new HashSet<>();
+        /** The line of 'function' (0: the main function), for limit errors. */
+        final int line;
+        /** Local variables declared and in scope, the hidden ones of loops included (the reference's actvar count). */
+        int nactvar;
+        /** Registers the active locals hold (compile-time constants hold none). */
+        int nregs;
+        /**
+         * The first free register, as the reference allocates them for the
+         * values of expression lists and call arguments (other temporaries
+         * are not counted): enough to report "needs too many registers"
+         * where the reference does for long lists.
+         */
+        int freereg;
 
-        FunctionState(FunctionState parent, boolean vararg) {
+        FunctionState(FunctionState parent, boolean vararg, int line) {
             this.parent = parent;
             this.vararg = vararg;
+            this.line = line;
         }
     }
 
@@ -168,8 +182,37 @@ abstract class ParserSupport {
 
     // ---------------------------------------------------------------- functions
 
-    final void openFunction(boolean vararg) {
-        fs = new FunctionState(fs, vararg);
+    final void openFunction(boolean vararg, int line) {
+        fs = new FunctionState(fs, vararg, line);
+    }
+
+    /** The reference's LUAI_MAXVARS and MAXREGS. */
+    static final int MAX_VARS = 200;
+    static final int MAX_REGS = 255;
+
+    /**
+     * Declares a local of the current function (new_localvar): too many
+     * locals in scope is an error here, near the token after the name, as
+     * in the reference.
+     */
+    final void declareLocal() {
+        if (fs.nactvar + 1 > MAX_VARS) {
+            String where = fs.line == 0 ? "main function" : "function at line " + fs.line;
+            throw syntaxError("too many local variables (limit is " + MAX_VARS + ") in " + where);
+        }
+        fs.nactvar++;
+    }
+
+    /** n declared locals become active, holding regs registers (adjustlocalvars). */
+    final void activateLocals(int regs) {
+        fs.nregs += regs;
+        fs.freereg = fs.nregs;
+    }
+
+    /** Takes n more registers for values (luaK_reserveregs): beyond the reference's limit, an error near the current token. */
+    final void reserveRegs(int n) {
+        if (fs.freereg + n >= MAX_REGS) throw syntaxError("function or expression needs too many registers");
+        fs.freereg += n;
     }
 
     /**

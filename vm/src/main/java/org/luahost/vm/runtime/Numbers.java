@@ -46,6 +46,40 @@ public final class Numbers {
         return negativeNan ? NEG_NAN : POS_NAN;
     }
 
+    /*
+     * Float +, -, * and / with the reference's NaN when both operands are
+     * NaNs: x86 keeps the NaN of one operand, and which one depends on the
+     * operand order of the instruction the compiler picked. lua5.4 (gcc,
+     * x86-64) keeps the second operand's for + and the first one's for the
+     * others; the JVM's choice varies with the tier and the JIT, so the rule
+     * is explicit here and every path of both tiers uses it. The cost on the
+     * float path is one comparison (r == r) that is almost always true.
+     */
+
+    /** a + b; for two NaNs, b (the reference's). */
+    public static double add(double a, double b) {
+        double r = a + b;
+        return r == r || a == a || b == b ? r : b;
+    }
+
+    /** a - b; for two NaNs, a. */
+    public static double sub(double a, double b) {
+        double r = a - b;
+        return r == r || a == a || b == b ? r : a;
+    }
+
+    /** a * b; for two NaNs, a. */
+    public static double mul(double a, double b) {
+        double r = a * b;
+        return r == r || a == a || b == b ? r : a;
+    }
+
+    /** a / b; for two NaNs, a. */
+    public static double div(double a, double b) {
+        double r = a / b;
+        return r == r || a == a || b == b ? r : a;
+    }
+
     // ---------------------------------------------------------------- pow and fmod
 
     /**

@@ -96,12 +96,12 @@ public final class Ops {
         }
         double a = todouble(x), b = todouble(y);
         switch (op) {
-            case ADD: return a + b;
-            case SUB: return a - b;
-            case MUL: return a * b;
+            case ADD: return Numbers.add(a, b);
+            case SUB: return Numbers.sub(a, b);
+            case MUL: return Numbers.mul(a, b);
             case MOD: return Numbers.mod(a, b);
             case IDIV: return Numbers.idiv(a, b);
-            case DIV: return a / b;
+            case DIV: return Numbers.div(a, b);
             case POW: return Numbers.pow(a, b);
             case UNM: return -a;
             default: throw new IllegalStateException("op " + op);

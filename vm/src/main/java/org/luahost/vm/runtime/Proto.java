@@ -23,7 +23,7 @@ public final class Proto {
     /**
      * Local variable debug information recorded by the compiler (the
      * reference's locvars): name, slot, and the line range it is active in,
-     * in declaration order. Empty when stripped.
+     * in declaration order. When stripped, named "(temporary)", without declarations.
      */
     public LocalInfo[] locals = new LocalInfo[0];
     /**
