@@ -189,7 +189,7 @@ public final class LuaState {
         } catch (SyntaxError e) {
             throw new LuaError(e.getMessage());
         }
-        return Compiler.compileMain(this, ast, env == null ? globals : env);
+        return Compiler.compileMain(this, ast, env == null ? globals : env, charge);
     }
 
     /**
