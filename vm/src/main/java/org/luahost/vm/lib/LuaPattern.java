@@ -186,10 +186,10 @@ final class LuaPattern {
                 long[] m = pr.masks;
                 int b = pr.firstItem * 4;
                 String src = this.src;
-                for (int e = srcEnd; s < e; s++) {
+                for (int e = srcEnd, start = s; s < e; s++) {
                     int c = src.charAt(s);
                     if ((m[b + (c >>> 6)] & (1L << c)) != 0) return s;
-                    if ((s & (Work.CHUNK - 1)) == 0) th.charge(Work.CHUNK_UNITS);
+                    if (((s - start) & (Work.CHUNK - 1)) == Work.CHUNK - 1) th.charge(Work.CHUNK_UNITS);
                 }
                 return srcEnd + 1;
             }
