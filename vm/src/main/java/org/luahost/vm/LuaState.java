@@ -197,7 +197,7 @@ public final class LuaState {
         } catch (SyntaxError e) {
             throw new LuaError(e.getMessage());
         }
-        return Compiler.compileMain(this, ast, env == null ? globals : env);
+        return Compiler.compileMain(this, ast, env == null ? globals : env, charge);
     }
 
     /**

@@ -8,8 +8,15 @@ package org.luahost.vm;
  *
  * <p>The interpreter counts one unit of work at each function call (Lua or
  * Java, tail calls included) and at each loop back-edge (the end of a loop
- * body's iteration, a backward {@code goto}). Each {@link LuaThread} counts
- * down its own {@link LuaThread#workLeft}; when it goes below zero the
+ * body's iteration, a backward {@code goto}); library functions whose cost
+ * grows with their input, and {@code load}'s lexer and compiler, count units
+ * in proportion to their work from inside their loops
+ * ({@link LuaThread#charge}; about one unit per 64 bytes or 4 table elements
+ * handled, per pattern-matching step, 4 per token read and 16 per statement
+ * compiled), so that a meter also
+ * reaches code that spends its time inside one library call. Each
+ * {@link LuaThread} counts down its own {@link LuaThread#workLeft}; when it
+ * goes below zero the
  * interpreter calls {@link LuaThread#outOfWork()}, which asks the meter
  * ({@link #onWork}) how much to count next. On the hot path that is one
  * decrement and one branch.

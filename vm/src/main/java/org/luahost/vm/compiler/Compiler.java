@@ -35,7 +35,18 @@ public final class Compiler extends ExprCompiler {
 
     /** Compiles a chunk into a closure whose _ENV upvalue holds env. */
     public static LuaClosure compileMain(LuaState L, Ast.Chunk chunk, Object env) {
+        return compileMain(L, chunk, env, null);
+    }
+
+    /**
+     * As {@link #compileMain(LuaState, Ast.Chunk, Object)}; charge (or null)
+     * is called with units of work every {@value #STATS_PER_CHARGE}
+     * statements compiled (the loading thread's work meter) and may throw to
+     * stop the compilation.
+     */
+    public static LuaClosure compileMain(LuaState L, Ast.Chunk chunk, Object env, java.util.function.IntConsumer charge) {
         Compiler c = new Compiler(chunk, false);
+        c.charge = charge;
         Proto p = c.function(chunk.body(), MAIN_UPVALUES);
         return new LuaClosure(p, new Cell[] {new Cell(env)});
     }
@@ -169,7 +180,16 @@ public final class Compiler extends ExprCompiler {
 
     // ---------------------------------------------------------------- statements
 
+    /** The work meter's charge while compiling a loaded chunk, or null; see {@link #compileMain}. */
+    private java.util.function.IntConsumer charge;
+    private int statsUncharged;
+    private static final int STATS_PER_CHARGE = 256, UNITS_PER_STAT = 16;
+
     private Stat stat(Ast.Stat s) {
+        if (charge != null && ++statsUncharged == STATS_PER_CHARGE) {
+            statsUncharged = 0;
+            charge.accept(STATS_PER_CHARGE * UNITS_PER_STAT);
+        }
         return switch (s) {
             case Ast.Local l -> local(l);
             case Ast.Assign a -> assign(a);

@@ -140,6 +140,17 @@ final class LuaPattern {
         this.capLen = new int[nc];
     }
 
+    /** Steps (units of work) left before the matcher charges the thread's work meter for a batch of them. */
+    private int steps = STEP_BATCH;
+    private static final int STEP_BATCH = 256;
+
+    /** Charges the steps done since the last charge (a batch, or more when a scan took steps off in bulk). */
+    private void chargeSteps() {
+        int done = STEP_BATCH - steps;
+        steps = STEP_BATCH;
+        th.charge(done);
+    }
+
     /** Prepares for a new match attempt. */
     void reset() {
         level = 0;
@@ -179,17 +190,18 @@ final class LuaPattern {
         switch (pr.firstKind) {
             case 2: {
                 int i = src.indexOf(pr.firstChar, s);
-                th.charge(((i < 0 ? srcEnd : i) - s) / Work.BYTES_PER_UNIT);
+                steps -= ((i < 0 ? srcEnd : i) - s) / Work.BYTES_PER_UNIT;
+                if (steps < 0) chargeSteps();
                 return i < 0 ? srcEnd + 1 : i;
             }
             case 3: {
                 long[] m = pr.masks;
                 int b = pr.firstItem * 4;
                 String src = this.src;
-                for (int e = srcEnd; s < e; s++) {
+                for (int e = srcEnd, start = s; s < e; s++) {
                     int c = src.charAt(s);
                     if ((m[b + (c >>> 6)] & (1L << c)) != 0) return s;
-                    if ((s & (Work.CHUNK - 1)) == 0) th.charge(Work.CHUNK_UNITS);
+                    if (((s - start) & (Work.CHUNK - 1)) == Work.CHUNK - 1) th.charge(Work.CHUNK_UNITS);
                 }
                 return srcEnd + 1;
             }
@@ -235,7 +247,7 @@ final class LuaPattern {
 
     /** Matches the pattern from index p against the subject from index s; the end of the match, or -1. */
     int match(int s, int p) {
-        th.charge(1);   // one unit per step of the backtracking (see Work)
+        if (--steps < 0) chargeSteps();   // one unit per step of the backtracking (see Work)
         if (matchdepth-- == 0) throw error("pattern too complex");
         final byte[] pat = this.pat;
         final int patEnd = this.patEnd;
@@ -435,7 +447,8 @@ final class LuaPattern {
             if ((m[b + (c >>> 6)] & (1L << c)) == 0) break;
             i++;
         }
-        th.charge((i - s) / Work.BYTES_PER_UNIT);
+        steps -= (i - s) / Work.BYTES_PER_UNIT;
+        if (steps < 0) chargeSteps();
         // try with the longest repetition first, then one fewer, ...
         if (ep + 1 == patEnd && matchdepth > 0) return i;   // nothing follows: the longest one matches
         for (; i >= s; i--) {
@@ -500,7 +513,8 @@ final class LuaPattern {
         if (l < 0 || l >= level || capLen[l] == CAP_UNFINISHED) throw error("invalid capture index %" + (l + 1));
         int len = capLen[l];
         if (len < 0) return -1;   // a position capture has no text (its length is huge in the reference)
-        th.charge(len / Work.BYTES_PER_UNIT);
+        steps -= len / Work.BYTES_PER_UNIT;
+        if (steps < 0) chargeSteps();
         if (srcEnd - s >= len && src.regionMatches(capInit[l], src, s, len)) return s + len;
         return -1;
     }

@@ -7,8 +7,8 @@ import org.luahost.vm.LuaThread;
  * with a pattern without magic characters), in time linear in the subject and
  * charged to the work meter as it goes ({@link Work}).
  *
- * <p>Short needles ({@value #SHORT} bytes or fewer) use the JDK's vectorized
- * {@link String#indexOf(String, int, int)} window by window. Longer ones use
+ * <p>Short needles ({@value #SHORT} bytes or fewer), and short subjects, use
+ * the JDK's vectorized {@link String#indexOf(String, int, int)} window by window. Longer ones use
  * Boyer-Moore-Horspool (a bad-character shift table, comparing the last byte
  * first), which is sublinear on ordinary text; its worst case is O(n·m)
  * ({@code ("a"):rep(n)} searched for {@code "b"..("a"):rep(m)}), so once it
@@ -20,6 +20,8 @@ final class PlainFind {
     private PlainFind() {}
 
     static final int SHORT = 4;
+    /** Subject length times needle length up to which String.indexOf is used whatever the needle. */
+    private static final int SMALL_WORK = 1 << 16;
     private static final int HORSPOOL_FACTOR = 8;
 
     /** The index of the first occurrence of p in s at or after from (0-based), or -1. */
@@ -27,7 +29,8 @@ final class PlainFind {
         int n = s.length(), m = p.length();
         if (m == 0) return from <= n ? from : -1;
         if (m > n - from) return -1;
-        if (m <= SHORT) return windowed(th, s, p, from);
+        // short needles, and short subjects (where even the naive worst case is small), need no shift table
+        if (m <= SHORT || (long) (n - from) * m <= SMALL_WORK) return windowed(th, s, p, from);
         return horspool(th, s, p, from);
     }
 
@@ -35,8 +38,8 @@ final class PlainFind {
     private static int windowed(LuaThread th, String s, String p, int from) {
         int n = s.length(), m = p.length();
         for (int pos = from; pos <= n - m; pos += Work.CHUNK) {
-            th.charge(Work.CHUNK_UNITS * m);
             int end = (int) Math.min(n, (long) pos + Work.CHUNK + m - 1);
+            Work.bytes(th, (long) (end - pos) * m);   // the window's worst case, charged before it is searched
             int i = s.indexOf(p, pos, end);
             if (i >= 0) return i;
         }
@@ -78,14 +81,14 @@ final class PlainFind {
             while (k > 0 && p.charAt(i) != p.charAt(k)) k = fail[k - 1];
             if (p.charAt(i) == p.charAt(k)) k++;
             fail[i] = k;
-            if ((i & (Work.CHUNK - 1)) == 0) th.charge(Work.CHUNK_UNITS);
+            if ((i & (Work.CHUNK - 1)) == Work.CHUNK - 1) th.charge(Work.CHUNK_UNITS);
         }
         for (int i = from, k = 0; i < n; i++) {
             char c = s.charAt(i);
             while (k > 0 && c != p.charAt(k)) k = fail[k - 1];
             if (c == p.charAt(k)) k++;
             if (k == m) return i - m + 1;
-            if ((i & (Work.CHUNK - 1)) == 0) th.charge(2 * Work.CHUNK_UNITS);
+            if (((i - from) & (Work.CHUNK - 1)) == Work.CHUNK - 1) th.charge(2 * Work.CHUNK_UNITS);
         }
         return -1;
     }

@@ -230,7 +230,7 @@ public final class StringLib {
             int k = Math.min(Math.min(filled, total - filled), Work.CHUNK * 16);
             System.arraycopy(b, 0, b, filled, k);
             filled += k;
-            th.charge(Work.CHUNK_UNITS);
+            Work.bytes(th, k);
         }
     }
 
@@ -239,8 +239,9 @@ public final class StringLib {
         if (n < 2) return s;
         byte[] b = new byte[n];
         for (int c = 0; c < n; c += Work.CHUNK) {
-            th.charge(Work.CHUNK_UNITS);
-            for (int i = c, e = Math.min(n, c + Work.CHUNK); i < e; i++) b[n - 1 - i] = (byte) s.charAt(i);
+            int e = Math.min(n, c + Work.CHUNK);
+            Work.bytes(th, e - c);
+            for (int i = c; i < e; i++) b[n - 1 - i] = (byte) s.charAt(i);
         }
         return org.luahost.vm.LuaString.fromBytes(b);
     }
@@ -256,8 +257,9 @@ public final class StringLib {
         byte[] b = org.luahost.vm.LuaString.toBytes(s);
         int delta = up ? -32 : 32;
         for (int c = i; c < n; c += Work.CHUNK) {
-            if (th != null) th.charge(Work.CHUNK_UNITS);
-            for (int j = c, e = Math.min(n, c + Work.CHUNK); j < e; j++) {
+            int e = Math.min(n, c + Work.CHUNK);
+            if (th != null) Work.bytes(th, e - c);
+            for (int j = c; j < e; j++) {
                 if (b[j] >= from && b[j] <= from + 25) b[j] += delta;
             }
         }

@@ -26,6 +26,9 @@
  * one definition. What the libraries share with the operators (number
  * conversions, C's pow and fmod, NaN signs, coercions to strings and numbers)
  * is in {@code org.luahost.vm.runtime} ({@code Numbers}, {@code Ops},
- * {@code NumFmt}), never repeated here.
+ * {@code NumFmt}), never repeated here. Functions whose cost grows with
+ * their input charge the work meter from inside their loops, per chunk of
+ * work ({@link org.luahost.vm.lib.Work}); plain-text search is
+ * {@link org.luahost.vm.lib.PlainFind}.
  */
 package org.luahost.vm.lib;
