@@ -40,8 +40,17 @@
  * second tier therefore lives here and the node classes' fields stay
  * package-private (only what the compiler needs is public).
  *
+ * <p>Inline caches: a read, store or method lookup by a constant string key
+ * ({@code obj.name}, {@code obj.name = v}, {@code obj:name()}, a global) keeps
+ * an {@link org.luahost.vm.FieldCache}, the hash slot where the key was last
+ * found, checked by identity against whatever table comes (tables built alike
+ * share slots), plus the table's Bloom filter of string keys to prove absence;
+ * a value inherited through {@code __index} tables is cached with the versions
+ * of the tables of the chain ({@code Calls.MethodCache}). Both tiers use the
+ * node's caches, so they see the same values.
+ *
  * <p>Threads: a node tree is written only by the compiler, except for the
- * method calls' caches and each block's execution count and compiled form,
+ * inline caches, the method calls' caches and each block's execution count and compiled form,
  * which are written while it runs, without synchronisation: the code of a
  * state runs on one Java thread at a time.
  */
