@@ -48,6 +48,7 @@ class HostHardeningTest {
         L.setGlobal("throw_java", JavaFunction.of("throw_java", (th, a) -> {
             throw new IllegalStateException("a bug in a Java function (simulated)");
         }));
+        L.setGlobal("depth", JavaFunction.of("depth", (th, a) -> JavaFunction.ret((long) th.depth)));
         L.setGlobal("throw_soe", JavaFunction.of("throw_soe", (th, a) -> {
             throw new StackOverflowError();
         }));
@@ -187,13 +188,15 @@ class HostHardeningTest {
             assertTrue(soe.getMessage().contains("stack overflow"), soe.getMessage());
             assertEquals(3L, get(s.call("ok", 3L))[0]);
         }
-        // the main thread's stack was put back each time: deep recursion still has its full depth
+        // the main thread's stack is put back each time: the Lua stack depth seen by a Java function is the
+        // same after 20 escapes from 100 frames deep as before
         Session d = start("depth", """
-                function deep(n) if n == 0 then return 0 end return 1 + deep(n - 1) end
-                function oom() throw_oom() end
+                function oom_at(n) if n == 0 then throw_oom() end return 1 + oom_at(n - 1) end
+                function depth_now() return depth() end
                 """, new SessionOptions());
-        for (int i = 0; i < 5; i++) failure(d.call("oom"));
-        assertEquals(150_000L, get(d.call("deep", 150_000L))[0]);
+        Object before = get(d.call("depth_now"))[0];
+        for (int i = 0; i < 20; i++) assertEquals("not enough memory", failure(d.call("oom_at", 100L)).getMessage());
+        assertEquals(before, get(d.call("depth_now"))[0]);
     }
 
     @Test

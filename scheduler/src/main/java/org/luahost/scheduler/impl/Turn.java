@@ -10,9 +10,9 @@ import org.luahost.vm.LuaThread;
  * <p>Threads: made by the thread that takes the envelope and touched only by
  * the thread running it, while that thread holds the state's turn; a turn
  * that waits ({@link Waits}) writes its wait fields before it gives the
- * state's turn away and reads them after it took it back. The volatile
- * fields ({@link #began}, {@link #worker}, {@link #waiter}) are also read by
- * any thread: a kill, the close report.
+ * state's turn away and reads them after it took it back. {@link #began},
+ * {@link #worker} and {@link #waiter} are also read by any thread that found
+ * the turn in {@link TurnRunner#running}: a kill, the close report.
  */
 final class Turn {
     final Envelope env;
@@ -34,14 +34,26 @@ final class Turn {
     boolean detached;
     /** Sessions this turn started with host.send/host.call (see SessionImpl.chargeNewSession). */
     int newSessions;
-    /** When the turn began (System.nanoTime; not reset by renewals). Read by any thread (reports). */
-    volatile long began;
-    /** The thread that runs the turn (its drainer), and the thread parked in a wait of it, or null. Read by kill. */
-    volatile Thread worker, waiter;
+    /**
+     * When the turn began (System.nanoTime; not reset by renewals) and the
+     * thread that runs it (its drainer): written before the turn is
+     * published in {@link TurnRunner#running} (a volatile write), so a thread
+     * that reads the turn from there sees them (kill, reports).
+     */
+    long began;
+    Thread worker;
+    /** The thread parked in a wait of the turn, or null. Read by kill. */
+    volatile Thread waiter;
 
     Turn(Envelope env) { this.env = env; }
 
-    /** Kill: interrupts the turn's threads, so that a wait (an Async.await) ends with a Lua error. Any thread. */
+    /**
+     * Kill: interrupts the turn's threads, so that a wait (an Async.await)
+     * ends with a Lua error. Any thread. NOTE: benign race: if the turn ends
+     * meanwhile, its worker may already run another session's turn and get
+     * the interrupt (a wait of that turn would fail "interrupted"); kills are
+     * rare and {@link Drainers} clears the flag between sessions.
+     */
     void interrupt() {
         Thread w = waiter;
         if (w != null) w.interrupt();

@@ -121,11 +121,11 @@ final class TurnRunner {
     private void begin(Turn t) {
         session.lua.lockState();
         session.mailbox.taken();
-        t.worker = Thread.currentThread();
-        t.began = System.nanoTime();
-        running = t;
         session.lua.enter(t);
         session.budget.startClock(t);
+        t.worker = Thread.currentThread();
+        t.began = t.start;
+        running = t;   // publishes worker and began
         active = t;
     }
 
@@ -142,7 +142,6 @@ final class TurnRunner {
         session.lua.leave(t);
         active = null;
         running = null;
-        t.worker = null;
         session.lua.unlockState();
     }
 
