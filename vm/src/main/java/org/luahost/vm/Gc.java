@@ -165,11 +165,12 @@ public final class Gc {
     /** Sets the memory limit (from the builder). */
     void limit(long bytes) {
         limit = Math.max(bytes, 0);
+        if (limit > 0) state.pinning = true;
         retrigger();
     }
 
     /** The state's memory in use as collectgarbage("count") reports it: live at the last collection plus allocated since, in bytes. */
-    public long inUse() { return estimate + allocated; }
+    public long inUse() { return estimate + deferred + allocated; }
 
     /**
      * A safe point of th (see the class comment): runs the collection that is due,
@@ -177,6 +178,11 @@ public final class Gc {
      */
     void atSafePoint(LuaThread th) {
         if (finalizing || closed || allocated <= trigger) return;
+        if (!markNeeded()) {
+            deferred += allocated;
+            allocated = 0;
+            return;
+        }
         org.luahost.vm.runtime.Frame top = th.top();
         org.luahost.vm.runtime.Site site = top == null ? null : top.site;
         if (top != null) top.site = null;   // a back-edge: the frame's site may be an earlier call's, which knows fewer live slots
@@ -217,12 +223,45 @@ public final class Gc {
             weakfinAfterPrune = weakfin.size();
         }
         weakfin.add(new java.lang.ref.WeakReference<>(o));
+        state.pinning = true;
     }
 
     /** Called when a metatable is set: an object whose metatable has __gc now is registered for finalization. */
     public void registered(Object o, LuaTable mt) {
-        if (mt == null || closed || mt.rawget("__gc") == null) return;
+        if (mt == null || closed) return;
+        if (mt.rawget("__mode") != null) {
+            weakSeen = true;
+            state.pinning = true;
+        }
+        if (mt.rawget("__gc") == null) return;
+        state.pinning = true;
         if (finset.add(o)) finobj.add(o);
+    }
+
+    /**
+     * Whether the state may have a weak table: a metatable with {@code __mode} was
+     * set since the state began, or the last mark found one (a {@code __mode} added to
+     * a metatable afterwards is found by the next explicit collection).
+     */
+    private boolean weakSeen;
+    /**
+     * Bytes allocated while automatic collections were skipped (see {@link #atSafePoint}):
+     * counted in {@link #inUse} until the next mark.
+     */
+    private long deferred;
+
+    /**
+     * Whether an automatic collection could be observed: something is registered for
+     * finalization, a weak table may exist, or a memory limit needs the live size.
+     * Otherwise the mark is skipped (the JVM frees the memory) and "count" marks on demand.
+     */
+    private boolean markNeeded() {
+        return !finobj.isEmpty() || !weakfin.isEmpty() || weakSeen || limit > 0;
+    }
+
+    /** Runs the mark that automatic collections skipped, so that "count" reports the live data. */
+    public void settle(LuaThread th) {
+        if (deferred > 0 && !finalizing && !closed) collect(th);
     }
 
     /** Number of Lua collections so far (for tests and statistics). */
@@ -257,7 +296,7 @@ public final class Gc {
     public boolean step(LuaThread th, long kb) {
         if (finalizing || closed) return false;
         stepCredit += kb <= 0 ? 1L << stepsizeLog : Math.min(kb, Long.MAX_VALUE / 2048) * 1024;
-        if (stepCredit < estimate + allocated) return false;
+        if (stepCredit < inUse()) return false;
         collect(th);
         return true;
     }
@@ -347,6 +386,11 @@ public final class Gc {
         finAfterLast = finobj.size();
         estimate = m.bytes;
         allocated = 0;
+        deferred = 0;
+        if (!m.weakValues.isEmpty() || !m.ephemerons.isEmpty() || !m.allWeak.isEmpty()) {
+            weakSeen = true;
+            state.pinning = true;
+        }
         stepCredit = 0;
         retrigger();
         callFinalizers(th, tobefnz);

@@ -77,6 +77,14 @@ public final class LuaState {
     public Gc gc() { return gc; }
 
     /**
+     * Whether pinned temporaries are recorded ({@link LuaThread#pin}): set for good by
+     * the collector once a collection could be observed (a finalizer or a weak table was
+     * registered, a file was opened, or a memory limit is set). Before that an
+     * automatic collection skips its mark, so held values need no pins.
+     */
+    boolean pinning;
+
+    /**
      * The state's memory in use as the collector estimates it, in bytes: the
      * live data the last collection found plus what was allocated since (what
      * {@code collectgarbage("count")} reports, in KB); see {@link Gc}.

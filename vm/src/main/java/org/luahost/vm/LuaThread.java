@@ -195,7 +195,8 @@ public class LuaThread implements LuaThreadHandle {
     /**
      * Values an expression holds in Java locals (or on the second tier's operand
      * stack) while a later part of it may call: the collector marks them as roots
-     * of this thread (see {@link Gc}). Only collectable objects are pushed;
+     * of this thread (see {@link Gc}). Only collectable objects are pushed, and
+     * only once a collection can be observed ({@link LuaState#pinning});
      * {@link #npins} is reset by the pin scope that pushed them, and by a
      * protected call that catches an error.
      */
@@ -204,7 +205,7 @@ public class LuaThread implements LuaThreadHandle {
 
     /** Pins v (if it is a collectable object) and returns it. */
     public final Object pin(Object v) {
-        if (v == null || v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean) return v;   // exact-class tests first
+        if (!state.pinning || v == null || v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean) return v;   // exact-class tests first
         if (v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle) {
             if (npins == pins.length) pins = java.util.Arrays.copyOf(pins, npins * 2);
             pins[npins++] = v;

@@ -320,7 +320,7 @@ public final class BaseLib {
             case 0: gc.setRunning(false); return ret(0L);
             case 1: gc.setRunning(true); return ret(0L);
             case 2: gc.fullCollect(th); return ret(0L);
-            case 3: return ret(L.memoryInUse() / 1024.0);
+            case 3: gc.settle(th); return ret(L.memoryInUse() / 1024.0);
             default: return ret(gc.isRunning());
         }
     }
