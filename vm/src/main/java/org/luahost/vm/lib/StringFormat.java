@@ -135,7 +135,7 @@ final class StringFormat {
                     throw th.errorAtLevel("invalid conversion '" + form(fmt, pct, conv) + "' to 'format'", 1);
             }
         }
-        Work.bytes(th, (long) sb.length() + n);   // one pass over the format and the result (see Work)
+        if (sb.length() > Work.CHUNK) Work.bytes(th, sb.length());   // a long result's copying (see Work)
         return JavaFunction.ret(sb.toString());
     }
 
