@@ -67,7 +67,7 @@ final class ServeCommand {
     static int run(String[] args) {
         int port = 8080;
         GatewayFlags gateway = new GatewayFlags();
-        HostOptions host = new HostOptions().idleTimeout(Duration.ofSeconds(300));
+        HostOptions host = new HostOptions().idleTimeout(Duration.ofSeconds(300)).heapCeiling(0.85);
         SessionOptions s = new SessionOptions();
         String script = null;
         Path data = Path.of(".luahost");
