@@ -53,7 +53,7 @@ class DataFolderTest {
     @Test
     void aSecondServeOnTheSameFolderRefusesToStart() throws Exception {
         Path script = dir.resolve("app.lua");
-        Files.writeString(script, "function inc() count = (count or 0) + 1 return count end");
+        Files.writeString(script, "function inc() count = (count or 0) + 1 return count end host.export{inc = inc}");
         Path data = dir.resolve("data");
         ServeProcess a = ServeProcess.start(dir, data, script);
         try {
@@ -121,6 +121,7 @@ class DataFolderTest {
                 function probe()
                   return data.count, pcall(handlers.run)
                 end
+                host.export{plant = plant, probe = probe}
                 """.formatted(grab, grab, grab, grab));
         Path data = dir.resolve("data");
         ServeProcess s = ServeProcess.start(dir, data, sandboxed);

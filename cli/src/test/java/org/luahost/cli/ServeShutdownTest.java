@@ -33,6 +33,7 @@ class ServeShutdownTest {
             function get() return n end
             function stuck(path) local f = io.open(path) return f:read('l') end
             function bye() os.exit(3) end
+            host.export{inc = inc, get = get, stuck = stuck, bye = bye}
             """;
     static final int SESSIONS = 10;
     static final int SHUTDOWN_SECONDS = 6;

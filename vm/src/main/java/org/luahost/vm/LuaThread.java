@@ -156,7 +156,9 @@ public class LuaThread implements LuaThreadHandle {
     public final void outOfWork() {
         if (trapped) {
             trapped = false;
-            workLeft = savedWork;
+            // the trap stood for savedWork + 1 units; what was counted since (a decrement,
+            // or a library charge of many units) comes off what it saved
+            workLeft = savedWork + workLeft + 1;
             state.gc().atSafePoint(this);
             if (workLeft >= 0) return;
         }

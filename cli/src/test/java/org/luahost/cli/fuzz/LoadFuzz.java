@@ -38,7 +38,11 @@ import org.luahost.vm.Profile;
 public final class LoadFuzz {
     /** A load that takes longer than this is a finding (the work meter stops it there). */
     static final long BOUND_NANOS = 10_000_000_000L;
-    private static final int HEADER = 22;   // the binary chunk header up to the payload (Dump: signature .. CRC)
+    /**
+     * The binary chunk header up to the payload (Dump: the reference's header, 4 + 2 + 6 + 3 + 16
+     * bytes, then luahost's marker 3, revision and flags 2, payload length and CRC-32 8).
+     */
+    static final int HEADER = 44;
     private static final String[] TOKENS = {
         "end", "function", "(", ")", "{", "}", "[", "]", "[[", "]]", "[==[", "--[[", "--", "=", "==", "..", "...",
         "local", "return", "goto", "::", "<const>", "<close>", "if", "then", "else", "for", "in", "do", "while",

@@ -53,9 +53,9 @@ class LoadFuzzTest {
         String chunk = (String) org.luahost.vm.LuaFunction.first(L.call(L.load(
                 "return string.dump(function() return 1 end)", "=t", "t", null)));
         // the payload starts with the source name's length (a varint, here one byte: "=t" is short)
-        for (int skip : new int[] {0, 1 + (chunk.charAt(22) & 0x7F)}) {   // 0: the length; then: the upvalue count
+        for (int skip : new int[] {0, 1 + (chunk.charAt(LoadFuzz.HEADER) & 0x7F)}) {   // 0: the length; then: the upvalue count
             StringBuilder b = new StringBuilder(chunk);
-            b.replace(22 + skip, 23 + skip, minusOne);
+            b.replace(LoadFuzz.HEADER + skip, LoadFuzz.HEADER + 1 + skip, minusOne);
             LoadFuzz.fixChecksum(b);
             assertEquals(null, fz.check(b.toString(), true), "varint at payload offset " + skip);
             Object[] r = L.call((org.luahost.vm.LuaFunction) L.getGlobal("load"), b.toString(), "=x", "b");

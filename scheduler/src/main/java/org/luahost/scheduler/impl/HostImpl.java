@@ -279,7 +279,11 @@ public final class HostImpl implements LuaHost {
             report.notSaved().forEach((id, why) -> warn("session '" + id + "' was not saved: " + why));
             if (report.clean()) return Future.<Void>succeededFuture();
             List<String> unsaved = new ArrayList<>();
-            new java.util.TreeMap<>(report.notSaved()).forEach((id, why) -> unsaved.add("session '" + id + "': " + why));
+            String failedSave = "its last save failed: ";
+            new java.util.TreeMap<>(report.notSaved()).forEach((id, why) -> unsaved.add(why.startsWith(failedSave)
+                    ? "session '" + id + "' stopped without saving its last changes: " + why.substring(failedSave.length())
+                            + " (its previous snapshot is kept)"
+                    : "session '" + id + "': " + why));
             return Future.<Void>failedFuture(new SessionException(Kind.PERSISTENCE, unsaved.size()
                     + (unsaved.size() == 1 ? " session was" : " sessions were") + " not saved: " + String.join("; ", unsaved)));
         });

@@ -99,7 +99,10 @@ public final class TableLib {
         if (last - i < 4096) {   // the usual buffer: joined with one copy, no growing builder
             String[] parts = new String[(int) (last - i + 1)];
             for (int k = 0; k < parts.length; k++) parts[k] = field(th, t, i + k);
-            return new Object[] {String.join(sep, parts)};
+            String r = String.join(sep, parts);
+            Work.elements(th, parts.length);
+            Work.bytes(th, r.length());
+            return new Object[] {r};
         }
         StringBuilder sb = new StringBuilder();
         long charged = 0;
