@@ -127,9 +127,12 @@ public final class HostImpl implements LuaHost {
             if (homes.isEmpty()) throw new IllegalStateException("the host is not ready yet (wait for ready())");
             admission.checkNewSession(id, sessions.mappingCount() - (s == null ? 0 : 1));
             SessionImpl created = new SessionImpl(this, id, sc, o, homeFor(id));
+            // START is queued before the session is published: a producer that finds it in the map
+            // at once must not get its message in first (it would run before the state exists)
+            created.mailbox.prequeue(new Envelope.Start(created.startedFuture));
             boolean won = s == null ? sessions.putIfAbsent(id, created) == null : sessions.replace(id, s, created);
             if (won) {
-                created.deliver(new Envelope.Start(created.startedFuture));
+                if (created.mailbox.tryTakeRole()) created.startDrainer();
                 return created;
             }
         }

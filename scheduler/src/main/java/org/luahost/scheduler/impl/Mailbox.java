@@ -95,6 +95,17 @@ final class Mailbox {
     /** Takes the drainer role if the session is idle (any thread); so no turn starts until it is released. */
     boolean tryTakeRole() { return SCHEDULED.compareAndSet(this, 0, 1); }
 
+    /**
+     * Queues e (counted) without taking the drainer role: for the START of a
+     * session before the session is published to other producers, so that it
+     * is the first envelope whatever they deliver next (the caller then takes
+     * the role with {@link #tryTakeRole} if no producer has).
+     */
+    void prequeue(Envelope e) {
+        RECEIVED.incrementAndGet(this);
+        queue.offer(e);
+    }
+
     /** Takes every envelope out, in order, handing each to to (see the class comment for who may call it). */
     void drainTo(Consumer<Envelope> to) {
         synchronized (this) {
