@@ -193,7 +193,9 @@ class GatewayHardeningTest {
                 // reset: closed too
             }
             String text = got.toString(StandardCharsets.ISO_8859_1);
-            assertTrue(text.startsWith("HTTP/1.1 101"), text);
+            // the server may cut the connection while our oversized frame is still arriving: the reset
+            // then discards even the 101 we had not read yet (empty text); anything read must be the 101
+            assertTrue(text.isEmpty() || text.startsWith("HTTP/1.1 101"), text);
             int close = text.indexOf((char) 0x88);
             assertTrue(close < 0 || text.contains("\u0003\u00f1"), "closed with 1009 (message too big), or cut: " + text);
         }
