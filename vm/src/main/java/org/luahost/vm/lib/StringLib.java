@@ -222,12 +222,16 @@ public final class StringLib {
 
     /**
      * Fills b with copies of its first unit bytes by doubling what is filled,
-     * in copies of at most one chunk, charging the work meter for each.
+     * in copies of at most about 16 chunks, charging the work meter for each.
+     * Every copy but the last is a whole number of units, so that what is
+     * filled always ends on a unit boundary and the next copy (from the
+     * start of b) continues the pattern.
      */
     static void fillRepeating(LuaThread th, byte[] b, int unit) {
         int filled = unit, total = b.length;
+        int most = Math.max(unit, Work.CHUNK * 16 / unit * unit);
         while (filled < total) {
-            int k = Math.min(Math.min(filled, total - filled), Work.CHUNK * 16);
+            int k = Math.min(Math.min(filled, total - filled), most);
             System.arraycopy(b, 0, b, filled, k);
             filled += k;
             Work.bytes(th, k);
