@@ -9,6 +9,7 @@ module org.luahost.scheduler {
     requires transitive io.vertx.core;
     requires org.jctools.core;
     requires java.management;
+    requires org.slf4j;
 
     exports org.luahost.scheduler;
 }

@@ -62,6 +62,8 @@ final class ServeCommand {
               --shutdown-timeout SECONDS  SIGTERM ends the process within this (default 20)
               --allow-profile-change  restore sessions saved under another profile (default: they fail to start;
                                   sandboxed into --trusted: their data only, their functions raise when called)
+              --log-level LEVEL   what the log on stderr shows: trace, debug, info (default), warn, error;
+                                  failed turns, stops and failed saves are warnings, failed calls debug
             """ + GatewayFlags.USAGE;
 
     static int run(String[] args) {
@@ -99,6 +101,7 @@ final class ServeCommand {
                     case "--await-timeout" -> host.awaitTimeout(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--shutdown-timeout" -> shutdownSeconds = Math.max(2, Long.parseLong(value(args, ++i, a)));
                     case "--allow-profile-change" -> s.allowProfileChange(true);
+                    case "--log-level" -> ConsoleLogging.setLevel(value(args, ++i, a));
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return 0;

@@ -204,6 +204,28 @@ class SerializerTest {
     }
 
     @Test
+    void aLibrarySetThatOnlyGrewRestoresWithAWarning() {
+        // a newer luahost (or host) with one more host function: same profile, every saved reference binds
+        LuaState a = fresh();
+        JavaFunction hello = JavaFunction.of("hello", (th, args) -> JavaFunction.ret("hi"));
+        a.setGlobal("host", tableWith("hello", hello));
+        Persister pa = Persister.attach(a);
+        run(a, "h = host.hello; n = 42");
+        byte[] snap = pa.capture().bytes();
+
+        LuaState b = fresh();
+        LuaTable host = tableWith("hello", JavaFunction.of("hello", (th, args) -> JavaFunction.ret("hi again")));
+        host.rawset("log", JavaFunction.of("log", (th, args) -> LuaFunction.NONE));
+        b.setGlobal("host", host);
+        RestoreReport r = Persister.attach(b).restore(snap);
+        assertSame(host.rawget("hello"), b.getGlobal("h"));
+        assertEquals(42L, b.getGlobal("n"));
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("the snapshot was made under the trusted profile with other libraries or host functions")
+                && r.warnings().get(0).endsWith("; restored because every host value it refers to exists here"), r.warnings().get(0));
+    }
+
+    @Test
     void skipPolicyLeavesOutWithWarnings() {
         LuaState a = fresh();
         Persister p = Persister.attach(a);

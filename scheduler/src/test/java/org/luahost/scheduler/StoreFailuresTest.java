@@ -96,7 +96,7 @@ class StoreFailuresTest {
         assertEquals(false, r[0]);
         assertTrue(String.valueOf(r[1]).contains("cannot save session 'p'") && String.valueOf(r[1]).contains("SQLITE_FULL"),
                 String.valueOf(r[1]));
-        assertTrue(err().contains("luahost: warning: cannot save session 'p': "), err());
+        assertTrue(err().contains("WARN org.luahost.store: cannot save session 'p': "), err());
         // room again: the next persist stores the state, though nothing changed since the failed one
         store.failing = false;
         assertArrayEquals(new Object[] {true}, SessionsTest.get(s.call("try_persist")));
@@ -141,7 +141,7 @@ class StoreFailuresTest {
                     + "(snapshot \\d of session 's2' is unusable \\(corrupt snapshot: checksum mismatch\\); )+no usable snapshot left")
                     && e.getMessage().contains("snapshot 1 of session 's2'"), e.getMessage());
         }
-        assertTrue(err().contains("luahost: warning: session 's2' could not start: cannot restore session 's2': "), err());
+        assertTrue(err().contains("WARN org.luahost.session: session 's2' could not start: cannot restore session 's2': "), err());
         assertEquals(1L, PersistentSessionsTest.call(host, "other", "inc"));   // the others are not affected
     }
 }

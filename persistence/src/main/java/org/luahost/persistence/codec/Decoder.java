@@ -92,6 +92,9 @@ final class Decoder {
         if (in.remaining() != 0) throw in.corrupt("trailing bytes after the last value");
         for (RootChange c : changes) apply(c);
         registerFinalizers(changes);
+        if (libraryChanged != null) {
+            warnings.add(libraryChanged + "; restored because every host value it refers to exists here");
+        }
         if (quarantine) {
             warnings.add(quarantinedCount + " functions of the " + savedProfile + " snapshot were replaced by functions that "
                     + "raise an error, and " + dropped + " changes to library tables were left out");
@@ -117,6 +120,14 @@ final class Decoder {
         long fingerprint = in.i64();
         boolean sameProfile = savedProfile.equals(restoring);
         if (sameProfile && fingerprint == host.fingerprint()) return;
+        if (sameProfile && !allow) {
+            // another library set under the same profile (a newer luahost with more host functions, a host
+            // that registers other functions): no capability crosses a profile, so the snapshot is restored
+            // as long as every host value it refers to still exists (see missingHostValue)
+            libraryChanged = "the snapshot was made under the " + savedProfile + " profile with other libraries or host "
+                    + "functions (library set " + hex(fingerprint) + ", this state's is " + hex(host.fingerprint()) + ")";
+            return;
+        }
         String what = sameProfile
                 ? "the " + savedProfile + " profile with other libraries or host functions (library set "
                         + hex(fingerprint) + ", this state's is " + hex(host.fingerprint()) + ")"
@@ -130,6 +141,24 @@ final class Decoder {
         warnings.add("the snapshot was made under " + what + "; restored into a " + restoring + " state because a "
                 + "change of profile is allowed" + (quarantine ? "; its functions are not restored (they raise an "
                 + "error when called) and it does not replace library values" : ""));
+    }
+
+    /**
+     * Set (to the reason) when the snapshot's library set differs from this
+     * state's under the same profile and a change was not allowed: a host
+     * value or table the snapshot names that no longer exists then refuses
+     * the restore ({@link #missingHostValue}) instead of becoming nil.
+     */
+    private String libraryChanged;
+
+    /** A host value or table the snapshot names is missing: a warning, or the refusal (see libraryChanged). */
+    private void missingHostValue(String warning) {
+        if (libraryChanged != null) {
+            throw new ProfileMismatchException(libraryChanged + " and is not restored: " + warning.replace("; restored as nil", "")
+                    .replace("; its saved changes were dropped", "") + " (restore with a change of profile allowed, "
+                    + "--allow-profile-change, to drop it)", savedProfile, host.profile());
+        }
+        warnings.add(warning);
     }
 
     private static String hex(long v) { return String.format("%016x", v); }
@@ -169,7 +198,7 @@ final class Decoder {
         if (flag > 1) throw in.corrupt("bad metatable flag");
         LuaTable mt = flag == 1 ? readMetatable() : null;
         if (!(target instanceof LuaTable t)) {
-            warnings.add("host table '" + name + "' no longer exists; its saved changes were dropped");
+            missingHostValue("host table '" + name + "' no longer exists; its saved changes were dropped");
             return new RootChange(null, kv, false, null);
         }
         return new RootChange(t, kv, flag == 1, mt);
@@ -260,7 +289,7 @@ final class Decoder {
     private Object hostValue() {
         String name = readString();
         Object v = hostValues.get(name);
-        if (v == null) warnings.add("host value '" + name + "' no longer exists; restored as nil");
+        if (v == null) missingHostValue("host value '" + name + "' no longer exists; restored as nil");
         // data only: a library function the sandbox kept in its data (lib = {req = require}) is the trusted
         // state's more capable one here, and restored metatables could call it; it becomes the stand-in too
         if (quarantine && v instanceof LuaFunction) return quarantined();

@@ -394,8 +394,9 @@ public final class HostImpl implements LuaHost {
         }
     }
 
+    /** A host-wide warning (see {@link Log#HOST}). */
     void warn(String message) {
-        System.err.println("luahost: warning: " + message);
+        Log.HOST.warn(message);
     }
 
     void internalError(SessionImpl s, Throwable x) {
@@ -404,9 +405,9 @@ public final class HostImpl implements LuaHost {
 
     /** A Java exception escaped session code; where: the handler or step it escaped from (may be null). */
     void internalError(SessionImpl s, String where, Throwable x) {
-        System.err.println("luahost: internal error in session '" + s.id + "'" + (where == null ? "" : " (" + where + ")")
-                + ": " + x);
-        if (!(x instanceof StackOverflowError)) x.printStackTrace();
+        String msg = "internal error in session '" + s.id + "'" + (where == null ? "" : " (" + where + ")") + ": " + x;
+        if (x instanceof StackOverflowError) Log.HOST.error(msg);   // its trace is thousands of frames of nothing
+        else Log.HOST.error(msg, x);
     }
 
     /**

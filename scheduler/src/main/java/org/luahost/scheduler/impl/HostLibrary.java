@@ -16,7 +16,7 @@ import org.luahost.vm.LuaUserdata;
  * The {@code host} table every session gets: its id, messaging
  * ({@code send}, {@code call}), time ({@code sleep}, {@code after},
  * {@code every}), {@code push} to its WebSocket clients, {@code persist},
- * {@code stop}, and {@code export} (what the gateway may call).
+ * {@code stop}, {@code export} (what the gateway may call) and {@code log}.
  * The functions are shared by all sessions (they hold no state) and find
  * their session through the state's extension slot. The README documents
  * the Lua side.
@@ -171,6 +171,40 @@ final class HostLibrary {
         return L.registry.rawget(EXPORTS) instanceof LuaTable t && t.rawget(name) instanceof LuaFunction f ? f : null;
     }
 
+    /**
+     * host.log(level, ...): the values after level, converted as print converts
+     * them and separated by tabs, go to the host's log ({@link Log#SCRIPT})
+     * at that level ("trace", "debug", "info", "warn" or "error"), prefixed
+     * with the session id.
+     */
+    private static final JavaFunction LOG = JavaFunction.of("host.log", (th, a) -> {
+        int level = Args.checkOption(th, a, 1, null, "trace", "debug", "info", "warn", "error");
+        SessionImpl s = session(th);
+        org.slf4j.Logger log = Log.SCRIPT;
+        boolean on = switch (level) {
+            case 0 -> log.isTraceEnabled();
+            case 1 -> log.isDebugEnabled();
+            case 2 -> log.isInfoEnabled();
+            case 3 -> log.isWarnEnabled();
+            default -> log.isErrorEnabled();
+        };
+        if (!on) return LuaFunction.NONE;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < a.length; i++) {
+            if (i > 1) sb.append('\t');
+            sb.append(LuaString.toJava(th.state.tostring(a[i])));
+        }
+        String msg = "[" + s.id + "] " + sb;
+        switch (level) {
+            case 0 -> log.trace(msg);
+            case 1 -> log.debug(msg);
+            case 2 -> log.info(msg);
+            case 3 -> log.warn(msg);
+            default -> log.error(msg);
+        }
+        return LuaFunction.NONE;
+    });
+
     private static final JavaFunction STOP = JavaFunction.of("host.stop", (th, a) -> {
         session(th).lifecycle.requestStop();
         return LuaFunction.NONE;
@@ -190,6 +224,7 @@ final class HostLibrary {
         host.rawset("persist", PERSIST);
         host.rawset("stop", STOP);
         host.rawset("export", EXPORT);
+        host.rawset("log", LOG);
         L.setGlobal("host", host);
     }
 }

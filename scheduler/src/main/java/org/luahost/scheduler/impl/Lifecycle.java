@@ -81,10 +81,16 @@ final class Lifecycle {
         s.lua.invoke(t, main, LuaFunction.NONE);
     }
 
+    /** "\n" and the Lua traceback of x, or "" (for log messages). */
+    static String traceback(SessionException x) {
+        String tb = x.luaTraceback();
+        return tb == null || tb.isEmpty() ? "" : "\n" + tb;
+    }
+
     private void failStart(SessionException x) {
         session.errors++;
         session.startFailure = x;   // what later messages to this session are told (not only "is stopped")
-        session.host.warn("session '" + session.id + "' could not start: " + x.getMessage());
+        Log.SESSION.warn("session '{}' could not start: {}{}", session.id, x.getMessage(), Lifecycle.traceback(x));
         session.host.unregister(session);
         session.startedFuture.completeExceptionally(x);
         stopRequested = false;
@@ -147,8 +153,8 @@ final class Lifecycle {
         int n = s.options.restartAfterErrors();
         if (n <= 0 || consecutiveErrors < n || s.status != Status.RUNNING || s.turns.inProgress != 1 || t.thread == null) return;
         consecutiveErrors = 0;
-        s.host.warn("session '" + s.id + "' restarts after " + n + " failed turns in a row"
-                + (s.saver != null ? " (from its last save)" : " (with a fresh state)"));
+        Log.SESSION.warn("session '{}' restarts after {} failed turns in a row{}", s.id, n,
+                s.saver != null ? " (from its last save)" : " (with a fresh state)");
         closeState();
         s.timers.cancelAll();
         Hosting old = s.lua.hosting();
@@ -156,7 +162,7 @@ final class Lifecycle {
         try {
             loadState(t);
         } catch (LuaError | SessionException x) {
-            s.host.warn("session '" + s.id + "' could not restart: " + x.getMessage() + "; it stops");
+            Log.SESSION.warn("session '{}' could not restart: {}; it stops", s.id, x.getMessage());
             stopRequested = true;
         } finally {
             if (old != null && old != s.lua.hosting()) old.releaseTurn();

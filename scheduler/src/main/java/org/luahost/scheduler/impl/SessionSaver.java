@@ -167,7 +167,7 @@ final class SessionSaver {
             if (x != null) {
                 storeFailed = true;
                 lastFailure = message(x);
-                session.host.warn("cannot save session '" + session.id + "': " + message(x));
+                Log.STORE.warn("cannot save session '{}': {}", session.id, message(x));
             }
         });
         lastSave = f;
@@ -199,7 +199,7 @@ final class SessionSaver {
 
     private void warn(String w) {
         if (warned == null) warned = new HashSet<>();
-        if (warned.size() < 100 && warned.add(w)) session.host.warn(w);
+        if (warned.size() < 100 && warned.add(w)) Log.STORE.warn(w);
     }
 
     private static String message(Throwable x) {

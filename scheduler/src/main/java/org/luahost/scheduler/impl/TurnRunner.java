@@ -110,8 +110,8 @@ final class TurnRunner {
             lifecycle.saveAfter(t);
             lifecycle.restartIfBroken(t);
         } catch (OutOfMemoryError x) {
-            session.host.warn("session '" + session.id + "': out of memory after " + t.env.handler()
-                    + " (the collection or save after it did not complete)");
+            Log.SESSION.warn("session '{}': out of memory after {} (the collection or save after it did not complete)",
+                    session.id, t.env.handler());
         } catch (Throwable x) {
             session.host.internalError(session, "after " + t.env.handler(), x);
         }
@@ -167,7 +167,7 @@ final class TurnRunner {
                     + x.status + ")"));
         } catch (OutOfMemoryError x) {
             // what the VM's protected calls did not turn into "not enough memory" ends the turn here
-            session.host.warn("session '" + session.id + "': out of memory in " + e.handler() + "; the turn ended");
+            Log.SESSION.warn("session '{}': out of memory in {}; the turn ended", session.id, e.handler());
             failed(t, new SessionException(Kind.LUA_ERROR, "not enough memory"));
         } catch (Throwable x) {
             // a Java exception, a StackOverflowError, any other Error: the turn ends, the session goes on
@@ -185,8 +185,23 @@ final class TurnRunner {
     private void failed(Turn t, SessionException x) {
         session.errors++;
         t.failed = true;
+        logFailure(t.env, x);
         if (x.kind() == Kind.LUA_ERROR) session.lifecycle.turnFailedInLua();
         t.env.fail(x);
+    }
+
+    /**
+     * Logs a failed turn (see {@link Log#SESSION}): at WARN when nobody else
+     * hears of it (on_message, timers; the main chunk is logged by its
+     * lifecycle), at DEBUG when the error goes back to a caller.
+     */
+    private void logFailure(Envelope e, SessionException x) {
+        if (e instanceof Envelope.Start || e instanceof Envelope.Stop || e instanceof Envelope.Save) return;
+        boolean caller = e instanceof Envelope.Call;
+        if (caller ? !Log.SESSION.isDebugEnabled() : !Log.SESSION.isWarnEnabled()) return;
+        String msg = "session '" + session.id + "': " + e.handler() + " failed: " + x.getMessage() + Lifecycle.traceback(x);
+        if (caller) Log.SESSION.debug(msg);
+        else Log.SESSION.warn(msg);
     }
 
     private void call(Turn t, Envelope.Call c) {
