@@ -14,7 +14,7 @@ import org.luahost.vm.LuaString;
 
 /**
  * The {@code luahost} command: dispatches to a subcommand ({@code lua},
- * {@code run}, {@code serve}). The {@code ./luahost} script at the repository
+ * {@code run}, {@code serve}, {@code store}). The {@code ./luahost} script at the repository
  * root builds the classes and starts this class with the JVM options the VM
  * wants.
  *
@@ -41,6 +41,12 @@ public final class Main {
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), System.in));
             }
             case "serve" -> ServeCommand.run(Arrays.copyOfRange(args, 1, args.length));
+            case "store" -> {
+                String[] storeArgs = Arrays.copyOfRange(args, 1, args.length);
+                yield onLuaThread(() -> StoreCommand.run(storeArgs,
+                        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true),
+                        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
+            }
             case "help", "-h", "--help" -> {
                 System.out.print(usage());
                 yield 0;
@@ -67,6 +73,8 @@ public final class Main {
                   run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]
                                                   run a script in a persistent session (restore, run, save)
                   serve [--port N] [options] script.lua   host sessions of script over HTTP/WebSocket (serve -h)
+                  store [--data DIR] list|history|show|export|import|delete|backup ...
+                                                  inspect and manage stored sessions (store -h)
                 """;
     }
 

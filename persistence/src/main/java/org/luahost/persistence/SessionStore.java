@@ -1,7 +1,9 @@
 package org.luahost.persistence;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.luahost.persistence.store.SqliteSessionStore;
@@ -38,6 +40,38 @@ public interface SessionStore extends AutoCloseable {
 
     /** Removes all of a session's snapshots. */
     CompletionStage<Void> delete(String sessionId);
+
+    /**
+     * The newest snapshot of every stored session, by session id (for tools
+     * and consoles: nothing is decoded or verified). Stores that cannot list
+     * fail with {@link UnsupportedOperationException}.
+     */
+    default CompletionStage<List<SnapshotInfo>> list() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " cannot list sessions"));
+    }
+
+    /** Every snapshot the store keeps of a session, newest first (empty if none). */
+    default CompletionStage<List<SnapshotInfo>> history(String sessionId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " keeps no history"));
+    }
+
+    /**
+     * One kept snapshot of a session by sequence number, verified (a corrupt
+     * one fails with {@link CorruptSnapshotException}); empty if the store no
+     * longer keeps it.
+     */
+    default CompletionStage<Optional<StoredSnapshot>> load(String sessionId, long sequence) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " keeps no history"));
+    }
+
+    /**
+     * Writes a consistent copy of the whole store to file (which must not
+     * exist), while saves go on; the copy is a store of the same kind
+     * ({@code sessions.db} for SQLite: put it in a folder of its own to open it).
+     */
+    default CompletionStage<Void> backup(Path file) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " cannot back up"));
+    }
 
     /** Finishes the operations already accepted, then releases the store. Blocks until done. */
     @Override

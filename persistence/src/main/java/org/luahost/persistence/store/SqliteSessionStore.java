@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.luahost.persistence.CorruptSnapshotException;
 import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.SessionStore;
+import org.luahost.persistence.SnapshotInfo;
 import org.luahost.persistence.StoredSnapshot;
 import org.luahost.persistence.codec.SnapshotFormat;
 
@@ -216,6 +218,98 @@ public final class SqliteSessionStore implements SessionStore {
             }
         });
         return f;
+    }
+
+    /** Runs query on the reader thread; its SQL and runtime failures become a PersistenceException saying what. */
+    private <T> CompletionStage<T> onReader(String what, SqlQuery<T> query) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new PersistenceException("the session store is closed"));
+            return f;
+        }
+        reader.execute(() -> {
+            try {
+                f.complete(query.run());
+            } catch (CorruptSnapshotException e) {
+                f.completeExceptionally(e);
+            } catch (SQLException | RuntimeException e) {
+                f.completeExceptionally(new PersistenceException("cannot " + what + ": " + e.getMessage(), e));
+            }
+        });
+        return f;
+    }
+
+    private interface SqlQuery<T> {
+        T run() throws SQLException;
+    }
+
+    private static final String INFO_COLUMNS = "session, seq, saved_at, length(data), "
+            + "(SELECT count(*) FROM snapshot k WHERE k.session = s.session)";
+
+    private static SnapshotInfo info(ResultSet rs) throws SQLException {
+        return new SnapshotInfo(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4), rs.getInt(5));
+    }
+
+    @Override
+    public CompletionStage<List<SnapshotInfo>> list() {
+        return onReader("list the sessions", () -> {
+            List<SnapshotInfo> r = new ArrayList<>();
+            try (PreparedStatement q = readConn.prepareStatement("SELECT " + INFO_COLUMNS + " FROM snapshot s "
+                    + "WHERE seq = (SELECT max(seq) FROM snapshot m WHERE m.session = s.session) ORDER BY session");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) r.add(info(rs));
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public CompletionStage<List<SnapshotInfo>> history(String sessionId) {
+        return onReader("read the history of session '" + sessionId + "'", () -> {
+            List<SnapshotInfo> r = new ArrayList<>();
+            try (PreparedStatement q = readConn.prepareStatement("SELECT " + INFO_COLUMNS + " FROM snapshot s "
+                    + "WHERE session = ? ORDER BY seq DESC")) {
+                q.setString(1, sessionId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) r.add(info(rs));
+                }
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public CompletionStage<Optional<StoredSnapshot>> load(String sessionId, long sequence) {
+        return onReader("load snapshot " + sequence + " of session '" + sessionId + "'", () -> {
+            try (PreparedStatement q = readConn.prepareStatement("SELECT data FROM snapshot WHERE session = ? AND seq = ?")) {
+                q.setString(1, sessionId);
+                q.setLong(2, sequence);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    byte[] data = rs.getBytes(1);
+                    try {
+                        SnapshotFormat.verify(data);
+                    } catch (CorruptSnapshotException e) {
+                        throw new CorruptSnapshotException("snapshot " + sequence + " of session '" + sessionId + "' is unusable ("
+                                + e.getMessage() + ")");
+                    }
+                    return Optional.of(new StoredSnapshot(sessionId, sequence, data, List.of()));
+                }
+            }
+        });
+    }
+
+    /** VACUUM INTO on the reader's connection: a consistent copy as of one read transaction, written while saves go on. */
+    @Override
+    public CompletionStage<Void> backup(Path target) {
+        return onReader("back up the store to " + target, () -> {
+            if (Files.exists(target)) throw new SQLException(target + " already exists");
+            try (PreparedStatement q = readConn.prepareStatement("VACUUM INTO ?")) {
+                q.setString(1, target.toAbsolutePath().toString());
+                q.execute();
+            }
+            return null;
+        });
     }
 
     private Optional<StoredSnapshot> read(String session) throws SQLException {
