@@ -16,5 +16,6 @@ out="$("$java" -Xss1g -Djdk.trackAllThreads=false \
 echo "$out"
 expected="hello, bob (2) from Lua 5.4
 verticle: hello, cid (1)
-verticle undeployed"
+verticle undeployed
+javax.script: hello, dee (1)"
 [ "$out" = "$expected" ] || { echo "run.sh: unexpected output (expected: $expected)" >&2; exit 1; }

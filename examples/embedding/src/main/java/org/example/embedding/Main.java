@@ -1,5 +1,9 @@
 package org.example.embedding;
 
+import javax.script.Invocable;
+import javax.script.ScriptEngine;
+import javax.script.ScriptEngineManager;
+
 import io.vertx.core.Vertx;
 
 import org.luahost.scheduler.HostOptions;
@@ -10,7 +14,8 @@ import org.luahost.scheduler.SessionOptions;
 /**
  * The smallest embedding: a Vert.x instance, a host on it, one session
  * running a Lua script, a call into it, then everything closed. Then the
- * same through {@link GreeterVerticle}, deployed and undeployed.
+ * same through {@link GreeterVerticle}, deployed and undeployed; last the
+ * javax.script engine "lua".
  */
 public final class Main {
     private Main() {}
@@ -43,5 +48,11 @@ public final class Main {
         } finally {
             vertx.close().await();
         }
+
+        ScriptEngine lua = new ScriptEngineManager().getEngineByName("lua");
+        lua.put("name", "dee");
+        lua.eval(COUNTER);
+        System.out.println("javax.script: " + ((Invocable) lua).invokeFunction("greet", lua.get("name")));
+        ((AutoCloseable) lua).close();
     }
 }

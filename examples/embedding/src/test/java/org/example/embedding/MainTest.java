@@ -24,6 +24,7 @@ class MainTest {
                 hello, bob (2) from Lua 5.4
                 verticle: hello, cid (1)
                 verticle undeployed
+                javax.script: hello, dee (1)
                 """, bytes.toString(StandardCharsets.UTF_8));
     }
 }
