@@ -25,7 +25,8 @@ import org.luahost.vm.LuaString;
  * <li>{@code getInterface} gives a proxy whose abstract methods call the
  *     function (or method of thiz) of the same name; null when one of them is
  *     missing when it is asked for. Results are converted to the method's
- *     return type ({@link Coerce}); a Lua error is thrown as the
+ *     return type ({@link Coerce}: records, arrays, lists, maps and numbers
+ *     as {@code Values.toJava(v, type, ...)} converts them); a Lua error is thrown as the
  *     {@link ScriptException} when the method declares it, else as an
  *     {@link IllegalStateException} with it as the cause. Default methods run
  *     their Java body; {@code equals}, {@code hashCode} and {@code toString}
@@ -48,6 +49,11 @@ final class Invoker {
     }
 
     private Object call(Object thiz, String name, Object[] args) throws ScriptException, NoSuchMethodException {
+        return Values.toJava(rawCall(thiz, name, args));
+    }
+
+    /** The first Lua result of thiz[name](thiz, args...) or of the function name, as a Lua value. */
+    private Object rawCall(Object thiz, String name, Object[] args) throws ScriptException, NoSuchMethodException {
         if (name == null) throw new NullPointerException("name");
         Object[] jargs = args == null ? new Object[0] : args;
         try {
@@ -61,7 +67,7 @@ final class Invoker {
                 for (int i = 0; i < jargs.length; i++) luaArgs[i + shift] = Values.toLua(engine.state(), jargs[i]);
                 return engine.state().call(fn, luaArgs);
             });
-            return Values.toJava(LuaFunction.first(r));
+            return LuaFunction.first(r);
         } catch (Missing m) {
             throw new NoSuchMethodException(thiz == null ? "no function " + name : "no method " + name);
         }
@@ -94,7 +100,7 @@ final class Invoker {
             if (m.getDeclaringClass() == Object.class) return objectMethod(proxy, m, args, type);
             if (m.isDefault()) return InvocationHandler.invokeDefault(proxy, m, args);
             try {
-                return Coerce.to(m.getReturnType(), call(thiz, m.getName(), args), m.getName());
+                return Coerce.to(engine.state(), m.getReturnType(), rawCall(thiz, m.getName(), args), m.getName());
             } catch (ScriptException e) {
                 for (Class<?> x : m.getExceptionTypes()) if (x.isInstance(e)) throw e;
                 throw new IllegalStateException(e.getMessage(), e);

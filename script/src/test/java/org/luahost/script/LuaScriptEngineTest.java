@@ -120,11 +120,16 @@ class LuaScriptEngineTest {
         assertThrows(NoSuchMethodException.class, () -> inv.invokeMethod(acc, "withdraw", 1));
     }
 
+    /** A record built from a Lua table's fields. */
+    public record Point(int x, int y) {}
+
     /** Implemented by global Lua functions. */
     public interface Calculator {
         int add(int a, int b);
         String describe(double x);
         boolean positive(long x);
+        Point origin();
+        List<Object> names();
         default String twice(int a) { return "=" + add(a, a); }
     }
 
@@ -142,6 +147,8 @@ class LuaScriptEngineTest {
                 function add(a, b) return a + b end
                 function describe(x) return x * 2 end
                 function positive(x) return x > 0 end
+                function origin() return {x = 1, y = 2} end
+                function names() return {'ann', 'bob'} end
                 counter = {n = 0}
                 function counter:next() self.n = self.n + 1 return self.n end
                 function counter:reset() if self.n > 2 then error('too late') end self.n = 0 end
@@ -152,6 +159,8 @@ class LuaScriptEngineTest {
         assertTrue(c.positive(1));
         assertFalse(c.positive(-1));
         assertEquals("=8", c.twice(4));
+        assertEquals(new Point(1, 2), c.origin());
+        assertEquals(List.of("ann", "bob"), c.names());
         Counter k = inv.getInterface(lua.get("counter"), Counter.class);
         assertEquals(1L, k.next());
         k.reset();

@@ -78,13 +78,22 @@ public final class HostImpl implements LuaHost {
         this.output = options.output();
         this.admission = new Admission(options);
         Promise<Void> p = Promise.promise();
-        vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
+        Runnable deploy = () -> vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
                 .onSuccess(id -> {
                     deploymentId = id;
                     startSweep();
                     p.complete();
                 })
                 .onFailure(p::fail);
+        // Created inside a verticle: the host's verticles are deployed from a thread outside it, so that they are
+        // not the verticle's children (Vert.x would undeploy them before the verticle's stop could close the host,
+        // and the close would find its sessions' contexts gone); the verticle's undeploy closes the host instead
+        // (after its stop, which may close it first).
+        if (HomeContext.whenCallerUndeployed(this::close)) {
+            Thread.ofVirtual().name("luahost-deploy").start(deploy);
+        } else {
+            deploy.run();
+        }
         this.ready = p.future();
     }
 
@@ -276,8 +285,16 @@ public final class HostImpl implements LuaHost {
         return byId(id).subscribe(receiver);
     }
 
+    /** The first close()'s outcome: close() is idempotent (a verticle's stop and its undeploy may both call it). */
+    private Future<Void> closed;
+
     @Override
-    public Future<Void> close() {
+    public synchronized Future<Void> close() {
+        if (closed == null) closed = closeOnce();
+        return closed;
+    }
+
+    private Future<Void> closeOnce() {
         return close(options.closeTimeout()).compose(report -> {
             report.notSaved().forEach((id, why) -> warn("session '" + id + "' was not saved: " + why));
             if (report.clean()) return Future.<Void>succeededFuture();
