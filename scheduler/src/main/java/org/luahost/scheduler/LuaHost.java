@@ -70,6 +70,14 @@ public interface LuaHost {
     Future<Void> send(String id, Object... message);
 
     /**
+     * As {@link #send}, with from naming the sender: delivered to session
+     * id's {@code on_message(from, ...)}, so that the Lua code can answer a
+     * Java component (for example with {@code host.send(from, ...)} when from
+     * is itself a session id, or through a subscriber). from is Java text.
+     */
+    Future<Void> sendFrom(String id, String from, Object... message);
+
+    /**
      * A call from outside the host's Java code (the {@link Gateway}): calls
      * the function the script of session id exported as fname
      * ({@code host.export{fname = fn}}; the session is started from the
