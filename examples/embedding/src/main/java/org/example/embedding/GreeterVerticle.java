@@ -3,14 +3,15 @@ package org.example.embedding;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
-import org.luahost.scheduler.HostOptions;
+import org.luahost.scheduler.JsonOptions;
 import org.luahost.scheduler.LuaHost;
 import org.luahost.scheduler.Script;
 
 /**
- * A verticle that owns a {@link LuaHost}: created in {@link #start()},
- * closed in {@link #stop()} (every session stopped, and saved when the host
- * has a store), so the host lives exactly as long as the deployment. It
+ * A verticle that owns a {@link LuaHost}: created in {@link #start()} with
+ * options from the verticle's config, closed in {@link #stop()} (every
+ * session stopped, and saved when the host has a store; an undeploy would
+ * close it too), so the host lives exactly as long as the deployment. It
  * answers requests at {@link #ADDRESS} by calling the Lua function
  * {@code greet} of session "greeter".
  */
@@ -22,7 +23,8 @@ public final class GreeterVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        host = LuaHost.create(vertx, new HostOptions().defaultScript(Script.of("greeter.lua", Main.COUNTER)));
+        // the verticle's config (a JsonObject) gives the host's options; the script is the example's own
+        host = LuaHost.create(vertx, JsonOptions.hostOptions(config()).defaultScript(Script.of("greeter.lua", Main.COUNTER)));
         vertx.eventBus().<String>consumer(ADDRESS, msg ->
                 host.call("greeter", "greet", msg.body())
                         .onSuccess(r -> msg.reply(r[0]))

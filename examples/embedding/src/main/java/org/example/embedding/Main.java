@@ -4,7 +4,9 @@ import javax.script.Invocable;
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineManager;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import org.luahost.scheduler.HostOptions;
 import org.luahost.scheduler.LuaHost;
@@ -39,7 +41,8 @@ public final class Main {
             System.out.println(r[0] + " from " + r[1]);
             host.close().await();
 
-            String id = vertx.deployVerticle(new GreeterVerticle()).await();
+            String id = vertx.deployVerticle(new GreeterVerticle(),
+                    new DeploymentOptions().setConfig(new JsonObject().put("verticles", 1).put("idleTimeout", "5m"))).await();
             Object[] v = vertx.eventBus().request(GreeterVerticle.ADDRESS, "cid").await().body() instanceof String s
                     ? new Object[] {s} : new Object[] {"?"};
             System.out.println("verticle: " + v[0]);
