@@ -29,17 +29,21 @@ final class ContextOutput extends OutputStream {
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final ByteBuffer in = ByteBuffer.allocate(8192);
     private final CharBuffer out = CharBuffer.allocate(8192);
+    /** Bytes written since the last flush: a flush with nothing new does not reach the writer (the engine flushes after every call). */
+    private boolean written;
 
     ContextOutput(Supplier<Writer> writer) { this.writer = writer; }
 
     @Override
     public void write(int b) {
+        written = true;
         if (!in.hasRemaining()) drain(false);
         in.put((byte) b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) {
+        written = true;
         while (len > 0) {
             if (!in.hasRemaining()) drain(false);
             int n = Math.min(len, in.remaining());
@@ -50,7 +54,11 @@ final class ContextOutput extends OutputStream {
     }
 
     @Override
-    public void flush() { drain(true); }
+    public void flush() {
+        if (!written) return;
+        written = false;
+        drain(true);
+    }
 
     /** Decodes what is pending into the writer; flushWriter also flushes the writer. */
     private void drain(boolean flushWriter) {

@@ -84,6 +84,8 @@ public final class LuaScriptEngine extends AbstractScriptEngine implements Invoc
     private final ThreadFactory threads;
     private final Cleaner.Cleanable cleanable;
     private final Environments environments;
+    /** See {@link #runOnCallerThread}. */
+    private volatile boolean onCallerThread;
     /** The context of the running call (null between calls): where output goes and bindings are read. */
     private volatile ScriptContext active;
 
@@ -115,6 +117,20 @@ public final class LuaScriptEngine extends AbstractScriptEngine implements Invoc
      * the engine runs: before the first call, or from the engine's own Lua code.
      */
     public LuaState state() { return L; }
+
+    /**
+     * Whether calls run on the calling thread instead of a Lua thread of the
+     * engine's carrier (coroutines still run on the carrier). A call then
+     * saves a thread hand-off (a park and an unpark: tens of microseconds on
+     * a busy machine, see the README's javax.script notes), but Lua
+     * recursion is bounded by the caller's stack ({@code -Xss}; deep recursion
+     * ends in the Lua error "stack overflow" sooner), and a Java future awaited
+     * from Lua needs a virtual caller. Set it before the engine is shared.
+     */
+    public LuaScriptEngine runOnCallerThread(boolean on) {
+        this.onCallerThread = on;
+        return this;
+    }
 
     /** The context of the running call, or the engine's own between calls. */
     ScriptContext currentContext() {
@@ -193,6 +209,16 @@ public final class LuaScriptEngine extends AbstractScriptEngine implements Invoc
         if (ON_LUA.get() == this) return inline(ctx, body);
         Hosting turn = Hosting.of(L);
         turn.acquireTurn();
+        if (onCallerThread) {
+            LuaScriptEngine outer = ON_LUA.get();
+            ON_LUA.set(this);
+            try {
+                return inline(ctx, body);
+            } finally {
+                ON_LUA.set(outer);
+                turn.releaseTurn();
+            }
+        }
         try {
             Object[][] result = {null};
             RuntimeException[] failure = {null};

@@ -211,6 +211,25 @@ class LuaScriptEngineTest {
     }
 
     @Test
+    void onTheCallersThread() throws Exception {
+        ((LuaScriptEngine) lua).runOnCallerThread(true);
+        StringWriter out = new StringWriter();
+        lua.getContext().setWriter(out);
+        assertEquals("1 2", lua.eval("local gen = coroutine.wrap(function() for i = 1, 2 do coroutine.yield(i) end end)"
+                + " print('x') return gen() .. ' ' .. gen()"));
+        assertEquals("x\n", out.toString());
+        lua.put("nested", JavaFunction.of("nested", (th, a) -> {
+            try {
+                return JavaFunction.ret(lua.eval("return 5"));
+            } catch (ScriptException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertEquals(6L, lua.eval("return nested() + 1"));
+        callsFromSeveralThreadsAreSerialized();
+    }
+
+    @Test
     void callsFromSeveralThreadsAreSerialized() throws Exception {
         lua.eval("count = 0 function bump() local c = count coroutine.wrap(function() end)() count = c + 1 end");
         List<Thread> threads = new ArrayList<>();
