@@ -389,41 +389,6 @@ public final class HostImpl implements LuaHost {
         s.unbindBus();
     }
 
-    void registerOnBus(SessionImpl s) {
-        if (!options.eventBus()) return;
-        s.bindBus(m -> onBusMessage(s, m));
-    }
-
-    /**
-     * The event-bus protocol: {@code {"call": fname, "args": [...]}} answers
-     * with a JSON array of the results (or fails with code 500 and the
-     * message); {@code {"send": [...], "from": id}} delivers to on_message.
-     */
-    private void onBusMessage(SessionImpl s, Message<Object> m) {
-        if (!(m.body() instanceof JsonObject body)) {
-            m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
-            return;
-        }
-        try {
-            if (body.getValue("call") instanceof String fname) {
-                JsonArray a = body.getJsonArray("args", new JsonArray());
-                callLua(s, LuaJson.luaString(fname), LuaJson.fromJsonArray(a)).onComplete(ar -> {
-                    if (ar.succeeded()) m.reply(LuaJson.toJsonArray(ar.result()));
-                    else m.fail(ar.cause() instanceof SessionException se && se.kind() == Kind.NO_SUCH_FUNCTION ? 404 : 500,
-                            ar.cause().getMessage());
-                });
-            } else if (body.getValue("send") instanceof JsonArray a) {
-                Object from = body.getValue("from");
-                s.deliver(new Envelope.Send(from == null ? null : LuaJson.luaString(from.toString()), LuaJson.fromJsonArray(a)));
-                m.reply(null);
-            } else {
-                m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
-            }
-        } catch (SessionException | IllegalArgumentException e) {
-            m.fail(400, e.getMessage());
-        }
-    }
-
     /** The outbound interceptor that starts or restores a session on its first event-bus message. */
     private final Handler<DeliveryContext<Object>> activator = this::activateOnMessage;
 
@@ -473,6 +438,41 @@ public final class HostImpl implements LuaHost {
         started.startedFuture.whenComplete((r, x) -> {
             if (x != null) resume.run();   // it did not start: no consumer will come
         });
+    }
+
+    void registerOnBus(SessionImpl s) {
+        if (!options.eventBus()) return;
+        s.bindBus(m -> onBusMessage(s, m));
+    }
+
+    /**
+     * The event-bus protocol: {@code {"call": fname, "args": [...]}} answers
+     * with a JSON array of the results (or fails with code 500 and the
+     * message); {@code {"send": [...], "from": id}} delivers to on_message.
+     */
+    private void onBusMessage(SessionImpl s, Message<Object> m) {
+        if (!(m.body() instanceof JsonObject body)) {
+            m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
+            return;
+        }
+        try {
+            if (body.getValue("call") instanceof String fname) {
+                JsonArray a = body.getJsonArray("args", new JsonArray());
+                callLua(s, LuaJson.luaString(fname), LuaJson.fromJsonArray(a)).onComplete(ar -> {
+                    if (ar.succeeded()) m.reply(LuaJson.toJsonArray(ar.result()));
+                    else m.fail(ar.cause() instanceof SessionException se && se.kind() == Kind.NO_SUCH_FUNCTION ? 404 : 500,
+                            ar.cause().getMessage());
+                });
+            } else if (body.getValue("send") instanceof JsonArray a) {
+                Object from = body.getValue("from");
+                s.deliver(new Envelope.Send(from == null ? null : LuaJson.luaString(from.toString()), LuaJson.fromJsonArray(a)));
+                m.reply(null);
+            } else {
+                m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
+            }
+        } catch (SessionException | IllegalArgumentException e) {
+            m.fail(400, e.getMessage());
+        }
     }
 
     void warn(String message) {
