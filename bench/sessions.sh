@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/find-jdk.sh"
 luahost_find_jdk || { echo "needs a JDK 25" >&2; exit 1; }
 cd "$root"
-JAVA_HOME="$LUAHOST_JAVA_HOME" ./mvnw -B -q -o install -Dmaven.test.skip=true -pl bench -am >/dev/null
+JAVA_HOME="$LUAHOST_JAVA_HOME" ./mvnw -B -q -o install -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl bench -am >/dev/null
 cp="$(JAVA_HOME="$LUAHOST_JAVA_HOME" ./mvnw -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile=/dev/stdout)"
 opts=()
 while IFS= read -r line || [ -n "$line" ]; do

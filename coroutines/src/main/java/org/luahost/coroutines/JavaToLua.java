@@ -119,9 +119,9 @@ final class JavaToLua {
         if (v instanceof Number n) return n.doubleValue();
         if (v instanceof CharSequence || v instanceof Character) return text(v.toString(), path);
         if (v instanceof byte[] b) return org.luahost.vm.LuaString.fromBytes(b);
-        if (v instanceof Map<?, ?> || v instanceof Collection<?> || v instanceof Record || v.getClass().isArray()) return NOT_SCALAR;
-        LuaUserdata u = L == null ? null : UserdataType.wrapRegistered(L, v);
+        LuaUserdata u = L == null ? null : UserdataType.wrapRegistered(L, v);   // a registered type wins over the data rules
         if (u != null) return u;
+        if (v instanceof Map<?, ?> || v instanceof Collection<?> || v instanceof Record || v.getClass().isArray()) return NOT_SCALAR;
         throw new ValueException("cannot convert a Java " + v.getClass().getName()
                 + " to a Lua value (register a UserdataType for it)", path.text());
     }

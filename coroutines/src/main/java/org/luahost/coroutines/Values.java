@@ -40,7 +40,9 @@ import org.luahost.vm.LuaUserdata;
  * <li>Lua values ({@link LuaTable}, {@link LuaFunction}, {@link LuaUserdata},
  *     threads) pass as they are;</li>
  * <li>an object whose class (or a superclass or interface) was registered on
- *     the state with {@link UserdataType#register} → a userdata of that type;</li>
+ *     the state with {@link UserdataType#register} → a userdata of that type
+ *     (before the rules for maps, collections, records and arrays: a record
+ *     registered with {@link UserdataType#ofRecord} stays one object);</li>
  * <li>anything else → {@link ValueException} (an {@link IllegalArgumentException})
  *     naming where the value was.</li>
  * </ul>
@@ -53,6 +55,9 @@ import org.luahost.vm.LuaUserdata;
  * threads as they are unless asked: {@link #toJavaDeep} makes lists of
  * sequences and maps of other tables, {@link #toMap} and {@link #toList}
  * copy a table as maps or lists (deeply, converting what they copy).
+ * {@link #toJava(Object, Class, String)} converts to a given class: records
+ * from tables by component name, arrays from sequences, enums from names,
+ * numbers to the narrower types when they fit ({@link LuaToJava}).
  *
  * <p>Every deep conversion walks with an explicit stack ({@link JavaToLua},
  * {@link LuaWalker}), bounded by {@link ValueLimits}; a value beyond them is a
@@ -101,6 +106,17 @@ public final class Values {
         JavaSink sink = new JavaSink();
         new LuaWalker(limits, LuaWalker.Shape.AUTO).walk(v, ValuePath.root(where), sink);
         return sink.result();
+    }
+
+    /**
+     * A Lua value as a value of the Java class type (a record, an array, a
+     * list, a map, an enum, a number type...), as {@link LuaToJava} documents;
+     * where names the value in errors. Throws {@link ValueException}.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T toJava(Object v, Class<T> type, String where) {
+        Object r = LuaToJava.convert(v, type, ValuePath.root(where));
+        return type.isPrimitive() ? (T) r : type.cast(r);
     }
 
     /** A Lua string's raw bytes. */

@@ -25,7 +25,14 @@ import org.luahost.scheduler.impl.HostImpl;
  * caller's Vert.x context when there is one.
  */
 public interface LuaHost {
-    /** A host on vertx; its verticles are deployed now (sessions started meanwhile wait for them). */
+    /**
+     * A host on vertx; its verticles are deployed now (sessions started
+     * meanwhile wait for them). Created inside a verticle (in its start, or
+     * any code on its context), the host belongs to that deployment: its own
+     * verticles are separate deployments, and undeploying the verticle closes
+     * the host (after the verticle's stop, which may close it itself) and
+     * waits for the close, so the sessions are saved and nothing is left deployed.
+     */
     static LuaHost create(Vertx vertx, HostOptions options) {
         return HostImpl.create(vertx, options);
     }
@@ -61,6 +68,14 @@ public interface LuaHost {
 
     /** Sends a message (Java values, converted as for {@link #call}) to session id's {@code on_message(nil, ...)} (started from the default script if needed). */
     Future<Void> send(String id, Object... message);
+
+    /**
+     * As {@link #send}, with from naming the sender: delivered to session
+     * id's {@code on_message(from, ...)}, so that the Lua code can answer a
+     * Java component (for example with {@code host.send(from, ...)} when from
+     * is itself a session id, or through a subscriber). from is Java text.
+     */
+    Future<Void> sendFrom(String id, String from, Object... message);
 
     /**
      * A call from outside the host's Java code (the {@link Gateway}): calls
@@ -120,7 +135,8 @@ public interface LuaHost {
      * with the sessions it could not save logged as warnings. With a store,
      * fails (once everything stopped) if some session's last changes could
      * not be saved, with a {@link SessionException} of kind
-     * {@code PERSISTENCE} naming each such session and why.
+     * {@code PERSISTENCE} naming each such session and why. Idempotent:
+     * later calls return the first call's future.
      */
     Future<Void> close();
 

@@ -37,6 +37,18 @@ final class HomeContext {
         return ctx == null ? Promise.promise() : ((ContextInternal) ctx).promise();
     }
 
+    /**
+     * When the calling thread runs in a verticle's context (a deployment):
+     * arranges for closer to run when that deployment is undeployed (a close
+     * hook of its context; the undeploy waits for the future closer returns,
+     * whatever its outcome) and returns true. Returns false elsewhere.
+     */
+    static boolean whenCallerUndeployed(java.util.function.Supplier<io.vertx.core.Future<?>> closer) {
+        if (!(Vertx.currentContext() instanceof ContextInternal ctx) || !ctx.isDeployment()) return false;
+        ctx.addCloseHook(completion -> closer.get().onComplete(ar -> completion.succeed()));
+        return true;
+    }
+
     /** A one-shot timer whose handler runs on this context; returns its id. */
     long setTimer(long delayMs, Handler<Long> handler) { return context.setTimer(delayMs, handler); }
 

@@ -14,8 +14,10 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -78,13 +80,23 @@ public final class HostImpl implements LuaHost {
         this.output = options.output();
         this.admission = new Admission(options);
         Promise<Void> p = Promise.promise();
-        vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
+        Runnable deploy = () -> vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
                 .onSuccess(id -> {
                     deploymentId = id;
                     startSweep();
                     p.complete();
                 })
                 .onFailure(p::fail);
+        // Created inside a verticle: the host's verticles are deployed from a thread outside it, so that they are
+        // not the verticle's children (Vert.x would undeploy them before the verticle's stop could close the host,
+        // and the close would find its sessions' contexts gone); the verticle's undeploy closes the host instead
+        // (after its stop, which may close it first).
+        if (options.eventBus()) vertx.eventBus().addOutboundInterceptor(activator);
+        if (HomeContext.whenCallerUndeployed(this::close)) {
+            Thread.ofVirtual().name("luahost-deploy").start(deploy);
+        } else {
+            deploy.run();
+        }
         this.ready = p.future();
     }
 
@@ -238,6 +250,15 @@ public final class HostImpl implements LuaHost {
         });
     }
 
+    @Override
+    public Future<Void> sendFrom(String id, String from, Object... message) {
+        java.util.Objects.requireNonNull(from, "from");
+        return ready.compose(v -> {
+            send(byId(id), LuaJson.luaString(from), message);
+            return Future.succeededFuture();
+        });
+    }
+
     /** A message from the Java API (Java values, converted by {@link JavaValues}). */
     void send(SessionImpl s, String from, Object[] message) {
         s.deliver(new Envelope.Send(from, ValueCopy.copyAll(JavaValues.arguments(message), "argument")));
@@ -276,8 +297,16 @@ public final class HostImpl implements LuaHost {
         return byId(id).subscribe(receiver);
     }
 
+    /** The first close()'s outcome: close() is idempotent (a verticle's stop and its undeploy may both call it). */
+    private Future<Void> closed;
+
     @Override
-    public Future<Void> close() {
+    public synchronized Future<Void> close() {
+        if (closed == null) closed = closeOnce();
+        return closed;
+    }
+
+    private Future<Void> closeOnce() {
         return close(options.closeTimeout()).compose(report -> {
             report.notSaved().forEach((id, why) -> warn("session '" + id + "' was not saved: " + why));
             if (report.clean()) return Future.<Void>succeededFuture();
@@ -295,6 +324,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Future<org.luahost.scheduler.CloseReport> close(java.time.Duration bound) {
         closing = true;
+        if (options.eventBus()) vertx.eventBus().removeOutboundInterceptor(activator);
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         Promise<org.luahost.scheduler.CloseReport> p = HomeContext.callerPromise();
         // a platform thread: the close must not need a carrier that a stuck turn may hold
@@ -357,6 +387,57 @@ public final class HostImpl implements LuaHost {
         sessions.remove(s.id, s);
         passivatedConfigs.remove(s.id);
         s.unbindBus();
+    }
+
+    /** The outbound interceptor that starts or restores a session on its first event-bus message. */
+    private final Handler<DeliveryContext<Object>> activator = this::activateOnMessage;
+
+    /**
+     * A message sent to a session's address (prefix + id) whose consumer is
+     * not registered yet: the session is started (from the default script) or
+     * restored (passivated), as a call from Java would, and the message goes
+     * on once its consumer is registered, so it is the session's first
+     * message instead of a NO_HANDLERS failure. An id that names no session
+     * (no default script, never passivated) goes on at once (NO_HANDLERS, as
+     * before); a session that cannot start now (shutting down, over a limit)
+     * fails the message with code 503 and the reason. Runs on the sender's
+     * thread; the message goes on on the sender's context when it had one.
+     */
+    private void activateOnMessage(DeliveryContext<Object> dc) {
+        String address = dc.message().address();
+        String prefix = options.addressPrefix();
+        if (closing || homes.isEmpty() || address == null || address.length() <= prefix.length() || !address.startsWith(prefix)) {
+            dc.next();
+            return;
+        }
+        String id = address.substring(prefix.length());
+        SessionImpl s = sessions.get(id);
+        if (s != null && !s.isGone() && s.busBound.isDone()) {
+            dc.next();
+            return;
+        }
+        SessionImpl started;
+        try {
+            started = byId(id);
+        } catch (SessionException e) {
+            if (e.kind() == Kind.NO_SUCH_SESSION) dc.next();
+            else dc.fail(503, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            dc.next();
+            return;
+        }
+        Context ctx = Vertx.currentContext();
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable resume = () -> {
+            if (!once.compareAndSet(false, true)) return;
+            if (ctx != null) ctx.runOnContext(v -> dc.next());
+            else dc.next();
+        };
+        started.busBound.whenComplete((r, x) -> resume.run());
+        started.startedFuture.whenComplete((r, x) -> {
+            if (x != null) resume.run();   // it did not start: no consumer will come
+        });
     }
 
     void registerOnBus(SessionImpl s) {

@@ -209,11 +209,23 @@ final class SessionImpl implements Session {
     /** Passivates the session if it is still idle (see {@link Lifecycle#passivate}). */
     void passivate() { lifecycle.passivate(); }
 
+    /**
+     * Completes once the session's event-bus consumer is registered, or once
+     * it is known that it will not be (stopped first); the bus activation of
+     * {@link HostImpl} waits for it before it delivers the first message.
+     */
+    final CompletableFuture<Void> busBound = new CompletableFuture<>();
+
     /** Registers the session's event-bus consumer on its home context, unless it stopped meanwhile. */
     void bindBus(Handler<Message<Object>> handler) {
         home.runOnContext(v -> {
-            if (status == Status.STOPPED) return;
-            consumer = host.vertx.eventBus().<Object>consumer(address(), handler);
+            if (status == Status.STOPPED) {
+                busBound.complete(null);
+                return;
+            }
+            MessageConsumer<Object> c = host.vertx.eventBus().<Object>consumer(address(), handler);
+            consumer = c;
+            c.completion().onComplete(ar -> busBound.complete(null));
         });
     }
 
