@@ -6,6 +6,8 @@ module org.luahost.cli {
     requires org.luahost.scheduler;
     requires io.vertx.core;
     requires org.slf4j;
+    requires org.jline.reader;
+    requires org.jline.terminal;
     requires jdk.unsupported;   // sun.misc.Signal: Ctrl-C becomes "interrupted!" (Interrupts)
 
     provides org.slf4j.spi.SLF4JServiceProvider with org.luahost.cli.ConsoleLogging;

@@ -83,10 +83,21 @@ final class Interrupts implements WorkMeter {
         ignoreUnarmed = false;
     }
 
+    /** The line-editing prompt while it waits for a line (Ctrl-C cancels the line there), or null. */
+    private volatile Prompt prompt;
+
+    /** The interactive prompt in use (null: none): SIGINT while it reads a line cancels that line. */
+    void prompt(Prompt p) {
+        prompt = p;
+    }
+
     private void onSignal(Signal sig) {
+        Prompt p = prompt;
         if (armed) {
             armed = false;
             pending = true;
+        } else if (p != null && p.interrupt()) {
+            // the prompt drops the line being typed
         } else if (!ignoreUnarmed) {
             dieBySignal();
         }

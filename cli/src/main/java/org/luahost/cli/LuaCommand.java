@@ -284,6 +284,9 @@ final class LuaCommand {
 
     LuaState state() { return L; }
 
+    /** Ctrl-C handling of this command (the prompt registers itself there). */
+    Interrupts interrupts() { return interrupts; }
+
     /** Prints an error report: "lua: msg" on stderr (just "msg" in the prompt), after flushing stdout. */
     void report(Object msg) {
         message(progname, msg);

@@ -11,9 +11,9 @@ import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
 
 /**
- * The interactive prompt of {@code luahost lua}, as the reference's (without
- * readline's line editing; as readline does, a line read from a pipe or file
- * is echoed after the prompt): prompt {@code _PROMPT} or "> ", continuation {@code _PROMPT2} or
+ * The interactive prompt of {@code luahost lua}, as the reference's (on a
+ * terminal with line editing and history through {@link Prompt}; as readline
+ * does, a line read from a pipe or file is echoed after the prompt): prompt {@code _PROMPT} or "> ", continuation {@code _PROMPT2} or
  * ">> ". A line is first tried as an expression ({@code return line;}) and
  * its values are printed with the global {@code print}; otherwise it is a
  * statement, and while it fails to compile only because the input ended
@@ -38,18 +38,37 @@ final class Repl {
     }
 
     void run() {
-        for (;;) {
-            String line = readLine(true);
-            if (line == null) break;
-            if (line.startsWith("=")) line = "return " + line.substring(1);   // the 5.1 "=expr" form
-            LuaFunction f = compileLine(line);
-            if (f == null) continue;
-            Object[] results = cmd.call(th, f, LuaFunction.NONE);
-            if (results != null && results.length > 0) printResults(results);
+        // line editing only when the process's stdin and stdout are a terminal (not a pipe or file)
+        editor = Terminal.stdinIsTerminal() && Terminal.stdoutIsTerminal() ? Prompt.open() : null;
+        if (editor != null) cmd.interrupts().prompt(editor);
+        try {
+            for (;;) {
+                String line;
+                LuaFunction f;
+                try {
+                    line = readLine(true);
+                    if (line == null) break;
+                    if (line.startsWith("=")) line = "return " + line.substring(1);   // the 5.1 "=expr" form
+                    f = compileLine(line);
+                } catch (Prompt.Cancelled c) {
+                    continue;   // Ctrl-C while typing: the input so far is dropped
+                }
+                if (f == null) continue;
+                Object[] results = cmd.call(th, f, LuaFunction.NONE);
+                if (results != null && results.length > 0) printResults(results);
+            }
+        } finally {
+            if (editor != null) {
+                cmd.interrupts().prompt(null);
+                editor.close();
+            }
         }
         L.stdout.print("\n");
         L.stdout.flush();
     }
+
+    /** The line editor when the prompt runs on a terminal, else null (lines are read byte by byte from {@link #in}). */
+    private Prompt editor;
 
     /** The chunk for an input line (and any continuation lines), or null after an error was reported or input ended. */
     private LuaFunction compileLine(String line) {
@@ -90,6 +109,11 @@ final class Repl {
 
     /** Shows the prompt and reads one line (without its newline) as a Lua string; null at end of input. */
     private String readLine(boolean first) {
+        if (editor != null) {
+            L.stdout.flush();
+            String line = editor.readLine(org.luahost.vm.LuaString.toJava(prompt(first)));
+            return line == null ? null : org.luahost.vm.LuaString.fromJava(line);
+        }
         LuaCommand.writeBytes(L.stdout, prompt(first));
         StringBuilder sb = new StringBuilder();
         try {
