@@ -5,5 +5,6 @@ module org.luahost.cli {
     requires org.luahost.persistence;
     requires org.luahost.scheduler;
     requires io.vertx.core;
+    requires java.net.http;     // luahost kill: the admin route of a running serve
     requires jdk.unsupported;   // sun.misc.Signal: Ctrl-C becomes "interrupted!" (Interrupts)
 }

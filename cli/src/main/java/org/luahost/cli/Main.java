@@ -14,7 +14,7 @@ import org.luahost.vm.LuaString;
 
 /**
  * The {@code luahost} command: dispatches to a subcommand ({@code lua},
- * {@code run}, {@code serve}). The {@code ./luahost} script at the repository
+ * {@code run}, {@code serve}, {@code kill}). The {@code ./luahost} script at the repository
  * root builds the classes and starts this class with the JVM options the VM
  * wants.
  *
@@ -41,6 +41,7 @@ public final class Main {
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), System.in));
             }
             case "serve" -> ServeCommand.run(Arrays.copyOfRange(args, 1, args.length));
+            case "kill" -> KillCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.print(usage());
                 yield 0;
@@ -67,6 +68,7 @@ public final class Main {
                   run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]
                                                   run a script in a persistent session (restore, run, save)
                   serve [--port N] [options] script.lua   host sessions of script over HTTP/WebSocket (serve -h)
+                  kill [--url URL] [--admin-token T] ID...  kill sessions of a running serve, even mid-turn (kill -h)
                 """;
     }
 

@@ -23,6 +23,7 @@ public final class GatewayOptions {
     private GatewayAuth auth = GatewayAuth.none();
     private int maxBody = 1 << 20;
     private Duration bodyTimeout = Duration.ofSeconds(10);
+    private Duration headerTimeout = Duration.ofSeconds(10);
     private int maxDepth = 100;
     private long maxResultBytes = 16L << 20;
     private int maxFrame = 64 << 10;
@@ -52,6 +53,15 @@ public final class GatewayOptions {
     public Duration bodyTimeout() { return bodyTimeout; }
     /** How long a request body may take to arrive (default 10 s); a slower one gets 408 and the connection closes. */
     public GatewayOptions bodyTimeout(Duration d) { this.bodyTimeout = d; return this; }
+
+    public Duration headerTimeout() { return headerTimeout; }
+    /**
+     * How long a connection may take to send a request's headers, from its
+     * opening or from the end of the previous response (default 10 s); a
+     * slower connection is closed (against slow-header clients; see
+     * {@link Gateway#serve}).
+     */
+    public GatewayOptions headerTimeout(Duration d) { this.headerTimeout = d; return this; }
 
     public int maxDepth() { return maxDepth; }
     /** Deepest nesting of arrays/objects in a request and of tables in a result (default 100): 422 beyond it. */
