@@ -33,7 +33,8 @@ final class GatewayFlags {
               --tls-client-ca PEM require client certificates signed by this CA (mutual TLS)
               --max-body BYTES    largest request body (default 1048576)
               --body-timeout MS   how long a request body may take (default 10000)
-              --header-timeout MS how long a connection may take to send a request's headers (default 10000)
+              --header-timeout MS how long a new connection may take to send its first request's headers (default 10000)
+              --keep-alive-timeout MS  how long a kept-alive connection may stay idle before its next request (default 60000)
               --max-depth N       deepest JSON nesting in requests and results (default 100)
               --max-result BYTES  largest JSON result or pushed message (default 16777216)
               --max-frame BYTES   largest WebSocket frame from a client (default 65536)
@@ -62,6 +63,7 @@ final class GatewayFlags {
             case "--max-body" -> options.maxBody(positive(value(args, ++i, a), a));
             case "--body-timeout" -> options.bodyTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
             case "--header-timeout" -> options.headerTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
+            case "--keep-alive-timeout" -> options.keepAliveTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
             case "--max-depth" -> options.maxDepth(positive(value(args, ++i, a), a));
             case "--max-result" -> options.maxResultBytes(positive(value(args, ++i, a), a));
             case "--max-frame" -> options.maxFrame(positive(value(args, ++i, a), a));

@@ -63,8 +63,8 @@ import org.luahost.coroutines.ValueLimits;
  * gateway.handle(c.request()))} (before any BodyHandler on that path: the
  * gateway reads bodies itself, with its limits), with the gateway from
  * {@link #create}, and the server started with
- * {@code Gateway.serve(vertx, server, timeout, router).listen()} for the
- * header deadline. The gateway routes on the request's whole path, so it
+ * {@code Gateway.serve(vertx, server, headerTimeout, keepAliveTimeout, router).listen()}
+ * for the header deadlines. The gateway routes on the request's whole path, so it
  * is mounted at the root's {@code /sessions}, not under a prefix. The JSON
  * mapping is {@link LuaJson}'s.
  *
@@ -102,19 +102,22 @@ public final class Gateway {
     /** Starts the gateway as options say. */
     public static Future<HttpServer> start(LuaHost host, GatewayOptions options) {
         Gateway g = new Gateway(host, options);
-        return serve(host.vertx(), host.vertx().createHttpServer(options.serverOptions()), options.headerTimeout(), g::handle).listen();
+        return serve(host.vertx(), host.vertx().createHttpServer(options.serverOptions()), options.headerTimeout(),
+                options.keepAliveTimeout(), g::handle).listen();
     }
 
     /**
      * Sets server's request handler to handler (this gateway's {@link #handle},
-     * or a {@code vertx-web} Router the gateway is mounted on) behind a header
-     * deadline: a connection that does not deliver a request's headers within
-     * headerTimeout of opening (or of the previous response's end) is closed,
-     * so slow-header clients hold nothing for long. Also sets the server's
+     * or a {@code vertx-web} Router the gateway is mounted on) behind header
+     * deadlines: a connection that does not deliver its first request's
+     * headers within headerTimeout of opening, or the next request's within
+     * keepAliveTimeout of the previous response's end, is closed, so
+     * slow-header clients hold nothing for long. Also sets the server's
      * connection handler. Returns server, to listen on.
      */
-    public static HttpServer serve(Vertx vertx, HttpServer server, Duration headerTimeout, Handler<HttpServerRequest> handler) {
-        return GatewayConnections.install(vertx, server, headerTimeout, handler);
+    public static HttpServer serve(Vertx vertx, HttpServer server, Duration headerTimeout, Duration keepAliveTimeout,
+            Handler<HttpServerRequest> handler) {
+        return GatewayConnections.install(vertx, server, headerTimeout, keepAliveTimeout, handler);
     }
 
     /** Handles one request (WebSocket upgrades included). */

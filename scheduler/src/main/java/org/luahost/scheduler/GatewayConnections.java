@@ -10,13 +10,17 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The header deadline of a server's connections (against slow-header
- * clients, "slowloris"): a connection must deliver a request's headers
- * within the deadline of opening, and the next request's within the deadline
- * of the previous response's end; otherwise it is closed. A client that
- * sends a header byte every few seconds therefore holds its connection (a
- * socket and a few KB) for one deadline at most, and never stops other
- * clients: Netty reads every connection without blocking. The request body
+ * The header deadlines of a server's connections (against slow-header
+ * clients, "slowloris"): a connection must deliver its first request's
+ * headers within the header deadline of opening, and the next request's
+ * headers within the keep-alive deadline of the previous response's end;
+ * otherwise it is closed. A client that sends a header byte every few
+ * seconds therefore holds its connection (a socket and a few KB) for one
+ * deadline at most, and never stops other clients: Netty reads every
+ * connection without blocking. The keep-alive deadline is the longer one
+ * by default: clients close their idle pooled connections first (the JDK's
+ * after 30 s), so a request rarely meets a connection the server is just
+ * closing. The request body
  * has its own deadline ({@link GatewayOptions#bodyTimeout}); a WebSocket
  * after its handshake, and a request whose answer is under way, have none.
  *
@@ -26,17 +30,19 @@ import io.vertx.core.http.HttpServerRequest;
 final class GatewayConnections {
     private final Vertx vertx;
     private final long deadlineMs;
+    private final long keepAliveMs;
     /** The armed header timer of each connection that waits for a request's headers. */
     private final ConcurrentHashMap<HttpConnection, Long> waiting = new ConcurrentHashMap<>();
 
-    private GatewayConnections(Vertx vertx, Duration deadline) {
+    private GatewayConnections(Vertx vertx, Duration deadline, Duration keepAlive) {
         this.vertx = vertx;
         this.deadlineMs = Math.max(1, deadline.toMillis());
+        this.keepAliveMs = Math.max(1, keepAlive.toMillis());
     }
 
-    /** Sets server's connection and request handlers: handler gets every request, under the header deadline. */
-    static HttpServer install(Vertx vertx, HttpServer server, Duration deadline, Handler<HttpServerRequest> handler) {
-        GatewayConnections g = new GatewayConnections(vertx, deadline);
+    /** Sets server's connection and request handlers: handler gets every request, under the deadlines. */
+    static HttpServer install(Vertx vertx, HttpServer server, Duration deadline, Duration keepAlive, Handler<HttpServerRequest> handler) {
+        GatewayConnections g = new GatewayConnections(vertx, deadline, keepAlive);
         server.connectionHandler(g::opened);
         server.requestHandler(req -> {
             g.headersArrived(req);
@@ -46,7 +52,7 @@ final class GatewayConnections {
     }
 
     private void opened(HttpConnection c) {
-        arm(c);
+        arm(c, deadlineMs);
         c.closeHandler(v -> disarm(c));
     }
 
@@ -54,13 +60,13 @@ final class GatewayConnections {
         HttpConnection c = req.connection();
         if (c == null) return;
         disarm(c);
-        // the next request's headers are due within the deadline of this response's end (keep-alive)
+        // the next request's headers are due within the keep-alive deadline of this response's end
         // (a connection closed meanwhile keeps its entry until the timer fires: harmless, bounded)
-        req.response().endHandler(v -> arm(c));
+        req.response().endHandler(v -> arm(c, keepAliveMs));
     }
 
-    private void arm(HttpConnection c) {
-        long t = vertx.setTimer(deadlineMs, id -> {
+    private void arm(HttpConnection c, long ms) {
+        long t = vertx.setTimer(ms, id -> {
             if (waiting.remove(c, id)) c.close();
         });
         Long old = waiting.put(c, t);

@@ -24,6 +24,7 @@ public final class GatewayOptions {
     private int maxBody = 1 << 20;
     private Duration bodyTimeout = Duration.ofSeconds(10);
     private Duration headerTimeout = Duration.ofSeconds(10);
+    private Duration keepAliveTimeout = Duration.ofSeconds(60);
     private int maxDepth = 100;
     private long maxResultBytes = 16L << 20;
     private int maxFrame = 64 << 10;
@@ -56,12 +57,20 @@ public final class GatewayOptions {
 
     public Duration headerTimeout() { return headerTimeout; }
     /**
-     * How long a connection may take to send a request's headers, from its
-     * opening or from the end of the previous response (default 10 s); a
-     * slower connection is closed (against slow-header clients; see
-     * {@link Gateway#serve}).
+     * How long a new connection may take to send its first request's headers
+     * (default 10 s); a slower one is closed (against slow-header clients;
+     * see {@link Gateway#serve}).
      */
     public GatewayOptions headerTimeout(Duration d) { this.headerTimeout = d; return this; }
+
+    public Duration keepAliveTimeout() { return keepAliveTimeout; }
+    /**
+     * How long a kept-alive connection may take, from the end of a response,
+     * to send the next request's headers (default 60 s: longer than clients
+     * keep idle connections, so that they close them first); a slower one
+     * is closed.
+     */
+    public GatewayOptions keepAliveTimeout(Duration d) { this.keepAliveTimeout = d; return this; }
 
     public int maxDepth() { return maxDepth; }
     /** Deepest nesting of arrays/objects in a request and of tables in a result (default 100): 422 beyond it. */

@@ -51,7 +51,7 @@ class GatewayMountTest {
         router.get("/health").handler(c -> c.response().end("ok"));
         router.post("/mine").handler(BodyHandler.create()).handler(c -> c.response().end("got " + c.body().asString()));
         router.route("/sessions/*").handler(c -> gateway.handle(c.request()));
-        server = SessionsTest.get(Gateway.serve(vertx, vertx.createHttpServer(), Duration.ofSeconds(10), router).listen(0, "127.0.0.1"));
+        server = SessionsTest.get(Gateway.serve(vertx, vertx.createHttpServer(), Duration.ofSeconds(10), Duration.ofSeconds(60), router).listen(0, "127.0.0.1"));
     }
 
     @AfterAll

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Slow clients (issue 13): 300 connections that send a request's headers
  * one byte every 300 ms ("slowloris"), and connections that send nothing or
- * stay idle after a response, are closed by the header deadline (here
- * 1 s), while other clients are answered throughout.
+ * stay idle after a response, are closed by the header and keep-alive
+ * deadlines (here 1 s each), while other clients are answered throughout.
  */
 class GatewaySlowClientsTest {
     static Vertx vertx;
@@ -45,7 +45,7 @@ class GatewaySlowClientsTest {
                 .defaultScript(Script.of("app.lua", "function ping() return 'pong' end\nhost.export{ping = ping}\n")));
         SessionsTest.get(host.ready());
         server = SessionsTest.get(Gateway.start(host, new GatewayOptions().port(0).sessionRate(0, 1)
-                .headerTimeout(Duration.ofMillis(DEADLINE_MS))));
+                .headerTimeout(Duration.ofMillis(DEADLINE_MS)).keepAliveTimeout(Duration.ofMillis(DEADLINE_MS))));
     }
 
     @AfterAll
