@@ -151,14 +151,14 @@ final class GatewayAttacks {
     }
 
     /**
-     * A WebSocket client that never reads (a 4 KB receive buffer) while its
+     * A WebSocket client that never reads (a 64 KB receive buffer) while its
      * session pushes 12 MB: the push never waits (the call answers), and the
      * server drops the client once 4 MiB wait for it (--ws-pending), so what
      * the client finally reads is less than was pushed, and ends.
      */
     static void slowReader(HttpClient http, int port) throws Exception {
         try (Socket sock = new Socket()) {
-            sock.setReceiveBufferSize(4096);   // before connecting, so that the TCP window stays small
+            sock.setReceiveBufferSize(65536);   // before connecting, so that the TCP window stays small
             sock.connect(new java.net.InetSocketAddress("127.0.0.1", port));
             sock.getOutputStream().write(upgrade("/sessions/g-slow/ws"));
             sock.setSoTimeout(20_000);
