@@ -124,7 +124,10 @@ public final class GatewayOptions {
     HttpServerOptions serverOptions() {
         HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port)
                 .setHttp2ClearTextEnabled(false)   // HTTP/1.1 (and WebSocket) only; one set of rules to harden
-                .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody));
+                .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody))
+                // a WebSocket the server closes (a client too slow, a frame too large) is cut after 2 s if the
+                // client does not answer the close (Vert.x's default: 10 s, holding its pending pushes meanwhile)
+                .setWebSocketClosingTimeout(2);
         if (tlsCert != null) {
             o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
             if (tlsClientCa != null) {

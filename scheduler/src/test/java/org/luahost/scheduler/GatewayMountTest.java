@@ -76,7 +76,7 @@ class GatewayMountTest {
             StringBuilder b = new StringBuilder();
             byte[] buf = new byte[4096];
             try {
-                for (int n; (n = s.getInputStream().read(buf)) > 0 && !b.toString().contains("\r\n\r\n"); ) {
+                for (int n; !b.toString().contains("\r\n\r\n") && (n = s.getInputStream().read(buf)) > 0; ) {
                     b.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
                 }
             } catch (java.net.SocketTimeoutException e) {
