@@ -54,7 +54,9 @@ import org.luahost.coroutines.ValueLimits;
  * gateway sender name ({@code http}, {@code ws}, {@code http:...},
  * {@code ws:...}) (400), so no session the gateway starts can pose as a
  * client; a request that would start a session beyond the client's rate
- * gets 429 with Retry-After. Limits ({@link GatewayOptions}): body size 413,
+ * gets 429 with Retry-After. Limits ({@link GatewayOptions}): request headers
+ * too slow (a new connection, or an idle kept-alive one): the connection
+ * closes (see {@link #serve}); body size 413,
  * slow body 408, JSON nesting 422 (requests and results), result size 413.
  * Results are encoded on a worker thread, never on the event loop.
  *
