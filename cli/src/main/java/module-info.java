@@ -8,6 +8,7 @@ module org.luahost.cli {
     requires org.slf4j;
     requires org.jline.reader;
     requires org.jline.terminal;
+    requires java.net.http;     // luahost kill: the admin route of a running serve
     requires jdk.unsupported;   // sun.misc.Signal: Ctrl-C becomes "interrupted!" (Interrupts)
 
     provides org.slf4j.spi.SLF4JServiceProvider with org.luahost.cli.ConsoleLogging;

@@ -17,20 +17,24 @@ import org.luahost.scheduler.GatewayOptions;
  * {@code --no-auth} says otherwise; with {@code --token} a client must send
  * {@code Authorization: Bearer TOKEN} and may then use every session and
  * exported function, and with {@code --admin-token} the admin routes
- * ({@code GET /sessions}, {@code DELETE /sessions/ID}) need that token.
+ * ({@code GET /sessions}, {@code DELETE /sessions/ID}, {@code POST /sessions/ID/kill})
+ * need that token.
  * A token is given as a file holding it (first line) or as the value itself.
  */
 final class GatewayFlags {
     static final String USAGE = """
               --host ADDR         address to listen on (default 127.0.0.1)
               --token FILE|VALUE  clients must send 'Authorization: Bearer TOKEN' (a file: its first line)
-              --admin-token FILE|VALUE  the token of the admin routes (GET /sessions, DELETE /sessions/ID)
+              --admin-token FILE|VALUE  the token of the admin routes (GET /sessions, DELETE /sessions/ID,
+                                  POST /sessions/ID/kill: luahost kill)
               --no-auth           allow a non-loopback --host without --token
               --tls-cert PEM      serve HTTPS/WSS with this certificate chain (with --tls-key)
               --tls-key PEM       the private key of --tls-cert
               --tls-client-ca PEM require client certificates signed by this CA (mutual TLS)
               --max-body BYTES    largest request body (default 1048576)
               --body-timeout MS   how long a request body may take (default 10000)
+              --header-timeout MS how long a new connection may take to send its first request's headers (default 10000)
+              --keep-alive-timeout MS  how long a kept-alive connection may stay idle before its next request (default 60000)
               --max-depth N       deepest JSON nesting in requests and results (default 100)
               --max-result BYTES  largest JSON result or pushed message (default 16777216)
               --max-frame BYTES   largest WebSocket frame from a client (default 65536)
@@ -58,6 +62,8 @@ final class GatewayFlags {
             case "--tls-client-ca" -> options.tlsClientCa(Path.of(value(args, ++i, a)));
             case "--max-body" -> options.maxBody(positive(value(args, ++i, a), a));
             case "--body-timeout" -> options.bodyTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
+            case "--header-timeout" -> options.headerTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
+            case "--keep-alive-timeout" -> options.keepAliveTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
             case "--max-depth" -> options.maxDepth(positive(value(args, ++i, a), a));
             case "--max-result" -> options.maxResultBytes(positive(value(args, ++i, a), a));
             case "--max-frame" -> options.maxFrame(positive(value(args, ++i, a), a));
@@ -100,7 +106,7 @@ final class GatewayFlags {
     }
 
     /** A token: the first line of the file value names, or value itself. */
-    private static String secret(String value, String option) {
+    static String secret(String value, String option) {
         Path p = Path.of(value);
         String t = value;
         if (Files.isRegularFile(p)) {

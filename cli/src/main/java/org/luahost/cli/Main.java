@@ -14,7 +14,7 @@ import org.luahost.vm.LuaString;
 
 /**
  * The {@code luahost} command: dispatches to a subcommand ({@code lua},
- * {@code run}, {@code serve}, {@code store}). The {@code ./luahost} script at the repository
+ * {@code run}, {@code serve}, {@code store}, {@code kill}). The {@code ./luahost} script at the repository
  * root builds the classes and starts this class with the JVM options the VM
  * wants.
  *
@@ -47,6 +47,7 @@ public final class Main {
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true),
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
             }
+            case "kill" -> KillCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.print(usage());
                 yield 0;
@@ -75,6 +76,7 @@ public final class Main {
                   serve [--port N] [options] script.lua   host sessions of script over HTTP/WebSocket (serve -h)
                   store [--data DIR] list|history|show|export|import|delete|backup ...
                                                   inspect and manage stored sessions (store -h)
+                  kill [--url URL] [--admin-token T] ID...  kill sessions of a running serve, even mid-turn (kill -h)
                 """;
     }
 

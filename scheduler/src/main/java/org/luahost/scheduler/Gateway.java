@@ -1,8 +1,11 @@
 package org.luahost.scheduler;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -33,6 +36,10 @@ import org.luahost.coroutines.ValueLimits;
  *     an authenticated client); {@code 202}.</li>
  * <li>{@code GET /sessions} (admin): the live sessions with their counters.</li>
  * <li>{@code DELETE /sessions/{id}} (admin): stops the session; {@code 204}.</li>
+ * <li>{@code POST /sessions/{id}/kill} (admin; optional query {@code reason}):
+ *     kills the session now, even while a turn runs ({@link LuaHost#kill}):
+ *     the running turn fails with {@code session killed (reason)};
+ *     {@code 204} once it stopped, {@code 404} when no such session runs.</li>
  * <li>WebSocket {@code /sessions/{id}/ws}: each text frame is a JSON value
  *     delivered to {@code on_message(from, value)} (from {@code "ws"} or
  *     {@code "ws:NAME"}: the connection's principal, never something the
@@ -47,13 +54,20 @@ import org.luahost.coroutines.ValueLimits;
  * gateway sender name ({@code http}, {@code ws}, {@code http:...},
  * {@code ws:...}) (400), so no session the gateway starts can pose as a
  * client; a request that would start a session beyond the client's rate
- * gets 429 with Retry-After. Limits ({@link GatewayOptions}): body size 413,
+ * gets 429 with Retry-After. Limits ({@link GatewayOptions}): request headers
+ * too slow (a new connection, or an idle kept-alive one): the connection
+ * closes (see {@link #serve}); body size 413,
  * slow body 408, JSON nesting 422 (requests and results), result size 413.
  * Results are encoded on a worker thread, never on the event loop.
  *
- * <p>To mount it on a server of your own (a {@code vertx-web} Router, for
- * example {@code router.route("/sessions*").handler(c -> gateway.handle(c.request()))},
- * without a BodyHandler), use {@link #create} and {@link #handle}. The JSON
+ * <p>To mount it on a server of your own, for example on a {@code vertx-web}
+ * Router beside other routes: {@code router.route("/sessions/*").handler(c ->
+ * gateway.handle(c.request()))} (before any BodyHandler on that path: the
+ * gateway reads bodies itself, with its limits), with the gateway from
+ * {@link #create}, and the server started with
+ * {@code Gateway.serve(vertx, server, headerTimeout, keepAliveTimeout, router).listen()}
+ * for the header deadlines. The gateway routes on the request's whole path, so it
+ * is mounted at the root's {@code /sessions}, not under a prefix. The JSON
  * mapping is {@link LuaJson}'s.
  *
  * <p>Threads: {@link #handle} runs on the server's event loop.
@@ -90,7 +104,22 @@ public final class Gateway {
     /** Starts the gateway as options say. */
     public static Future<HttpServer> start(LuaHost host, GatewayOptions options) {
         Gateway g = new Gateway(host, options);
-        return host.vertx().createHttpServer(options.serverOptions()).requestHandler(g::handle).listen();
+        return serve(host.vertx(), host.vertx().createHttpServer(options.serverOptions()), options.headerTimeout(),
+                options.keepAliveTimeout(), g::handle).listen();
+    }
+
+    /**
+     * Sets server's request handler to handler (this gateway's {@link #handle},
+     * or a {@code vertx-web} Router the gateway is mounted on) behind header
+     * deadlines: a connection that does not deliver its first request's
+     * headers within headerTimeout of opening, or the next request's within
+     * keepAliveTimeout of the previous response's end, is closed, so
+     * slow-header clients hold nothing for long. Also sets the server's
+     * connection handler. Returns server, to listen on.
+     */
+    public static HttpServer serve(Vertx vertx, HttpServer server, Duration headerTimeout, Duration keepAliveTimeout,
+            Handler<HttpServerRequest> handler) {
+        return GatewayConnections.install(vertx, server, headerTimeout, keepAliveTimeout, handler);
     }
 
     /** Handles one request (WebSocket upgrades included). */
@@ -128,6 +157,8 @@ public final class Gateway {
             if (admin(req, p) && session(req, p, seg.get(1), false)) {
                 host.stop(seg.get(1)).onComplete(x -> req.response().setStatusCode(204).end());
             }
+        } else if (n == 3 && m == HttpMethod.POST && seg.get(2).equals("kill")) {
+            if (admin(req, p) && session(req, p, seg.get(1), false)) kill(req, seg.get(1));
         } else if (n == 4 && m == HttpMethod.POST && seg.get(2).equals("call")) {
             String id = seg.get(1), fn = seg.get(3);
             if (!p.functions().test(fn)) {
@@ -181,6 +212,27 @@ public final class Gateway {
             }
         }
         return true;
+    }
+
+    /** Kills session id (the admin's kill route): 204 once it stopped, 404 when it does not run. */
+    private void kill(HttpServerRequest req, String id) {
+        if (host.find(id) == null) {
+            GatewayHttp.close(req, 404, "no live session '" + id + "'");
+            return;
+        }
+        String reason;
+        try {
+            reason = req.getParam("reason");
+        } catch (IllegalArgumentException e) {
+            GatewayHttp.close(req, 400, "bad query string: " + e.getMessage());
+            return;
+        }
+        if (reason == null || reason.isBlank()) reason = "killed by the admin";
+        if (reason.length() > 200) reason = reason.substring(0, 200);
+        host.kill(id, reason).onComplete(ar -> {
+            if (ar.succeeded()) req.response().setStatusCode(204).end();
+            else failure(req, ar.cause());
+        });
     }
 
     private void list(HttpServerRequest req) {

@@ -115,6 +115,7 @@ final class GatewayHttp {
             vertx.cancelTimer(timer);
             then.accept(acc);
         });
+        req.resume();   // a vertx-web Router pauses the request before its handlers run
     }
 
     /** An error response, then the connection closes (the rest of the request is not read). */

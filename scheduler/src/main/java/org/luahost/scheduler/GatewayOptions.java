@@ -23,6 +23,8 @@ public final class GatewayOptions {
     private GatewayAuth auth = GatewayAuth.none();
     private int maxBody = 1 << 20;
     private Duration bodyTimeout = Duration.ofSeconds(10);
+    private Duration headerTimeout = Duration.ofSeconds(10);
+    private Duration keepAliveTimeout = Duration.ofSeconds(60);
     private int maxDepth = 100;
     private long maxResultBytes = 16L << 20;
     private int maxFrame = 64 << 10;
@@ -52,6 +54,23 @@ public final class GatewayOptions {
     public Duration bodyTimeout() { return bodyTimeout; }
     /** How long a request body may take to arrive (default 10 s); a slower one gets 408 and the connection closes. */
     public GatewayOptions bodyTimeout(Duration d) { this.bodyTimeout = d; return this; }
+
+    public Duration headerTimeout() { return headerTimeout; }
+    /**
+     * How long a new connection may take to send its first request's headers
+     * (default 10 s); a slower one is closed (against slow-header clients;
+     * see {@link Gateway#serve}).
+     */
+    public GatewayOptions headerTimeout(Duration d) { this.headerTimeout = d; return this; }
+
+    public Duration keepAliveTimeout() { return keepAliveTimeout; }
+    /**
+     * How long a kept-alive connection may take, from the end of a response,
+     * to send the next request's headers (default 60 s: longer than clients
+     * keep idle connections, so that they close them first); a slower one
+     * is closed.
+     */
+    public GatewayOptions keepAliveTimeout(Duration d) { this.keepAliveTimeout = d; return this; }
 
     public int maxDepth() { return maxDepth; }
     /** Deepest nesting of arrays/objects in a request and of tables in a result (default 100): 422 beyond it. */
@@ -105,7 +124,10 @@ public final class GatewayOptions {
     HttpServerOptions serverOptions() {
         HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port)
                 .setHttp2ClearTextEnabled(false)   // HTTP/1.1 (and WebSocket) only; one set of rules to harden
-                .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody));
+                .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody))
+                // a WebSocket the server closes (a client too slow, a frame too large) is cut after 2 s if the
+                // client does not answer the close (Vert.x's default: 10 s, holding its pending pushes meanwhile)
+                .setWebSocketClosingTimeout(2);
         if (tlsCert != null) {
             o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
             if (tlsClientCa != null) {

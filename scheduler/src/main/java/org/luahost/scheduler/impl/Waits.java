@@ -76,7 +76,13 @@ final class Waits implements WaitPolicy {
         });
         // a wait with a timeout of its own (host.call, host.sleep) is not cut short by the default one: its own
         // timeout (orTimeout above) fails it first, with its own message
-        return timeoutNanos > 0 ? Async.await(th, g, java.time.Duration.ofNanos(timeoutNanos).plusSeconds(1)) : Async.await(th, g);
+        try {
+            return timeoutNanos > 0 ? Async.await(th, g, java.time.Duration.ofNanos(timeoutNanos).plusSeconds(1)) : Async.await(th, g);
+        } catch (LuaError e) {
+            // a kill interrupts the wait: the turn ends with "session killed (reason)", not with "interrupted"
+            if (session.killReason != null) session.budget.onWork(th);
+            throw e;
+        }
     }
 
     /** {@link WaitPolicy}: a turn is about to wait; stop its clock, and with interleaving give the turn away. */
