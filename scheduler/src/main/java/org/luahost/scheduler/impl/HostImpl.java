@@ -400,7 +400,8 @@ public final class HostImpl implements LuaHost {
      * message instead of a NO_HANDLERS failure. An id that names no session
      * (no default script, never passivated) goes on at once (NO_HANDLERS, as
      * before); a session that cannot start now (shutting down, over a limit)
-     * fails the message with code 503 and the reason. Runs on the sender's
+     * fails a request with code 503 and the reason, and drops a plain send
+     * (logged at WARN). Runs on the sender's
      * thread; the message goes on on the sender's context when it had one.
      */
     private void activateOnMessage(DeliveryContext<Object> dc) {
@@ -420,8 +421,13 @@ public final class HostImpl implements LuaHost {
         try {
             started = byId(id);
         } catch (SessionException e) {
-            if (e.kind() == Kind.NO_SUCH_SESSION) dc.next();
-            else dc.fail(503, e.getMessage());
+            if (e.kind() == Kind.NO_SUCH_SESSION) {
+                dc.next();
+            } else if (dc.message().replyAddress() != null) {
+                dc.message().fail(503, e.getMessage());   // the request's reply fails; the message goes no further
+            } else {
+                Log.SESSION.warn("a message to {} was dropped: {}", address, e.getMessage());
+            }
             return;
         } catch (RuntimeException e) {
             dc.next();
