@@ -20,7 +20,9 @@ import io.vertx.core.Vertx;
 import org.luahost.scheduler.HostOptions;
 import org.luahost.scheduler.LuaHost;
 import org.luahost.scheduler.Script;
+import org.luahost.scheduler.Session;
 import org.luahost.scheduler.SessionException;
+import org.luahost.scheduler.SessionListener;
 import org.luahost.scheduler.SessionOptions;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
@@ -108,7 +110,7 @@ public final class ModeBatch {
         started = System.nanoTime();
         int st;
         try {
-            st = inCoroutine(name, new PrintStream(out, false), new PrintStream(err, true), stdin(name));
+            st = 0xFF & inCoroutine(name, new PrintStream(out, false), new PrintStream(err, true), stdin(name));
         } catch (Throwable t) {
             st = escaped(err, t);
         }
@@ -136,10 +138,7 @@ public final class ModeBatch {
                     throw new CaseExit(status);
                 }).build();
         L.gc().setMode("generational");
-        LuaTable arg = new LuaTable();
-        arg.rawset(-1L, LuaCommand.progname());
-        arg.rawset(0L, name);
-        L.setGlobal("arg", arg);
+        L.setGlobal("arg", argTable(name));
         int[] status = {0};
         try {
             L.call(JavaFunction.of(null, (th, a) -> {
@@ -164,6 +163,14 @@ public final class ModeBatch {
         }
         out.flush();
         return status[0];
+    }
+
+    /** The arg table lua.c makes for {@code lua NAME}. */
+    static LuaTable argTable(String name) {
+        LuaTable arg = new LuaTable();
+        arg.rawset(-1L, LuaCommand.progname());
+        arg.rawset(0L, name);
+        return arg;
     }
 
     /** lua.c's report of an uncaught error: its message handler's text (traceback replaced) after "lua: ". */
@@ -222,8 +229,16 @@ public final class ModeBatch {
             Vertx vertx = Vertx.vertx();
             SessionOptions so = new SessionOptions().profile(Profile.TRUSTED).cpuBudget(Duration.ZERO).memoryLimit(0)
                     .maxTimers(0);
+            // as lua.c prepares its state before the script: the global arg, generational collection
+            SessionListener asLuaC = new SessionListener() {
+                @Override
+                public void created(Session session, LuaState L) {
+                    L.gc().setMode("generational");
+                    L.setGlobal("arg", argTable(current));
+                }
+            };
             LuaHost host = LuaHost.create(vertx, new HostOptions().verticles(1).output(shared).sessionDefaults(so)
-                    .idleTimeout(Duration.ZERO));
+                    .idleTimeout(Duration.ZERO).listener(asLuaC));
             host.ready().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             int i = 0;
             for (String name : names) {
@@ -264,14 +279,18 @@ public final class ModeBatch {
             String m = se.getMessage();
             if (se.kind() == SessionException.Kind.STOPPED) {
                 var mt = java.util.regex.Pattern.compile("os\\.exit\\((-?\\d+)\\)").matcher(m);
-                if (mt.find()) return mt.group(1);
+                if (mt.find()) return Integer.toString(0xFF & Integer.parseInt(mt.group(1)));
             }
             if (se.kind() != SessionException.Kind.LUA_ERROR) {
                 err.writeBytes(("internal error or unexpected failure: " + se.kind() + ": " + m + "\n").getBytes(StandardCharsets.UTF_8));
                 return "1";
             }
             Object v = se.luaValue();
-            String text = v instanceof String s ? s : m;
+            // lua.c's message handler for values other than strings and numbers (a table's __tostring
+            // cannot be called here: the value is a copy outside the session; see the exclusions)
+            String text = v instanceof String s ? s
+                    : v instanceof Long || v instanceof Double ? Lua.numberToString(v)
+                    : "(error object is a " + Lua.typeName(v) + " value)";
             err.writeBytes(LuaString.toBytes(LuaCommand.progname() + ": " + text + TRACEBACK + "\n"));
             return "1";
         }
