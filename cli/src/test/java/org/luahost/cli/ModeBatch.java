@@ -47,7 +47,7 @@ import org.luahost.vm.Profile;
  * (the exit status, written last). In session mode stdout and stderr are one
  * stream ({@code .out}) and {@code .err} holds the report of a failed main
  * chunk only. A case running longer than {@code -Dmodes.timeout} seconds
- * (default 30) gets the status {@code timeout} and ends this JVM (exit
+ * (default 60: the machine may be loaded) gets the status {@code timeout} and ends this JVM (exit
  * status 3); the caller starts a new one for the cases left.
  *
  * <p>Threads: cases run one after the other (on a Lua thread in coroutine
@@ -86,7 +86,7 @@ public final class ModeBatch {
         String mode = args[0];
         List<String> names = Files.readAllLines(Path.of(args[1]));
         Path results = Path.of(args[2]);
-        long timeoutNanos = Long.getLong("modes.timeout", 30) * 1_000_000_000L;
+        long timeoutNanos = Long.getLong("modes.timeout", 60) * 1_000_000_000L;
         Thread watchdog = new Thread(() -> watch(mode, results, timeoutNanos), "modes-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
