@@ -47,4 +47,5 @@ if [ "${1:-}" = "--print" ]; then
 fi
 [ $# -ge 2 ] || { sed -n '2,17p' "$0" >&2; exit 2; }
 out="${3:-$root/tests/fuzz/found}"
-exec "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" "$out" "$1" "$2" "${4:-1000}" "${5:-}"
+# FUZZ_TIMEOUT: seconds a luahost tier may spend on one program (default 60; more at nice 19 on a busy machine)
+exec "$JAVA_HOME/bin/java" "${opts[@]}" ${FUZZ_TIMEOUT:+-Dfuzz.timeout=$FUZZ_TIMEOUT} -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" "$out" "$1" "$2" "${4:-1000}" "${5:-}"

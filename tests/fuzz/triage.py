@@ -5,13 +5,15 @@
 
 Each NAME.expected is compared with NAME.<tier>.actual line by line; each differing line pair is
 classed: 'intdivzero' (only the line number of "attempt to perform 'n%%0'" / "divide by zero"
-differs: tests/fuzz/known-divergences.txt), 'line' (only a line number differs: most often the
+differs: tests/fuzz/known-divergences.txt), 'timeout' (luahost's run was stopped), 'line' (only a line number differs: most often the
 known 'longstring' one), 'nansign' (only the sign of a NaN), else 'other'. A program's class
 is the set of its lines' classes; anything with 'other' needs a look.
 """
 import difflib, glob, os, re, sys
 
 def classify(e, a):
+    if a and a[0] == '== status timeout':
+        return 'timeout'   # the tier's JVM gave up on the program (a loaded machine): run it again alone
     kinds = set()
     sm = difflib.SequenceMatcher(None, e, a, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():

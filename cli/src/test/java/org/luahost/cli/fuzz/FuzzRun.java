@@ -216,6 +216,7 @@ public final class FuzzRun {
                 // C1 only: these JVMs run each generated program once, and C2's compilations of the
                 // interpreter cost more than they give back (half the CPU per program in both tiers)
                 cmd.add("-XX:TieredStopAtLevel=1");
+                cmd.add("-Dfuzz.timeout=" + Long.getLong("fuzz.timeout", 60));   // FuzzBatch's bound per program
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.luahost.cli.FuzzBatch", list.toString(), res.toString()));
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
                 ReferenceEnv.apply(pb);
