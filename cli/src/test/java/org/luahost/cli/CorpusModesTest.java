@@ -53,7 +53,8 @@ import org.junit.jupiter.api.TestFactory;
  * reported as skipped, as DifferentialTest does.
  *
  * <p>Properties: {@code -Dcorpus=AREA,...} as for DifferentialTest;
- * {@code -Dmodes=coroutine} or {@code session} runs one mode.
+ * {@code -Dmodes=coroutine} or {@code session} runs one mode;
+ * {@code -Dluahost.childJvmOpts=-Dluahost.jit=0} runs the compiled tier.
  */
 class CorpusModesTest {
     static final List<String> MODES = List.of("coroutine", "session");
@@ -172,6 +173,9 @@ class CorpusModesTest {
                     String l = line.strip();
                     if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
                 }
+                // e.g. -Dluahost.childJvmOpts=-Dluahost.jit=0: the compiled tier, as for DifferentialTest
+                String extra = System.getProperty("luahost.childJvmOpts", "").strip();
+                if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ModeBatch.class.getName(), mode,
                         list.toString(), res.toString()));
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
