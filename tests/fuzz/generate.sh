@@ -9,6 +9,9 @@
 #       OFF: comma-separated generator features to leave out.
 #   tests/fuzz/generate.sh --print SEED I
 #       prints program I of SEED (as the runs generate it).
+#   tests/fuzz/generate.sh --verify-ref SEED COUNT [OUTDIR]
+#       checks that lua5.4 running COUNT programs of SEED in one process (tests/fuzz/refbatch.lua,
+#       what the runs do) prints what separate runs print.
 #
 # Builds the cli module and its test classes first (reactor build, no install).
 set -uo pipefail
@@ -24,6 +27,9 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
   rm -f /tmp/fuzz-build.$$.log
 fi
 cp="$root/cli/target/test-classes:$root/cli/target/classes:$root/cli/target/lib/*"
+if [ "${1:-}" = "--verify-ref" ]; then
+  exec "$JAVA_HOME/bin/java" -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" --verify-ref "$2" "$3" "${4:-$root/tests/fuzz/found}"
+fi
 if [ "${1:-}" != "--print" ] && [ $# -ge 2 ]; then
   # a long hunt runs from its own copy of the classes: a build meanwhile (./test) empties cli/target/lib
   snap="${3:-$root/tests/fuzz/found}/.classes"
@@ -39,6 +45,7 @@ done < bin/jvm.options
 if [ "${1:-}" = "--print" ]; then
   exec "$JAVA_HOME/bin/java" -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" --print "$2" "$3" ${4:+"$4"}
 fi
-[ $# -ge 2 ] || { sed -n '2,14p' "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,17p' "$0" >&2; exit 2; }
 out="${3:-$root/tests/fuzz/found}"
-exec "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" "$out" "$1" "$2" "${4:-1000}" "${5:-}"
+# FUZZ_TIMEOUT: seconds a luahost tier may spend on one program (default 60; more at nice 19 on a busy machine)
+exec "$JAVA_HOME/bin/java" "${opts[@]}" ${FUZZ_TIMEOUT:+-Dfuzz.timeout=$FUZZ_TIMEOUT} -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" "$out" "$1" "$2" "${4:-1000}" "${5:-}"

@@ -170,6 +170,12 @@ final class CoThread extends LuaThread {
 
     Coroutine handle() { return handle.get(); }
 
+    @Override
+    public Object value() {
+        Coroutine h = handle.get();
+        return h != null ? h : this;
+    }
+
     // ---------------------------------------------------------------- coroutine side
 
     /**

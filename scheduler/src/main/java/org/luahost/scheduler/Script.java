@@ -24,12 +24,26 @@ public record Script(String chunkName, String source) {
         return new Script("=" + name, LuaString.fromJava(text));
     }
 
-    /** A script read from a file now (its bytes, unchanged); messages say {@code file.lua:line:}. */
+    /**
+     * A script read from a file now; messages say {@code file.lua:line:}. As
+     * the reference's {@code luaL_loadfile} reads a file, a leading UTF-8
+     * byte-order mark is dropped and a first line starting with {@code #}
+     * (a shebang) is skipped, keeping its newline so line numbers stay right.
+     */
     public static Script file(Path path) {
         try {
-            return new Script("@" + path, LuaString.fromBytes(Files.readAllBytes(path)));
+            return new Script("@" + path, skipHeader(LuaString.fromBytes(Files.readAllBytes(path))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String skipHeader(String text) {
+        if (text.startsWith("\u00EF\u00BB\u00BF")) text = text.substring(3);
+        if (text.startsWith("#")) {
+            int nl = text.indexOf('\n');
+            text = nl < 0 ? "" : text.substring(nl);
+        }
+        return text;
     }
 }

@@ -244,6 +244,13 @@ public class LuaThread implements LuaThreadHandle {
     @Override
     public final LuaThread luaThread() { return this; }
 
+    /**
+     * The value Lua code holds for this thread (what coroutine.running()
+     * gives on it): the thread itself, or a coroutine's separate handle
+     * (see {@link LuaThreadHandle}) while that handle is alive.
+     */
+    public Object value() { return this; }
+
     // ---------------------------------------------------------------- call stack
 
     /**

@@ -3,6 +3,7 @@ package org.luahost.cli.fuzz;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Set;
  * have run; divergences go to OUTDIR as standalone {@code .lua} files, and
  * one summary line per seed is printed. OFF is a comma-separated list of
  * generator features to leave out. Exits 1 when anything diverged.
- * {@code FuzzMain ROOT --print SEED I} prints program I of SEED.
+ * {@code FuzzMain ROOT --print SEED I} prints program I of SEED;
+ * {@code FuzzMain ROOT --verify-ref SEED COUNT OUTDIR} compares the batched
+ * lua5.4 runs of COUNT programs with separate ones.
  */
 public final class FuzzMain {
     private FuzzMain() {}
@@ -23,6 +26,16 @@ public final class FuzzMain {
             System.out.print(FuzzRun.program(Long.parseLong(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? Set.of(args[4].split(",")) : Set.of()));
             return;
+        }
+        if (args[1].equals("--verify-ref")) {
+            // the batched reference run against separate runs (FuzzRun.batchReference)
+            long seed = Long.parseLong(args[2]);
+            int count = Integer.parseInt(args[3]);
+            Path work = Files.createTempDirectory("luahost-fuzz");
+            List<String> bad = new FuzzRun(root, work, Path.of(args[4]).toAbsolutePath()).verifyReference(seed, count, Set.of());
+            System.out.println("seed " + seed + ": " + count + " programs, " + bad.size() + " differ between batched and separate lua5.4 runs " + bad);
+            deleteTree(work);
+            System.exit(bad.isEmpty() ? 0 : 1);
         }
         Path outDir = Path.of(args[1]).toAbsolutePath();
         long seed = Long.parseLong(args[2]);

@@ -224,13 +224,13 @@ public final class DebugLib {
         int arg = t1 != null ? 1 : 0;
         if (t1 == null) t1 = th;
         if (Args.isNoneOrNil(a, arg + 1)) {
-            hookTable(th).rawset(arg == 1 ? a[0] : t1, null);
+            hookTable(th).rawset(arg == 1 ? a[0] : t1.value(), null);
             DebugHook.install(t1, null, 0, 0);
             return LuaFunction.NONE;
         }
         String smask = Args.checkString(th, a, arg + 2);
         LuaFunction fn = Args.checkFunction(th, a, arg + 1);
-        hookTable(th).rawset(arg == 1 ? a[0] : t1, fn);   // keyed by the thread value the program sees
+        hookTable(th).rawset(arg == 1 ? a[0] : t1.value(), fn);   // keyed by the thread value the program sees
         long count = Args.optInteger(th, a, arg + 3, 0);
         int c = (int) count;
         int mask = 0;
@@ -247,9 +247,9 @@ public final class DebugLib {
      * of each thread's hook function, weak in its keys (its own metatable,
      * with __mode "k"), made by the first debug.sethook. luahost's hooks do
      * not read it ({@link DebugHook} holds the function); it is there for
-     * what a program can see. The key is the thread argument, or the running
-     * thread's {@link LuaThread} (inside a coroutine that is not the value
-     * coroutine.running() gives, which the vm does not know).
+     * what a program can see. The key is the thread argument, or the value
+     * of the running thread ({@link LuaThread#value}: inside a coroutine,
+     * what coroutine.running() gives).
      */
     private static LuaTable hookTable(LuaThread th) {
         LuaTable reg = th.state.registry;

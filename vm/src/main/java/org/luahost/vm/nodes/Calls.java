@@ -17,7 +17,11 @@ import org.luahost.vm.runtime.Site;
 public final class Calls {
     private Calls() {}
 
-    static String info(String d) { return d == null ? "" : " (" + d + ")"; }
+    static String info(String d) {
+        if (d == null) return "";
+        int z = d.indexOf('\0');   // the reference formats the name with "%s": a C string ends at its first '\0'
+        return " (" + (z < 0 ? d : d.substring(0, z) + "'") + ")";
+    }
 
     /** Splits a description "global 'f'" into {"global", "f"}. */
     static String[] split(String d) {

@@ -1,0 +1,10 @@
+-- names in error messages are C strings in the reference ("%s"): a constant or field name is cut
+-- at its first "\0" (found by the random program generator, seed 20261206 program 816)
+print(pcall(function() return "x\0y" & 1 end))
+print(pcall(function() return -"\0" end))
+print(pcall(function() local t = {} return t["a\0b"].c end))
+print(pcall(function() local t = {} t["a\0b"]() end))
+print(pcall(function() local t = {} t["\0b"].x = 1 end))
+print(pcall(function() return _ENV["g\0h"].x end))
+print(pcall(function() return 1 .. {} .. "c\0d" end))
+print(pcall(function() return "p\0q" < 1 end))
