@@ -50,16 +50,6 @@ public class Block extends Stat {
         return interpret(f);
     }
 
-    /**
-     * What runs this block: its compiled form once it has one, else the block itself.
-     * A second-tier call site calls exec on it from its own bytecode, so that HotSpot
-     * profiles (and may inline) the callee per call site rather than in this class.
-     */
-    public Stat entry() {
-        Stat c = compiled;
-        return c != null ? c : this;
-    }
-
     private int interpret(Frame f) {
         Stat[] s = stats;
         org.luahost.vm.LuaThread th = f.thread;

@@ -285,31 +285,47 @@ abstract class JitExprs {
 
     // ---------------------------------------------------------------- pins (see Pins)
 
-    // Each pin operation is a call of a small JitRt helper guarded by Pins.active(), a constant
-    // HotSpot folds (see Pins): a few bytes of bytecode, which counts against HotSpot's inlining sizes.
+    // Every pin operation is guarded by Pins.active(), a constant HotSpot folds (see Pins).
+
+    /** Emits Pins.active() and a jump to skip when it is false. */
+    private void ifPinsActive(Label skip) {
+        cb.invokestatic(CD_Pins, "active", MethodTypeDesc.of(CD_boolean)).ifeq(skip);
+    }
 
     /** Pins the value on top of the stack, leaving it there. */
     void pinTop() {
-        cb.aload(thLocal).invokestatic(CD_Rt, "pin", MethodTypeDesc.of(CD_Object, CD_Object, CD_Thread));
+        Label skip = cb.newLabel();
+        ifPinsActive(skip);
+        cb.aload(thLocal).swap().invokevirtual(CD_Thread, "pin", MethodTypeDesc.of(CD_Object, CD_Object));
+        cb.labelBinding(skip);
     }
 
     /** Pins the value of temporary t. */
     void pinTemp(int t) {
-        cb.aload(t);
-        pinTop();
-        cb.pop();
+        Label skip = cb.newLabel();
+        ifPinsActive(skip);
+        cb.aload(thLocal).aload(t).invokevirtual(CD_Thread, "pin", MethodTypeDesc.of(CD_Object, CD_Object)).pop();
+        cb.labelBinding(skip);
     }
 
     /** Stores the thread's pin mark in a new int local (-1 while pins are not active); returns it. */
     int pinMark() {
         int mark = cb.allocateLocal(TypeKind.INT);
-        cb.aload(thLocal).invokestatic(CD_Rt, "pinMark", MethodTypeDesc.of(CD_int, CD_Thread)).istore(mark);
+        Label skip = cb.newLabel(), done = cb.newLabel();
+        ifPinsActive(skip);
+        cb.aload(thLocal).invokevirtual(CD_Thread, "pinMark", MethodTypeDesc.of(CD_int)).istore(mark).goto_(done);
+        cb.labelBinding(skip);
+        cb.iconst_m1().istore(mark);
+        cb.labelBinding(done);
         return mark;
     }
 
     /** Drops the pins pushed since the mark in local mark (nothing when it is -1). */
     void unpin(int mark) {
-        cb.aload(thLocal).iload(mark).invokestatic(CD_Rt, "unpin", MethodTypeDesc.of(CD_void, CD_Thread, CD_int));
+        Label skip = cb.newLabel();
+        cb.iload(mark).iflt(skip);
+        cb.aload(thLocal).iload(mark).invokevirtual(CD_Thread, "unpin", MethodTypeDesc.of(CD_void, CD_int));
+        cb.labelBinding(skip);
     }
 
     void binary(Arith.Bin b, String helper) {
@@ -387,49 +403,14 @@ abstract class JitExprs {
             expr(args[i]);
             cb.astore(a[i]);
         }
-        invoke(c, fv, a);
-    }
-
-    /**
-     * Calls the function in temporary fv with the arguments in temporaries a (at most 3),
-     * leaving its first result. A Lua closure is called in place: JitRt.enterN pushes and
-     * binds its frame, this site runs the body's entry ({@code Stat.exec} from this
-     * class's own bytecode, so HotSpot profiles the callee per call site and can inline
-     * a monomorphic one), and LuaClosure.finish1 ends the call. Anything else, or a
-     * closure enterN declines (null), goes through JitRt.callN.
-     */
-    void invoke(Calls.CallBase c, int fv, int[] a) {
-        int n = a.length;
-        ClassDesc cdSite = desc(Calls.CallBase.class);
-        Label slow = cb.newLabel(), done = cb.newLabel();
-        cb.aload(fv).instanceOf(CD_Closure).ifeq(slow);
-        cb.aload(fLocal).aload(fv).checkcast(CD_Closure);
-        for (int i = 0; i < n; i++) cb.aload(a[i]);
-        constant(c, cdSite);
-        ClassDesc[] ep = new ClassDesc[n + 3];
-        ep[0] = CD_Frame;
-        ep[1] = CD_Closure;
-        for (int i = 0; i < n; i++) ep[i + 2] = CD_Object;
-        ep[n + 2] = cdSite;
-        cb.invokestatic(CD_Rt, "enter" + n, MethodTypeDesc.of(CD_Frame, ep));
-        int g = temp();
-        cb.astore(g);
-        if (n == 3) cb.aload(g).ifnull(slow);
-        cb.aload(thLocal).aload(g);
-        cb.aload(fv).checkcast(CD_Closure).invokevirtual(CD_Closure, "entry", MethodTypeDesc.of(CD_Stat));
-        cb.aload(g).invokevirtual(CD_Stat, "exec", MethodTypeDesc.of(CD_int, CD_Frame));
-        cb.invokestatic(CD_Closure, "finish1", MethodTypeDesc.of(CD_Object, CD_Thread, CD_Frame, CD_int));
-        cb.goto_(done);
-        cb.labelBinding(slow);
         cb.aload(fLocal).aload(fv);
         for (int i = 0; i < n; i++) cb.aload(a[i]);
-        constant(c, cdSite);
+        constant(c, desc(Calls.CallBase.class));
         ClassDesc[] params = new ClassDesc[n + 3];
         params[0] = CD_Frame;
         for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
-        params[n + 2] = cdSite;
+        params[n + 2] = desc(Calls.CallBase.class);
         cb.invokestatic(CD_Rt, "call" + n, MethodTypeDesc.of(CD_Object, params));
-        cb.labelBinding(done);
     }
 
     void method(Calls.Method m) {
@@ -442,10 +423,14 @@ abstract class JitExprs {
             expr(m.args[i]);
             cb.astore(a[i]);
         }
-        int[] self = new int[n + 1];
-        self[0] = o;
-        System.arraycopy(a, 0, self, 1, n);
-        invoke(m, fv, self);
+        cb.aload(fLocal).aload(fv).aload(o);
+        for (int i = 0; i < n; i++) cb.aload(a[i]);
+        constant(m, desc(Calls.CallBase.class));
+        ClassDesc[] params = new ClassDesc[n + 4];
+        params[0] = CD_Frame;
+        for (int i = 1; i <= n + 2; i++) params[i] = CD_Object;
+        params[n + 3] = desc(Calls.CallBase.class);
+        cb.invokestatic(CD_Rt, "call" + (n + 1), MethodTypeDesc.of(CD_Object, params));
     }
 
     /**

@@ -6,7 +6,6 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Frame;
-import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
@@ -193,36 +192,6 @@ final class JitRt {
         f.site = s;
         if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b, c);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, s));
-    }
-
-    // ---------------------------------------------------------------- pins (see Pins and JitExprs.pinTop)
-
-    static Object pin(Object v, LuaThread th) { return Pins.active() ? th.pin(v) : v; }
-
-    static int pinMark(LuaThread th) { return Pins.active() ? th.pinMark() : -1; }
-
-    static void unpin(LuaThread th, int mark) { if (mark >= 0) th.unpin(mark); }
-
-    // A Lua closure called in place by a compiled call site (see JitExprs.invoke): the frame, begun.
-
-    static Frame enter0(Frame f, LuaClosure c, Calls.CallBase s) {
-        f.site = s;
-        return c.enter0(f.thread);
-    }
-
-    static Frame enter1(Frame f, LuaClosure c, Object a, Calls.CallBase s) {
-        f.site = s;
-        return c.enter1(f.thread, a);
-    }
-
-    static Frame enter2(Frame f, LuaClosure c, Object a, Object b, Calls.CallBase s) {
-        f.site = s;
-        return c.enter2(f.thread, a, b);
-    }
-
-    static Frame enter3(Frame f, LuaClosure c, Object a, Object b, Object d, Calls.CallBase s) {
-        f.site = s;
-        return c.enter3(f.thread, a, b, d);
     }
 
     static Object callN(Frame f, Object fv, Object[] args, Calls.CallBase s) {

@@ -36,8 +36,6 @@ public final class Frame {
     /** Pending to-be-closed variables of this frame (slot indexes), innermost last. */
     public int[] tbc;
     public int ntbc;
-    /** The thread's pin mark when this call began: its return drops the pins above (see nodes.Pins). */
-    public int pinBase;
     /** Debug hook bookkeeping: last line reported. */
     public int hookLine = -1;
 

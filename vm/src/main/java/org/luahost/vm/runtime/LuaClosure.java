@@ -105,24 +105,10 @@ public final class LuaClosure extends LuaFunction {
     }
 
     private static Object run1(LuaThread th, Frame f) {
-        begin(th, f);
-        return finish1(th, f, f.closure.proto.body.exec(f));
-    }
-
-    /** What a call does once the arguments are in the frame, before the body runs. */
-    private static void begin(LuaThread th, Frame f) {
         if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, counted once the arguments are in the frame
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
-        f.pinBase = th.pinMark();
-    }
-
-    /**
-     * Ends a call whose body returned sig in frame f (of {@link #run1} or a second-tier
-     * call site, see {@link #enter1}): drops the pins the body's return left, follows a
-     * tail call, pops the frame; returns the first result.
-     */
-    public static Object finish1(LuaThread th, Frame f, int sig) {
-        int pins = f.pinBase;
+        int pins = th.pinMark();
+        int sig = f.closure.proto.body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
         if (sig == Stat.RETURN) {
             Object r = f.retN == null ? f.ret1 : first(f.retN);
@@ -136,66 +122,10 @@ public final class LuaClosure extends LuaFunction {
         return null;
     }
 
-    // The second tier's calls (nodes.JitRt): enterN pushes and binds a frame and begins the call,
-    // the call site runs the body (its own profile of the body's class lets HotSpot inline it),
-    // and finish1 ends the call. Null: this closure takes the general path (call(...)).
-
-    /** A frame of this closure for a call without arguments, begun; see {@link #finish1}. */
-    public Frame enter0(LuaThread th) {
-        Frame f = enter(th);
-        begin(th, f);
-        return f;
-    }
-
-    /** As {@link #call(LuaThread, Object)} up to running the body; see {@link #finish1}. */
-    public Frame enter1(LuaThread th, Object a) {
-        Frame f = enter(th);
-        Proto p = proto;
-        if (p.nparams >= 1) {
-            f.slots[0] = a;
-        } else if (p.vararg) {
-            f.varargs = new Object[] {a};
-        }
-        begin(th, f);
-        return f;
-    }
-
-    /** As {@link #call(LuaThread, Object, Object)} up to running the body; see {@link #finish1}. */
-    public Frame enter2(LuaThread th, Object a, Object b) {
-        Frame f = enter(th);
-        Proto p = proto;
-        Object[] s = f.slots;
-        switch (p.nparams) {
-            case 0 -> { if (p.vararg) f.varargs = new Object[] {a, b}; }
-            case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
-            default -> { s[0] = a; s[1] = b; }
-        }
-        begin(th, f);
-        return f;
-    }
-
-    /** As {@link #call(LuaThread, Object, Object, Object)} up to running the body (null for a vararg function with fewer than 3 parameters); see {@link #finish1}. */
-    public Frame enter3(LuaThread th, Object a, Object b, Object c) {
-        Proto p = proto;
-        if (p.nparams < 3 && p.vararg) return null;
-        Frame f = enter(th);
-        Object[] s = f.slots;
-        switch (p.nparams) {
-            case 0 -> {}
-            case 1 -> s[0] = a;
-            case 2 -> { s[0] = a; s[1] = b; }
-            default -> { s[0] = a; s[1] = b; s[2] = c; }
-        }
-        begin(th, f);
-        return f;
-    }
-
-    /** The statement a call of this closure runs: the body's compiled form once it has one. */
-    public Stat entry() { return proto.body.entry(); }
-
     private static Object[] runAll(LuaThread th, Frame f) {
-        begin(th, f);
-        int pins = f.pinBase;
+        if (--th.workLeft < 0) th.outOfWork();
+        if (th.hookMask != 0) th.hook.onCall(th, f, false);
+        int pins = th.pinMark();
         int sig = f.closure.proto.body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);
         if (sig == Stat.RETURN) {
