@@ -165,7 +165,7 @@ public final class Gc {
     /** Sets the memory limit (from the builder). */
     void limit(long bytes) {
         limit = Math.max(bytes, 0);
-        if (limit > 0) state.pinning = true;
+        if (limit > 0) state.startPinning();
         retrigger();
     }
 
@@ -223,7 +223,7 @@ public final class Gc {
             weakfinAfterPrune = weakfin.size();
         }
         weakfin.add(new java.lang.ref.WeakReference<>(o));
-        state.pinning = true;
+        state.startPinning();
     }
 
     /** Called when a metatable is set: an object whose metatable has __gc now is registered for finalization. */
@@ -231,10 +231,10 @@ public final class Gc {
         if (mt == null || closed) return;
         if (mt.rawget("__mode") != null) {
             weakSeen = true;
-            state.pinning = true;
+            state.startPinning();
         }
         if (mt.rawget("__gc") == null) return;
-        state.pinning = true;
+        state.startPinning();
         if (finset.add(o)) finobj.add(o);
     }
 
@@ -389,7 +389,7 @@ public final class Gc {
         deferred = 0;
         if (!m.weakValues.isEmpty() || !m.ephemerons.isEmpty() || !m.allWeak.isEmpty()) {
             weakSeen = true;
-            state.pinning = true;
+            state.startPinning();
         }
         stepCredit = 0;
         retrigger();

@@ -81,8 +81,16 @@ public final class LuaState {
      * the collector once a collection could be observed (a finalizer or a weak table was
      * registered, a file was opened, or a memory limit is set). Before that an
      * automatic collection skips its mark, so held values need no pins.
+     * Set through {@link #startPinning}.
      */
     boolean pinning;
+
+    /** Turns {@link #pinning} on for good, and the pin nodes of the JVM with it ({@code nodes.Pins.activate}). */
+    void startPinning() {
+        if (pinning) return;
+        org.luahost.vm.nodes.Pins.activate();
+        pinning = true;
+    }
 
     /**
      * The state's memory in use as the collector estimates it, in bytes: the

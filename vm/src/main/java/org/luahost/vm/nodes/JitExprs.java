@@ -37,7 +37,7 @@ import org.luahost.vm.runtime.LuaClosure;
  */
 abstract class JitExprs {
     static final ClassDesc CD_Frame = desc(Frame.class), CD_Stat = desc(Stat.class), CD_Expr = desc(Expr.class),
-            CD_Rt = desc(JitRt.class), CD_Thread = desc(LuaThread.class), CD_Cell = desc(Cell.class),
+            CD_Rt = desc(JitRt.class), CD_Thread = desc(LuaThread.class), CD_Pins = desc(Pins.class), CD_Cell = desc(Cell.class),
             CD_Closure = desc(LuaClosure.class), CD_Cells = CD_Cell.arrayType(), CD_Objects = CD_Object.arrayType(),
             CD_Long = desc(Long.class), CD_Boolean = desc(Boolean.class), CD_Stats = desc(Stats.class),
             CD_NumFor = desc(Loops.NumFor.class), CD_Block = desc(Block.class), CD_Unit = ClassDesc.of(Jit.class.getPackageName() + ".JitUnit");
@@ -285,26 +285,47 @@ abstract class JitExprs {
 
     // ---------------------------------------------------------------- pins (see Pins)
 
+    // Every pin operation is guarded by Pins.active(), a constant HotSpot folds (see Pins).
+
+    /** Emits Pins.active() and a jump to skip when it is false. */
+    private void ifPinsActive(Label skip) {
+        cb.invokestatic(CD_Pins, "active", MethodTypeDesc.of(CD_boolean)).ifeq(skip);
+    }
+
     /** Pins the value on top of the stack, leaving it there. */
     void pinTop() {
+        Label skip = cb.newLabel();
+        ifPinsActive(skip);
         cb.aload(thLocal).swap().invokevirtual(CD_Thread, "pin", MethodTypeDesc.of(CD_Object, CD_Object));
+        cb.labelBinding(skip);
     }
 
     /** Pins the value of temporary t. */
     void pinTemp(int t) {
+        Label skip = cb.newLabel();
+        ifPinsActive(skip);
         cb.aload(thLocal).aload(t).invokevirtual(CD_Thread, "pin", MethodTypeDesc.of(CD_Object, CD_Object)).pop();
+        cb.labelBinding(skip);
     }
 
-    /** Stores the thread's pin mark in a new int local; returns it. */
+    /** Stores the thread's pin mark in a new int local (-1 while pins are not active); returns it. */
     int pinMark() {
         int mark = cb.allocateLocal(TypeKind.INT);
-        cb.aload(thLocal).invokevirtual(CD_Thread, "pinMark", MethodTypeDesc.of(CD_int)).istore(mark);
+        Label skip = cb.newLabel(), done = cb.newLabel();
+        ifPinsActive(skip);
+        cb.aload(thLocal).invokevirtual(CD_Thread, "pinMark", MethodTypeDesc.of(CD_int)).istore(mark).goto_(done);
+        cb.labelBinding(skip);
+        cb.iconst_m1().istore(mark);
+        cb.labelBinding(done);
         return mark;
     }
 
-    /** Drops the pins pushed since the mark in local mark. */
+    /** Drops the pins pushed since the mark in local mark (nothing when it is -1). */
     void unpin(int mark) {
+        Label skip = cb.newLabel();
+        cb.iload(mark).iflt(skip);
         cb.aload(thLocal).iload(mark).invokevirtual(CD_Thread, "unpin", MethodTypeDesc.of(CD_void, CD_int));
+        cb.labelBinding(skip);
     }
 
     void binary(Arith.Bin b, String helper) {

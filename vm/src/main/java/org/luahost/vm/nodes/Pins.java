@@ -1,5 +1,9 @@
 package org.luahost.vm.nodes;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
+
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Frame;
 
@@ -25,9 +29,44 @@ import org.luahost.vm.runtime.Frame;
  * is a constant, a local, an upvalue, {@code ...} or a function constructor.
  * Both tiers run the same wrapped tree: the second tier emits a pin as a call
  * of {@link LuaThread#pin} on the operand and a scope as a mark and an unpin.
+ *
+ * <p>Pins are recorded only in a state whose collections can be observed
+ * ({@code LuaState.pinning}: a finalizer, a weak table, an open file or a
+ * memory limit). Until the first such state of the JVM appears,
+ * {@link #active()} is a constant false that HotSpot folds, so the pin and
+ * scope nodes of both tiers cost nothing; {@link #activate()} (called when a
+ * state starts pinning) changes the constant once and for all, which makes
+ * HotSpot discard the compiled code that relied on it. A scope that began
+ * before the switch took no mark and drops nothing: its pins, if any, are
+ * dropped by the function's return, which always takes its mark.
  */
 public final class Pins {
     private Pins() {}
+
+    /** Returns false until {@link #activate()}, then true (see the class comment). */
+    private static final MutableCallSite ACTIVE_SITE = new MutableCallSite(MethodHandles.constant(boolean.class, false));
+    private static final MethodHandle ACTIVE = ACTIVE_SITE.dynamicInvoker();
+    private static volatile boolean activated;
+
+    /** Whether some state of this JVM records pins; a constant for HotSpot between switches. */
+    public static boolean active() {
+        try {
+            return (boolean) ACTIVE.invokeExact();
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Turns pin recording on for good (idempotent); any thread may call it. */
+    public static void activate() {
+        if (activated) return;
+        synchronized (Pins.class) {
+            if (activated) return;
+            ACTIVE_SITE.setTarget(MethodHandles.constant(boolean.class, true));
+            MutableCallSite.syncAll(new MutableCallSite[] {ACTIVE_SITE});
+            activated = true;
+        }
+    }
 
     /** Whether evaluating e may call a function (and so reach a safe point of the collector). */
     public static boolean mayCall(Expr e) {
@@ -86,7 +125,11 @@ public final class Pins {
 
         Pin(Expr e) { super(e.line); this.e = e; this.liveSlots = e.liveSlots; }
 
-        @Override public Object eval(Frame f) { return f.thread.pin(e.eval(f)); }
+        @Override
+        public Object eval(Frame f) {
+            Object v = e.eval(f);
+            return active() ? f.thread.pin(v) : v;
+        }
 
         @Override public String describe() { return e.describe(); }
     }
@@ -99,6 +142,7 @@ public final class Pins {
 
         @Override
         public Object eval(Frame f) {
+            if (!active()) return e.eval(f);
             LuaThread th = f.thread;
             int mark = th.pinMark();
             Object v = e.eval(f);
@@ -108,6 +152,7 @@ public final class Pins {
 
         @Override
         public Object[] evalMulti(Frame f) {
+            if (!active()) return e.evalMulti(f);
             LuaThread th = f.thread;
             int mark = th.pinMark();
             Object[] v = e.evalMulti(f);
@@ -130,6 +175,7 @@ public final class Pins {
 
         @Override
         public int exec(Frame f) {
+            if (!active()) return s.exec(f);
             LuaThread th = f.thread;
             int mark = th.pinMark();
             int r = s.exec(f);
