@@ -171,6 +171,23 @@ public final class HostImpl implements LuaHost {
         s.unbindBus();
     }
 
+    /**
+     * A passivated session with pending (saved) timers: restored in ms, when
+     * the first is due, unless it is running again by then (its restore
+     * re-armed them). Any thread.
+     */
+    void wakeLater(SessionImpl shell, long ms) {
+        vertx.setTimer(Math.max(1, ms), x -> {
+            SessionImpl cur = sessions.get(shell.id);
+            if (closing || (cur != null && !cur.isGone())) return;
+            try {
+                getOrStart(shell.id, shell.script, shell.options);
+            } catch (RuntimeException e) {
+                Log.SESSION.warn("session '{}' could not be restored for its timers: {}", shell.id, e.getMessage());
+            }
+        });
+    }
+
     private SessionImpl byId(String id) {
         return getOrStart(id, options.defaultScript(), options.sessionDefaults());
     }
