@@ -169,6 +169,7 @@ final class Timers {
     boolean fire(TimerHandle h) {
         if (h.cancelled) return false;
         if (!h.periodic) {
+            h.cancelled = true;   // over: a later :cancel() returns false
             forget(h);
             return true;
         }
