@@ -96,6 +96,19 @@ class DurableTimersTest {
     }
 
     @Test
+    void hostStartRestoresSessionsWithPendingTimers() throws Exception {
+        LuaHost host = host(new HostOptions());
+        call(host, "w", "arm", 500L);
+        call(host, "idle", "get");   // a session without timers is not restored at start
+        restartHost();
+        store = SessionStore.sqlite(dir);   // the next host's store
+        assertEquals(List.of("w"), store.withExtraRoot().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        LuaHost again = host(new HostOptions());
+        waitUntil(() -> printed().contains("fired 1"));   // nothing was sent to it
+        assertNull(again.find("idle"));
+    }
+
+    @Test
     void overdueTimersFireOnceOnRestoreAndPeriodicOnesResume() throws Exception {
         LuaHost host = host(new HostOptions());
         call(host, "b", "arm", 200L);
