@@ -2,6 +2,7 @@ package org.luahost.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -51,6 +52,12 @@ class ServeTimerCrashTest {
             s.process().waitFor(30, TimeUnit.SECONDS);
         }
         assertFalse(s.stderr().contains("timer fired"), s.stderr());
+        // the store tools read a snapshot with pending timers (its handle shows as a userdata)
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int status = StoreCommand.run(new String[] {"--data", data.toString(), "show", "monster"},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("fired = 0"), out.toString());
         ServeProcess again = ServeProcess.start(dir, data, script);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
