@@ -9,6 +9,7 @@ import org.luahost.persistence.codec.HostIndex;
 import org.luahost.persistence.codec.SnapshotCodec;
 import org.luahost.persistence.codec.VmFunctions;
 import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
 
 /**
  * Saves and restores one Lua state's persistent data: everything the script
@@ -83,8 +84,19 @@ public final class Persister {
      *
      * @throws UnpersistableValueException under {@code FAIL}, naming the first value that cannot be saved
      */
-    public Snapshot capture(UnpersistablePolicy policy) {
-        return SnapshotCodec.encode(host, policy, functions, dumpCache, codecsByType);
+    public Snapshot capture(UnpersistablePolicy policy) { return capture(policy, null); }
+
+    /**
+     * As {@link #capture(UnpersistablePolicy)}, with an extra root: a table
+     * the host keeps outside the globals (the scheduler's pending timers and
+     * their callbacks), saved with the same value graph (a value reachable
+     * from both the globals and the extra root is one object after a
+     * restore) and handed back by {@link RestoreReport#extra}. A snapshot
+     * with an extra root is written in format version 3, one without in
+     * version 2 (which older luahost versions read).
+     */
+    public Snapshot capture(UnpersistablePolicy policy, LuaTable extra) {
+        return SnapshotCodec.encode(host, policy, functions, dumpCache, codecsByType, extra);
     }
 
     /** {@link #restore(byte[], boolean)} without allowing a change of profile. */

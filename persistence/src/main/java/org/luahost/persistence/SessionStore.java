@@ -50,6 +50,33 @@ public interface SessionStore extends AutoCloseable {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " cannot list sessions"));
     }
 
+    /**
+     * The ids of the sessions whose newest snapshot has an extra root
+     * (format version 3; see {@link Persister#capture(UnpersistablePolicy,
+     * org.luahost.vm.LuaTable)}): the scheduler saves its pending timers
+     * there, and a host restores these sessions when it starts so that their
+     * timers fire without a message. The default lists and loads every
+     * session; stores may read only the snapshots' headers.
+     */
+    default CompletionStage<List<String>> withExtraRoot() {
+        return list().thenCompose(infos -> {
+            List<String> ids = new java.util.ArrayList<>();
+            CompletableFuture<?>[] loads = new CompletableFuture<?>[infos.size()];
+            for (int i = 0; i < loads.length; i++) {
+                String id = infos.get(i).sessionId();
+                loads[i] = load(id).toCompletableFuture().thenAccept(s -> {
+                    if (s.isPresent() && s.get().bytes().length > 5 && ((s.get().bytes()[4] & 0xFF) << 8
+                            | (s.get().bytes()[5] & 0xFF)) >= 3) {
+                        synchronized (ids) {
+                            ids.add(id);
+                        }
+                    }
+                });
+            }
+            return CompletableFuture.allOf(loads).thenApply(v -> List.copyOf(ids));
+        });
+    }
+
     /** Every snapshot the store keeps of a session, newest first (empty if none). */
     default CompletionStage<List<SnapshotInfo>> history(String sessionId) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " keeps no history"));

@@ -53,8 +53,10 @@ public final class HostOptions {
     public Duration idleTimeout() { return idleTimeout; }
     /**
      * Sessions with no message for this long (and no WebSocket client, no
-     * pending timer, no turn waiting) are passivated: saved if the host has a
-     * store, then unloaded; the next message to one restores it. ZERO (default): never.
+     * turn waiting, and no pending timer unless the host has a store) are
+     * passivated: saved if the host has a store, then unloaded; the next
+     * message to one, or its first pending timer falling due, restores it.
+     * ZERO (default): never.
      */
     public HostOptions idleTimeout(Duration d) { this.idleTimeout = d; return this; }
 

@@ -40,6 +40,8 @@ final class Decoder {
     private final ArrayList<LuaFunction> protos = new ArrayList<>();
     private final ArrayDeque<Object> work = new ArrayDeque<>();
     final List<String> warnings = new ArrayList<>();
+    /** The host's extra root (version 3 snapshots), or null. */
+    LuaTable extra;
     /**
      * Slots allocated so far for array parts, hash parts and upvalues. Each
      * slot is filled from at least one byte of input, so in a valid body this
@@ -88,6 +90,10 @@ final class Decoder {
         int nroots = in.count("root count", 3);
         List<RootChange> changes = new ArrayList<>();
         for (int r = 0; r < nroots; r++) changes.add(readRoot());
+        if (version >= 3) {
+            if (!(readValue() instanceof LuaTable t)) throw in.corrupt("the extra root is not a table");
+            extra = t;
+        }
         while (!work.isEmpty()) readContents(work.pop());
         if (in.remaining() != 0) throw in.corrupt("trailing bytes after the last value");
         for (RootChange c : changes) apply(c);

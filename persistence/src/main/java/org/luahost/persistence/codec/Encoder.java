@@ -70,7 +70,13 @@ final class Encoder implements Edges {
     int objectCount() { return objectIds.size(); }
 
     /** Encodes the given root changes and everything they reach; returns the body with headerRoom bytes free in front. */
-    byte[] encode(List<HostIndex.Root> roots, int headerRoom) {
+    byte[] encode(List<HostIndex.Root> roots, int headerRoom) { return encode(roots, null, headerRoom); }
+
+    /**
+     * As {@link #encode(List, int)}, with the host's extra root (version 3,
+     * see {@link SnapshotFormat}) when extra is not null.
+     */
+    byte[] encode(List<HostIndex.Root> roots, LuaTable extra, int headerRoom) {
         writeString(host.profile());   // version 2: the profile the snapshot is made under
         out.i64(host.fingerprint());
         out.varint(roots.size());
@@ -88,6 +94,7 @@ final class Encoder implements Edges {
             out.u8(r.metatableChanged() ? 1 : 0);
             if (r.metatableChanged()) writeValue(r.metatable());
         }
+        if (extra != null) writeValue(extra);   // version 3: the host's extra root
         while (!work.isEmpty()) ValueGraph.edges(work.pop(), this);
         return out.toArray(headerRoom);
     }

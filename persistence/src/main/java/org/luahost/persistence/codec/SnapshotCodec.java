@@ -15,6 +15,7 @@ import org.luahost.persistence.UnpersistablePolicy;
 import org.luahost.persistence.UnpersistableValueException;
 import org.luahost.persistence.UserdataCodec;
 import org.luahost.vm.LuaState;
+import org.luahost.vm.LuaTable;
 
 /**
  * Entry points of the codec for {@link org.luahost.persistence.Persister}:
@@ -28,16 +29,23 @@ public final class SnapshotCodec {
 
     public static Snapshot encode(HostIndex host, UnpersistablePolicy policy, FunctionCodec functions,
             Map<Object, String> dumpCache, Map<Class<?>, UserdataCodec<?>> codecs) {
+        return encode(host, policy, functions, dumpCache, codecs, null);
+    }
+
+    /** As above, with the host's extra root (a version 3 snapshot) when extra is not null. */
+    public static Snapshot encode(HostIndex host, UnpersistablePolicy policy, FunctionCodec functions,
+            Map<Object, String> dumpCache, Map<Class<?>, UserdataCodec<?>> codecs, LuaTable extra) {
         List<HostIndex.Root> roots = host.changes();
         Encoder e = new Encoder(host, policy, functions, dumpCache, codecs);
         byte[] body;
         try {
-            body = e.encode(roots, SnapshotFormat.HEADER);
+            body = e.encode(roots, extra, SnapshotFormat.HEADER);
         } catch (Encoder.Unpersistable u) {
             Map<Object, String> paths = PathFinder.find(host, roots, Set.of(u.value));
             throw new UnpersistableValueException(u.what, paths.getOrDefault(u.value, "?"));
         }
-        return new Snapshot(SnapshotFormat.seal(body), warnings(host, roots, e.skipped), e.objectCount());
+        int version = extra != null ? SnapshotFormat.VERSION : SnapshotFormat.VERSION_NO_EXTRA;
+        return new Snapshot(SnapshotFormat.seal(body, version), warnings(host, roots, e.skipped), e.objectCount());
     }
 
     private static List<String> warnings(HostIndex host, List<HostIndex.Root> roots, IdentityHashMap<Object, String> skipped) {
@@ -69,6 +77,6 @@ public final class SnapshotCodec {
             // A malformed body that passed the checksum, or a VM rejection (a table key rawset refuses)
             throw new CorruptSnapshotException("corrupt snapshot: " + e, e);
         }
-        return new RestoreReport(List.copyOf(d.warnings), d.objectCount());
+        return new RestoreReport(List.copyOf(d.warnings), d.objectCount(), d.extra);
     }
 }

@@ -10,7 +10,7 @@ import org.luahost.persistence.CorruptSnapshotException;
  * <pre>
  * offset  size  field
  *  0      4     magic: 0x89 'L' 'H' 'S' (the high byte catches 7-bit channels, as PNG's does)
- *  4      2     format version, big-endian (2; version 1 is still read)
+ *  4      2     format version, big-endian (2, or 3 with an extra root; version 1 is still read)
  *  6      2     flags, big-endian (0; a reader rejects bits it does not know)
  *  8      4     body length, big-endian
  * 12      4     CRC32C of bytes 4..11 and of the body, big-endian
@@ -27,21 +27,34 @@ import org.luahost.persistence.CorruptSnapshotException;
  * from a stack (last announced first), until it is empty. Values are tagged
  * ({@code Tags}); objects are announced once and referred to by id after;
  * strings are written once and referred to by id after.
+ *
+ * <p>Version 3 is version 2 with one more value after the root tables and
+ * before the contents: the host's extra root, a table (the scheduler keeps
+ * its pending timers there, {@code Persister#capture(UnpersistablePolicy,
+ * LuaTable)}). A snapshot without an extra root is still written as version
+ * 2, so an older luahost reads it; one with an extra root is refused by a
+ * luahost that reads only up to version 2 ("unsupported snapshot format
+ * version 3").
  */
 public final class SnapshotFormat {
     private SnapshotFormat() {}
 
     public static final int HEADER = 16;
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The version of snapshots without an extra root. */
+    public static final int VERSION_NO_EXTRA = 2;
     /** The oldest version this luahost reads (its snapshots do not record a profile). */
     public static final int OLDEST_VERSION = 1;
     private static final byte[] MAGIC = {(byte) 0x89, 'L', 'H', 'S'};
 
     /** Fills the header in front of a body written with {@link #HEADER} bytes of room. */
-    static byte[] seal(byte[] buf) {
+    static byte[] seal(byte[] buf) { return seal(buf, VERSION_NO_EXTRA); }
+
+    /** Fills the header (of the given format version) in front of a body written with {@link #HEADER} bytes of room. */
+    static byte[] seal(byte[] buf, int version) {
         int bodyLength = buf.length - HEADER;
         System.arraycopy(MAGIC, 0, buf, 0, 4);
-        putInt(buf, 4, VERSION << 16);
+        putInt(buf, 4, version << 16);
         putInt(buf, 8, bodyLength);
         putInt(buf, 12, crc(buf, bodyLength));
         return buf;

@@ -263,6 +263,21 @@ public final class SqliteSessionStore implements SessionStore {
         });
     }
 
+    /** From the newest snapshots' headers (bytes 5 and 6 hold the format version). */
+    @Override
+    public CompletionStage<List<String>> withExtraRoot() {
+        return onReader("list the sessions with pending timers", () -> {
+            List<String> r = new ArrayList<>();
+            try (PreparedStatement q = readConn.prepareStatement("SELECT session FROM snapshot s "
+                    + "WHERE seq = (SELECT max(seq) FROM snapshot m WHERE m.session = s.session) "
+                    + "AND substr(data, 5, 2) >= x'0003' ORDER BY session");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) r.add(rs.getString(1));
+            }
+            return r;
+        });
+    }
+
     @Override
     public CompletionStage<List<SnapshotInfo>> history(String sessionId) {
         return onReader("read the history of session '" + sessionId + "'", () -> {

@@ -237,7 +237,7 @@ class HostileInputTest {
         assertEquals("not a luahost snapshot (bad magic number)", assertThrows(CorruptSnapshotException.class, () -> Persister.of(L).restore(m)).getMessage());
         byte[] v = sample.clone();
         v[5] = 9;
-        assertEquals("unsupported snapshot format version 9 (this luahost reads versions 1 to 2)",
+        assertEquals("unsupported snapshot format version 9 (this luahost reads versions 1 to 3)",
                 assertThrows(CorruptSnapshotException.class, () -> Persister.of(L).restore(v)).getMessage());
         byte[] c = sample.clone();
         c[c.length - 1] ^= 1;

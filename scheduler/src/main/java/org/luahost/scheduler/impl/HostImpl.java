@@ -85,6 +85,7 @@ public final class HostImpl implements LuaHost {
                     deploymentId = id;
                     startSweep();
                     p.complete();
+                    restoreTimedSessions();
                 })
                 .onFailure(p::fail);
         // Created inside a verticle: the host's verticles are deployed from a thread outside it, so that they are
@@ -98,6 +99,32 @@ public final class HostImpl implements LuaHost {
             deploy.run();
         }
         this.ready = p.future();
+    }
+
+    /**
+     * At start: restores the stored sessions that have pending timers (their
+     * newest snapshot has an extra root), so that the timers fire without a
+     * message. Only with a default script (a session started with a script of
+     * its own is restored by its first message, as before).
+     */
+    private void restoreTimedSessions() {
+        var store = options.store();
+        if (store == null || options.defaultScript() == null) return;
+        store.withExtraRoot().whenComplete((ids, x) -> {
+            if (x != null) {
+                if (!(x instanceof UnsupportedOperationException || x.getCause() instanceof UnsupportedOperationException)) {
+                    Log.STORE.warn("cannot find the sessions with pending timers: {}", x.getMessage());
+                }
+                return;
+            }
+            for (String id : ids) {
+                try {
+                    getOrStart(id, options.defaultScript(), options.sessionDefaults());
+                } catch (RuntimeException e) {
+                    Log.SESSION.warn("session '{}' could not be restored for its timers: {}", id, e.getMessage());
+                }
+            }
+        });
     }
 
     public static LuaHost create(Vertx vertx, HostOptions options) {
@@ -169,6 +196,23 @@ public final class HostImpl implements LuaHost {
         }
         sessions.remove(s.id, s);
         s.unbindBus();
+    }
+
+    /**
+     * A passivated session with pending (saved) timers: restored in ms, when
+     * the first is due, unless it is running again by then (its restore
+     * re-armed them). Any thread.
+     */
+    void wakeLater(SessionImpl shell, long ms) {
+        vertx.setTimer(Math.max(1, ms), x -> {
+            SessionImpl cur = sessions.get(shell.id);
+            if (closing || (cur != null && !cur.isGone())) return;
+            try {
+                getOrStart(shell.id, shell.script, shell.options);
+            } catch (RuntimeException e) {
+                Log.SESSION.warn("session '{}' could not be restored for its timers: {}", shell.id, e.getMessage());
+            }
+        });
     }
 
     private SessionImpl byId(String id) {

@@ -82,7 +82,8 @@ final class HostLibrary {
                     + " live; cancel some, or let them fire)", 1);
         }
         TimerHandle h = s.timers.add(ms, (LuaFunction) a[1], periodic);
-        return JavaFunction.ret(new LuaUserdata(h, timerMeta(s)));
+        h.userdata = new LuaUserdata(h, timerMeta(s));
+        return JavaFunction.ret(h.userdata);
     }
 
     private static final JavaFunction CANCEL = JavaFunction.of("cancel", (th, a) -> {

@@ -250,11 +250,15 @@ final class Lifecycle {
 
     // ================================================================ passivation
 
-    /** Whether the session has been idle (no envelope, turn, timer or subscriber) for idleMs by now. */
+    /**
+     * Whether the session has been idle (no envelope, turn or subscriber, and
+     * no live timer unless its timers are saved: see {@link Timers#passivable})
+     * for idleMs by now.
+     */
     boolean passivationDue(long now, long idleMs) {
         SessionImpl s = session;
         return s.status == Status.RUNNING && !s.gone && s.mailbox.isIdle() && s.turns.inProgress == 0
-                && s.timers.live == 0 && !s.subscribers.any() && (now - s.lastActive) / 1_000_000 >= idleMs;
+                && s.timers.passivable() && !s.subscribers.any() && (now - s.lastActive) / 1_000_000 >= idleMs;
     }
 
     /**
@@ -284,7 +288,7 @@ final class Lifecycle {
         boolean unloaded = false;
         if (h != null) h.acquireTurn();
         try {
-            if (s.status == Status.RUNNING && s.lua.L != null && s.turns.inProgress == 0 && s.timers.live == 0
+            if (s.status == Status.RUNNING && s.lua.L != null && s.turns.inProgress == 0 && s.timers.passivable()
                     && !s.subscribers.any()) {
                 s.host.options.listener().idle(s);
                 if ((s.saver == null || s.saver.saveAndWait() == null) && s.mailbox.isEmpty()) {
@@ -327,9 +331,12 @@ final class Lifecycle {
             s.host.internalError(s, x);
         }
         closeState();   // without a store the state ends here
+        long wake = s.timers.nextDueInMs();   // durable timers (saved just now): the host restores the session when one is due
+        s.timers.cancelAll();
         s.gone = true;
         s.status = Status.STOPPED;
         s.host.passivated(s);
+        if (wake >= 0) s.host.wakeLater(s, wake);
         s.lua.drop();
         s.stoppedFuture.complete(null);
     }

@@ -101,6 +101,7 @@ final class SessionSaver {
         }
         r.warnings().forEach(w -> warn(who + ": " + w));
         last = new Snapshot(saved.get().bytes(), List.of(), r.objects());
+        if (r.extra() != null) session.timers.restore(r.extra());
     }
 
     /** After a turn that ran Lua code: save now, or when the save interval is over. */
@@ -145,7 +146,7 @@ final class SessionSaver {
         lastCaptureAt = System.nanoTime();
         Snapshot snap;
         try {
-            snap = persister.capture(policy);
+            snap = persister.capture(policy, session.timers.saveRoot());
         } catch (PersistenceException x) {
             captureFailed = true;
             lastFailure = x.getMessage();
@@ -209,9 +210,11 @@ final class SessionSaver {
 
     /**
      * Timer handles ({@code host.after}, {@code host.every}) kept in saved
-     * data: a Vert.x timer does not outlive the process, so a restored handle
-     * is a cancelled one ({@code :cancel()} returns false). A script re-arms
-     * its timers when it runs again after the restore.
+     * data: a handle decodes as a cancelled one without a callback
+     * ({@code :cancel()} returns false); the handles of pending timers are
+     * also in the snapshot's extra root with their callbacks and due times,
+     * and {@link Timers#restore} re-arms them (the same handle objects, so a
+     * saved reference can still cancel its timer).
      */
     static final class TimerCodec implements UserdataCodec<TimerHandle> {
         static final TimerCodec INSTANCE = new TimerCodec();

@@ -1,7 +1,7 @@
 package org.luahost.scheduler.impl;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
+import org.luahost.vm.LuaUserdata;
 
 /**
  * A session's timers: {@code host.after} and {@code host.every}, whose
@@ -23,9 +24,16 @@ import org.luahost.vm.LuaTable;
  * (see {@link TimerHandle}). A session has at most
  * {@code SessionOptions.maxTimers} live timers.
  *
- * <p>Timers live as long as the process: a restored session has none (its
- * saved handles come back cancelled, see {@link SessionSaver.TimerCodec}),
- * and its script re-arms what it needs.
+ * <p>Durable timers: with a session store, the pending timers are saved
+ * with the session ({@link #saveRoot}: handle, callback, due time as
+ * wall-clock epoch milliseconds and period, in the snapshot's extra root)
+ * and re-armed when it is restored ({@link #restore}) after a restart, a
+ * restart after errors or a passivation: a timer still due later fires
+ * then; one whose time passed while the session was down fires once, soon
+ * (a periodic one then resumes its period from that firing; missed periods
+ * are not fired one by one). A saved reference to a handle stays the same
+ * handle, so {@code :cancel()} works after the restore. A handle that was
+ * no longer pending (fired or cancelled) comes back cancelled.
  *
  * <h2>Threads</h2>
  * Every method runs with the state's turn, except the Vert.x handlers (on
@@ -36,7 +44,7 @@ final class Timers {
     private static final String TIMER_FUNCTIONS = "luahost.timer_functions";
 
     private final SessionImpl session;
-    /** Timers not yet fired or cancelled. Guarded by the turn. */
+    /** Timers not yet fired or cancelled, in the order they were set (saved in that order). Guarded by the turn. */
     private Map<TimerHandle, Boolean> timers;
     /** The last key given to a timer in the registry table of callbacks. Guarded by the turn. */
     private long seq;
@@ -49,14 +57,81 @@ final class Timers {
     TimerHandle add(long ms, LuaFunction fn, boolean periodic) {
         long delay = Math.max(1, ms);
         TimerHandle h = new TimerHandle(fn, periodic, TimeUnit.MILLISECONDS.toNanos(delay));
-        if (timers == null) timers = new IdentityHashMap<>();
+        register(h);
+        setDue(h, System.nanoTime() + h.periodNanos);
+        arm(h, delay);
+        return h;
+    }
+
+    private void register(TimerHandle h) {
+        if (timers == null) timers = new LinkedHashMap<>();
         timers.put(h, Boolean.TRUE);
         live = timers.size();
         h.key = ++seq;
-        functions().rawset(h.key, fn);
-        h.due = System.nanoTime() + h.periodNanos;
-        arm(h, delay);
-        return h;
+        functions().rawset(h.key, h.fn);
+    }
+
+    /** Sets h's next due time, and its wall-clock twin (what is saved; computed once so that unchanged timers save the same bytes). */
+    private static void setDue(TimerHandle h, long dueNanos) {
+        h.due = dueNanos;
+        h.dueEpochMs = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(dueNanos - System.nanoTime());
+    }
+
+    /**
+     * The pending timers for a snapshot's extra root, or null when there are
+     * none (the snapshot then stays format version 2): an array of
+     * {@code {handle, callback, due epoch ms, period ms (0: one-shot)}}.
+     */
+    LuaTable saveRoot() {
+        if (timers == null || timers.isEmpty()) return null;
+        LuaTable root = new LuaTable();
+        long i = 0;
+        for (TimerHandle h : timers.keySet()) {
+            if (h.userdata == null) continue;
+            LuaTable e = new LuaTable();
+            e.rawset(1L, h.userdata);
+            e.rawset(2L, h.fn);
+            e.rawset(3L, (Object) h.dueEpochMs);
+            e.rawset(4L, (Object) (h.periodic ? TimeUnit.NANOSECONDS.toMillis(h.periodNanos) : 0L));
+            root.rawset(++i, e);
+        }
+        return i == 0 ? null : root;
+    }
+
+    /**
+     * Re-arms the timers of a restored snapshot's extra root (see
+     * {@link #saveRoot}): due later, at their time; overdue, once in a
+     * millisecond (a periodic one's next tick is then one period later).
+     * Entries that are not well-formed are skipped.
+     */
+    void restore(LuaTable root) {
+        long nowMs = System.currentTimeMillis();
+        long nowNs = System.nanoTime();
+        for (long i = 1; root.rawget(i) instanceof LuaTable e; i++) {
+            if (!(e.rawget(1L) instanceof LuaUserdata u) || !(u.payload() instanceof TimerHandle h)
+                    || !(e.rawget(2L) instanceof LuaFunction fn) || !(e.rawget(3L) instanceof Long dueMs)
+                    || !(e.rawget(4L) instanceof Long periodMs) || !h.cancelled || h.fn != null) {
+                continue;
+            }
+            long delay = Math.max(1, dueMs - nowMs);
+            h.fn = fn;
+            h.periodic = periodMs > 0;
+            h.periodNanos = TimeUnit.MILLISECONDS.toNanos(h.periodic ? periodMs : delay);
+            h.userdata = u;
+            h.cancelled = false;
+            register(h);
+            setDue(h, nowNs + TimeUnit.MILLISECONDS.toNanos(delay));
+            arm(h, delay);
+        }
+    }
+
+    /** Milliseconds until the earliest live timer is due (0 if overdue), or -1 if there is none. With the turn. */
+    long nextDueInMs() {
+        if (timers == null || timers.isEmpty()) return -1;
+        long now = System.nanoTime();
+        long min = Long.MAX_VALUE;
+        for (TimerHandle h : timers.keySet()) min = Math.min(min, Math.max(0, h.due - now));
+        return TimeUnit.NANOSECONDS.toMillis(min);
     }
 
     /** Sets the Vert.x timer that delivers h's next tick after ms. */
@@ -65,6 +140,13 @@ final class Timers {
             if (!h.cancelled) session.deliver(new Envelope.Timer(h));
         });
     }
+
+    /**
+     * Whether the session may be passivated as far as its timers go (any
+     * thread): it has none, or they are saved with it (a store), in which
+     * case the host restores it when the first is due ({@link HostImpl#wakeLater}).
+     */
+    boolean passivable() { return live == 0 || session.saver != null; }
 
     /** Live timers (any thread: a snapshot). */
     int live() { return live; }
@@ -87,6 +169,7 @@ final class Timers {
     boolean fire(TimerHandle h) {
         if (h.cancelled) return false;
         if (!h.periodic) {
+            h.cancelled = true;   // over: a later :cancel() returns false
             forget(h);
             return true;
         }
@@ -96,7 +179,7 @@ final class Timers {
             h.coalesced += (now - h.due) / h.periodNanos;
             next = now + h.periodNanos;
         }
-        h.due = next;
+        setDue(h, next);
         arm(h, Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now)));
         return true;
     }
