@@ -10,6 +10,7 @@ module org.luahost.scheduler {
     requires org.jctools.core;
     requires java.management;
     requires org.slf4j;
+    requires transitive io.vertx.healthcheck;
 
     exports org.luahost.scheduler;
 }

@@ -124,6 +124,10 @@ public final class Gateway {
 
     /** Handles one request (WebSocket upgrades included). */
     public void handle(HttpServerRequest req) {
+        if (req.method() == HttpMethod.GET && (req.path().equals("/health") || req.path().equals("/ready"))) {
+            health(req, req.path().equals("/health"));   // probes need no token: statuses and reasons only
+            return;
+        }
         Principal p;
         try {
             p = options.auth().authenticate(new GatewayAuth.Request(req.method().name(), req.path(), req.headers(),
@@ -232,6 +236,18 @@ public final class Gateway {
         host.kill(id, reason).onComplete(ar -> {
             if (ar.succeeded()) req.response().setStatusCode(204).end();
             else failure(req, ar.cause());
+        });
+    }
+
+    /** GET /health (the live checks) or /ready (all): 200 with the checks' JSON when up, else 503. */
+    private void health(HttpServerRequest req, boolean liveOnly) {
+        (liveOnly ? host.health().checkStatus("live") : host.health().checkStatus()).onComplete(ar -> {
+            if (ar.failed()) {
+                GatewayHttp.close(req, 503, "health checks failed: " + ar.cause().getMessage());
+                return;
+            }
+            io.vertx.ext.healthchecks.CheckResult r = ar.result();
+            GatewayHttp.json(req, io.vertx.ext.healthchecks.CheckResult.isUp(r) ? 200 : 503, r.toJson().encode());
         });
     }
 

@@ -123,6 +123,15 @@ public interface LuaHost {
     Collection<SessionStats> stats();
 
     /**
+     * The host's health checks: the group {@code live} (its event loops
+     * answer) for liveness, all of them ({@code ready/store}: the store
+     * answers; {@code ready/admission}: new sessions are accepted) for
+     * readiness; the gateway serves them at {@code GET /health} and
+     * {@code GET /ready}.
+     */
+    io.vertx.ext.healthchecks.HealthChecks health();
+
+    /**
      * Receives what session id pushes ({@code host.push(...)}; the values are
      * copies) until the returned handle is closed. Used by the gateway's
      * WebSocket route; a session with subscribers is never idle-stopped.

@@ -135,6 +135,18 @@ public final class HostImpl implements LuaHost {
 
     @Override public HostOptions options() { return options; }
 
+    private volatile io.vertx.ext.healthchecks.HealthChecks health;
+
+    @Override
+    public io.vertx.ext.healthchecks.HealthChecks health() {
+        io.vertx.ext.healthchecks.HealthChecks h = health;
+        if (h == null) health = h = Health.create(this, homes);
+        return h;
+    }
+
+    /** Why a new session would be refused now (shutting down, memory, the maximum), or null. */
+    String refusal() { return Health.refusal(admission, closing, sessions.mappingCount()); }
+
     @Override public Future<Void> ready() { return ready; }
 
     // ---------------------------------------------------------------- sessions
