@@ -100,9 +100,22 @@ public final class Gc {
     // ---------------------------------------------------------------- allocation accounting
 
     /** Bytes of the reference's model of an object (see the class comment). */
-    static final long CLOSURE = 40, USERDATA = 64, THREAD = 1024;
+    static final long CLOSURE = 40, USERDATA = 64;
+    /**
+     * A coroutine: its objects and, while it is suspended, the stack of the virtual thread
+     * it runs on (a few frames of the interpreter); charged when it is created, counted by
+     * a mark while it is reachable.
+     */
+    public static final long THREAD = 8 * 1024;
+    /**
+     * Bytes charged per byte of source that {@code load} compiles, before it parses: the
+     * syntax tree and the parser's work space (transient) are several times the text.
+     */
+    public static final long LOAD_PER_BYTE = 32;
+    /** Bytes counted per byte of source while a loaded chunk's main function is reachable (its syntax tree and code). */
+    public static final long CODE_PER_BYTE = 8;
     /** Strings up to this length are shared in the reference (interned), so a mark does not count them. */
-    static final int SHORT_STRING = 40;
+    public static final int SHORT_STRING = 40;
     /** Allocation between two automatic collections at least (a small live set would collect too often). */
     static final long MIN_STEP = 1024 * 1024;
     /**
@@ -116,7 +129,14 @@ public final class Gc {
 
     public static long closureBytes(int nupvals) { return CLOSURE + 8L * nupvals; }
 
-    public static long stringBytes(int length) { return 24 + (long) length; }
+    public static long stringBytes(long length) { return 24 + length; }
+
+    /**
+     * Charges a string of length bytes that a library function makes (or is about to
+     * make: charged before, the charge stops a result that would pass the limit before
+     * it is built). One charge per result, as {@link #charge}.
+     */
+    public void chargeString(long length) { charge(24 + length); }
 
     /** Live bytes found by the last collection (an estimate, see the class comment). */
     private long estimate = 32 * 1024;
@@ -343,7 +363,7 @@ public final class Gc {
     private void collect(LuaThread th) {
         collections++;
         if (++epoch == 0) epoch = 1;
-        GcMarker m = new GcMarker(epoch);
+        GcMarker m = new GcMarker(epoch, limit > 0);
         LuaState L = th.state;
         m.markRoots(L, th);
         m.propagate();

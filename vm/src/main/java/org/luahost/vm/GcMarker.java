@@ -30,7 +30,17 @@ final class GcMarker implements Edges {
     /** The weakness of the table whose edges are being reported. */
     private boolean weakKeys, weakVals;
 
-    GcMarker(int epoch) { this.epoch = epoch; }
+    /**
+     * Whether short strings count too: under a memory limit every string does (the JVM
+     * does not share them as the reference does, and a limit must not be passed by
+     * filling a table with short strings); otherwise only long ones, as in the reference.
+     */
+    private final int shortString;
+
+    GcMarker(int epoch, boolean countShort) {
+        this.epoch = epoch;
+        this.shortString = countShort ? -1 : Gc.SHORT_STRING;
+    }
 
     /** Estimated bytes of what this mark reached (see {@link GcSizes}): the live data after the collection. */
     long bytes;
@@ -50,10 +60,10 @@ final class GcMarker implements Edges {
             if (f.gcMark != epoch) {
                 f.gcMark = epoch;
                 gray.push(f);
-                bytes += f instanceof LuaClosure c ? Gc.closureBytes(c.upvals.length) : Gc.CLOSURE;
+                bytes += f instanceof LuaClosure c ? Gc.closureBytes(c.upvals.length) + c.proto.codeBytes : Gc.CLOSURE;
             }
         } else if (v instanceof String s) {
-            if (s.length() > Gc.SHORT_STRING) bytes += Gc.stringBytes(s.length());   // short strings are shared (interned in the reference)
+            if (s.length() > shortString) bytes += Gc.stringBytes(s.length());   // short strings are shared (interned in the reference)
         } else if (ValueGraph.isObject(v)) {
             if (others.add(v)) { gray.push(v); bytes += v instanceof LuaUserdata ? Gc.USERDATA : Gc.THREAD; }
         }

@@ -60,6 +60,9 @@ public final class LuaTable {
         gc.charge(Gc.tableBytes(asize, hashCapacity()));
     }
 
+    /** From now on this table's growth is charged to gc's allocation counter (a table made before its state, or by a host). */
+    public void chargeTo(Gc gc) { acct = gc; }
+
     public LuaTable(int narray, int nhash) {
         if (narray > 0) { array = new Object[narray]; asize = narray; }
         if (nhash > 0) allocHash(nhash);

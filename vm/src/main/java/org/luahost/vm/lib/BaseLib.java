@@ -257,6 +257,9 @@ public final class BaseLib {
         // the work meter pays for the parse; its error (a CPU budget, an interrupt) is raised, not returned
         LuaError[] metered = new LuaError[1];
         try {
+            // the memory the parse needs (its syntax tree and work space), before it parses: over the limit,
+            // load returns (nil, "not enough memory") as lua_load does on a memory error
+            th.state.gc().charge(org.luahost.vm.Gc.LOAD_PER_BYTE * text.length());
             LuaFunction f = th.state.load(text, name, mode, null, units -> {
                 try {
                     th.charge(units);
@@ -267,6 +270,8 @@ public final class BaseLib {
             });
             // the first upvalue, if any, is the environment (a binary chunk may have none)
             if (a.length >= 4 && f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
+            // a collection counts the loaded code as long as the chunk's function is reachable
+            if (f instanceof org.luahost.vm.runtime.LuaClosure c) c.proto.codeBytes = org.luahost.vm.Gc.CODE_PER_BYTE * text.length();
             return ret(f);
         } catch (LuaError e) {
             if (e == metered[0]) throw e;
@@ -283,6 +288,7 @@ public final class BaseLib {
             String p = Ops.tolstring(piece);
             if (p == null) throw th.errorAtLevel("reader function must return a string", 1);
             if (p.isEmpty()) break;
+            th.state.gc().charge(2L * p.length());   // the text so far is held here only: the builder and its copy
             sb.append(p);
         }
         return sb.toString();

@@ -72,7 +72,9 @@ final class StringFormat {
                     continue;
                 }
                 if (c == 's') {
-                    sb.append(v instanceof String s ? s : Ops.tostring(th, v));
+                    String s = v instanceof String str ? str : Ops.tostring(th, v);
+                    if (s.length() > Work.CHUNK) th.state.gc().charge(s.length());   // the builder grows: charged as it grows
+                    sb.append(s);
                     continue;
                 }
             }
@@ -127,6 +129,7 @@ final class StringFormat {
                     String s = v instanceof String str ? str : Ops.tostring(th, v);
                     if (s.indexOf(0) >= 0) throw Args.argError(th, arg, "string contains zeros");
                     check(th, fmt, pct, conv, FLAGS_C, true, sp);
+                    if (s.length() > Work.CHUNK) th.state.gc().charge(s.length());   // the builder grows: charged as it grows
                     if (sp.prec < 0 && s.length() >= 100) sb.append(s);   // the reference does not pad long strings
                     else pad(sb, "", sp.prec >= 0 && sp.prec < s.length() ? s.substring(0, sp.prec) : s, sp.width, sp.minus, false);
                     break;
@@ -136,6 +139,7 @@ final class StringFormat {
             }
         }
         if (sb.length() > Work.CHUNK) Work.bytes(th, sb.length());   // a long result's copying (see Work)
+        th.state.gc().chargeString(sb.length());
         return JavaFunction.ret(sb.toString());
     }
 

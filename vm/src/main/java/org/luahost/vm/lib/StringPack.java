@@ -147,6 +147,7 @@ final class StringPack {
             int opt = h.getDetails(totalsize);
             int size = h.size, ntoalign = h.ntoalign;
             Work.bytes(th, (long) ntoalign + size);   // each option (strings: their length below)
+            th.state.gc().charge((long) ntoalign + size);   // the result grows: charged before it does
             totalsize += ntoalign + size;
             if (ntoalign > 0) b.repeat('\0', ntoalign);
             arg++;
@@ -193,6 +194,7 @@ final class StringPack {
                     }
                     packInt(b, len, h.little, size, false);
                     Work.bytes(th, len);
+                    th.state.gc().charge(len);
                     b.append(s);
                     totalsize += len;
                     break;
@@ -200,6 +202,7 @@ final class StringPack {
                 case K_ZSTR: {
                     String s = Args.checkString(th, a, arg);
                     Work.bytes(th, s.length());
+                    th.state.gc().charge(s.length());
                     if (s.indexOf(0) >= 0) throw Args.argError(th, arg, "string contains zeros");
                     b.append(s).append('\0');
                     totalsize += s.length() + 1;
@@ -214,6 +217,7 @@ final class StringPack {
                     break;
             }
         }
+        th.state.gc().chargeString(b.length());
         return JavaFunction.ret(b.toString());
     }
 

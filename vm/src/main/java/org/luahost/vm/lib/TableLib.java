@@ -102,6 +102,7 @@ public final class TableLib {
             String r = String.join(sep, parts);
             Work.elements(th, parts.length);
             Work.bytes(th, r.length());
+            th.state.gc().chargeString(r.length());
             return new Object[] {r};
         }
         StringBuilder sb = new StringBuilder();
@@ -112,10 +113,12 @@ public final class TableLib {
             if ((k & (Work.ELEMENT_CHUNK - 1)) == Work.ELEMENT_CHUNK - 1 || sb.length() - charged >= Work.CHUNK) {
                 Work.elements(th, Work.ELEMENT_CHUNK);   // per chunk of elements or of bytes, whichever comes first
                 Work.bytes(th, sb.length() - charged);
+                th.state.gc().charge(sb.length() - charged);   // the builder, as it grows
                 charged = sb.length();
             }
         }
         addField(th, sb, t, last);
+        th.state.gc().chargeString(sb.length());
         return new Object[] {sb.toString()};
     }
 
@@ -199,7 +202,7 @@ public final class TableLib {
     }
 
     private static Object[] pack(LuaThread th, Object[] a) {
-        LuaTable t = new LuaTable(a.length, 1);
+        LuaTable t = new LuaTable(th.state.gc(), a.length, 1);   // charged, now and as it grows
         Work.elements(th, a.length);
         for (int i = a.length; i >= 1; i--) t.rawset(i, a[i - 1]);
         t.rawset("n", (long) a.length);
