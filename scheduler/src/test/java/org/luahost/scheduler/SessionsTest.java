@@ -242,11 +242,14 @@ class SessionsTest {
         Session other = start("function ping() return 'pong' end");
         SessionException e = failure(s.call("grow"));
         assertEquals("not enough memory", e.getMessage());
+        long over = s.stats().memoryEstimate();
+        assertTrue(over > 4 << 20 && over < 6 << 20, "estimate after the failure: " + over);
         long n = (Long) get(s.call("size"))[0];
         assertTrue(n > 10_000 && n < 200_000, "entries when stopped: " + n);
         assertArrayEquals(new Object[] {"pong"}, get(other.call("ping")));
         assertArrayEquals(new Object[] {"ok"}, get(s.call("reset")));
-        assertTrue(s.stats().memoryEstimate() > 4 << 20);
+        long after = s.stats().memoryEstimate();
+        assertTrue(after < 1 << 20, "estimate after the data died: " + after);
     }
 
     @Test
