@@ -109,11 +109,15 @@ public final class Gc {
     public static final long THREAD = 8 * 1024;
     /**
      * Bytes charged per byte of source that {@code load} compiles, before it parses: the
-     * syntax tree and the parser's work space (transient) are several times the text.
+     * syntax tree, the compiled nodes and the parser's work space are many times the text.
      */
-    public static final long LOAD_PER_BYTE = 32;
-    /** Bytes counted per byte of source while a loaded chunk's main function is reachable (its syntax tree and code). */
-    public static final long CODE_PER_BYTE = 8;
+    public static final long LOAD_PER_BYTE = 64;
+    /**
+     * Bytes counted per byte of source while a loaded chunk's main function is reachable (its
+     * syntax tree, kept for string.dump, and its nodes): measured about 48 for dense code
+     * ({@code a = 1} repeated; MemoryChargeTest checks the heap it retains).
+     */
+    public static final long CODE_PER_BYTE = 48;
     /** Strings up to this length are shared in the reference (interned), so a mark does not count them. */
     public static final int SHORT_STRING = 40;
     /** Allocation between two automatic collections at least (a small live set would collect too often). */
@@ -158,18 +162,27 @@ public final class Gc {
      * so that a collection runs at its next safe point.
      */
     public void charge(long n) {
-        if ((allocated += n) > trigger) over();
+        if ((allocated += n) > trigger) over(n);
     }
 
-    /** charge's slow path: trap the running thread, or fail when the limit is passed by more than the margin. */
-    private void over() {
+    /**
+     * charge's slow path: trap the running thread, or fail when the limit is passed by
+     * more than the margin. A refused charge is taken back: its object is not made (a
+     * charge before the allocation) or is dropped by the error (a charge after it).
+     */
+    private void over(long n) {
         if (finalizing || closed) return;
         LuaThread th = state.current();
-        if (limit > 0 && estimate + allocated > limit + Math.max(limit / 8, 1 << 20)) {
+        if (limit > 0 && estimate + allocated > limit + margin()) {
+            allocated -= n;
+            th.trapWork();   // a collection at the next safe point (after a pcall that catches this, say)
             throw th.raise("not enough memory");
         }
         th.trapWork();
     }
+
+    /** How far a charge may take the estimate past the limit before a safe point (see the class comment). */
+    private long margin() { return Math.max(limit / 8, 1 << 20); }
 
     /** Recomputes {@link #trigger} after a collection or a change of the parameters or of running. */
     private void retrigger() {

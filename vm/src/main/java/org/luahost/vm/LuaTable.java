@@ -219,6 +219,7 @@ public final class LuaTable {
             // Keys exactly 1..n and no hash part: the sizing rule gives the smallest power of
             // two above n for the array and no hash part, so grow without counting keys.
             int cap = n == 0 ? 1 : Integer.highestOneBit(n) << 1;
+            if (acct != null) acct.charge(16L * (cap - n));   // before the table changes (the charge may raise "not enough memory")
             array = Arrays.copyOf(array, cap);
             asize = cap;
             array[n] = value;

@@ -24,7 +24,11 @@ public final class BaseLib {
         G.rawset("_VERSION", "Lua 5.4");
         reg(G, "print", (th, a) -> print(th, a));
         G.rawset("type", FastFunction.ofValue("type", Lua::typeName));
-        reg(G, "tostring", (th, a) -> ret(Ops.tostring(th, Args.checkAny(th, a, 1))));
+        reg(G, "tostring", (th, a) -> {
+            String s = Ops.tostring(th, Args.checkAny(th, a, 1));
+            th.state.gc().chargeString(s.length());
+            return ret(s);
+        });
         G.rawset("tonumber", FastFunction.ofValue("tonumber", Ops::tonumber, BaseLib::tonumber));
         reg(G, "rawequal", (th, a) -> { Args.checkAny(th, a, 1); Args.checkAny(th, a, 2); return ret(Lua.rawEquals(a[0], a[1])); });
         reg(G, "rawlen", (th, a) -> {

@@ -98,11 +98,12 @@ public final class TableLib {
         if (i > last) return new Object[] {""};
         if (last - i < 4096) {   // the usual buffer: joined with one copy, no growing builder
             String[] parts = new String[(int) (last - i + 1)];
-            for (int k = 0; k < parts.length; k++) parts[k] = field(th, t, i + k);
+            long total = (long) sep.length() * (parts.length - 1);
+            for (int k = 0; k < parts.length; k++) total += (parts[k] = field(th, t, i + k)).length();
+            th.state.gc().chargeString(total);   // before it is joined: a result over the memory limit is not built
             String r = String.join(sep, parts);
             Work.elements(th, parts.length);
             Work.bytes(th, r.length());
-            th.state.gc().chargeString(r.length());
             return new Object[] {r};
         }
         StringBuilder sb = new StringBuilder();
