@@ -26,14 +26,17 @@ final class GcMarker implements Edges {
     final int epoch;
     final ArrayDeque<Object> gray = new ArrayDeque<>();
     final Set<Object> others = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The strings counted so far (by identity: each is counted once). */
+    private final Set<String> strings = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<LuaTable> weakValues = new ArrayList<>(), ephemerons = new ArrayList<>(), allWeak = new ArrayList<>();
     /** The weakness of the table whose edges are being reported. */
     private boolean weakKeys, weakVals;
 
     /**
-     * Whether short strings count too: under a memory limit every string does (the JVM
-     * does not share them as the reference does, and a limit must not be passed by
-     * filling a table with short strings); otherwise only long ones, as in the reference.
+     * Strings up to this length are not counted: short strings, shared in the reference
+     * (interned). Under a memory limit every string counts (-1): the JVM does not intern
+     * the strings a program makes, and a limit must not be passed by filling a table with
+     * short ones.
      */
     private final int shortString;
 
@@ -63,7 +66,8 @@ final class GcMarker implements Edges {
                 bytes += f instanceof LuaClosure c ? Gc.closureBytes(c.upvals.length) + c.proto.codeBytes : Gc.CLOSURE;
             }
         } else if (v instanceof String s) {
-            if (s.length() > shortString) bytes += Gc.stringBytes(s.length());   // short strings are shared (interned in the reference)
+            // a string is one object however many values hold it (short ones are shared, interned, in the reference)
+            if (s.length() > shortString && strings.add(s)) bytes += Gc.stringBytes(s.length());
         } else if (ValueGraph.isObject(v)) {
             if (others.add(v)) { gray.push(v); bytes += v instanceof LuaUserdata ? Gc.USERDATA : Gc.THREAD; }
         }
