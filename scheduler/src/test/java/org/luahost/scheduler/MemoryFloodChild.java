@@ -78,13 +78,17 @@ public final class MemoryFloodChild {
         Script script = Script.of("flood.lua", SCRIPT);
         get(host.session("pinger", script, new SessionOptions()));
         for (int s = 0; s < SESSIONS; s++) get(host.session("s" + s, script, opts));
-        int attacks = ((Long) get(host.call("s0", "count"))[0]).intValue();
+        int count = ((Long) get(host.call("s0", "count"))[0]).intValue();
+        // the attacks to run: all, or those listed in args[0] ("1,5,11"; for trying one alone)
+        int[] chosen = args.length > 0 ? java.util.Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
+                : java.util.stream.IntStream.rangeClosed(1, count).toArray();
+        int attacks = chosen.length;
 
         List<Thread> attackers = new ArrayList<>();
         for (int s = 0; s < SESSIONS; s++) {
             String id = "s" + s;
             attackers.add(Thread.ofPlatform().start(() -> {
-                for (int k = 1; k <= attacks; k++) {
+                for (int k : chosen) {
                     try {
                         Object[] r = get(host.call(id, "protected", (long) k));
                         if (!(Boolean.FALSE.equals(r[0]) && "not enough memory".equals(r[1]))) {

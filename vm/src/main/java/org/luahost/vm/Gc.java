@@ -136,6 +136,19 @@ public final class Gc {
     public static long stringBytes(long length) { return 24 + length; }
 
     /**
+     * Charges n bytes that a library call in progress holds where a mark cannot see them
+     * (a builder): they count in the estimate until {@link #release}d. The caller
+     * releases what it held (in a finally) once the call's result exists.
+     */
+    public void hold(long n) {
+        charge(n);
+        held += n;
+    }
+
+    /** Releases bytes {@link #hold} counted (the builder is garbage now, or became the charged result). */
+    public void release(long n) { held -= n; }
+
+    /**
      * Charges a string of length bytes that a library function makes (or is about to
      * make: charged before, the charge stops a result that would pass the limit before
      * it is built). One charge per result, as {@link #charge}.
@@ -148,6 +161,13 @@ public final class Gc {
     private long allocated;
     /** When allocated passes this, {@link #over} runs (a collection is due, or the limit is near). */
     private long trigger = MIN_STEP;
+    /**
+     * Bytes that library calls in progress hold in Java locals (a gsub's or concat's
+     * builder), which a mark cannot see: counted in the estimate until released, so that
+     * a collection in the middle of such a call (a safe point in a callback or in the
+     * work meter) does not forget them.
+     */
+    private long held;
     /** The memory limit in bytes (0: none); set once when the state is built. */
     private long limit;
     /** Work credit of collectgarbage("step") towards the next cycle, in bytes. */
@@ -417,7 +437,7 @@ public final class Gc {
         for (LuaTable t : m.weakValues) m.clearValues(t);
         for (LuaTable t : m.allWeak) m.clearValues(t);
         finAfterLast = finobj.size();
-        estimate = m.bytes;
+        estimate = m.bytes + held;
         allocated = 0;
         deferred = 0;
         if (!m.weakValues.isEmpty() || !m.ephemerons.isEmpty() || !m.allWeak.isEmpty()) {

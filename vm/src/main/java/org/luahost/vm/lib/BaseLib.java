@@ -286,16 +286,23 @@ public final class BaseLib {
     /** generic_reader: calls the reader until it returns nil or an empty string; numbers count as strings. */
     private static String readAll(LuaThread th, LuaFunction reader) {
         StringBuilder sb = new StringBuilder();
+        long held = 0;
+        try {
         for (;;) {
             Object piece = LuaFunction.first(Ops.ccall(th, reader, LuaFunction.NONE));
             if (piece == null) break;
             String p = Ops.tolstring(piece);
             if (p == null) throw th.errorAtLevel("reader function must return a string", 1);
             if (p.isEmpty()) break;
-            th.state.gc().charge(2L * p.length());   // the text so far is held here only: the builder and its copy
+            th.state.gc().hold(2L * p.length());   // the text so far is held here only (the builder doubles; see Gc.hold)
+            held += 2L * p.length();
             sb.append(p);
         }
+        th.state.gc().chargeString(sb.length());
         return sb.toString();
+        } finally {
+            th.state.gc().release(held);
+        }
     }
 
     private static Object[] collectgarbage(LuaThread th, Object[] a) {

@@ -40,6 +40,21 @@ final class StringFormat {
     }
 
     static Object[] format(LuaThread th, Object[] a) {
+        long[] held = {0};
+        try {
+            return format(th, a, held);
+        } finally {
+            th.state.gc().release(held[0]);
+        }
+    }
+
+    /** The builder grows by n bytes: held twice (its array doubles, copied) until the result is made (see Gc.hold). */
+    private static long hold(LuaThread th, long n) {
+        th.state.gc().hold(2 * n);
+        return 2 * n;
+    }
+
+    private static Object[] format(LuaThread th, Object[] a, long[] heldOut) {
         String fmt = Args.checkString(th, a, 1);
         int top = a.length, arg = 1;
         int n = fmt.length();
@@ -73,7 +88,7 @@ final class StringFormat {
                 }
                 if (c == 's') {
                     String s = v instanceof String str ? str : Ops.tostring(th, v);
-                    if (s.length() > Work.CHUNK) th.state.gc().charge(s.length());   // the builder grows: charged as it grows
+                    if (s.length() > Work.CHUNK) heldOut[0] += hold(th, s.length());
                     sb.append(s);
                     continue;
                 }
@@ -129,7 +144,7 @@ final class StringFormat {
                     String s = v instanceof String str ? str : Ops.tostring(th, v);
                     if (s.indexOf(0) >= 0) throw Args.argError(th, arg, "string contains zeros");
                     check(th, fmt, pct, conv, FLAGS_C, true, sp);
-                    if (s.length() > Work.CHUNK) th.state.gc().charge(s.length());   // the builder grows: charged as it grows
+                    if (s.length() > Work.CHUNK) heldOut[0] += hold(th, s.length());
                     if (sp.prec < 0 && s.length() >= 100) sb.append(s);   // the reference does not pad long strings
                     else pad(sb, "", sp.prec >= 0 && sp.prec < s.length() ? s.substring(0, sp.prec) : s, sp.width, sp.minus, false);
                     break;

@@ -402,7 +402,9 @@ public final class StringLib {
         int srcEnd = src.length();
         StringBuilder b = null;
         int pos = 0, copied = 0, lastMatch = -1, charged = 0;
-        long n = 0;
+        long n = 0, held = 0;
+        org.luahost.vm.Gc gc = th.state.gc();
+        try {
         while (n < maxS) {
             if (!anchor && (pos = m.nextCandidate(pos)) > srcEnd) break;
             m.reset();
@@ -420,7 +422,9 @@ public final class StringLib {
                 pos = lastMatch = copied = e;
                 if (b.length() - charged >= Work.CHUNK) {   // long replacements: their bytes count too
                     Work.bytes(th, b.length() - charged);
-                    th.state.gc().charge(b.length() - charged);   // the growing result, as it grows
+                    long grown = 2L * (b.length() - charged);   // the growing result, twice (the builder doubles its array, copied)
+                    gc.hold(grown);
+                    held += grown;
                     charged = b.length();
                 }
             } else if (pos < srcEnd) {
@@ -432,8 +436,11 @@ public final class StringLib {
         }
         if (b == null) return JavaFunction.ret(src, n);
         b.append(src, copied, srcEnd);
-        th.state.gc().chargeString(b.length() + (b.length() - charged));   // the result, and what the builder held uncharged
+        gc.chargeString(b.length());   // the result
         return JavaFunction.ret(b.toString(), n);
+        } finally {
+            gc.release(held);
+        }
     }
 
     /** Appends a replacement string with its %0-%9 and %% escapes. */

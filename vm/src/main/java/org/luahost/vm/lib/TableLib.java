@@ -107,20 +107,27 @@ public final class TableLib {
             return new Object[] {r};
         }
         StringBuilder sb = new StringBuilder();
-        long charged = 0;
+        long charged = 0, held = 0;
+        org.luahost.vm.Gc gc = th.state.gc();
+        try {
         for (long k = 0; i < last; i++, k++) {
             addField(th, sb, t, i);
             sb.append(sep);
             if ((k & (Work.ELEMENT_CHUNK - 1)) == Work.ELEMENT_CHUNK - 1 || sb.length() - charged >= Work.CHUNK) {
                 Work.elements(th, Work.ELEMENT_CHUNK);   // per chunk of elements or of bytes, whichever comes first
                 Work.bytes(th, sb.length() - charged);
-                th.state.gc().charge(sb.length() - charged);   // the builder, as it grows
+                long grown = 2L * (sb.length() - charged);   // the builder as it grows, twice (it doubles its array, copied)
+                gc.hold(grown);
+                held += grown;
                 charged = sb.length();
             }
         }
         addField(th, sb, t, last);
-        th.state.gc().chargeString(sb.length());
+        gc.chargeString(sb.length());
         return new Object[] {sb.toString()};
+        } finally {
+            gc.release(held);
+        }
     }
 
     private static void addField(LuaThread th, StringBuilder sb, Object t, long i) {
