@@ -41,12 +41,17 @@ import org.luahost.vm.runtime.Ops;
  * first was closed by the io library's Cleaner.
  *
  * <p>When collections run. Allocation drives them, as in the reference: the
- * interpreter charges this state's {@link #charge allocation counter} where it
- * creates Lua objects (table constructors and table growth, closures, strings
- * made by concatenation), with sizes modelled on the reference's (a table 56
- * bytes plus 16 per array slot and 32 per hash slot, a closure 40 plus 8 per
- * upvalue, a string 24 plus its length); a collection estimates the live data
- * as the size of what it marked. When the allocation since the last collection
+ * interpreter and the libraries charge this state's {@link #charge allocation
+ * counter} where they create Lua objects (table constructors and every table
+ * growth, closures, strings made by concatenation, {@code tostring} and the
+ * string, table, utf8 and io libraries, {@code load}'s syntax tree, coroutines),
+ * one add and compare per object or result, with sizes modelled on the
+ * reference's (a table 56 bytes plus 16 per array slot and 32 per hash slot, a
+ * closure 40 plus 8 per upvalue, a string 24 plus its length, a coroutine
+ * {@link #THREAD}); a collection estimates the live data as the size of what it
+ * marked (each string once; under a limit short strings too; a loaded chunk's
+ * code while its function lives) plus what library calls in progress
+ * {@link #hold} in their builders. When the allocation since the last collection
  * passes the pause rule (live &times; (pause - 100) / 100, at least {@link #MIN_STEP};
  * generational mode uses {@link #GENERATIONAL_PAUSE})
  * or the state's memory limit, the counter traps the running thread's work
