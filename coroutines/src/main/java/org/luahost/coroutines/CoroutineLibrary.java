@@ -148,6 +148,7 @@ public final class CoroutineLibrary implements LuaLibrary {
         Hosting h = L == th.state ? hosting : Hosting.of(th.state);
         Reaper r = h.reaper;
         if (r.pending()) r.drain();
+        th.state.gc().charge(org.luahost.vm.Gc.THREAD);   // its objects and its virtual thread's stack (an estimate)
         Coroutine c = CoThread.create(th.state, fn, h);
         c.co.inheritHook(th);
         return c;

@@ -91,12 +91,13 @@
  * the per-turn CPU budget (1 s) it raises a Lua error, again at every later
  * unit of work of that turn so {@code pcall} cannot keep it alive; the next
  * turn starts afresh. CPU time is the wall time a turn holds a carrier,
- * waits and yields excluded. Memory: from time to time (after 1 ms of
- * running, and at least ten times the previous walk's duration, so walks
- * cost at most about 10%, sooner when growth would reach the limit before
- * then) the session walks its reachable Lua values and
- * estimates their size (see {@link org.luahost.scheduler.impl.Footprint}); over the limit it raises
- * {@code not enough memory}.
+ * waits and yields excluded. Memory: the session's limit is its Lua
+ * state's ({@link org.luahost.vm.LuaStateBuilder#memoryLimit}): the state's
+ * collector is charged as Lua data is allocated (tables and their growth,
+ * closures, strings from concatenation and the libraries, loaded code,
+ * coroutines); past the limit a collection runs at the next safe point, and
+ * if the live data is still over, the running code gets {@code not enough
+ * memory} (catchable by {@code pcall}); see {@link org.luahost.vm.Gc}.
  *
  * <h2>Mailbox</h2>
  * {@link org.luahost.scheduler.impl.Mailbox} holds a JCTools

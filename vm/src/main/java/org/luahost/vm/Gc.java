@@ -41,12 +41,17 @@ import org.luahost.vm.runtime.Ops;
  * first was closed by the io library's Cleaner.
  *
  * <p>When collections run. Allocation drives them, as in the reference: the
- * interpreter charges this state's {@link #charge allocation counter} where it
- * creates Lua objects (table constructors and table growth, closures, strings
- * made by concatenation), with sizes modelled on the reference's (a table 56
- * bytes plus 16 per array slot and 32 per hash slot, a closure 40 plus 8 per
- * upvalue, a string 24 plus its length); a collection estimates the live data
- * as the size of what it marked. When the allocation since the last collection
+ * interpreter and the libraries charge this state's {@link #charge allocation
+ * counter} where they create Lua objects (table constructors and every table
+ * growth, closures, strings made by concatenation, {@code tostring} and the
+ * string, table, utf8 and io libraries, {@code load}'s syntax tree, coroutines),
+ * one add and compare per object or result, with sizes modelled on the
+ * reference's (a table 56 bytes plus 16 per array slot and 32 per hash slot, a
+ * closure 40 plus 8 per upvalue, a string 24 plus its length, a coroutine
+ * {@link #THREAD}); a collection estimates the live data as the size of what it
+ * marked (each string once; under a limit short strings too; a loaded chunk's
+ * code while its function lives) plus what library calls in progress
+ * {@link #hold} in their builders. When the allocation since the last collection
  * passes the pause rule (live &times; (pause - 100) / 100, at least {@link #MIN_STEP};
  * generational mode uses {@link #GENERATIONAL_PAUSE})
  * or the state's memory limit, the counter traps the running thread's work
@@ -100,9 +105,26 @@ public final class Gc {
     // ---------------------------------------------------------------- allocation accounting
 
     /** Bytes of the reference's model of an object (see the class comment). */
-    static final long CLOSURE = 40, USERDATA = 64, THREAD = 1024;
+    static final long CLOSURE = 40, USERDATA = 64;
+    /**
+     * A coroutine: its objects and, while it is suspended, the stack of the virtual thread
+     * it runs on (a few frames of the interpreter); charged when it is created, counted by
+     * a mark while it is reachable.
+     */
+    public static final long THREAD = 8 * 1024;
+    /**
+     * Bytes charged per byte of source that {@code load} compiles, before it parses: the
+     * syntax tree, the compiled nodes and the parser's work space are many times the text.
+     */
+    public static final long LOAD_PER_BYTE = 64;
+    /**
+     * Bytes counted per byte of source while a loaded chunk's main function is reachable (its
+     * syntax tree, kept for string.dump, and its nodes): measured about 48 for dense code
+     * ({@code a = 1} repeated; MemoryChargeTest checks the heap it retains).
+     */
+    public static final long CODE_PER_BYTE = 48;
     /** Strings up to this length are shared in the reference (interned), so a mark does not count them. */
-    static final int SHORT_STRING = 40;
+    public static final int SHORT_STRING = 40;
     /** Allocation between two automatic collections at least (a small live set would collect too often). */
     static final long MIN_STEP = 1024 * 1024;
     /**
@@ -116,7 +138,27 @@ public final class Gc {
 
     public static long closureBytes(int nupvals) { return CLOSURE + 8L * nupvals; }
 
-    public static long stringBytes(int length) { return 24 + (long) length; }
+    public static long stringBytes(long length) { return 24 + length; }
+
+    /**
+     * Charges n bytes that a library call in progress holds where a mark cannot see them
+     * (a builder): they count in the estimate until {@link #release}d. The caller
+     * releases what it held (in a finally) once the call's result exists.
+     */
+    public void hold(long n) {
+        charge(n);
+        held += n;
+    }
+
+    /** Releases bytes {@link #hold} counted (the builder is garbage now, or became the charged result). */
+    public void release(long n) { held -= n; }
+
+    /**
+     * Charges a string of length bytes that a library function makes (or is about to
+     * make: charged before, the charge stops a result that would pass the limit before
+     * it is built). One charge per result, as {@link #charge}.
+     */
+    public void chargeString(long length) { charge(24 + length); }
 
     /** Live bytes found by the last collection (an estimate, see the class comment). */
     private long estimate = 32 * 1024;
@@ -124,6 +166,13 @@ public final class Gc {
     private long allocated;
     /** When allocated passes this, {@link #over} runs (a collection is due, or the limit is near). */
     private long trigger = MIN_STEP;
+    /**
+     * Bytes that library calls in progress hold in Java locals (a gsub's or concat's
+     * builder), which a mark cannot see: counted in the estimate until released, so that
+     * a collection in the middle of such a call (a safe point in a callback or in the
+     * work meter) does not forget them.
+     */
+    private long held;
     /** The memory limit in bytes (0: none); set once when the state is built. */
     private long limit;
     /** Work credit of collectgarbage("step") towards the next cycle, in bytes. */
@@ -138,18 +187,27 @@ public final class Gc {
      * so that a collection runs at its next safe point.
      */
     public void charge(long n) {
-        if ((allocated += n) > trigger) over();
+        if ((allocated += n) > trigger) over(n);
     }
 
-    /** charge's slow path: trap the running thread, or fail when the limit is passed by more than the margin. */
-    private void over() {
+    /**
+     * charge's slow path: trap the running thread, or fail when the limit is passed by
+     * more than the margin. A refused charge is taken back: its object is not made (a
+     * charge before the allocation) or is dropped by the error (a charge after it).
+     */
+    private void over(long n) {
         if (finalizing || closed) return;
         LuaThread th = state.current();
-        if (limit > 0 && estimate + allocated > limit + Math.max(limit / 8, 1 << 20)) {
+        if (limit > 0 && estimate + allocated > limit + margin()) {
+            allocated -= n;
+            th.trapWork();   // a collection at the next safe point (after a pcall that catches this, say)
             throw th.raise("not enough memory");
         }
         th.trapWork();
     }
+
+    /** How far a charge may take the estimate past the limit before a safe point (see the class comment). */
+    private long margin() { return Math.max(limit / 8, 1 << 20); }
 
     /** Recomputes {@link #trigger} after a collection or a change of the parameters or of running. */
     private void retrigger() {
@@ -343,7 +401,7 @@ public final class Gc {
     private void collect(LuaThread th) {
         collections++;
         if (++epoch == 0) epoch = 1;
-        GcMarker m = new GcMarker(epoch);
+        GcMarker m = new GcMarker(epoch, limit > 0);
         LuaState L = th.state;
         m.markRoots(L, th);
         m.propagate();
@@ -384,7 +442,7 @@ public final class Gc {
         for (LuaTable t : m.weakValues) m.clearValues(t);
         for (LuaTable t : m.allWeak) m.clearValues(t);
         finAfterLast = finobj.size();
-        estimate = m.bytes;
+        estimate = m.bytes + held;
         allocated = 0;
         deferred = 0;
         if (!m.weakValues.isEmpty() || !m.ephemerons.isEmpty() || !m.allWeak.isEmpty()) {

@@ -26,11 +26,24 @@ final class GcMarker implements Edges {
     final int epoch;
     final ArrayDeque<Object> gray = new ArrayDeque<>();
     final Set<Object> others = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The strings counted so far (by identity: each is counted once). */
+    private final Set<String> strings = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<LuaTable> weakValues = new ArrayList<>(), ephemerons = new ArrayList<>(), allWeak = new ArrayList<>();
     /** The weakness of the table whose edges are being reported. */
     private boolean weakKeys, weakVals;
 
-    GcMarker(int epoch) { this.epoch = epoch; }
+    /**
+     * Strings up to this length are not counted: short strings, shared in the reference
+     * (interned). Under a memory limit every string counts (-1): the JVM does not intern
+     * the strings a program makes, and a limit must not be passed by filling a table with
+     * short ones.
+     */
+    private final int shortString;
+
+    GcMarker(int epoch, boolean countShort) {
+        this.epoch = epoch;
+        this.shortString = countShort ? -1 : Gc.SHORT_STRING;
+    }
 
     /** Estimated bytes of what this mark reached (see {@link GcSizes}): the live data after the collection. */
     long bytes;
@@ -50,10 +63,11 @@ final class GcMarker implements Edges {
             if (f.gcMark != epoch) {
                 f.gcMark = epoch;
                 gray.push(f);
-                bytes += f instanceof LuaClosure c ? Gc.closureBytes(c.upvals.length) : Gc.CLOSURE;
+                bytes += f instanceof LuaClosure c ? Gc.closureBytes(c.upvals.length) + c.proto.codeBytes : Gc.CLOSURE;
             }
         } else if (v instanceof String s) {
-            if (s.length() > Gc.SHORT_STRING) bytes += Gc.stringBytes(s.length());   // short strings are shared (interned in the reference)
+            // a string is one object however many values hold it (short ones are shared, interned, in the reference)
+            if (s.length() > shortString && strings.add(s)) bytes += Gc.stringBytes(s.length());
         } else if (ValueGraph.isObject(v)) {
             if (others.add(v)) { gray.push(v); bytes += v instanceof LuaUserdata ? Gc.USERDATA : Gc.THREAD; }
         }

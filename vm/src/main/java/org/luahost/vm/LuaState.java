@@ -131,6 +131,8 @@ public final class LuaState {
         this.mainThread = new LuaThread(this);
         this.current = mainThread;
         if (b.memoryLimit > 0) gc.limit(b.memoryLimit);
+        globals.chargeTo(gc);   // _G[i] = v grows them: charged as any table
+        registry.chargeTo(gc);
     }
 
     /** The settings of a new state, with the defaults of {@link #create(Profile)}; {@link LuaStateBuilder#build()} makes it. */

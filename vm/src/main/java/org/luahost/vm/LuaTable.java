@@ -60,6 +60,9 @@ public final class LuaTable {
         gc.charge(Gc.tableBytes(asize, hashCapacity()));
     }
 
+    /** From now on this table's growth is charged to gc's allocation counter (a table made before its state, or by a host). */
+    public void chargeTo(Gc gc) { acct = gc; }
+
     public LuaTable(int narray, int nhash) {
         if (narray > 0) { array = new Object[narray]; asize = narray; }
         if (nhash > 0) allocHash(nhash);
@@ -216,6 +219,7 @@ public final class LuaTable {
             // Keys exactly 1..n and no hash part: the sizing rule gives the smallest power of
             // two above n for the array and no hash part, so grow without counting keys.
             int cap = n == 0 ? 1 : Integer.highestOneBit(n) << 1;
+            if (acct != null) acct.charge(16L * (cap - n));   // before the table changes (the charge may raise "not enough memory")
             array = Arrays.copyOf(array, cap);
             asize = cap;
             array[n] = value;

@@ -1,12 +1,9 @@
 package org.luahost.scheduler.impl;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import org.luahost.scheduler.SessionOptions;
 import org.luahost.vm.LuaError;
-import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.WorkMeter;
 import org.luahost.vm.spi.Threads;
@@ -16,9 +13,14 @@ import org.luahost.vm.spi.Threads;
  * calls or loop iterations the interpreter asks {@link #onWork}, which looks
  * at the clock: past the time slice it yields the carrier (and a long-running
  * turn is throttled to short bursts); past the turn's CPU budget it raises a
- * Lua error (as it does once the session is killed, {@link SessionImpl#killNow});
- * and from time to time it estimates the state's memory
- * ({@link Footprint}) and raises {@code not enough memory} over the limit.
+ * Lua error (as it does once the session is killed, {@link SessionImpl#killNow}).
+ *
+ * <p>Memory is not this class's: the session's limit is the state's
+ * ({@link org.luahost.vm.LuaStateBuilder#memoryLimit}, set by {@link LuaRunner#create}),
+ * whose collector is charged as Lua data is allocated and raises
+ * {@code not enough memory} at a safe point when a collection leaves the state
+ * over its limit. This class only reports the state's estimate at the end of
+ * each turn ({@link #memoryEstimate}, the session's stats).
  *
  * <p>A turn's CPU time is the time it holds a carrier: from its start
  * ({@link #startClock}) to its end ({@link #endTurn}), waits ({@link Waits})
@@ -41,7 +43,7 @@ final class Budget implements WorkMeter {
     private static final int LONG_RUNNER_BURST_DIVISOR = 8;
 
     private final SessionImpl session;
-    private final long sliceNanos, budgetNanos, memoryLimit;
+    private final long sliceNanos, budgetNanos;
 
     /** Written by the turn holder, read by anyone. */
     volatile long cpuNanos, memoryEstimate;
@@ -50,16 +52,11 @@ final class Budget implements WorkMeter {
     private long sliceStart;
     /** The last turn ran longer than LONG_RUNNER_SLICES slices (see onWork). */
     private boolean longRunnerBefore;
-    /** cpuNanos at which the memory estimate is next computed. */
-    private long memoryCheckAt;
-    /** The last memory estimate and the cpuNanos-based time it was taken at (growth rate for the next check). */
-    private long lastMeasured, lastMeasuredAt;
 
     Budget(SessionImpl session, SessionOptions options) {
         this.session = session;
         this.sliceNanos = Math.max(1, options.timeSlice().toNanos());
         this.budgetNanos = options.cpuBudget().toNanos();
-        this.memoryLimit = options.memoryLimit();
     }
 
     // ================================================================ the turn's clock
@@ -73,6 +70,7 @@ final class Budget implements WorkMeter {
     /** t ended at now: its CPU time is counted; a turn that ran long makes the next one start throttled. */
     void endTurn(Turn t, long now) {
         cpuNanos += now - t.start - t.paused;
+        measureMemory();
         // a session whose turn ran long starts its next turn throttled (a runaway stays a runaway)
         longRunnerBefore = ranLong(t, now);
     }
@@ -136,37 +134,7 @@ final class Budget implements WorkMeter {
             sliceStart = back - (sliceNanos - burst);   // the next check comes after one burst
             now = back;
         }
-        if (memoryLimit > 0) {
-            long used = cpuNanos + (now - t.start - t.paused);
-            if (used >= memoryCheckAt) checkMemory(th, used);
-        }
         return QUANTUM;
-    }
-
-    /**
-     * Walks the state; raises "not enough memory" over the limit. The next
-     * walk comes after 10x this one's time (so walks cost at most about 10%),
-     * or sooner when the estimate grows fast enough to reach the limit before
-     * then: at half the time the growth since the last walk predicts, but
-     * not sooner than 2x this walk's time. Without that, a session filling
-     * memory quickly would overshoot the limit several times over before the
-     * next walk.
-     */
-    private void checkMemory(LuaThread th, long used) {
-        long w0 = System.nanoTime();
-        long m = measure(memoryLimit + 1);
-        long cost = System.nanoTime() - w0;
-        memoryEstimate = m;
-        long interval = Math.max(1_000_000L, 10 * cost);
-        if (m > lastMeasured && used > lastMeasuredAt) {
-            double perNano = (double) (m - lastMeasured) / (used - lastMeasuredAt);
-            long toLimit = (long) ((memoryLimit - m) / perNano);
-            interval = Math.max(Math.min(interval, toLimit / 2), Math.max(100_000L, 2 * cost));
-        }
-        lastMeasured = m;
-        lastMeasuredAt = used;
-        memoryCheckAt = used + interval;
-        if (m > memoryLimit) throw budgetError(th, "not enough memory", QUANTUM);
     }
 
     /**
@@ -185,21 +153,12 @@ final class Budget implements WorkMeter {
         return LuaRunner.raise(th, msg, workLeft);
     }
 
-    /** The first estimate, once the script ran (with a memory limit). */
-    void measureAtStart() {
-        if (memoryLimit > 0) memoryEstimate = measure(memoryLimit + 1);
-    }
+    /** The first estimate, once the script ran. */
+    void measureAtStart() { measureMemory(); }
 
-    /** The memory estimate (stops counting past cap). */
-    private long measure(long cap) {
-        List<LuaThread> threads = new ArrayList<>(2);
-        Turn t = session.turns.active;
-        if (t != null && t.thread != null) threads.add(t.thread);
-        List<Object> roots = new ArrayList<>();
-        session.timers.addRoots(roots);
-        LuaState L = session.lua.L;
-        // objects registered for finalization are held by the state's Gc until a collection finds them
-        // unreachable (between turns), invisible to the walk: 64 bytes each (a table or userdata at least)
-        return Footprint.estimate(L, threads, roots, cap) + 64L * session.lua.pendingFinalizers();
+    /** The state's memory estimate now (live at its last collection plus what was allocated since), for the stats. */
+    private void measureMemory() {
+        org.luahost.vm.LuaState L = session.lua.L;
+        if (L != null) memoryEstimate = L.memoryInUse();
     }
 }

@@ -48,6 +48,7 @@ final class LuaRunner {
         HostImpl host = session.host;
         L = LuaState.builder().profile(session.options.profile()).stdout(host.output).stderr(host.output)
                 .stdin(java.io.InputStream.nullInputStream()).meter(session.budget).threadFactory(host.threads)
+                .memoryLimit(session.options.memoryLimit())   // charged as allocated: see Budget
                 .exitHandler((state, status, close) -> {
                     throw new SessionExit(status);   // os.exit ends this session, not the process
                 }).build();

@@ -32,8 +32,8 @@
  *     one place that runs Lua on it (the VM-facing calls);</li>
  * <li>{@link org.luahost.scheduler.impl.Waits}: a turn waiting on a future;</li>
  * <li>{@link org.luahost.scheduler.impl.Budget}: the work meter (time
- *     slices, CPU budget, memory limit with
- *     {@link org.luahost.scheduler.impl.Footprint});</li>
+ *     slices, CPU budget; the memory limit is the state's own, see
+ *     {@link org.luahost.vm.Gc});</li>
  * <li>{@link org.luahost.scheduler.impl.Timers}
  *     (with {@link org.luahost.scheduler.impl.TimerHandle});</li>
  * <li>{@link org.luahost.scheduler.impl.Lifecycle}: start, between-turn

@@ -24,7 +24,11 @@ public final class BaseLib {
         G.rawset("_VERSION", "Lua 5.4");
         reg(G, "print", (th, a) -> print(th, a));
         G.rawset("type", FastFunction.ofValue("type", Lua::typeName));
-        reg(G, "tostring", (th, a) -> ret(Ops.tostring(th, Args.checkAny(th, a, 1))));
+        reg(G, "tostring", (th, a) -> {
+            String s = Ops.tostring(th, Args.checkAny(th, a, 1));
+            th.state.gc().chargeString(s.length());
+            return ret(s);
+        });
         G.rawset("tonumber", FastFunction.ofValue("tonumber", Ops::tonumber, BaseLib::tonumber));
         reg(G, "rawequal", (th, a) -> { Args.checkAny(th, a, 1); Args.checkAny(th, a, 2); return ret(Lua.rawEquals(a[0], a[1])); });
         reg(G, "rawlen", (th, a) -> {
@@ -257,6 +261,9 @@ public final class BaseLib {
         // the work meter pays for the parse; its error (a CPU budget, an interrupt) is raised, not returned
         LuaError[] metered = new LuaError[1];
         try {
+            // the memory the parse needs (its syntax tree and work space), before it parses: over the limit,
+            // load returns (nil, "not enough memory") as lua_load does on a memory error
+            th.state.gc().charge(org.luahost.vm.Gc.LOAD_PER_BYTE * text.length());
             LuaFunction f = th.state.load(text, name, mode, null, units -> {
                 try {
                     th.charge(units);
@@ -267,6 +274,8 @@ public final class BaseLib {
             });
             // the first upvalue, if any, is the environment (a binary chunk may have none)
             if (a.length >= 4 && f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
+            // a collection counts the loaded code as long as the chunk's function is reachable
+            if (f instanceof org.luahost.vm.runtime.LuaClosure c) c.proto.codeBytes = org.luahost.vm.Gc.CODE_PER_BYTE * text.length();
             return ret(f);
         } catch (LuaError e) {
             if (e == metered[0]) throw e;
@@ -277,15 +286,23 @@ public final class BaseLib {
     /** generic_reader: calls the reader until it returns nil or an empty string; numbers count as strings. */
     private static String readAll(LuaThread th, LuaFunction reader) {
         StringBuilder sb = new StringBuilder();
+        long held = 0;
+        try {
         for (;;) {
             Object piece = LuaFunction.first(Ops.ccall(th, reader, LuaFunction.NONE));
             if (piece == null) break;
             String p = Ops.tolstring(piece);
             if (p == null) throw th.errorAtLevel("reader function must return a string", 1);
             if (p.isEmpty()) break;
+            th.state.gc().hold(2L * p.length());   // the text so far is held here only (the builder doubles; see Gc.hold)
+            held += 2L * p.length();
             sb.append(p);
         }
+        th.state.gc().chargeString(sb.length());
         return sb.toString();
+        } finally {
+            th.state.gc().release(held);
+        }
     }
 
     private static Object[] collectgarbage(LuaThread th, Object[] a) {

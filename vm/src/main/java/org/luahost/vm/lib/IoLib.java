@@ -390,7 +390,9 @@ public final class IoLib {
         try {
             if (nargs <= 0) {
                 StringBuilder sb = new StringBuilder();
-                return ret(f.readLine(sb, false) ? sb.toString() : null);
+                boolean ok = f.readLine(sb, false);
+                th.state.gc().chargeString(sb.length());
+                return ret(ok ? sb.toString() : null);
             }
             Object[] out = new Object[nargs];
             int n = 0;
@@ -435,6 +437,7 @@ public final class IoLib {
                         default -> throw Args.argError(th, argBase + k, "invalid format");
                     }
                 }
+                if (v instanceof String str) th.state.gc().chargeString(str.length());
                 out[n++] = success ? v : null;
             }
             return n == out.length ? out : java.util.Arrays.copyOf(out, n);

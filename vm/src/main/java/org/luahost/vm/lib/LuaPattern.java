@@ -525,11 +525,13 @@ final class LuaPattern {
     Object capture(int i, int s, int e) {
         if (i >= level) {
             if (i != 0) throw error("invalid capture index %" + (i + 1));
+            th.state.gc().chargeString(e - s);
             return src.substring(s, e);
         }
         int l = capLen[i];
         if (l == CAP_UNFINISHED) throw error("unfinished capture");
         if (l == CAP_POSITION) return (long) (capInit[i] + 1);
+        th.state.gc().chargeString(l);
         return src.substring(capInit[i], capInit[i] + l);
     }
 

@@ -40,6 +40,21 @@ final class StringFormat {
     }
 
     static Object[] format(LuaThread th, Object[] a) {
+        long[] held = {0};
+        try {
+            return format(th, a, held);
+        } finally {
+            th.state.gc().release(held[0]);
+        }
+    }
+
+    /** The builder grows by n bytes: held twice (its array doubles, copied) until the result is made (see Gc.hold). */
+    private static long hold(LuaThread th, long n) {
+        th.state.gc().hold(2 * n);
+        return 2 * n;
+    }
+
+    private static Object[] format(LuaThread th, Object[] a, long[] heldOut) {
         String fmt = Args.checkString(th, a, 1);
         int top = a.length, arg = 1;
         int n = fmt.length();
@@ -72,7 +87,9 @@ final class StringFormat {
                     continue;
                 }
                 if (c == 's') {
-                    sb.append(v instanceof String s ? s : Ops.tostring(th, v));
+                    String s = v instanceof String str ? str : Ops.tostring(th, v);
+                    if (s.length() > Work.CHUNK) heldOut[0] += hold(th, s.length());
+                    sb.append(s);
                     continue;
                 }
             }
@@ -127,6 +144,7 @@ final class StringFormat {
                     String s = v instanceof String str ? str : Ops.tostring(th, v);
                     if (s.indexOf(0) >= 0) throw Args.argError(th, arg, "string contains zeros");
                     check(th, fmt, pct, conv, FLAGS_C, true, sp);
+                    if (s.length() > Work.CHUNK) heldOut[0] += hold(th, s.length());
                     if (sp.prec < 0 && s.length() >= 100) sb.append(s);   // the reference does not pad long strings
                     else pad(sb, "", sp.prec >= 0 && sp.prec < s.length() ? s.substring(0, sp.prec) : s, sp.width, sp.minus, false);
                     break;
@@ -136,6 +154,7 @@ final class StringFormat {
             }
         }
         if (sb.length() > Work.CHUNK) Work.bytes(th, sb.length());   // a long result's copying (see Work)
+        th.state.gc().chargeString(sb.length());
         return JavaFunction.ret(sb.toString());
     }
 

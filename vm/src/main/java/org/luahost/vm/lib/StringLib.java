@@ -1,6 +1,7 @@
 package org.luahost.vm.lib;
 
 import org.luahost.vm.Args;
+import org.luahost.vm.Gc;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
 import org.luahost.vm.LuaError;
@@ -66,12 +67,12 @@ public final class StringLib {
         s.rawset("sub", new FastFunction("string.sub", StringLib::sub) {
             @Override
             Object fast(Object a, Object b) {
-                return a instanceof String str && b instanceof Long i ? sub(str, i, -1) : SLOW;
+                return a instanceof String str && b instanceof Long i ? subFast(str, i, -1) : SLOW;
             }
 
             @Override
             Object fast(Object a, Object b, Object c) {
-                return a instanceof String str && b instanceof Long i && c instanceof Long j ? sub(str, i, j) : SLOW;
+                return a instanceof String str && b instanceof Long i && c instanceof Long j ? subFast(str, i, j) : SLOW;
             }
         });
         s.rawset("upper", caseMap("string.upper", true));
@@ -106,7 +107,7 @@ public final class StringLib {
         return new FastFunction(name, (th, a) -> JavaFunction.ret(caseMap(th, Args.checkString(th, a, 1), up))) {
             @Override
             Object fast(Object a) {
-                return a instanceof String str && str.length() <= Work.CHUNK ? caseMap(null, str, up) : SLOW;
+                return a instanceof String str && str.length() <= Gc.SHORT_STRING ? caseMap(null, str, up) : SLOW;
             }
         };
     }
@@ -144,7 +145,18 @@ public final class StringLib {
 
     private static Object[] sub(LuaThread th, Object[] a) {
         String s = Args.checkString(th, a, 1);
-        return JavaFunction.ret(sub(s, Args.checkInteger(th, a, 2), Args.optInteger(th, a, 3, -1)));
+        String r = sub(s, Args.checkInteger(th, a, 2), Args.optInteger(th, a, 3, -1));
+        if (r != s && r.length() > 1) th.state.gc().chargeString(r.length());
+        return JavaFunction.ret(r);
+    }
+
+    /**
+     * sub for the fast path, which has no thread to charge the collector: a result
+     * longer than a short string (and not s itself) is left to the general body (SLOW).
+     */
+    private static Object subFast(String s, long i, long j) {
+        String r = sub(s, i, j);
+        return r.length() <= Gc.SHORT_STRING || r == s ? r : FastFunction.SLOW;
     }
 
     static String sub(String s, long i, long j) {
@@ -192,6 +204,7 @@ public final class StringLib {
         Object one;
         if (n == 1 && (one = char1(a[0])) != FastFunction.SLOW) return JavaFunction.ret(one);
         Work.elements(th, n);
+        th.state.gc().chargeString(n);
         byte[] b = new byte[n];
         for (int i = 1; i <= n; i++) {
             long c = Args.checkInteger(th, a, i);
@@ -211,6 +224,7 @@ public final class StringLib {
         if (l + lsep > MAXSIZE / n) throw th.errorAtLevel("resulting string too large", 1);
         long total = n * l + (n - 1) * lsep;
         if (n == 1) return JavaFunction.ret(s);
+        th.state.gc().chargeString(total);   // before the allocation: a result over the memory limit is not built
         if (total <= Work.CHUNK && lsep == 0) return JavaFunction.ret(s.repeat((int) n));
         Work.bytes(th, total);   // before the allocation: an exhausted budget stops it here
         byte[] b = new byte[(int) total];
@@ -241,6 +255,7 @@ public final class StringLib {
     static String reverse(LuaThread th, String s) {
         int n = s.length();
         if (n < 2) return s;
+        th.state.gc().chargeString(n);
         byte[] b = new byte[n];
         for (int c = 0; c < n; c += Work.CHUNK) {
             int e = Math.min(n, c + Work.CHUNK);
@@ -258,6 +273,7 @@ public final class StringLib {
             if ((++i & (Work.CHUNK - 1)) == 0 && th != null) th.charge(Work.CHUNK_UNITS);
         }
         if (i == n) return s;
+        if (th != null) th.state.gc().chargeString(n);
         byte[] b = org.luahost.vm.LuaString.toBytes(s);
         int delta = up ? -32 : 32;
         for (int c = i; c < n; c += Work.CHUNK) {
@@ -275,7 +291,9 @@ public final class StringLib {
         boolean strip = Lua.isTruthy(Args.arg(a, 2));
         // functions written in Java cannot be dumped, as C functions cannot in the reference
         if (!(f instanceof org.luahost.vm.runtime.LuaClosure)) throw th.errorAtLevel("unable to dump given function", 1);
-        return JavaFunction.ret(org.luahost.vm.chunk.Dump.dump(th, f, strip));
+        String d = org.luahost.vm.chunk.Dump.dump(th, f, strip);
+        th.state.gc().chargeString(d.length());
+        return JavaFunction.ret(d);
     }
 
     // ---------------------------------------------------------------- find, match, gmatch, gsub
@@ -384,7 +402,9 @@ public final class StringLib {
         int srcEnd = src.length();
         StringBuilder b = null;
         int pos = 0, copied = 0, lastMatch = -1, charged = 0;
-        long n = 0;
+        long n = 0, held = 0;
+        org.luahost.vm.Gc gc = th.state.gc();
+        try {
         while (n < maxS) {
             if (!anchor && (pos = m.nextCandidate(pos)) > srcEnd) break;
             m.reset();
@@ -402,6 +422,9 @@ public final class StringLib {
                 pos = lastMatch = copied = e;
                 if (b.length() - charged >= Work.CHUNK) {   // long replacements: their bytes count too
                     Work.bytes(th, b.length() - charged);
+                    long grown = 2L * (b.length() - charged);   // the growing result, twice (the builder doubles its array, copied)
+                    gc.hold(grown);
+                    held += grown;
                     charged = b.length();
                 }
             } else if (pos < srcEnd) {
@@ -413,7 +436,11 @@ public final class StringLib {
         }
         if (b == null) return JavaFunction.ret(src, n);
         b.append(src, copied, srcEnd);
+        gc.chargeString(b.length());   // the result
         return JavaFunction.ret(b.toString(), n);
+        } finally {
+            gc.release(held);
+        }
     }
 
     /** Appends a replacement string with its %0-%9 and %% escapes. */

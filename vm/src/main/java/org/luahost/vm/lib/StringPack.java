@@ -128,14 +128,23 @@ final class StringPack {
     // ---------------------------------------------------------------- pack
 
     static Object[] pack(LuaThread th, Object[] a) {
+        long[] held = {0};
         try {
-            return doPack(th, a);
+            return doPack(th, a, held);
         } catch (OutOfMemoryError e) {
             throw new org.luahost.vm.LuaError("not enough memory");
+        } finally {
+            th.state.gc().release(held[0]);
         }
     }
 
-    private static Object[] doPack(LuaThread th, Object[] args) {
+    /** The result grows by n bytes: held twice (the builder doubles its array, copied) until it is made (see Gc.hold). */
+    private static long hold(LuaThread th, long n) {
+        th.state.gc().hold(2 * n);
+        return 2 * n;
+    }
+
+    private static Object[] doPack(LuaThread th, Object[] args, long[] held) {
         String fmt = Args.checkString(th, args, 1);
         // the reference pushes a nil after the arguments (its buffer's place): a missing value is "got nil"
         Object[] a = java.util.Arrays.copyOf(args, args.length + 1);
@@ -147,6 +156,7 @@ final class StringPack {
             int opt = h.getDetails(totalsize);
             int size = h.size, ntoalign = h.ntoalign;
             Work.bytes(th, (long) ntoalign + size);   // each option (strings: their length below)
+            held[0] += hold(th, (long) ntoalign + size);   // before the result grows
             totalsize += ntoalign + size;
             if (ntoalign > 0) b.repeat('\0', ntoalign);
             arg++;
@@ -193,6 +203,7 @@ final class StringPack {
                     }
                     packInt(b, len, h.little, size, false);
                     Work.bytes(th, len);
+                    held[0] += hold(th, len);
                     b.append(s);
                     totalsize += len;
                     break;
@@ -200,6 +211,7 @@ final class StringPack {
                 case K_ZSTR: {
                     String s = Args.checkString(th, a, arg);
                     Work.bytes(th, s.length());
+                    held[0] += hold(th, s.length());
                     if (s.indexOf(0) >= 0) throw Args.argError(th, arg, "string contains zeros");
                     b.append(s).append('\0');
                     totalsize += s.length() + 1;
@@ -214,6 +226,7 @@ final class StringPack {
                     break;
             }
         }
+        th.state.gc().chargeString(b.length());
         return JavaFunction.ret(b.toString());
     }
 

@@ -98,25 +98,36 @@ public final class TableLib {
         if (i > last) return new Object[] {""};
         if (last - i < 4096) {   // the usual buffer: joined with one copy, no growing builder
             String[] parts = new String[(int) (last - i + 1)];
-            for (int k = 0; k < parts.length; k++) parts[k] = field(th, t, i + k);
+            long total = (long) sep.length() * (parts.length - 1);
+            for (int k = 0; k < parts.length; k++) total += (parts[k] = field(th, t, i + k)).length();
+            th.state.gc().chargeString(total);   // before it is joined: a result over the memory limit is not built
             String r = String.join(sep, parts);
             Work.elements(th, parts.length);
             Work.bytes(th, r.length());
             return new Object[] {r};
         }
         StringBuilder sb = new StringBuilder();
-        long charged = 0;
+        long charged = 0, held = 0;
+        org.luahost.vm.Gc gc = th.state.gc();
+        try {
         for (long k = 0; i < last; i++, k++) {
             addField(th, sb, t, i);
             sb.append(sep);
             if ((k & (Work.ELEMENT_CHUNK - 1)) == Work.ELEMENT_CHUNK - 1 || sb.length() - charged >= Work.CHUNK) {
                 Work.elements(th, Work.ELEMENT_CHUNK);   // per chunk of elements or of bytes, whichever comes first
                 Work.bytes(th, sb.length() - charged);
+                long grown = 2L * (sb.length() - charged);   // the builder as it grows, twice (it doubles its array, copied)
+                gc.hold(grown);
+                held += grown;
                 charged = sb.length();
             }
         }
         addField(th, sb, t, last);
+        gc.chargeString(sb.length());
         return new Object[] {sb.toString()};
+        } finally {
+            gc.release(held);
+        }
     }
 
     private static void addField(LuaThread th, StringBuilder sb, Object t, long i) {
@@ -199,7 +210,7 @@ public final class TableLib {
     }
 
     private static Object[] pack(LuaThread th, Object[] a) {
-        LuaTable t = new LuaTable(a.length, 1);
+        LuaTable t = new LuaTable(th.state.gc(), a.length, 1);   // charged, now and as it grows
         Work.elements(th, a.length);
         for (int i = a.length; i >= 1; i--) t.rawset(i, a[i - 1]);
         t.rawset("n", (long) a.length);

@@ -120,6 +120,7 @@ public final class Utf8Lib {
             if (Long.compareUnsigned(code, MAXUTF) > 0) throw Args.argError(th, i, "value out of range");
             encode(sb, code);
         }
+        th.state.gc().chargeString(sb.length());
         return new Object[] {sb.toString()};
     }
 

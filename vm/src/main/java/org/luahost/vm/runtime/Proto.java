@@ -45,6 +45,13 @@ public final class Proto {
      */
     public final java.util.Map<String, Object> outerConsts = new java.util.LinkedHashMap<>();
 
+    /**
+     * Bytes a collection counts for this function's code while a closure of it is
+     * reachable (set by {@code load} on a chunk's main function: its syntax tree and
+     * compiled code, estimated from the source's length; 0 for the others).
+     */
+    public long codeBytes;
+
     public Proto(String source, int line, int lastLine) {
         this.source = source;
         this.line = line;
