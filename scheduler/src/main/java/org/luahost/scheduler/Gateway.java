@@ -168,7 +168,8 @@ public final class Gateway {
             if (!p.functions().test(fn)) {
                 GatewayHttp.close(req, 403, "not allowed to call '" + fn + "'");
             } else if (session(req, p, id, true)) {
-                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(), b -> call(req, id, fn, b));
+                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(),
+                        b -> call(req, id, p.sender("http"), fn, b));
             }
         } else if (n == 3 && m == HttpMethod.POST && seg.get(2).equals("send")) {
             String id = seg.get(1);
@@ -285,10 +286,10 @@ public final class Gateway {
         }
     }
 
-    private void call(HttpServerRequest req, String id, String fn, Buffer body) {
+    private void call(HttpServerRequest req, String id, String from, String fn, Buffer body) {
         Object[] args = arguments(req, body);
         if (args == null) return;
-        host.callExported(id, LuaJson.luaString(fn), args).onComplete(ar -> {
+        host.callExportedAs(id, LuaJson.luaString(from), LuaJson.luaString(fn), args).onComplete(ar -> {
             if (ar.failed()) {
                 failure(req, ar.cause());
                 return;

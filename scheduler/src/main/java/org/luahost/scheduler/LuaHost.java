@@ -91,6 +91,21 @@ public interface LuaHost {
     Future<Object[]> callExported(String id, String fname, Object... luaArgs);
 
     /**
+     * As {@link #callExported}, from the caller named from (a Lua string, or
+     * null): what {@code host.caller()} returns in the called function (the
+     * gateway passes its request's sender, {@code "http"} or {@code "http:NAME"}).
+     */
+    Future<Object[]> callExportedAs(String id, String from, String fname, Object... luaArgs);
+
+    /**
+     * As {@link #call}, from a caller the session can tell apart:
+     * {@code host.caller()} returns from in the called function (as
+     * {@link #sendFrom} gives on_message its sender), so it can answer with
+     * {@code host.send} or act on whose call it is.
+     */
+    Future<Object[]> callFrom(String id, String from, String fname, Object... args);
+
+    /**
      * A message from outside the host's Java code (the {@link Gateway}, with
      * from naming the client, see {@link GatewayOptions}): delivered to
      * session id's {@code on_message(from, ...)} (started from the default

@@ -46,11 +46,11 @@ sealed interface Envelope {
      * outside (the gateway), where only the functions the script exported
      * ({@code host.export}) may be called.
      */
-    record Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain, boolean exportedOnly)
-            implements Envelope {
-        /** A call from Java or from another session (chain non-null). */
+    record Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain, boolean exportedOnly,
+                String from) implements Envelope {
+        /** A call from Java or from another session (chain non-null: its last id is the caller, see host.caller). */
         Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain) {
-            this(name, args, reply, chain, false);
+            this(name, args, reply, chain, false, chain == null || chain.length == 0 ? null : chain[chain.length - 1]);
         }
 
         @Override public boolean bounded() { return true; }

@@ -255,25 +255,36 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> call(String id, String fname, Object... args) {
-        return ready.compose(v -> call(byId(id), fname, args));
+        return ready.compose(v -> call(byId(id), null, fname, args));
+    }
+
+    @Override
+    public Future<Object[]> callFrom(String id, String from, String fname, Object... args) {
+        java.util.Objects.requireNonNull(from, "from");
+        return ready.compose(v -> call(byId(id), Utf8Text.luaString(from), fname, args));
     }
 
     /** A call from the Java API: Java arguments converted ({@link JavaValues}), strings in the results as Java text. */
-    Future<Object[]> call(SessionImpl s, String fname, Object[] args) {
+    Future<Object[]> call(SessionImpl s, String from, String fname, Object[] args) {
         Object[] lua;
         try {
             lua = JavaValues.arguments(args);
         } catch (SessionException e) {
             return Future.failedFuture(e);
         }
-        return callLua(s, Utf8Text.luaString(fname), lua).map(JavaValues::results);
+        return callLua(s, from, Utf8Text.luaString(fname), lua).map(JavaValues::results);
     }
 
     /** A call with Lua values (copied here); the results are Lua values (copies). */
     Future<Object[]> callLua(SessionImpl s, String fname, Object[] args) {
+        return callLua(s, null, fname, args);
+    }
+
+    /** As {@link #callLua(SessionImpl, String, Object[])}, from the caller named from (a Lua string, or null). */
+    Future<Object[]> callLua(SessionImpl s, String from, String fname, Object[] args) {
         PromiseReply reply = new PromiseReply();
         try {
-            s.deliver(new Envelope.Call(fname, ValueCopy.copyAll(args, "argument"), reply, null));
+            s.deliver(new Envelope.Call(fname, ValueCopy.copyAll(args, "argument"), reply, null, false, from));
         } catch (SessionException e) {
             return Future.failedFuture(e);
         }
@@ -282,10 +293,15 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> callExported(String id, String fname, Object... luaArgs) {
+        return callExportedAs(id, null, fname, luaArgs);
+    }
+
+    @Override
+    public Future<Object[]> callExportedAs(String id, String from, String fname, Object... luaArgs) {
         return ready.compose(v -> {
             SessionImpl s = byId(id);
             PromiseReply reply = new PromiseReply();
-            s.deliver(new Envelope.Call(fname, luaArgs, reply, null, true));
+            s.deliver(new Envelope.Call(fname, luaArgs, reply, null, true, from));
             return reply.promise.future();
         });
     }

@@ -206,6 +206,17 @@ final class HostLibrary {
         return LuaFunction.NONE;
     });
 
+    /**
+     * host.caller(): who made the call being handled: the calling session's
+     * id (host.call), the gateway's sender ("http", "http:NAME") or what
+     * Java's LuaHost.callFrom named; nil for a call from Java without a name,
+     * and outside a call (on_message gets its sender as an argument).
+     */
+    private static final JavaFunction CALLER = JavaFunction.of("host.caller", (th, a) -> {
+        Turn t = session(th).turns.active;
+        return JavaFunction.ret(t != null && t.env instanceof Envelope.Call c ? c.from() : null);
+    });
+
     private static final JavaFunction STOP = JavaFunction.of("host.stop", (th, a) -> {
         session(th).lifecycle.requestStop();
         return LuaFunction.NONE;
@@ -226,6 +237,7 @@ final class HostLibrary {
         host.rawset("stop", STOP);
         host.rawset("export", EXPORT);
         host.rawset("log", LOG);
+        host.rawset("caller", CALLER);
         L.setGlobal("host", host);
     }
 }

@@ -249,7 +249,7 @@ final class SessionImpl implements Session {
     public String id() { return id; }
 
     @Override
-    public Future<Object[]> call(String fname, Object... args) { return host.call(this, fname, args); }
+    public Future<Object[]> call(String fname, Object... args) { return host.call(this, null, fname, args); }
 
     @Override
     public void send(Object... message) { host.send(this, null, message); }
