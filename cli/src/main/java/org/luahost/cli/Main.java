@@ -14,7 +14,7 @@ import org.luahost.vm.LuaString;
 
 /**
  * The {@code luahost} command: dispatches to a subcommand ({@code lua},
- * {@code run}, {@code serve}, {@code store}, {@code kill}). The {@code ./luahost} script at the repository
+ * {@code run}, {@code serve}, {@code sessions}, {@code kill}). The {@code ./luahost} script at the repository
  * root builds the classes and starts this class with the JVM options the VM
  * wants.
  *
@@ -41,7 +41,7 @@ public final class Main {
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), System.in));
             }
             case "serve" -> ServeCommand.run(Arrays.copyOfRange(args, 1, args.length));
-            case "store" -> {
+            case "sessions", "store" -> {
                 String[] storeArgs = Arrays.copyOfRange(args, 1, args.length);
                 yield onLuaThread(() -> StoreCommand.run(storeArgs,
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true),
@@ -74,8 +74,8 @@ public final class Main {
                   run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]
                                                   run a script in a persistent session (restore, run, save)
                   serve [--port N] [options] script.lua   host sessions of script over HTTP/WebSocket (serve -h)
-                  store [--data DIR] list|history|show|export|import|delete|backup ...
-                                                  inspect and manage stored sessions (store -h)
+                  sessions [--data DIR] list|history|show|export|import|delete|backup ...
+                                                  inspect and manage stored sessions (sessions -h; alias: store)
                   kill [--url URL] [--admin-token T] ID...  kill sessions of a running serve, even mid-turn (kill -h)
                 """;
     }

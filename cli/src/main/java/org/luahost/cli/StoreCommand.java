@@ -31,7 +31,7 @@ import org.luahost.vm.LuaString;
 import org.luahost.vm.Profile;
 
 /**
- * {@code luahost store}: the operator's tools for a data folder's stored
+ * {@code luahost sessions} (alias {@code luahost store}): the operator's tools for a data folder's stored
  * sessions (issue 15): list them, see a session's kept snapshots, show what
  * a snapshot holds (its globals as Lua-like text, read without running any
  * of its code), export and import snapshot files, delete a session, back the
@@ -45,7 +45,7 @@ import org.luahost.vm.Profile;
  */
 final class StoreCommand {
     static final String USAGE = """
-            usage: luahost store [--data DIR] <command>
+            usage: luahost sessions [--data DIR] <command>   (alias: luahost store)
               list                       every stored session: its newest snapshot, when, its size, how many are kept
               history ID                 the kept snapshots of session ID, newest first
               show ID [--seq N] [--depth N] [--entries N]
@@ -128,13 +128,13 @@ final class StoreCommand {
     }
 
     private int usage(String why) {
-        err.print("luahost store: " + why + "\n" + USAGE);
+        err.print("luahost sessions: " + why + "\n" + USAGE);
         return 2;
     }
 
     private int fail(String message) {
         out.flush();
-        err.println("luahost store: " + message);
+        err.println("luahost sessions: " + message);
         return 1;
     }
 
@@ -164,9 +164,9 @@ final class StoreCommand {
         Optional<StoredSnapshot> s = seq < 0 ? await(store.load(id)) : await(store.load(id, seq));
         if (s.isEmpty()) {
             throw new PersistenceException(seq < 0 ? "no session '" + id + "' in " + data
-                    : "session '" + id + "' has no snapshot " + seq + " (see luahost store history " + id + ")");
+                    : "session '" + id + "' has no snapshot " + seq + " (see luahost sessions history " + id + ")");
         }
-        s.get().warnings().forEach(w -> err.println("luahost store: warning: " + w));
+        s.get().warnings().forEach(w -> err.println("luahost sessions: warning: " + w));
         return s.get();
     }
 
@@ -188,7 +188,7 @@ final class StoreCommand {
             p.register(TIMER_HANDLES);   // a session with pending timers (serve) holds timer handles
             // any profile: nothing of the snapshot runs here (a sandboxed one's functions become stand-ins)
             RestoreReport r = p.restore(s.bytes(), true);
-            r.warnings().forEach(w -> err.println("luahost store: note: " + w));
+            r.warnings().forEach(w -> err.println("luahost sessions: note: " + w));
             LuaFunction show = L.load(printer, "=show", "t", null);
             Object text = L.call(show, baseline, (long) depth, (long) entries)[0];
             out.println("-- session '" + id + "', snapshot " + s.sequence() + " (" + s.bytes().length + " bytes, "
@@ -240,7 +240,7 @@ final class StoreCommand {
                 o.flush();
             } else {
                 Files.write(Path.of(file), s.bytes());
-                err.println("luahost store: wrote snapshot " + s.sequence() + " of session '" + id + "' (" + s.bytes().length
+                err.println("luahost sessions: wrote snapshot " + s.sequence() + " of session '" + id + "' (" + s.bytes().length
                         + " bytes) to " + file);
             }
             return 0;
@@ -263,7 +263,7 @@ final class StoreCommand {
             } catch (PersistenceException e) {
                 return fail(file + " is not stored: " + e.getMessage());
             }
-            err.println("luahost store: stored " + file + " as snapshot " + seq + " of session '" + id + "'");
+            err.println("luahost sessions: stored " + file + " as snapshot " + seq + " of session '" + id + "'");
             return 0;
         }
     }
@@ -274,7 +274,7 @@ final class StoreCommand {
             int n = await(store.history(id)).size();
             if (n == 0) return fail("no session '" + id + "' in " + data);
             await(store.delete(id));
-            err.println("luahost store: deleted session '" + id + "' (" + n + (n == 1 ? " snapshot)" : " snapshots)"));
+            err.println("luahost sessions: deleted session '" + id + "' (" + n + (n == 1 ? " snapshot)" : " snapshots)"));
             return 0;
         }
     }
@@ -282,7 +282,7 @@ final class StoreCommand {
     private int backup(Path file) {
         try (SessionStore store = SessionStore.sqlite(data)) {
             await(store.backup(file));
-            err.println("luahost store: backed up " + data.resolve("sessions.db") + " to " + file);
+            err.println("luahost sessions: backed up " + data.resolve("sessions.db") + " to " + file);
             return 0;
         }
     }

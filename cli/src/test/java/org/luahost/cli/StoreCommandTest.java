@@ -44,6 +44,49 @@ class StoreCommandTest {
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A backup taken while the folder's owner keeps saving (as serve does) is a
+     * consistent store: SQLite's integrity check passes and every session in it
+     * restores its newest snapshot.
+     */
+    @Test
+    void backupWhileTheOwnerWrites() throws Exception {
+        runScript("seed", "x = 1");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger saved = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] snap;
+        try (SessionStore s = SessionStore.sqlite(data())) {
+            snap = s.load("seed").toCompletableFuture().get().orElseThrow().bytes();
+        }
+        Path backup = dir.resolve("backup").resolve("sessions.db");
+        Files.createDirectories(backup.getParent());
+        try (SessionStore owner = SessionStore.sqliteLocked(data(), Duration.ZERO)) {
+            Thread writer = Thread.ofPlatform().start(() -> {
+                while (!stop.get()) {
+                    owner.save("w" + (saved.get() % 50), snap).toCompletableFuture().join();
+                    saved.incrementAndGet();
+                }
+            });
+            while (saved.get() < 50) Thread.sleep(5);
+            Result r = store("backup", backup.toString());
+            int during = saved.get();
+            stop.set(true);
+            writer.join();
+            assertEquals(0, r.status(), r.err());
+            assertTrue(saved.get() > 50 && during > 50, "saves went on: " + saved.get());
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + backup);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+            assertTrue(rs.next());
+            assertEquals("ok", rs.getString(1));
+        }
+        try (SessionStore b = SessionStore.sqlite(backup.getParent())) {
+            var list = b.list().toCompletableFuture().get();
+            assertTrue(list.size() >= 2, list.toString());
+            for (var info : list) assertTrue(b.load(info.sessionId()).toCompletableFuture().get().isPresent(), info.toString());
+        }
+    }
+
     @Test
     void listHistoryShowExportImportDeleteBackup() throws Exception {
         String game = """

@@ -139,9 +139,8 @@ public interface LuaHost {
 
     /**
      * The host's health checks: the group {@code live} (its event loops
-     * answer) for liveness, all of them ({@code ready/store}: the store
-     * answers; {@code ready/admission}: new sessions are accepted) for
-     * readiness; the gateway serves them at {@code GET /health} and
+     * and its store answer) for liveness, all of them (also
+     * {@code ready/admission}: new sessions are accepted) for readiness; the gateway serves them at {@code GET /health} and
      * {@code GET /ready}.
      */
     io.vertx.ext.healthchecks.HealthChecks health();

@@ -16,7 +16,7 @@ import org.luahost.scheduler.SessionException;
  * <ul>
  * <li>{@code live/event-loops}: every event loop the host's sessions live on
  *     runs a task within 2 s (a loop blocked by a stuck handler fails it);
- * <li>{@code ready/store}: the session store answers a read within 5 s (OK
+ * <li>{@code live/store}: the session store answers a read within 5 s (OK
  *     without a store);
  * <li>{@code ready/admission}: the host accepts new sessions: it is not
  *     closing, the heap is below its ceiling and the live sessions below
@@ -31,7 +31,7 @@ final class Health {
     static HealthChecks create(HostImpl host, List<HomeContext> homes) {
         HealthChecks hc = HealthChecks.create(host.vertx());
         hc.register("live/event-loops", 2_000, p -> eventLoops(homes, p));
-        hc.register("ready/store", 5_000, p -> store(host.options().store(), p));
+        hc.register("live/store", 5_000, p -> store(host.options().store(), p));
         hc.register("ready/admission", 1_000, p -> {
             String refusal = host.refusal();
             if (refusal == null) p.complete(Status.OK());
