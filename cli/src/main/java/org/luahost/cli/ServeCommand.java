@@ -42,6 +42,8 @@ final class ServeCommand {
 
     static final String USAGE = """
             usage: luahost serve [options] script.lua
+              --config FILE       read options from a JSON or YAML file whose keys are these flags without '--'
+                                  ({"cpu-budget": 500, "trusted": true}); flags given here override it
               --port N            HTTP port (default 8080; 0 picks a free one)
               --idle SECONDS      stop sessions idle this long (default 300; 0 never)
               --cpu-budget MS     CPU budget of one turn (default 1000; 0 none)
@@ -75,6 +77,7 @@ final class ServeCommand {
         Path data = Path.of(".luahost");
         long shutdownSeconds = 20;
         try {
+            args = ServeConfig.expand(args);   // --config FILE: the file's flags first, so that the command line's override them
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 int taken = gateway.parse(args, i);
