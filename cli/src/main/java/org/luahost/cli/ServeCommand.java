@@ -27,7 +27,8 @@ import org.luahost.scheduler.SessionOptions;
  * usage error. The gateway listens on 127.0.0.1 unless {@code --host} says
  * otherwise, and refuses a non-loopback address without {@code --token}
  * (or an explicit {@code --no-auth}); see {@link GatewayFlags} for tokens,
- * admin rights, TLS and limits.
+ * admin rights, TLS and limits. {@code --config FILE} reads the same options
+ * from a JSON or YAML file ({@link ServeConfig}); flags override it.
  *
  * <p>Shutdown (SIGTERM, SIGINT): the HTTP server stops taking requests, every
  * session finishes the messages in its mailbox and is saved, the store

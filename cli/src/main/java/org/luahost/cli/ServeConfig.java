@@ -90,7 +90,7 @@ final class ServeConfig {
         if (at < 0) return args;
         if (at + 1 >= args.length) throw new IllegalArgumentException("option '--config' needs a value");
         Path file = Path.of(args[at + 1]);
-        List<String> words = new ArrayList<>(flags(read(file), file.toString()));
+        List<String> words = new ArrayList<>(flags(read(file), "--config " + file));
         for (int i = 0; i < args.length; i++) {
             if (i == at || i == at + 1) continue;
             if (args[i].equals("--config")) throw new IllegalArgumentException("--config given twice");
@@ -179,7 +179,11 @@ final class ServeConfig {
         } catch (Exception e) {
             throw new IllegalArgumentException("--config " + file + ": " + message(e));
         } finally {
-            vertx.close();
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // its threads are daemons; serve goes on with its own Vert.x
+            }
         }
     }
 

@@ -70,6 +70,22 @@ class ServeConfigTest {
         assertEquals(List.of("--mailbox", "10"), List.of(ServeConfig.expand(new String[] {"--config", json.toString()})));
     }
 
+    /** The README's example files are valid configurations. */
+    @Test
+    void theReadmeExamplesAreValid() throws Exception {
+        Path root = DifferentialTest.repoRoot();
+        org.junit.jupiter.api.Assumptions.assumeTrue(root != null, "repository root not found");
+        String readme = Files.readString(root.resolve("README.md"));
+        int yaml = readme.indexOf("# serve.yaml: luahost");
+        int json = readme.indexOf("```json\n{\"port\": 8080, \"cpu");
+        assertTrue(yaml > 0 && json > 0, "the README's --config examples");
+        Path y = Files.writeString(dir.resolve("readme.yaml"), readme.substring(yaml, readme.indexOf("```", yaml)));
+        Path j = Files.writeString(dir.resolve("readme.json"), readme.substring(json + 8, readme.indexOf("```", json + 8)));
+        assertEquals(24, ServeConfig.expand(new String[] {"--config", y.toString()}).length);
+        assertEquals(List.of("--port", "8080", "--cpu-budget", "200", "--interleave", "--no-data", "--heap-ceiling", "0.8"),
+                List.of(ServeConfig.expand(new String[] {"--config", j.toString()})));
+    }
+
     @Test
     void unknownKeysAndWrongTypesAreRefusedNamingTheKey() throws Exception {
         assertRefused("{\"cpu-budgte\": 500}", "unknown key 'cpu-budgte'");
