@@ -42,7 +42,7 @@ final class ServeConfig {
         /** a JSON boolean: true gives the flag, false nothing */
         SWITCH("true or false"),
         /** a whole number that fits in 32 bits */
-        INT("a whole number"),
+        INT("a whole number from -2147483648 to 2147483647"),
         /** a whole number that fits in 64 bits */
         LONG("a whole number"),
         /** any number */

@@ -91,8 +91,8 @@ class ServeConfigTest {
         assertRefused("{\"cpu-budgte\": 500}", "unknown key 'cpu-budgte'");
         assertRefused("{\"config\": \"other.json\"}", "unknown key 'config'");
         assertRefused("{\"cpu-budget\": \"500\"}", "key 'cpu-budget' must be a whole number, not the string \"500\"");
-        assertRefused("{\"port\": 1.5}", "key 'port' must be a whole number, not 1.5");
-        assertRefused("{\"port\": 99999999999}", "key 'port' must be a whole number");
+        assertRefused("{\"port\": 1.5}", "key 'port' must be a whole number from -2147483648 to 2147483647, not 1.5");
+        assertRefused("{\"port\": 99999999999}", "key 'port' must be a whole number from -2147483648 to 2147483647, not 99999999999");
         assertRefused("{\"interleave\": \"yes\"}", "key 'interleave' must be true or false");
         assertRefused("{\"token\": 12345678}", "key 'token' must be a string, not 12345678");
         assertRefused("{\"heap-ceiling\": null}", "key 'heap-ceiling' must be a number, not null");
