@@ -5,6 +5,8 @@ module org.luahost.cli {
     requires org.luahost.persistence;
     requires org.luahost.scheduler;
     requires io.vertx.core;
+    requires io.vertx.config;       // serve --config FILE (ServeConfig)
+    requires io.vertx.config.yaml;  // its YAML format (a ConfigProcessor service; nothing exported)
     requires org.slf4j;
     requires org.jline.reader;
     requires org.jline.terminal;

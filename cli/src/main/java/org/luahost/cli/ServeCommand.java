@@ -27,7 +27,8 @@ import org.luahost.scheduler.SessionOptions;
  * usage error. The gateway listens on 127.0.0.1 unless {@code --host} says
  * otherwise, and refuses a non-loopback address without {@code --token}
  * (or an explicit {@code --no-auth}); see {@link GatewayFlags} for tokens,
- * admin rights, TLS and limits.
+ * admin rights, TLS and limits. {@code --config FILE} reads the same options
+ * from a JSON or YAML file ({@link ServeConfig}); flags override it.
  *
  * <p>Shutdown (SIGTERM, SIGINT): the HTTP server stops taking requests, every
  * session finishes the messages in its mailbox and is saved, the store
@@ -42,6 +43,8 @@ final class ServeCommand {
 
     static final String USAGE = """
             usage: luahost serve [options] script.lua
+              --config FILE       read options from a JSON or YAML file whose keys are these flags without '--'
+                                  ({"cpu-budget": 500, "trusted": true}); flags given here override it
               --port N            HTTP port (default 8080; 0 picks a free one)
               --idle SECONDS      stop sessions idle this long (default 300; 0 never)
               --cpu-budget MS     CPU budget of one turn (default 1000; 0 none)
@@ -75,6 +78,7 @@ final class ServeCommand {
         Path data = Path.of(".luahost");
         long shutdownSeconds = 20;
         try {
+            args = ServeConfig.expand(args);   // --config FILE: the file's flags first, so that the command line's override them
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 int taken = gateway.parse(args, i);
