@@ -6,6 +6,8 @@ module org.luahost.cli {
     requires org.luahost.scheduler;
     requires io.vertx.core;
     requires org.slf4j;
+    requires io.vertx.metrics.micrometer;     // serve's metrics (ServeMetrics)
+    requires micrometer.registry.prometheus;
     requires org.jline.reader;
     requires org.jline.terminal;
     requires java.net.http;     // luahost kill: the admin route of a running serve
