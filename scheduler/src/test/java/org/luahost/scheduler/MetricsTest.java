@@ -91,6 +91,7 @@ class MetricsTest {
         PersistentSessionsTest.waitUntil(() -> count("luahost.turns", "kind", "call") == 1);
         assertEquals(1, count("luahost.turns", "kind", "start"));
         assertTrue(timerCount("luahost.turn.latency") >= 2);
+        assertEquals(17, registry.find("luahost.turn.latency").timer().takeSnapshot().histogramCounts().length);   // 50 µs .. 10 s
 
         SessionsTest.get(host.send("a", 5L));
         SessionsTest.get(host.call("a", "arm"));

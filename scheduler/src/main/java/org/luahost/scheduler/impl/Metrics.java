@@ -1,5 +1,6 @@
 package org.luahost.scheduler.impl;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,18 @@ final class Metrics {
     /** Turn kinds, indexed by {@link #kindOf}: the envelope kinds that run as turns (the deferred save is not one). */
     private static final String[] KINDS = {"call", "send", "timer", "start", "stop"};
 
+    /**
+     * The histogram buckets of the turn latency: a turn takes microseconds
+     * to seconds (Micrometer's default buckets start at 1 ms, where most
+     * turns would all fall in the first).
+     */
+    private static final Duration[] TURN_BUCKETS = buckets(
+            TimeUnit.MICROSECONDS, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000,
+            500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000);
+    /** The buckets of the save latency: milliseconds (a group commit) to seconds (a store that falls behind). */
+    private static final Duration[] SAVE_BUCKETS = buckets(
+            TimeUnit.MILLISECONDS, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000);
+
     private final Counter[] turns = new Counter[KINDS.length];
     private final Timer turnLatency;
     private final Counter[] errors = new Counter[Kind.values().length];
@@ -54,7 +67,7 @@ final class Metrics {
             turns[i] = Counter.builder("luahost.turns").tag("kind", KINDS[i])
                     .description("Turns run (messages handled), by envelope kind").register(r);
         }
-        turnLatency = Timer.builder("luahost.turn.latency").publishPercentileHistogram()
+        turnLatency = Timer.builder("luahost.turn.latency").serviceLevelObjectives(TURN_BUCKETS)
                 .description("Wall time of a turn, from taking the state's turn to giving it back (waits included)")
                 .register(r);
         for (Kind k : Kind.values()) {
@@ -69,7 +82,7 @@ final class Metrics {
                 .register(r);
         savesFailed = Counter.builder("luahost.saves").tag("outcome", "failed").register(r);
         capturesFailed = Counter.builder("luahost.saves").tag("outcome", "capture_failed").register(r);
-        saveLatency = Timer.builder("luahost.save.latency").publishPercentileHistogram()
+        saveLatency = Timer.builder("luahost.save.latency").serviceLevelObjectives(SAVE_BUCKETS)
                 .description("From the capture of a snapshot until the store has it durable (or failed)").register(r);
         restoresOk = Counter.builder("luahost.restores").tag("outcome", "ok")
                 .description("Sessions started from a stored snapshot, by outcome").register(r);
@@ -112,6 +125,12 @@ final class Metrics {
             most = Math.max(most, n);
         }
         return max ? most : sum;
+    }
+
+    private static Duration[] buckets(TimeUnit unit, long... values) {
+        Duration[] d = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) d[i] = Duration.ofNanos(unit.toNanos(values[i]));
+        return d;
     }
 
     /** The host's meters in r, or null without a registry. */
