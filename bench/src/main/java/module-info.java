@@ -8,4 +8,5 @@ module org.luahost.bench {
     requires java.management;
     requires jdk.management;
     requires jmh.core;
+    requires micrometer.registry.prometheus;   // SessionsBench -Dbench.metrics=prometheus
 }

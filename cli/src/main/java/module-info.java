@@ -8,6 +8,8 @@ module org.luahost.cli {
     requires io.vertx.config;       // serve --config FILE (ServeConfig)
     requires io.vertx.config.yaml;  // its YAML format (a ConfigProcessor service; nothing exported)
     requires org.slf4j;
+    requires io.vertx.metrics.micrometer;     // serve's metrics (ServeMetrics)
+    requires micrometer.registry.prometheus;
     requires org.jline.reader;
     requires org.jline.terminal;
     requires java.net.http;     // luahost kill: the admin route of a running serve

@@ -11,6 +11,7 @@ module org.luahost.scheduler {
     requires java.management;
     requires org.slf4j;
     requires transitive io.vertx.healthcheck;
+    requires transitive micrometer.core;   // HostOptions.metrics takes a MeterRegistry
 
     exports org.luahost.scheduler;
 }

@@ -89,9 +89,21 @@ public final class SessionsBench {
 
     // ---------------------------------------------------------------- throughput
 
+    /**
+     * With {@code -Dbench.metrics=prometheus}: the host records its meters
+     * in a Prometheus registry (as {@code luahost serve} does), to measure
+     * what they cost; otherwise no registry.
+     */
+    static HostOptions metrics(HostOptions o) {
+        if (!"prometheus".equals(System.getProperty("bench.metrics"))) return o;
+        System.out.println("metrics: a Prometheus registry");
+        return o.metrics(new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
+    }
+
     static void throughput(int sessions, int messages) throws Exception {
         Vertx vertx = Vertx.vertx();
-        LuaHost host = LuaHost.create(vertx, new HostOptions().output(QUIET));
+        LuaHost host = LuaHost.create(vertx, metrics(new HostOptions().output(QUIET)));
         get(host.ready());
         List<Session> ss = start(host, "s", sessions, "n = 0 function ping(x) n = n + 1 return x end "
                 + "function on_message(from, x) n = n + 1 end function count() return n end", new SessionOptions());

@@ -141,7 +141,7 @@ final class ServeCommand {
             }
             host.store(store);
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = ServeMetrics.vertx(host, gateway.options);   // metrics: GET /metrics
         LuaHost luaHost = LuaHost.create(vertx, host);
         HttpServer server;
         try {

@@ -100,6 +100,13 @@ public interface SessionStore extends AutoCloseable {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " cannot back up"));
     }
 
+    /**
+     * Operations accepted and not yet written (saves and deletes waiting for
+     * the writer), for the metrics; -1 (default): the store cannot tell. Any
+     * thread; a snapshot that may be stale at once.
+     */
+    default int queueSize() { return -1; }
+
     /** Finishes the operations already accepted, then releases the store. Blocks until done. */
     @Override
     void close();

@@ -35,6 +35,8 @@ import org.luahost.coroutines.ValueLimits;
  *     ({@link Principal#sender}: {@code "http"}, or {@code "http:NAME"} for
  *     an authenticated client); {@code 202}.</li>
  * <li>{@code GET /sessions} (admin): the live sessions with their counters.</li>
+ * <li>{@code GET /metrics} (admin): the host's metrics in the Prometheus text
+ *     format, when {@link GatewayOptions#metrics} gives a scrape (else 404).</li>
  * <li>{@code DELETE /sessions/{id}} (admin): stops the session; {@code 204}.</li>
  * <li>{@code POST /sessions/{id}/kill} (admin; optional query {@code reason}):
  *     kills the session now, even while a turn runs ({@link LuaHost#kill}):
@@ -153,7 +155,9 @@ public final class Gateway {
     private void route(HttpServerRequest req, Principal p, List<String> seg) {
         HttpMethod m = req.method();
         int n = seg.size();
-        if (n == 0 || !seg.getFirst().equals("sessions")) {
+        if (n == 1 && m == HttpMethod.GET && seg.getFirst().equals("metrics") && options.metrics() != null) {
+            if (admin(req, p)) metrics(req);
+        } else if (n == 0 || !seg.getFirst().equals("sessions")) {
             GatewayHttp.close(req, 404, "no route for " + m + " " + req.path());
         } else if (n == 1 && m == HttpMethod.GET) {
             if (admin(req, p)) list(req);
@@ -237,6 +241,18 @@ public final class Gateway {
         host.kill(id, reason).onComplete(ar -> {
             if (ar.succeeded()) req.response().setStatusCode(204).end();
             else failure(req, ar.cause());
+        });
+    }
+
+    /** GET /metrics: the scrape, made on a worker thread (it walks the live sessions for the gauges). */
+    private void metrics(HttpServerRequest req) {
+        host.vertx().executeBlocking(() -> options.metrics().get(), false).onComplete(ar -> {
+            if (ar.failed()) {
+                GatewayHttp.close(req, 500, "metrics failed: " + ar.cause());
+                return;
+            }
+            req.response().setStatusCode(200).putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(ar.result());
         });
     }
 

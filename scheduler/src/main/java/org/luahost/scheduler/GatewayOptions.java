@@ -2,6 +2,7 @@ package org.luahost.scheduler;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
@@ -34,6 +35,7 @@ public final class GatewayOptions {
     private Path tlsCert;
     private Path tlsKey;
     private Path tlsClientCa;
+    private Supplier<String> metrics;
 
     public String host() { return host; }
     /** The address to listen on (default 127.0.0.1; "0.0.0.0" for every interface). */
@@ -119,6 +121,16 @@ public final class GatewayOptions {
     public GatewayOptions tlsClientCa(Path caPem) { this.tlsClientCa = caPem; return this; }
 
     public boolean tls() { return tlsCert != null; }
+
+    public Supplier<String> metrics() { return metrics; }
+    /**
+     * What {@code GET /metrics} answers (admin): a scrape of the metrics in
+     * the Prometheus text format, e.g. {@code prometheusRegistry::scrape}
+     * (called on a worker thread, once per request). null (default): the
+     * route is 404. A hook, so that the scheduler does not depend on a
+     * Prometheus registry.
+     */
+    public GatewayOptions metrics(Supplier<String> scrape) { this.metrics = scrape; return this; }
 
     /** The Vert.x server options these make. */
     HttpServerOptions serverOptions() {

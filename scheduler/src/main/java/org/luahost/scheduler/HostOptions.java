@@ -3,6 +3,8 @@ package org.luahost.scheduler;
 import java.io.PrintStream;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.luahost.persistence.SessionStore;
 import org.luahost.persistence.UnpersistablePolicy;
 
@@ -38,6 +40,7 @@ public final class HostOptions {
     private int maxSessions;
     private double heapCeiling;
     private Duration closeTimeout = Duration.ofSeconds(30);
+    private MeterRegistry metrics;
 
     public int verticles() { return verticles; }
     /** Event-loop verticles sessions are spread over (by id); default: one per core. */
@@ -126,4 +129,14 @@ public final class HostOptions {
     public Duration closeTimeout() { return closeTimeout; }
     /** The bound of {@link LuaHost#close()} (30 s): see {@link LuaHost#close(Duration)}. */
     public HostOptions closeTimeout(Duration d) { this.closeTimeout = d; return this; }
+
+    public MeterRegistry metrics() { return metrics; }
+    /**
+     * Where the host records its meters ({@code luahost_*}: sessions, turns
+     * and their latency, errors by kind, budget and memory-limit hits,
+     * mailbox depth, saves, restores, the store's queue; see the README's
+     * Metrics section). null (default): no meters, and no cost. Set it
+     * before the host is created.
+     */
+    public HostOptions metrics(MeterRegistry registry) { this.metrics = registry; return this; }
 }

@@ -193,6 +193,10 @@ public final class SqliteSessionStore implements SessionStore {
         return f;
     }
 
+    /** The saves and deletes waiting for the writer (not the batch it is committing now). */
+    @Override
+    public int queueSize() { return queue.size(); }
+
     private void enqueue(Op op, CompletableFuture<?> f) {
         if (closed) {
             f.completeExceptionally(new PersistenceException("the session store is closed"));

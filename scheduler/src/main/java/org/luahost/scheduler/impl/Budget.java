@@ -110,6 +110,7 @@ final class Budget implements WorkMeter {
         long now = System.nanoTime();
         if (budgetNanos > 0 && now - t.start - t.paused > budgetNanos) {
             // sticky: every later unit of work of this turn raises it again, so pcall cannot keep the turn alive
+            t.overBudget = true;
             throw budgetError(th, th.where(0) + "CPU budget exceeded (" + session.options.cpuBudget().toMillis() + " ms per turn)", 0);
         }
         if (now - sliceStart >= sliceNanos) {

@@ -60,6 +60,8 @@ public final class HostImpl implements LuaHost {
     private volatile boolean closing;
     /** The host-wide ceiling on new sessions (maxSessions, heap). */
     final Admission admission;
+    /** The meters, or null when the options name no registry. */
+    final Metrics metrics;
     /** Script and options of passivated sessions that do not run the host's defaults. */
     private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
 
@@ -79,6 +81,7 @@ public final class HostImpl implements LuaHost {
         this.options = options;
         this.output = options.output();
         this.admission = new Admission(options);
+        this.metrics = Metrics.create(this, options.metrics());
         Promise<Void> p = Promise.promise();
         Runnable deploy = () -> vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
                 .onSuccess(id -> {
@@ -183,6 +186,7 @@ public final class HostImpl implements LuaHost {
             created.mailbox.prequeue(new Envelope.Start(created.startedFuture));
             boolean won = s == null ? sessions.putIfAbsent(id, created) == null : sessions.replace(id, s, created);
             if (won) {
+                if (metrics != null) metrics.started(id);
                 if (created.mailbox.tryTakeRole()) created.startDrainer();
                 return created;
             }
@@ -208,7 +212,11 @@ public final class HostImpl implements LuaHost {
         }
         sessions.remove(s.id, s);
         s.unbindBus();
+        if (metrics != null) metrics.passivated(s.id);
     }
+
+    /** The registry's sessions (passivated shells included), for the metrics' gauges. */
+    java.util.Collection<SessionImpl> sessionsView() { return sessions.values(); }
 
     /**
      * A passivated session with pending (saved) timers: restored in ms, when

@@ -87,6 +87,7 @@ final class SessionSaver {
         try {
             saved = store.load(session.id).toCompletableFuture().join();
         } catch (CompletionException | CancellationException x) {
+            restored(false);
             throw new SessionException(Kind.PERSISTENCE, "cannot restore " + who + ": " + message(x));
         }
         dirty = false;
@@ -97,8 +98,10 @@ final class SessionSaver {
         try {
             r = persister.restore(saved.get().bytes(), session.options.allowProfileChange());
         } catch (PersistenceException x) {
+            restored(false);
             throw new SessionException(Kind.PERSISTENCE, "cannot restore " + who + ": " + x.getMessage());
         }
+        restored(true);
         r.warnings().forEach(w -> warn(who + ": " + w));
         last = new Snapshot(saved.get().bytes(), List.of(), r.objects());
         if (r.extra() != null) session.timers.restore(r.extra());
@@ -150,11 +153,13 @@ final class SessionSaver {
         } catch (PersistenceException x) {
             captureFailed = true;
             lastFailure = x.getMessage();
+            if (session.host.metrics != null) session.host.metrics.captureFailed();
             warn("cannot save session '" + session.id + "': " + x.getMessage() + " (its previous snapshot is kept)");
             return CompletableFuture.failedFuture(x);
         } catch (RuntimeException x) {
             captureFailed = true;
             lastFailure = String.valueOf(x);
+            if (session.host.metrics != null) session.host.metrics.captureFailed();
             session.host.internalError(session, x);
             return CompletableFuture.failedFuture(x);
         }
@@ -164,7 +169,10 @@ final class SessionSaver {
         storeFailed = false;
         last = snap;
         CompletableFuture<Long> f = store.save(session.id, snap.bytes()).toCompletableFuture();
+        Metrics m = session.host.metrics;
+        long started = lastCaptureAt;
         f.whenComplete((seq, x) -> {
+            if (m != null) m.saved(x == null, started);
             if (x != null) {
                 storeFailed = true;
                 lastFailure = message(x);
@@ -190,6 +198,10 @@ final class SessionSaver {
             lastFailure = message(x);
             return lastFailure;
         }
+    }
+
+    private void restored(boolean ok) {
+        if (session.host.metrics != null) session.host.metrics.restored(ok);
     }
 
     /** Why the last save failed (see {@link #saveAndWait}). */

@@ -26,6 +26,8 @@ final class Turn {
     LuaThread waitCurrent;
     /** The turn ended with an error. */
     boolean failed;
+    /** The turn ran out of its CPU budget (for the metrics). */
+    boolean overBudget;
     /** Whether this turn's thread is the drainer (false once it handed the role over in a wait). */
     boolean drainer = true;
     /** Ids of the sessions whose turns wait on this one (for calls), this session last. */

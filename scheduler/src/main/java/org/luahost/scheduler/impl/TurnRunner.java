@@ -138,6 +138,8 @@ final class TurnRunner {
         }
         long now = System.nanoTime();
         session.budget.endTurn(t, now);
+        Metrics m = session.host.metrics;
+        if (m != null) m.turnEnded(t, now);
         if (!t.isSave()) session.lastActive = now;
         session.lua.leave(t);
         active = null;
@@ -173,6 +175,7 @@ final class TurnRunner {
             // a Java exception, a StackOverflowError, any other Error: the turn ends, the session goes on
             session.errors++;
             t.failed = true;
+            if (session.host.metrics != null) session.host.metrics.failed(Kind.INTERNAL, null);
             e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + session.id + "' ("
                     + e.handler() + "): " + x));
             session.host.internalError(session, e.handler(), x);
@@ -186,6 +189,7 @@ final class TurnRunner {
         session.errors++;
         t.failed = true;
         logFailure(t.env, x);
+        if (session.host.metrics != null) session.host.metrics.failed(x.kind(), x.getMessage());
         if (x.kind() == Kind.LUA_ERROR) session.lifecycle.turnFailedInLua();
         t.env.fail(x);
     }

@@ -39,7 +39,9 @@
  * <li>{@link org.luahost.scheduler.impl.Lifecycle}: start, between-turn
  *     work, stop, passivation, with
  *     {@link org.luahost.scheduler.impl.SessionSaver} for the store;</li>
- * <li>{@link org.luahost.scheduler.impl.Subscribers}: {@code host.push}.</li>
+ * <li>{@link org.luahost.scheduler.impl.Subscribers}: {@code host.push};</li>
+ * <li>{@link org.luahost.scheduler.impl.Metrics}: the host's meters (when
+ *     {@link org.luahost.scheduler.HostOptions#metrics} names a registry).</li>
  * </ul>
  * Lua reaches its session through
  * {@link org.luahost.scheduler.impl.HostLibrary} (the {@code host} table),
