@@ -1,4 +1,4 @@
-/** The {@code luahost} command: {@code lua}, {@code run}, {@code serve}, {@code store}, {@code kill}. */
+/** The {@code luahost} command: {@code lua}, {@code run}, {@code serve}, {@code sessions}, {@code kill}. */
 module org.luahost.cli {
     requires org.luahost.vm;
     requires org.luahost.coroutines;
