@@ -310,7 +310,10 @@ class GatewayHardeningTest {
             } catch (java.net.SocketException e) {
                 // reset by the server: dropped too
             }
-            assertTrue(read < 3_000_000, "the slow client was dropped after " + read + " bytes");
+            // dropped: it never gets all 5.4 MB (the server queues at most maxPending, 4 MB, before it drops the
+            // client; what was queued and what the kernel buffered may still arrive before the cut, so the bound
+            // is the whole push, not the queue: 3 MB failed once with 4.07 MB read in a fresh-clone ./test)
+            assertTrue(read < 600 * 9000, "the slow client was dropped after " + read + " bytes");
         }
     }
 
