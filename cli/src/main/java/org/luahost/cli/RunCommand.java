@@ -208,8 +208,8 @@ final class RunCommand {
         return 1;
     }
 
-    /** Waits for a store operation (the run command has nothing else to do meanwhile). */
-    private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+    /** Waits for a store operation (the run and sessions commands have nothing else to do meanwhile). */
+    static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(10, TimeUnit.MINUTES);
         } catch (ExecutionException | CompletionException e) {

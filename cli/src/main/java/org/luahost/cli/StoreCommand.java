@@ -11,11 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.Persister;
@@ -288,17 +284,6 @@ final class StoreCommand {
     }
 
     private static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(10, TimeUnit.MINUTES);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof PersistenceException pe) throw pe;
-            throw new PersistenceException(String.valueOf(c), c);
-        } catch (TimeoutException e) {
-            throw new PersistenceException("the session store did not answer within 10 minutes", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PersistenceException("interrupted", e);
-        }
+        return RunCommand.await(stage);
     }
 }
