@@ -32,6 +32,29 @@ public interface SessionStore extends AutoCloseable {
     CompletionStage<Long> save(String sessionId, byte[] snapshot);
 
     /**
+     * Claims the session for a new owner (a node of a cluster activating it):
+     * completes with a fencing token greater than every token earlier claims
+     * of this session received. From then on, {@link #save(String, byte[], long)}
+     * with any older token fails with {@link FencedOffException}, so an owner
+     * that lost its claim (a paused or partitioned node) cannot overwrite what
+     * the new owner stores. Stores shared by several hosts implement it; the
+     * default fails, as a store used by one host needs no fencing.
+     */
+    default CompletionStage<Long> claim(String sessionId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " has no fencing"));
+    }
+
+    /**
+     * As {@link #save(String, byte[])}, but only while {@code fence} is the
+     * newest token {@link #claim(String)} gave for the session; otherwise
+     * fails with {@link FencedOffException} and stores nothing. The check and
+     * the write are one atomic step in the store.
+     */
+    default CompletionStage<Long> save(String sessionId, byte[] snapshot, long fence) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " has no fencing"));
+    }
+
+    /**
      * The session's newest snapshot whose checksum is good (older ones are
      * used when newer ones are corrupt, with a warning saying so); empty if
      * the session has none.
