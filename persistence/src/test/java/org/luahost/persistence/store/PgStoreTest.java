@@ -168,4 +168,46 @@ class PgStoreTest {
             }
         }
     }
+
+    @Test
+    void anOldTokenIsRefusedAndStoresNothing() throws Exception {
+        try (SessionStore store = SessionStore.postgresql(db.uri())) {
+            FencingChecks.basics(store, session("f"));
+        }
+    }
+
+    /** Two stores, each with its own Vert.x and connections, as two nodes of a cluster. */
+    @Test
+    void twoNodesRacingNeverStoreAFencedOffSave() throws Exception {
+        List<String> sessions = List.of(session("x"), session("y"), session("z"));
+        try (SessionStore a = SessionStore.postgresql(db.uri(), 1_000_000, null);
+             SessionStore b = SessionStore.postgresql(db.uri(), 1_000_000, null)) {
+            FencingChecks.race(a, b, sessions, 300);
+        }
+    }
+
+    /** Two nodes start at once on an empty database: both open, the steps are applied once; a third start changes nothing. */
+    @Test
+    void migrationIsIdempotentAndSafeWhenTwoNodesStartAtOnce() throws Exception {
+        try (PgTestDatabase fresh = PgTestDatabase.create()) {
+            CompletableFuture<PgSessionStore> a = CompletableFuture.supplyAsync(() -> PgSessionStore.open(fresh.uri(), 3, null));
+            CompletableFuture<PgSessionStore> b = CompletableFuture.supplyAsync(() -> PgSessionStore.open(fresh.uri(), 3, null));
+            try (PgSessionStore x = get(a); PgSessionStore y = get(b)) {
+                assertEquals(1L, get(x.save("s", snapshotOf("n = 1"))));
+                assertEquals(2L, get(y.save("s", snapshotOf("n = 2"))));
+            }
+            try (PgSessionStore again = PgSessionStore.open(fresh.uri(), 3, null)) {
+                assertEquals(2L, get(again.load("s")).orElseThrow().sequence());
+            }
+            Pool p = fresh.pool();
+            try {
+                List<Integer> versions = new ArrayList<>();
+                get(p.query("SELECT version FROM luahost_schema_version ORDER BY version").execute().toCompletionStage())
+                        .forEach(r -> versions.add(r.getInteger(0)));
+                assertEquals(java.util.stream.IntStream.rangeClosed(1, PgSchema.current()).boxed().toList(), versions);
+            } finally {
+                get(p.close().toCompletionStage());
+            }
+        }
+    }
 }
