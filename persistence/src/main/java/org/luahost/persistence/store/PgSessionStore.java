@@ -261,6 +261,13 @@ public final class PgSessionStore implements SessionStore {
                 });
     }
 
+    /** Not by the store: {@code pg_dump} copies a PostgreSQL database consistently while it is in use. */
+    @Override
+    public CompletionStage<Void> backup(java.nio.file.Path file) {
+        return CompletableFuture.failedFuture(new PersistenceException("the PostgreSQL store is not backed up by luahost: "
+                + "use pg_dump (pg_dump -Fc -d DATABASE -f " + file + ")"));
+    }
+
     /**
      * One statement on a pooled connection; {@code read} runs on its event
      * loop. Failures other than a corrupt snapshot become a
