@@ -13,6 +13,13 @@ set -uo pipefail
 say() { echo "pg: $*" >&2; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi; }
 
+uri() { echo "export LUAHOST_TEST_PG=postgresql://luahost:luahost@127.0.0.1:$1/luahost"; }
+# already set up (a server that answers as luahost on 5432): nothing to do, no root needed
+if command -v psql >/dev/null 2>&1 &&
+   [ "$(PGPASSWORD=luahost PGCONNECT_TIMEOUT=3 psql -h 127.0.0.1 -p 5432 -U luahost -d luahost -tAc 'SELECT 1' 2>/dev/null)" = 1 ]; then
+  uri 5432
+  exit 0
+fi
 if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing postgresql"
@@ -54,4 +61,4 @@ SQL
 if [ "$(as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_database WHERE datname = 'luahost'")" != 1 ]; then
   as_postgres createdb -p "$port" -O luahost luahost >&2 || { say "could not create the database luahost"; exit 1; }
 fi
-echo "export LUAHOST_TEST_PG=postgresql://luahost:luahost@127.0.0.1:$port/luahost"
+uri "$port"
