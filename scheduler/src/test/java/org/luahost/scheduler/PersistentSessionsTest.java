@@ -185,7 +185,19 @@ class PersistentSessionsTest {
         SessionsTest.get(host.session("r"));
         int senders = 4, per = 150;
         List<Thread> threads = new ArrayList<>();
-        java.util.concurrent.CyclicBarrier halfway = new java.util.concurrent.CyclicBarrier(senders);
+        // all quiet at once halfway: the barrier's action waits until the session has been passivated
+        // (a fixed pause was too short on a loaded machine, where the mailbox drains late)
+        java.util.concurrent.CyclicBarrier halfway = new java.util.concurrent.CyclicBarrier(senders, () -> {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int before = unloads.get();
+            while (unloads.get() == before && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         for (int k = 0; k < senders; k++) {
             int sender = k;
             threads.add(Thread.ofPlatform().start(() -> {
@@ -193,8 +205,7 @@ class PersistentSessionsTest {
                 for (int i = 1; i <= per; i++) {
                     if (i == per / 2) {
                         try {
-                            halfway.await();   // all quiet at once: the session is passivated at least here
-                            Thread.sleep(300);
+                            halfway.await();   // the session is passivated at least here
                         } catch (Exception e) {
                             return;
                         }
