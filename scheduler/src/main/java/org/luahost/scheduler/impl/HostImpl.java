@@ -62,6 +62,8 @@ public final class HostImpl implements LuaHost {
     final Admission admission;
     /** The meters, or null when the options name no registry. */
     final Metrics metrics;
+    /** The last failed turns of each session (the console's recent errors). */
+    final RecentErrors recentErrors = new RecentErrors();
     /** Script and options of passivated sessions that do not run the host's defaults. */
     private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
 
@@ -363,6 +365,39 @@ public final class HostImpl implements LuaHost {
         // a session that stopped meanwhile (os.exit, a kill) fails the STOP with STOPPED: it is stopped all the same
         return future(reply).<Void>mapEmpty().recover(x -> x instanceof SessionException se && se.kind() == Kind.STOPPED
                 ? Future.succeededFuture() : Future.failedFuture(x));
+    }
+
+    @Override
+    public Future<Object[]> eval(String id, String source) {
+        return ready.compose(v -> {
+            PromiseReply reply = new PromiseReply();
+            byId(id).deliver(new Envelope.Eval(source, reply));
+            return reply.promise.future();
+        });
+    }
+
+    @Override
+    public <T> Future<T> inspect(String id, java.util.function.Function<org.luahost.vm.LuaState, T> reader) {
+        SessionImpl s = sessions.get(id);
+        if (s == null || !s.isLive()) {
+            return Future.failedFuture(new SessionException(Kind.NO_SUCH_SESSION, "no live session '" + id + "'"));
+        }
+        PromiseReply reply = new PromiseReply();
+        @SuppressWarnings("unchecked")
+        java.util.function.Function<org.luahost.vm.LuaState, Object> r = (java.util.function.Function<org.luahost.vm.LuaState, Object>) reader;
+        try {
+            s.deliver(new Envelope.Inspect(r, reply));
+        } catch (SessionException e) {
+            return Future.failedFuture(e);
+        }
+        @SuppressWarnings("unchecked")
+        Future<T> out = reply.promise.future().map(a -> (T) a[0]);
+        return out;
+    }
+
+    @Override
+    public List<org.luahost.scheduler.TurnError> recentErrors(String id) {
+        return recentErrors.of(id);
     }
 
     @Override

@@ -90,6 +90,7 @@ final class Lifecycle {
     private void failStart(SessionException x) {
         session.errors++;
         session.startFailure = x;   // what later messages to this session are told (not only "is stopped")
+        session.host.recentErrors.add(session.id, "the main chunk", x);
         if (session.host.metrics != null) session.host.metrics.failed(x.kind(), x.getMessage());
         Log.SESSION.warn("session '{}' could not start: {}{}", session.id, x.getMessage(), Lifecycle.traceback(x));
         session.host.unregister(session);
