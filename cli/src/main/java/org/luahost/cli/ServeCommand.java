@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
+import org.luahost.cli.console.Console;
 import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.SessionStore;
 import org.luahost.persistence.UnpersistablePolicy;
@@ -146,7 +147,8 @@ final class ServeCommand {
         HttpServer server;
         try {
             luaHost.ready().await();
-            server = Gateway.start(luaHost, gateway.options.port(port)).await();
+            // the gateway, with the web console at /console/ beside it
+            server = Console.start(luaHost, gateway.options.port(port), store, Main.luaThreads()).await();
         } catch (Exception e) {
             System.err.println("luahost serve: cannot start: " + e.getMessage());
             vertx.close();
@@ -154,7 +156,7 @@ final class ServeCommand {
             return 1;
         }
         System.err.println("luahost: serving " + script + " on " + gateway.describe() + ":" + server.actualPort()
-                + " (POST /sessions/{id}/call/{export}, POST /sessions/{id}/send, WebSocket /sessions/{id}/ws, GET /sessions; "
+                + " (POST /sessions/{id}/call/{export}, POST /sessions/{id}/send, WebSocket /sessions/{id}/ws, GET /sessions, console /console/; "
                 + gateway.auth() + ")"
                 + (data == null ? "; sessions are not saved" : "; sessions are saved in " + data));
         CountDownLatch done = new CountDownLatch(1);
