@@ -125,7 +125,7 @@ function renderSessions() {
         td.textContent = fmt[c] ? fmt[c](r[c]) : r[c] === undefined ? '' : String(r[c]);
       }
       if (c === 'state') td.className = 'state-' + r.state;
-      else if (c !== 'lastSave') td.classList.add('num');
+      else if (c !== 'lastSave' && c !== 'id') td.classList.add('num');
       tr.append(td);
     }
     return tr;
@@ -148,7 +148,7 @@ async function openSession(id) {
     const figs = [['turns', s.handled], ['errors', s.errors], ['CPU ms', fmt.cpuMillis(s.cpuMillis)],
       ['memory', fmt.memoryEstimate(s.memoryEstimate)], ['mailbox', s.mailbox], ['last save', fmt.lastSave(s.lastSave)]];
     $('#session-figures').replaceChildren(...figs.filter(f => f[1] !== undefined && f[1] !== '').map(([n, v]) => {
-      const d = document.createElement('div'); d.textContent = n; const b = document.createElement('b'); b.textContent = v;
+      const d = document.createElement('div'); d.textContent = n; const b = document.createElement('b'); b.textContent = String(v);
       d.prepend(b); return d;
     }));
     $('#history tbody').replaceChildren(...s.history.map(h => {

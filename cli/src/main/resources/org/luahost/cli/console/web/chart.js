@@ -52,5 +52,5 @@ function niceMax(v) {
 function label(v) {
   if (v >= 1e6) return (v / 1e6).toFixed(1) + 'M';
   if (v >= 1e3) return (v / 1e3).toFixed(1) + 'k';
-  return v >= 10 || v === 0 ? String(Math.round(v)) : v.toFixed(2);
+  return Number.isInteger(v) ? String(v) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 }
