@@ -40,12 +40,15 @@ import org.luahost.vm.LuaString;
 public final class GlobalsJson {
     private GlobalsJson() {}
 
-    /** Global names of a fresh trusted state with their kind (table or builtin function): the libraries. */
-    private static final Map<String, String> LIBRARIES = libraries();
+    /**
+     * The globals of a fresh trusted state, each as its kind ("table",
+     * "builtin") or, for a scalar ({@code _VERSION}), its value: the libraries.
+     */
+    private static final Map<String, Object> LIBRARIES = libraries();
 
-    private static Map<String, String> libraries() {
+    private static Map<String, Object> libraries() {
         LuaState fresh = LuaState.create(Profile.TRUSTED);
-        Map<String, String> m = new java.util.HashMap<>();
+        Map<String, Object> m = new java.util.HashMap<>();
         Object[] kv = new Object[2];
         Object k = null;
         while (fresh.globals.next(k, kv)) {
@@ -56,8 +59,16 @@ public final class GlobalsJson {
         return Map.copyOf(m);
     }
 
-    private static String kind(Object v) {
+    /** "table", "builtin", the value itself for a string, number or boolean, else "other". */
+    private static Object kind(Object v) {
+        if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
         return v instanceof LuaTable ? "table" : v instanceof JavaFunction ? "builtin" : "other";
+    }
+
+    /** Whether global name = v is what a fresh state has there (a library, or a library's kind of value). */
+    private static boolean library(String name, Object v) {
+        Object k = kind(v);
+        return !"other".equals(k) && k.equals(LIBRARIES.get(name));
     }
 
     /** The globals of L that are not libraries, tables to depth levels, at most entries each. */
@@ -80,8 +91,7 @@ public final class GlobalsJson {
             paths.put(g, "_G");
             List<Object[]> kept = new ArrayList<>();
             for (Object[] e : sorted(g, Integer.MAX_VALUE).entries) {
-                if (e[0] instanceof String s && (s.equals("_G") || kind(e[1]).equals(LIBRARIES.get(s))
-                        && !kind(e[1]).equals("other"))) {
+                if (e[0] instanceof String s && (s.equals("_G") || library(s, e[1]))) {
                     continue;
                 }
                 kept.add(e);
