@@ -134,7 +134,7 @@ final class Lifecycle {
         if (saver == null || session.status != Status.RUNNING || session.lua.L == null) return;
         switch (t.env) {
             case Envelope.Save _ -> saver.onSaveMessage();
-            case Envelope.Stop _ -> { }
+            case Envelope.Stop _, Envelope.Inspect _ -> { }
             default -> {
                 if (t.failed) saver.markDirty();   // a failed turn is saved with the next good one (or at stop)
                 else saver.afterTurn();
