@@ -97,7 +97,8 @@ try {
   await page.fill('#eval-src', 'return nosuch.field');
   await page.click('#eval-run');
   await page.waitForSelector('#eval-out.err:has-text("attempt to index")');
-  step('eval error shown');
+  await page.waitForSelector('#errors .errors-item:has-text("eval") pre.traceback');
+  step('eval error shown, and listed among the recent errors');
   await page.fill('#eval-src', 'return counter + 1');
   await page.click('#eval-run');
   await page.waitForSelector('#eval-out:text-is("' + expected + '")');

@@ -29,7 +29,8 @@ import org.luahost.scheduler.SessionOptions;
  * otherwise, and refuses a non-loopback address without {@code --token}
  * (or an explicit {@code --no-auth}); see {@link GatewayFlags} for tokens,
  * admin rights, TLS and limits. {@code --config FILE} reads the same options
- * from a JSON or YAML file ({@link ServeConfig}); flags override it.
+ * from a JSON or YAML file ({@link ServeConfig}); flags override it. The
+ * web console is served beside the gateway at {@code /console/} ({@link Console}).
  *
  * <p>Shutdown (SIGTERM, SIGINT): the HTTP server stops taking requests, every
  * session finishes the messages in its mailbox and is saved, the store

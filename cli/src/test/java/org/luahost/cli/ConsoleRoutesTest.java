@@ -75,7 +75,7 @@ class ConsoleRoutesTest {
 
             JsonObject a = new JsonObject(text(send(s, "GET", "/console/api/sessions/a", null, USER)));
             assertEquals("live", a.getString("state"));
-            JsonArray errors = a.getJsonArray("errors");
+            JsonArray errors = a.getJsonArray("recentErrors");
             assertEquals(2, errors.size(), a.encode());   // newest first: the eval, then on_message
             assertEquals("on_message", errors.getJsonObject(1).getString("handler"));
             assertTrue(errors.getJsonObject(1).getString("message").contains("cannot fly"));

@@ -38,7 +38,7 @@ import org.luahost.scheduler.TurnError;
  * <li>{@code GET host}: the host samples of the last minutes ({@link HostSampler}).</li>
  * <li>{@code GET sessions/ID}: its row, its stored snapshots
  *     ({@code history}: seq, savedAt, size) and its recent failed turns
- *     ({@code errors}: time, handler, kind, message, traceback).</li>
+ *     ({@code recentErrors}, newest first: time, handler, kind, message, traceback).</li>
  * <li>{@code GET sessions/ID/globals[?seq=N]}: its globals as
  *     {@link GlobalsJson} (from the live state when it runs and no seq is
  *     given, else from the snapshot): {@code {"source", "tree", "notes"}}.</li>
@@ -200,7 +200,7 @@ final class ConsoleApi {
                         .put("handler", e.handler()).put("kind", e.kind().name()).put("message", e.message())
                         .put("traceback", e.traceback()));
             }
-            Console.json(req, 200, o.put("errors", es));
+            Console.json(req, 200, o.put("recentErrors", es));
         });
     }
 

@@ -41,8 +41,8 @@ public final class GlobalsJson {
     private GlobalsJson() {}
 
     /**
-     * The globals of a fresh trusted state, each as its kind ("table",
-     * "builtin") or, for a scalar ({@code _VERSION}), its value: the libraries.
+     * The globals of a fresh trusted state, each as its {@link Kind} or, for
+     * a scalar ({@code _VERSION}), its value: the libraries.
      */
     private static final Map<String, Object> LIBRARIES = libraries();
 
@@ -55,20 +55,22 @@ public final class GlobalsJson {
             k = kv[0];
             if (k instanceof String s) m.put(s, kind(kv[1]));
         }
-        m.put("host", "table");
+        m.put("host", Kind.TABLE);
         return Map.copyOf(m);
     }
 
-    /** "table", "builtin", the value itself for a string, number or boolean, else "other". */
+    private enum Kind { TABLE, BUILTIN, OTHER }
+
+    /** TABLE, BUILTIN, the value itself for a string, number or boolean, else OTHER. */
     private static Object kind(Object v) {
         if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
-        return v instanceof LuaTable ? "table" : v instanceof JavaFunction ? "builtin" : "other";
+        return v instanceof LuaTable ? Kind.TABLE : v instanceof JavaFunction ? Kind.BUILTIN : Kind.OTHER;
     }
 
     /** Whether global name = v is what a fresh state has there (a library, or a library's kind of value). */
     private static boolean library(String name, Object v) {
         Object k = kind(v);
-        return !"other".equals(k) && k.equals(LIBRARIES.get(name));
+        return k != Kind.OTHER && k.equals(LIBRARIES.get(name));
     }
 
     /** The globals of L that are not libraries, tables to depth levels, at most entries each. */

@@ -142,6 +142,12 @@ async function openSession(id) {
   $('#eval').hidden = !state.admin;
   $('#eval-out').textContent = '';
   $('#globals').textContent = 'loading...';
+  await loadDetails(id);
+  loadGlobals(id, null);
+}
+
+// the figures, recent errors and snapshots of session id
+async function loadDetails(id) {
   try {
     const s = await api('sessions/' + encodeURIComponent(id));
     $('#session-state').textContent = s.state;
@@ -160,11 +166,10 @@ async function openSession(id) {
       tr.onclick = () => loadGlobals(id, h.seq);
       return tr;
     }));
-    $('#errors').replaceChildren(...(s.errors.length ? s.errors.map(errorItem) : [text('p', 'none', 'hint')]));
+    $('#errors').replaceChildren(...(s.recentErrors.length ? s.recentErrors.map(errorItem) : [text('p', 'none', 'hint')]));
   } catch (e) {
     $('#session-state').textContent = e.message;
   }
-  loadGlobals(id, null);
 }
 
 function text(tag, t, cls) { const e = document.createElement(tag); e.textContent = t; if (cls) e.className = cls; return e; }
@@ -236,6 +241,7 @@ async function runEval() {
   } catch (e) {
     out.className = 'err'; out.textContent = String(e);
   }
+  loadDetails(id);   // the turn counted, a failure among the recent errors
 }
 
 function renderCharts() {
