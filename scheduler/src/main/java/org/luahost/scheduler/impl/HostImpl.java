@@ -369,36 +369,16 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> eval(String id, String source) {
-        return ready.compose(v -> {
-            PromiseReply reply = new PromiseReply();
-            byId(id).deliver(new Envelope.Eval(source, reply));
-            return reply.promise.future();
-        });
+        return ready.compose(v -> ConsoleHooks.eval(byId(id), source));
     }
 
     @Override
     public <T> Future<T> inspect(String id, java.util.function.Function<org.luahost.vm.LuaState, T> reader) {
-        SessionImpl s = sessions.get(id);
-        if (s == null || !s.isLive()) {
-            return Future.failedFuture(new SessionException(Kind.NO_SUCH_SESSION, "no live session '" + id + "'"));
-        }
-        PromiseReply reply = new PromiseReply();
-        @SuppressWarnings("unchecked")
-        java.util.function.Function<org.luahost.vm.LuaState, Object> r = (java.util.function.Function<org.luahost.vm.LuaState, Object>) reader;
-        try {
-            s.deliver(new Envelope.Inspect(r, reply));
-        } catch (SessionException e) {
-            return Future.failedFuture(e);
-        }
-        @SuppressWarnings("unchecked")
-        Future<T> out = reply.promise.future().map(a -> (T) a[0]);
-        return out;
+        return ConsoleHooks.inspect(sessions.get(id), id, reader);
     }
 
     @Override
-    public List<org.luahost.scheduler.TurnError> recentErrors(String id) {
-        return recentErrors.of(id);
-    }
+    public List<org.luahost.scheduler.TurnError> recentErrors(String id) { return recentErrors.of(id); }
 
     @Override
     public Collection<SessionStats> stats() {
