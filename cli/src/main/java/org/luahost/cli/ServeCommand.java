@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
+import org.luahost.cli.console.Console;
 import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.SessionStore;
 import org.luahost.persistence.UnpersistablePolicy;
@@ -29,7 +30,8 @@ import org.luahost.scheduler.SessionOptions;
  * otherwise, and refuses a non-loopback address without {@code --token}
  * (or an explicit {@code --no-auth}); see {@link GatewayFlags} for tokens,
  * admin rights, TLS and limits. {@code --config FILE} reads the same options
- * from a JSON or YAML file ({@link ServeConfig}); flags override it.
+ * from a JSON or YAML file ({@link ServeConfig}); flags override it. The
+ * web console is served beside the gateway at {@code /console/} ({@link Console}).
  *
  * <p>Shutdown (SIGTERM, SIGINT): the HTTP server stops taking requests, every
  * session finishes the messages in its mailbox and is saved, the store
@@ -156,7 +158,8 @@ final class ServeCommand {
         HttpServer server;
         try {
             luaHost.ready().await();
-            server = Gateway.start(luaHost, gateway.options.port(port)).await();
+            // the gateway, with the web console at /console/ beside it
+            server = Console.start(luaHost, gateway.options.port(port), store, Main.luaThreads()).await();
         } catch (Exception e) {
             System.err.println("luahost serve: cannot start: " + e.getMessage());
             vertx.close();
@@ -164,7 +167,7 @@ final class ServeCommand {
             return 1;
         }
         System.err.println("luahost: serving " + script + " on " + gateway.describe() + ":" + server.actualPort()
-                + " (POST /sessions/{id}/call/{export}, POST /sessions/{id}/send, WebSocket /sessions/{id}/ws, GET /sessions; "
+                + " (POST /sessions/{id}/call/{export}, POST /sessions/{id}/send, WebSocket /sessions/{id}/ws, GET /sessions, console /console/; "
                 + gateway.auth() + ")"
                 + (!save ? "; sessions are not saved" : "; sessions are saved in " + stores.where()));
         CountDownLatch done = new CountDownLatch(1);

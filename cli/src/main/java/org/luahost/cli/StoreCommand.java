@@ -44,10 +44,11 @@ final class StoreCommand {
             usage: luahost sessions [--data DIR | --store URI] <command>   (alias: luahost store)
               list                       every stored session: its newest snapshot, when, its size, how many are kept
               history ID                 the kept snapshots of session ID, newest first
-              show ID [--seq N] [--depth N] [--entries N]
+              show ID [--seq N] [--depth N] [--entries N] [--json]
                                          the globals snapshot N (default the newest) added or changed, as Lua-like
                                          text (no code of the snapshot runs); tables to depth N (default 6),
-                                         at most N entries each (default 200)
+                                         at most N entries each (default 200); --json: as JSON, the tree the
+                                         console's globals view shows (see README "Web console")
               export ID [--seq N] FILE   write the snapshot's bytes to FILE (- for stdout)
               import ID FILE             store FILE's snapshot as session ID's newest (the folder must be free)
               delete ID                  remove every snapshot of session ID (the folder must be free)
@@ -74,6 +75,7 @@ final class StoreCommand {
         List<String> rest = new ArrayList<>();
         long seq = -1;
         int depth = 6, entries = 200;
+        boolean json = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -82,6 +84,7 @@ final class StoreCommand {
                     case "--seq" -> seq = Long.parseLong(value(args, ++i));
                     case "--depth" -> depth = Integer.parseInt(value(args, ++i));
                     case "--entries" -> entries = Integer.parseInt(value(args, ++i));
+                    case "--json" -> json = true;
                     case "-h", "--help" -> {
                         out.print(USAGE);
                         return 0;
@@ -110,7 +113,7 @@ final class StoreCommand {
             return switch (cmd) {
                 case "list" -> list();
                 case "history" -> history(rest.get(1));
-                case "show" -> show(rest.get(1), seq, depth, entries);
+                case "show" -> json ? showJson(rest.get(1), seq, depth, entries) : show(rest.get(1), seq, depth, entries);
                 case "export" -> export(rest.get(1), seq, rest.get(2));
                 case "import" -> importFile(rest.get(1), Path.of(rest.get(2)));
                 case "delete" -> delete(rest.get(1));
@@ -196,6 +199,28 @@ final class StoreCommand {
             if (!body.isEmpty()) out.println(body);
             return 0;
         } catch (LuaError e) {
+            return fail("cannot show session '" + id + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * show --json: {@code {"session", "seq", "bytes", "globals": tree, "notes"}} with the tree of
+     * {@link org.luahost.cli.console.GlobalsJson} (the libraries left out, cycles as references).
+     */
+    private int showJson(String id, long seq, int depth, int entries) {
+        StoredSnapshot s;
+        try (SessionStore store = SessionStore.sqlite(data)) {
+            s = snapshot(store, id, seq);
+        }
+        List<String> notes = new ArrayList<>();
+        try {
+            io.vertx.core.json.JsonObject tree = org.luahost.cli.console.SnapshotReader.globals(s.bytes(), Main.luaThreads(),
+                    depth, entries, notes);
+            out.println(new io.vertx.core.json.JsonObject().put("session", id).put("seq", s.sequence())
+                    .put("bytes", s.bytes().length).put("globals", tree).put("notes", new io.vertx.core.json.JsonArray(notes))
+                    .encodePrettily());
+            return 0;
+        } catch (LuaError | PersistenceException e) {
             return fail("cannot show session '" + id + "': " + e.getMessage());
         }
     }

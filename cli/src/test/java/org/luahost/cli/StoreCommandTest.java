@@ -87,6 +87,35 @@ class StoreCommandTest {
         }
     }
 
+    /** show --json: the console's tree (libraries left out, a cycle as a reference to where it was first shown). */
+    @Test
+    void showAsJson() throws Exception {
+        runScript("game", """
+                players = {{name = 'ada', hp = 10}}
+                local cycle = {} cycle.self = cycle
+                loop = cycle
+                ratio = 0.5
+                function greet(p) return 'hi ' .. p.name end
+                """);
+        Result r = store("show", "--json", "game");
+        assertEquals(0, r.status(), r.err());
+        io.vertx.core.json.JsonObject o = new io.vertx.core.json.JsonObject(r.out());
+        assertEquals("game", o.getString("session"));
+        java.util.Map<String, io.vertx.core.json.JsonObject> g = new java.util.TreeMap<>();
+        for (Object e : o.getJsonObject("globals").getJsonArray("entries")) {
+            io.vertx.core.json.JsonObject en = (io.vertx.core.json.JsonObject) e;
+            g.put(en.getJsonObject("key").getString("value"), en.getJsonObject("value"));
+        }
+        assertEquals(java.util.Set.of("players", "loop", "ratio", "greet"), g.keySet(), r.out());   // no print, string...
+        assertEquals(0.5, g.get("ratio").getDouble("value"));
+        assertEquals("function", g.get("greet").getString("type"));
+        io.vertx.core.json.JsonObject ada = g.get("players").getJsonArray("entries").getJsonObject(0).getJsonObject("value");
+        assertEquals("ada", ada.getJsonArray("entries").getJsonObject(1).getJsonObject("value").getString("value"), ada.encode());
+        io.vertx.core.json.JsonObject self = g.get("loop").getJsonArray("entries").getJsonObject(0).getJsonObject("value");
+        assertEquals("ref", self.getString("type"), self.encode());
+        assertEquals("loop", self.getString("path"));
+    }
+
     @Test
     void listHistoryShowExportImportDeleteBackup() throws Exception {
         String game = """

@@ -152,7 +152,7 @@ public final class GatewayOptions {
     public GatewayOptions metrics(Supplier<String> scrape) { this.metrics = scrape; return this; }
 
     /** The Vert.x server options these make. */
-    HttpServerOptions serverOptions() {
+    public HttpServerOptions serverOptions() {
         HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port)
                 .setHttp2ClearTextEnabled(false)   // HTTP/1.1 (and WebSocket) only; one set of rules to harden
                 .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody))

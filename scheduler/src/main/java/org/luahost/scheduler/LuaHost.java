@@ -134,6 +134,35 @@ public interface LuaHost {
      */
     Future<Void> kill(String id, String reason);
 
+    /**
+     * Runs source (Lua text) as a chunk in session id's globals, as one turn
+     * under the session's budget (started from the default script if
+     * needed): the console's eval, for administrators. The results are Lua
+     * values (copies); a syntax or run-time error fails the future with a
+     * {@link SessionException} of kind {@code LUA_ERROR}, like a failed call.
+     */
+    default Future<Object[]> eval(String id, String source) {
+        return Future.failedFuture(new UnsupportedOperationException("eval is not supported by this host"));
+    }
+
+    /**
+     * Runs reader on the state of the live session id while holding its turn
+     * (between two turns; it must not keep the state or its values), and
+     * completes with what it returns; fails with {@code NO_SUCH_SESSION} when
+     * no such session runs (nothing is started). Not counted as a turn. The
+     * console reads a live session's globals with it.
+     */
+    default <T> Future<T> inspect(String id, java.util.function.Function<org.luahost.vm.LuaState, T> reader) {
+        return Future.failedFuture(new UnsupportedOperationException("inspect is not supported by this host"));
+    }
+
+    /**
+     * The last failed turns of session id (at most 20, oldest first; also of
+     * a session that stopped or could not start), with handler, message and
+     * traceback: what the console shows as its recent errors.
+     */
+    default java.util.List<TurnError> recentErrors(String id) { return java.util.List.of(); }
+
     /** The live sessions' counters. */
     Collection<SessionStats> stats();
 

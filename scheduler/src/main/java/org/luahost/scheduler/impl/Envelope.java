@@ -75,6 +75,27 @@ sealed interface Envelope {
         @Override public String handler() { return "stop"; }
     }
 
+    /**
+     * Runs source (Lua text) as a chunk in the session's globals, as one turn
+     * with the session's budget (the console's eval, admins only); reply with
+     * its results (Lua values, copies). Counted as a call in the metrics.
+     */
+    record Eval(String source, CompletableFuture<Object[]> reply) implements Envelope {
+        @Override public boolean bounded() { return true; }
+
+        @Override public String handler() { return "eval"; }
+    }
+
+    /**
+     * Runs a Java reader on the session's state while holding its turn (no
+     * Lua runs unless the reader runs some); reply with what it returns as
+     * the only element. Not counted as a turn in the metrics or the stats.
+     */
+    record Inspect(java.util.function.Function<org.luahost.vm.LuaState, Object> reader,
+                   CompletableFuture<Object[]> reply) implements Envelope {
+        @Override public String handler() { return "inspect"; }
+    }
+
     /** A save that was put off until the save interval is over. No Lua runs; the session's activity clock is not reset. */
     record Save() implements Envelope {
         static final Save INSTANCE = new Save();

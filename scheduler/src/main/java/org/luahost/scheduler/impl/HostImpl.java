@@ -62,6 +62,8 @@ public final class HostImpl implements LuaHost {
     final Admission admission;
     /** The meters, or null when the options name no registry. */
     final Metrics metrics;
+    /** The last failed turns of each session (the console's recent errors). */
+    final RecentErrors recentErrors = new RecentErrors();
     /** Script and options of passivated sessions that do not run the host's defaults. */
     private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
 
@@ -364,6 +366,19 @@ public final class HostImpl implements LuaHost {
         return future(reply).<Void>mapEmpty().recover(x -> x instanceof SessionException se && se.kind() == Kind.STOPPED
                 ? Future.succeededFuture() : Future.failedFuture(x));
     }
+
+    @Override
+    public Future<Object[]> eval(String id, String source) {
+        return ready.compose(v -> ConsoleHooks.eval(byId(id), source));
+    }
+
+    @Override
+    public <T> Future<T> inspect(String id, java.util.function.Function<org.luahost.vm.LuaState, T> reader) {
+        return ConsoleHooks.inspect(sessions.get(id), id, reader);
+    }
+
+    @Override
+    public List<org.luahost.scheduler.TurnError> recentErrors(String id) { return recentErrors.of(id); }
 
     @Override
     public Collection<SessionStats> stats() {

@@ -90,6 +90,7 @@ final class Lifecycle {
     private void failStart(SessionException x) {
         session.errors++;
         session.startFailure = x;   // what later messages to this session are told (not only "is stopped")
+        session.host.recentErrors.add(session.id, "the main chunk", x);
         if (session.host.metrics != null) session.host.metrics.failed(x.kind(), x.getMessage());
         Log.SESSION.warn("session '{}' could not start: {}{}", session.id, x.getMessage(), Lifecycle.traceback(x));
         session.host.unregister(session);
@@ -133,7 +134,7 @@ final class Lifecycle {
         if (saver == null || session.status != Status.RUNNING || session.lua.L == null) return;
         switch (t.env) {
             case Envelope.Save _ -> saver.onSaveMessage();
-            case Envelope.Stop _ -> { }
+            case Envelope.Stop _, Envelope.Inspect _ -> { }
             default -> {
                 if (t.failed) saver.markDirty();   // a failed turn is saved with the next good one (or at stop)
                 else saver.afterTurn();

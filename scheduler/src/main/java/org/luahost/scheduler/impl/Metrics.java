@@ -140,12 +140,12 @@ final class Metrics {
 
     private static int kindOf(Envelope e) {
         return switch (e) {
-            case Envelope.Call _ -> 0;
+            case Envelope.Call _, Envelope.Eval _ -> 0;
             case Envelope.Send _ -> 1;
             case Envelope.Timer _ -> 2;
             case Envelope.Start _ -> 3;
             case Envelope.Stop _ -> 4;
-            case Envelope.Save _ -> -1;
+            case Envelope.Save _, Envelope.Inspect _ -> -1;
         };
     }
 

@@ -136,6 +136,10 @@ final class SessionImpl implements Session {
 
     private boolean forward(Envelope e) {
         if (e instanceof Envelope.Save || e instanceof Envelope.Timer) return false;   // the shell's own, nothing to do
+        if (e instanceof Envelope.Inspect) {   // inspects a live state only: it does not start the successor
+            e.fail(new SessionException(Kind.NO_SUCH_SESSION, "no live session '" + id + "'"));
+            return false;
+        }
         host.forward(this, e);
         return true;
     }

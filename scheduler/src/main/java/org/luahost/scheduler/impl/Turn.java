@@ -63,6 +63,10 @@ final class Turn {
         if (d != null && d != w) d.interrupt();
     }
 
-    /** Whether the envelope is the deferred save, which runs no Lua and is not activity. */
-    boolean isSave() { return env instanceof Envelope.Save; }
+    /**
+     * Whether the envelope is the host's own work (the deferred save, an
+     * inspection of the state), which is not the session's activity: not
+     * counted as handled, does not reset the idle clock.
+     */
+    boolean isSave() { return env instanceof Envelope.Save || env instanceof Envelope.Inspect; }
 }

@@ -158,6 +158,8 @@ final class TurnRunner {
                 case Envelope.Start _ -> session.lifecycle.start(t);
                 case Envelope.Stop s -> session.lifecycle.finishStop(s.reply());
                 case Envelope.Save _ -> { }
+                case Envelope.Eval v -> eval(t, v);
+                case Envelope.Inspect i -> i.reply().complete(new Object[] {i.reader().apply(session.lua.L)});
             }
             if (!t.isSave()) session.lifecycle.turnSucceeded();
         } catch (SessionException x) {
@@ -189,6 +191,7 @@ final class TurnRunner {
         session.errors++;
         t.failed = true;
         logFailure(t.env, x);
+        session.host.recentErrors.add(session.id, t.env.handler(), x);
         if (session.host.metrics != null) session.host.metrics.failed(x.kind(), x.getMessage());
         if (x.kind() == Kind.LUA_ERROR) session.lifecycle.turnFailedInLua();
         t.env.fail(x);
@@ -201,7 +204,7 @@ final class TurnRunner {
      */
     private void logFailure(Envelope e, SessionException x) {
         if (e instanceof Envelope.Start || e instanceof Envelope.Stop || e instanceof Envelope.Save) return;
-        boolean caller = e instanceof Envelope.Call;
+        boolean caller = e instanceof Envelope.Call || e instanceof Envelope.Eval;
         if (caller ? !Log.SESSION.isDebugEnabled() : !Log.SESSION.isWarnEnabled()) return;
         String msg = "session '" + session.id + "': " + e.handler() + " failed: " + x.getMessage() + Lifecycle.traceback(x);
         if (caller) Log.SESSION.debug(msg);
@@ -217,6 +220,18 @@ final class TurnRunner {
         t.chain = c.chain();
         Object[] r = session.lua.invoke(t, f, c.args());
         c.reply().complete(ValueCopy.copyAll(r, "result"));
+    }
+
+    /** The console's eval: source as a chunk in the globals (a syntax error fails the turn as a Lua error). */
+    private void eval(Turn t, Envelope.Eval v) {
+        LuaFunction f;
+        try {
+            f = session.lua.L.load(v.source(), "=eval", "t", null);
+        } catch (org.luahost.vm.LuaError x) {
+            throw new SessionException(Kind.LUA_ERROR, x.getMessage(), x.value(), null);
+        }
+        Object[] r = session.lua.invoke(t, f, LuaFunction.NONE);
+        v.reply().complete(ValueCopy.copyAll(r, "result"));
     }
 
     private void send(Turn t, Envelope.Send m) {
