@@ -209,7 +209,7 @@ final class StoreCommand {
      */
     private int showJson(String id, long seq, int depth, int entries) {
         StoredSnapshot s;
-        try (SessionStore store = SessionStore.sqlite(data)) {
+        try (SessionStore store = stores.open(false, Duration.ZERO)) {
             s = snapshot(store, id, seq);
         }
         List<String> notes = new ArrayList<>();

@@ -80,8 +80,7 @@ public final class Console {
             c.sampler.sample();
             return null;
         }, false).onSuccess(x -> c.api.push()));
-        return Gateway.serve(host.vertx(), host.vertx().createHttpServer(options.serverOptions()), options.headerTimeout(),
-                options.keepAliveTimeout(), c::handle).listen();
+        return Gateway.serve(host.vertx(), host.vertx().createHttpServer(options.serverOptions()), options, c::handle).listen();
     }
 
     /** Routes one request: the console's paths here, the others to the gateway. */
