@@ -58,6 +58,8 @@ public final class PgSessionStore implements SessionStore {
     /** Connections per store: the writer's transaction, claims and reads. */
     private static final int POOL_SIZE = 4;
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
+    /** Longest wait of {@link #close} for the writes already accepted. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final boolean ownVertx;
@@ -298,13 +300,18 @@ public final class PgSessionStore implements SessionStore {
         return CompletableFuture.failedFuture(new PersistenceException("the session store is closed"));
     }
 
-    /** Waits for the saves and deletes already accepted, then closes the pool (and the store's own Vert.x). */
+    /**
+     * Waits for the saves and deletes already accepted (at most
+     * {@link #CLOSE_WAIT}: a database that stopped answering fails them
+     * instead), then closes the pool (and the store's own Vert.x).
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
         boolean interrupted = false;
-        while (!writer.idle()) {
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        while (!writer.idle() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {

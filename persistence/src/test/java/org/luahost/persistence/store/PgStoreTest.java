@@ -130,6 +130,27 @@ class PgStoreTest {
         }
     }
 
+    /** A statement that fails (a session id PostgreSQL cannot store) fails its batch; the next saves work. */
+    @Test
+    void aFailedStatementFailsItsSaveAndTheStoreGoesOn() throws Exception {
+        String s = session("after");
+        try (SessionStore store = SessionStore.postgresql(db.uri())) {
+            byte[] snap = snapshotOf("n = 1");
+            CompletableFuture<Long> bad = store.save("nul\0id", snap).toCompletableFuture();
+            CompletableFuture<Long> good = store.save(s, snap).toCompletableFuture();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> get(bad));
+            assertInstanceOf(org.luahost.persistence.PersistenceException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().startsWith("cannot save session 'nul\0id' to postgresql://"), e.getCause().getMessage());
+            try {
+                assertEquals(1L, get(good));   // committed in its own batch
+            } catch (ExecutionException sameBatch) {
+                assertEquals(List.of(), get(store.history(s)));   // or failed with the bad one, storing nothing
+            }
+            long next = get(store.save(s, snap));
+            assertEquals(next, get(store.load(s)).orElseThrow().sequence());
+        }
+    }
+
     /** Flips one byte in the middle of a stored snapshot. */
     private static void damage(String session, long seq) throws Exception {
         Pool p = db.pool();
