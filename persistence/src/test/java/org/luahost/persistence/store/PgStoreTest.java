@@ -151,6 +151,21 @@ class PgStoreTest {
         }
     }
 
+    /** From the newest snapshots' headers, as in SQLite. */
+    @Test
+    void theSessionsWhoseNewestSnapshotHasAnExtraRootAreListed() throws Exception {
+        String timers = session("timers");
+        String plain = session("plain");
+        try (SessionStore store = SessionStore.postgresql(db.uri())) {
+            get(store.save(timers, StoreTesting.snapshotWithExtraRoot("n = 1")));
+            get(store.save(plain, StoreTesting.snapshotWithExtraRoot("n = 1")));
+            get(store.save(plain, snapshotOf("n = 2")));
+            List<String> ids = get(store.withExtraRoot());
+            assertTrue(ids.contains(timers), ids.toString());
+            assertTrue(!ids.contains(plain), ids.toString());
+        }
+    }
+
     /** Flips one byte in the middle of a stored snapshot. */
     private static void damage(String session, long seq) throws Exception {
         Pool p = db.pool();
