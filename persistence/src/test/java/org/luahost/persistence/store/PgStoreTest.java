@@ -151,6 +151,25 @@ class PgStoreTest {
         }
     }
 
+    /** Two nodes saving one session at once (no tokens): every save gets its own number, none fails. */
+    @Test
+    void twoNodesSavingOneSessionNumberEverySaveOnce() throws Exception {
+        String s = session("both");
+        byte[] snap = snapshotOf("n = 1");
+        try (SessionStore a = SessionStore.postgresql(db.uri(), 1000, null);
+             SessionStore b = SessionStore.postgresql(db.uri(), 1000, null)) {
+            List<CompletableFuture<Long>> saves = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                saves.add(a.save(s, snap).toCompletableFuture());
+                saves.add(b.save(s, snap).toCompletableFuture());
+            }
+            java.util.Set<Long> seqs = new java.util.TreeSet<>();
+            for (CompletableFuture<Long> f : saves) seqs.add(get(f));
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList(), List.copyOf(seqs));
+            assertEquals(200, get(a.history(s)).size());
+        }
+    }
+
     /** From the newest snapshots' headers, as in SQLite. */
     @Test
     void theSessionsWhoseNewestSnapshotHasAnExtraRootAreListed() throws Exception {
