@@ -170,6 +170,45 @@ class PgStoreTest {
         }
     }
 
+    /** A paused host's open transaction does not hold its sessions' rows for longer than the server's timeout. */
+    @Test
+    void theStoresConnectionsEndTransactionsLeftOpen() throws Exception {
+        Pool p = db.pool();   // the store's connect options
+        try {
+            String v = get(p.query("SHOW idle_in_transaction_session_timeout").execute().toCompletionStage())
+                    .iterator().next().getString(0);
+            assertEquals(PgSessionStore.IDLE_IN_TRANSACTION.toSeconds() + "s", v);
+        } finally {
+            get(p.close().toCompletionStage());
+        }
+    }
+
+    /**
+     * A writer that stops in the middle of its transaction (a paused node), holding the session's row:
+     * the server ends its transaction, the new owner's claim goes on, and the paused writer cannot commit.
+     */
+    @Test
+    void aClaimIsNotBlockedForeverByAPausedWritersTransaction() throws Exception {
+        String s = session("paused");
+        try (SessionStore store = SessionStore.postgresql(db.uri())) {
+            long old = get(store.claim(s));
+            Pool p = db.pool();
+            try {
+                io.vertx.sqlclient.SqlConnection paused = get(p.getConnection().toCompletionStage());
+                get(paused.query("BEGIN").execute().toCompletionStage());
+                get(paused.preparedQuery("UPDATE luahost_session SET seq = seq + 1 WHERE session = $1 AND fence = $2")
+                        .execute(Tuple.of(s, old)).toCompletionStage());
+                // ... and nothing more from it: the claim waits for the row until the server ends that transaction
+                long newer = get(store.claim(s));
+                assertTrue(newer > old);
+                assertThrows(ExecutionException.class, () -> get(paused.query("COMMIT").execute().toCompletionStage()));
+                assertEquals(List.of(), get(store.history(s)));
+            } finally {
+                get(p.close().toCompletionStage());
+            }
+        }
+    }
+
     /** From the newest snapshots' headers, as in SQLite. */
     @Test
     void theSessionsWhoseNewestSnapshotHasAnExtraRootAreListed() throws Exception {
