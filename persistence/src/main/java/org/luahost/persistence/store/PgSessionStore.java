@@ -118,9 +118,7 @@ public final class PgSessionStore implements SessionStore {
         // A host paused (SIGSTOP, a long GC) in the middle of a batch's transaction would hold its sessions'
         // rows locked, and a new owner's claim would wait until it resumed: the server ends such a
         // transaction after IDLE_IN_TRANSACTION of silence, so the claim goes on and the paused batch fails.
-        if (!o.getProperties().containsKey("idle_in_transaction_session_timeout")) {
-            o.addProperty("idle_in_transaction_session_timeout", Long.toString(IDLE_IN_TRANSACTION.toMillis()));
-        }
+        o.addProperty("idle_in_transaction_session_timeout", Long.toString(IDLE_IN_TRANSACTION.toMillis()));
         // a whole batch (BEGIN, its statements, COMMIT) is written at once
         return o.setCachePreparedStatements(true).setPipeliningLimit(PgWriter.MAX_BATCH + 2);
     }
