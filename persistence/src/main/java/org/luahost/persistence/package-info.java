@@ -14,7 +14,11 @@
  *     the default, {@code SessionStore.sqlite(dataDir)}, is one SQLite file
  *     (WAL, group commit on a writer thread, last 3 snapshots per session);
  *     {@code SessionStore.sqliteLocked(dataDir, wait)} opens it as the data
- *     folder's one owner (a lock file held for the store's life).</li>
+ *     folder's one owner (a lock file held for the store's life);
+ *     {@code SessionStore.postgresql(uri)} is a PostgreSQL database shared by
+ *     several hosts, whose owners fence each other off
+ *     ({@code claim(id)}, {@code save(id, bytes, token)},
+ *     {@link org.luahost.persistence.FencedOffException}).</li>
  * <li>{@link org.luahost.persistence.UserdataCodec}: lets userdata of a given
  *     payload class be saved.</li>
  * <li>Errors: {@link org.luahost.persistence.UnpersistableValueException}
@@ -47,6 +51,6 @@
  * never runs with the trusted libraries ({@code Persister.restore(bytes, allow)}).
  *
  * <p>Implementation: {@code codec} (the format, encoder, decoder, host
- * names) and {@code store} (SQLite, the data folder's lock).
+ * names) and {@code store} (SQLite, the data folder's lock, PostgreSQL).
  */
 package org.luahost.persistence;

@@ -58,6 +58,10 @@ public final class PgSessionStore implements SessionStore {
     /** Connections per store: the writer's transaction, claims and reads. */
     private static final int POOL_SIZE = 4;
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
+    /** The server ends a transaction that waits this long for its client's next statement. */
+    static final Duration IDLE_IN_TRANSACTION = Duration.ofSeconds(10);
+    /** Longest wait of {@link #close} for the writes already accepted. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final boolean ownVertx;
@@ -111,7 +115,12 @@ public final class PgSessionStore implements SessionStore {
         }
         String env = System.getenv("PGPASSWORD");
         if ((o.getPassword() == null || o.getPassword().isEmpty()) && env != null) o.setPassword(env);
-        return o.setCachePreparedStatements(true);
+        // A host paused (SIGSTOP, a long GC) in the middle of a batch's transaction would hold its sessions'
+        // rows locked, and a new owner's claim would wait until it resumed: the server ends such a
+        // transaction after IDLE_IN_TRANSACTION of silence, so the claim goes on and the paused batch fails.
+        o.addProperty("idle_in_transaction_session_timeout", Long.toString(IDLE_IN_TRANSACTION.toMillis()));
+        // a whole batch (BEGIN, its statements, COMMIT) is written at once
+        return o.setCachePreparedStatements(true).setPipeliningLimit(PgWriter.MAX_BATCH + 2);
     }
 
     private static <T> T await(Future<T> f, String where) {
@@ -298,13 +307,18 @@ public final class PgSessionStore implements SessionStore {
         return CompletableFuture.failedFuture(new PersistenceException("the session store is closed"));
     }
 
-    /** Waits for the saves and deletes already accepted, then closes the pool (and the store's own Vert.x). */
+    /**
+     * Waits for the saves and deletes already accepted (at most
+     * {@link #CLOSE_WAIT}: a database that stopped answering fails them
+     * instead), then closes the pool (and the store's own Vert.x).
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
         boolean interrupted = false;
-        while (!writer.idle()) {
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        while (!writer.idle() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {

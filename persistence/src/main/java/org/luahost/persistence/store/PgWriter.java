@@ -22,9 +22,11 @@ import org.luahost.persistence.PersistenceException;
  * The PostgreSQL store's group commit: saves and deletes wait in a queue
  * while a commit is in flight; when it ends, every waiting operation (up to
  * {@link #MAX_BATCH}) goes into the next transaction, its statements sent at
- * once (the client pipelines them on one connection) and followed by one
- * COMMIT: one round trip and one WAL flush for the whole batch. At most one
- * commit is in flight per store, so the batches grow with the load.
+ * once with BEGIN and COMMIT (the client pipelines them on one connection):
+ * one round trip and one WAL flush for the whole batch. At most one
+ * commit is in flight per store, so the batches grow with the load, and the
+ * saves of a session are numbered in the order they were made (two batches in
+ * flight could reach a session's row in either order).
  *
  * <p>Each save is one statement: it takes the session's next sequence number
  * from {@code luahost_session} (whose row lock orders writers of one session,
@@ -120,19 +122,26 @@ final class PgWriter {
         }
     }
 
-    /** One transaction for the batch; completes (never fails) once every operation's future is completed. */
+    /**
+     * One transaction for the batch; completes (never fails) once every
+     * operation's future is completed. BEGIN, the statements and COMMIT are
+     * sent at once (one round trip): if a statement fails, PostgreSQL refuses
+     * the rest and turns the COMMIT into a rollback, and the batch fails.
+     */
     private Future<Void> commit(List<Op> batch) {
         Object[] results = new Object[batch.size()];
         commits.incrementAndGet();
         Future<Void> tx;
         try {
-            tx = pool.withTransaction(conn -> {
-                List<Future<?>> statements = new ArrayList<>(batch.size());
+            tx = pool.getConnection().compose(conn -> {
+                List<Future<?>> all = new ArrayList<>(batch.size() + 2);
+                all.add(conn.query("BEGIN").execute());
                 for (int i = 0; i < batch.size(); i++) {
                     int k = i;
-                    statements.add(run(conn, batch.get(i)).onSuccess(r -> results[k] = r));
+                    all.add(run(conn, batch.get(i)).onSuccess(r -> results[k] = r));
                 }
-                return Future.all(statements).mapEmpty();
+                all.add(conn.query("COMMIT").execute());
+                return Future.join(all).eventually(conn::close).<Void>mapEmpty();
             });
         } catch (RuntimeException e) {
             tx = Future.failedFuture(e);

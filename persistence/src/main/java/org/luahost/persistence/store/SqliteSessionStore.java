@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import org.luahost.persistence.CorruptSnapshotException;
+import org.luahost.persistence.FencedOffException;
 import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.SessionStore;
-import org.luahost.persistence.FencedOffException;
 import org.luahost.persistence.SnapshotInfo;
 import org.luahost.persistence.SnapshotWriter;
 import org.luahost.persistence.StoredSnapshot;

@@ -130,6 +130,100 @@ class PgStoreTest {
         }
     }
 
+    /** A statement that fails (a session id PostgreSQL cannot store) fails its batch; the next saves work. */
+    @Test
+    void aFailedStatementFailsItsSaveAndTheStoreGoesOn() throws Exception {
+        String s = session("after");
+        try (SessionStore store = SessionStore.postgresql(db.uri())) {
+            byte[] snap = snapshotOf("n = 1");
+            CompletableFuture<Long> bad = store.save("nul\0id", snap).toCompletableFuture();
+            CompletableFuture<Long> good = store.save(s, snap).toCompletableFuture();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> get(bad));
+            assertInstanceOf(org.luahost.persistence.PersistenceException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().startsWith("cannot save session 'nul\0id' to postgresql://"), e.getCause().getMessage());
+            try {
+                assertEquals(1L, get(good));   // committed in its own batch
+            } catch (ExecutionException sameBatch) {
+                assertEquals(List.of(), get(store.history(s)));   // or failed with the bad one, storing nothing
+            }
+            long next = get(store.save(s, snap));
+            assertEquals(next, get(store.load(s)).orElseThrow().sequence());
+        }
+    }
+
+    /** Two nodes saving one session at once (no tokens): every save gets its own number, none fails. */
+    @Test
+    void twoNodesSavingOneSessionNumberEverySaveOnce() throws Exception {
+        String s = session("both");
+        byte[] snap = snapshotOf("n = 1");
+        try (SessionStore a = SessionStore.postgresql(db.uri(), 1000, null);
+             SessionStore b = SessionStore.postgresql(db.uri(), 1000, null)) {
+            List<CompletableFuture<Long>> saves = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                saves.add(a.save(s, snap).toCompletableFuture());
+                saves.add(b.save(s, snap).toCompletableFuture());
+            }
+            java.util.Set<Long> seqs = new java.util.TreeSet<>();
+            for (CompletableFuture<Long> f : saves) seqs.add(get(f));
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList(), List.copyOf(seqs));
+            assertEquals(200, get(a.history(s)).size());
+        }
+    }
+
+    /** A paused host's open transaction does not hold its sessions' rows for longer than the server's timeout. */
+    @Test
+    void theStoresConnectionsEndTransactionsLeftOpen() throws Exception {
+        Pool p = db.pool();   // the store's connect options
+        try {
+            String v = get(p.query("SHOW idle_in_transaction_session_timeout").execute().toCompletionStage())
+                    .iterator().next().getString(0);
+            assertEquals(PgSessionStore.IDLE_IN_TRANSACTION.toSeconds() + "s", v);
+        } finally {
+            get(p.close().toCompletionStage());
+        }
+    }
+
+    /**
+     * A writer that stops in the middle of its transaction (a paused node), holding the session's row:
+     * the server ends its transaction, the new owner's claim goes on, and the paused writer cannot commit.
+     */
+    @Test
+    void aClaimIsNotBlockedForeverByAPausedWritersTransaction() throws Exception {
+        String s = session("paused");
+        try (SessionStore store = SessionStore.postgresql(db.uri())) {
+            long old = get(store.claim(s));
+            Pool p = db.pool();
+            try {
+                io.vertx.sqlclient.SqlConnection paused = get(p.getConnection().toCompletionStage());
+                get(paused.query("BEGIN").execute().toCompletionStage());
+                get(paused.preparedQuery("UPDATE luahost_session SET seq = seq + 1 WHERE session = $1 AND fence = $2")
+                        .execute(Tuple.of(s, old)).toCompletionStage());
+                // ... and nothing more from it: the claim waits for the row until the server ends that transaction
+                long newer = get(store.claim(s));
+                assertTrue(newer > old);
+                assertThrows(ExecutionException.class, () -> get(paused.query("COMMIT").execute().toCompletionStage()));
+                assertEquals(List.of(), get(store.history(s)));
+            } finally {
+                get(p.close().toCompletionStage());
+            }
+        }
+    }
+
+    /** From the newest snapshots' headers, as in SQLite. */
+    @Test
+    void theSessionsWhoseNewestSnapshotHasAnExtraRootAreListed() throws Exception {
+        String timers = session("timers");
+        String plain = session("plain");
+        try (SessionStore store = SessionStore.postgresql(db.uri())) {
+            get(store.save(timers, StoreTesting.snapshotWithExtraRoot("n = 1")));
+            get(store.save(plain, StoreTesting.snapshotWithExtraRoot("n = 1")));
+            get(store.save(plain, snapshotOf("n = 2")));
+            List<String> ids = get(store.withExtraRoot());
+            assertTrue(ids.contains(timers), ids.toString());
+            assertTrue(!ids.contains(plain), ids.toString());
+        }
+    }
+
     /** Flips one byte in the middle of a stored snapshot. */
     private static void damage(String session, long seq) throws Exception {
         Pool p = db.pool();

@@ -23,6 +23,17 @@ final class StoreTesting {
         return p.capture().bytes();
     }
 
+    /** A snapshot with an extra root (format version 3: what the scheduler saves its pending timers in). */
+    static byte[] snapshotWithExtraRoot(String code) {
+        PrintStream nul = new PrintStream(OutputStream.nullOutputStream());
+        LuaState L = LuaState.create(Profile.TRUSTED, nul, nul, InputStream.nullInputStream());
+        Persister p = Persister.attach(L);
+        L.call(L.load(code, "=test", "t", null));
+        org.luahost.vm.LuaTable extra = new org.luahost.vm.LuaTable();
+        extra.rawset(1L, (Object) 1234L);
+        return p.capture(org.luahost.persistence.UnpersistablePolicy.FAIL, extra).bytes();
+    }
+
     /** The value of a global after restoring a snapshot. */
     static Object restored(byte[] snapshot, String global) {
         PrintStream nul = new PrintStream(OutputStream.nullOutputStream());
