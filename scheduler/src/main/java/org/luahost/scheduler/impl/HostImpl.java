@@ -64,6 +64,8 @@ public final class HostImpl implements LuaHost {
     final Metrics metrics;
     /** Script and options of passivated sessions that do not run the host's defaults. */
     private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
+    /** Clustered mode's routing (HostOptions.cluster), or null. */
+    final ClusterRouter cluster;
 
     /** How a passivated session was started. */
     private record Config(Script script, SessionOptions options) {}
@@ -82,13 +84,16 @@ public final class HostImpl implements LuaHost {
         this.output = options.output();
         this.admission = new Admission(options);
         this.metrics = Metrics.create(this, options.metrics());
+        this.cluster = options.cluster() == null ? null : new ClusterRouter(this, options.cluster().lease().toMillis());
         Promise<Void> p = Promise.promise();
         Runnable deploy = () -> vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
                 .onSuccess(id -> {
                     deploymentId = id;
                     startSweep();
-                    p.complete();
-                    restoreTimedSessions();
+                    (cluster == null ? Future.<Void>succeededFuture() : cluster.wire.registered()).onComplete(x -> {
+                        p.complete();
+                        restoreTimedSessions();
+                    });
                 })
                 .onFailure(p::fail);
         // Created inside a verticle: the host's verticles are deployed from a thread outside it, so that they are
@@ -121,6 +126,10 @@ public final class HostImpl implements LuaHost {
                 return;
             }
             for (String id : ids) {
+                if (cluster != null) {   // each node restores the sessions placed on it (unless live elsewhere)
+                    if (cluster.place(id).equals(cluster.self)) cluster.wire.start(id);
+                    continue;
+                }
                 try {
                     getOrStart(id, options.defaultScript(), options.sessionDefaults());
                 } catch (RuntimeException e) {
@@ -212,6 +221,7 @@ public final class HostImpl implements LuaHost {
         }
         sessions.remove(s.id, s);
         s.unbindBus();
+        if (cluster != null) cluster.release(s.id);
         if (metrics != null) metrics.passivated(s.id);
     }
 
@@ -235,12 +245,19 @@ public final class HostImpl implements LuaHost {
         });
     }
 
-    private SessionImpl byId(String id) {
+    SessionImpl byId(String id) {
         return getOrStart(id, options.defaultScript(), options.sessionDefaults());
     }
 
     @Override
     public Future<Session> session(String id, Script script, SessionOptions opts) {
+        if (cluster != null && find(id) == null) return cluster.claimHere(id).compose(other -> other == null
+                ? sessionHere(id, script, opts) : Future.failedFuture(new SessionException(Kind.BAD_VALUE,
+                        "session '" + id + "' is live on node " + other)));
+        return sessionHere(id, script, opts);
+    }
+
+    private Future<Session> sessionHere(String id, Script script, SessionOptions opts) {
         return ready.compose(v -> {
             SessionImpl s = getOrStart(id, script, opts);
             return future(s.startedFuture).map(x -> (Session) s);
@@ -249,6 +266,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Session> session(String id) {
+        if (cluster != null) return cluster.wire.start(id).map(v -> find(id) instanceof Session s ? s : new ClusterLocal.Remote(this, id));
         return ready.compose(v -> {
             SessionImpl s = byId(id);
             return future(s.startedFuture).map(x -> (Session) s);
@@ -263,13 +281,26 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> call(String id, String fname, Object... args) {
+        if (cluster != null) return clusterCall(id, null, fname, args);
         return ready.compose(v -> call(byId(id), null, fname, args));
     }
 
     @Override
     public Future<Object[]> callFrom(String id, String from, String fname, Object... args) {
         java.util.Objects.requireNonNull(from, "from");
+        if (cluster != null) return clusterCall(id, Utf8Text.luaString(from), fname, args);
         return ready.compose(v -> call(byId(id), Utf8Text.luaString(from), fname, args));
+    }
+
+    /** A call from the Java API in clustered mode: converted and copied here, run where the session lives. */
+    private Future<Object[]> clusterCall(String id, String from, String fname, Object[] args) {
+        Object[] lua;
+        try {
+            lua = ValueCopy.copyAll(JavaValues.arguments(args), "argument");
+        } catch (SessionException e) {
+            return Future.failedFuture(e);
+        }
+        return cluster.wire.callLua(id, from, Utf8Text.luaString(fname), lua, false).map(JavaValues::results);
     }
 
     /** A call from the Java API: Java arguments converted ({@link JavaValues}), strings in the results as Java text. */
@@ -306,6 +337,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> callExportedAs(String id, String from, String fname, Object... luaArgs) {
+        if (cluster != null) return cluster.wire.callLua(id, from, fname, luaArgs, true);
         return ready.compose(v -> {
             SessionImpl s = byId(id);
             PromiseReply reply = new PromiseReply();
@@ -316,6 +348,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> sendAs(String id, String from, Object... luaValues) {
+        if (cluster != null) return cluster.wire.sendLua(id, from, luaValues);
         return ready.compose(v -> {
             byId(id).deliver(new Envelope.Send(from, luaValues));
             return Future.succeededFuture();
@@ -324,6 +357,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> send(String id, Object... message) {
+        if (cluster != null) return clusterSend(id, null, message);
         return ready.compose(v -> {
             send(byId(id), null, message);
             return Future.succeededFuture();
@@ -333,10 +367,19 @@ public final class HostImpl implements LuaHost {
     @Override
     public Future<Void> sendFrom(String id, String from, Object... message) {
         java.util.Objects.requireNonNull(from, "from");
+        if (cluster != null) return clusterSend(id, LuaJson.luaString(from), message);
         return ready.compose(v -> {
             send(byId(id), LuaJson.luaString(from), message);
             return Future.succeededFuture();
         });
+    }
+
+    private Future<Void> clusterSend(String id, String from, Object[] message) {
+        try {
+            return cluster.wire.sendLua(id, from, ValueCopy.copyAll(JavaValues.arguments(message), "argument"));
+        } catch (SessionException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     /** A message from the Java API (Java values, converted by {@link JavaValues}). */
@@ -346,12 +389,14 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> stop(String id) {
+        if (cluster != null) return cluster.wire.stop(id);
         SessionImpl s = sessions.get(id);
         return s == null ? Future.succeededFuture() : stop(s);
     }
 
     @Override
     public Future<Void> kill(String id, String reason) {
+        if (cluster != null) return cluster.wire.kill(id, reason);
         SessionImpl s = sessions.get(id);
         return s == null ? Future.succeededFuture() : future(s.killNow(reason)).mapEmpty();
     }
@@ -374,6 +419,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public AutoCloseable subscribe(String id, Consumer<Object[]> receiver) {
+        if (cluster != null) return cluster.wire.subscribe(id, receiver);
         return byId(id).subscribe(receiver);
     }
 
@@ -404,6 +450,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Future<org.luahost.scheduler.CloseReport> close(java.time.Duration bound) {
         closing = true;
+        if (cluster != null) cluster.wire.close();
         if (options.eventBus()) vertx.eventBus().removeOutboundInterceptor(activator);
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         Promise<org.luahost.scheduler.CloseReport> p = HomeContext.callerPromise();
@@ -433,11 +480,19 @@ public final class HostImpl implements LuaHost {
     // ---------------------------------------------------------------- from Lua (on a session's turn)
 
     void sendFromLua(SessionImpl from, String target, Object[] copied) {
+        if (cluster != null && find(target) == null) {
+            cluster.wire.sendLua(target, from.id, copied).onFailure(x -> Log.SESSION.warn("a message from '{}' to '{}' was lost: {}",
+                    from.id, target, x.getMessage()));
+            return;
+        }
         SessionImpl s = targetOf(from, target);
         s.deliver(new Envelope.Send(from.id, copied));
     }
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
+        if (cluster != null && find(target) == null) {   // to another node (a cycle through it is not detected)
+            return cluster.wire.callLua(target, from.id, fname, copied, false).toCompletionStage().toCompletableFuture();
+        }
         SessionImpl s = targetOf(from, target);
         String[] chain = from.chainForCall();
         if (!s.interleaves()) {
@@ -467,6 +522,7 @@ public final class HostImpl implements LuaHost {
         sessions.remove(s.id, s);
         passivatedConfigs.remove(s.id);
         s.unbindBus();
+        if (cluster != null) cluster.release(s.id);
     }
 
     /** The outbound interceptor that starts or restores a session on its first event-bus message. */
@@ -492,6 +548,10 @@ public final class HostImpl implements LuaHost {
             return;
         }
         String id = address.substring(prefix.length());
+        if (cluster != null && find(id) == null) {
+            cluster.wire.relay(dc, id);   // to the node it lives on
+            return;
+        }
         SessionImpl s = sessions.get(id);
         if (s != null && !s.isGone() && s.busBound.isDone()) {
             dc.next();

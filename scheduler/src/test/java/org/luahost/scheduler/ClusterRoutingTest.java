@@ -1,0 +1,151 @@
+package org.luahost.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.luahost.scheduler.cluster.ClusterOptions;
+import org.luahost.scheduler.cluster.Clusters;
+
+/**
+ * Three clustered hosts in one JVM (Hazelcast on loopback, TCP-IP join):
+ * calls from every node reach each session on exactly one node; Lua's
+ * host.call/host.send, the event bus and pushes cross nodes.
+ */
+class ClusterRoutingTest {
+    static final Script SCRIPT = Script.of("c.lua", """
+            count = count or 0
+            function inc(n) count = count + (n or 1) return count end
+            function get() return count end
+            function relay(other, n) return host.call(other, 'inc', n) end
+            function tell(other, n) host.send(other, n) end
+            function on_message(from, n) count = count + n end
+            function shout(v) host.push(v) end
+            """);
+
+    static final List<Vertx> vertxes = new ArrayList<>();
+    static final List<LuaHost> hosts = new ArrayList<>();
+
+    @BeforeAll
+    static void up() throws Exception {
+        int[] ports = new int[3];
+        for (int i = 0; i < 3; i++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                ports[i] = s.getLocalPort();
+            }
+        }
+        List<String> join = List.of("127.0.0.1:" + ports[0], "127.0.0.1:" + ports[1], "127.0.0.1:" + ports[2]);
+        List<Future<Vertx>> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) started.add(Clusters.start(new ClusterOptions().port(ports[i]).join(join)));
+        for (Future<Vertx> f : started) vertxes.add(SessionsTest.get(f));
+        for (Vertx v : vertxes) {
+            LuaHost h = LuaHost.create(v, new HostOptions().defaultScript(SCRIPT).verticles(1)
+                    .cluster(new ClusterOptions()).output(new PrintStream(new ByteArrayOutputStream())));
+            SessionsTest.get(h.ready());
+            hosts.add(h);
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (((io.vertx.core.internal.VertxInternal) vertxes.get(0)).clusterManager().getNodes().size() < 3) {
+            assertTrue(System.nanoTime() < until, "the three nodes did not form a cluster");
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        for (LuaHost h : hosts) SessionsTest.get(h.close());
+        for (Vertx v : vertxes) SessionsTest.get(v.close());
+    }
+
+    private static int liveOn(String id) {
+        int n = 0;
+        for (LuaHost h : hosts) if (h.find(id) != null) n++;
+        return n;
+    }
+
+    @Test
+    void eachSessionIsLiveOnExactlyOneNodeWhileCallsArriveOnAll() throws Exception {
+        int sessions = 12, rounds = 5;
+        List<Future<Object[]>> calls = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (int s = 0; s < sessions; s++) {
+                for (LuaHost h : hosts) calls.add(h.call("one-" + s, "inc", 1));
+            }
+        }
+        for (Future<Object[]> f : calls) SessionsTest.get(f);
+        int[] perNode = new int[3];
+        for (int s = 0; s < sessions; s++) {
+            String id = "one-" + s;
+            assertEquals(1, liveOn(id), id + " is live on one node");
+            for (int i = 0; i < 3; i++) if (hosts.get(i).find(id) != null) perNode[i]++;
+            for (LuaHost h : hosts) assertEquals(3L * rounds, ((Number) SessionsTest.get(h.call(id, "get"))[0]).longValue());
+        }
+        int used = 0;
+        for (int n : perNode) if (n > 0) used++;
+        assertTrue(used >= 2, "placement spreads sessions over the nodes: " + java.util.Arrays.toString(perNode));
+    }
+
+    @Test
+    void luaCallsAndMessagesCrossNodes() throws Exception {
+        // find two sessions on different nodes
+        SessionsTest.get(hosts.get(0).call("x-a", "get"));
+        String other = null;
+        for (int i = 0; i < 50 && other == null; i++) {
+            SessionsTest.get(hosts.get(0).call("x-b" + i, "get"));
+            if (!sameNode("x-a", "x-b" + i)) other = "x-b" + i;
+        }
+        assertTrue(other != null, "some session is placed on another node");
+        assertEquals(5L, ((Number) SessionsTest.get(hosts.get(1).call("x-a", "relay", other, 5))[0]).longValue());
+        SessionsTest.get(hosts.get(2).call("x-a", "tell", other, 2));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (((Number) SessionsTest.get(hosts.get(0).call(other, "get"))[0]).longValue() != 7) {
+            assertTrue(System.nanoTime() < until, "the message from another node arrived");
+            Thread.sleep(20);
+        }
+        assertEquals(1, liveOn("x-a"));
+        assertEquals(1, liveOn(other));
+    }
+
+    private static boolean sameNode(String a, String b) {
+        for (LuaHost h : hosts) if (h.find(a) != null) return h.find(b) != null;
+        return false;
+    }
+
+    @Test
+    void theEventBusAndPushesReachASessionOnAnotherNode() throws Exception {
+        SessionsTest.get(hosts.get(0).call("bus-1", "inc", 3));
+        int owner = -1;
+        for (int i = 0; i < 3; i++) if (hosts.get(i).find("bus-1") != null) owner = i;
+        int elsewhere = (owner + 1) % 3;
+        JsonObject body = new JsonObject().put("call", "inc").put("args", new JsonArray().add(4));
+        Object reply = SessionsTest.get(vertxes.get(elsewhere).eventBus().request("luahost.session.bus-1", body)).body();
+        assertEquals(new JsonArray().add(7), reply);
+        assertEquals(1, liveOn("bus-1"));
+
+        List<Object> pushed = new CopyOnWriteArrayList<>();
+        AutoCloseable sub = hosts.get(elsewhere).subscribe("bus-1", v -> pushed.add(v[0]));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pushed.isEmpty()) {
+            SessionsTest.get(hosts.get(elsewhere).call("bus-1", "shout", "hi"));
+            assertTrue(System.nanoTime() < until, "a push crossed nodes");
+            Thread.sleep(50);
+        }
+        assertEquals("hi", org.luahost.coroutines.Values.toJava(pushed.get(0)));
+        sub.close();
+    }
+}
