@@ -25,7 +25,9 @@ import org.luahost.scheduler.cluster.Clusters;
 /**
  * Three clustered hosts in one JVM (Hazelcast on loopback, TCP-IP join):
  * calls from every node reach each session on exactly one node; Lua's
- * host.call/host.send, the event bus and pushes cross nodes.
+ * host.call/host.send, the event bus and pushes cross nodes; an activation
+ * whose session was claimed by another owner cannot save (fencing) and is
+ * dropped. The nodes share a fencing store in memory.
  */
 class ClusterRoutingTest {
     static final Script SCRIPT = Script.of("c.lua", """
@@ -40,6 +42,7 @@ class ClusterRoutingTest {
 
     static final List<Vertx> vertxes = new ArrayList<>();
     static final List<LuaHost> hosts = new ArrayList<>();
+    static final FencedMemoryStore store = new FencedMemoryStore();
 
     @BeforeAll
     static void up() throws Exception {
@@ -55,7 +58,7 @@ class ClusterRoutingTest {
         for (Future<Vertx> f : started) vertxes.add(SessionsTest.get(f));
         for (Vertx v : vertxes) {
             LuaHost h = LuaHost.create(v, new HostOptions().defaultScript(SCRIPT).verticles(1)
-                    .cluster(new ClusterOptions()).output(new PrintStream(new ByteArrayOutputStream())));
+                    .cluster(new ClusterOptions()).store(store).saveInterval(java.time.Duration.ZERO).output(new PrintStream(new ByteArrayOutputStream())));
             SessionsTest.get(h.ready());
             hosts.add(h);
         }
@@ -147,5 +150,35 @@ class ClusterRoutingTest {
         }
         assertEquals("hi", org.luahost.coroutines.Values.toJava(pushed.get(0)));
         sub.close();
+    }
+
+    @Test
+    void anActivationThatLostItsClaimCannotSaveAndIsDropped() throws Exception {
+        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(0).call("f-1", "inc", 1))[0]).longValue());
+        int owner = -1;
+        for (int i = 0; i < 3; i++) if (hosts.get(i).find("f-1") != null) owner = i;
+        long claimed = SessionsTest.get(Future.fromCompletionStage(store.claim("f-1")));   // a new owner, as after a pause
+        assertEquals(2L, ((Number) SessionsTest.get(hosts.get(owner).call("f-1", "inc", 1))[0]).longValue());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (liveOn("f-1") != 0) {
+            assertTrue(System.nanoTime() < until, "the fenced-off activation was dropped");
+            Thread.sleep(20);
+        }
+        assertTrue(store.fencedOff > 0);
+        for (FencedMemoryStore.Version v : store.versions("f-1")) assertTrue(v.fence() < claimed, "no save after the newer claim: " + v);
+        // the next call activates it again (claiming anew) from the last committed snapshot: count 1, not 2
+        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(1).call("f-1", "get"))[0]).longValue());
+        assertEquals(1, liveOn("f-1"));
+        assertTrue(store.newestClaim("f-1") > claimed);
+        assertWritersInOrder("f-1");
+    }
+
+    /** The history check: versions are written by one claim at a time (their fences never go back). */
+    static void assertWritersInOrder(String id) {
+        long prev = 0;
+        for (FencedMemoryStore.Version v : store.versions(id)) {
+            assertTrue(v.fence() >= prev, id + ": a version written by an older claim after a newer one: " + store.versions(id));
+            prev = v.fence();
+        }
     }
 }

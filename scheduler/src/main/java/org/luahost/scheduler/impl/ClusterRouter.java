@@ -60,6 +60,7 @@ final class ClusterRouter {
     /** Owners learnt from the directory or from MISDIRECTED answers (checked against the members at use). */
     private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
     final ClusterWire wire;
+    private final LeaseWatch lease;
 
     ClusterRouter(HostImpl host, long leaseMs) {
         this.host = host;
@@ -71,6 +72,16 @@ final class ClusterRouter {
         this.self = cm.getNodeId();
         this.owners = host.vertx.sharedData().getAsyncMap("luahost.owners");
         this.wire = new ClusterWire(this);
+        this.lease = new LeaseWatch(this, leaseMs);
+    }
+
+    /** The cached owners go (after this node lost its lease: the directory has changed meanwhile). */
+    void forgetOwners() { cache.clear(); }
+
+    /** The host closes: no more routing from here. */
+    void close() {
+        lease.close();
+        wire.close();
     }
 
     /** The live cluster members now. */

@@ -450,7 +450,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Future<org.luahost.scheduler.CloseReport> close(java.time.Duration bound) {
         closing = true;
-        if (cluster != null) cluster.wire.close();
+        if (cluster != null) cluster.close();
         if (options.eventBus()) vertx.eventBus().removeOutboundInterceptor(activator);
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         Promise<org.luahost.scheduler.CloseReport> p = HomeContext.callerPromise();
