@@ -5,8 +5,10 @@ import com.hazelcast.config.JoinConfig;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.spi.VertxMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -27,10 +29,17 @@ public final class Clusters {
 
     /** As {@link #start(ClusterOptions)}, with these Vert.x options (their event-bus host is set to o's host). */
     public static Future<Vertx> start(ClusterOptions o, VertxOptions vertxOptions) {
+        return start(o, vertxOptions, null);
+    }
+
+    /** As {@link #start(ClusterOptions, VertxOptions)}, with Vert.x metrics from this factory (null: none). */
+    public static Future<Vertx> start(ClusterOptions o, VertxOptions vertxOptions, VertxMetricsFactory metrics) {
         HazelcastClusterManager cm = new HazelcastClusterManager(hazelcastConfig(o));
         EventBusOptions eb = vertxOptions.getEventBusOptions();
         eb.setHost(o.host()).setClusterPublicHost(o.host());
-        return Vertx.builder().with(vertxOptions).withClusterManager(cm).buildClustered();
+        VertxBuilder b = Vertx.builder().with(vertxOptions).withClusterManager(cm);
+        if (metrics != null) b.withMetrics(metrics);
+        return b.buildClustered();
     }
 
     /** Vert.x's default Hazelcast configuration, joined by TCP-IP to o's members. */
