@@ -54,7 +54,8 @@ final class ClusterRouter {
 
     final HostImpl host;
     final ClusterManager cm;
-    final String self;
+    /** This node's id in the cluster (it changes when the node rejoins after it was dropped: see {@link LeaseWatch}). */
+    volatile String self;
     final long leaseMs;
     private final Future<AsyncMap<String, String>> owners;
     /** Owners learnt from the directory or from MISDIRECTED answers (checked against the members at use). */

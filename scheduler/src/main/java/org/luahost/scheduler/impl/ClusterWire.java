@@ -43,7 +43,7 @@ final class ClusterWire {
     private final HostImpl host;
     /** Subscriptions of other nodes' WebSockets to sessions here, by their push address. */
     private final ConcurrentHashMap<String, AutoCloseable> subs = new ConcurrentHashMap<>();
-    private final MessageConsumer<JsonObject> consumer;
+    private volatile MessageConsumer<JsonObject> consumer;
 
     ClusterWire(ClusterRouter router) {
         this.router = router;
@@ -52,6 +52,13 @@ final class ClusterWire {
     }
 
     Future<Void> registered() { return consumer.completion(); }
+
+    /** The node rejoined under a new id: its address follows. */
+    void rebind() {
+        MessageConsumer<JsonObject> old = consumer;
+        consumer = host.vertx.eventBus().consumer(ClusterRouter.NODE_PREFIX + router.self, this::onMessage);
+        old.unregister();
+    }
 
     void close() {
         consumer.unregister();

@@ -30,7 +30,12 @@ final class LeaseWatch {
         long now = System.nanoTime();
         long gapMs = (now - lastTick) / 1_000_000;
         lastTick = now;
-        if (gapMs > leaseMs) {
+        String id = router.cm.getNodeId();
+        if (id != null && !id.equals(router.self)) {   // dropped by the others, then merged back as a new member
+            dropAll("this node rejoined the cluster as a new member");
+            router.self = id;
+            router.wire.rebind();
+        } else if (gapMs > leaseMs) {
             dropAll("this node did not run for " + gapMs + " ms, longer than its lease of " + leaseMs + " ms");
         } else if (!router.members().contains(router.self)) {
             dropAll("this node is no longer a member of the cluster");
