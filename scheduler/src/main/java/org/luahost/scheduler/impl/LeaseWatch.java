@@ -30,15 +30,28 @@ final class LeaseWatch {
         long now = System.nanoTime();
         long gapMs = (now - lastTick) / 1_000_000;
         lastTick = now;
-        String id = router.cm.getNodeId();
+        String id;
+        try {
+            id = router.cm.getNodeId();
+        } catch (RuntimeException e) {
+            id = null;
+        }
         if (id != null && !id.equals(router.self)) {   // dropped by the others, then merged back as a new member
             dropAll("this node rejoined the cluster as a new member");
             router.self = id;
             router.wire.rebind();
         } else if (gapMs > leaseMs) {
             dropAll("this node did not run for " + gapMs + " ms, longer than its lease of " + leaseMs + " ms");
-        } else if (!router.members().contains(router.self)) {
+        } else if (!isMember()) {
             dropAll("this node is no longer a member of the cluster");
+        }
+    }
+
+    private boolean isMember() {
+        try {
+            return router.members().contains(router.self);
+        } catch (RuntimeException e) {   // the cluster manager stopped (Hazelcast is not active)
+            return false;
         }
     }
 
