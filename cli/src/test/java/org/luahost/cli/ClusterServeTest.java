@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three {@code luahost serve --cluster} child JVMs on loopback (issue 17):
  * calls through every node's gateway reach each session on exactly one
- * node; after a node is killed with SIGKILL every session answers again
+ * node; a WebSocket on one node talks to a session on another; after a node is killed with SIGKILL every session answers again
  * within {@link #BOUND}; a node paused (SIGSTOP) longer than its lease
  * loses its sessions to the others and, once continued, drops its own
  * activations. Each node has a data folder of its own here (the state of a
@@ -48,6 +48,7 @@ class ClusterServeTest {
             count = count or 0
             function inc(n) count = count + (n or 1) return count end
             function get() return count end
+            function on_message(from, v) count = count + 1 host.push({got = v, count = count}) end
             host.export{inc = inc, get = get}
             """;
     static final int SESSIONS = 12;
@@ -166,6 +167,32 @@ class ClusterServeTest {
 
     @Test
     @Order(2)
+    void aWebSocketOnOneNodeReachesASessionOnAnother() throws Exception {
+        assertTrue(inc(nodes.get(0), "w") > 0);
+        Map<String, Integer> owner = owners(List.of(0, 1, 2));
+        int via = (owner.get("w") + 1) % 3;
+        java.util.concurrent.LinkedBlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = http.newWebSocketBuilder().buildAsync(
+                URI.create("ws://127.0.0.1:" + nodes.get(via).port() + "/sessions/w/ws"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                        frames.add(data.toString());
+                        w.request(1);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        ws.sendText("\"hello\"", true).get(10, TimeUnit.SECONDS);
+        String frame = frames.poll(20, TimeUnit.SECONDS);
+        assertTrue(frame != null, "a push came back through node " + via + " from node " + owner.get("w"));
+        JsonObject pushed = new JsonObject(frame);
+        assertEquals("hello", pushed.getString("got"));
+        assertEquals(2L, pushed.getLong("count"));
+        assertEquals(owner.get("w"), owners(List.of(0, 1, 2)).get("w"), "the session stayed on its node");
+        ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Order(3)
     void afterASigkillEverySessionAnswersAgainWithinTheBound() throws Exception {
         for (int s = 0; s < SESSIONS; s++) assertTrue(inc(nodes.get(1), "k" + s) > 0);
         Map<String, Integer> owner = owners(List.of(0, 1, 2));
@@ -180,7 +207,7 @@ class ClusterServeTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aNodePausedLongerThanItsLeaseLosesItsSessions() throws Exception {
         List<Integer> alive = new ArrayList<>();
         for (int i = 0; i < 3; i++) if (nodes.get(i).process().isAlive()) alive.add(i);

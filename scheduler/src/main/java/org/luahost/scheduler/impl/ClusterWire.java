@@ -77,6 +77,43 @@ final class ClusterWire {
         });
     }
 
+    /** A call from the Java API (Java values: converted and copied here; results as Java sees them), wherever id lives. */
+    Future<Object[]> callJava(String id, String from, String fname, Object[] args) {
+        Object[] lua;
+        try {
+            lua = ValueCopy.copyAll(JavaValues.arguments(args), "argument");
+        } catch (SessionException e) {
+            return Future.failedFuture(e);
+        }
+        return callLua(id, from, org.luahost.coroutines.Utf8Text.luaString(fname), lua, false).map(JavaValues::results);
+    }
+
+    /** A message from the Java API (Java values, converted and copied here), wherever id lives. */
+    Future<Void> sendJava(String id, String from, Object[] message) {
+        try {
+            return sendLua(id, from, ValueCopy.copyAll(JavaValues.arguments(message), "argument"));
+        } catch (SessionException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    /** Lua's host.call to a session not live here (a cycle through another node is not detected: it times out). */
+    java.util.concurrent.CompletableFuture<Object[]> callFromLua(String from, String target, String fname, Object[] copied) {
+        return callLua(target, from, fname, copied, false).toCompletionStage().toCompletableFuture();
+    }
+
+    /** Lua's host.send to a session not live here: a failure is logged (host.send does not wait). */
+    void sendFromLua(String from, String target, Object[] copied) {
+        sendLua(target, from, copied).onFailure(x -> Log.SESSION.warn("a message from '{}' to '{}' was lost: {}",
+                from, target, x.getMessage()));
+    }
+
+    /** LuaHost.session(id, script, opts) on a clustered host: claims id here, or fails when another node owns it. */
+    Future<Void> claimForJava(String id) {
+        return router.claimHere(id).compose(other -> other == null ? Future.succeededFuture()
+                : Future.failedFuture(new SessionException(Kind.BAD_VALUE, "session '" + id + "' is live on node " + other)));
+    }
+
     /** A message of Lua values, wherever id lives. */
     Future<Void> sendLua(String id, String from, Object[] lua) {
         return router.route(id, () -> ClusterLocal.send(host, id, from, lua), node -> router.request(node,

@@ -251,9 +251,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Session> session(String id, Script script, SessionOptions opts) {
-        if (cluster != null && find(id) == null) return cluster.claimHere(id).compose(other -> other == null
-                ? sessionHere(id, script, opts) : Future.failedFuture(new SessionException(Kind.BAD_VALUE,
-                        "session '" + id + "' is live on node " + other)));
+        if (cluster != null && find(id) == null) return cluster.wire.claimForJava(id).compose(v -> sessionHere(id, script, opts));
         return sessionHere(id, script, opts);
     }
 
@@ -281,26 +279,15 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> call(String id, String fname, Object... args) {
-        if (cluster != null) return clusterCall(id, null, fname, args);
+        if (cluster != null) return cluster.wire.callJava(id, null, fname, args);
         return ready.compose(v -> call(byId(id), null, fname, args));
     }
 
     @Override
     public Future<Object[]> callFrom(String id, String from, String fname, Object... args) {
         java.util.Objects.requireNonNull(from, "from");
-        if (cluster != null) return clusterCall(id, Utf8Text.luaString(from), fname, args);
+        if (cluster != null) return cluster.wire.callJava(id, Utf8Text.luaString(from), fname, args);
         return ready.compose(v -> call(byId(id), Utf8Text.luaString(from), fname, args));
-    }
-
-    /** A call from the Java API in clustered mode: converted and copied here, run where the session lives. */
-    private Future<Object[]> clusterCall(String id, String from, String fname, Object[] args) {
-        Object[] lua;
-        try {
-            lua = ValueCopy.copyAll(JavaValues.arguments(args), "argument");
-        } catch (SessionException e) {
-            return Future.failedFuture(e);
-        }
-        return cluster.wire.callLua(id, from, Utf8Text.luaString(fname), lua, false).map(JavaValues::results);
     }
 
     /** A call from the Java API: Java arguments converted ({@link JavaValues}), strings in the results as Java text. */
@@ -357,7 +344,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> send(String id, Object... message) {
-        if (cluster != null) return clusterSend(id, null, message);
+        if (cluster != null) return cluster.wire.sendJava(id, null, message);
         return ready.compose(v -> {
             send(byId(id), null, message);
             return Future.succeededFuture();
@@ -367,19 +354,11 @@ public final class HostImpl implements LuaHost {
     @Override
     public Future<Void> sendFrom(String id, String from, Object... message) {
         java.util.Objects.requireNonNull(from, "from");
-        if (cluster != null) return clusterSend(id, LuaJson.luaString(from), message);
+        if (cluster != null) return cluster.wire.sendJava(id, LuaJson.luaString(from), message);
         return ready.compose(v -> {
             send(byId(id), LuaJson.luaString(from), message);
             return Future.succeededFuture();
         });
-    }
-
-    private Future<Void> clusterSend(String id, String from, Object[] message) {
-        try {
-            return cluster.wire.sendLua(id, from, ValueCopy.copyAll(JavaValues.arguments(message), "argument"));
-        } catch (SessionException e) {
-            return Future.failedFuture(e);
-        }
     }
 
     /** A message from the Java API (Java values, converted by {@link JavaValues}). */
@@ -480,9 +459,8 @@ public final class HostImpl implements LuaHost {
     // ---------------------------------------------------------------- from Lua (on a session's turn)
 
     void sendFromLua(SessionImpl from, String target, Object[] copied) {
-        if (cluster != null && find(target) == null) {
-            cluster.wire.sendLua(target, from.id, copied).onFailure(x -> Log.SESSION.warn("a message from '{}' to '{}' was lost: {}",
-                    from.id, target, x.getMessage()));
+        if (cluster != null && find(target) == null) {   // to another node
+            cluster.wire.sendFromLua(from.id, target, copied);
             return;
         }
         SessionImpl s = targetOf(from, target);
@@ -490,9 +468,7 @@ public final class HostImpl implements LuaHost {
     }
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
-        if (cluster != null && find(target) == null) {   // to another node (a cycle through it is not detected)
-            return cluster.wire.callLua(target, from.id, fname, copied, false).toCompletionStage().toCompletableFuture();
-        }
+        if (cluster != null && find(target) == null) return cluster.wire.callFromLua(from.id, target, fname, copied);
         SessionImpl s = targetOf(from, target);
         String[] chain = from.chainForCall();
         if (!s.interleaves()) {
