@@ -40,6 +40,8 @@ final class GatewayFlags {
               --max-frame BYTES   largest WebSocket frame from a client (default 65536)
               --ws-pending BYTES  pushed bytes waiting for a slow WebSocket client before it is dropped (default 4194304)
               --session-rate N[/BURST]  new sessions per second per client (default 10/20; 0 no limit)
+              --max-connections N open connections at most; more are closed when accepted (default 10000; 0 no limit)
+              --max-connections-per-client N  open connections from one address at most (default 1000; 0 no limit)
             """;
 
     final GatewayOptions options = new GatewayOptions();
@@ -68,6 +70,8 @@ final class GatewayFlags {
             case "--max-result" -> options.maxResultBytes(positive(value(args, ++i, a), a));
             case "--max-frame" -> options.maxFrame(positive(value(args, ++i, a), a));
             case "--ws-pending" -> options.maxPending(positive(value(args, ++i, a), a));
+            case "--max-connections" -> options.maxConnections(atLeastZero(value(args, ++i, a), a));
+            case "--max-connections-per-client" -> options.maxConnectionsPerClient(atLeastZero(value(args, ++i, a), a));
             case "--session-rate" -> {
                 String[] v = value(args, ++i, a).split("/", 2);
                 double rate = Double.parseDouble(v[0]);
@@ -118,6 +122,12 @@ final class GatewayFlags {
         }
         if (t.length() < 8) throw new IllegalArgumentException(option + ": a token needs at least 8 characters");
         return t;
+    }
+
+    private static int atLeastZero(String v, String option) {
+        int n = Integer.parseInt(v.strip());
+        if (n < 0) throw new IllegalArgumentException("option '" + option + "' needs a number of 0 or more");
+        return n;
     }
 
     private static int positive(String v, String option) {

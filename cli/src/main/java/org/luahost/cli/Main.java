@@ -71,10 +71,10 @@ public final class Main {
                 usage: luahost <command> [args]
                 commands:
                   lua [options] [script [args]]   run Lua like the lua5.4 program (luahost lua -h lists its options)
-                  run [--session NAME] [--data DIR] [--skip-unsaveable] script.lua [args]
+                  run [--session NAME] [--data DIR | --store URI] [--skip-unsaveable] script.lua [args]
                                                   run a script in a persistent session (restore, run, save)
                   serve [--port N] [options] script.lua   host sessions of script over HTTP/WebSocket (serve -h)
-                  sessions [--data DIR] list|history|show|export|import|delete|backup ...
+                  sessions [--data DIR | --store URI] list|history|show|export|import|delete|backup ...
                                                   inspect and manage stored sessions (sessions -h; alias: store)
                   kill [--url URL] [--admin-token T] ID...  kill sessions of a running serve, even mid-turn (kill -h)
                 """;

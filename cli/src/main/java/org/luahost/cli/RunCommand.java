@@ -27,7 +27,7 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.Profile;
 
 /**
- * {@code luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]}:
+ * {@code luahost run [--session NAME] [--data DIR | --store URI] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]}:
  * runs a script in a persistent session. The session's saved globals are
  * restored, the script runs, and what it left in its globals is saved, so the
  * next run continues from there.
@@ -39,6 +39,10 @@ import org.luahost.vm.Profile;
  * default 60, then fail: so two runs of one session take turns and no update
  * is lost); restore the session's newest good snapshot;
  * run the script; capture and save (waiting until the save is durable).
+ * With {@code --store URI} (a shared PostgreSQL database, no folder lock) the
+ * run claims the session first and saves with its fencing token: when
+ * another run claimed it meanwhile, this run's save fails and nothing of it
+ * is stored.
  *
  * <p>Exit status: 0 on success; 1 if the script raised an error (nothing is
  * saved: the next run starts from the last good state), if the session could
@@ -53,7 +57,8 @@ final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
     private String session;
-    private Path data = Path.of(".luahost");
+    /** --data DIR or --store URI. */
+    private final StoreFlags stores = new StoreFlags();
     private UnpersistablePolicy policy = UnpersistablePolicy.FAIL;
     /** Restore a session saved under another profile (a serve session, sandboxed); see Persister.restore. */
     private boolean allowProfileChange;
@@ -68,7 +73,7 @@ final class RunCommand {
     }
 
     static String usage() {
-        return "usage: luahost run [--session NAME] [--data DIR] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]\n";
+        return "usage: luahost run [--session NAME] [--data DIR | --store URI] [--lock-wait SECONDS] [--skip-unsaveable] [--allow-profile-change] script.lua [args]\n";
     }
 
     /** Runs the command; args are the Lua strings after {@code run}. Returns the exit status. */
@@ -102,7 +107,7 @@ final class RunCommand {
                 continue;
             }
             if (opt.equals("--")) { i++; break; }
-            if (!opt.equals("--session") && !opt.equals("--data") && !opt.equals("--lock-wait")) {
+            if (!opt.equals("--session") && !opt.equals("--data") && !opt.equals("--store") && !opt.equals("--lock-wait")) {
                 return "unknown option '" + a + "'";
             }
             String value;
@@ -123,8 +128,14 @@ final class RunCommand {
                     return "bad --lock-wait '" + value + "' (seconds expected)";
                 }
                 if (lockWait.isNegative()) return "bad --lock-wait '" + value + "' (seconds expected)";
+            } else if (opt.equals("--store")) {
+                try {
+                    stores.store(LuaString.toJava(value));
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage();
+                }
             } else {
-                data = Path.of(LuaString.toJava(value));
+                stores.data(Path.of(LuaString.toJava(value)));
             }
         }
         if (i >= args.length) return "no script given";
@@ -146,7 +157,10 @@ final class RunCommand {
         L.setGlobal("arg", arg);
         Persister persister = Persister.attach(L);
         String who = "session '" + session + "'";
-        try (SessionStore store = SessionStore.sqliteLocked(data, lockWait)) {
+        try (SessionStore store = stores.open(true, lockWait)) {
+            // a shared database has no folder lock: claim the session, so that the save fails (FencedOffException)
+            // rather than overwrite what another run that started meanwhile saved
+            long fence = stores.database() ? await(store.claim(session)) : 0;
             Optional<StoredSnapshot> saved = await(store.load(session));
             if (saved.isPresent()) {
                 saved.get().warnings().forEach(this::warn);
@@ -161,7 +175,7 @@ final class RunCommand {
                 return fail("cannot save " + who + ": " + e.getMessage() + " (the previous snapshot is kept)");
             }
             snap.warnings().forEach(this::warn);
-            await(store.save(session, snap.bytes()));
+            await(stores.database() ? store.save(session, snap.bytes(), fence) : store.save(session, snap.bytes()));
             return 0;
         } catch (PersistenceException e) {
             return fail(who + ": " + e.getMessage());

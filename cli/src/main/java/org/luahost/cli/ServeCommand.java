@@ -22,7 +22,8 @@ import org.luahost.scheduler.SessionOptions;
 /**
  * {@code luahost serve [options] script.lua}: many sessions of one script
  * behind the HTTP/WebSocket {@link Gateway}, saved in a SQLite store in the
- * data directory (default {@code ./.luahost}) unless {@code --no-data}.
+ * data directory (default {@code ./.luahost}), or in PostgreSQL with
+ * {@code --store URI} ({@link StoreFlags}), unless {@code --no-data}.
  * Runs until stopped; exit status 1 when the server cannot start, 2 for a
  * usage error. The gateway listens on 127.0.0.1 unless {@code --host} says
  * otherwise, and refuses a non-loopback address without {@code --token}
@@ -55,6 +56,7 @@ final class ServeCommand {
               --trusted           all standard libraries (default: the sandboxed profile)
               --data DIR          where sessions are saved (default ./.luahost; one process at a time)
               --no-data           do not save sessions (an idle session's state is dropped)
+            """ + StoreFlags.USAGE + """
               --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
               --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
               --max-sessions N    live sessions at most (default 0: no maximum; new ones get 503)
@@ -76,7 +78,8 @@ final class ServeCommand {
         HostOptions host = new HostOptions().idleTimeout(Duration.ofSeconds(300)).heapCeiling(0.85);
         SessionOptions s = new SessionOptions();
         String script = null;
-        Path data = Path.of(".luahost");
+        StoreFlags stores = new StoreFlags();
+        boolean save = true;
         long shutdownSeconds = 20;
         try {
             args = ServeConfig.expand(args);   // --config FILE: the file's flags first, so that the command line's override them
@@ -97,8 +100,15 @@ final class ServeCommand {
                     case "--interleave" -> s.interleave(true);
                     case "--restart-after" -> s.restartAfterErrors(Integer.parseInt(value(args, ++i, a)));
                     case "--trusted" -> s.profile(org.luahost.vm.Profile.TRUSTED);
-                    case "--data" -> data = Path.of(value(args, ++i, a));
-                    case "--no-data" -> data = null;
+                    case "--data" -> {
+                        stores.data(Path.of(value(args, ++i, a)));
+                        save = true;
+                    }
+                    case "--store" -> {
+                        stores.store(value(args, ++i, a));
+                        save = true;
+                    }
+                    case "--no-data" -> save = false;
                     case "--save-interval" -> host.saveInterval(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--skip-unsaveable" -> host.unpersistable(UnpersistablePolicy.SKIP_WITH_WARNING);
                     case "--max-sessions" -> host.maxSessions(Integer.parseInt(value(args, ++i, a)));
@@ -134,9 +144,9 @@ final class ServeCommand {
         }
         host.defaultScript(Script.file(path)).sessionDefaults(s);
         SessionStore store = null;
-        if (data != null) {
+        if (save) {
             try {
-                store = SessionStore.sqliteLocked(data, Duration.ZERO);   // one owner per data folder: refuse at once
+                store = stores.open(true, Duration.ZERO);   // one owner per data folder: refuse at once
             } catch (PersistenceException e) {
                 System.err.println("luahost serve: " + e.getMessage());
                 return 1;
@@ -166,7 +176,7 @@ final class ServeCommand {
         System.err.println("luahost: serving " + script + " on " + gateway.describe() + ":" + server.actualPort()
                 + " (POST /sessions/{id}/call/{export}, POST /sessions/{id}/send, WebSocket /sessions/{id}/ws, GET /sessions; "
                 + gateway.auth() + ")"
-                + (data == null ? "; sessions are not saved" : "; sessions are saved in " + data) + cluster.describe());
+                + (!save ? "; sessions are not saved" : "; sessions are saved in " + stores.where()) + cluster.describe());
         CountDownLatch done = new CountDownLatch(1);
         SessionStore st = store;
         long bound = shutdownSeconds;

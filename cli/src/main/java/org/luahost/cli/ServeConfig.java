@@ -71,7 +71,8 @@ final class ServeConfig {
             "tls-cert", Kind.TEXT, "tls-key", Kind.TEXT, "tls-client-ca", Kind.TEXT,
             "max-body", Kind.INT, "body-timeout", Kind.INT, "header-timeout", Kind.INT,
             "keep-alive-timeout", Kind.INT, "max-depth", Kind.INT, "max-result", Kind.INT,
-            "max-frame", Kind.INT, "ws-pending", Kind.INT, "session-rate", Kind.RATE);
+            "max-frame", Kind.INT, "ws-pending", Kind.INT, "session-rate", Kind.RATE,
+            "max-connections", Kind.INT, "max-connections-per-client", Kind.INT);
 
     private static Map<String, Kind> table(Object... pairs) {
         Map<String, Kind> m = new LinkedHashMap<>();

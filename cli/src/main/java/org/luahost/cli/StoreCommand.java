@@ -41,7 +41,7 @@ import org.luahost.vm.Profile;
  */
 final class StoreCommand {
     static final String USAGE = """
-            usage: luahost sessions [--data DIR] <command>   (alias: luahost store)
+            usage: luahost sessions [--data DIR | --store URI] <command>   (alias: luahost store)
               list                       every stored session: its newest snapshot, when, its size, how many are kept
               history ID                 the kept snapshots of session ID, newest first
               show ID [--seq N] [--depth N] [--entries N]
@@ -52,12 +52,14 @@ final class StoreCommand {
               import ID FILE             store FILE's snapshot as session ID's newest (the folder must be free)
               delete ID                  remove every snapshot of session ID (the folder must be free)
               backup FILE                a consistent copy of the whole store (a sessions.db) while it is in use
-            --data DIR: the data folder (default ./.luahost)
+            --data DIR: the data folder (default ./.luahost); --store URI: a PostgreSQL database
+            (postgresql://user[:password]@host[:port]/database; backup: use pg_dump)
             """;
 
     private final PrintStream out;
     private final PrintStream err;
-    private Path data = Path.of(".luahost");
+    /** --data DIR or --store URI. */
+    private final StoreFlags stores = new StoreFlags();
 
     private StoreCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -75,7 +77,8 @@ final class StoreCommand {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--data" -> data = Path.of(value(args, ++i));
+                    case "--data" -> stores.data(Path.of(value(args, ++i)));
+                    case "--store" -> stores.store(value(args, ++i));
                     case "--seq" -> seq = Long.parseLong(value(args, ++i));
                     case "--depth" -> depth = Integer.parseInt(value(args, ++i));
                     case "--entries" -> entries = Integer.parseInt(value(args, ++i));
@@ -100,8 +103,8 @@ final class StoreCommand {
         };
         if (want < 0) return usage("unknown command '" + cmd + "'");
         if (rest.size() != want) return usage(cmd + ": expected " + (want - 1) + " argument" + (want == 2 ? "" : "s"));
-        if (!cmd.equals("import") && !cmd.equals("delete") && !Files.isRegularFile(data.resolve("sessions.db"))) {
-            return fail("no session store in " + data + " (no sessions.db)");
+        if (!cmd.equals("import") && !cmd.equals("delete") && !stores.exists()) {
+            return fail("no session store in " + stores.where() + " (no sessions.db)");
         }
         try {
             return switch (cmd) {
@@ -135,7 +138,7 @@ final class StoreCommand {
     }
 
     private int list() {
-        try (SessionStore store = SessionStore.sqlite(data)) {
+        try (SessionStore store = stores.open(false, Duration.ZERO)) {
             List<SnapshotInfo> all = await(store.list());
             out.printf("%-24s %8s  %-24s %10s  %s%n", "session", "snapshot", "saved at", "bytes", "kept");
             for (SnapshotInfo i : all) {
@@ -147,9 +150,9 @@ final class StoreCommand {
     }
 
     private int history(String id) {
-        try (SessionStore store = SessionStore.sqlite(data)) {
+        try (SessionStore store = stores.open(false, Duration.ZERO)) {
             List<SnapshotInfo> h = await(store.history(id));
-            if (h.isEmpty()) return fail("no session '" + id + "' in " + data);
+            if (h.isEmpty()) return fail("no session '" + id + "' in " + stores.where());
             for (SnapshotInfo i : h) out.printf("%8d  %-24s %10d bytes%n", i.sequence(), i.savedAt(), i.size());
             return 0;
         }
@@ -159,7 +162,7 @@ final class StoreCommand {
     private StoredSnapshot snapshot(SessionStore store, String id, long seq) {
         Optional<StoredSnapshot> s = seq < 0 ? await(store.load(id)) : await(store.load(id, seq));
         if (s.isEmpty()) {
-            throw new PersistenceException(seq < 0 ? "no session '" + id + "' in " + data
+            throw new PersistenceException(seq < 0 ? "no session '" + id + "' in " + stores.where()
                     : "session '" + id + "' has no snapshot " + seq + " (see luahost sessions history " + id + ")");
         }
         s.get().warnings().forEach(w -> err.println("luahost sessions: warning: " + w));
@@ -168,7 +171,7 @@ final class StoreCommand {
 
     private int show(String id, long seq, int depth, int entries) {
         StoredSnapshot s;
-        try (SessionStore store = SessionStore.sqlite(data)) {
+        try (SessionStore store = stores.open(false, Duration.ZERO)) {
             s = snapshot(store, id, seq);
         }
         LuaState L = LuaState.builder().profile(Profile.TRUSTED).threadFactory(Main.luaThreads()).build();
@@ -226,7 +229,7 @@ final class StoreCommand {
 
     private int export(String id, long seq, String file) {
         StoredSnapshot s;
-        try (SessionStore store = SessionStore.sqlite(data)) {
+        try (SessionStore store = stores.open(false, Duration.ZERO)) {
             s = snapshot(store, id, seq);
         }
         try {
@@ -252,7 +255,7 @@ final class StoreCommand {
         } catch (IOException e) {
             return fail("cannot read " + file + ": " + e.getMessage());
         }
-        try (SessionStore store = SessionStore.sqliteLocked(data, Duration.ZERO)) {
+        try (SessionStore store = stores.open(true, Duration.ZERO)) {
             long seq;
             try {
                 seq = await(store.save(id, bytes));   // the store verifies the format and checksum first
@@ -265,10 +268,10 @@ final class StoreCommand {
     }
 
     private int delete(String id) {
-        if (!Files.isRegularFile(data.resolve("sessions.db"))) return fail("no session store in " + data + " (no sessions.db)");
-        try (SessionStore store = SessionStore.sqliteLocked(data, Duration.ZERO)) {
+        if (!stores.exists()) return fail("no session store in " + stores.where() + " (no sessions.db)");
+        try (SessionStore store = stores.open(true, Duration.ZERO)) {
             int n = await(store.history(id)).size();
-            if (n == 0) return fail("no session '" + id + "' in " + data);
+            if (n == 0) return fail("no session '" + id + "' in " + stores.where());
             await(store.delete(id));
             err.println("luahost sessions: deleted session '" + id + "' (" + n + (n == 1 ? " snapshot)" : " snapshots)"));
             return 0;
@@ -276,9 +279,9 @@ final class StoreCommand {
     }
 
     private int backup(Path file) {
-        try (SessionStore store = SessionStore.sqlite(data)) {
+        try (SessionStore store = stores.open(false, Duration.ZERO)) {
             await(store.backup(file));
-            err.println("luahost sessions: backed up " + data.resolve("sessions.db") + " to " + file);
+            err.println("luahost sessions: backed up " + stores.where() + " to " + file);
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.luahost.persistence.store.PgSessionStore;
 import org.luahost.persistence.store.SqliteSessionStore;
 
 /**
@@ -19,8 +20,10 @@ import org.luahost.persistence.store.SqliteSessionStore;
  * {@code Future.fromCompletionStage(stage, context)} to continue on the
  * session's context.
  *
- * <p>The default store is {@link #sqlite(Path)}. Other stores (a shared
- * database for many hosts) implement this interface.
+ * <p>The default store is {@link #sqlite(Path)}; {@link #postgresql(String)}
+ * is a database shared by many hosts, with fencing ({@link #claim}). Its
+ * stages complete on an event loop of its Vert.x instance: never block in a
+ * dependent action there.
  */
 public interface SessionStore extends AutoCloseable {
     /**
@@ -115,6 +118,15 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * Which fencing token wrote each kept snapshot of a session, oldest first
+     * (empty if none): for history checkers. Stores without fencing fail with
+     * {@link UnsupportedOperationException}.
+     */
+    default CompletionStage<List<SnapshotWriter>> writers(String sessionId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName() + " has no fencing"));
+    }
+
+    /**
      * Writes a consistent copy of the whole store to file (which must not
      * exist), while saves go on; the copy is a store of the same kind
      * ({@code sessions.db} for SQLite: put it in a folder of its own to open it).
@@ -156,4 +168,23 @@ public interface SessionStore extends AutoCloseable {
 
     /** The embedded default, keeping the last {@code keep} (at least 1) snapshots of each session. */
     static SessionStore sqlite(Path dataDir, int keep) { return SqliteSessionStore.open(dataDir, keep); }
+
+    /**
+     * The shared store: a PostgreSQL database, given as
+     * {@code postgresql://user[:password]@host[:port]/database} (or
+     * {@code postgres://}; without a password in it, {@code PGPASSWORD} is
+     * used), keeping 3 snapshots per session, with fencing. Creates or
+     * migrates its tables first and blocks until they are ready (so not on an
+     * event loop). Runs on a Vert.x instance of its own, closed with the store.
+     *
+     * @throws PersistenceException if the database cannot be reached or migrated (the message says why)
+     */
+    static SessionStore postgresql(String uri) { return PgSessionStore.open(uri, 3, null); }
+
+    /**
+     * As {@link #postgresql(String)}, keeping the last {@code keep} snapshots,
+     * on the given Vert.x instance (the host's; the store does not close it),
+     * or on one of its own if {@code vertx} is null.
+     */
+    static SessionStore postgresql(String uri, int keep, io.vertx.core.Vertx vertx) { return PgSessionStore.open(uri, keep, vertx); }
 }

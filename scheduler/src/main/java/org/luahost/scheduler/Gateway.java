@@ -106,8 +106,7 @@ public final class Gateway {
     /** Starts the gateway as options say. */
     public static Future<HttpServer> start(LuaHost host, GatewayOptions options) {
         Gateway g = new Gateway(host, options);
-        return serve(host.vertx(), host.vertx().createHttpServer(options.serverOptions()), options.headerTimeout(),
-                options.keepAliveTimeout(), g::handle).listen();
+        return serve(host.vertx(), host.vertx().createHttpServer(options.serverOptions()), options, g::handle).listen();
     }
 
     /**
@@ -121,7 +120,16 @@ public final class Gateway {
      */
     public static HttpServer serve(Vertx vertx, HttpServer server, Duration headerTimeout, Duration keepAliveTimeout,
             Handler<HttpServerRequest> handler) {
-        return GatewayConnections.install(vertx, server, headerTimeout, keepAliveTimeout, handler);
+        return serve(vertx, server, new GatewayOptions().headerTimeout(headerTimeout).keepAliveTimeout(keepAliveTimeout), handler);
+    }
+
+    /**
+     * As {@link #serve(Vertx, HttpServer, Duration, Duration, Handler)}, with
+     * the deadlines and the connection limits of options
+     * ({@link GatewayOptions#maxConnections}, {@link GatewayOptions#maxConnectionsPerClient}).
+     */
+    public static HttpServer serve(Vertx vertx, HttpServer server, GatewayOptions options, Handler<HttpServerRequest> handler) {
+        return GatewayConnections.install(vertx, server, options, handler);
     }
 
     /** Handles one request (WebSocket upgrades included). */

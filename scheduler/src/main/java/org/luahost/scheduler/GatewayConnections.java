@@ -1,7 +1,7 @@
 package org.luahost.scheduler;
 
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -24,6 +24,12 @@ import io.vertx.core.http.HttpServerRequest;
  * has its own deadline ({@link GatewayOptions#bodyTimeout}); a WebSocket
  * after its handshake, and a request whose answer is under way, have none.
  *
+ * <p>It also bounds the open connections, in all and per client address
+ * ({@link GatewayOptions#maxConnections},
+ * {@link GatewayOptions#maxConnectionsPerClient}): a connection past either
+ * limit is closed when it is accepted, before anything is read from it, and
+ * counted in {@link #refused()}.
+ *
  * <p>Threads: the handlers run on each connection's event loop; the timers
  * are kept in a concurrent map because one instance serves every loop.
  */
@@ -31,18 +37,26 @@ final class GatewayConnections {
     private final Vertx vertx;
     private final long deadlineMs;
     private final long keepAliveMs;
+    private final int maxOpen;
+    private final int maxPerClient;
     /** The armed header timer of each connection that waits for a request's headers. */
     private final ConcurrentHashMap<HttpConnection, Long> waiting = new ConcurrentHashMap<>();
+    /** Open connections in all, and per client address (an entry lives while its count is above 0). */
+    private final AtomicInteger open = new AtomicInteger();
+    private final ConcurrentHashMap<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final AtomicInteger refused = new AtomicInteger();
 
-    private GatewayConnections(Vertx vertx, Duration deadline, Duration keepAlive) {
+    private GatewayConnections(Vertx vertx, GatewayOptions options) {
         this.vertx = vertx;
-        this.deadlineMs = Math.max(1, deadline.toMillis());
-        this.keepAliveMs = Math.max(1, keepAlive.toMillis());
+        this.deadlineMs = Math.max(1, options.headerTimeout().toMillis());
+        this.keepAliveMs = Math.max(1, options.keepAliveTimeout().toMillis());
+        this.maxOpen = options.maxConnections();
+        this.maxPerClient = options.maxConnectionsPerClient();
     }
 
-    /** Sets server's connection and request handlers: handler gets every request, under the deadlines. */
-    static HttpServer install(Vertx vertx, HttpServer server, Duration deadline, Duration keepAlive, Handler<HttpServerRequest> handler) {
-        GatewayConnections g = new GatewayConnections(vertx, deadline, keepAlive);
+    /** Sets server's connection and request handlers: handler gets every request, under the deadlines and limits. */
+    static HttpServer install(Vertx vertx, HttpServer server, GatewayOptions options, Handler<HttpServerRequest> handler) {
+        GatewayConnections g = new GatewayConnections(vertx, options);
         server.connectionHandler(g::opened);
         server.requestHandler(req -> {
             g.headersArrived(req);
@@ -51,9 +65,46 @@ final class GatewayConnections {
         return server;
     }
 
+    /** Connections closed at once because a limit was reached, since the server started. */
+    int refused() { return refused.get(); }
+
     private void opened(HttpConnection c) {
+        String client = c.remoteAddress() == null ? "unknown" : c.remoteAddress().hostAddress();
+        if (!admit(client)) {
+            refused.incrementAndGet();
+            c.close();
+            return;
+        }
         arm(c, deadlineMs);
-        c.closeHandler(v -> disarm(c));
+        c.closeHandler(v -> {
+            disarm(c);
+            release(client);
+        });
+    }
+
+    /** Takes a place for one more connection from client; false (and nothing taken) past a limit. */
+    private boolean admit(String client) {
+        if (open.incrementAndGet() > maxOpen && maxOpen > 0) {
+            open.decrementAndGet();
+            return false;
+        }
+        boolean[] ok = {true};
+        perClient.compute(client, (k, n) -> {
+            if (n == null) n = new AtomicInteger();
+            if (maxPerClient > 0 && n.get() >= maxPerClient) {
+                ok[0] = false;
+                return n.get() == 0 ? null : n;
+            }
+            n.incrementAndGet();
+            return n;
+        });
+        if (!ok[0]) open.decrementAndGet();
+        return ok[0];
+    }
+
+    private void release(String client) {
+        open.decrementAndGet();
+        perClient.computeIfPresent(client, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
     private void headersArrived(HttpServerRequest req) {

@@ -30,6 +30,8 @@ public final class GatewayOptions {
     private long maxResultBytes = 16L << 20;
     private int maxFrame = 64 << 10;
     private int maxPending = 4 << 20;
+    private int maxConnections = 10_000;
+    private int maxConnectionsPerClient = 1_000;
     private double sessionRate = 10;
     private int sessionBurst = 20;
     private Path tlsCert;
@@ -94,6 +96,23 @@ public final class GatewayOptions {
      * waits and never fails, and other clients still get it.
      */
     public GatewayOptions maxPending(int n) { this.maxPending = n; return this; }
+
+    public int maxConnections() { return maxConnections; }
+    /**
+     * Open connections at most (default 10,000; 0: no limit): one more is
+     * closed as soon as it is accepted, before it is read, so a flood of
+     * connections cannot use up the process's file descriptors (which the
+     * store needs too) or its heap. Connections that finish free their place.
+     */
+    public GatewayOptions maxConnections(int n) { this.maxConnections = Math.max(0, n); return this; }
+
+    public int maxConnectionsPerClient() { return maxConnectionsPerClient; }
+    /**
+     * Open connections from one client address at most (default 1,000; 0: no
+     * limit), so one client cannot take every place of
+     * {@link #maxConnections}; one more is closed as soon as it is accepted.
+     */
+    public GatewayOptions maxConnectionsPerClient(int n) { this.maxConnectionsPerClient = Math.max(0, n); return this; }
 
     public double sessionRate() { return sessionRate; }
     public int sessionBurst() { return sessionBurst; }

@@ -38,7 +38,7 @@ public final class HostOptions {
     private Duration awaitTimeout = Duration.ofSeconds(30);
     private int mailboxLimit = 100_000;
     private int maxSessions;
-    private double heapCeiling;
+    private double heapCeiling = 0.85;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private MeterRegistry metrics;
     private org.luahost.scheduler.cluster.ClusterOptions cluster;
@@ -121,9 +121,9 @@ public final class HostOptions {
     /**
      * The fraction of the maximum heap (-Xmx) above which the host passivates
      * idle sessions early and refuses to start new ones
-     * ({@link SessionException.Kind#OVERLOADED}); 0 (the default; also 1 and
-     * more): off. {@code luahost serve} sets 0.85. See the README for how the
-     * heap is measured.
+     * ({@link SessionException.Kind#OVERLOADED}); 0.85 by default (as
+     * {@code luahost serve}); 0 (also 1 and more): off. See the README for how
+     * the heap is measured.
      */
     public HostOptions heapCeiling(double fraction) { this.heapCeiling = fraction; return this; }
 

@@ -23,7 +23,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.luahost.persistence.CorruptSnapshotException;
 import org.luahost.persistence.PersistenceException;
 import org.luahost.persistence.SessionStore;
+import org.luahost.persistence.FencedOffException;
 import org.luahost.persistence.SnapshotInfo;
+import org.luahost.persistence.SnapshotWriter;
 import org.luahost.persistence.StoredSnapshot;
 import org.luahost.persistence.codec.SnapshotFormat;
 
@@ -38,6 +40,11 @@ import org.luahost.persistence.codec.SnapshotFormat;
  * the same transaction. Loads run on a separate reader thread with its own
  * connection (WAL lets it read while the writer writes) and see every save
  * whose future has completed.
+ *
+ * <p>Fencing ({@link #claim}, {@link #save(String, byte[], long)}) as in the
+ * PostgreSQL store: a {@code session_fence} table holds each session's newest
+ * token; claims and fenced saves go through the writer, a fenced save's check
+ * and insert being one statement, and each snapshot records its token.
  *
  * <p>Threads: any thread may call the public methods. The write connection is
  * used by the writer thread only, the read connection by the reader thread
@@ -62,9 +69,12 @@ public final class SqliteSessionStore implements SessionStore {
     private final DataFolderLock lock;
     private volatile boolean closed;
 
-    private sealed interface Op permits Save, Delete, Close {}
+    private sealed interface Op permits Save, Delete, Claim, Close {}
 
-    private record Save(String session, byte[] bytes, CompletableFuture<Long> done) implements Op {}
+    /** A save; {@code fenced} false: without a token (fence is then unused). */
+    private record Save(String session, byte[] bytes, boolean fenced, long fence, CompletableFuture<Long> done) implements Op {}
+
+    private record Claim(String session, CompletableFuture<Long> done) implements Op {}
 
     private record Delete(String session, CompletableFuture<Void> done) implements Op {}
 
@@ -131,12 +141,27 @@ public final class SqliteSessionStore implements SessionStore {
             s.execute("PRAGMA synchronous=FULL");
             s.execute("CREATE TABLE IF NOT EXISTS snapshot (session TEXT NOT NULL, seq INTEGER NOT NULL, "
                     + "saved_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (session, seq))");
+            // fencing: the newest token per session (kept when the session is deleted), and which token wrote each snapshot
+            s.execute("CREATE TABLE IF NOT EXISTS session_fence (session TEXT PRIMARY KEY, fence INTEGER NOT NULL)");
+            addFenceColumn(s);
             c.setAutoCommit(false);
         } catch (SQLException e) {
             c.close();
             throw e;
         }
         return c;
+    }
+
+    /** Adds snapshot.fence to a file made before fencing (another process may be adding it at the same time). */
+    private static void addFenceColumn(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pragma_table_info('snapshot') WHERE name = 'fence'")) {
+            if (rs.next() && rs.getInt(1) > 0) return;
+        }
+        try {
+            s.execute("ALTER TABLE snapshot ADD COLUMN fence INTEGER");
+        } catch (SQLException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) throw e;
+        }
     }
 
     /**
@@ -175,6 +200,16 @@ public final class SqliteSessionStore implements SessionStore {
 
     @Override
     public CompletionStage<Long> save(String sessionId, byte[] snapshot) {
+        return write(sessionId, snapshot, false, 0);
+    }
+
+    /** Checked and written in one statement of the writer's transaction (see {@link #commit}). */
+    @Override
+    public CompletionStage<Long> save(String sessionId, byte[] snapshot, long fence) {
+        return write(sessionId, snapshot, true, fence);
+    }
+
+    private CompletionStage<Long> write(String sessionId, byte[] snapshot, boolean fenced, long fence) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         try {
             SnapshotFormat.verify(snapshot);
@@ -182,8 +217,31 @@ public final class SqliteSessionStore implements SessionStore {
             f.completeExceptionally(e);
             return f;
         }
-        enqueue(new Save(sessionId, snapshot, f), f);
+        enqueue(new Save(sessionId, snapshot, fenced, fence, f), f);
         return f;
+    }
+
+    /** Through the writer, committed with its batch (SQLite's write lock orders claims of several processes). */
+    @Override
+    public CompletionStage<Long> claim(String sessionId) {
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        enqueue(new Claim(sessionId, f), f);
+        return f;
+    }
+
+    @Override
+    public CompletionStage<List<SnapshotWriter>> writers(String sessionId) {
+        return onReader("read the writers of session '" + sessionId + "'", () -> {
+            List<SnapshotWriter> r = new ArrayList<>();
+            try (PreparedStatement q = readConn.prepareStatement("SELECT seq, coalesce(fence, 0), saved_at FROM snapshot "
+                    + "WHERE session = ? ORDER BY seq")) {
+                q.setString(1, sessionId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) r.add(new SnapshotWriter(sessionId, rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))));
+                }
+            }
+            return r;
+        });
     }
 
     @Override
@@ -377,7 +435,7 @@ public final class SqliteSessionStore implements SessionStore {
     }
 
     private void commit(List<Op> batch) {
-        long[] seqs = new long[batch.size()];
+        Object[] results = new Object[batch.size()];
         if (writeConn == null) {
             try {
                 writeConn = openWriter(file);
@@ -386,38 +444,22 @@ public final class SqliteSessionStore implements SessionStore {
                 return;
             }
         }
-        // The sequence number is computed inside the transaction, which holds SQLite's write lock,
-        // so two processes saving the same session (two `luahost run` at once) cannot collide.
-        try (PreparedStatement insert = writeConn.prepareStatement("INSERT INTO snapshot (session, seq, saved_at, data) "
-                + "SELECT ?, coalesce(max(seq), 0) + 1, ?, ? FROM snapshot WHERE session = ? RETURNING seq");
-             PreparedStatement prune = writeConn.prepareStatement("DELETE FROM snapshot WHERE session = ? AND seq <= ?");
-             PreparedStatement delete = writeConn.prepareStatement("DELETE FROM snapshot WHERE session = ?")) {
+        try (SqliteStatements st = new SqliteStatements(writeConn)) {
             long now = System.currentTimeMillis();
             for (int i = 0; i < batch.size(); i++) {
-                switch (batch.get(i)) {
-                    case Save s -> {
-                        insert.setString(1, s.session());
-                        insert.setLong(2, now);
-                        insert.setBytes(3, s.bytes());
-                        insert.setString(4, s.session());
-                        long seq;
-                        try (ResultSet rs = insert.executeQuery()) {
-                            if (!rs.next()) throw new SQLException("INSERT ... RETURNING returned no row");
-                            seq = rs.getLong(1);
-                        }
-                        seqs[i] = seq;
-                        if (seq > keep) {
-                            prune.setString(1, s.session());
-                            prune.setLong(2, seq - keep);
-                            prune.executeUpdate();
-                        }
+                results[i] = switch (batch.get(i)) {
+                    case Save s -> save(st, s, now);
+                    case Claim c -> {
+                        st.claim().setString(1, c.session());
+                        yield SqliteStatements.single(st.claim());
                     }
                     case Delete d -> {
-                        delete.setString(1, d.session());
-                        delete.executeUpdate();
+                        st.delete().setString(1, d.session());
+                        st.delete().executeUpdate();
+                        yield null;
                     }
                     case Close c -> throw new IllegalStateException();
-                }
+                };
             }
             writeConn.commit();
         } catch (SQLException | RuntimeException e) {
@@ -426,12 +468,49 @@ public final class SqliteSessionStore implements SessionStore {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
+            Object r = results[i];
             switch (batch.get(i)) {
-                case Save s -> s.done().complete(seqs[i]);
+                case Save s when r instanceof FencedOffException e -> s.done().completeExceptionally(e);
+                case Save s -> s.done().complete((Long) r);
+                case Claim c -> c.done().complete((Long) r);
                 case Delete d -> d.done().complete(null);
                 case Close c -> {}
             }
         }
+    }
+
+    /** One save in the batch's transaction: its sequence number, or a FencedOffException when its token is not the newest. */
+    private Object save(SqliteStatements st, Save s, long now) throws SQLException {
+        long seq;
+        if (s.fenced()) {
+            PreparedStatement q = st.fencedInsert();
+            q.setString(1, s.session());
+            q.setLong(2, now);
+            q.setBytes(3, s.bytes());
+            q.setLong(4, s.fence());
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    st.newestFence().setString(1, s.session());
+                    try (ResultSet f = st.newestFence().executeQuery()) {
+                        return new FencedOffException(s.session(), s.fence(), f.next() ? f.getLong(1) : 0);
+                    }
+                }
+                seq = rs.getLong(1);
+            }
+        } else {
+            PreparedStatement q = st.insert();
+            q.setString(1, s.session());
+            q.setLong(2, now);
+            q.setBytes(3, s.bytes());
+            q.setString(4, s.session());
+            seq = SqliteStatements.single(q);
+        }
+        if (seq > keep) {
+            st.prune().setString(1, s.session());
+            st.prune().setLong(2, seq - keep);
+            st.prune().executeUpdate();
+        }
+        return seq;
     }
 
     /** Fails every operation of a batch that was not committed, naming its session. */
@@ -441,6 +520,7 @@ public final class SqliteSessionStore implements SessionStore {
             switch (op) {
                 case Save s -> fail(op, new PersistenceException("cannot save session '" + s.session() + "' to " + file + ": " + why, e));
                 case Delete d -> fail(op, new PersistenceException("cannot delete session '" + d.session() + "' from " + file + ": " + why, e));
+                case Claim c -> fail(op, new PersistenceException("cannot claim session '" + c.session() + "' in " + file + ": " + why, e));
                 case Close c -> {}
             }
         }
@@ -450,6 +530,7 @@ public final class SqliteSessionStore implements SessionStore {
         switch (op) {
             case Save s -> s.done().completeExceptionally(e);
             case Delete d -> d.done().completeExceptionally(e);
+            case Claim c -> c.done().completeExceptionally(e);
             case Close c -> {}
         }
     }
