@@ -35,10 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
  * node; a WebSocket on one node talks to a session on another; after a node is killed with SIGKILL every session answers again
  * within {@link #BOUND}; a node paused (SIGSTOP) longer than its lease
  * loses its sessions to the others and, once continued, drops its own
- * activations. Each node has a data folder of its own here (the state of a
- * session does not survive its move); the shared store's checks (no
- * acknowledged persist lost, one writer per version) need the PostgreSQL
- * store of part A.
+ * activations.
+ *
+ * <p>With {@code LUAHOST_TEST_PG} (tests/pg/start.sh) the nodes share that
+ * PostgreSQL store and the tests also check that no acknowledged
+ * {@code host.persist()} is lost across the SIGKILL and the pause, and that
+ * the store's version history has one writer at a time (fencing tokens never
+ * go back along a session's versions). Without it each node has a data
+ * folder of its own (a session that moves starts from that node's folder)
+ * and those checks are skipped, saying so.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterServeTest {
@@ -49,11 +54,17 @@ class ClusterServeTest {
             function inc(n) count = count + (n or 1) return count end
             function get() return count end
             function on_message(from, v) count = count + 1 host.push({got = v, count = count}) end
-            host.export{inc = inc, get = get}
+            function keep(n) count = count + (n or 1) host.persist() return count end
+            host.export{inc = inc, get = get, keep = keep}
             """;
     static final int SESSIONS = 12;
 
     @TempDir static Path dir;
+    /** The shared PostgreSQL store's URI, or null (each node has a data folder of its own). */
+    static final String PG = System.getenv("LUAHOST_TEST_PG");
+    /** Session ids of this run (the database outlives it). */
+    static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    static org.luahost.persistence.SessionStore store;
     static final List<ServeProcess> nodes = new ArrayList<>();
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -69,6 +80,9 @@ class ClusterServeTest {
         }
         String join = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
         // the first node forms the cluster; the others join it (together)
+        if (PG == null) System.err.println("ClusterServeTest: LUAHOST_TEST_PG is not set (tests/pg/start.sh): "
+                + "the checks of the shared store (acknowledged persists, one writer per version) are skipped");
+        else store = org.luahost.persistence.SessionStore.postgresql(PG);
         nodes.add(node(script, 0, ports[0], join));
         List<CompletableFuture<ServeProcess>> rest = new ArrayList<>();
         for (int i = 1; i < 3; i++) {
@@ -85,12 +99,15 @@ class ClusterServeTest {
     }
 
     private static ServeProcess node(Path script, int i, int port, String join) throws Exception {
-        return ServeProcess.start(dir, dir.resolve("data" + i), script, "--cluster", "--cluster-port", String.valueOf(port),
-                "--join", join, "--lease", "3", "--idle", "0", "--session-rate", "0");
+        List<String> opts = new ArrayList<>(List.of("--cluster", "--cluster-port", String.valueOf(port),
+                "--join", join, "--lease", "3", "--idle", "0", "--session-rate", "0"));
+        if (PG != null) opts.addAll(List.of("--store", PG));   // after ServeProcess's --data: the last one wins
+        return ServeProcess.start(dir, dir.resolve("data" + i), script, opts.toArray(String[]::new));
     }
 
     @AfterAll
     static void down() {
+        if (store != null) store.close();
         for (ServeProcess p : nodes) {
             signal("CONT", p);
             p.process().destroyForcibly();
@@ -106,10 +123,13 @@ class ClusterServeTest {
     }
 
     /** inc through node's gateway: the new count, or -1 when it failed. */
-    private static long inc(ServeProcess node, String id) {
+    private static long inc(ServeProcess node, String id) { return call(node, id, "inc"); }
+
+    /** fn (inc, keep, get) of session RUN-id through node's gateway: the count, or -1 when it failed. */
+    private static long call(ServeProcess node, String id, String fn) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
-                    + "/sessions/" + id + "/call/inc")).timeout(Duration.ofSeconds(10))
+                    + "/sessions/" + RUN + "-" + id + "/call/" + fn)).timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString("[1]")).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? new JsonArray(r.body()).getLong(0) : -1;
         } catch (Exception e) {
@@ -122,7 +142,10 @@ class ClusterServeTest {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/sessions"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         List<String> ids = new ArrayList<>();
-        for (Object o : new JsonArray(r.body())) ids.add(((JsonObject) o).getString("id"));
+        for (Object o : new JsonArray(r.body())) {
+            String id = ((JsonObject) o).getString("id");
+            if (id.startsWith(RUN + "-")) ids.add(id.substring(RUN.length() + 1));
+        }
         return ids;
     }
 
@@ -173,7 +196,7 @@ class ClusterServeTest {
         int via = (owner.get("w") + 1) % 3;
         java.util.concurrent.LinkedBlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
         java.net.http.WebSocket ws = http.newWebSocketBuilder().buildAsync(
-                URI.create("ws://127.0.0.1:" + nodes.get(via).port() + "/sessions/w/ws"), new java.net.http.WebSocket.Listener() {
+                URI.create("ws://127.0.0.1:" + nodes.get(via).port() + "/sessions/" + RUN + "-w/ws"), new java.net.http.WebSocket.Listener() {
                     @Override
                     public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
                         frames.add(data.toString());
@@ -194,13 +217,36 @@ class ClusterServeTest {
     @Test
     @Order(3)
     void afterASigkillEverySessionAnswersAgainWithinTheBound() throws Exception {
-        for (int s = 0; s < SESSIONS; s++) assertTrue(inc(nodes.get(1), "k" + s) > 0);
+        for (int s = 0; s < SESSIONS; s++) assertTrue(call(nodes.get(1), "k" + s, "keep") > 0);
         Map<String, Integer> owner = owners(List.of(0, 1, 2));
         int victim = owner.get("k0");
-        nodes.get(victim).process().destroyForcibly();   // SIGKILL
-        nodes.get(victim).process().waitFor(10, TimeUnit.SECONDS);
         int survivor = (victim + 1) % 3;
+        // traffic through the two other nodes: host.persist() acknowledged counts, per session
+        long[] acked = new long[SESSIONS];
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread traffic = Thread.ofPlatform().start(() -> {
+            for (int k = 0; !stop.get(); k++) {
+                int s = k % SESSIONS;
+                long c = call(nodes.get(k % 2 == 0 ? survivor : 3 - victim - survivor), "k" + s, "keep");
+                if (c > 0) synchronized (acked) { acked[s] = Math.max(acked[s], c); }
+            }
+        });
+        Thread.sleep(1500);
+        nodes.get(victim).process().destroyForcibly();   // SIGKILL, during the traffic
+        nodes.get(victim).process().waitFor(10, TimeUnit.SECONDS);
         allAnswer(nodes.get(survivor), "k");
+        Thread.sleep(1000);
+        stop.set(true);
+        traffic.join();
+        if (PG != null) {
+            for (int s = 0; s < SESSIONS; s++) {
+                long now = call(nodes.get(survivor), "k" + s, "get");
+                synchronized (acked) {
+                    assertTrue(now >= acked[s], "k" + s + ": an acknowledged persist was lost (" + now + " < " + acked[s] + ")");
+                }
+                assertOneWriterAtATime("k" + s);
+            }
+        }
         int other = 3 - victim - survivor;
         Map<String, Integer> after = owners(List.of(survivor, other));
         for (int s = 0; s < SESSIONS; s++) assertTrue(after.containsKey("k" + s), "k" + s + " lives on a survivor");
@@ -236,5 +282,24 @@ class ClusterServeTest {
             Thread.sleep(100);
         }
         assertTrue(nodes.get(paused).stderr().contains("dropped here"), "it says so: " + nodes.get(paused).stderr());
+        if (PG != null) {
+            for (String id : mine) {
+                long before = call(nodes.get(other), id, "get");
+                assertTrue(call(nodes.get(other), id, "keep") == before + 1, id + " goes on from its count on the other node");
+                assertOneWriterAtATime(id);
+            }
+        }
+    }
+
+    /** The store's history of RUN-id: fencing tokens never go back along the versions (one writer at a time). */
+    private static void assertOneWriterAtATime(String id) throws Exception {
+        List<org.luahost.persistence.SnapshotWriter> w = new ArrayList<>(store.writers(RUN + "-" + id).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS));
+        w.sort(java.util.Comparator.comparingLong(org.luahost.persistence.SnapshotWriter::sequence));
+        for (int i = 1; i < w.size(); i++) {
+            assertTrue(w.get(i).fence() >= w.get(i - 1).fence(), id + ": a version written by an older claim after a newer one: " + w);
+            assertTrue(w.get(i).sequence() > w.get(i - 1).sequence(), id + ": two writers of one version: " + w);
+        }
+        assertTrue(w.isEmpty() || w.get(w.size() - 1).fence() > 0, id + ": saved without a fencing token: " + w);
     }
 }
