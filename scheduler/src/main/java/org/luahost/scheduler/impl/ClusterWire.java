@@ -42,7 +42,10 @@ final class ClusterWire {
     private final ClusterRouter router;
     private final HostImpl host;
     /** Subscriptions of other nodes' WebSockets to sessions here, by their push address. */
-    private final ConcurrentHashMap<String, AutoCloseable> subs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Sub> subs = new ConcurrentHashMap<>();
+
+    /** A subscription of a WebSocket on node to a session here. */
+    private record Sub(String node, AutoCloseable subscription) {}
     private volatile MessageConsumer<JsonObject> consumer;
 
     ClusterWire(ClusterRouter router) {
@@ -62,8 +65,15 @@ final class ClusterWire {
 
     void close() {
         consumer.unregister();
-        subs.values().forEach(ClusterWire::closeQuietly);
+        subs.values().forEach(x -> closeQuietly(x.subscription()));
         subs.clear();
+    }
+
+    /** Ends the subscriptions of nodes that are no longer members (their WebSockets went with them). */
+    void pruneSubscriptions(java.util.List<String> members) {
+        subs.forEach((addr, sub) -> {
+            if (!members.contains(sub.node()) && subs.remove(addr, sub)) closeQuietly(sub.subscription());
+        });
     }
 
     // ---------------------------------------------------------------- sending side
@@ -196,7 +206,8 @@ final class ClusterWire {
         JsonObject b = m.body();
         String op = b.getString("op", "");
         if (op.equals("unsub")) {
-            closeQuietly(subs.remove(b.getString("addr", "")));
+            Sub gone = subs.remove(b.getString("addr", ""));
+            if (gone != null) closeQuietly(gone.subscription());
             m.reply(null);
             return;
         }
@@ -227,7 +238,8 @@ final class ClusterWire {
                 case "sub" -> {
                     String addr = b.getString("addr");
                     AutoCloseable sub = ClusterLocal.subscribe(host, id, vals -> host.vertx.eventBus().send(addr, ClusterRouter.toWire(vals)));
-                    closeQuietly(subs.put(addr, sub));
+                    Sub old = subs.put(addr, new Sub(b.getString("node", ""), sub));
+                    if (old != null) closeQuietly(old.subscription());
                     yield Future.succeededFuture();
                 }
                 default -> Future.failedFuture(new SessionException(Kind.BAD_VALUE, "unknown operation '" + op + "'"));

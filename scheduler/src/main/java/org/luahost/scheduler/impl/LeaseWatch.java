@@ -8,7 +8,8 @@ package org.luahost.scheduler.impl;
  * not run for longer than the lease (the process was paused: SIGSTOP, a
  * long GC, a suspended VM) or that the node is no longer among the members
  * drops every live session here without saving ({@link SessionSaver#lose}),
- * because another node may own them now. The store's fencing covers what
+ * because another node may own them now. The same check ends the push
+ * subscriptions of WebSockets on nodes that left. The store's fencing covers what
  * runs before the check notices (a save already queued fails there).
  *
  * <p>Threads: the check runs on a Vert.x event loop; it only reads the
@@ -49,7 +50,9 @@ final class LeaseWatch {
 
     private boolean isMember() {
         try {
-            return router.members().contains(router.self);
+            var members = router.members();
+            router.wire.pruneSubscriptions(members);
+            return members.contains(router.self);
         } catch (RuntimeException e) {   // the cluster manager stopped (Hazelcast is not active)
             return false;
         }
