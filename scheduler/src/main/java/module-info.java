@@ -13,5 +13,9 @@ module org.luahost.scheduler {
     requires transitive io.vertx.healthcheck;
     requires transitive micrometer.core;   // HostOptions.metrics takes a MeterRegistry
 
+    requires io.vertx.clustermanager.hazelcast;   // clustering (org.luahost.scheduler.cluster)
+    requires com.hazelcast.core;
+
     exports org.luahost.scheduler;
+    exports org.luahost.scheduler.cluster;
 }

@@ -71,11 +71,12 @@ final class ServeCommand {
                                   sandboxed into --trusted: their data only, their functions raise when called)
               --log-level LEVEL   what the log on stderr shows: trace, debug, info (default), warn, error;
                                   failed turns, stops and failed saves are warnings, failed calls debug
-            """ + GatewayFlags.USAGE;
+            """ + GatewayFlags.USAGE + ClusterFlags.USAGE;
 
     static int run(String[] args) {
         int port = 8080;
         GatewayFlags gateway = new GatewayFlags();
+        ClusterFlags cluster = new ClusterFlags();
         HostOptions host = new HostOptions().idleTimeout(Duration.ofSeconds(300)).heapCeiling(0.85);
         SessionOptions s = new SessionOptions();
         String script = null;
@@ -87,6 +88,7 @@ final class ServeCommand {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 int taken = gateway.parse(args, i);
+                if (taken < 0) taken = cluster.parse(args, i);
                 if (taken >= 0) {
                     i = taken;
                     continue;
@@ -153,7 +155,15 @@ final class ServeCommand {
             }
             host.store(store);
         }
-        Vertx vertx = ServeMetrics.vertx(host, gateway.options);   // metrics: GET /metrics
+        host.cluster(cluster.options);
+        Vertx vertx;
+        try {
+            vertx = ServeMetrics.vertx(host, gateway.options, cluster.options);   // metrics: GET /metrics
+        } catch (RuntimeException e) {
+            System.err.println("luahost serve: cannot join the cluster: " + e.getMessage());
+            if (store != null) store.close();
+            return 1;
+        }
         LuaHost luaHost = LuaHost.create(vertx, host);
         HttpServer server;
         try {
@@ -169,7 +179,7 @@ final class ServeCommand {
         System.err.println("luahost: serving " + script + " on " + gateway.describe() + ":" + server.actualPort()
                 + " (POST /sessions/{id}/call/{export}, POST /sessions/{id}/send, WebSocket /sessions/{id}/ws, GET /sessions, console /console/; "
                 + gateway.auth() + ")"
-                + (!save ? "; sessions are not saved" : "; sessions are saved in " + stores.where()));
+                + (!save ? "; sessions are not saved" : "; sessions are saved in " + stores.where()) + cluster.describe());
         CountDownLatch done = new CountDownLatch(1);
         SessionStore st = store;
         long bound = shutdownSeconds;

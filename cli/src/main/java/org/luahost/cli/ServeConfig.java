@@ -57,12 +57,12 @@ final class ServeConfig {
         Kind(String what) { this.what = what; }
     }
 
-    /** Every key of the file: the flags of serve ({@link ServeCommand}) and of the gateway ({@link GatewayFlags}). */
+    /** Every key of the file: the flags of serve ({@link ServeCommand}), of the gateway ({@link GatewayFlags}) and of the cluster ({@link ClusterFlags}). */
     static final Map<String, Kind> KEYS = table(
             // ServeCommand
             "port", Kind.INT, "idle", Kind.LONG, "cpu-budget", Kind.LONG, "memory-limit", Kind.LONG,
             "call-timeout", Kind.LONG, "interleave", Kind.SWITCH, "restart-after", Kind.INT,
-            "trusted", Kind.SWITCH, "data", Kind.TEXT, "no-data", Kind.SWITCH, "save-interval", Kind.LONG,
+            "trusted", Kind.SWITCH, "data", Kind.TEXT, "store", Kind.TEXT, "no-data", Kind.SWITCH, "save-interval", Kind.LONG,
             "skip-unsaveable", Kind.SWITCH, "max-sessions", Kind.INT, "heap-ceiling", Kind.NUMBER,
             "mailbox", Kind.INT, "await-timeout", Kind.LONG, "shutdown-timeout", Kind.LONG,
             "allow-profile-change", Kind.SWITCH, "log-level", Kind.TEXT, "store", Kind.TEXT,
@@ -72,7 +72,9 @@ final class ServeConfig {
             "max-body", Kind.INT, "body-timeout", Kind.INT, "header-timeout", Kind.INT,
             "keep-alive-timeout", Kind.INT, "max-depth", Kind.INT, "max-result", Kind.INT,
             "max-frame", Kind.INT, "ws-pending", Kind.INT, "session-rate", Kind.RATE,
-            "max-connections", Kind.INT, "max-connections-per-client", Kind.INT);
+            "max-connections", Kind.INT, "max-connections-per-client", Kind.INT,
+            // ClusterFlags
+            "cluster", Kind.SWITCH, "cluster-host", Kind.TEXT, "cluster-port", Kind.INT, "join", Kind.TEXT, "lease", Kind.LONG);
 
     private static Map<String, Kind> table(Object... pairs) {
         Map<String, Kind> m = new LinkedHashMap<>();

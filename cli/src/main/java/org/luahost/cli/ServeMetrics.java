@@ -33,11 +33,18 @@ final class ServeMetrics {
 
     /** A Vertx with Micrometer metrics in a new Prometheus registry, which host and gateway get too. */
     static Vertx vertx(HostOptions host, GatewayOptions gateway) {
+        return vertx(host, gateway, null);
+    }
+
+    /** As {@link #vertx(HostOptions, GatewayOptions)}, clustered (and joined, waiting for it) when cluster is not null. */
+    static Vertx vertx(HostOptions host, GatewayOptions gateway, org.luahost.scheduler.cluster.ClusterOptions cluster) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                 .setLabels(LABELS);
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
-                .withMetrics(new MicrometerMetricsFactory(registry)).build();
+        VertxOptions options = new VertxOptions().setMetricsOptions(metrics);
+        Vertx vertx = cluster != null ? org.luahost.scheduler.cluster.Clusters.start(cluster, options,
+                new MicrometerMetricsFactory(registry)).await()
+                : Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
         host.metrics(registry);
         gateway.metrics(registry::scrape);
         return vertx;

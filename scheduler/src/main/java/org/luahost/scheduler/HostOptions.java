@@ -41,6 +41,7 @@ public final class HostOptions {
     private double heapCeiling = 0.85;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private MeterRegistry metrics;
+    private org.luahost.scheduler.cluster.ClusterOptions cluster;
 
     public int verticles() { return verticles; }
     /** Event-loop verticles sessions are spread over (by id); default: one per core. */
@@ -139,4 +140,16 @@ public final class HostOptions {
      * before the host is created.
      */
     public HostOptions metrics(MeterRegistry registry) { this.metrics = registry; return this; }
+
+    public org.luahost.scheduler.cluster.ClusterOptions cluster() { return cluster; }
+    /**
+     * Clustered mode (null, the default: off). The host's Vertx must be
+     * clustered ({@link org.luahost.scheduler.cluster.Clusters#start} with
+     * the same options): each session is live on one node of the cluster at
+     * a time, calls and messages on any node reach it there, and a session
+     * live nowhere is activated on the node the placement picks. With a
+     * store, the store must be shared by the nodes and fence (see
+     * {@link SessionStore#claim}). See the README's Cluster section.
+     */
+    public HostOptions cluster(org.luahost.scheduler.cluster.ClusterOptions c) { this.cluster = c; return this; }
 }

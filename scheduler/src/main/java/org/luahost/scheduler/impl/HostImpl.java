@@ -66,6 +66,8 @@ public final class HostImpl implements LuaHost {
     final RecentErrors recentErrors = new RecentErrors();
     /** Script and options of passivated sessions that do not run the host's defaults. */
     private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
+    /** Clustered mode's routing (HostOptions.cluster), or null. */
+    final ClusterRouter cluster;
 
     /** How a passivated session was started. */
     private record Config(Script script, SessionOptions options) {}
@@ -84,13 +86,16 @@ public final class HostImpl implements LuaHost {
         this.output = options.output();
         this.admission = new Admission(options);
         this.metrics = Metrics.create(this, options.metrics());
+        this.cluster = options.cluster() == null ? null : new ClusterRouter(this, options.cluster().lease().toMillis());
         Promise<Void> p = Promise.promise();
         Runnable deploy = () -> vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
                 .onSuccess(id -> {
                     deploymentId = id;
                     startSweep();
-                    p.complete();
-                    restoreTimedSessions();
+                    (cluster == null ? Future.<Void>succeededFuture() : cluster.wire.registered()).onComplete(x -> {
+                        p.complete();
+                        restoreTimedSessions();
+                    });
                 })
                 .onFailure(p::fail);
         // Created inside a verticle: the host's verticles are deployed from a thread outside it, so that they are
@@ -123,6 +128,10 @@ public final class HostImpl implements LuaHost {
                 return;
             }
             for (String id : ids) {
+                if (cluster != null) {   // each node restores the sessions placed on it (unless live elsewhere)
+                    if (cluster.place(id).equals(cluster.self)) cluster.wire.start(id);
+                    continue;
+                }
                 try {
                     getOrStart(id, options.defaultScript(), options.sessionDefaults());
                 } catch (RuntimeException e) {
@@ -214,6 +223,7 @@ public final class HostImpl implements LuaHost {
         }
         sessions.remove(s.id, s);
         s.unbindBus();
+        if (cluster != null) cluster.release(s.id);
         if (metrics != null) metrics.passivated(s.id);
     }
 
@@ -237,12 +247,17 @@ public final class HostImpl implements LuaHost {
         });
     }
 
-    private SessionImpl byId(String id) {
+    SessionImpl byId(String id) {
         return getOrStart(id, options.defaultScript(), options.sessionDefaults());
     }
 
     @Override
     public Future<Session> session(String id, Script script, SessionOptions opts) {
+        if (cluster != null && find(id) == null) return cluster.wire.claimForJava(id).compose(v -> sessionHere(id, script, opts));
+        return sessionHere(id, script, opts);
+    }
+
+    private Future<Session> sessionHere(String id, Script script, SessionOptions opts) {
         return ready.compose(v -> {
             SessionImpl s = getOrStart(id, script, opts);
             return future(s.startedFuture).map(x -> (Session) s);
@@ -251,6 +266,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Session> session(String id) {
+        if (cluster != null) return cluster.wire.start(id).map(v -> find(id) instanceof Session s ? s : new ClusterLocal.Remote(this, id));
         return ready.compose(v -> {
             SessionImpl s = byId(id);
             return future(s.startedFuture).map(x -> (Session) s);
@@ -265,12 +281,14 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> call(String id, String fname, Object... args) {
+        if (cluster != null) return cluster.wire.callJava(id, null, fname, args);
         return ready.compose(v -> call(byId(id), null, fname, args));
     }
 
     @Override
     public Future<Object[]> callFrom(String id, String from, String fname, Object... args) {
         java.util.Objects.requireNonNull(from, "from");
+        if (cluster != null) return cluster.wire.callJava(id, Utf8Text.luaString(from), fname, args);
         return ready.compose(v -> call(byId(id), Utf8Text.luaString(from), fname, args));
     }
 
@@ -308,6 +326,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Object[]> callExportedAs(String id, String from, String fname, Object... luaArgs) {
+        if (cluster != null) return cluster.wire.callLua(id, from, fname, luaArgs, true);
         return ready.compose(v -> {
             SessionImpl s = byId(id);
             PromiseReply reply = new PromiseReply();
@@ -318,6 +337,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> sendAs(String id, String from, Object... luaValues) {
+        if (cluster != null) return cluster.wire.sendLua(id, from, luaValues);
         return ready.compose(v -> {
             byId(id).deliver(new Envelope.Send(from, luaValues));
             return Future.succeededFuture();
@@ -326,6 +346,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> send(String id, Object... message) {
+        if (cluster != null) return cluster.wire.sendJava(id, null, message);
         return ready.compose(v -> {
             send(byId(id), null, message);
             return Future.succeededFuture();
@@ -335,6 +356,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Future<Void> sendFrom(String id, String from, Object... message) {
         java.util.Objects.requireNonNull(from, "from");
+        if (cluster != null) return cluster.wire.sendJava(id, LuaJson.luaString(from), message);
         return ready.compose(v -> {
             send(byId(id), LuaJson.luaString(from), message);
             return Future.succeededFuture();
@@ -348,12 +370,14 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public Future<Void> stop(String id) {
+        if (cluster != null) return cluster.wire.stop(id);
         SessionImpl s = sessions.get(id);
         return s == null ? Future.succeededFuture() : stop(s);
     }
 
     @Override
     public Future<Void> kill(String id, String reason) {
+        if (cluster != null) return cluster.wire.kill(id, reason);
         SessionImpl s = sessions.get(id);
         return s == null ? Future.succeededFuture() : future(s.killNow(reason)).mapEmpty();
     }
@@ -389,6 +413,7 @@ public final class HostImpl implements LuaHost {
 
     @Override
     public AutoCloseable subscribe(String id, Consumer<Object[]> receiver) {
+        if (cluster != null) return cluster.wire.subscribe(id, receiver);
         return byId(id).subscribe(receiver);
     }
 
@@ -419,6 +444,7 @@ public final class HostImpl implements LuaHost {
     @Override
     public Future<org.luahost.scheduler.CloseReport> close(java.time.Duration bound) {
         closing = true;
+        if (cluster != null) cluster.close();
         if (options.eventBus()) vertx.eventBus().removeOutboundInterceptor(activator);
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         Promise<org.luahost.scheduler.CloseReport> p = HomeContext.callerPromise();
@@ -448,11 +474,16 @@ public final class HostImpl implements LuaHost {
     // ---------------------------------------------------------------- from Lua (on a session's turn)
 
     void sendFromLua(SessionImpl from, String target, Object[] copied) {
+        if (cluster != null && find(target) == null) {   // to another node
+            cluster.wire.sendFromLua(from.id, target, copied);
+            return;
+        }
         SessionImpl s = targetOf(from, target);
         s.deliver(new Envelope.Send(from.id, copied));
     }
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
+        if (cluster != null && find(target) == null) return cluster.wire.callFromLua(from.id, target, fname, copied);
         SessionImpl s = targetOf(from, target);
         String[] chain = from.chainForCall();
         if (!s.interleaves()) {
@@ -482,6 +513,7 @@ public final class HostImpl implements LuaHost {
         sessions.remove(s.id, s);
         passivatedConfigs.remove(s.id);
         s.unbindBus();
+        if (cluster != null) cluster.release(s.id);
     }
 
     /** The outbound interceptor that starts or restores a session on its first event-bus message. */
@@ -507,6 +539,10 @@ public final class HostImpl implements LuaHost {
             return;
         }
         String id = address.substring(prefix.length());
+        if (cluster != null && find(id) == null) {
+            cluster.wire.relay(dc, id);   // to the node it lives on
+            return;
+        }
         SessionImpl s = sessions.get(id);
         if (s != null && !s.isGone() && s.busBound.isDone()) {
             dc.next();

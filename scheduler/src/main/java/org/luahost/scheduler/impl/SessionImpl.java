@@ -227,7 +227,9 @@ final class SessionImpl implements Session {
                 busBound.complete(null);
                 return;
             }
-            MessageConsumer<Object> c = host.vertx.eventBus().<Object>consumer(address(), handler);
+            // clustered: other nodes reach it through their relay (ClusterWire), not a cluster-wide registration
+            MessageConsumer<Object> c = host.cluster != null ? host.vertx.eventBus().<Object>localConsumer(address(), handler)
+                    : host.vertx.eventBus().<Object>consumer(address(), handler);
             consumer = c;
             c.completion().onComplete(ar -> busBound.complete(null));
         });

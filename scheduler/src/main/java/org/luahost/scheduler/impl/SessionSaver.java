@@ -64,6 +64,10 @@ final class SessionSaver {
     private volatile boolean storeFailed;
     /** Why the last save failed (capture or store), for the close report; null if none did yet. */
     private volatile String lastFailure;
+    /** The store's fencing token of this activation (clustered hosts, see {@link SessionFence}); -1: unfenced saves. */
+    private long fence = -1;
+    /** Set once when this activation lost the session (fenced off, or its node's lease ran out): no save is stored any more. */
+    private volatile String lost;
     /** Warnings already printed (a value that cannot be saved is reported once, not at every turn). */
     private Set<String> warned;
 
@@ -84,6 +88,7 @@ final class SessionSaver {
         persister.register(TimerCodec.INSTANCE);
         String who = "session '" + session.id + "'";
         Optional<StoredSnapshot> saved;
+        if (session.host.cluster != null) fence = SessionFence.claim(store, session.id);
         try {
             saved = store.load(session.id).toCompletableFuture().join();
         } catch (CompletionException | CancellationException x) {
@@ -164,11 +169,13 @@ final class SessionSaver {
             return CompletableFuture.failedFuture(x);
         }
         captureFailed = false;
+        if (lost != null) return CompletableFuture.failedFuture(new SessionException(Kind.PERSISTENCE, lost));
         snap.warnings().forEach(w -> warn("session '" + session.id + "': " + w));
         if (!storeFailed && snap.sameContentAs(last)) return lastSave;
         storeFailed = false;
         last = snap;
-        CompletableFuture<Long> f = store.save(session.id, snap.bytes()).toCompletableFuture();
+        CompletableFuture<Long> f = (fence >= 0 ? store.save(session.id, snap.bytes(), fence)
+                : store.save(session.id, snap.bytes())).toCompletableFuture();
         Metrics m = session.host.metrics;
         long started = lastCaptureAt;
         f.whenComplete((seq, x) -> {
@@ -176,7 +183,8 @@ final class SessionSaver {
             if (x != null) {
                 storeFailed = true;
                 lastFailure = message(x);
-                Log.STORE.warn("cannot save session '{}': {}", session.id, message(x));
+                if (SessionFence.fencedOff(x)) lose("fenced off: " + message(x));
+                else Log.STORE.warn("cannot save session '{}': {}", session.id, message(x));
             }
         });
         lastSave = f;
@@ -198,6 +206,18 @@ final class SessionSaver {
             lastFailure = message(x);
             return lastFailure;
         }
+    }
+
+    /**
+     * This activation lost the session (another node owns it now): nothing
+     * more is stored, and the session is dropped here (killed; its stop
+     * saves nothing). Any thread; once.
+     */
+    void lose(String why) {
+        if (lost != null) return;
+        lost = "session '" + session.id + "' is no longer owned by this node (" + why + "); dropped here, not saved";
+        Log.STORE.warn(lost);
+        session.killNow(why);
     }
 
     private void restored(boolean ok) {

@@ -71,6 +71,10 @@
  * {@code TurnRunner.run} (an {@code os.exit} arrives there as a
  * {@link org.luahost.scheduler.impl.SessionExit}); restarts and activation
  * leases in {@code Lifecycle}; durable timers in {@code Timers}; a change of
- * the VM's host API in {@code LuaRunner}.
+ * the VM's host API in {@code LuaRunner}. Clustered hosts (issue 17): the
+ * owner directory, placement and routing in {@code ClusterRouter}, the
+ * node-to-node protocol in {@code ClusterWire} (its local side in
+ * {@code ClusterLocal}), the node's lease in {@code LeaseWatch}, the store's
+ * claim and fenced saves in {@code SessionFence} and {@code SessionSaver}.
  */
 package org.luahost.scheduler.impl;
