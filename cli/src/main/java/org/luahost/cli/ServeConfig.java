@@ -65,7 +65,7 @@ final class ServeConfig {
             "trusted", Kind.SWITCH, "data", Kind.TEXT, "store", Kind.TEXT, "no-data", Kind.SWITCH, "save-interval", Kind.LONG,
             "skip-unsaveable", Kind.SWITCH, "max-sessions", Kind.INT, "heap-ceiling", Kind.NUMBER,
             "mailbox", Kind.INT, "await-timeout", Kind.LONG, "shutdown-timeout", Kind.LONG,
-            "allow-profile-change", Kind.SWITCH, "log-level", Kind.TEXT, "store", Kind.TEXT,
+            "allow-profile-change", Kind.SWITCH, "log-level", Kind.TEXT,
             // GatewayFlags
             "host", Kind.TEXT, "token", Kind.TEXT, "admin-token", Kind.TEXT, "no-auth", Kind.SWITCH,
             "tls-cert", Kind.TEXT, "tls-key", Kind.TEXT, "tls-client-ca", Kind.TEXT,
