@@ -14,13 +14,8 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryContext;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import org.luahost.coroutines.Utf8Text;
 import org.luahost.scheduler.HostOptions;
@@ -51,19 +46,21 @@ public final class HostImpl implements LuaHost {
     final ThreadFactory threads = Thread.ofVirtual().name("lua-session").inheritInheritableThreadLocals(false).factory();
     /** The workers that run sessions' turns (as many active ones as the JVM has processors, at least 2). */
     final Drainers drainers = new Drainers(threads, Math.max(2, Runtime.getRuntime().availableProcessors()));
-    private final ConcurrentHashMap<String, SessionImpl> sessions = new ConcurrentHashMap<>();
-    private final List<HomeContext> homes = new CopyOnWriteArrayList<>();
+    final ConcurrentHashMap<String, SessionImpl> sessions = new ConcurrentHashMap<>();
+    final List<HomeContext> homes = new CopyOnWriteArrayList<>();
     private final Future<Void> ready;
     private volatile String deploymentId;
     private volatile long sweepTimer = -1;
     /** Set by close(): no new session starts. */
-    private volatile boolean closing;
+    volatile boolean closing;
     /** The host-wide ceiling on new sessions (maxSessions, heap). */
     final Admission admission;
     /** The meters, or null when the options name no registry. */
     final Metrics metrics;
     /** The last failed turns of each session (the console's recent errors). */
     final RecentErrors recentErrors = new RecentErrors();
+    /** Sessions on the event bus: their consumers, and activation by a first message. */
+    final BusActivation bus = new BusActivation(this);
     /** Script and options of passivated sessions that do not run the host's defaults. */
     private final ConcurrentHashMap<String, Config> passivatedConfigs = new ConcurrentHashMap<>();
     /** Clustered mode's routing (HostOptions.cluster), or null. */
@@ -102,7 +99,7 @@ public final class HostImpl implements LuaHost {
         // not the verticle's children (Vert.x would undeploy them before the verticle's stop could close the host,
         // and the close would find its sessions' contexts gone); the verticle's undeploy closes the host instead
         // (after its stop, which may close it first).
-        if (options.eventBus()) vertx.eventBus().addOutboundInterceptor(activator);
+        if (options.eventBus()) vertx.eventBus().addOutboundInterceptor(bus.activator);
         if (HomeContext.whenCallerUndeployed(this::close)) {
             Thread.ofVirtual().name("luahost-deploy").start(deploy);
         } else {
@@ -445,7 +442,7 @@ public final class HostImpl implements LuaHost {
     public Future<org.luahost.scheduler.CloseReport> close(java.time.Duration bound) {
         closing = true;
         if (cluster != null) cluster.close();
-        if (options.eventBus()) vertx.eventBus().removeOutboundInterceptor(activator);
+        if (options.eventBus()) vertx.eventBus().removeOutboundInterceptor(bus.activator);
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         Promise<org.luahost.scheduler.CloseReport> p = HomeContext.callerPromise();
         // a platform thread: the close must not need a carrier that a stuck turn may hold
@@ -516,101 +513,7 @@ public final class HostImpl implements LuaHost {
         if (cluster != null) cluster.release(s.id);
     }
 
-    /** The outbound interceptor that starts or restores a session on its first event-bus message. */
-    private final Handler<DeliveryContext<Object>> activator = this::activateOnMessage;
-
-    /**
-     * A message sent to a session's address (prefix + id) whose consumer is
-     * not registered yet: the session is started (from the default script) or
-     * restored (passivated), as a call from Java would, and the message goes
-     * on once its consumer is registered, so it is the session's first
-     * message instead of a NO_HANDLERS failure. An id that names no session
-     * (no default script, never passivated) goes on at once (NO_HANDLERS, as
-     * before); a session that cannot start now (shutting down, over a limit)
-     * fails a request with code 503 and the reason, and drops a plain send
-     * (logged at WARN). Runs on the sender's
-     * thread; the message goes on on the sender's context when it had one.
-     */
-    private void activateOnMessage(DeliveryContext<Object> dc) {
-        String address = dc.message().address();
-        String prefix = options.addressPrefix();
-        if (closing || homes.isEmpty() || address == null || address.length() <= prefix.length() || !address.startsWith(prefix)) {
-            dc.next();
-            return;
-        }
-        String id = address.substring(prefix.length());
-        if (cluster != null && find(id) == null) {
-            cluster.wire.relay(dc, id);   // to the node it lives on
-            return;
-        }
-        SessionImpl s = sessions.get(id);
-        if (s != null && !s.isGone() && s.busBound.isDone()) {
-            dc.next();
-            return;
-        }
-        SessionImpl started;
-        try {
-            started = byId(id);
-        } catch (SessionException e) {
-            if (e.kind() == Kind.NO_SUCH_SESSION) {
-                dc.next();
-            } else if (dc.message().replyAddress() != null) {
-                dc.message().fail(503, e.getMessage());   // the request's reply fails; the message goes no further
-            } else {
-                Log.SESSION.warn("a message to {} was dropped: {}", address, e.getMessage());
-            }
-            return;
-        } catch (RuntimeException e) {
-            dc.next();
-            return;
-        }
-        Context ctx = Vertx.currentContext();
-        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable resume = () -> {
-            if (!once.compareAndSet(false, true)) return;
-            if (ctx != null) ctx.runOnContext(v -> dc.next());
-            else dc.next();
-        };
-        started.busBound.whenComplete((r, x) -> resume.run());
-        started.startedFuture.whenComplete((r, x) -> {
-            if (x != null) resume.run();   // it did not start: no consumer will come
-        });
-    }
-
-    void registerOnBus(SessionImpl s) {
-        if (!options.eventBus()) return;
-        s.bindBus(m -> onBusMessage(s, m));
-    }
-
-    /**
-     * The event-bus protocol: {@code {"call": fname, "args": [...]}} answers
-     * with a JSON array of the results (or fails with code 500 and the
-     * message); {@code {"send": [...], "from": id}} delivers to on_message.
-     */
-    private void onBusMessage(SessionImpl s, Message<Object> m) {
-        if (!(m.body() instanceof JsonObject body)) {
-            m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
-            return;
-        }
-        try {
-            if (body.getValue("call") instanceof String fname) {
-                JsonArray a = body.getJsonArray("args", new JsonArray());
-                callLua(s, LuaJson.luaString(fname), LuaJson.fromJsonArray(a)).onComplete(ar -> {
-                    if (ar.succeeded()) m.reply(LuaJson.toJsonArray(ar.result()));
-                    else m.fail(ar.cause() instanceof SessionException se && se.kind() == Kind.NO_SUCH_FUNCTION ? 404 : 500,
-                            ar.cause().getMessage());
-                });
-            } else if (body.getValue("send") instanceof JsonArray a) {
-                Object from = body.getValue("from");
-                s.deliver(new Envelope.Send(from == null ? null : LuaJson.luaString(from.toString()), LuaJson.fromJsonArray(a)));
-                m.reply(null);
-            } else {
-                m.fail(400, "expected a JSON object {\"call\": name, \"args\": [...]} or {\"send\": [...]}");
-            }
-        } catch (SessionException | IllegalArgumentException e) {
-            m.fail(400, e.getMessage());
-        }
-    }
+    void registerOnBus(SessionImpl s) { bus.register(s); }
 
     /** A host-wide warning (see {@link Log#HOST}). */
     void warn(String message) {
