@@ -48,6 +48,7 @@ public final class Main {
                         new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
             }
             case "kill" -> KillCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            case "drain" -> DrainCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.print(usage());
                 yield 0;
@@ -77,6 +78,8 @@ public final class Main {
                   sessions [--data DIR | --store URI] list|history|show|export|import|delete|backup ...
                                                   inspect and manage stored sessions (sessions -h; alias: store)
                   kill [--url URL] [--admin-token T] ID...  kill sessions of a running serve, even mid-turn (kill -h)
+                  drain [--url URL] [--admin-token T]   save and passivate a running serve's sessions, leave the
+                                                  cluster and end (drain -h; also serve --drain)
                 """;
     }
 

@@ -46,6 +46,7 @@ final class ServeCommand {
 
     static final String USAGE = """
             usage: luahost serve [options] script.lua
+                   luahost serve --drain [--port N] [--admin-token T]: drain a running node (luahost drain -h)
               --config FILE       read options from a JSON or YAML file whose keys are these flags without '--'
                                   ({"cpu-budget": 500, "trusted": true}); flags given here override it
               --port N            HTTP port (default 8080; 0 picks a free one)
@@ -74,6 +75,7 @@ final class ServeCommand {
             """ + GatewayFlags.USAGE + ClusterFlags.USAGE;
 
     static int run(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--drain")) return DrainCommand.run(args, System.out, System.err);
         int port = 8080;
         GatewayFlags gateway = new GatewayFlags();
         ClusterFlags cluster = new ClusterFlags();
@@ -169,6 +171,8 @@ final class ServeCommand {
         try {
             luaHost.ready().await();
             // the gateway, with the web console at /console/ beside it
+            // POST /drain (admin): the SIGTERM path, started from a thread of its own (exit runs the shutdown hook)
+            gateway.options.drain(() -> Thread.ofPlatform().name("luahost-drain").start(() -> System.exit(0)));
             server = Console.start(luaHost, gateway.options.port(port), store, Main.luaThreads()).await();
         } catch (Exception e) {
             System.err.println("luahost serve: cannot start: " + e.getMessage());

@@ -291,6 +291,43 @@ class ClusterServeTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void aDrainedNodeSavesItsSessionsAndLeaves() throws Exception {
+        List<Integer> alive = new ArrayList<>();
+        for (int i = 0; i < 3; i++) if (nodes.get(i).process().isAlive()) alive.add(i);
+        assertEquals(2, alive.size());
+        Map<String, Long> made = new HashMap<>();
+        for (int s = 0; s < 12; s++) made.put("d" + s, inc(nodes.get(alive.get(s % 2)), "d" + s));
+        Map<String, Integer> owner = new HashMap<>();
+        for (int i : alive) {
+            for (String id : liveOn(nodes.get(i))) if (id.startsWith("d")) assertTrue(owner.put(id, i) == null, id + " is live on two nodes");
+        }
+        // drain the node that holds the most of them
+        int drained = alive.stream().max(java.util.Comparator.comparingLong(
+                i -> owner.values().stream().filter(o -> o.equals(i)).count())).orElseThrow();
+        int other = alive.get(0) == drained ? alive.get(1) : alive.get(0);
+        Map<String, Long> counts = new HashMap<>();
+        owner.forEach((id, node) -> {
+            if (node == drained) counts.put(id, made.get(id));
+        });
+        assertTrue(!counts.isEmpty(), "some session lives on the node to drain: " + owner);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int status = DrainCommand.run(new String[] {"--port", String.valueOf(nodes.get(drained).port()), "--timeout", "60"},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertEquals(0, status, "luahost drain: " + out + err);
+        assertTrue(nodes.get(drained).process().waitFor(30, TimeUnit.SECONDS), "the drained node ended");
+        assertEquals(0, nodes.get(drained).process().exitValue());
+        assertTrue(nodes.get(drained).stderr().contains("sessions saved"), nodes.get(drained).stderr());
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            long now = inc(nodes.get(other), e.getKey());
+            assertTrue(now > 0, e.getKey() + " answers on the remaining node");
+            // with the shared store the count goes on from the drained node's save
+            if (PG != null) assertEquals(e.getValue() + 1, now, e.getKey() + " goes on from its saved count");
+        }
+        assertTrue(liveOn(nodes.get(other)).containsAll(counts.keySet()), "they live on the remaining node");
+    }
+
     /** The store's history of RUN-id: fencing tokens never go back along the versions (one writer at a time). */
     private static void assertOneWriterAtATime(String id) throws Exception {
         List<org.luahost.persistence.SnapshotWriter> w = new ArrayList<>(store.writers(RUN + "-" + id).toCompletableFuture()

@@ -38,6 +38,8 @@ import org.luahost.coroutines.ValueLimits;
  * <li>{@code GET /metrics} (admin): the host's metrics in the Prometheus text
  *     format, when {@link GatewayOptions#metrics} gives a scrape (else 404).</li>
  * <li>{@code DELETE /sessions/{id}} (admin): stops the session; {@code 204}.</li>
+ * <li>{@code POST /drain} (admin; when {@link GatewayOptions#drain} is set):
+ *     {@code 202}, then the node stops gracefully (see there).</li>
  * <li>{@code POST /sessions/{id}/kill} (admin; optional query {@code reason}):
  *     kills the session now, even while a turn runs ({@link LuaHost#kill}):
  *     the running turn fails with {@code session killed (reason)};
@@ -165,6 +167,12 @@ public final class Gateway {
         int n = seg.size();
         if (n == 1 && m == HttpMethod.GET && seg.getFirst().equals("metrics") && options.metrics() != null) {
             if (admin(req, p)) metrics(req);
+        } else if (n == 1 && m == HttpMethod.POST && seg.getFirst().equals("drain") && options.drain() != null) {
+            if (admin(req, p)) {
+                req.response().setStatusCode(202).putHeader("content-type", "text/plain; charset=utf-8")
+                        .end("draining: the sessions are saved and passivated, then the node leaves\n");
+                options.drain().run();
+            }
         } else if (n == 0 || !seg.getFirst().equals("sessions")) {
             GatewayHttp.close(req, 404, "no route for " + m + " " + req.path());
         } else if (n == 1 && m == HttpMethod.GET) {

@@ -38,6 +38,7 @@ public final class GatewayOptions {
     private Path tlsKey;
     private Path tlsClientCa;
     private Supplier<String> metrics;
+    private Runnable drain;
 
     public String host() { return host; }
     /** The address to listen on (default 127.0.0.1; "0.0.0.0" for every interface). */
@@ -140,6 +141,16 @@ public final class GatewayOptions {
     public GatewayOptions tlsClientCa(Path caPem) { this.tlsClientCa = caPem; return this; }
 
     public boolean tls() { return tlsCert != null; }
+
+    public Runnable drain() { return drain; }
+    /**
+     * What {@code POST /drain} (admin) starts, answering {@code 202} at once:
+     * a graceful stop of this node (its sessions saved and passivated, their
+     * cluster directory entries released, the node leaving the cluster).
+     * {@code luahost serve} sets it to its SIGTERM path; without it the
+     * route is 404.
+     */
+    public GatewayOptions drain(Runnable action) { this.drain = action; return this; }
 
     public Supplier<String> metrics() { return metrics; }
     /**
