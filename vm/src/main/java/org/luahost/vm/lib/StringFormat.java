@@ -67,7 +67,7 @@ final class StringFormat {
                 sb.append(fmt, i, n);
                 break;
             }
-            sb.append(fmt, i, pct);
+            if (pct > i) sb.append(fmt, i, pct);
             i = pct + 1;
             if (i < n && fmt.charAt(i) == '%') {
                 sb.append('%');
@@ -90,6 +90,11 @@ final class StringFormat {
                     String s = v instanceof String str ? str : Ops.tostring(th, v);
                     if (s.length() > Work.CHUNK) heldOut[0] += hold(th, s.length());
                     sb.append(s);
+                    continue;
+                }
+                if ((c == 'x' || c == 'X') && v instanceof Long l) {
+                    String h = Long.toHexString(l);
+                    sb.append(c == 'x' ? h : h.toUpperCase());
                     continue;
                 }
             }
