@@ -116,7 +116,7 @@ public final class LuaClosure extends LuaFunction {
             th.pop();
             return r;
         }
-        if (sig == Stat.TAILCALL) return first(tailLoop(th, f, pins));
+        if (sig == Stat.TAILCALL) return tailLoop(th, f, pins, false);
         if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return null;
@@ -134,7 +134,7 @@ public final class LuaClosure extends LuaFunction {
             th.pop();
             return r;
         }
-        if (sig == Stat.TAILCALL) return tailLoop(th, f, pins);
+        if (sig == Stat.TAILCALL) return (Object[]) tailLoop(th, f, pins, true);
         if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return NONE;
@@ -146,8 +146,12 @@ public final class LuaClosure extends LuaFunction {
         th.hook.onReturn(th, f);
     }
 
-    /** Follows tail calls from frame f, reusing it for Lua callees. */
-    private static Object[] tailLoop(LuaThread th, Frame f, int pins) {
+    /**
+     * Follows tail calls from frame f, reusing it for Lua callees. Returns all
+     * results as an Object[] when all is true, else only the first (no array
+     * for the common single-value return: run1 is the usual caller).
+     */
+    private static Object tailLoop(LuaThread th, Frame f, int pins, boolean all) {
         for (;;) {
             LuaFunction g = f.tailFn;
             Object[] args = f.tailArgs;
@@ -158,7 +162,7 @@ public final class LuaClosure extends LuaFunction {
                 Object[] r = Ops.call(th, g, args);
                 if (th.hookMask != 0) th.hook.onReturn(th, f);
                 th.pop();
-                return r;
+                return all ? r : first(r);
             }
             f.fn = c;
             f.closure = c;
@@ -173,7 +177,8 @@ public final class LuaClosure extends LuaFunction {
             int sig = c.proto.body.exec(f);
             if (th.pinMark() != pins) th.unpin(pins);
             if (sig == Stat.RETURN) {
-                Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
+                Object[] rn = f.retN;
+                Object r = all ? (rn == null ? new Object[] {f.ret1} : rn) : (rn == null ? f.ret1 : first(rn));
                 if (th.hookMask != 0) th.hook.onReturn(th, f);
                 th.pop();
                 return r;
@@ -181,7 +186,7 @@ public final class LuaClosure extends LuaFunction {
             if (sig != Stat.TAILCALL) {
                 if (th.hookMask != 0) hookEnd(th, f);
                 th.pop();
-                return NONE;
+                return all ? NONE : null;
             }
         }
     }
