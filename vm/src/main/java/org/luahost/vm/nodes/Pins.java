@@ -34,14 +34,15 @@ import org.luahost.vm.runtime.Frame;
  * state starts pinning) sets it once and for all. It is a plain field, not a
  * constant that HotSpot folds (a {@code MutableCallSite}, used before): C2
  * folded that one, but C1's code, which runs most of a short program, paid a
- * method-handle invocation for every pin (7-9 % of awfy_richards' samples).
- * A state starts pinning on its own Lua thread, before the code that needs
- * the pins runs (program order makes the write visible there; a state that
- * moves to another thread moves through a hand-off that orders it); another
- * thread that reads the old value belongs to a state that does not pin. A
- * scope that began before the switch took no mark and drops nothing: its
- * pins, if any, are dropped by the function's return, which always takes its
- * mark.
+ * method-handle invocation for every pin (about 9 % of awfy_richards'
+ * samples). A state starts pinning on its own Lua thread (a collection, a
+ * metatable with {@code __gc} or {@code __mode}, an open file) or in its
+ * builder (a memory limit), before the code that needs the pins runs:
+ * program order makes the write visible there, and a state's code reaches
+ * another thread only through a hand-off that orders it. Another thread that still reads the old value
+ * runs a state that does not pin. A scope that began before the switch took
+ * no mark and drops nothing: its pins, if any, are dropped by the function's
+ * return, which always takes its mark.
  */
 public final class Pins {
     private Pins() {}
