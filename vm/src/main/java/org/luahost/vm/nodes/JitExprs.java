@@ -285,7 +285,7 @@ abstract class JitExprs {
 
     // ---------------------------------------------------------------- pins (see Pins)
 
-    // Every pin operation is guarded by Pins.active(), a constant HotSpot folds (see Pins).
+    // Every pin operation is guarded by Pins.active() (false until a state of the JVM pins; see Pins).
 
     /** Emits Pins.active() and a jump to skip when it is false. */
     private void ifPinsActive(Label skip) {

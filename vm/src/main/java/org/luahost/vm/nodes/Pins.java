@@ -1,9 +1,5 @@
 package org.luahost.vm.nodes;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MutableCallSite;
-
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Frame;
 
@@ -33,40 +29,32 @@ import org.luahost.vm.runtime.Frame;
  * <p>Pins are recorded only in a state whose collections can be observed
  * ({@code LuaState.pinning}: a finalizer, a weak table, an open file or a
  * memory limit). Until the first such state of the JVM appears,
- * {@link #active()} is a constant false that HotSpot folds, so the pin and
- * scope nodes of both tiers cost nothing; {@link #activate()} (called when a
- * state starts pinning) changes the constant once and for all, which makes
- * HotSpot discard the compiled code that relied on it. A scope that began
- * before the switch took no mark and drops nothing: its pins, if any, are
- * dropped by the function's return, which always takes its mark.
+ * {@link #active()} is false, so the pin and scope nodes of both tiers cost
+ * a load of a static field and a branch; {@link #activate()} (called when a
+ * state starts pinning) sets it once and for all. It is a plain field, not a
+ * constant that HotSpot folds (a {@code MutableCallSite}, used before): C2
+ * folded that one, but C1's code, which runs most of a short program, paid a
+ * method-handle invocation for every pin (about 9 % of awfy_richards'
+ * samples). A state starts pinning on its own Lua thread (a collection, a
+ * metatable with {@code __gc} or {@code __mode}, an open file) or in its
+ * builder (a memory limit), before the code that needs the pins runs:
+ * program order makes the write visible there, and a state's code reaches
+ * another thread only through a hand-off that orders it. Another thread that still reads the old value
+ * runs a state that does not pin. A scope that began before the switch took
+ * no mark and drops nothing: its pins, if any, are dropped by the function's
+ * return, which always takes its mark.
  */
 public final class Pins {
     private Pins() {}
 
-    /** Returns false until {@link #activate()}, then true (see the class comment). */
-    private static final MutableCallSite ACTIVE_SITE = new MutableCallSite(MethodHandles.constant(boolean.class, false));
-    private static final MethodHandle ACTIVE = ACTIVE_SITE.dynamicInvoker();
-    private static volatile boolean activated;
+    /** False until {@link #activate()}, then true (see the class comment). */
+    private static boolean activeFlag;
 
-    /** Whether some state of this JVM records pins; a constant for HotSpot between switches. */
-    public static boolean active() {
-        try {
-            return (boolean) ACTIVE.invokeExact();
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-    }
+    /** Whether some state of this JVM records pins. */
+    public static boolean active() { return activeFlag; }
 
     /** Turns pin recording on for good (idempotent); any thread may call it. */
-    public static void activate() {
-        if (activated) return;
-        synchronized (Pins.class) {
-            if (activated) return;
-            ACTIVE_SITE.setTarget(MethodHandles.constant(boolean.class, true));
-            MutableCallSite.syncAll(new MutableCallSite[] {ACTIVE_SITE});
-            activated = true;
-        }
-    }
+    public static synchronized void activate() { activeFlag = true; }
 
     /** Whether evaluating e may call a function (and so reach a safe point of the collector). */
     public static boolean mayCall(Expr e) {

@@ -110,13 +110,13 @@ public final class LuaClosure extends LuaFunction {
         int pins = th.pinMark();
         int sig = f.closure.proto.body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
+        if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
             Object r = f.retN == null ? f.ret1 : first(f.retN);
             if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }
-        if (sig == Stat.TAILCALL) return first(tailLoop(th, f, pins));
         if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return null;
@@ -128,13 +128,13 @@ public final class LuaClosure extends LuaFunction {
         int pins = th.pinMark();
         int sig = f.closure.proto.body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);
+        if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
             Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
             if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }
-        if (sig == Stat.TAILCALL) return tailLoop(th, f, pins);
         if (th.hookMask != 0) hookEnd(th, f);
         th.pop();
         return NONE;
@@ -146,8 +146,14 @@ public final class LuaClosure extends LuaFunction {
         th.hook.onReturn(th, f);
     }
 
-    /** Follows tail calls from frame f, reusing it for Lua callees. */
-    private static Object[] tailLoop(LuaThread th, Frame f, int pins) {
+    /**
+     * Follows tail calls from frame f, reusing it for Lua callees. Returns the
+     * last callee's signal: RETURN with its results in the frame (as a return
+     * statement leaves them), or NORMAL when it ran off its end; the caller
+     * ({@link #run1}, {@link #runAll}) then finishes the call as for a body
+     * without tail calls, so the single-result path makes no array.
+     */
+    private static int tailLoop(LuaThread th, Frame f, int pins) {
         for (;;) {
             LuaFunction g = f.tailFn;
             Object[] args = f.tailArgs;
@@ -155,10 +161,8 @@ public final class LuaClosure extends LuaFunction {
             f.tailArgs = null;
             if (!(g instanceof LuaClosure c)) {
                 // a Java function called in tail position runs above the caller's frame, as in the reference
-                Object[] r = Ops.call(th, g, args);
-                if (th.hookMask != 0) th.hook.onReturn(th, f);
-                th.pop();
-                return r;
+                f.retN = Ops.call(th, g, args);
+                return Stat.RETURN;
             }
             f.fn = c;
             f.closure = c;
@@ -172,17 +176,7 @@ public final class LuaClosure extends LuaFunction {
             if (th.hookMask != 0) th.hook.onCall(th, f, true);
             int sig = c.proto.body.exec(f);
             if (th.pinMark() != pins) th.unpin(pins);
-            if (sig == Stat.RETURN) {
-                Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
-                if (th.hookMask != 0) th.hook.onReturn(th, f);
-                th.pop();
-                return r;
-            }
-            if (sig != Stat.TAILCALL) {
-                if (th.hookMask != 0) hookEnd(th, f);
-                th.pop();
-                return NONE;
-            }
+            if (sig != Stat.TAILCALL) return sig;
         }
     }
 }
