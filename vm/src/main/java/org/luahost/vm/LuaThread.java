@@ -123,6 +123,9 @@ public class LuaThread implements LuaThreadHandle {
          */
         void onLoop(LuaThread th, Frame f, int line, boolean force);
 
+        /** Frame f reaches an instruction of the given line inside a statement (a multi-line expression; see {@code nodes.HookMark}). */
+        default void onLine(LuaThread th, Frame f, int line) {}
+
         /** Whether the frame at depth d runs the hook function (it is then named "hook '?'"). */
         boolean isHookFrame(int d);
 

@@ -190,13 +190,23 @@ public final class Compiler extends ExprCompiler {
             statsUncharged = 0;
             charge.accept(STATS_PER_CHARGE * UNITS_PER_STAT);
         }
+        long saved = save();
+        startStatement();
+        Stat st = stat0(s);
+        if (first > 0 && first != st.line && !(st instanceof Block)) st.hookLine = first;
+        restore(saved);
+        return st;
+    }
+
+    private Stat stat0(Ast.Stat s) {
         return switch (s) {
             case Ast.Local l -> local(l);
             case Ast.Assign a -> assign(a);
             case Ast.CallStat c -> new Stats.ExprStat(c.line(), expr(c.call()));
             case Ast.Do d -> block(d.block(), false);
             case Ast.While w -> {
-                Expr cond = expr(w.cond());
+                Expr cond = test(w.cond());
+                int condFirst = first;
                 Block body = block(w.block(), true);
                 // for debug line hooks: the loop jumps back to its test, or, when the test is a
                 // constant ('while true do'), which has no code, to the first line of the body
@@ -204,6 +214,8 @@ public final class Compiler extends ExprCompiler {
                 if ((w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
                         || w.cond() instanceof Ast.Str) && !w.block().stats().isEmpty()) {
                     line = w.block().stats().get(0).line();
+                } else if (condFirst > 0) {
+                    line = condFirst;   // the jump back lands on the test's first instruction
                 }
                 body.markLoopBody(line, true);
                 yield new Stats.While(line, cond, body);
@@ -255,6 +267,9 @@ public final class Compiler extends ExprCompiler {
         List<String> names = part.names();
         int n = names.size();
         Expr[] exprs = exprs(part.exprs());
+        int adjust = line(l, 0);   // missing values are set to nil after the last one
+        if (exprs.length == 0) reach(adjust);
+        else if (exprs.length < n && !exprs[exprs.length - 1].isMulti()) exprs[exprs.length - 1] = post(exprs[exprs.length - 1], adjust);
         Var[] vars = new Var[n];
         Proto.Decl decl = strip ? null : DebugTables.decl(l.exprs(), false);
         for (int i = 0; i < n; i++) {
@@ -280,13 +295,16 @@ public final class Compiler extends ExprCompiler {
             if (t instanceof Ast.Name nm) {
                 Ref r = resolveName(nm);
                 checkConst(r, a.line());
-                Expr v = expr(a.exprs().get(0));
+                Ast.Expr ve = a.exprs().get(0);
+                Expr v = expr(ve);
+                // a store is an instruction, but for a local given a value computed into its register
+                if (!(r instanceof LocalRef) || ve instanceof Ast.Call || ve instanceof Ast.MethodCall) v = post(v, line(a, 0));
                 return assignTo(r, v, a.line());
             }
             Ast.Index ix = (Ast.Index) t;
             Expr obj = expr(ix.obj());
             Expr key = expr(ix.key());
-            return setIndex(a.line(), a.line(), obj, key, expr(a.exprs().get(0)));
+            return setIndex(a.line(), a.line(), obj, key, post(expr(a.exprs().get(0)), line(a, 0)));
         }
         Stats.Target[] targets = new Stats.Target[ts.size()];
         for (int i = 0; i < ts.size(); i++) {
@@ -306,7 +324,9 @@ public final class Compiler extends ExprCompiler {
             }
         }
         Stats.IndexTarget.resolveConflicts(targets);   // lparser's check_conflict
-        Expr[] values = exprs(a.exprs()), p = Pins.held(values);
+        Expr[] values = exprs(a.exprs());
+        values[values.length - 1] = post(values[values.length - 1], line(a, 0));   // the stores
+        Expr[] p = Pins.held(values);
         // the tables and keys of index targets are evaluated first: pinned when a value may call (see Pins)
         boolean pinTargets = Pins.anyMayCall(values, 0);
         return Pins.scope(new Stats.MultiAssign(a.line(), targets, p, pinTargets), pinTargets || p != values);
@@ -335,8 +355,12 @@ public final class Compiler extends ExprCompiler {
         int slotMark = fs.nextSlot;
         int tbcMark = fs.ntbc;
         Block body = blockBody(r.block(), new ArrayList<>(), true, r.block().closeLine());
-        Expr cond = expr(r.cond());
-        body.markLoopBody(r.cond().line(), false);
+        long saved = save();
+        startStatement();
+        Expr cond = test(r.cond());
+        int condLine = first > 0 ? first : r.cond().line();
+        restore(saved);
+        body.markLoopBody(condLine, false);
         closeBlockScope(r.block().endLine(), false);
         popLocals(mark, r.cond().line());
         fs.nextSlot = slotMark;
@@ -344,8 +368,31 @@ public final class Compiler extends ExprCompiler {
         return new Stats.Repeat(r.line(), body, cond);
     }
 
+    /** A condition: the reference tests a value that is not a comparison where the condition's context reads it ('then', 'do'). */
+    private Expr test(Ast.Expr c) {
+        Expr x = expr(c);
+        return needsTest(c) ? post(x, line(c, 0)) : x;
+    }
+
+    private static boolean needsTest(Ast.Expr e) {
+        return switch (e) {
+            case Ast.Paren p -> needsTest(p.expr());
+            case Ast.BinOp b when comparison(b.op()) -> false;
+            case Ast.BinOp b when b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR -> needsTest(b.right());
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.NOT -> needsTest(u.operand());
+            case Ast.Nil n -> false;
+            case Ast.True t -> false;
+            case Ast.False f -> false;
+            case Ast.Int n -> false;
+            case Ast.Flt n -> false;
+            case Ast.Str n -> false;
+            default -> true;
+        };
+    }
+
     private Stat ifStat(Ast.If i) {
-        Expr[] conds = exprs(i.conds());
+        Expr[] conds = new Expr[i.conds().size()];
+        for (int k = 0; k < conds.length; k++) conds[k] = test(i.conds().get(k));
         Stat[] blocks = new Stat[i.blocks().size()];
         for (int k = 0; k < blocks.length; k++) blocks[k] = block(i.blocks().get(k), false);
         Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
@@ -355,6 +402,9 @@ public final class Compiler extends ExprCompiler {
     private Stat numFor(Ast.NumericFor n) {
         Expr start = expr(n.start()), limit = expr(n.limit());
         Expr step = n.step() == null ? null : expr(n.step());
+        // FORPREP, once 'do' is read
+        if (step != null) step = post(step, line(n, 0));
+        else limit = post(limit, line(n, 0));
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         Proto.Decl decl = strip ? null
@@ -372,6 +422,7 @@ public final class Compiler extends ExprCompiler {
 
     private Stat genFor(Ast.GenericFor g) {
         Expr[] es = exprs(g.exprs());
+        es[es.length - 1] = post(es[es.length - 1], line(g, 0));   // TFORPREP, once 'do' is read
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         int hidden = hiddenLocals(4, g.line(), nearOf(g, 0), strip ? null : DebugTables.decl(g.exprs(), false));
@@ -423,8 +474,13 @@ public final class Compiler extends ExprCompiler {
     }
 
     private Stat functionStat(Ast.FunctionStat f) {
-        Expr fn = expr(f.function());
         Ast.Expr t = f.target();
+        boolean local = t instanceof Ast.Name nm0 && resolveName(nm0) instanceof LocalRef;
+        // the closure is made on its 'end' line and stored on the 'function' line (into a local: made there)
+        if (!local && t instanceof Ast.Index) reach(f.line());   // loading the table that gets the function
+        if (local) reach(f.line());
+        Expr fn = expr(f.function());
+        if (!local) fn = post(fn, f.line());
         if (t instanceof Ast.Name nm) {
             Ref r = resolveName(nm);
             checkConst(r, f.line());
@@ -447,15 +503,22 @@ public final class Compiler extends ExprCompiler {
 
     private Stat ret(Ast.Return r) {
         List<Ast.Expr> es = r.exprs();
-        if (es.isEmpty()) return new Stats.Return0(r.line());
+        if (es.isEmpty()) {
+            reach(line(r, 0));
+            return new Stats.Return0(r.line());
+        }
         if (es.size() == 1 && fs.ntbc == 0) {
             Ast.Expr e = es.get(0);
             // a tail call's pins are dropped when the function returns or its frame is reused (see Pins)
             if (e instanceof Ast.Call c) {
+                long saved = save();
                 Calls.CallBase call = callNode(c);
+                restore(saved);   // the call's parts are compiled again below, in the marks' order
                 call.liveSlots = fs.nextSlot;
                 Expr fn = expr(c.fn());
                 Expr[] args = exprs(c.args());
+                if (args.length == 0) fn = post(fn, c.line());   // the tail call, on the call's line
+                else args[args.length - 1] = post(args[args.length - 1], c.line());
                 Expr[] p = Pins.held(prepend(fn, args));
                 args = tail(p, args);
                 return new Stats.ReturnTail(r.line(), call, p[0], args, lastMulti(args), null, null);
@@ -466,6 +529,7 @@ public final class Compiler extends ExprCompiler {
             }
         }
         Expr[] exprs = exprs(es);
+        exprs[exprs.length - 1] = post(exprs[exprs.length - 1], line(r, 0));   // the return instruction
         if (exprs.length == 1 && !exprs[0].isMulti()) return new Stats.Return1(r.line(), exprs[0]);
         Expr[] p = Pins.held(exprs);   // the function's return drops these pins
         return new Stats.ReturnN(r.line(), p, lastMulti(p));

@@ -4,6 +4,7 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.nodes.Block;
 import org.luahost.vm.nodes.Loops;
+import org.luahost.vm.nodes.Stat;
 import org.luahost.vm.nodes.Stats;
 import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
@@ -162,8 +163,9 @@ public final class DebugHook implements LuaThread.Hook {
             fire(th, "count", null);
         }
         if ((mask & LuaThread.HOOK_LINE) != 0 && hasCode(s)) {
-            int line = s.line();
+            int line = s instanceof Stat st && st.hookLine != 0 ? st.hookLine : s.line();
             if (line != f.hookLine) {
+                if (line != s.line()) f.site = lineSite(line);   // getinfo's currentline is the event's line
                 f.hookLine = line;
                 fire(th, "line", lineArg(line));
             }
@@ -181,14 +183,27 @@ public final class DebugHook implements LuaThread.Hook {
         }
         if ((mask & LuaThread.HOOK_LINE) == 0) return;
         if (force || line != f.hookLine) {
-            f.site = new Site() {
-                @Override public int line() { return line; }
-            };
+            f.site = lineSite(line);
             f.hookLine = line;
             fire(th, "line", lineArg(line));
         }
         // the jump back lands at the start of the body: its first statement is reported
         if (!force) f.hookLine = -1;
+    }
+
+    @Override
+    public void onLine(LuaThread th, Frame f, int line) {
+        if (running || (mask & LuaThread.HOOK_LINE) == 0 || line == f.hookLine) return;
+        f.site = lineSite(line);
+        f.hookLine = line;
+        fire(th, "line", lineArg(line));
+    }
+
+    /** A position on a line for a frame's current site while its hook runs (getinfo's currentline). */
+    private static Site lineSite(int line) {
+        return new Site() {
+            @Override public int line() { return line; }
+        };
     }
 
     /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */
