@@ -1,6 +1,6 @@
 -- Generates multi-line Lua statement shapes for the line-hook comparison (issue 12, D3-D6).
--- usage: lua5.4 shapes.lua SEED COUNT > cases.txt   (cases separated by a line "----")
-local seed, count = tonumber(arg[1]) or 1, tonumber(arg[2]) or 200
+-- usage: lua5.4 shapes.lua SEED COUNT [MAXSTAT] > cases.txt   (cases separated by a line "----"; MAXSTAT statements at most, default 3)
+local seed, count, maxstat = tonumber(arg[1]) or 1, tonumber(arg[2]) or 200, tonumber(arg[3]) or 3
 math.randomseed(seed)
 local R = math.random
 local function pick(t) return t[R(#t)] end
@@ -65,7 +65,7 @@ local function stat(d)
 end
 for c = 1, count do
   local toks = {}
-  for s = 1, R(1, 3) do
+  for s = 1, R(1, maxstat) do
     toks = cat(toks, stat(1))
     toks[#toks + 1] = ";"
   end

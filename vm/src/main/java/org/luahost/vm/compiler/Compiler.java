@@ -128,6 +128,18 @@ public final class Compiler extends ExprCompiler {
     // ---------------------------------------------------------------- blocks
 
     private Block block(Ast.Block b, boolean loop) {
+        Block r = block0(b, loop);
+        if (loop) markLoopEntry(r);
+        return r;
+    }
+
+    /** Marks the statement a loop body starts with (through nested blocks) as reached by the loop's jump back. */
+    private static void markLoopEntry(Stat s) {
+        while (s instanceof Block b && b.getClass() == Block.class && b.statCount() > 0) s = b.stat(0);
+        if (s != null) s.loopEntry = true;
+    }
+
+    private Block block0(Ast.Block b, boolean loop) {
         fs.block = new BlockScope(fs.block, fs.actives.size(), loop);
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
@@ -355,6 +367,7 @@ public final class Compiler extends ExprCompiler {
         int slotMark = fs.nextSlot;
         int tbcMark = fs.ntbc;
         Block body = blockBody(r.block(), new ArrayList<>(), true, r.block().closeLine());
+        markLoopEntry(body);
         long saved = save();
         startStatement();
         Expr cond = test(r.cond());
@@ -371,7 +384,7 @@ public final class Compiler extends ExprCompiler {
     /** A condition: the reference tests a value that is not a comparison where the condition's context reads it ('then', 'do'). */
     private Expr test(Ast.Expr c) {
         Expr x = expr(c);
-        return needsTest(c) ? post(x, line(c, 0)) : x;
+        return needsTest(ExprCompiler.foldLogic(c)) ? post(x, Math.abs(line(c, 0))) : x;
     }
 
     private static boolean needsTest(Ast.Expr e) {
@@ -451,7 +464,7 @@ public final class Compiler extends ExprCompiler {
         Block body = block(g.block(), true);
         fs.ntbc--;
         fs.hidden -= 4;
-        body.markLoopBody(g.line(), false);
+        body.markLoopBody(line(g, 1) > 0 ? line(g, 1) : g.line(), false);
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
@@ -477,7 +490,9 @@ public final class Compiler extends ExprCompiler {
         Ast.Expr t = f.target();
         boolean local = t instanceof Ast.Name nm0 && resolveName(nm0) instanceof LocalRef;
         // the closure is made on its 'end' line and stored on the 'function' line (into a local: made there)
-        if (!local && t instanceof Ast.Index) reach(f.line());   // loading the table that gets the function
+        // loading the table that gets the function, unless it is a local or an upvalue (stored into directly)
+        if (t instanceof Ast.Index ix && (ix.obj() instanceof Ast.Index
+                || ix.obj() instanceof Ast.Name root && resolveName(root) instanceof GlobalRef)) reach(f.line());
         if (local) reach(f.line());
         Expr fn = expr(f.function());
         if (!local) fn = post(fn, f.line());

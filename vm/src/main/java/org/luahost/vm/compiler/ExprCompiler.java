@@ -239,6 +239,8 @@ abstract class ExprCompiler extends HookLines {
     }
 
     Expr binop(Ast.BinOp b) {
+        Ast.Expr folded = foldLogic(b);
+        if (folded != b) return expr(folded);
         if (b.op() == Ast.BinOpKind.CONCAT) {
             List<Expr> parts = new ArrayList<>();
             flattenConcat(b, parts);
@@ -269,7 +271,8 @@ abstract class ExprCompiler extends HookLines {
     }
 
     Expr binop(Ast.BinOp b, Expr l, Expr r) {
-        int line = b.line();
+        // a comparison is emitted once its right operand is read: its errors are on that line
+        int line = comparison(b.op()) && line(b, 1) > 0 ? line(b, 1) : b.line();
         return switch (b.op()) {
             case OR -> new Exprs.Or(line, l, r);
             case AND -> new Exprs.And(line, l, r);
@@ -293,6 +296,34 @@ abstract class ExprCompiler extends HookLines {
             case SHR -> new Arith.Bitwise(line, Ops.SHR, l, r);
             case CONCAT -> throw new IllegalStateException();
         };
+    }
+
+    /**
+     * e without the 'and'/'or' the reference folds away: a left operand that is a constant which
+     * decides nothing ({@code true and x}, {@code 1 and x}, {@code nil or x}, {@code false or x})
+     * leaves just the right operand, with no test; so the value's origin is the right operand's
+     * (error messages name it: "field 'pi'", "constant 'x'"). A call or '...' left alone keeps
+     * one value, as the operator gave.
+     */
+    static Ast.Expr foldLogic(Ast.Expr e) {
+        if (!(e instanceof Ast.BinOp b) || (b.op() != Ast.BinOpKind.AND && b.op() != Ast.BinOpKind.OR)) return e;
+        Ast.Expr l = literalOf(b.left());
+        boolean truthy = l instanceof Ast.True || l instanceof Ast.Int || l instanceof Ast.Flt || l instanceof Ast.Str;
+        boolean falsy = l instanceof Ast.Nil || l instanceof Ast.False;
+        if (!(b.op() == Ast.BinOpKind.AND ? truthy : falsy)) return e;
+        Ast.Expr r = foldLogic(b.right());
+        return r instanceof Ast.Call || r instanceof Ast.MethodCall || r instanceof Ast.Vararg ? new Ast.Paren(r.line(), r) : r;
+    }
+
+    /** The literal e is, through parentheses and folded 'and'/'or', or null. */
+    private static Ast.Expr literalOf(Ast.Expr e) {
+        for (;;) {
+            if (e instanceof Ast.Paren p) e = p.expr();
+            else if (e instanceof Ast.BinOp b && foldLogic(b) != b) e = foldLogic(b);
+            else break;
+        }
+        return e instanceof Ast.Nil || e instanceof Ast.True || e instanceof Ast.False || e instanceof Ast.Int
+                || e instanceof Ast.Flt || e instanceof Ast.Str ? e : null;
     }
 
     static boolean comparison(Ast.BinOpKind op) {

@@ -92,6 +92,7 @@ public final class DebugHook implements LuaThread.Hook {
     @Override
     public void onCall(LuaThread th, Frame f, boolean tail) {
         f.hookLine = -1;
+        f.hookBack = false;
         if ((mask & LuaThread.HOOK_CALL) != 0 && !running) {
             // the arguments: a Lua function's parameters, a Java function's whole stack
             transfer(f, 1, f.closure != null ? f.closure.proto.nparams : f.varargs.length);
@@ -137,6 +138,7 @@ public final class DebugHook implements LuaThread.Hook {
             // (a main chunk: the line of its last token)
             int line = f.closure.proto.isMain() ? f.closure.proto.lastLine : f.site.line();
             if (line != f.hookLine) {
+                f.site = lineSite(line);
                 f.hookLine = line;
                 fire(th, "line", lineArg(line));
             }
@@ -164,13 +166,15 @@ public final class DebugHook implements LuaThread.Hook {
         }
         if ((mask & LuaThread.HOOK_LINE) != 0 && hasCode(s)) {
             int line = s instanceof Stat st && st.hookLine != 0 ? st.hookLine : s.line();
-            if (line != f.hookLine) {
+            boolean back = f.hookBack && s instanceof Stat st && st.loopEntry;
+            f.hookBack = false;
+            if (back || line != f.hookLine) {
                 if (line != s.line()) f.site = lineSite(line);   // getinfo's currentline is the event's line
                 f.hookLine = line;
                 fire(th, "line", lineArg(line));
             }
             // a generic for enters its body by a jump back (its call of the iterator comes after the body)
-            if (s instanceof Loops.GenFor) f.hookLine = -1;
+            if (s instanceof Loops.GenFor) f.hookBack = true;
         }
     }
 
@@ -182,13 +186,14 @@ public final class DebugHook implements LuaThread.Hook {
             fire(th, "count", null);
         }
         if ((mask & LuaThread.HOOK_LINE) == 0) return;
-        if (force || line != f.hookLine) {
+        // hookBack still set: the body ran no statement, so the jump back landed on the loop's own line
+        if (force || line != f.hookLine || f.hookBack) {
             f.site = lineSite(line);
             f.hookLine = line;
             fire(th, "line", lineArg(line));
         }
         // the jump back lands at the start of the body: its first statement is reported
-        if (!force) f.hookLine = -1;
+        f.hookBack = !force;
     }
 
     @Override

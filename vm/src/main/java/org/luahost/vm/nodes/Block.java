@@ -29,6 +29,12 @@ public class Block extends Stat {
         this.labelPos = labelPos;
     }
 
+    /** The number of statements (for the compiler's debug marks). */
+    public int statCount() { return stats.length; }
+
+    /** Statement i (for the compiler's debug marks). */
+    public Stat stat(int i) { return stats[i]; }
+
     /** Marks this block as a loop body whose jump back goes through line (see {@link #loopLine}); set once, by the compiler. */
     public void markLoopBody(int line, boolean force) {
         loopLine = line;

@@ -15,6 +15,8 @@ public abstract class Stat extends Node {
      * {@link #line}: that of its first instruction in the reference (0: line). Set once, by the compiler.
      */
     public int hookLine;
+    /** The first statement of a loop body: reached by a jump back, a line hook reports it even on the same line. */
+    public boolean loopEntry;
 
     protected Stat(int line) { super(line); }
 

@@ -111,6 +111,20 @@ abstract class ExpressionParser extends ParserSupport {
         return e instanceof Ast.Index ix && ix.line() != line ? new Ast.Index(line, ix.obj(), ix.key()) : e;
     }
 
+    /** A literal that is not a numeral: an operand that arithmetic and order comparisons load into a register. */
+    private static boolean literal(Expr e) {
+        return e instanceof Ast.Str || e instanceof Ast.Nil || e instanceof Ast.True || e instanceof Ast.False;
+    }
+
+    /** Whether the reference puts operand e of op in a register (an instruction of its own for a constant or local). */
+    private static boolean inRegister(BinOpKind op, Expr e) {
+        return switch (op) {
+            case CONCAT -> true;
+            case AND, OR, EQ, NE -> false;
+            default -> literal(e);
+        };
+    }
+
     /**
      * subexpr -> (simpleexp | unop subexpr) { binop subexpr }, where each binop
      * binds tighter than {@code limit}.
@@ -124,7 +138,7 @@ abstract class ExpressionParser extends ParserSupport {
             int line = line();
             next();
             Expr operand = subexpr(UNARY_PRIORITY);
-            dis(operand, -lastLine);
+            dis(operand, unary != UnOpKind.NOT && literal(operand) ? lastLine : -lastLine);
             e = new Ast.UnOp(line, unary, operand);
             hl(e)[1] = lastLine;
         } else {
@@ -135,9 +149,9 @@ abstract class ExpressionParser extends ParserSupport {
             int line = line();
             next();
             // the left operand is taken once the operator is read (a concatenation's operands go to registers)
-            dis(e, op == BinOpKind.CONCAT ? lastLine : -lastLine);
+            dis(e, inRegister(op, e) ? lastLine : -lastLine);
             Expr right = subexpr(rightPriority(op));
-            dis(right, op == BinOpKind.CONCAT ? lastLine : -lastLine);
+            dis(right, inRegister(op, right) ? lastLine : -lastLine);
             e = new Ast.BinOp(line, op, e, right);
             hl(e)[1] = lastLine;
             fs.freereg = start;   // the operands' registers are free again; the result is not in one yet

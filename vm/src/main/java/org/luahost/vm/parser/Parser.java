@@ -175,7 +175,7 @@ public final class Parser extends ExpressionParser {
             int then = line();
             checkNext(TokenType.THEN);
             cond = ExpressionParser.indexedAt(cond, then);   // tested after 'then' is read
-            dis(cond, lastLine);
+            dis(cond, -lastLine);   // a test, not a load
             conds.add(cond);
             blocks.add(block());
         } while (t.type() == TokenType.ELSEIF);
@@ -189,7 +189,7 @@ public final class Parser extends ExpressionParser {
         next();
         Expr cond = expr();
         checkNext(TokenType.DO);
-        dis(cond, lastLine);
+        dis(cond, -lastLine);
         Ast.Block block = loopBlock();
         checkMatch(TokenType.END, TokenType.WHILE, line);
         return new Ast.While(line, cond, block);
@@ -201,7 +201,7 @@ public final class Parser extends ExpressionParser {
         Ast.Block block = loopBlock();
         checkMatch(TokenType.UNTIL, TokenType.REPEAT, line);
         Expr cond = expr();
-        dis(cond, lastLine);
+        dis(cond, -lastLine);
         return new Ast.Repeat(line, new Ast.Block(block.stats(), block.endLine(), lastLine), cond);
     }
 
@@ -255,6 +255,7 @@ public final class Parser extends ExpressionParser {
         for (int i = 0; i < 5; i++) declareLocal();   // four "(for state)" and the first variable
         while (testNext(TokenType.COMMA)) { names.add(checkName()); ns.add(here()); declareLocal(); }
         checkNext(TokenType.IN);
+        int callLine = line();   // the iterator's call (TFORCALL) is on the line where the list starts
         List<Expr> exprs = exprList();
         dis(exprs.getLast(), lastLine);
         activateLocals(4 + names.size());
@@ -262,6 +263,7 @@ public final class Parser extends ExpressionParser {
         int doLine = lastLine;
         Stat s = new Ast.GenericFor(line, names, exprs, loopBlock());
         hl(s)[0] = doLine;
+        hl(s)[1] = callLine;
         nears.put(s, ns.toArray(new Ast.Near[0]));
         return s;
     }
