@@ -9,6 +9,7 @@ import org.luahost.vm.nodes.Block;
 import org.luahost.vm.nodes.Calls;
 import org.luahost.vm.nodes.Expr;
 import org.luahost.vm.nodes.Exprs;
+import org.luahost.vm.nodes.HookPoint;
 import org.luahost.vm.nodes.Loops;
 import org.luahost.vm.nodes.Pins;
 import org.luahost.vm.nodes.Stat;
@@ -154,6 +155,9 @@ public final class Compiler extends ExprCompiler {
 
     /** Compiles statements into a Block (the scope is managed by the caller). */
     private Block blockBody(Ast.Block b, List<Stat> out, boolean repeatBody, int closeLine) {
+        int jump = pendingJump;
+        pendingJump = 0;
+        lastStatEnd = UNKNOWN;
         List<Ast.Stat> stats = b.stats();
         List<Object> labelIds = new ArrayList<>();
         List<Integer> labelPos = new ArrayList<>();
@@ -180,12 +184,16 @@ public final class Compiler extends ExprCompiler {
                 Var v = fs.actives.get(fs.actives.size() - l.names().size() + l.attribs().indexOf(Ast.Attrib.CLOSE));
                 fs.ntbc++;
                 Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine(), b.closeLine());
+                pendingJump = jump;
+                jump = 0;
                 Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody, closeLine);
                 out.add(new Stats.Tbc(l.line(), v.slot, v.cell, strip ? "(temporary)" : v.name, restBlock, closeLine));
                 break;
             }
             out.add(stat(s));
         }
+        // the block's closing jump, when its line may differ from the last instruction's
+        if (jump > 0 && tracksLines() && lastStatEnd != jump) out.add(new HookPoint(jump));
         return new Block(b.endLine(), out.toArray(new Stat[0]),
                 labelIds.isEmpty() ? null : labelIds.toArray(), labelPos.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -197,6 +205,11 @@ public final class Compiler extends ExprCompiler {
     private int statsUncharged;
     private static final int STATS_PER_CHARGE = 256, UNITS_PER_STAT = 16;
 
+    /** The line of the jump the block being compiled ends with (a while body's, an if branch's), or 0. */
+    private int pendingJump;
+    /** The line of the last instruction of the statement compiled last, or UNKNOWN. */
+    private int lastStatEnd = UNKNOWN;
+
     private Stat stat(Ast.Stat s) {
         if (charge != null && ++statsUncharged == STATS_PER_CHARGE) {
             statsUncharged = 0;
@@ -206,6 +219,8 @@ public final class Compiler extends ExprCompiler {
         startStatement();
         Stat st = stat0(s);
         if (first > 0 && first != st.line && !(st instanceof Block)) st.hookLine = first;
+        lastStatEnd = s instanceof Ast.Local || s instanceof Ast.Assign || s instanceof Ast.CallStat
+                || s instanceof Ast.FunctionStat || s instanceof Ast.LocalFunction ? cur : UNKNOWN;
         restore(saved);
         return st;
     }
@@ -219,6 +234,7 @@ public final class Compiler extends ExprCompiler {
             case Ast.While w -> {
                 Expr cond = test(w.cond());
                 int condFirst = first;
+                pendingJump = w.block().closeLine();   // the jump back, on the body's last token
                 Block body = block(w.block(), true);
                 // for debug line hooks: the loop jumps back to its test, or, when the test is a
                 // constant ('while true do'), which has no code, to the first line of the body
@@ -407,7 +423,11 @@ public final class Compiler extends ExprCompiler {
         Expr[] conds = new Expr[i.conds().size()];
         for (int k = 0; k < conds.length; k++) conds[k] = test(i.conds().get(k));
         Stat[] blocks = new Stat[i.blocks().size()];
-        for (int k = 0; k < blocks.length; k++) blocks[k] = block(i.blocks().get(k), false);
+        for (int k = 0; k < blocks.length; k++) {
+            // a branch followed by others ends with a jump past them, on its last token's line
+            if (k < blocks.length - 1 || i.elseBlock() != null) pendingJump = i.blocks().get(k).closeLine();
+            blocks[k] = block(i.blocks().get(k), false);
+        }
         Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
         return new Stats.If(i.line(), conds, blocks, orelse);
     }

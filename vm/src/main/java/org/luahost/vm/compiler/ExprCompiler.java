@@ -345,14 +345,28 @@ abstract class ExprCompiler extends HookLines {
     Expr unop(Ast.UnOp u) {
         Expr a = expr(u.operand());
         // a constant operand is folded (no instruction); 'not' is emitted after its operand, the others on the operator's line
-        if (constValue(u.operand()) == null) a = post(a, u.op() == Ast.UnOpKind.NOT ? line(u, 1) : u.line());
-        return switch (u.op()) {
+        boolean folded = folds(u);
+        if (!folded) a = post(a, u.op() == Ast.UnOpKind.NOT ? line(u, 1) : u.line());
+        Expr x = switch (u.op()) {
             case NOT -> new Exprs.Not(u.line(), a);
             case NEG -> a instanceof Exprs.Const c && c.value instanceof Long l ? new Exprs.Const(u.line(), -l)
                     : a instanceof Exprs.Const c && c.value instanceof Double d ? new Exprs.Const(u.line(), -d)
                     : new Arith.Neg(u.line(), a);
             case LEN -> new Exprs.Len(u.line(), a);
             case BNOT -> new Arith.BNot(u.line(), a);
+        };
+        return folded ? load(u, x) : x;   // a folded constant is loaded where its context takes it
+    }
+
+    /** Whether the reference folds a unary operator (no instruction): 'not' of a constant, '-' of a number, '~' of an integer. */
+    private boolean folds(Ast.UnOp u) {
+        Object[] c = constValue(u.operand());
+        if (c == null) return false;
+        return switch (u.op()) {
+            case NOT -> true;
+            case NEG -> c[0] instanceof Long || c[0] instanceof Double d && d != 0 && !Double.isNaN(d);
+            case BNOT -> c[0] instanceof Long;
+            case LEN -> false;
         };
     }
 
