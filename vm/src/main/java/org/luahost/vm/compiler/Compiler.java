@@ -332,7 +332,8 @@ public final class Compiler extends ExprCompiler {
             Ast.Index ix = (Ast.Index) t;
             Expr obj = expr(ix.obj());
             Expr key = expr(ix.key());
-            return setIndex(a.line(), a.line(), obj, key, post(expr(a.exprs().get(0)), line(a, 0)));
+            // the store is emitted once the values are read: its errors are on that line
+            return setIndex(a.line(), storeLine(a), obj, key, post(expr(a.exprs().get(0)), line(a, 0)));
         }
         Stats.Target[] targets = new Stats.Target[ts.size()];
         for (int i = 0; i < ts.size(); i++) {
@@ -344,11 +345,11 @@ public final class Compiler extends ExprCompiler {
                     case LocalRef l -> new Stats.LocalTarget(l.v().slot, l.v().cell);
                     case ConstRef c -> throw new IllegalStateException("assignment to a constant passed checkConst");
                     case UpRef u -> new Stats.UpvalTarget(u.idx());
-                    case GlobalRef g -> new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name()), a.line());
+                    case GlobalRef g -> new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name()), storeLine(a));
                 };
             } else {
                 Ast.Index ix = (Ast.Index) t;
-                targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), a.line());
+                targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), storeLine(a));
             }
         }
         Stats.IndexTarget.resolveConflicts(targets);   // lparser's check_conflict
@@ -358,6 +359,11 @@ public final class Compiler extends ExprCompiler {
         // the tables and keys of index targets are evaluated first: pinned when a value may call (see Pins)
         boolean pinTargets = Pins.anyMayCall(values, 0);
         return Pins.scope(new Stats.MultiAssign(a.line(), targets, p, pinTargets), pinTargets || p != values);
+    }
+
+    /** The line of an assignment's stores: where its expression list ends. */
+    private int storeLine(Ast.Assign a) {
+        return line(a, 0) > 0 ? line(a, 0) : a.line();
     }
 
     /** obj[key] = v: the table and key, when evaluated before v, pinned while v may call (see {@link Pins}). */
