@@ -216,9 +216,13 @@ public final class Compiler extends ExprCompiler {
             charge.accept(STATS_PER_CHARGE * UNITS_PER_STAT);
         }
         long saved = save();
+        int savedInstrs = instrs;
         startStatement();
+        instrs = 0;
         Stat st = stat0(s);
         if (first > 0 && first != st.line && !(st instanceof Block)) st.hookLine = first;
+        if (tracksLines()) st.hookInstrs = instrs;
+        instrs = savedInstrs;
         lastStatEnd = s instanceof Ast.Local || s instanceof Ast.Assign || s instanceof Ast.CallStat
                 || s instanceof Ast.FunctionStat || s instanceof Ast.LocalFunction ? cur : UNKNOWN;
         restore(saved);
@@ -233,7 +237,7 @@ public final class Compiler extends ExprCompiler {
             case Ast.Do d -> block(d.block(), false);
             case Ast.While w -> {
                 Expr cond = test(w.cond());
-                int condFirst = first;
+                int condFirst = first, condInstrs = instrs;
                 pendingJump = w.block().closeLine();   // the jump back, on the body's last token
                 Block body = block(w.block(), true);
                 // for debug line hooks: the loop jumps back to its test, or, when the test is a
@@ -246,6 +250,7 @@ public final class Compiler extends ExprCompiler {
                     line = condFirst;   // the jump back lands on the test's first instruction
                 }
                 body.markLoopBody(line, true);
+                body.setLoopInstrs(condInstrs + 1);   // the jump back, then the test again
                 yield new Stats.While(line, cond, body);
             }
             case Ast.Repeat r -> repeat(r);
@@ -391,11 +396,14 @@ public final class Compiler extends ExprCompiler {
         Block body = blockBody(r.block(), new ArrayList<>(), true, r.block().closeLine());
         markLoopEntry(body);
         long saved = save();
+        int before = instrs;
         startStatement();
         Expr cond = test(r.cond());
         int condLine = first > 0 ? first : r.cond().line();
         restore(saved);
         body.markLoopBody(condLine, false);
+        body.setLoopInstrs(Math.max(1, instrs - before));   // the test, run after each iteration
+        instrs = before;
         closeBlockScope(r.block().endLine(), false);
         popLocals(mark, r.cond().line());
         fs.nextSlot = slotMark;
@@ -443,7 +451,10 @@ public final class Compiler extends ExprCompiler {
         Expr step = n.step() == null ? null : expr(n.step());
         // FORPREP, once 'do' is read
         if (step != null) step = post(step, line(n, 0));
-        else limit = post(limit, line(n, 0));
+        else {
+            if (tracksLines()) instrs++;   // the default step's load
+            limit = post(limit, line(n, 0));
+        }
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         Proto.Decl decl = strip ? null

@@ -34,6 +34,8 @@ abstract class HookLines extends Scopes {
     int cur = START;
     /** The line of the statement's first instruction (0: none yet). */
     int first;
+    /** Instructions of the reference emitted so far in the statement being compiled (count hooks). */
+    int instrs;
 
     HookLines(Ast.Chunk chunk, boolean strip) {
         super(chunk, strip);
@@ -64,7 +66,9 @@ abstract class HookLines extends Scopes {
 
     /** Follows an instruction on line; true when a mark is needed for it. */
     final boolean reach(int line) {
-        if (line <= 0 || lines.isEmpty()) return false;
+        if (lines.isEmpty()) return false;
+        instrs++;
+        if (line <= 0) return false;
         if (cur == START) {
             first = line;
             cur = line;

@@ -18,8 +18,10 @@ import org.luahost.vm.runtime.Site;
  * <p>Line events: a statement whose line differs from the last line
  * reported in its frame, and the jumps back of loops (see
  * {@link LuaThread.Hook#onLoop}), approximate the reference, which reports
- * per instruction. Count events count statements (the reference counts VM
- * instructions, which luahost does not have). While the hook function runs,
+ * per instruction (the compiler marks multi-line statements: see
+ * {@code nodes.HookMark}). Count events count the reference's instructions
+ * as the compiler estimates them per statement and per loop iteration
+ * ({@code Stat.hookInstrs}; luahost has no VM instructions). While the hook function runs,
  * hooks are off for the thread, as in the reference.
  *
  * <p>The interpreter pays for hooks only a test of the thread's
@@ -160,10 +162,7 @@ public final class DebugHook implements LuaThread.Hook {
     public void onStatement(LuaThread th, Frame f, Site s) {
         if (running) return;
         f.site = s;
-        if ((mask & LuaThread.HOOK_COUNT) != 0 && --counter <= 0) {
-            counter = count;
-            fire(th, "count", null);
-        }
+        if ((mask & LuaThread.HOOK_COUNT) != 0) countSteps(th, s instanceof Stat st && st.hookInstrs >= 0 ? st.hookInstrs : 1);
         if ((mask & LuaThread.HOOK_LINE) != 0 && hasCode(s)) {
             int line = s instanceof Stat st && st.hookLine != 0 ? st.hookLine : s.line();
             boolean back = f.hookBack && s instanceof Stat st && st.loopEntry;
@@ -178,13 +177,22 @@ public final class DebugHook implements LuaThread.Hook {
         }
     }
 
-    @Override
-    public void onLoop(LuaThread th, Frame f, int line, boolean force) {
-        if (running) return;
-        if ((mask & LuaThread.HOOK_COUNT) != 0 && --counter <= 0) {   // the jump back counts as a step
-            counter = count;
+    /** Counts n instructions (the reference's, as the compiler estimates them): a count event each time count are reached. */
+    private void countSteps(LuaThread th, int n) {
+        counter -= n;
+        while (counter <= 0) {
+            counter += count;
             fire(th, "count", null);
         }
+    }
+
+    @Override
+    public void onLoop(LuaThread th, Frame f, int line, boolean force) { onLoop(th, f, line, force, 1); }
+
+    @Override
+    public void onLoop(LuaThread th, Frame f, int line, boolean force, int instrs) {
+        if (running) return;
+        if ((mask & LuaThread.HOOK_COUNT) != 0) countSteps(th, instrs);   // the jump back and what runs again
         if ((mask & LuaThread.HOOK_LINE) == 0) return;
         // hookBack still set: the body ran no statement, so the jump back landed on the loop's own line
         if (force || line != f.hookLine || f.hookBack) {

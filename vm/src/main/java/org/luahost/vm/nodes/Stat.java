@@ -17,6 +17,8 @@ public abstract class Stat extends Node {
     public int hookLine;
     /** The first statement of a loop body: reached by a jump back, a line hook reports it even on the same line. */
     public boolean loopEntry;
+    /** The reference's instructions this statement runs itself (not its nested blocks), for count hooks; -1: unknown (count 1). */
+    public int hookInstrs = -1;
 
     protected Stat(int line) { super(line); }
 
