@@ -123,6 +123,12 @@ public class LuaThread implements LuaThreadHandle {
          */
         void onLoop(LuaThread th, Frame f, int line, boolean force);
 
+        /** As {@link #onLoop(LuaThread, Frame, int, boolean)}, the jump back and what it runs again costing instrs instructions (count hooks). */
+        default void onLoop(LuaThread th, Frame f, int line, boolean force, int instrs) { onLoop(th, f, line, force); }
+
+        /** Frame f reaches an instruction of the given line inside a statement (a multi-line expression; see {@code nodes.HookMark}). */
+        default void onLine(LuaThread th, Frame f, int line) {}
+
         /** Whether the frame at depth d runs the hook function (it is then named "hook '?'"). */
         boolean isHookFrame(int d);
 

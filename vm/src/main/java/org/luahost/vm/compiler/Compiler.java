@@ -9,6 +9,7 @@ import org.luahost.vm.nodes.Block;
 import org.luahost.vm.nodes.Calls;
 import org.luahost.vm.nodes.Expr;
 import org.luahost.vm.nodes.Exprs;
+import org.luahost.vm.nodes.HookPoint;
 import org.luahost.vm.nodes.Loops;
 import org.luahost.vm.nodes.Pins;
 import org.luahost.vm.nodes.Stat;
@@ -128,6 +129,18 @@ public final class Compiler extends ExprCompiler {
     // ---------------------------------------------------------------- blocks
 
     private Block block(Ast.Block b, boolean loop) {
+        Block r = block0(b, loop);
+        if (loop) markLoopEntry(r);
+        return r;
+    }
+
+    /** Marks the statement a loop body starts with (through nested blocks) as reached by the loop's jump back. */
+    private static void markLoopEntry(Stat s) {
+        while (s instanceof Block b && b.getClass() == Block.class && b.statCount() > 0) s = b.stat(0);
+        if (s != null) s.loopEntry = true;
+    }
+
+    private Block block0(Ast.Block b, boolean loop) {
         fs.block = new BlockScope(fs.block, fs.actives.size(), loop);
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
@@ -142,6 +155,9 @@ public final class Compiler extends ExprCompiler {
 
     /** Compiles statements into a Block (the scope is managed by the caller). */
     private Block blockBody(Ast.Block b, List<Stat> out, boolean repeatBody, int closeLine) {
+        int jump = pendingJump;
+        pendingJump = 0;
+        lastStatEnd = UNKNOWN;
         List<Ast.Stat> stats = b.stats();
         List<Object> labelIds = new ArrayList<>();
         List<Integer> labelPos = new ArrayList<>();
@@ -168,12 +184,16 @@ public final class Compiler extends ExprCompiler {
                 Var v = fs.actives.get(fs.actives.size() - l.names().size() + l.attribs().indexOf(Ast.Attrib.CLOSE));
                 fs.ntbc++;
                 Ast.Block rest = new Ast.Block(stats.subList(i + 1, stats.size()), b.endLine(), b.closeLine());
+                pendingJump = jump;
+                jump = 0;
                 Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody, closeLine);
                 out.add(new Stats.Tbc(l.line(), v.slot, v.cell, strip ? "(temporary)" : v.name, restBlock, closeLine));
                 break;
             }
             out.add(stat(s));
         }
+        // the block's closing jump, when its line may differ from the last instruction's
+        if (jump > 0 && tracksLines() && lastStatEnd != jump) out.add(new HookPoint(jump));
         return new Block(b.endLine(), out.toArray(new Stat[0]),
                 labelIds.isEmpty() ? null : labelIds.toArray(), labelPos.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -185,18 +205,40 @@ public final class Compiler extends ExprCompiler {
     private int statsUncharged;
     private static final int STATS_PER_CHARGE = 256, UNITS_PER_STAT = 16;
 
+    /** The line of the jump the block being compiled ends with (a while body's, an if branch's), or 0. */
+    private int pendingJump;
+    /** The line of the last instruction of the statement compiled last, or UNKNOWN. */
+    private int lastStatEnd = UNKNOWN;
+
     private Stat stat(Ast.Stat s) {
         if (charge != null && ++statsUncharged == STATS_PER_CHARGE) {
             statsUncharged = 0;
             charge.accept(STATS_PER_CHARGE * UNITS_PER_STAT);
         }
+        long saved = save();
+        int savedInstrs = instrs;
+        startStatement();
+        instrs = 0;
+        Stat st = stat0(s);
+        if (first > 0 && first != st.line && !(st instanceof Block)) st.hookLine = first;
+        if (tracksLines()) st.hookInstrs = instrs;
+        instrs = savedInstrs;
+        lastStatEnd = s instanceof Ast.Local || s instanceof Ast.Assign || s instanceof Ast.CallStat
+                || s instanceof Ast.FunctionStat || s instanceof Ast.LocalFunction ? cur : UNKNOWN;
+        restore(saved);
+        return st;
+    }
+
+    private Stat stat0(Ast.Stat s) {
         return switch (s) {
             case Ast.Local l -> local(l);
             case Ast.Assign a -> assign(a);
             case Ast.CallStat c -> new Stats.ExprStat(c.line(), expr(c.call()));
             case Ast.Do d -> block(d.block(), false);
             case Ast.While w -> {
-                Expr cond = expr(w.cond());
+                Expr cond = test(w.cond());
+                int condFirst = first, condInstrs = instrs;
+                pendingJump = w.block().closeLine();   // the jump back, on the body's last token
                 Block body = block(w.block(), true);
                 // for debug line hooks: the loop jumps back to its test, or, when the test is a
                 // constant ('while true do'), which has no code, to the first line of the body
@@ -204,8 +246,11 @@ public final class Compiler extends ExprCompiler {
                 if ((w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
                         || w.cond() instanceof Ast.Str) && !w.block().stats().isEmpty()) {
                     line = w.block().stats().get(0).line();
+                } else if (condFirst > 0) {
+                    line = condFirst;   // the jump back lands on the test's first instruction
                 }
                 body.markLoopBody(line, true);
+                body.setLoopInstrs(condInstrs + 1);   // the jump back, then the test again
                 yield new Stats.While(line, cond, body);
             }
             case Ast.Repeat r -> repeat(r);
@@ -255,6 +300,9 @@ public final class Compiler extends ExprCompiler {
         List<String> names = part.names();
         int n = names.size();
         Expr[] exprs = exprs(part.exprs());
+        int adjust = line(l, 0);   // missing values are set to nil after the last one
+        if (exprs.length == 0) reach(adjust);
+        else if (exprs.length < n && !exprs[exprs.length - 1].isMulti()) exprs[exprs.length - 1] = post(exprs[exprs.length - 1], adjust);
         Var[] vars = new Var[n];
         Proto.Decl decl = strip ? null : DebugTables.decl(l.exprs(), false);
         for (int i = 0; i < n; i++) {
@@ -280,13 +328,17 @@ public final class Compiler extends ExprCompiler {
             if (t instanceof Ast.Name nm) {
                 Ref r = resolveName(nm);
                 checkConst(r, a.line());
-                Expr v = expr(a.exprs().get(0));
+                Ast.Expr ve = a.exprs().get(0);
+                Expr v = expr(ve);
+                // a store is an instruction, but for a local given a value computed into its register
+                if (!(r instanceof LocalRef) || ve instanceof Ast.Call || ve instanceof Ast.MethodCall) v = post(v, line(a, 0));
                 return assignTo(r, v, a.line());
             }
             Ast.Index ix = (Ast.Index) t;
             Expr obj = expr(ix.obj());
             Expr key = expr(ix.key());
-            return setIndex(a.line(), a.line(), obj, key, expr(a.exprs().get(0)));
+            // the store is emitted once the values are read: its errors are on that line
+            return setIndex(a.line(), storeLine(a), obj, key, post(expr(a.exprs().get(0)), line(a, 0)));
         }
         Stats.Target[] targets = new Stats.Target[ts.size()];
         for (int i = 0; i < ts.size(); i++) {
@@ -298,18 +350,25 @@ public final class Compiler extends ExprCompiler {
                     case LocalRef l -> new Stats.LocalTarget(l.v().slot, l.v().cell);
                     case ConstRef c -> throw new IllegalStateException("assignment to a constant passed checkConst");
                     case UpRef u -> new Stats.UpvalTarget(u.idx());
-                    case GlobalRef g -> new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name()), a.line());
+                    case GlobalRef g -> new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name()), storeLine(a));
                 };
             } else {
                 Ast.Index ix = (Ast.Index) t;
-                targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), a.line());
+                targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), storeLine(a));
             }
         }
         Stats.IndexTarget.resolveConflicts(targets);   // lparser's check_conflict
-        Expr[] values = exprs(a.exprs()), p = Pins.held(values);
+        Expr[] values = exprs(a.exprs());
+        values[values.length - 1] = post(values[values.length - 1], line(a, 0));   // the stores
+        Expr[] p = Pins.held(values);
         // the tables and keys of index targets are evaluated first: pinned when a value may call (see Pins)
         boolean pinTargets = Pins.anyMayCall(values, 0);
         return Pins.scope(new Stats.MultiAssign(a.line(), targets, p, pinTargets), pinTargets || p != values);
+    }
+
+    /** The line of an assignment's stores: where its expression list ends. */
+    private int storeLine(Ast.Assign a) {
+        return line(a, 0) > 0 ? line(a, 0) : a.line();
     }
 
     /** obj[key] = v: the table and key, when evaluated before v, pinned while v may call (see {@link Pins}). */
@@ -335,8 +394,16 @@ public final class Compiler extends ExprCompiler {
         int slotMark = fs.nextSlot;
         int tbcMark = fs.ntbc;
         Block body = blockBody(r.block(), new ArrayList<>(), true, r.block().closeLine());
-        Expr cond = expr(r.cond());
-        body.markLoopBody(r.cond().line(), false);
+        markLoopEntry(body);
+        long saved = save();
+        int before = instrs;
+        startStatement();
+        Expr cond = test(r.cond());
+        int condLine = first > 0 ? first : r.cond().line();
+        restore(saved);
+        body.markLoopBody(condLine, false);
+        body.setLoopInstrs(Math.max(1, instrs - before));   // the test, run after each iteration
+        instrs = before;
         closeBlockScope(r.block().endLine(), false);
         popLocals(mark, r.cond().line());
         fs.nextSlot = slotMark;
@@ -344,10 +411,37 @@ public final class Compiler extends ExprCompiler {
         return new Stats.Repeat(r.line(), body, cond);
     }
 
+    /** A condition: the reference tests a value that is not a comparison where the condition's context reads it ('then', 'do'). */
+    private Expr test(Ast.Expr c) {
+        Expr x = expr(c);
+        return needsTest(ExprCompiler.foldLogic(c)) ? post(x, Math.abs(line(c, 0))) : x;
+    }
+
+    private static boolean needsTest(Ast.Expr e) {
+        return switch (e) {
+            case Ast.Paren p -> needsTest(p.expr());
+            case Ast.BinOp b when comparison(b.op()) -> false;
+            case Ast.BinOp b when b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR -> needsTest(b.right());
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.NOT -> needsTest(u.operand());
+            case Ast.Nil n -> false;
+            case Ast.True t -> false;
+            case Ast.False f -> false;
+            case Ast.Int n -> false;
+            case Ast.Flt n -> false;
+            case Ast.Str n -> false;
+            default -> true;
+        };
+    }
+
     private Stat ifStat(Ast.If i) {
-        Expr[] conds = exprs(i.conds());
+        Expr[] conds = new Expr[i.conds().size()];
+        for (int k = 0; k < conds.length; k++) conds[k] = test(i.conds().get(k));
         Stat[] blocks = new Stat[i.blocks().size()];
-        for (int k = 0; k < blocks.length; k++) blocks[k] = block(i.blocks().get(k), false);
+        for (int k = 0; k < blocks.length; k++) {
+            // a branch followed by others ends with a jump past them, on its last token's line
+            if (k < blocks.length - 1 || i.elseBlock() != null) pendingJump = i.blocks().get(k).closeLine();
+            blocks[k] = block(i.blocks().get(k), false);
+        }
         Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
         return new Stats.If(i.line(), conds, blocks, orelse);
     }
@@ -355,6 +449,12 @@ public final class Compiler extends ExprCompiler {
     private Stat numFor(Ast.NumericFor n) {
         Expr start = expr(n.start()), limit = expr(n.limit());
         Expr step = n.step() == null ? null : expr(n.step());
+        // FORPREP, once 'do' is read
+        if (step != null) step = post(step, line(n, 0));
+        else {
+            if (tracksLines()) instrs++;   // the default step's load
+            limit = post(limit, line(n, 0));
+        }
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         Proto.Decl decl = strip ? null
@@ -372,6 +472,7 @@ public final class Compiler extends ExprCompiler {
 
     private Stat genFor(Ast.GenericFor g) {
         Expr[] es = exprs(g.exprs());
+        es[es.length - 1] = post(es[es.length - 1], line(g, 0));   // TFORPREP, once 'do' is read
         int mark = fs.actives.size();
         int slotMark = fs.nextSlot;
         int hidden = hiddenLocals(4, g.line(), nearOf(g, 0), strip ? null : DebugTables.decl(g.exprs(), false));
@@ -400,7 +501,7 @@ public final class Compiler extends ExprCompiler {
         Block body = block(g.block(), true);
         fs.ntbc--;
         fs.hidden -= 4;
-        body.markLoopBody(g.line(), false);
+        body.markLoopBody(line(g, 1) > 0 ? line(g, 1) : g.line(), false);
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
@@ -423,8 +524,15 @@ public final class Compiler extends ExprCompiler {
     }
 
     private Stat functionStat(Ast.FunctionStat f) {
-        Expr fn = expr(f.function());
         Ast.Expr t = f.target();
+        boolean local = t instanceof Ast.Name nm0 && resolveName(nm0) instanceof LocalRef;
+        // the closure is made on its 'end' line and stored on the 'function' line (into a local: made there)
+        // loading the table that gets the function, unless it is a local or an upvalue (stored into directly)
+        if (t instanceof Ast.Index ix && (ix.obj() instanceof Ast.Index
+                || ix.obj() instanceof Ast.Name root && resolveName(root) instanceof GlobalRef)) reach(f.line());
+        if (local) reach(f.line());
+        Expr fn = expr(f.function());
+        if (!local) fn = post(fn, f.line());
         if (t instanceof Ast.Name nm) {
             Ref r = resolveName(nm);
             checkConst(r, f.line());
@@ -447,15 +555,22 @@ public final class Compiler extends ExprCompiler {
 
     private Stat ret(Ast.Return r) {
         List<Ast.Expr> es = r.exprs();
-        if (es.isEmpty()) return new Stats.Return0(r.line());
+        if (es.isEmpty()) {
+            reach(line(r, 0));
+            return new Stats.Return0(r.line());
+        }
         if (es.size() == 1 && fs.ntbc == 0) {
             Ast.Expr e = es.get(0);
             // a tail call's pins are dropped when the function returns or its frame is reused (see Pins)
             if (e instanceof Ast.Call c) {
+                long saved = save();
                 Calls.CallBase call = callNode(c);
+                restore(saved);   // the call's parts are compiled again below, in the marks' order
                 call.liveSlots = fs.nextSlot;
                 Expr fn = expr(c.fn());
                 Expr[] args = exprs(c.args());
+                if (args.length == 0) fn = post(fn, c.line());   // the tail call, on the call's line
+                else args[args.length - 1] = post(args[args.length - 1], c.line());
                 Expr[] p = Pins.held(prepend(fn, args));
                 args = tail(p, args);
                 return new Stats.ReturnTail(r.line(), call, p[0], args, lastMulti(args), null, null);
@@ -466,6 +581,7 @@ public final class Compiler extends ExprCompiler {
             }
         }
         Expr[] exprs = exprs(es);
+        exprs[exprs.length - 1] = post(exprs[exprs.length - 1], line(r, 0));   // the return instruction
         if (exprs.length == 1 && !exprs[0].isMulti()) return new Stats.Return1(r.line(), exprs[0]);
         Expr[] p = Pins.held(exprs);   // the function's return drops these pins
         return new Stats.ReturnN(r.line(), p, lastMulti(p));

@@ -7,6 +7,7 @@ import org.luahost.vm.nodes.Arith;
 import org.luahost.vm.nodes.Calls;
 import org.luahost.vm.nodes.Expr;
 import org.luahost.vm.nodes.Exprs;
+import org.luahost.vm.nodes.HookMark;
 import org.luahost.vm.nodes.Pins;
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.runtime.Ops;
@@ -21,7 +22,7 @@ import org.luahost.vm.runtime.Proto;
  * {@link Scopes}; a function expression is compiled by the statement half
  * ({@link Compiler}).
  */
-abstract class ExprCompiler extends Scopes {
+abstract class ExprCompiler extends HookLines {
     ExprCompiler(Ast.Chunk chunk, boolean strip) { super(chunk, strip); }
 
     /** Compiles a function (the statement half does it); a root function has the given upvalues, a nested one null. */
@@ -72,14 +73,14 @@ abstract class ExprCompiler extends Scopes {
 
     Expr expr0(Ast.Expr e) {
         return switch (e) {
-            case Ast.Nil n -> new Exprs.Const(n.line(), null);
-            case Ast.True t -> new Exprs.Const(t.line(), Boolean.TRUE);
-            case Ast.False f -> new Exprs.Const(f.line(), Boolean.FALSE);
-            case Ast.Int i -> new Exprs.Const(i.line(), i.value());
-            case Ast.Flt f -> new Exprs.Const(f.line(), f.value());
-            case Ast.Str s -> new Exprs.Const(s.line(), s.value().intern());
-            case Ast.Vararg v -> new Exprs.Vararg(v.line());
-            case Ast.Name n -> read(resolveName(n), n.line());
+            case Ast.Nil n -> load(e, new Exprs.Const(n.line(), null));
+            case Ast.True t -> load(e, new Exprs.Const(t.line(), Boolean.TRUE));
+            case Ast.False f -> load(e, new Exprs.Const(f.line(), Boolean.FALSE));
+            case Ast.Int i -> load(e, new Exprs.Const(i.line(), i.value()));
+            case Ast.Flt f -> load(e, new Exprs.Const(f.line(), f.value()));
+            case Ast.Str s -> load(e, new Exprs.Const(s.line(), s.value().intern()));
+            case Ast.Vararg v -> pre(new Exprs.Vararg(v.line()), line(v, 1));
+            case Ast.Name n -> name(n);
             case Ast.Index ix -> index(ix);
             case Ast.Call c -> call(c);
             case Ast.MethodCall m -> method(m);
@@ -87,25 +88,53 @@ abstract class ExprCompiler extends Scopes {
                 Expr inner = expr(p.expr());
                 yield inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
             }
-            case Ast.Function f -> new Exprs.Function(f.line(), function(f.body(), null));
+            case Ast.Function f -> {
+                long saved = save();
+                Proto p = function(f.body(), null);
+                restore(saved);
+                yield pre(new Exprs.Function(f.line(), p), f.body().lastLine());   // the closure is made at its 'end'
+            }
             case Ast.Table t -> table(t);
             case Ast.BinOp b -> binop(b);
             case Ast.UnOp u -> unop(u);
         };
     }
 
+    /**
+     * A constant or a local: an instruction (a load, a move) only where the context takes the
+     * value into a register.
+     */
+    Expr load(Ast.Expr e, Expr x) {
+        int d = line(e, 0);
+        return d > 0 ? pre(x, d) : x;
+    }
+
+    /** A name: a local or constant as {@link #load}; a global or an upvalue is loaded where its context takes it. */
+    Expr name(Ast.Name n) {
+        Ref r = resolveName(n);
+        Expr x = read(r, n.line());
+        if (r instanceof LocalRef || r instanceof ConstRef) return load(n, x);
+        int d = line(n, 0);
+        return pre(x, d != 0 ? Math.abs(d) : n.line());
+    }
+
     Expr index(Ast.Index ix) {
-        Expr obj = expr(ix.obj());
-        if (ix.key() instanceof Ast.Str s) return new Exprs.Field(ix.line(), obj, s.value().intern(), isEnv(obj));
+        int at = line(ix, 0) != 0 ? Math.abs(line(ix, 0)) : ix.line();
+        // an upvalue indexed by a constant string is one instruction (GETTABUP): no load of the upvalue
+        Expr obj = ix.key() instanceof Ast.Str && ix.obj() instanceof Ast.Name nm && resolveName(nm) instanceof UpRef u
+                ? read(u, nm.line()) : expr(ix.obj());
+        if (ix.key() instanceof Ast.Str s) return new Exprs.Field(ix.line(), post(obj, at), s.value().intern(), isEnv(obj));
         String keyName = ix.key() instanceof Ast.Int i && i.value() >= 0 && i.value() <= 255 ? "integer index" : "?";
-        Expr[] p = Pins.held(obj, expr(ix.key()));
+        Expr[] p = Pins.held(obj, post(expr(ix.key()), at));
         return Pins.scope(new Exprs.Index(ix.line(), p[0], p[1], keyName), p[0] != obj);
     }
 
     /** obj:name(args): the object is pinned while a later argument may call (see {@link Pins}), and so is the method found. */
     Expr method(Ast.MethodCall m) {
-        Expr obj = expr(m.obj());
+        Expr obj = post(expr(m.obj()), line(m, 1));   // SELF, on the method name's line
         Expr[] args = exprs(m.args());
+        if (args.length == 0) obj = post(obj, m.line());
+        else args[args.length - 1] = post(args[args.length - 1], m.line());
         Expr[] p = Pins.held(prepend(obj, args));
         boolean pinFn = Pins.anyMayCall(args, 0);
         Expr x = new Calls.Method(m.line(), p[0], m.name().intern(), tail(p, args), lastMulti(args), pinFn);
@@ -116,6 +145,8 @@ abstract class ExprCompiler extends Scopes {
     Calls.CallBase callNode(Ast.Call c) {
         Expr fn = expr(c.fn());
         Expr[] args = exprs(c.args());
+        if (args.length == 0) fn = post(fn, c.line());   // the call, on the line where its expression starts
+        else args[args.length - 1] = post(args[args.length - 1], c.line());
         Expr[] p = Pins.held(prepend(fn, args));
         fn = p[0];
         args = tail(p, args);
@@ -153,6 +184,7 @@ abstract class ExprCompiler extends Scopes {
     }
 
     Expr table(Ast.Table t) {
+        boolean newMark = reach(line(t, 1));   // NEWTABLE comes before the fields
         List<Expr> items = new ArrayList<>();
         List<Expr> keys = new ArrayList<>();
         List<Expr> vals = new ArrayList<>();
@@ -163,10 +195,19 @@ abstract class ExprCompiler extends Scopes {
                 case Ast.NamedField nf -> {
                     order.add(~keys.size());
                     keys.add(new Exprs.Const(t.line(), nf.name().intern()));
-                    vals.add(expr(nf.value()));
+                    vals.add(post(expr(nf.value()), line(nf.value(), 0)));   // stored once parsed
                 }
-                case Ast.KeyedField kf -> { order.add(~keys.size()); keys.add(expr(kf.key())); vals.add(expr(kf.value())); }
+                case Ast.KeyedField kf -> {
+                    order.add(~keys.size());
+                    keys.add(expr(kf.key()));
+                    vals.add(post(expr(kf.value()), line(kf.value(), 0)));
+                }
             }
+        }
+        if (!items.isEmpty() && !order.isEmpty()) {   // the last SETLIST, at the '}'
+            int o = order.getLast();
+            if (o >= 0) items.set(o, post(items.get(o), line(t, 2)));
+            else vals.set(~o, post(vals.get(~o), line(t, 2)));
         }
         boolean lastMulti = !items.isEmpty() && t.fields().get(t.fields().size() - 1) instanceof Ast.PosField
                 && items.get(items.size() - 1).isMulti();
@@ -193,17 +234,32 @@ abstract class ExprCompiler extends Scopes {
         }
         Expr x = new Exprs.Table(t.line(), items.toArray(new Expr[0]), keys.toArray(new Expr[0]), vals.toArray(new Expr[0]),
                 order.stream().mapToInt(Integer::intValue).toArray(), lastMulti, pinSelf);
+        if (newMark) x = new HookMark(line(t, 1), x, false);
         return Pins.scope(x, pinSelf);
     }
 
     Expr binop(Ast.BinOp b) {
+        Ast.Expr folded = foldLogic(b);
+        if (folded != b) return expr(folded);
         if (b.op() == Ast.BinOpKind.CONCAT) {
             List<Expr> parts = new ArrayList<>();
             flattenConcat(b, parts);
+            Ast.BinOp lastOp = b;
+            while (lastOp.right() instanceof Ast.BinOp r && r.op() == Ast.BinOpKind.CONCAT) lastOp = r;
+            parts.set(parts.size() - 1, post(parts.getLast(), lastOp.line()));   // CONCAT, on the last operator's line
             Expr[] ps = parts.toArray(new Expr[0]), p = Pins.held(ps);
             return Pins.scope(new Exprs.Concat(b.line(), p), p != ps);
         }
-        Expr l = expr(b.left()), r = expr(b.right());
+        boolean logic = b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR;
+        Expr l = expr(b.left());
+        if (logic) l = post(l, b.line());   // the test of the left operand, once the operator is read
+        Expr r = expr(b.right());
+        if (logic) {
+            if (tracksLines()) cur = UNKNOWN;   // which instruction ran last depends on the branch
+        } else {
+            // comparisons are emitted after the right operand is read; arithmetic on the operator's line
+            r = post(r, comparison(b.op()) ? line(b, 1) : b.line());
+        }
         int line = b.line();
         if (b.op() != Ast.BinOpKind.AND && b.op() != Ast.BinOpKind.OR) {   // and/or hold nothing: the left value is the result or dropped
             Expr pl = Pins.held(l, r)[0];
@@ -215,7 +271,8 @@ abstract class ExprCompiler extends Scopes {
     }
 
     Expr binop(Ast.BinOp b, Expr l, Expr r) {
-        int line = b.line();
+        // a comparison is emitted once its right operand is read: its errors are on that line
+        int line = comparison(b.op()) && line(b, 1) > 0 ? line(b, 1) : b.line();
         return switch (b.op()) {
             case OR -> new Exprs.Or(line, l, r);
             case AND -> new Exprs.And(line, l, r);
@@ -241,6 +298,41 @@ abstract class ExprCompiler extends Scopes {
         };
     }
 
+    /**
+     * e without the 'and'/'or' the reference folds away: a left operand that is a constant which
+     * decides nothing ({@code true and x}, {@code 1 and x}, {@code nil or x}, {@code false or x})
+     * leaves just the right operand, with no test; so the value's origin is the right operand's
+     * (error messages name it: "field 'pi'", "constant 'x'"). A call or '...' left alone keeps
+     * one value, as the operator gave.
+     */
+    static Ast.Expr foldLogic(Ast.Expr e) {
+        if (!(e instanceof Ast.BinOp b) || (b.op() != Ast.BinOpKind.AND && b.op() != Ast.BinOpKind.OR)) return e;
+        Ast.Expr l = literalOf(b.left());
+        boolean truthy = l instanceof Ast.True || l instanceof Ast.Int || l instanceof Ast.Flt || l instanceof Ast.Str;
+        boolean falsy = l instanceof Ast.Nil || l instanceof Ast.False;
+        if (!(b.op() == Ast.BinOpKind.AND ? truthy : falsy)) return e;
+        Ast.Expr r = foldLogic(b.right());
+        return r instanceof Ast.Call || r instanceof Ast.MethodCall || r instanceof Ast.Vararg ? new Ast.Paren(r.line(), r) : r;
+    }
+
+    /** The literal e is, through parentheses and folded 'and'/'or', or null. */
+    private static Ast.Expr literalOf(Ast.Expr e) {
+        for (;;) {
+            if (e instanceof Ast.Paren p) e = p.expr();
+            else if (e instanceof Ast.BinOp b && foldLogic(b) != b) e = foldLogic(b);
+            else break;
+        }
+        return e instanceof Ast.Nil || e instanceof Ast.True || e instanceof Ast.False || e instanceof Ast.Int
+                || e instanceof Ast.Flt || e instanceof Ast.Str ? e : null;
+    }
+
+    static boolean comparison(Ast.BinOpKind op) {
+        return switch (op) {
+            case LT, GT, LE, GE, EQ, NE -> true;
+            default -> false;
+        };
+    }
+
     void flattenConcat(Ast.Expr e, List<Expr> out) {
         if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.CONCAT) {
             out.add(expr(b.left()));
@@ -252,13 +344,29 @@ abstract class ExprCompiler extends Scopes {
 
     Expr unop(Ast.UnOp u) {
         Expr a = expr(u.operand());
-        return switch (u.op()) {
+        // a constant operand is folded (no instruction); 'not' is emitted after its operand, the others on the operator's line
+        boolean folded = folds(u);
+        if (!folded) a = post(a, u.op() == Ast.UnOpKind.NOT ? line(u, 1) : u.line());
+        Expr x = switch (u.op()) {
             case NOT -> new Exprs.Not(u.line(), a);
             case NEG -> a instanceof Exprs.Const c && c.value instanceof Long l ? new Exprs.Const(u.line(), -l)
                     : a instanceof Exprs.Const c && c.value instanceof Double d ? new Exprs.Const(u.line(), -d)
                     : new Arith.Neg(u.line(), a);
             case LEN -> new Exprs.Len(u.line(), a);
             case BNOT -> new Arith.BNot(u.line(), a);
+        };
+        return folded ? load(u, x) : x;   // a folded constant is loaded where its context takes it
+    }
+
+    /** Whether the reference folds a unary operator (no instruction): 'not' of a constant, '-' of a number, '~' of an integer. */
+    private boolean folds(Ast.UnOp u) {
+        Object[] c = constValue(u.operand());
+        if (c == null) return false;
+        return switch (u.op()) {
+            case NOT -> true;
+            case NEG -> c[0] instanceof Long || c[0] instanceof Double d && d != 0 && !Double.isNaN(d);
+            case BNOT -> c[0] instanceof Long;
+            case LEN -> false;
         };
     }
 

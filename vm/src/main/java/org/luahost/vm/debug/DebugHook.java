@@ -4,6 +4,7 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.nodes.Block;
 import org.luahost.vm.nodes.Loops;
+import org.luahost.vm.nodes.Stat;
 import org.luahost.vm.nodes.Stats;
 import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
@@ -17,8 +18,10 @@ import org.luahost.vm.runtime.Site;
  * <p>Line events: a statement whose line differs from the last line
  * reported in its frame, and the jumps back of loops (see
  * {@link LuaThread.Hook#onLoop}), approximate the reference, which reports
- * per instruction. Count events count statements (the reference counts VM
- * instructions, which luahost does not have). While the hook function runs,
+ * per instruction (the compiler marks multi-line statements: see
+ * {@code nodes.HookMark}). Count events count the reference's instructions
+ * as the compiler estimates them per statement and per loop iteration
+ * ({@code Stat.hookInstrs}; luahost has no VM instructions). While the hook function runs,
  * hooks are off for the thread, as in the reference.
  *
  * <p>The interpreter pays for hooks only a test of the thread's
@@ -91,6 +94,7 @@ public final class DebugHook implements LuaThread.Hook {
     @Override
     public void onCall(LuaThread th, Frame f, boolean tail) {
         f.hookLine = -1;
+        f.hookBack = false;
         if ((mask & LuaThread.HOOK_CALL) != 0 && !running) {
             // the arguments: a Lua function's parameters, a Java function's whole stack
             transfer(f, 1, f.closure != null ? f.closure.proto.nparams : f.varargs.length);
@@ -136,6 +140,7 @@ public final class DebugHook implements LuaThread.Hook {
             // (a main chunk: the line of its last token)
             int line = f.closure.proto.isMain() ? f.closure.proto.lastLine : f.site.line();
             if (line != f.hookLine) {
+                f.site = lineSite(line);
                 f.hookLine = line;
                 fire(th, "line", lineArg(line));
             }
@@ -157,38 +162,61 @@ public final class DebugHook implements LuaThread.Hook {
     public void onStatement(LuaThread th, Frame f, Site s) {
         if (running) return;
         f.site = s;
-        if ((mask & LuaThread.HOOK_COUNT) != 0 && --counter <= 0) {
-            counter = count;
-            fire(th, "count", null);
-        }
+        if ((mask & LuaThread.HOOK_COUNT) != 0) countSteps(th, s instanceof Stat st && st.hookInstrs >= 0 ? st.hookInstrs : 1);
         if ((mask & LuaThread.HOOK_LINE) != 0 && hasCode(s)) {
-            int line = s.line();
-            if (line != f.hookLine) {
+            int line = s instanceof Stat st && st.hookLine != 0 ? st.hookLine : s.line();
+            boolean back = f.hookBack && s instanceof Stat st && st.loopEntry;
+            f.hookBack = false;
+            if (back || line != f.hookLine) {
+                if (line != s.line()) f.site = lineSite(line);   // getinfo's currentline is the event's line
                 f.hookLine = line;
                 fire(th, "line", lineArg(line));
             }
             // a generic for enters its body by a jump back (its call of the iterator comes after the body)
-            if (s instanceof Loops.GenFor) f.hookLine = -1;
+            if (s instanceof Loops.GenFor) f.hookBack = true;
+        }
+    }
+
+    /** Counts n instructions (the reference's, as the compiler estimates them): a count event each time count are reached. */
+    private void countSteps(LuaThread th, int n) {
+        counter -= n;
+        while (counter <= 0) {
+            counter += count;
+            fire(th, "count", null);
         }
     }
 
     @Override
-    public void onLoop(LuaThread th, Frame f, int line, boolean force) {
+    public void onLoop(LuaThread th, Frame f, int line, boolean force) { onLoop(th, f, line, force, 1); }
+
+    @Override
+    public void onLoop(LuaThread th, Frame f, int line, boolean force, int instrs) {
         if (running) return;
-        if ((mask & LuaThread.HOOK_COUNT) != 0 && --counter <= 0) {   // the jump back counts as a step
-            counter = count;
-            fire(th, "count", null);
-        }
+        if ((mask & LuaThread.HOOK_COUNT) != 0) countSteps(th, instrs);   // the jump back and what runs again
         if ((mask & LuaThread.HOOK_LINE) == 0) return;
-        if (force || line != f.hookLine) {
-            f.site = new Site() {
-                @Override public int line() { return line; }
-            };
+        // hookBack still set: the body ran no statement, so the jump back landed on the loop's own line
+        if (force || line != f.hookLine || f.hookBack) {
+            f.site = lineSite(line);
             f.hookLine = line;
             fire(th, "line", lineArg(line));
         }
         // the jump back lands at the start of the body: its first statement is reported
-        if (!force) f.hookLine = -1;
+        f.hookBack = !force;
+    }
+
+    @Override
+    public void onLine(LuaThread th, Frame f, int line) {
+        if (running || (mask & LuaThread.HOOK_LINE) == 0 || line == f.hookLine) return;
+        f.site = lineSite(line);
+        f.hookLine = line;
+        fire(th, "line", lineArg(line));
+    }
+
+    /** A position on a line for a frame's current site while its hook runs (getinfo's currentline). */
+    private static Site lineSite(int line) {
+        return new Site() {
+            @Override public int line() { return line; }
+        };
     }
 
     /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */

@@ -17,6 +17,8 @@ public class Block extends Stat {
      */
     int loopLine;
     boolean loopForce;
+    /** For a loop body: the reference's instructions per jump back (the jump, a while's test again), for count hooks. */
+    int loopInstrs = 1;
     /** The compiled form of this block ({@link Jit}), once it is hot; runs instead of the statements. */
     private Stat compiled;
     /** Executions so far, until the block is compiled; -1 when it cannot be. */
@@ -29,11 +31,20 @@ public class Block extends Stat {
         this.labelPos = labelPos;
     }
 
+    /** The number of statements (for the compiler's debug marks). */
+    public int statCount() { return stats.length; }
+
+    /** Statement i (for the compiler's debug marks). */
+    public Stat stat(int i) { return stats[i]; }
+
     /** Marks this block as a loop body whose jump back goes through line (see {@link #loopLine}); set once, by the compiler. */
     public void markLoopBody(int line, boolean force) {
         loopLine = line;
         loopForce = force;
     }
+
+    /** Sets {@link #loopInstrs}; once, by the compiler. */
+    public void setLoopInstrs(int n) { loopInstrs = n; }
 
     @Override
     public int exec(Frame f) {
@@ -73,7 +84,7 @@ public class Block extends Stat {
         }
         if (loopLine != 0) {   // the end of a loop body's iteration: a back-edge
             if (--th.workLeft < 0) backEdge(th, f);
-            if (th.hookMask != 0) th.hook.onLoop(th, f, loopLine, loopForce);
+            if (th.hookMask != 0) th.hook.onLoop(th, f, loopLine, loopForce, loopInstrs);
         }
         return NORMAL;
     }

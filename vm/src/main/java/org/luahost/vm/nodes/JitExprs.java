@@ -182,6 +182,11 @@ abstract class JitExprs {
             }
             case Exprs.Paren p when !p.e.isMulti() -> expr(p.e);
             case Pins.Pin p -> { expr(p.e); pinTop(); }
+            case HookMark m when !m.e.isMulti() -> {
+                if (!m.after) hookMark(m);
+                expr(m.e);
+                if (m.after) hookMark(m);
+            }
             case Pins.Scope s when !s.e.isMulti() || s.e instanceof Calls.CallBase -> {
                 int mark = pinMark();
                 expr(s.e);
@@ -281,6 +286,16 @@ abstract class JitExprs {
                 cb.aload(fLocal).invokevirtual(CD_Expr, "eval", MethodTypeDesc.of(CD_Object, CD_Frame));
             }
         }
+    }
+
+    /** A line hook's mark: HookMark.mark when the thread has a hook. */
+    private void hookMark(HookMark m) {
+        Label skip = cb.newLabel();
+        cb.aload(thLocal).getfield(CD_Thread, "hookMask", CD_int).ifeq(skip);
+        cb.aload(fLocal);
+        constant(m, desc(HookMark.class));
+        cb.invokestatic(desc(HookMark.class), "mark", MethodTypeDesc.of(CD_void, CD_Frame, desc(HookMark.class)));
+        cb.labelBinding(skip);
     }
 
     // ---------------------------------------------------------------- pins (see Pins)

@@ -234,7 +234,7 @@ final class JitRt {
 
     static void hookStat(LuaThread th, Frame f, Stat s) { th.hook.onStatement(th, f, s); }
 
-    static void hookLoop(LuaThread th, Frame f, Block b) { th.hook.onLoop(th, f, b.loopLine, b.loopForce); }
+    static void hookLoop(LuaThread th, Frame f, Block b) { th.hook.onLoop(th, f, b.loopLine, b.loopForce, b.loopInstrs); }
 
     /** Out of work at a back-edge (as Block's): the meter may raise an error, which then has the loop's position. */
     static void backEdge(LuaThread th, Frame f, Block b) {

@@ -110,9 +110,26 @@ public final class Ast {
      * {@link GenericFor} or {@link FuncBody} a {@code Near[]} per declared name
      * ('self' first for methods).
      */
-    public record Chunk(String chunkName, FuncBody body, Map<Object, Object> nears) {
-        public Chunk(String chunkName, FuncBody body) { this(chunkName, body, Map.of()); }
+    public record Chunk(String chunkName, FuncBody body, Map<Object, Object> nears, Map<Object, int[]> hookLines) {
+        public Chunk(String chunkName, FuncBody body) { this(chunkName, body, Map.of(), Map.of()); }
+
+        /** A key every parsed chunk's hookLines has, so that a parsed chunk is told from one read back from a dump. */
+        public static final Object PARSED = new Object();
     }
+
+    /*
+     * hookLines (by node identity; empty for a chunk read from a binary chunk, whose line events
+     * are then per statement): the lines the reference's code generator gives the instructions
+     * of a node, which line hooks report (see org.luahost.vm.compiler.HookLines). Slots per node:
+     *   [0] for an expression, the line where its context puts its value in a register
+     *       (positive) or uses it as an operand (negative: a local or constant needs no
+     *       instruction there); for a Local, Assign or Return statement, the line of its stores,
+     *       nil fill or return; for a for statement, the line of its 'do'.
+     *   [1] BinOp, UnOp: the line after the last operand (comparisons and 'not' are emitted there);
+     *       MethodCall: the line of the method name (SELF); Table: the line of NEWTABLE (the token
+     *       before '{'); Vararg: the line of the token before '...'.
+     *   [2] Table: the line of its '}' (the last SETLIST).
+     */
 
     /** The token after a name and the lexer's line there ({@code near} text as in syntax errors). */
     public record Near(String text, int line) {}

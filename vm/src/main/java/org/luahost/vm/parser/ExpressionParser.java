@@ -95,6 +95,7 @@ abstract class ExpressionParser extends ParserSupport {
             fs.freereg = start + list.size() - 1;
             reserveRegs(1);   // the value before the comma goes to the next register
             list.set(list.size() - 1, indexedAt(list.getLast(), comma));
+            dis(list.getLast(), lastLine);   // into its register once the ',' is read
             list.add(expr());
         }
         return list;
@@ -110,6 +111,20 @@ abstract class ExpressionParser extends ParserSupport {
         return e instanceof Ast.Index ix && ix.line() != line ? new Ast.Index(line, ix.obj(), ix.key()) : e;
     }
 
+    /** A literal that is not a numeral: an operand that arithmetic and order comparisons load into a register. */
+    private static boolean literal(Expr e) {
+        return e instanceof Ast.Str || e instanceof Ast.Nil || e instanceof Ast.True || e instanceof Ast.False;
+    }
+
+    /** Whether the reference puts operand e of op in a register (an instruction of its own for a constant or local). */
+    private static boolean inRegister(BinOpKind op, Expr e) {
+        return switch (op) {
+            case CONCAT -> true;
+            case AND, OR, EQ, NE -> false;
+            default -> literal(e);
+        };
+    }
+
     /**
      * subexpr -> (simpleexp | unop subexpr) { binop subexpr }, where each binop
      * binds tighter than {@code limit}.
@@ -122,7 +137,10 @@ abstract class ExpressionParser extends ParserSupport {
         if (unary != null) {
             int line = line();
             next();
-            e = new Ast.UnOp(line, unary, subexpr(UNARY_PRIORITY));
+            Expr operand = subexpr(UNARY_PRIORITY);
+            dis(operand, unary != UnOpKind.NOT && literal(operand) ? lastLine : -lastLine);
+            e = new Ast.UnOp(line, unary, operand);
+            hl(e)[1] = lastLine;
         } else {
             e = simpleExp();
         }
@@ -130,8 +148,12 @@ abstract class ExpressionParser extends ParserSupport {
         while (op != null && leftPriority(op) > limit) {
             int line = line();
             next();
+            // the left operand is taken once the operator is read (a concatenation's operands go to registers)
+            dis(e, inRegister(op, e) ? lastLine : -lastLine);
             Expr right = subexpr(rightPriority(op));
+            dis(right, inRegister(op, right) ? lastLine : -lastLine);
             e = new Ast.BinOp(line, op, e, right);
+            hl(e)[1] = lastLine;
             fs.freereg = start;   // the operands' registers are free again; the result is not in one yet
             op = binaryOp(t.type());
         }
@@ -156,6 +178,7 @@ abstract class ExpressionParser extends ParserSupport {
             case DOTS -> {
                 if (!fs.vararg) throw syntaxError("cannot use '...' outside a vararg function");
                 e = new Ast.Vararg(line);
+                hl(e)[1] = lastLine;   // emitted before '...' is consumed
             }
             case LBRACE -> {
                 return constructor();
@@ -203,13 +226,16 @@ abstract class ExpressionParser extends ParserSupport {
         for (;;) {
             switch (t.type()) {
                 case DOT -> {
+                    dis(e, -lastLine);
                     next();
                     int keyLine = line();
                     e = new Ast.Index(keyLine, e, new Ast.Str(keyLine, checkName()));
                 }
                 case LBRACKET -> {
+                    dis(e, -lastLine);
                     next();
                     Expr key = expr();
+                    dis(key, -lastLine);
                     int keyLine = line();
                     checkNext(TokenType.RBRACKET);
                     e = new Ast.Index(keyLine, e, key);
@@ -217,12 +243,16 @@ abstract class ExpressionParser extends ParserSupport {
                 case COLON -> {
                     next();
                     String name = checkName();
+                    int selfLine = lastLine;
+                    dis(e, -selfLine);
                     fs.freereg = base;
                     reserveRegs(2);   // the method and self
                     e = new Ast.MethodCall(line, e, name, funcArgs(line));
+                    hl(e)[1] = selfLine;
                     fs.freereg = base + 1;   // the call's result
                 }
                 case LPAREN, STRING, LBRACE -> {
+                    dis(e, lastLine);   // the function goes to its register before the arguments
                     fs.freereg = base;
                     reserveRegs(1);   // the function
                     e = new Ast.Call(line, e, funcArgs(line));
@@ -245,6 +275,7 @@ abstract class ExpressionParser extends ParserSupport {
             case STRING -> {
                 Expr s = new Ast.Str(line(), (String) t.value());
                 next();
+                dis(s, lastLine);
                 reserveRegs(1);
                 return List.of(s);
             }
@@ -259,7 +290,10 @@ abstract class ExpressionParser extends ParserSupport {
                 fs.freereg = argBase + Math.max(0, args.size() - 1);
                 int close = line();
                 checkMatch(TokenType.RPAREN, TokenType.LPAREN, line);
-                if (!args.isEmpty()) args.set(args.size() - 1, indexedAt(args.getLast(), close));
+                if (!args.isEmpty()) {
+                    args.set(args.size() - 1, indexedAt(args.getLast(), close));
+                    dis(args.getLast(), lastLine);
+                }
                 if (!args.isEmpty() && !multiValued(args.getLast())) reserveRegs(1);   // the last argument, after the ')'
                 return args;
             }
@@ -272,6 +306,7 @@ abstract class ExpressionParser extends ParserSupport {
     /** constructor -> '{' [ field { sep field } [ sep ] ] '}'   where sep -> ',' | ';' */
     private Expr constructor() {
         int line = line();
+        int newTable = lastLine;   // NEWTABLE is emitted before '{' is consumed
         checkNext(TokenType.LBRACE);
         List<Ast.Field> fields = new ArrayList<>();
         int sep = line;
@@ -280,6 +315,7 @@ abstract class ExpressionParser extends ParserSupport {
             // the previous positional item is stored once the next field starts (after sep)
             if (!fields.isEmpty() && fields.getLast() instanceof Ast.PosField pf) {
                 fields.set(fields.size() - 1, new Ast.PosField(indexedAt(pf.value(), sep)));
+                dis(((Ast.PosField) fields.getLast()).value(), lastLine);
             }
             fields.add(field());
             sep = line();
@@ -289,8 +325,12 @@ abstract class ExpressionParser extends ParserSupport {
         // the last positional item is stored after the '}'
         if (!fields.isEmpty() && fields.getLast() instanceof Ast.PosField pf) {
             fields.set(fields.size() - 1, new Ast.PosField(indexedAt(pf.value(), close)));
+            dis(((Ast.PosField) fields.getLast()).value(), lastLine);
         }
-        return new Ast.Table(line, fields);
+        Expr table = new Ast.Table(line, fields);
+        hl(table)[1] = newTable;
+        hl(table)[2] = lastLine;
+        return table;
     }
 
     /** field -> NAME '=' expr | '[' expr ']' '=' expr | expr */
@@ -307,13 +347,18 @@ abstract class ExpressionParser extends ParserSupport {
         if (t.type() == TokenType.NAME) {
             String name = checkName();
             checkNext(TokenType.ASSIGN);
-            return new Ast.NamedField(name, expr());
+            Expr value = expr();
+            dis(value, lastLine);   // stored as soon as it is parsed
+            return new Ast.NamedField(name, value);
         }
         next();
         Expr key = expr();
+        dis(key, -lastLine);
         checkNext(TokenType.RBRACKET);
         checkNext(TokenType.ASSIGN);
-        return new Ast.KeyedField(key, expr());
+        Expr value = expr();
+        dis(value, lastLine);
+        return new Ast.KeyedField(key, value);
     }
 
     // ---------------------------------------------------------------- function bodies

@@ -73,7 +73,8 @@ public final class NumberParser {
             final long maxLastDigit = Long.MAX_VALUE % 10;
             for (; i < n && isDigit(s.charAt(i)); i++) {
                 int d = s.charAt(i) - '0';
-                if (a >= maxBy10 && (a > maxBy10 || d > maxLastDigit + (neg ? 1 : 0))) {
+                // a < 0: the previous digit made -2^63 (allowed only as the last one of a negative numeral)
+                if (a < 0 || a >= maxBy10 && (a > maxBy10 || d > maxLastDigit + (neg ? 1 : 0))) {
                     return null;   // overflow: the numeral is read as a float instead
                 }
                 a = a * 10 + d;

@@ -79,7 +79,8 @@ public final class Parser extends ExpressionParser {
         Ast.Block block = block();
         check(TokenType.EOS);
         closeFunction();
-        return new Ast.Chunk(chunkName, new Ast.FuncBody(0, 0, List.of(), false, true, block), nears);
+        hookLines.put(Ast.Chunk.PARSED, new int[0]);
+        return new Ast.Chunk(chunkName, new Ast.FuncBody(0, 0, List.of(), false, true, block), nears, hookLines);
     }
 
     // ---------------------------------------------------------------- blocks
@@ -173,7 +174,9 @@ public final class Parser extends ExpressionParser {
             Expr cond = expr();
             int then = line();
             checkNext(TokenType.THEN);
-            conds.add(ExpressionParser.indexedAt(cond, then));   // tested after 'then' is read
+            cond = ExpressionParser.indexedAt(cond, then);   // tested after 'then' is read
+            dis(cond, -lastLine);   // a test, not a load
+            conds.add(cond);
             blocks.add(block());
         } while (t.type() == TokenType.ELSEIF);
         Ast.Block elseBlock = testNext(TokenType.ELSE) ? block() : null;
@@ -186,6 +189,7 @@ public final class Parser extends ExpressionParser {
         next();
         Expr cond = expr();
         checkNext(TokenType.DO);
+        dis(cond, -lastLine);
         Ast.Block block = loopBlock();
         checkMatch(TokenType.END, TokenType.WHILE, line);
         return new Ast.While(line, cond, block);
@@ -197,6 +201,7 @@ public final class Parser extends ExpressionParser {
         Ast.Block block = loopBlock();
         checkMatch(TokenType.UNTIL, TokenType.REPEAT, line);
         Expr cond = expr();
+        dis(cond, -lastLine);
         return new Ast.Repeat(line, new Ast.Block(block.stats(), block.endLine(), lastLine), cond);
     }
 
@@ -223,11 +228,20 @@ public final class Parser extends ExpressionParser {
         for (int i = 0; i < 4; i++) declareLocal();   // three "(for state)" and the variable
         next();
         Expr start = expr();
+        dis(start, lastLine);
         checkNext(TokenType.COMMA);
         Expr limit = expr();
-        Expr step = testNext(TokenType.COMMA) ? expr() : null;
+        dis(limit, lastLine);
+        Expr step = null;
+        if (testNext(TokenType.COMMA)) {
+            step = expr();
+            dis(step, lastLine);
+        }
         activateLocals(4);
-        Stat s = new Ast.NumericFor(line, var, start, limit, step, forBody());
+        checkNext(TokenType.DO);
+        int doLine = lastLine;
+        Stat s = new Ast.NumericFor(line, var, start, limit, step, loopBlock());
+        hl(s)[0] = doLine;
         nears.put(s, new Ast.Near[] {near});
         return s;
     }
@@ -241,17 +255,17 @@ public final class Parser extends ExpressionParser {
         for (int i = 0; i < 5; i++) declareLocal();   // four "(for state)" and the first variable
         while (testNext(TokenType.COMMA)) { names.add(checkName()); ns.add(here()); declareLocal(); }
         checkNext(TokenType.IN);
+        int callLine = line();   // the iterator's call (TFORCALL) is on the line where the list starts
         List<Expr> exprs = exprList();
+        dis(exprs.getLast(), lastLine);
         activateLocals(4 + names.size());
-        Stat s = new Ast.GenericFor(line, names, exprs, forBody());
+        checkNext(TokenType.DO);
+        int doLine = lastLine;
+        Stat s = new Ast.GenericFor(line, names, exprs, loopBlock());
+        hl(s)[0] = doLine;
+        hl(s)[1] = callLine;
         nears.put(s, ns.toArray(new Ast.Near[0]));
         return s;
-    }
-
-    /** forbody -> DO block */
-    private Ast.Block forBody() {
-        checkNext(TokenType.DO);
-        return loopBlock();
     }
 
     /** funcstat -> FUNCTION funcname body, where funcname -> NAME { '.' NAME } [ ':' NAME ] */
@@ -307,8 +321,10 @@ public final class Parser extends ExpressionParser {
             attribs.add(attrib);
         } while (testNext(TokenType.COMMA));
         List<Expr> exprs = testNext(TokenType.ASSIGN) ? exprList() : List.of();
+        if (!exprs.isEmpty()) dis(exprs.getLast(), lastLine);
         activateLocals(registerLocals(attribs, exprs));
         Stat s = new Ast.Local(line, names, attribs, exprs);
+        hl(s)[0] = lastLine;
         nears.put(s, ns.toArray(new Ast.Near[0]));
         return s;
     }
@@ -351,8 +367,11 @@ public final class Parser extends ExpressionParser {
     /** retstat -> RETURN [ explist ] [ ';' ] */
     private Stat retStat(int line) {
         List<Expr> exprs = blockFollow(true) || t.type() == TokenType.SEMI ? List.of() : exprList();
+        if (!exprs.isEmpty()) dis(exprs.getLast(), lastLine);
+        Stat s = new Ast.Return(line, exprs);
+        hl(s)[0] = lastLine;
         testNext(TokenType.SEMI);
-        return new Ast.Return(line, exprs);
+        return s;
     }
 
     /** breakstat -> BREAK; outside a loop it is an error once the function is complete */
@@ -390,7 +409,10 @@ public final class Parser extends ExpressionParser {
         }
         checkNext(TokenType.ASSIGN);
         List<Expr> exprs = exprList();
+        dis(exprs.getLast(), lastLine);
         leaveLevels(extraLevels);
-        return new Ast.Assign(line, targets, exprs);
+        Stat s = new Ast.Assign(line, targets, exprs);
+        hl(s)[0] = lastLine;
+        return s;
     }
 }

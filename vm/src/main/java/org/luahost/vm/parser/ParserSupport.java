@@ -39,6 +39,18 @@ abstract class ParserSupport {
     /** See {@link Ast.Chunk#nears()}. */
     final java.util.IdentityHashMap<Object, Object> nears = new java.util.IdentityHashMap<>();
 
+    /** See {@link Ast.Chunk#hookLines()}. */
+    final java.util.IdentityHashMap<Object, int[]> hookLines = new java.util.IdentityHashMap<>();
+
+    /** The hook-line slots of node n (see {@link Ast.Chunk#hookLines()}). */
+    final int[] hl(Object n) { return hookLines.computeIfAbsent(n, k -> new int[3]); }
+
+    /** Records where e's context takes its value: line (a register), or -line (an operand); parentheses are transparent. */
+    final void dis(Ast.Expr e, int line) {
+        while (e instanceof Ast.Paren p) e = p.expr();
+        hl(e)[0] = line;
+    }
+
     /** The current token as a "near" for a later limit error, with the lexer's line. */
     final Ast.Near here() { return new Ast.Near(t.near(), lexer.line()); }
 

@@ -38,6 +38,11 @@ public final class Frame {
     public int ntbc;
     /** Debug hook bookkeeping: last line reported. */
     public int hookLine = -1;
+    /**
+     * Debug hook bookkeeping: a loop just went through its jump back, so the first statement
+     * of its body, if that is what runs next, is reported even on the same line.
+     */
+    public boolean hookBack;
 
     public Frame(LuaThread thread, int depth) {
         this.thread = thread;
