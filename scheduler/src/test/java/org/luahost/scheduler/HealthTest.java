@@ -52,6 +52,13 @@ class HealthTest {
             assertEquals(503, full.status(), full.body());
             assertTrue(full.body().contains("maximum of 1 live sessions"), full.body());
             assertEquals(200, GatewayTest.request(HttpMethod.GET, "/health", null).status());
+
+            // the store is gone (closed under the host): liveness fails, naming the store
+            store.close();
+            GatewayTest.Reply gone = GatewayTest.request(HttpMethod.GET, "/health", null);
+            assertEquals(503, gone.status(), gone.body());
+            assertTrue(gone.body().contains("live/store") || gone.body().contains("store"), gone.body());
+            assertEquals("DOWN", new JsonObject(gone.body()).getString("status"), gone.body());
         } finally {
             SessionsTest.get(host.close());
             store.close();
