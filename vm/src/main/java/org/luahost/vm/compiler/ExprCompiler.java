@@ -283,7 +283,7 @@ abstract class ExprCompiler extends HookLines {
             case EQ -> new Arith.Eq(line, l, r, false);
             case NE -> new Arith.Eq(line, l, r, true);
             case ADD -> new Arith.Add(line, l, r);
-            case SUB -> new Arith.Sub(line, l, r);
+            case SUB -> isIntZero(b.right()) ? new Arith.SubZero(line, l, r) : new Arith.Sub(line, l, r);
             case MUL -> new Arith.Mul(line, l, r);
             case DIV -> new Arith.Div(line, l, r);
             case MOD -> new Arith.Mod(line, l, r);
@@ -371,6 +371,45 @@ abstract class ExprCompiler extends HookLines {
     }
 
     // ---------------------------------------------------------------- compile-time constants
+
+    /**
+     * Whether e is the integer 0 after the reference's constant folding of
+     * integer operands (literals, parentheses, unary minus and '~', and binary
+     * arithmetic and bitwise operators on such operands; a division or modulo
+     * by zero is not folded). Then x - e is lua5.4's x + (-0): see Arith.SubZero.
+     */
+    static boolean isIntZero(Ast.Expr e) {
+        Long v = foldInt(e, 0);
+        return v != null && v == 0;
+    }
+
+    private static Long foldInt(Ast.Expr e, int depth) {
+        if (depth > 50) return null;
+        return switch (e) {
+            case Ast.Int i -> i.value();
+            case Ast.Paren p -> foldInt(p.expr(), depth + 1);
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.NEG -> foldInt(u.operand(), depth + 1) instanceof Long x ? -x : null;
+            case Ast.UnOp u when u.op() == Ast.UnOpKind.BNOT -> foldInt(u.operand(), depth + 1) instanceof Long x ? ~x : null;
+            case Ast.BinOp b -> {
+                Long x = foldInt(b.left(), depth + 1), y = x == null ? null : foldInt(b.right(), depth + 1);
+                if (y == null) yield null;
+                yield switch (b.op()) {
+                    case ADD -> x + y;
+                    case SUB -> x - y;
+                    case MUL -> x * y;
+                    case IDIV -> y == 0 ? null : Math.floorDiv(x, y);
+                    case MOD -> y == 0 ? null : Math.floorMod(x, y);
+                    case BAND -> x & y;
+                    case BOR -> x | y;
+                    case BXOR -> x ^ y;
+                    case SHL -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x << y : x >>> -y;
+                    case SHR -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x >>> y : x << -y;
+                    default -> null;
+                };
+            }
+            default -> null;
+        };
+    }
 
     /**
      * luaK_exp2const: the value of an expression the reference knows at compile

@@ -55,6 +55,24 @@ public final class Arith {
         }
     }
 
+    /**
+     * x - k for an integer constant k that is 0 after the reference's constant
+     * folding: lua5.4 computes x - k as x + (-k) (OP_ADDI) and keeps __sub for
+     * the metamethod, which differs from a subtraction only here: -0.0 - 0 is
+     * -0.0 + 0 = 0.0.
+     */
+    public static final class SubZero extends Bin {
+        public SubZero(int line, Expr a, Expr b) { super(line, Ops.SUB, a, b); }
+
+        @Override
+        public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long) return x;
+            if (x instanceof Double d) return d + 0.0;
+            return slow(f, x, y);
+        }
+    }
+
     public static final class Mul extends Bin {
         public Mul(int line, Expr a, Expr b) { super(line, Ops.MUL, a, b); }
 

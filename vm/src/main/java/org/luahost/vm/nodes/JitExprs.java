@@ -239,6 +239,7 @@ abstract class JitExprs {
             case Arith.Bitwise bw -> binary(bw, "bitwise");
             case Arith.Add a -> binary(a, "add");
             case Arith.Sub a -> binary(a, "sub");
+            case Arith.SubZero a -> binary(a, "subZero");
             case Arith.Mul a -> binary(a, "mul");
             case Arith.Div a -> binary(a, "div");
             case Arith.Mod a -> binary(a, "mod");

@@ -40,6 +40,13 @@ final class JitRt {
         return s.slow(f, x, y);
     }
 
+    /** Arith.SubZero: x - 0 as lua5.4's x + (-0) (-0.0 gives 0.0). */
+    static Object subZero(Object x, Object y, Frame f, Arith.Bin s) {
+        if (x instanceof Long) return x;
+        if (x instanceof Double d) return d + 0.0;
+        return s.slow(f, x, y);
+    }
+
     static Object mul(Object x, Object y, Frame f, Arith.Bin s) {
         if (x instanceof Long i && y instanceof Long j) return i * j;
         if (x instanceof Double i && y instanceof Double j) return Numbers.mul(i, j);
