@@ -35,8 +35,11 @@ import org.luahost.scheduler.SessionException.Kind;
  * message for a {@link SessionException}.
  *
  * <p>The receiving side claims the session in the directory before it
- * runs anything (so it may start it), then hands the operation to the
- * host's local path. Threads: any.
+ * runs anything (so it may start it), also when the session is live here
+ * (a request may be older than the session's move to another node: one
+ * queued while this node was paused), then hands the operation to the
+ * host's local path; a session live here whose entry names another live
+ * node is dropped here and the request answered MISDIRECTED. Threads: any.
  */
 final class ClusterWire {
     private final ClusterRouter router;
@@ -216,12 +219,26 @@ final class ClusterWire {
             m.fail(400, "no session id");
             return;
         }
-        Future<String> owner = ClusterLocal.isLiveHere(host, id) ? Future.succeededFuture(null) : router.claimHere(id);
-        owner.onComplete(ar -> {
-            if (ar.failed()) m.fail(1000 + Kind.PERSISTENCE.ordinal(), "the session directory failed: " + ar.cause().getMessage());
-            else if (ar.result() != null) m.fail(ClusterRouter.MISDIRECTED, ar.result());
-            else run(op, id, b, m);
+        // even for a session live here: the request may be older than a move (queued while this node was paused)
+        router.claimHere(id).onComplete(ar -> {
+            if (ar.failed()) {
+                if (ar.cause() instanceof SessionException se) m.fail(1000 + se.kind().ordinal(), se.getMessage());
+                else m.fail(1000 + Kind.PERSISTENCE.ordinal(), "the session directory failed: " + ar.cause().getMessage());
+            } else if (ar.result() != null) {
+                dropStale(id, ar.result());
+                m.fail(ClusterRouter.MISDIRECTED, ar.result());
+            } else {
+                run(op, id, b, m);
+            }
         });
+    }
+
+    /** id is live here but the directory names another live node: this activation is stale and goes (not saved). */
+    private void dropStale(String id, String owner) {
+        if (!(host.find(id) instanceof SessionImpl s)) return;
+        String why = "the directory names node " + owner;
+        if (s.saver != null) s.saver.lose(why);
+        else s.killNow(why);
     }
 
     private void run(String op, String id, JsonObject b, Message<JsonObject> m) {
