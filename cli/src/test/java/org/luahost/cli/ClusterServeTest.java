@@ -174,6 +174,17 @@ class ClusterServeTest {
         return owner;
     }
 
+    /** inc through node's gateway, retried until it answers (at most {@link #BOUND}): the new count. */
+    private static long incWithin(ServeProcess node, String id) throws Exception {
+        long until = System.nanoTime() + BOUND.toNanos();
+        for (;;) {
+            long c = inc(node, id);
+            if (c > 0) return c;
+            assertTrue(System.nanoTime() < until, id + " did not answer through node " + nodes.indexOf(node) + " within " + BOUND);
+            Thread.sleep(100);
+        }
+    }
+
     /** Every session answers through node within the bound (its count goes on from there). */
     private static void allAnswer(ServeProcess node, String prefix) throws Exception {
         long until = System.nanoTime() + BOUND.toNanos();
@@ -311,7 +322,8 @@ class ClusterServeTest {
         for (int i = 0; i < 3; i++) if (nodes.get(i).process().isAlive()) alive.add(i);
         assertEquals(2, alive.size());
         Map<String, Long> made = new HashMap<>();
-        for (int s = 0; s < 12; s++) made.put("d" + s, inc(nodes.get(alive.get(s % 2)), "d" + s));
+        // (the node paused in the last test may still be in quarantine, until it is one cluster with the other again)
+        for (int s = 0; s < 12; s++) made.put("d" + s, incWithin(nodes.get(alive.get(s % 2)), "d" + s));
         Map<String, Integer> owner = owners(alive);   // every session of the run (the p* of the pause too) lives on one node
         // drain the node that holds the most of them
         int drained = alive.stream().max(java.util.Comparator.comparingLong(
@@ -330,8 +342,7 @@ class ClusterServeTest {
         assertEquals(0, nodes.get(drained).process().exitValue());
         assertTrue(nodes.get(drained).stderr().contains("sessions saved"), nodes.get(drained).stderr());
         for (Map.Entry<String, Long> e : counts.entrySet()) {
-            long now = inc(nodes.get(other), e.getKey());
-            assertTrue(now > 0, e.getKey() + " answers on the remaining node");
+            long now = incWithin(nodes.get(other), e.getKey());
             // with the shared store the count goes on from the drained node's save
             if (PG != null) assertEquals(e.getValue() + 1, now, e.getKey() + " goes on from its saved count");
         }
