@@ -19,7 +19,9 @@ package org.luahost.scheduler.impl;
  * activate sessions that live on the other side (a request queued for it
  * during the pause is enough). So after such a check, and while this node
  * merges into another part of the cluster (Hazelcast's MERGING), the node
- * claims nothing ({@link #mayClaim} is false): requests for sessions that
+ * claims nothing ({@link #mayClaim} is false; also when the check itself has
+ * not run for longer than the lease, before it can notice the pause):
+ * requests for sessions that
  * are not live here fail (retry) until the parts are one cluster again
  * (MERGED here, or another member joined this node's part) or, when the
  * other side never comes back, for {@link #quarantineMs}. A node that
@@ -53,7 +55,9 @@ final class LeaseWatch {
 
     /** Whether this node may claim sessions in the directory now (not quarantined, not merging). */
     boolean mayClaim() {
-        if (merging) return false;
+        // the check has not run for longer than the lease: a pause that it has not seen yet (requests queued
+        // during it may come first after a SIGCONT)
+        if (merging || System.nanoTime() - lastTick > leaseMs * 1_000_000) return false;
         if (quarantined && System.nanoTime() - quarantineEnd >= 0) {
             quarantined = false;
             Log.HOST.info("the quarantine ran out without a merge: this node claims sessions again");
