@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -50,6 +51,8 @@ final class ClusterWire {
     /** A subscription of a WebSocket on node to a session here. */
     private record Sub(String node, AutoCloseable subscription) {}
     private volatile MessageConsumer<JsonObject> consumer;
+    /** Per session id, the last request from another node still waiting for its directory check (keeps their order). */
+    private final ConcurrentHashMap<String, Future<Void>> inOrder = new ConcurrentHashMap<>();
 
     ClusterWire(ClusterRouter router) {
         this.router = router;
@@ -219,18 +222,32 @@ final class ClusterWire {
             m.fail(400, "no session id");
             return;
         }
-        // even for a session live here: the request may be older than a move (queued while this node was paused)
-        router.claimHere(id).onComplete(ar -> {
-            if (ar.failed()) {
-                if (ar.cause() instanceof SessionException se) m.fail(1000 + se.kind().ordinal(), se.getMessage());
-                else m.fail(1000 + Kind.PERSISTENCE.ordinal(), "the session directory failed: " + ar.cause().getMessage());
-            } else if (ar.result() != null) {
-                dropStale(id, ar.result());
-                m.fail(ClusterRouter.MISDIRECTED, ar.result());
-            } else {
-                run(op, id, b, m);
+        // even for a session live here: the request may be older than a move (queued while this node was paused);
+        // the checks run at once, the operations in the order the requests came (a subscription before a message)
+        Future<String> check = router.claimHere(id);
+        Promise<Void> ran = Promise.promise();
+        Future<Void> before = inOrder.put(id, ran.future());
+        (before == null ? Future.<Void>succeededFuture() : before).onComplete(x -> check.onComplete(ar -> {
+            try {
+                handle(ar, op, id, b, m);
+            } finally {
+                inOrder.remove(id, ran.future());
+                ran.complete();
             }
-        });
+        }));
+    }
+
+    /** A request whose directory check (ar: null, or the owner's node id) is done. */
+    private void handle(io.vertx.core.AsyncResult<String> ar, String op, String id, JsonObject b, Message<JsonObject> m) {
+        if (ar.failed()) {
+            if (ar.cause() instanceof SessionException se) m.fail(1000 + se.kind().ordinal(), se.getMessage());
+            else m.fail(1000 + Kind.PERSISTENCE.ordinal(), "the session directory failed: " + ar.cause().getMessage());
+        } else if (ar.result() != null) {
+            dropStale(id, ar.result());
+            m.fail(ClusterRouter.MISDIRECTED, ar.result());
+        } else {
+            run(op, id, b, m);
+        }
     }
 
     /** id is live here but the directory names another live node: this activation is stale and goes (not saved). */
