@@ -51,6 +51,8 @@ final class ClusterWire {
     /** A subscription of a WebSocket on node to a session here. */
     private record Sub(String node, AutoCloseable subscription) {}
     private volatile MessageConsumer<JsonObject> consumer;
+    /** Per session id, a subscription of this node on its way to the session's node (see {@link #afterSubscription}). */
+    private final ConcurrentHashMap<String, Future<?>> pendingSubs = new ConcurrentHashMap<>();
     /** Per session id, the last request from another node still waiting for its directory check (keeps their order). */
     private final ConcurrentHashMap<String, Future<Void>> inOrder = new ConcurrentHashMap<>();
 
@@ -84,8 +86,18 @@ final class ClusterWire {
 
     // ---------------------------------------------------------------- sending side
 
+    /** op once this node's subscription to id (if one is on its way) has reached the session's node, or failed. */
+    private <T> Future<T> afterSubscription(String id, java.util.function.Supplier<Future<T>> op) {
+        Future<?> sub = pendingSubs.get(id);
+        return sub == null ? op.get() : sub.transform(x -> op.get());
+    }
+
     /** A call of Lua values (results are Lua values), wherever id lives. */
     Future<Object[]> callLua(String id, String from, String fname, Object[] lua, boolean exported) {
+        return afterSubscription(id, () -> callRouted(id, from, fname, lua, exported));
+    }
+
+    private Future<Object[]> callRouted(String id, String from, String fname, Object[] lua, boolean exported) {
         return router.route(id, () -> ClusterLocal.call(host, id, from, fname, lua, exported), node -> {
             JsonObject body = new JsonObject().put("op", "call").put("id", id).put("fn", LuaJson.toJson(fname))
                     .put("args", ClusterRouter.toWire(lua)).put("exported", exported).put("from", wireFrom(from));
@@ -132,6 +144,10 @@ final class ClusterWire {
 
     /** A message of Lua values, wherever id lives. */
     Future<Void> sendLua(String id, String from, Object[] lua) {
+        return afterSubscription(id, () -> sendRouted(id, from, lua));
+    }
+
+    private Future<Void> sendRouted(String id, String from, Object[] lua) {
         return router.route(id, () -> ClusterLocal.send(host, id, from, lua), node -> router.request(node,
                 new JsonObject().put("op", "send").put("id", id).put("args", ClusterRouter.toWire(lua)).put("from", wireFrom(from)))
                 .mapEmpty());
@@ -159,8 +175,11 @@ final class ClusterWire {
         String addr = "luahost.push." + UUID.randomUUID();
         MessageConsumer<JsonArray> c = host.vertx.eventBus().consumer(addr, m -> receiver.accept(LuaJson.fromJsonArray(m.body())));
         Future<String> owner = c.completion().compose(v -> router.ownerOf(id));
-        owner.onSuccess(node -> router.request(node, new JsonObject().put("op", "sub").put("id", id).put("addr", addr)
-                .put("node", router.self)));
+        Future<?> subscribed = owner.compose(node -> router.request(node, new JsonObject().put("op", "sub").put("id", id)
+                .put("addr", addr).put("node", router.self)));
+        // this node's next calls and messages to id wait for it (a WebSocket's first message must not overtake it)
+        pendingSubs.put(id, subscribed);
+        subscribed.onComplete(x -> pendingSubs.remove(id, subscribed));
         return () -> {
             c.unregister();
             owner.onSuccess(node -> router.request(node, new JsonObject().put("op", "unsub").put("addr", addr)));
