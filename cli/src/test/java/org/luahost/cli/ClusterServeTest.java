@@ -112,6 +112,19 @@ class ClusterServeTest {
             signal("CONT", p);
             p.process().destroyForcibly();
         }
+        keepLogs();
+    }
+
+    /** The nodes' stderr outlive the temporary folder, in target/cluster-serve-logs (to read after a failure). */
+    private static void keepLogs() {
+        try {
+            Path logs = Path.of("target", "cluster-serve-logs");
+            Files.createDirectories(logs);
+            for (int i = 0; i < nodes.size(); i++) Files.copy(nodes.get(i).err(), logs.resolve("node" + i + ".err"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            System.err.println("ClusterServeTest: the nodes' logs were not kept: " + e);
+        }
     }
 
     private static void signal(String sig, ServeProcess p) {
@@ -159,6 +172,17 @@ class ClusterServeTest {
             }
         }
         return owner;
+    }
+
+    /** inc through node's gateway, retried until it answers (at most {@link #BOUND}): the new count. */
+    private static long incWithin(ServeProcess node, String id) throws Exception {
+        long until = System.nanoTime() + BOUND.toNanos();
+        for (;;) {
+            long c = inc(node, id);
+            if (c > 0) return c;
+            assertTrue(System.nanoTime() < until, id + " did not answer through node " + nodes.indexOf(node) + " within " + BOUND);
+            Thread.sleep(100);
+        }
     }
 
     /** Every session answers through node within the bound (its count goes on from there). */
@@ -298,18 +322,16 @@ class ClusterServeTest {
         for (int i = 0; i < 3; i++) if (nodes.get(i).process().isAlive()) alive.add(i);
         assertEquals(2, alive.size());
         Map<String, Long> made = new HashMap<>();
-        for (int s = 0; s < 12; s++) made.put("d" + s, inc(nodes.get(alive.get(s % 2)), "d" + s));
-        Map<String, Integer> owner = new HashMap<>();
-        for (int i : alive) {
-            for (String id : liveOn(nodes.get(i))) if (id.startsWith("d")) assertTrue(owner.put(id, i) == null, id + " is live on two nodes");
-        }
+        // (the node paused in the last test may still be in quarantine, until it is one cluster with the other again)
+        for (int s = 0; s < 12; s++) made.put("d" + s, incWithin(nodes.get(alive.get(s % 2)), "d" + s));
+        Map<String, Integer> owner = owners(alive);   // every session of the run (the p* of the pause too) lives on one node
         // drain the node that holds the most of them
         int drained = alive.stream().max(java.util.Comparator.comparingLong(
-                i -> owner.values().stream().filter(o -> o.equals(i)).count())).orElseThrow();
+                i -> made.keySet().stream().filter(id -> Integer.valueOf(i).equals(owner.get(id))).count())).orElseThrow();
         int other = alive.get(0) == drained ? alive.get(1) : alive.get(0);
         Map<String, Long> counts = new HashMap<>();
         owner.forEach((id, node) -> {
-            if (node == drained) counts.put(id, made.get(id));
+            if (node == drained && made.containsKey(id)) counts.put(id, made.get(id));
         });
         assertTrue(!counts.isEmpty(), "some session lives on the node to drain: " + owner);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
@@ -320,8 +342,7 @@ class ClusterServeTest {
         assertEquals(0, nodes.get(drained).process().exitValue());
         assertTrue(nodes.get(drained).stderr().contains("sessions saved"), nodes.get(drained).stderr());
         for (Map.Entry<String, Long> e : counts.entrySet()) {
-            long now = inc(nodes.get(other), e.getKey());
-            assertTrue(now > 0, e.getKey() + " answers on the remaining node");
+            long now = incWithin(nodes.get(other), e.getKey());
             // with the shared store the count goes on from the drained node's save
             if (PG != null) assertEquals(e.getValue() + 1, now, e.getKey() + " goes on from its saved count");
         }

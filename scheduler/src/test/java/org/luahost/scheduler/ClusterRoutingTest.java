@@ -187,6 +187,84 @@ class ClusterRoutingTest {
         assertWritersInOrder("f-1");
     }
 
+    private static String nodeId(int i) {
+        return ((io.vertx.core.internal.VertxInternal) vertxes.get(i)).clusterManager().getNodeId();
+    }
+
+    /**
+     * After a split brain heals, the directory may name another node than
+     * the one where a session is still live (the other part's entry won),
+     * and a request queued for the old node during a pause arrives late: it
+     * must not run on the stale activation. The old node answers
+     * MISDIRECTED with the directory's owner and drops its activation, so
+     * the session is live on one node again.
+     */
+    @Test
+    void aLateRequestForASessionTheDirectoryGaveToAnotherNodeDoesNotRunOnTheStaleActivation() throws Exception {
+        String id = "late-1";
+        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(0).call(id, "inc", 1))[0]).longValue());
+        int old = -1;
+        for (int i = 0; i < 3; i++) if (hosts.get(i).find(id) != null) old = i;
+        int now = (old + 1) % 3;
+        // the healed directory names another node (as after a merge), which then activates the session
+        io.vertx.core.shareddata.AsyncMap<String, String> owners =
+                SessionsTest.get(vertxes.get(0).sharedData().<String, String>getAsyncMap("luahost.owners"));
+        SessionsTest.get(owners.put(id, nodeId(now)));
+        SessionsTest.get(hosts.get(now).call(id, "get"));
+        assertTrue(hosts.get(now).find(id) != null, "the directory's owner activated it");
+        // a request that was queued for the old node arrives
+        JsonObject late = new JsonObject().put("op", "call").put("id", id).put("fn", "inc").put("args", new JsonArray().add(1))
+                .put("exported", false).putNull("from");
+        try {
+            Object answer = SessionsTest.get(vertxes.get(now).eventBus().request("luahost.node." + nodeId(old), late)).body();
+            throw new AssertionError("the late request ran on the stale activation: " + answer);
+        } catch (io.vertx.core.eventbus.ReplyException e) {
+            assertEquals(421, e.failureCode(), e.getMessage());
+            assertEquals(nodeId(now), e.getMessage(), "it names the directory's owner");
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (hosts.get(old).find(id) != null) {
+            assertTrue(System.nanoTime() < until, "the stale activation was dropped");
+            Thread.sleep(20);
+        }
+        assertEquals(1, liveOn(id));
+    }
+
+    /**
+     * A node that merges into another part of the cluster (Hazelcast's
+     * MERGING, as after a pause longer than its lease) drops its live
+     * sessions and claims none until it has merged: its part of the
+     * directory loses to the other's.
+     */
+    @Test
+    void aNodeThatMergesBackDropsItsSessionsAndClaimsNoneUntilMerged() throws Exception {
+        String id = "merge-1";
+        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(0).call(id, "inc", 1))[0]).longValue());
+        int node = -1;
+        for (int i = 0; i < 3; i++) if (hosts.get(i).find(id) != null) node = i;
+        var lifecycle = (com.hazelcast.instance.impl.LifecycleServiceImpl) ((io.vertx.spi.cluster.hazelcast.HazelcastClusterManager)
+                ((io.vertx.core.internal.VertxInternal) vertxes.get(node)).clusterManager()).getHazelcastInstance().getLifecycleService();
+        lifecycle.fireLifecycleEvent(com.hazelcast.core.LifecycleEvent.LifecycleState.MERGING);
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (hosts.get(node).find(id) != null) {
+                assertTrue(System.nanoTime() < until, "its sessions were dropped");
+                Thread.sleep(20);
+            }
+            // a session live nowhere yet: the merging node does not claim it (it fails, or runs on another node)
+            try {
+                Object[] r = SessionsTest.get(hosts.get(node).call("merge-new-" + node, "get"));
+                assertTrue(hosts.get(node).find("merge-new-" + node) == null, "not activated on the merging node: " + r.length);
+            } catch (SessionException e) {
+                assertEquals(SessionException.Kind.OVERLOADED, e.kind(), e.getMessage());
+            }
+        } finally {
+            lifecycle.fireLifecycleEvent(com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED);
+        }
+        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(node).call(id, "get"))[0]).longValue(), "it answers again");
+        assertEquals(1, liveOn(id));
+    }
+
     /** The history check: versions are written by one claim at a time (their fences never go back). */
     static void assertWritersInOrder(String id) {
         long prev = 0;

@@ -35,6 +35,13 @@ import org.luahost.scheduler.SessionException.Kind;
  * takes its share as sessions come back. Two nodes that disagree for a
  * moment (a member list that changes) are kept apart by the store's
  * fencing: the activation claims the store too (see {@link SessionSaver}).
+ * A node claims nothing while {@link LeaseWatch} keeps it in quarantine
+ * (after a pause, or while it merges back after a split brain), and every
+ * request from another node, however old, is checked against the
+ * directory before it runs, even for a session live here
+ * ({@link ClusterWire}): an activation whose entry names another live node
+ * is dropped, so the order is always claim the directory, claim the store
+ * (fencing), load.
  *
  * <p><b>Placement.</b> A session that is live nowhere goes to the node that
  * rendezvous hashing over the live members picks for its id.
@@ -128,6 +135,10 @@ final class ClusterRouter {
      * this node owns it now, or with the live node that does.
      */
     Future<String> claimHere(String id) {
+        if (!lease.mayClaim()) {
+            return Future.failedFuture(new SessionException(Kind.OVERLOADED, "session '" + id
+                    + "' cannot move to this node now: it is rejoining the cluster after it lost its lease (retry)"));
+        }
         return owners.compose(m -> m.putIfAbsent(id, self).compose(prev -> {
             if (prev == null || prev.equals(self)) {
                 cache.put(id, self);

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -35,8 +36,11 @@ import org.luahost.scheduler.SessionException.Kind;
  * message for a {@link SessionException}.
  *
  * <p>The receiving side claims the session in the directory before it
- * runs anything (so it may start it), then hands the operation to the
- * host's local path. Threads: any.
+ * runs anything (so it may start it), also when the session is live here
+ * (a request may be older than the session's move to another node: one
+ * queued while this node was paused), then hands the operation to the
+ * host's local path; a session live here whose entry names another live
+ * node is dropped here and the request answered MISDIRECTED. Threads: any.
  */
 final class ClusterWire {
     private final ClusterRouter router;
@@ -47,6 +51,10 @@ final class ClusterWire {
     /** A subscription of a WebSocket on node to a session here. */
     private record Sub(String node, AutoCloseable subscription) {}
     private volatile MessageConsumer<JsonObject> consumer;
+    /** Per session id, a subscription of this node on its way to the session's node (see {@link #afterSubscription}). */
+    private final ConcurrentHashMap<String, Future<?>> pendingSubs = new ConcurrentHashMap<>();
+    /** Per session id, the last request from another node still waiting for its directory check (keeps their order). */
+    private final ConcurrentHashMap<String, Future<Void>> inOrder = new ConcurrentHashMap<>();
 
     ClusterWire(ClusterRouter router) {
         this.router = router;
@@ -78,8 +86,18 @@ final class ClusterWire {
 
     // ---------------------------------------------------------------- sending side
 
+    /** op once this node's subscription to id (if one is on its way) has reached the session's node, or failed. */
+    private <T> Future<T> afterSubscription(String id, java.util.function.Supplier<Future<T>> op) {
+        Future<?> sub = pendingSubs.get(id);
+        return sub == null ? op.get() : sub.transform(x -> op.get());
+    }
+
     /** A call of Lua values (results are Lua values), wherever id lives. */
     Future<Object[]> callLua(String id, String from, String fname, Object[] lua, boolean exported) {
+        return afterSubscription(id, () -> callRouted(id, from, fname, lua, exported));
+    }
+
+    private Future<Object[]> callRouted(String id, String from, String fname, Object[] lua, boolean exported) {
         return router.route(id, () -> ClusterLocal.call(host, id, from, fname, lua, exported), node -> {
             JsonObject body = new JsonObject().put("op", "call").put("id", id).put("fn", LuaJson.toJson(fname))
                     .put("args", ClusterRouter.toWire(lua)).put("exported", exported).put("from", wireFrom(from));
@@ -126,6 +144,10 @@ final class ClusterWire {
 
     /** A message of Lua values, wherever id lives. */
     Future<Void> sendLua(String id, String from, Object[] lua) {
+        return afterSubscription(id, () -> sendRouted(id, from, lua));
+    }
+
+    private Future<Void> sendRouted(String id, String from, Object[] lua) {
         return router.route(id, () -> ClusterLocal.send(host, id, from, lua), node -> router.request(node,
                 new JsonObject().put("op", "send").put("id", id).put("args", ClusterRouter.toWire(lua)).put("from", wireFrom(from)))
                 .mapEmpty());
@@ -153,8 +175,11 @@ final class ClusterWire {
         String addr = "luahost.push." + UUID.randomUUID();
         MessageConsumer<JsonArray> c = host.vertx.eventBus().consumer(addr, m -> receiver.accept(LuaJson.fromJsonArray(m.body())));
         Future<String> owner = c.completion().compose(v -> router.ownerOf(id));
-        owner.onSuccess(node -> router.request(node, new JsonObject().put("op", "sub").put("id", id).put("addr", addr)
-                .put("node", router.self)));
+        Future<?> subscribed = owner.compose(node -> router.request(node, new JsonObject().put("op", "sub").put("id", id)
+                .put("addr", addr).put("node", router.self)));
+        // this node's next calls and messages to id wait for it (a WebSocket's first message must not overtake it)
+        pendingSubs.put(id, subscribed);
+        subscribed.onComplete(x -> pendingSubs.remove(id, subscribed));
         return () -> {
             c.unregister();
             owner.onSuccess(node -> router.request(node, new JsonObject().put("op", "unsub").put("addr", addr)));
@@ -216,12 +241,40 @@ final class ClusterWire {
             m.fail(400, "no session id");
             return;
         }
-        Future<String> owner = ClusterLocal.isLiveHere(host, id) ? Future.succeededFuture(null) : router.claimHere(id);
-        owner.onComplete(ar -> {
-            if (ar.failed()) m.fail(1000 + Kind.PERSISTENCE.ordinal(), "the session directory failed: " + ar.cause().getMessage());
-            else if (ar.result() != null) m.fail(ClusterRouter.MISDIRECTED, ar.result());
-            else run(op, id, b, m);
-        });
+        // even for a session live here: the request may be older than a move (queued while this node was paused);
+        // the checks run at once, the operations in the order the requests came (a subscription before a message)
+        Future<String> check = router.claimHere(id);
+        Promise<Void> ran = Promise.promise();
+        Future<Void> before = inOrder.put(id, ran.future());
+        (before == null ? Future.<Void>succeededFuture() : before).onComplete(x -> check.onComplete(ar -> {
+            try {
+                handle(ar, op, id, b, m);
+            } finally {
+                inOrder.remove(id, ran.future());
+                ran.complete();
+            }
+        }));
+    }
+
+    /** A request whose directory check (ar: null, or the owner's node id) is done. */
+    private void handle(io.vertx.core.AsyncResult<String> ar, String op, String id, JsonObject b, Message<JsonObject> m) {
+        if (ar.failed()) {
+            if (ar.cause() instanceof SessionException se) m.fail(1000 + se.kind().ordinal(), se.getMessage());
+            else m.fail(1000 + Kind.PERSISTENCE.ordinal(), "the session directory failed: " + ar.cause().getMessage());
+        } else if (ar.result() != null) {
+            dropStale(id, ar.result());
+            m.fail(ClusterRouter.MISDIRECTED, ar.result());
+        } else {
+            run(op, id, b, m);
+        }
+    }
+
+    /** id is live here but the directory names another live node: this activation is stale and goes (not saved). */
+    private void dropStale(String id, String owner) {
+        if (!(host.find(id) instanceof SessionImpl s)) return;
+        String why = "the directory names node " + owner;
+        if (s.saver != null) s.saver.lose(why);
+        else s.killNow(why);
     }
 
     private void run(String op, String id, JsonObject b, Message<JsonObject> m) {

@@ -74,7 +74,9 @@
  * the VM's host API in {@code LuaRunner}. Clustered hosts (issue 17): the
  * owner directory, placement and routing in {@code ClusterRouter}, the
  * node-to-node protocol in {@code ClusterWire} (its local side in
- * {@code ClusterLocal}), the node's lease in {@code LeaseWatch}, the store's
+ * {@code ClusterLocal}), the node's lease and its quarantine after a pause
+ * or during a split brain's merge in {@code LeaseWatch} (Hazelcast's events
+ * through {@code HazelcastEvents}), the store's
  * claim and fenced saves in {@code SessionFence} and {@code SessionSaver}.
  */
 package org.luahost.scheduler.impl;
