@@ -164,7 +164,9 @@ class ClusterRoutingTest {
 
     @Test
     void anActivationThatLostItsClaimCannotSaveAndIsDropped() throws Exception {
-        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(0).call("f-1", "inc", 1))[0]).longValue());
+        // count 1, acknowledged durable (host.persist): an ordinary save after the turn might still be under
+        // way when the new claim comes, and then be fenced off, leaving count 0 as the last committed state
+        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(0).call("f-1", "keep", 1))[0]).longValue());
         int owner = -1;
         for (int i = 0; i < 3; i++) if (hosts.get(i).find("f-1") != null) owner = i;
         long claimed = SessionsTest.get(Future.fromCompletionStage(store.claim("f-1")));   // a new owner, as after a pause
@@ -239,7 +241,8 @@ class ClusterRoutingTest {
     @Test
     void aNodeThatMergesBackDropsItsSessionsAndClaimsNoneUntilMerged() throws Exception {
         String id = "merge-1";
-        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(0).call(id, "inc", 1))[0]).longValue());
+        // durable first (host.persist): a merging node drops its sessions without saving them
+        assertEquals(1L, ((Number) SessionsTest.get(hosts.get(0).call(id, "keep", 1))[0]).longValue());
         int node = -1;
         for (int i = 0; i < 3; i++) if (hosts.get(i).find(id) != null) node = i;
         var lifecycle = (com.hazelcast.instance.impl.LifecycleServiceImpl) ((io.vertx.spi.cluster.hazelcast.HazelcastClusterManager)
