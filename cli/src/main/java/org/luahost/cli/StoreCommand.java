@@ -19,7 +19,6 @@ import org.luahost.persistence.RestoreReport;
 import org.luahost.persistence.SessionStore;
 import org.luahost.persistence.SnapshotInfo;
 import org.luahost.persistence.StoredSnapshot;
-import org.luahost.persistence.UserdataCodec;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
@@ -187,7 +186,7 @@ final class StoreCommand {
         try {
             Object baseline = L.call(L.load(BASELINE, "=baseline", "t", null))[0];
             Persister p = Persister.attach(L);
-            p.register(TIMER_HANDLES);   // a session with pending timers (serve) holds timer handles
+            p.register(org.luahost.cli.console.SnapshotReader.TIMER_HANDLES);   // a session with pending timers (serve) holds timer handles
             // any profile: nothing of the snapshot runs here (a sandboxed one's functions become stand-ins)
             RestoreReport r = p.restore(s.bytes(), true);
             r.warnings().forEach(w -> err.println("luahost sessions: note: " + w));
@@ -224,19 +223,6 @@ final class StoreCommand {
             return fail("cannot show session '" + id + "': " + e.getMessage());
         }
     }
-
-    /** The scheduler's timer handles ({@code host.after}), shown as opaque userdata: nothing here arms them. */
-    private record TimerHandleStub() {}
-
-    private static final UserdataCodec<TimerHandleStub> TIMER_HANDLES = new UserdataCodec<>() {
-        @Override public String name() { return "luahost.timer"; }
-
-        @Override public Class<TimerHandleStub> type() { return TimerHandleStub.class; }
-
-        @Override public byte[] encode(TimerHandleStub payload) { return new byte[0]; }
-
-        @Override public TimerHandleStub decode(byte[] bytes) { return new TimerHandleStub(); }
-    };
 
     /** A fresh state's globals, and a shallow copy of each library table (see show.lua). */
     private static final String BASELINE = """

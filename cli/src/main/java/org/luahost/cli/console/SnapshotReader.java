@@ -24,7 +24,8 @@ public final class SnapshotReader {
     /** The scheduler's timer handles ({@code host.after}), read as opaque userdata: nothing here arms them. */
     private record TimerHandleStub() {}
 
-    private static final UserdataCodec<TimerHandleStub> TIMER_HANDLES = new UserdataCodec<>() {
+    /** The codec that reads a snapshot's timer handles without arming them (also used by {@code luahost sessions show}). */
+    public static final UserdataCodec<?> TIMER_HANDLES = new UserdataCodec<TimerHandleStub>() {
         @Override public String name() { return "luahost.timer"; }
 
         @Override public Class<TimerHandleStub> type() { return TimerHandleStub.class; }
