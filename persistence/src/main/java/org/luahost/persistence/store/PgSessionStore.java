@@ -193,20 +193,12 @@ public final class PgSessionStore implements SessionStore {
 
     /** The newest snapshot whose checksum is good, with a warning for each newer one passed over. */
     private static Optional<StoredSnapshot> newestGood(String session, RowSet<Row> rs) {
-        List<String> warnings = new ArrayList<>();
+        NewestGood pick = new NewestGood(session);
         for (Row r : rs) {
-            long seq = r.getLong(0);
-            byte[] data = r.getBuffer(1).getBytes();
-            try {
-                SnapshotFormat.verify(data);
-            } catch (CorruptSnapshotException e) {
-                warnings.add("snapshot " + seq + " of session '" + session + "' is unusable (" + e.getMessage() + ")");
-                continue;
-            }
-            return Optional.of(new StoredSnapshot(session, seq, data, List.copyOf(warnings)));
+            StoredSnapshot s = pick.offer(r.getLong(0), r.getBuffer(1).getBytes());
+            if (s != null) return Optional.of(s);
         }
-        if (!warnings.isEmpty()) throw new CorruptSnapshotException(String.join("; ", warnings) + "; no usable snapshot left");
-        return Optional.empty();
+        return pick.none();
     }
 
     @Override

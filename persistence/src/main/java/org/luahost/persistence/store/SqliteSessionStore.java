@@ -390,27 +390,17 @@ public final class SqliteSessionStore implements SessionStore {
     }
 
     private Optional<StoredSnapshot> read(String session) throws SQLException {
-        List<String> warnings = new ArrayList<>();
+        NewestGood pick = new NewestGood(session);
         try (PreparedStatement q = readConn.prepareStatement("SELECT seq, data FROM snapshot WHERE session = ? ORDER BY seq DESC")) {
             q.setString(1, session);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    byte[] data = rs.getBytes(2);
-                    try {
-                        SnapshotFormat.verify(data);
-                    } catch (CorruptSnapshotException e) {
-                        warnings.add("snapshot " + seq + " of session '" + session + "' is unusable (" + e.getMessage() + ")");
-                        continue;
-                    }
-                    return Optional.of(new StoredSnapshot(session, seq, data, List.copyOf(warnings)));
+                    StoredSnapshot s = pick.offer(rs.getLong(1), rs.getBytes(2));
+                    if (s != null) return Optional.of(s);
                 }
             }
         }
-        if (!warnings.isEmpty()) {
-            throw new CorruptSnapshotException(String.join("; ", warnings) + "; no usable snapshot left");
-        }
-        return Optional.empty();
+        return pick.none();
     }
 
     // ---------------------------------------------------------------- writer thread
