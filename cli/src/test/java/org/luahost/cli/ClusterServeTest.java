@@ -150,16 +150,21 @@ class ClusterServeTest {
         }
     }
 
-    /** The ids of the sessions live on node (its GET /sessions). */
+    /** The ids of the sessions live on node (its GET /sessions?scope=node). */
     private static List<String> liveOn(ServeProcess node) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/sessions"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         List<String> ids = new ArrayList<>();
-        for (Object o : new JsonArray(r.body())) {
-            String id = ((JsonObject) o).getString("id");
-            if (id.startsWith(RUN + "-")) ids.add(id.substring(RUN.length() + 1));
-        }
+        for (Object o : list(node, "?scope=node")) ids.add(((JsonObject) o).getString("id").substring(RUN.length() + 1));
         return ids;
+    }
+
+    /** This run's rows of node's GET /sessions with query. */
+    private static JsonArray list(ServeProcess node, String query) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/sessions" + query))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonArray rows = new JsonArray();
+        for (Object o : new JsonArray(r.body())) if (((JsonObject) o).getString("id").startsWith(RUN + "-")) rows.add(o);
+        return rows;
     }
 
     /** Which node each session is live on; fails if one is live on two. */
@@ -210,6 +215,42 @@ class ClusterServeTest {
             assertEquals(10L, inc(nodes.get(s % 3), "r" + s), "9 calls before, one count per call");
         }
         assertTrue(new java.util.HashSet<>(owner.values()).size() >= 2, "sessions are spread: " + owner);
+    }
+
+    @Test
+    @Order(2)
+    void theSessionListAndTheKillRouteOfAnyNodeSeeTheWholeCluster() throws Exception {
+        for (int s = 0; s < 3; s++) assertTrue(inc(nodes.get(0), "v" + s) > 0);
+        Map<String, Integer> owner = owners(List.of(0, 1, 2));
+        for (ServeProcess via : nodes) {
+            Map<String, String> nodeOf = new HashMap<>();
+            for (Object o : list(via, "")) {
+                JsonObject row = (JsonObject) o;
+                String id = row.getString("id").substring(RUN.length() + 1);
+                assertTrue(row.getString("node") != null && !row.getString("node").isEmpty(), row.encode());
+                assertTrue(nodeOf.put(id, row.getString("node")) == null, id + " listed twice: " + row.encode());
+            }
+            assertEquals(owner.keySet(), nodeOf.keySet(), "node " + nodes.indexOf(via) + " lists every live session once");
+            for (String a : owner.keySet()) {   // two sessions share a node id exactly when they share a node
+                for (String b : owner.keySet()) {
+                    assertEquals(owner.get(a).equals(owner.get(b)), nodeOf.get(a).equals(nodeOf.get(b)), a + " and " + b);
+                }
+            }
+        }
+        int other = (owner.get("v0") + 1) % 3;
+        HttpResponse<String> k = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodes.get(other).port()
+                + "/sessions/" + RUN + "-v0/kill")).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, k.statusCode(), "kill through a node the session does not live on: " + k.body());
+        long until = System.nanoTime() + BOUND.toNanos();
+        while (liveOn(nodes.get(owner.get("v0"))).contains("v0")) {
+            assertTrue(System.nanoTime() < until, "v0 was killed on its node");
+            Thread.sleep(100);
+        }
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodes.get(other).port()
+                + "/sessions/" + RUN + "-never/kill")).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, none.statusCode(), none.body());
     }
 
     @Test

@@ -241,10 +241,14 @@ public final class Gateway {
 
     /** Kills session id (the admin's kill route): 204 once it stopped, 404 when it does not run. */
     private void kill(HttpServerRequest req, String id) {
-        if (host.find(id) == null) {
-            GatewayHttp.close(req, 404, "no live session '" + id + "'");
-            return;
-        }
+        host.isLive(id).onComplete(ar -> {
+            if (ar.failed()) failure(req, ar.cause());
+            else if (!ar.result()) GatewayHttp.close(req, 404, "no live session '" + id + "'");
+            else killLive(req, id);
+        });
+    }
+
+    private void killLive(HttpServerRequest req, String id) {
         String reason;
         try {
             reason = req.getParam("reason");
@@ -284,14 +288,44 @@ public final class Gateway {
         });
     }
 
+    /**
+     * GET /sessions: the live sessions of every node (with "node" in a
+     * cluster), sorted by id; {@code ?scope=node}: this node's only.
+     */
     private void list(HttpServerRequest req) {
-        JsonArray a = new JsonArray();
-        for (SessionStats s : host.stats()) {
-            a.add(new JsonObject().put("id", s.id()).put("handled", s.handled()).put("errors", s.errors())
-                    .put("cpuMillis", s.cpuNanos() / 1_000_000.0).put("memoryEstimate", s.memoryEstimate())
-                    .put("mailbox", s.mailbox()).put("idleMillis", s.idleMillis()));
+        boolean clustered = host.options().cluster() != null;
+        String scope;
+        try {
+            scope = req.getParam("scope", "cluster");
+        } catch (IllegalArgumentException e) {
+            GatewayHttp.close(req, 400, "bad query string: " + e.getMessage());
+            return;
         }
-        GatewayHttp.json(req, 200, a.encode());
+        if (!scope.equals("cluster") && !scope.equals("node")) {
+            GatewayHttp.close(req, 400, "scope is 'cluster' (the default) or 'node'");
+            return;
+        }
+        Future<java.util.Map<String, java.util.Collection<SessionStats>>> asked = scope.equals("node") || !clustered
+                ? Future.succeededFuture(java.util.Map.of("local", host.stats())) : host.statsByNode();
+        boolean named = clustered && scope.equals("cluster");
+        asked.onComplete(ar -> {
+            if (ar.failed()) {
+                failure(req, ar.cause());
+                return;
+            }
+            java.util.List<JsonObject> rows = new java.util.ArrayList<>();
+            ar.result().forEach((node, stats) -> {
+                for (SessionStats s : stats) {
+                    JsonObject o = new JsonObject().put("id", s.id()).put("handled", s.handled()).put("errors", s.errors())
+                            .put("cpuMillis", s.cpuNanos() / 1_000_000.0).put("memoryEstimate", s.memoryEstimate())
+                            .put("mailbox", s.mailbox()).put("idleMillis", s.idleMillis());
+                    if (named) o.put("node", node);
+                    rows.add(o);
+                }
+            });
+            rows.sort(java.util.Comparator.comparing((JsonObject o) -> o.getString("id")));
+            GatewayHttp.json(req, 200, new JsonArray(new java.util.ArrayList<>(rows)).encode());
+        });
     }
 
     /** The request body as Lua arguments, or null after answering 400/422/413. */

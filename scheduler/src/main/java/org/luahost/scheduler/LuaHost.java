@@ -163,8 +163,25 @@ public interface LuaHost {
      */
     default java.util.List<TurnError> recentErrors(String id) { return java.util.List.of(); }
 
-    /** The live sessions' counters. */
+    /** The live sessions' counters (on this node). */
     Collection<SessionStats> stats();
+
+    /**
+     * The live sessions' counters of every node, by node id: in a cluster
+     * ({@link HostOptions#cluster}) each member is asked for its
+     * {@link #stats()} (a member that does not answer within a few seconds
+     * is left out); otherwise this host's, under the key {@code "local"}.
+     * {@code GET /sessions} of the gateway answers with it.
+     */
+    default Future<java.util.Map<String, Collection<SessionStats>>> statsByNode() {
+        return Future.succeededFuture(java.util.Map.of("local", stats()));
+    }
+
+    /**
+     * Whether session id is live: here, or in a cluster on the node the
+     * session directory names. Nothing is started or claimed.
+     */
+    default Future<Boolean> isLive(String id) { return Future.succeededFuture(find(id) != null); }
 
     /**
      * The host's health checks: the group {@code live} (its event loops

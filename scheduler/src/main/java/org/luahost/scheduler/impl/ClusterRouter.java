@@ -193,8 +193,17 @@ final class ClusterRouter {
 
     /** A request to node's address. */
     Future<Message<Object>> request(String node, JsonObject body) {
-        return host.vertx.eventBus().request(NODE_PREFIX + node, body,
-                new DeliveryOptions().setSendTimeout(Math.max(30_000, host.options.awaitTimeout().toMillis())));
+        return request(node, body, Math.max(30_000, host.options.awaitTimeout().toMillis()));
+    }
+
+    /** A request to node's address that fails after timeoutMs without an answer. */
+    Future<Message<Object>> request(String node, JsonObject body, long timeoutMs) {
+        return host.vertx.eventBus().request(NODE_PREFIX + node, body, new DeliveryOptions().setSendTimeout(timeoutMs));
+    }
+
+    /** The live node the directory names for id, or null (nothing claimed, no placement). */
+    Future<String> directoryOwner(String id) {
+        return owners.compose(m -> m.get(id)).map(o -> o != null && alive(o) ? o : null);
     }
 
     /** Lua values as they travel (JSON, see {@link LuaJson}). */

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 
 import org.luahost.scheduler.LuaJson;
 import org.luahost.scheduler.SessionException;
+import org.luahost.scheduler.SessionStats;
 import org.luahost.scheduler.SessionException.Kind;
 
 /**
@@ -30,6 +31,9 @@ import org.luahost.scheduler.SessionException.Kind;
  * <li>{@code start}: activates the session; {@code stop}, {@code kill} ({@code reason});
  * <li>{@code sub}: {@code addr}: the session's pushes go to that address
  *     (a WebSocket on another node) until {@code unsub} with the same addr.
+ * <li>{@code stats} (no id): answers the node's live sessions' counters;
+ *     {@code live}: answers whether session id is live on the node. Neither
+ *     checks or claims the directory.
  * </ul>
  * Failures: {@link ClusterRouter#MISDIRECTED} with the owner's node id when
  * another node owns the session; {@code 1000 + Kind.ordinal()} with the
@@ -225,6 +229,50 @@ final class ClusterWire {
 
     private static String fromWire(Object from) { return from == null ? null : (String) LuaJson.fromJson(from); }
 
+    /** The live sessions of every member that answers within a few seconds, by node id. */
+    Future<java.util.Map<String, java.util.Collection<SessionStats>>> statsByNode() {
+        java.util.Map<String, java.util.Collection<SessionStats>> out = new ConcurrentHashMap<>();
+        java.util.List<Future<?>> asks = new java.util.ArrayList<>();
+        String me = router.self;
+        out.put(me, host.stats());
+        for (String node : router.members()) {
+            if (node.equals(me)) continue;
+            asks.add(router.request(node, new JsonObject().put("op", "stats"), ASK_MS).onSuccess(r -> {
+                if (r.body() instanceof JsonArray a) out.put(node, statsFromWire(a));
+            }));
+        }
+        return Future.join(asks).transform(x -> Future.succeededFuture(java.util.Map.copyOf(out)));
+    }
+
+    /** Whether id is live here or on the live node the directory names (asked; nothing claimed). */
+    Future<Boolean> isLive(String id) {
+        if (ClusterLocal.isLiveHere(host, id)) return Future.succeededFuture(true);
+        return router.directoryOwner(id).compose(node -> node == null || node.equals(router.self) ? Future.succeededFuture(false)
+                : router.request(node, new JsonObject().put("op", "live").put("id", id), ASK_MS)
+                        .map(r -> Boolean.TRUE.equals(r.body())));
+    }
+
+    /** How long statsByNode and isLive wait for another node. */
+    private static final long ASK_MS = 5_000;
+
+    private static JsonArray statsToWire(java.util.Collection<SessionStats> stats) {
+        JsonArray a = new JsonArray();
+        for (SessionStats s : stats) {
+            a.add(new JsonArray().add(s.id()).add(s.handled()).add(s.errors()).add(s.cpuNanos()).add(s.memoryEstimate())
+                    .add(s.mailbox()).add(s.idleMillis()));
+        }
+        return a;
+    }
+
+    private static java.util.List<SessionStats> statsFromWire(JsonArray a) {
+        java.util.List<SessionStats> out = new java.util.ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            JsonArray r = a.getJsonArray(i);
+            out.add(new SessionStats(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- receiving side
 
     private void onMessage(Message<JsonObject> m) {
@@ -236,7 +284,15 @@ final class ClusterWire {
             m.reply(null);
             return;
         }
+        if (op.equals("stats")) {
+            m.reply(statsToWire(host.stats()));
+            return;
+        }
         String id = b.getString("id");
+        if (op.equals("live") && id != null) {
+            m.reply(ClusterLocal.isLiveHere(host, id));
+            return;
+        }
         if (id == null) {
             m.fail(400, "no session id");
             return;

@@ -409,6 +409,16 @@ public final class HostImpl implements LuaHost {
     }
 
     @Override
+    public Future<java.util.Map<String, Collection<SessionStats>>> statsByNode() {
+        return cluster == null ? LuaHost.super.statsByNode() : cluster.wire.statsByNode();
+    }
+
+    @Override
+    public Future<Boolean> isLive(String id) {
+        return cluster == null ? LuaHost.super.isLive(id) : cluster.wire.isLive(id);
+    }
+
+    @Override
     public AutoCloseable subscribe(String id, Consumer<Object[]> receiver) {
         if (cluster != null) return cluster.wire.subscribe(id, receiver);
         return byId(id).subscribe(receiver);

@@ -150,6 +150,8 @@ final class TurnRunner {
     /** Handles t's envelope; a failure fails its reply and is counted. */
     private void run(Turn t) {
         Envelope e = t.env;
+        // counted before the turn runs, so whoever got the reply sees it in the stats (the reply completes inside)
+        if (!t.isSave()) session.handled++;
         try {
             switch (e) {
                 case Envelope.Call c -> call(t, c);
@@ -181,8 +183,6 @@ final class TurnRunner {
             e.fail(new SessionException(Kind.INTERNAL, "internal error in session '" + session.id + "' ("
                     + e.handler() + "): " + x));
             session.host.internalError(session, e.handler(), x);
-        } finally {
-            if (!t.isSave()) session.handled++;
         }
     }
 
