@@ -36,6 +36,7 @@ class ClusterRoutingTest {
             function inc(n) count = count + (n or 1) return count end
             function get() return count end
             function relay(other, n) return host.call(other, 'inc', n) end
+            function bounce(other, back) return host.call(other, 'relay', back, 1) end
             function tell(other, n) host.send(other, n) end
             function on_message(from, n) count = count + n end
             function shout(v) host.push(v) end
@@ -132,6 +133,30 @@ class ClusterRoutingTest {
         }
         assertEquals(1, liveOn("x-a"));
         assertEquals(1, liveOn(other));
+    }
+
+    @Test
+    void aHostCallCycleThroughAnotherNodeFailsAtOnce() throws Exception {
+        SessionsTest.get(hosts.get(0).call("y-a", "get"));
+        String other = null;
+        for (int i = 0; i < 50 && other == null; i++) {
+            SessionsTest.get(hosts.get(0).call("y-b" + i, "get"));
+            if (!sameNode("y-a", "y-b" + i)) other = "y-b" + i;
+        }
+        assertTrue(other != null, "some session is placed on another node");
+        // y-a waits on other, which calls y-a back: found where y-a lives, long before the call timeout
+        long t0 = System.nanoTime();
+        Throwable x = null;
+        try {
+            SessionsTest.get(hosts.get(1).call("y-a", "bounce", other, "y-a"));
+        } catch (Exception e) {
+            x = e;
+        }
+        assertTrue(x != null, "the cycle failed the call");
+        String m = String.valueOf(x.getMessage());
+        assertTrue(m.contains("y-a -> " + other + " -> y-a is a cycle"), m);
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "not the 30 s call timeout");
+        assertEquals(0L, ((Number) SessionsTest.get(hosts.get(2).call("y-a", "get"))[0]).longValue(), "y-a serves its next message");
     }
 
     private static boolean sameNode(String a, String b) {

@@ -20,12 +20,17 @@ final class ClusterLocal {
 
     static boolean isLiveHere(HostImpl h, String id) { return h.find(id) != null; }
 
-    /** A call of Lua values (not copied again: they are the caller's copies or fresh from the wire). */
-    static Future<Object[]> call(HostImpl h, String id, String from, String fname, Object[] lua, boolean exported) {
+    /**
+     * A call of Lua values (not copied again: they are the caller's copies or
+     * fresh from the wire); chain: the sessions waiting on it (a call from
+     * a session's turn, the caller last), checked for a cycle here, or null.
+     */
+    static Future<Object[]> call(HostImpl h, String id, String from, String[] chain, String fname, Object[] lua, boolean exported) {
         return h.ready().compose(v -> {
             SessionImpl s = h.byId(id);
+            HostImpl.checkCycle(s, chain);
             HostImpl.PromiseReply reply = new HostImpl.PromiseReply();
-            s.deliver(new Envelope.Call(fname, lua, reply, null, exported, from));
+            s.deliver(new Envelope.Call(fname, lua, reply, chain, exported, from));
             return reply.promise.future();
         });
     }

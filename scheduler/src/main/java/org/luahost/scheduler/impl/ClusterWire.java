@@ -98,15 +98,28 @@ final class ClusterWire {
 
     /** A call of Lua values (results are Lua values), wherever id lives. */
     Future<Object[]> callLua(String id, String from, String fname, Object[] lua, boolean exported) {
-        return afterSubscription(id, () -> callRouted(id, from, fname, lua, exported));
+        return afterSubscription(id, () -> callRouted(id, from, null, fname, lua, exported));
     }
 
-    private Future<Object[]> callRouted(String id, String from, String fname, Object[] lua, boolean exported) {
-        return router.route(id, () -> ClusterLocal.call(host, id, from, fname, lua, exported), node -> {
+    /** chain: for a call from a session's turn, the sessions waiting on it, the caller last (see HostImpl.checkCycle); else null. */
+    private Future<Object[]> callRouted(String id, String from, String[] chain, String fname, Object[] lua, boolean exported) {
+        return router.route(id, () -> ClusterLocal.call(host, id, from, chain, fname, lua, exported), node -> {
             JsonObject body = new JsonObject().put("op", "call").put("id", id).put("fn", LuaJson.toJson(fname))
                     .put("args", ClusterRouter.toWire(lua)).put("exported", exported).put("from", wireFrom(from));
+            if (chain != null) {
+                JsonArray c = new JsonArray();
+                for (String waiting : chain) c.add(LuaJson.toJson(waiting));
+                body.put("chain", c);
+            }
             return router.request(node, body).map(m -> LuaJson.fromJsonArray((JsonArray) m.body()));
         });
+    }
+
+    private static String[] chainFromWire(JsonArray c) {
+        if (c == null) return null;
+        String[] out = new String[c.size()];
+        for (int i = 0; i < out.length; i++) out[i] = (String) LuaJson.fromJson(c.getValue(i));
+        return out;
     }
 
     /** A call from the Java API (Java values: converted and copied here; results as Java sees them), wherever id lives. */
@@ -129,9 +142,11 @@ final class ClusterWire {
         }
     }
 
-    /** Lua's host.call to a session not live here (a cycle through another node is not detected: it times out). */
-    java.util.concurrent.CompletableFuture<Object[]> callFromLua(String from, String target, String fname, Object[] copied) {
-        return callLua(target, from, fname, copied, false).toCompletionStage().toCompletableFuture();
+    /** Lua's host.call to a session not live here; chain: the waiting sessions, the caller last (cycles are found where target lives). */
+    java.util.concurrent.CompletableFuture<Object[]> callFromLua(String[] chain, String target, String fname, Object[] copied) {
+        String from = chain[chain.length - 1];
+        return afterSubscription(target, () -> callRouted(target, from, chain, fname, copied, false))
+                .toCompletionStage().toCompletableFuture();
     }
 
     /** Lua's host.send to a session not live here: a failure is logged (host.send does not wait). */
@@ -337,7 +352,8 @@ final class ClusterWire {
         Future<?> f;
         try {
             f = switch (op) {
-                case "call" -> ClusterLocal.call(host, id, fromWire(b.getValue("from")), (String) LuaJson.fromJson(b.getValue("fn")),
+                case "call" -> ClusterLocal.call(host, id, fromWire(b.getValue("from")), chainFromWire(b.getJsonArray("chain")),
+                        (String) LuaJson.fromJson(b.getValue("fn")),
                         LuaJson.fromJsonArray(b.getJsonArray("args", new JsonArray())), b.getBoolean("exported", false))
                         .map(ClusterRouter::toWire);
                 case "send" -> ClusterLocal.send(host, id, fromWire(b.getValue("from")), LuaJson.fromJsonArray(b.getJsonArray("args", new JsonArray())));

@@ -490,21 +490,30 @@ public final class HostImpl implements LuaHost {
     }
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
-        if (cluster != null && find(target) == null) return cluster.wire.callFromLua(from.id, target, fname, copied);
-        SessionImpl s = targetOf(from, target);
         String[] chain = from.chainForCall();
-        if (!s.interleaves()) {
-            for (String waiting : chain) {
-                if (waiting.equals(target)) {
-                    throw new SessionException(Kind.TIMEOUT, "host.call to '" + target + "' would never be answered: "
-                            + String.join(" -> ", chain) + " -> " + target + " is a cycle, and session '" + target
-                            + "' handles one message at a time (interleaving is off)");
-                }
-            }
-        }
+        if (cluster != null && find(target) == null) return cluster.wire.callFromLua(chain, target, fname, copied);
+        SessionImpl s = targetOf(from, target);
+        checkCycle(s, chain);
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
         s.deliver(new Envelope.Call(fname, copied, reply, chain));
         return reply;
+    }
+
+    /**
+     * Fails a call to s whose chain (the sessions whose turns wait on it, the
+     * caller last) already holds s, when s handles one message at a time: it
+     * could never be answered. On a cluster the chain travels with the call,
+     * so a cycle through other nodes is found where s lives.
+     */
+    static void checkCycle(SessionImpl s, String[] chain) {
+        if (chain == null || s.interleaves()) return;
+        for (String waiting : chain) {
+            if (waiting.equals(s.id)) {
+                throw new SessionException(Kind.TIMEOUT, "host.call to '" + s.id + "' would never be answered: "
+                        + String.join(" -> ", chain) + " -> " + s.id + " is a cycle, and session '" + s.id
+                        + "' handles one message at a time (interleaving is off)");
+            }
+        }
     }
 
     /** The session a host.send/host.call of from reaches; starting (or restoring) it is charged to from. */
