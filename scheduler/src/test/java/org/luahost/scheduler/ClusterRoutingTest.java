@@ -116,14 +116,7 @@ class ClusterRoutingTest {
 
     @Test
     void luaCallsAndMessagesCrossNodes() throws Exception {
-        // find two sessions on different nodes
-        SessionsTest.get(hosts.get(0).call("x-a", "get"));
-        String other = null;
-        for (int i = 0; i < 50 && other == null; i++) {
-            SessionsTest.get(hosts.get(0).call("x-b" + i, "get"));
-            if (!sameNode("x-a", "x-b" + i)) other = "x-b" + i;
-        }
-        assertTrue(other != null, "some session is placed on another node");
+        String other = onAnotherNode("x-a", "x-b");
         assertEquals(5L, ((Number) SessionsTest.get(hosts.get(1).call("x-a", "relay", other, 5))[0]).longValue());
         SessionsTest.get(hosts.get(2).call("x-a", "tell", other, 2));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -137,13 +130,7 @@ class ClusterRoutingTest {
 
     @Test
     void aHostCallCycleThroughAnotherNodeFailsAtOnce() throws Exception {
-        SessionsTest.get(hosts.get(0).call("y-a", "get"));
-        String other = null;
-        for (int i = 0; i < 50 && other == null; i++) {
-            SessionsTest.get(hosts.get(0).call("y-b" + i, "get"));
-            if (!sameNode("y-a", "y-b" + i)) other = "y-b" + i;
-        }
-        assertTrue(other != null, "some session is placed on another node");
+        String other = onAnotherNode("y-a", "y-b");
         // y-a waits on other, which calls y-a back: found where y-a lives, long before the call timeout
         long t0 = System.nanoTime();
         Throwable x = null;
@@ -157,6 +144,16 @@ class ClusterRoutingTest {
         assertTrue(m.contains("y-a -> " + other + " -> y-a is a cycle"), m);
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "not the 30 s call timeout");
         assertEquals(0L, ((Number) SessionsTest.get(hosts.get(2).call("y-a", "get"))[0]).longValue(), "y-a serves its next message");
+    }
+
+    /** Starts a, then prefix0, prefix1, ... until one is placed on another node than a: its id. */
+    private static String onAnotherNode(String a, String prefix) throws Exception {
+        SessionsTest.get(hosts.get(0).call(a, "get"));
+        for (int i = 0; i < 50; i++) {
+            SessionsTest.get(hosts.get(0).call(prefix + i, "get"));
+            if (!sameNode(a, prefix + i)) return prefix + i;
+        }
+        throw new AssertionError("no session of 50 was placed on another node than " + a);
     }
 
     private static boolean sameNode(String a, String b) {
