@@ -14,7 +14,7 @@ dofile(here .. "/support/lfs.lua")
 S.where("ldoc.doc")
 local date = os.date
 os.date = function(fmt, t) return date(fmt, t or 86400 * 365) end
-local cwd = require("lfs").currentdir()
+local cwd = require("lfs").currentdir():gsub("%p", "%%%0")  -- a pattern
 local print0 = print
 print = function(...)  -- ldoc names the output folder by its full path: a temporary one
   local t = table.pack(...)

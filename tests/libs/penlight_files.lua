@@ -16,7 +16,7 @@ local dir = require("pl.dir")
 local file = require("pl.file")
 local utils = require("pl.utils")
 local tablex = require("pl.tablex")
-local cwd = path.currentdir()
+local cwd = path.currentdir():gsub("%p", "%%%0")  -- a pattern
 local function rel(v)  -- the working folder is a fresh temporary one
   if type(v) == "string" then return (v:gsub(cwd, "<cwd>", 1)) end
   if type(v) == "table" then
