@@ -6,18 +6,12 @@
 -- matchers; each run with another output handler (plain and UTF terminal,
 -- TAP, gtest, JSON), with tags, filters, --list and a seeded --shuffle.
 -- Failure messages, error values and tracebacks are where interpreters differ.
--- Its C dependencies get stand-ins: support/lfs.lua, and `term` (not a
--- terminal) and `system` (a clock that stands still) below. The runner ends
--- with os.exit: the driver turns that into an error it catches, prints the
--- status, forgets the loaded busted modules and runs again.
+-- support/busted_run.lua runs busted in this process, again and again, with
+-- stand-ins for its C dependencies.
 local here = arg[0]:match("^(.*)/") or "."
 local S = dofile(here .. "/support/show.lua")
 S.use51()
-dofile(here .. "/support/lfs.lua")
-package.preload.term = function() return { isatty = function() return false end } end
-package.preload.system = function()
-  return { gettime = function() return 1000 end, monotime = function() return 5 end, sleep = function() end }
-end
+local busted, exit = loadfile(here .. "/support/busted_run.lua")(here)
 S.where("busted.runner")
 
 local function write(name, text)
@@ -83,26 +77,6 @@ describe("strings", function()
 end)
 ]==])
 
-local exit, sentinel = os.exit, {}
-os.exit = function(code) error(sentinel) end
-local function busted(...)
-  arg = { [0] = "busted", ... }
-  print("== busted " .. table.concat(arg, " "))
-  io.stdout:flush()
-  for name in pairs(package.loaded) do
-    if name:match("^busted") or name:match("^luassert") or name:match("^say") then package.loaded[name] = nil end
-  end
-  local ok, err = pcall(function() require("busted.runner")({ standalone = false }) end)
-  io.stdout:flush()
-  if not ok and err ~= sentinel then print("runner error", (tostring(err):gsub("0x%x+", "ADDR"))) end
-end
--- tables print with their address: replace it
-local write0 = io.write
-io.write = function(...)
-  local t = table.pack(...)
-  for i = 1, t.n do if type(t[i]) == "string" then t[i] = t[i]:gsub("0x%x+", "ADDR") end end
-  return write0(table.unpack(t, 1, t.n))
-end
 busted("-o", "plainTerminal", "spec")
 busted("-o", "plainTerminal", "--verbose", "spec/arith_spec.lua")
 busted("-o", "utfTerminal", "spec")
