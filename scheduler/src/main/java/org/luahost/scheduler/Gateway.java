@@ -211,14 +211,27 @@ public final class Gateway {
         return false;
     }
 
-    /** Checks that p may use session id (and, when start, may start it now); answers and returns false if not. */
-    private boolean session(HttpServerRequest req, Principal p, String id, boolean start) {
+    /**
+     * Why id may not name a session a client starts (empty, longer than 200
+     * characters, with control characters, or a gateway sender name), or null
+     * if it may: the rule of the gateway's routes, for other routes that start
+     * or store sessions (the console's eval and import).
+     */
+    public static String idProblem(String id) {
         if (id.isEmpty() || id.length() > 200 || id.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-            GatewayHttp.close(req, 400, "bad session id (1 to 200 characters, no control characters)");
-            return false;
+            return "bad session id (1 to 200 characters, no control characters)";
         }
         if (id.equals("http") || id.equals("ws") || id.startsWith("http:") || id.startsWith("ws:")) {
-            GatewayHttp.close(req, 400, "session id '" + id + "' is reserved: it names gateway senders");
+            return "session id '" + id + "' is reserved: it names gateway senders";
+        }
+        return null;
+    }
+
+    /** Checks that p may use session id (and, when start, may start it now); answers and returns false if not. */
+    private boolean session(HttpServerRequest req, Principal p, String id, boolean start) {
+        String bad = idProblem(id);
+        if (bad != null) {
+            GatewayHttp.close(req, 400, bad);
             return false;
         }
         if (!p.sessions().test(id)) {

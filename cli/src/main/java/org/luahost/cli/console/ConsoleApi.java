@@ -53,6 +53,10 @@ import org.luahost.scheduler.TurnError;
  *     (admin; a consistent copy of the store at that path on the server).
  *     Import and delete refuse a live session (409): it would overwrite them.</li>
  * </ul>
+ * Session ids: eval and import take the gateway's rule
+ * ({@code Gateway.idProblem}: 400), so they make no session a client could not
+ * name; the per-session reads take the principal's sessions (403), as the
+ * gateway does.
  * Threads: {@link #route} on the event loop; store calls complete wherever
  * the store completes them (responses may be written from any thread).
  */
@@ -78,11 +82,11 @@ final class ConsoleApi {
             } else if (m == HttpMethod.GET && n == 1 && first.equals("host")) {
                 Console.json(req, 200, c.sampler.samples());
             } else if (m == HttpMethod.GET && n == 2 && first.equals("sessions")) {
-                session(req, seg[1]);
+                if (allowed(req, p, seg[1])) session(req, seg[1]);
             } else if (m == HttpMethod.GET && n == 3 && first.equals("sessions") && seg[2].equals("globals")) {
-                globals(req, seg[1]);
+                if (allowed(req, p, seg[1])) globals(req, seg[1]);
             } else if (m == HttpMethod.POST && n == 3 && first.equals("sessions") && seg[2].equals("eval")) {
-                if (admin(req, p)) body(req, b -> eval(req, seg[1], b.toString(java.nio.charset.StandardCharsets.UTF_8)));
+                if (admin(req, p) && validId(seg[1])) body(req, b -> eval(req, seg[1], b.toString(java.nio.charset.StandardCharsets.UTF_8)));
             } else if (first.equals("store")) {
                 store(req, p, seg);
             } else {
@@ -91,6 +95,20 @@ final class ConsoleApi {
         } catch (IllegalArgumentException e) {
             Console.error(req, 400, e.getMessage());
         }
+    }
+
+    /** Whether p may see session id (the principal's sessions, as at the gateway); answers 403 if not. */
+    private static boolean allowed(HttpServerRequest req, Principal p, String id) {
+        if (p.sessions().test(id)) return true;
+        Console.error(req, 403, "not allowed to use session '" + id + "'");
+        return false;
+    }
+
+    /** True if id may name a session the gateway starts; else throws (400): eval and import make no session a client could not. */
+    private static boolean validId(String id) {
+        String bad = org.luahost.scheduler.Gateway.idProblem(id);
+        if (bad != null) throw new IllegalArgumentException(bad);
+        return true;
     }
 
     private static boolean admin(HttpServerRequest req, Principal p) {
@@ -127,7 +145,7 @@ final class ConsoleApi {
                 }
             });
         } else if ((m == HttpMethod.PUT || m == HttpMethod.DELETE) && n == 2) {
-            if (!admin(req, p)) return;
+            if (!admin(req, p) || m == HttpMethod.PUT && !validId(seg[1])) return;
             if (c.host.find(seg[1]) != null) {
                 Console.error(req, 409, "session '" + seg[1] + "' is live: stop it first (its next save would overwrite this)");
             } else if (m == HttpMethod.DELETE) {

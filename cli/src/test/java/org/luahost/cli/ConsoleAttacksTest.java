@@ -1,0 +1,109 @@
+package org.luahost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Attacks on the console's routes of a real {@code luahost serve} (issue 13,
+ * after issue 15 added the console): what a user token or a hostile session
+ * can make the console do.
+ * <ul>
+ * <li>A session that holds one 1 MB string under 40,000 keys (40 MB of
+ *     state, 40 GB as JSON): its globals view, open to every user token,
+ *     stays a bounded answer (strings cut, nodes limited), which before was
+ *     encoded whole on the event loop (blocked 36 s, then failed); others answer meanwhile.</li>
+ * <li>Session ids the gateway refuses (empty, control characters, a sender
+ *     name, 300 characters) are refused by eval and import too (400), so the admin's
+ *     routes make no session a client could not name.</li>
+ * </ul>
+ */
+class ConsoleAttacksTest {
+    @TempDir Path dir;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final String USER = "user-token-123", ADMIN = "admin-token-456";
+
+    HttpResponse<String> send(ServeProcess s, String method, String path, byte[] body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void attacksOnTheConsole() throws Exception {
+        Path script = dir.resolve("app.lua");
+        Files.writeString(script, """
+                function ping() return 'pong' end
+                function hoard(n)
+                  local s = ('x'):rep(1 << 20)
+                  hoard_ = {}
+                  for i = 1, n do local t = {} hoard_[i] = t for j = 1, 200 do t[j] = s end end
+                  bigkey = {[s] = {[s] = s}}
+                  return n
+                end
+                host.export{ping = ping, hoard = hoard}
+                """);
+        ServeProcess s = ServeProcess.start(dir, dir.resolve("data"), script, "--token", USER, "--admin-token", ADMIN,
+                "--memory-limit", "256");
+        try {
+            assertEquals("[200]", send(s, "POST", "/sessions/hoarder/call/hoard", "[200]".getBytes(), USER).body());
+            long t0 = System.nanoTime();
+            HttpResponse<String> g = send(s, "GET", "/console/api/sessions/hoarder/globals", null, USER);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.err.printf("globals of 40,000 references to a 1 MB string: %d, %d bytes after %d ms%n",
+                    g.statusCode(), g.body().length(), ms);
+            assertEquals(200, g.statusCode(), g.body().length() > 300 ? g.body().substring(0, 300) : g.body());
+            assertTrue(g.body().length() < 8 << 20, "the globals view is bounded: " + g.body().length() + " bytes");
+            JsonArray top = new JsonObject(g.body()).getJsonObject("tree").getJsonArray("entries");
+            JsonObject hoard = null, bigkey = null;
+            for (Object o : top) {
+                JsonObject e = (JsonObject) o;
+                String k = e.getJsonObject("key").getString("value");
+                if (k.equals("hoard_")) hoard = e.getJsonObject("value");
+                if (k.equals("bigkey")) bigkey = e.getJsonObject("value");
+            }
+            JsonObject first = hoard.getJsonArray("entries").getJsonObject(0).getJsonObject("value")
+                    .getJsonArray("entries").getJsonObject(0).getJsonObject("value");
+            assertEquals("string", first.getString("type"));
+            assertEquals(true, first.getBoolean("truncated"), first.encode().substring(0, 100));
+            assertEquals(1 << 20, first.getInteger("length"));
+            assertTrue(hoard.getInteger("more") > 0 || hoard.encode().contains("\"more\":"), "entries left out are counted");
+            assertTrue(bigkey.encode().length() < 10_000, "a 1 MB key shows cut: " + bigkey.encode().length() + " bytes");
+            assertEquals("[\"pong\"]", send(s, "POST", "/sessions/other/call/ping", "[]".getBytes(), USER).body());
+
+            // ids the gateway refuses: eval and import refuse them too
+            byte[] snap = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/console/api/store/other/export"))
+                    .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            for (String id : new String[] {"%00x", "ws:alice", "http", "x".repeat(300)}) {
+                HttpResponse<String> ev = send(s, "POST", "/console/api/sessions/" + id + "/eval", "return 1".getBytes(), ADMIN);
+                assertEquals(400, ev.statusCode(), id + ": " + ev.body());
+                HttpResponse<String> im = send(s, "PUT", "/console/api/store/" + id, snap, ADMIN);
+                assertEquals(400, im.statusCode(), id + ": " + im.body());
+            }
+            assertEquals(400, send(s, "PUT", "/console/api/store/", snap, ADMIN).statusCode());
+            assertTrue(!send(s, "GET", "/console/api/store", null, ADMIN).body().contains("\"id\":\"ws:"), "nothing imported");
+        } catch (Throwable t) {
+            s.process().destroyForcibly();
+            throw t;
+        }
+        String err = ServeCommandTest.terminate(s);
+        assertEquals(143, s.process().exitValue(), err);
+        assertTrue(!err.contains("Thread blocked"), "no event loop was blocked: " + err);
+    }
+}
