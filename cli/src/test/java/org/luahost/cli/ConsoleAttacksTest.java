@@ -30,6 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>Session ids the gateway refuses (empty, control characters, a sender
  *     name, 300 characters) are refused by eval and import too (400), so the admin's
  *     routes make no session a client could not name.</li>
+ * <li>A session raising 20 MB error messages, from calls and from
+ *     {@code on_message}: before, each answer carried all 20 MB, each
+ *     on_message failure wrote 20 MB to the log, and the host kept 20 of
+ *     them per session for the console (400 MB, charged to nobody). Now
+ *     answers, the log and the recent errors keep the first 16 KB
+ *     ({@code LuaJson.brief}); the Lua side still sees all of it.</li>
  * </ul>
  */
 class ConsoleAttacksTest {
@@ -105,5 +111,40 @@ class ConsoleAttacksTest {
         String err = ServeCommandTest.terminate(s);
         assertEquals(143, s.process().exitValue(), err);
         assertTrue(!err.contains("Thread blocked"), "no event loop was blocked: " + err);
+    }
+
+    @Test
+    void hugeErrorMessagesAreCut() throws Exception {
+        Path script = dir.resolve("app.lua");
+        Files.writeString(script, """
+                function fail(n) error(('y'):rep(n), 0) end
+                function on_message(from, n) error(('z'):rep(n), 0) end
+                function caught(n) local ok, e = pcall(fail, n) return #e end
+                host.export{fail = fail, caught = caught}
+                """);
+        ServeProcess s = ServeProcess.start(dir, dir.resolve("data"), script, "--token", USER, "--admin-token", ADMIN,
+                "--memory-limit", "256");
+        try {
+            int n = 20 << 20;
+            assertEquals("[" + n + "]", send(s, "POST", "/sessions/e/call/caught", ("[" + n + "]").getBytes(), USER).body());
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> r = send(s, "POST", "/sessions/e/call/fail", ("[" + n + "]").getBytes(), USER);
+                assertEquals(500, r.statusCode());
+                assertTrue(r.body().length() < 20_000, "the error answer is cut: " + r.body().length() + " bytes");
+                assertTrue(r.body().contains("yyyy... (" + (n - 16_384) + " more characters)"), r.body().substring(0, 100));
+                assertEquals(202, send(s, "POST", "/sessions/e/send", ("[" + n + "]").getBytes(), USER).statusCode());
+            }
+            assertEquals("[1]", send(s, "POST", "/sessions/e/call/caught", "[1]".getBytes(), USER).body());   // after the messages
+            HttpResponse<String> d = send(s, "GET", "/console/api/sessions/e", null, USER);
+            JsonArray errors = new JsonObject(d.body()).getJsonArray("recentErrors");
+            assertEquals(10, errors.size(), "the calls' and on_message's failures are kept");
+            assertTrue(d.body().length() < 10 * 40_000, "the recent errors are cut: " + d.body().length() + " bytes");
+            assertTrue(Files.size(s.err()) < 1 << 20, "the log is not flooded: " + Files.size(s.err()) + " bytes");
+        } catch (Throwable t) {
+            s.process().destroyForcibly();
+            throw t;
+        }
+        String err = ServeCommandTest.terminate(s);
+        assertEquals(143, s.process().exitValue(), err);
     }
 }

@@ -306,7 +306,7 @@ final class ConsoleApi {
             Console.error(req, 404, t.getMessage());
         } else if (t instanceof SessionException se) {
             Console.json(req, se.kind() == SessionException.Kind.LUA_ERROR ? 500 : 503,
-                    new JsonObject().put("error", se.getMessage()).put("traceback", se.luaTraceback()));
+                    new JsonObject().put("error", LuaJson.brief(se.getMessage())).put("traceback", LuaJson.brief(se.luaTraceback())));
         } else if (t instanceof NumberFormatException) {
             Console.error(req, 400, "not a number: " + t.getMessage());
         } else {
