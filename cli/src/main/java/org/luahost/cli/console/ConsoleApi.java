@@ -234,17 +234,45 @@ final class ConsoleApi {
         }
     }
 
+    /**
+     * A stored snapshot's globals: restored in a fresh state on a worker, one
+     * at a time (503 while another is read), and only a snapshot of at most
+     * {@link #MAX_SNAPSHOT} bytes (413): any user may ask, and eight reads at
+     * once of a 400 MB snapshot held 3 GB of heap and the workers the gateway
+     * encodes results on (pings timed out).
+     */
     private void snapshotGlobals(HttpServerRequest req, String id, String seq) {
         if (c.store == null) {
             Console.error(req, 404, "session '" + id + "' is not live and sessions are not saved");
             return;
         }
-        snapshot(id, seq).compose(s -> c.host.vertx().executeBlocking(() -> {
-            List<String> notes = new ArrayList<>(s.warnings());
-            JsonObject tree = SnapshotReader.globals(s.bytes(), c.luaThreads, DEPTH, ENTRIES, notes);
-            return new JsonObject().put("source", "snapshot " + s.sequence()).put("tree", tree).put("notes", new JsonArray(notes));
-        }, false)).onComplete(ar -> reply(req, ar));
+        Future<StoredSnapshot> stored = snapshot(id, seq);   // before the permit: a bad seq throws (400)
+        if (!reading.tryAcquire()) {
+            req.response().putHeader("retry-after", "1");
+            Console.error(req, 503, "the console is reading another snapshot; try again");
+            return;
+        }
+        stored.compose(s -> {
+            if (s.bytes().length > MAX_SNAPSHOT) {
+                return Future.<JsonObject>failedFuture(new Answer(413, "snapshot " + s.sequence() + " of session '" + id + "' is "
+                        + (s.bytes().length >> 20) + " MB; the console shows the globals of snapshots up to "
+                        + (MAX_SNAPSHOT >> 20) + " MB (a live session's are read from its state)"));
+            }
+            return c.host.vertx().executeBlocking(() -> {
+                List<String> notes = new ArrayList<>(s.warnings());
+                JsonObject tree = SnapshotReader.globals(s.bytes(), c.luaThreads, DEPTH, ENTRIES, notes);
+                return new JsonObject().put("source", "snapshot " + s.sequence()).put("tree", tree).put("notes", new JsonArray(notes));
+            }, false);
+        }).onComplete(ar -> {
+            reading.release();
+            reply(req, ar);
+        });
     }
+
+    /** Largest snapshot whose globals the console reads: an eighth of the heap. */
+    static final long MAX_SNAPSHOT = Runtime.getRuntime().maxMemory() / 8;
+    /** One snapshot read at a time (see {@link #snapshotGlobals}). */
+    private final java.util.concurrent.Semaphore reading = new java.util.concurrent.Semaphore(1);
 
     private Future<StoredSnapshot> snapshot(String id, String seq) {
         long n = seq == null ? -1 : Long.parseLong(seq);
@@ -293,6 +321,16 @@ final class ConsoleApi {
         NotFound(String m) { super(m, null, false, false); }
     }
 
+    /** A refusal with its status. */
+    private static final class Answer extends RuntimeException {
+        final int status;
+
+        Answer(int status, String m) {
+            super(m, null, false, false);
+            this.status = status;
+        }
+    }
+
     private static void reply(HttpServerRequest req, io.vertx.core.AsyncResult<?> ar) {
         if (ar.succeeded()) Console.json(req, 200, ar.result());
         else failure(req, ar.cause());
@@ -302,7 +340,9 @@ final class ConsoleApi {
 
     private static void failure(HttpServerRequest req, Throwable t) {
         if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) t = t.getCause();
-        if (t instanceof NotFound || t instanceof SessionException se && se.kind() == SessionException.Kind.NO_SUCH_SESSION) {
+        if (t instanceof Answer a) {
+            Console.error(req, a.status, a.getMessage());
+        } else if (t instanceof NotFound || t instanceof SessionException se && se.kind() == SessionException.Kind.NO_SUCH_SESSION) {
             Console.error(req, 404, t.getMessage());
         } else if (t instanceof SessionException se) {
             Console.json(req, se.kind() == SessionException.Kind.LUA_ERROR ? 500 : 503,
