@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>A session with 100,000 globals: the view shows the first entries of
  *     {@code next}'s order and counts the rest, as for any table (sorting all
  *     of a _G of two million took 15 s of a core per request).</li>
- * <li>A stored snapshot's globals, asked 8 times at once: one read at a
- *     time, the others get 503 (eight reads at once of a 400 MB snapshot
- *     held 3 GB of heap and the gateway's workers; pings timed out).</li>
+ * <li>A stored snapshot's globals and its export, asked 8 times at once:
+ *     one whole-snapshot read at a time, the others get 503 (eight globals
+ *     reads at once of a 400 MB snapshot held 3 GB of heap and the gateway's
+ *     workers, ten exports to slow readers 7 GB; pings timed out).</li>
  * <li>Session ids the gateway refuses (empty, control characters, a sender
  *     name, 300 characters) are refused by eval and import too (400), so the admin's
  *     routes make no session a client could not name.</li>
@@ -114,7 +115,9 @@ class ConsoleAttacksTest {
             String path = "/console/api/sessions/many/globals?seq=" + hist.getJsonObject(0).getLong("seq");
             java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> reads = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                reads.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+                // the exports take the same permit: 4 of each
+                String p = i % 2 == 0 ? path : "/console/api/store/many/export";
+                reads.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + p))
                         .header("Authorization", "Bearer " + USER).timeout(Duration.ofSeconds(60)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
@@ -125,10 +128,12 @@ class ConsoleAttacksTest {
                 else if (r.statusCode() == 503 && r.body().contains("the console is reading another snapshot")) busy++;
                 else throw new AssertionError(r.statusCode() + ": " + r.body());
             }
-            System.err.printf("8 snapshot reads at once: %d answered, %d refused (503)%n", ok, busy);
+            System.err.printf("8 snapshot reads at once (globals, exports): %d answered, %d refused (503)%n", ok, busy);
             assertTrue(ok >= 1 && busy >= 1, ok + " answered, " + busy + " refused");
             assertEquals(400, send(s, "GET", "/console/api/sessions/many/globals?seq=x", null, USER).statusCode());
             assertEquals(200, send(s, "GET", path, null, USER).statusCode(), "a bad seq does not keep the read permit");
+            assertEquals(404, send(s, "GET", "/console/api/store/many/export?seq=999", null, USER).statusCode());
+            assertEquals(200, send(s, "GET", "/console/api/store/many/export", null, USER).statusCode(), "nor does a 404");
 
             // ids the gateway refuses: eval and import refuse them too
             byte[] snap = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/console/api/store/other/export"))

@@ -47,7 +47,8 @@ import org.luahost.scheduler.TurnError;
  *     gateway maps Lua values; what JSON cannot hold as text), or 500 with
  *     {@code {"error", "traceback"}}.</li>
  * <li>The store: {@code GET store} (list), {@code GET store/ID} (history),
- *     {@code GET store/ID/export[?seq=N]} (the snapshot's bytes),
+ *     {@code GET store/ID/export[?seq=N]} (the snapshot's bytes; like a
+ *     snapshot's globals, one such read at a time, 503 meanwhile),
  *     {@code PUT store/ID} (admin; import: the body is a snapshot file),
  *     {@code DELETE store/ID} (admin), {@code POST store/backup?path=FILE}
  *     (admin; a consistent copy of the store at that path on the server).
@@ -135,13 +136,18 @@ final class ConsoleApi {
         } else if (m == HttpMethod.GET && n == 2) {
             reply(req, Future.fromCompletionStage(c.store.history(seg[1])).map(l -> infos(l, false)));
         } else if (m == HttpMethod.GET && n == 3 && seg[2].equals("export")) {
-            snapshot(seg[1], req.getParam("seq")).onComplete(ar -> {
+            long seq = seq(req);
+            Runnable done = heavy(req);
+            if (done == null) return;
+            req.response().closeHandler(v -> done.run());
+            snapshot(seg[1], seq).onComplete(ar -> {
                 if (ar.failed()) {
+                    done.run();
                     failure(req, ar.cause());
                 } else {
                     req.response().putHeader("content-type", "application/octet-stream").putHeader("content-disposition",
                             "attachment; filename=\"" + seg[1].replaceAll("[^A-Za-z0-9._-]", "_") + "-" + ar.result().sequence()
-                                    + ".snapshot\"").end(Buffer.buffer(ar.result().bytes()));
+                                    + ".snapshot\"").end(Buffer.buffer(ar.result().bytes())).onComplete(x -> done.run());
                 }
             });
         } else if ((m == HttpMethod.PUT || m == HttpMethod.DELETE) && n == 2) {
@@ -246,13 +252,10 @@ final class ConsoleApi {
             Console.error(req, 404, "session '" + id + "' is not live and sessions are not saved");
             return;
         }
-        Future<StoredSnapshot> stored = snapshot(id, seq);   // before the permit: a bad seq throws (400)
-        if (!reading.tryAcquire()) {
-            req.response().putHeader("retry-after", "1");
-            Console.error(req, 503, "the console is reading another snapshot; try again");
-            return;
-        }
-        stored.compose(s -> {
+        long n = seq == null ? -1 : Long.parseLong(seq);   // before the permit: a bad seq throws (400)
+        Runnable done = heavy(req);
+        if (done == null) return;
+        snapshot(id, n).compose(s -> {
             if (s.bytes().length > MAX_SNAPSHOT) {
                 return Future.<JsonObject>failedFuture(new Answer(413, "snapshot " + s.sequence() + " of session '" + id + "' is "
                         + (s.bytes().length >> 20) + " MB; the console shows the globals of snapshots up to "
@@ -264,18 +267,41 @@ final class ConsoleApi {
                 return new JsonObject().put("source", "snapshot " + s.sequence()).put("tree", tree).put("notes", new JsonArray(notes));
             }, false);
         }).onComplete(ar -> {
-            reading.release();
+            done.run();
             reply(req, ar);
         });
     }
 
+    /**
+     * Takes the permit of the reads that hold a whole snapshot (its globals,
+     * its export): the returned action gives it back (once, however often it
+     * runs); null, with a 503 answered, while another such read runs. Ten
+     * exports at once of a 400 MB snapshot to slow readers held 7 GB.
+     */
+    private Runnable heavy(HttpServerRequest req) {
+        if (!reading.tryAcquire()) {
+            req.response().putHeader("retry-after", "1");
+            Console.error(req, 503, "the console is reading another snapshot; try again");
+            return null;
+        }
+        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (given.compareAndSet(false, true)) reading.release();
+        };
+    }
+
+    /** The request's seq parameter (-1 when absent: the newest); a bad one throws NumberFormatException (400). */
+    private static long seq(HttpServerRequest req) {
+        String seq = req.getParam("seq");
+        return seq == null ? -1 : Long.parseLong(seq);
+    }
+
     /** Largest snapshot whose globals the console reads: an eighth of the heap. */
     static final long MAX_SNAPSHOT = Runtime.getRuntime().maxMemory() / 8;
-    /** One snapshot read at a time (see {@link #snapshotGlobals}). */
+    /** One read of a whole snapshot at a time (see {@link #heavy}). */
     private final java.util.concurrent.Semaphore reading = new java.util.concurrent.Semaphore(1);
 
-    private Future<StoredSnapshot> snapshot(String id, String seq) {
-        long n = seq == null ? -1 : Long.parseLong(seq);
+    private Future<StoredSnapshot> snapshot(String id, long n) {
         CompletionStage<Optional<StoredSnapshot>> f = n < 0 ? c.store.load(id) : c.store.load(id, n);
         return Future.fromCompletionStage(f).compose(o -> o.isPresent() ? Future.succeededFuture(o.get())
                 : Future.failedFuture(new NotFound(n < 0 ? "no stored session '" + id + "'" : "session '" + id + "' has no snapshot " + n)));
