@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>Session ids the gateway refuses (empty, control characters, a sender
  *     name, 300 characters) are refused by eval and import too (400), so the admin's
  *     routes make no session a client could not name.</li>
+ * <li>Event streams: at most 64 open (each gets the session table every
+ *     second, buffered even for a client that does not read).</li>
  * <li>A session raising 20 MB error messages, from calls and from
  *     {@code on_message}: before, each answer carried all 20 MB, each
  *     on_message failure wrote 20 MB to the log, and the host kept 20 of
@@ -146,6 +148,27 @@ class ConsoleAttacksTest {
             }
             assertEquals(400, send(s, "PUT", "/console/api/store/", snap, ADMIN).statusCode());
             assertTrue(!send(s, "GET", "/console/api/store", null, ADMIN).body().contains("\"id\":\"ws:"), "nothing imported");
+
+            // event streams: at most 64 open, the next gets 503; one closed makes room again
+            java.util.List<java.net.Socket> streams = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) streams.add(openStream(s));
+                for (java.net.Socket so : streams) assertTrue(head(so).startsWith("HTTP/1.1 200"));
+                HttpResponse<String> more = send(s, "GET", "/console/api/stream", null, USER);
+                assertEquals(503, more.statusCode(), more.body());
+                assertTrue(more.body().contains("too many console streams are open (at most 64)"), more.body());
+                streams.removeFirst().close();
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                java.net.Socket again;
+                while (!head(again = openStream(s)).startsWith("HTTP/1.1 200")) {
+                    again.close();
+                    assertTrue(System.nanoTime() < deadline, "a closed stream made no room");
+                    Thread.sleep(100);
+                }
+                streams.add(again);
+            } finally {
+                for (java.net.Socket so : streams) so.close();
+            }
         } catch (Throwable t) {
             s.process().destroyForcibly();
             throw t;
@@ -153,6 +176,21 @@ class ConsoleAttacksTest {
         String err = ServeCommandTest.terminate(s);
         assertEquals(143, s.process().exitValue(), err);
         assertTrue(!err.contains("Thread blocked"), "no event loop was blocked: " + err);
+    }
+
+    static java.net.Socket openStream(ServeProcess s) throws Exception {
+        java.net.Socket so = new java.net.Socket("127.0.0.1", s.port());
+        so.setSoTimeout(20_000);
+        so.getOutputStream().write(("GET /console/api/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + USER
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return so;
+    }
+
+    /** The status line of the answer on so. */
+    static String head(java.net.Socket so) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int ch; (ch = so.getInputStream().read()) != -1 && ch != '\n';) b.append((char) ch);
+        return b.toString().strip();
     }
 
     @Test

@@ -331,9 +331,33 @@ public final class Gateway {
         }
     }
 
+    /** Bodies up to this size are converted to Lua on the event loop; larger ones on a worker ({@link #withArguments}). */
+    static final int INLINE_BODY = 16 << 10;
+
+    /**
+     * then with the arguments of body (unless an error was answered),
+     * converted on a worker when the body is larger than {@link #INLINE_BODY}:
+     * a 540 KB JSON object of 16,384 keys whose Java string hashes collide
+     * took 5 s to become a Lua table, and the event loop's other connections
+     * waited that long. Then runs on the event loop either way.
+     */
+    private void withArguments(HttpServerRequest req, Buffer body, java.util.function.Consumer<Object[]> then) {
+        if (body.length() <= INLINE_BODY) {
+            Object[] a = arguments(req, body);
+            if (a != null) then.accept(a);
+            return;
+        }
+        host.vertx().executeBlocking(() -> java.util.Optional.ofNullable(arguments(req, body)), false).onComplete(ar -> {
+            if (ar.failed()) GatewayHttp.error(req, 500, "cannot read the arguments: " + ar.cause(), null);
+            else ar.result().ifPresent(then);
+        });
+    }
+
     private void call(HttpServerRequest req, String id, String from, String fn, Buffer body) {
-        Object[] args = arguments(req, body);
-        if (args == null) return;
+        withArguments(req, body, args -> callWith(req, id, from, fn, args));
+    }
+
+    private void callWith(HttpServerRequest req, String id, String from, String fn, Object[] args) {
         host.callExportedAs(id, LuaJson.luaString(from), LuaJson.luaString(fn), args).onComplete(ar -> {
             if (ar.failed()) {
                 failure(req, ar.cause());
@@ -360,12 +384,10 @@ public final class Gateway {
     }
 
     private void send(HttpServerRequest req, String id, String from, Buffer body) {
-        Object[] msg = arguments(req, body);
-        if (msg == null) return;
-        host.sendAs(id, LuaJson.luaString(from), msg).onComplete(ar -> {
+        withArguments(req, body, msg -> host.sendAs(id, LuaJson.luaString(from), msg).onComplete(ar -> {
             if (ar.failed()) failure(req, ar.cause());
             else req.response().setStatusCode(202).end();
-        });
+        }));
     }
 
     static void failure(HttpServerRequest req, Throwable t) {

@@ -380,8 +380,20 @@ final class ConsoleApi {
         }
     }
 
-    /** GET stream: server-sent events until the client goes. */
+    /**
+     * Open event streams at most: each gets the whole session table every
+     * second (2.7 MB with 30,000 sessions), buffered for it even when it does
+     * not read, so a thousand streams of one client would hold gigabytes.
+     */
+    static final int MAX_STREAMS = 64;
+
+    /** GET stream: server-sent events until the client goes (503 beyond {@link #MAX_STREAMS}). */
     private void stream(HttpServerRequest req) {
+        if (c.streams.size() >= MAX_STREAMS) {
+            req.response().putHeader("retry-after", "5");
+            Console.error(req, 503, "too many console streams are open (at most " + MAX_STREAMS + ")");
+            return;
+        }
         HttpServerResponse r = req.response();
         r.setChunked(true).putHeader("content-type", "text/event-stream").putHeader("cache-control", "no-cache");
         r.write(": luahost console\n\n");
