@@ -158,11 +158,11 @@ class ConsoleAttacksTest {
                 assertEquals(503, more.statusCode(), more.body());
                 assertTrue(more.body().contains("too many console streams are open (at most 64)"), more.body());
                 streams.removeFirst().close();
-                long deadline = System.nanoTime() + 20_000_000_000L;
+                long until = System.nanoTime() + 20_000_000_000L;
                 java.net.Socket again;
                 while (!head(again = openStream(s)).startsWith("HTTP/1.1 200")) {
                     again.close();
-                    assertTrue(System.nanoTime() < deadline, "a closed stream made no room");
+                    assertTrue(System.nanoTime() < until, "a closed stream made no room");
                     Thread.sleep(100);
                 }
                 streams.add(again);
