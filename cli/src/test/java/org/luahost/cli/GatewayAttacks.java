@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * {@code --header-timeout 2000}, {@code --max-result 4000000} and the other
  * limits' defaults): deep and huge (6 MB) results, bad percent-encoding (HTTP and the WebSocket handshake),
  * oversized bodies (declared and streamed) and frames, a WebSocket client
- * that never reads while its session pushes 12 MB, and 100 slow-header
+ * that never reads while its session pushes 12 MB, a body of 16,384 JSON
+ * keys whose Java hashes collide (converted off the event loop), and 100 slow-header
  * connections. Each gets its answer (or its connection is closed) within
  * the bounds the gateway states.
  */
@@ -47,6 +48,12 @@ final class GatewayAttacks {
         assertTrue(streamedBody(port).startsWith("HTTP/1.1 413"));
         bigFrame(port);
         slowReader(http, port);
+        // a JSON object of 16,384 keys whose Java string hashes collide ("Aa" and "BB"): it becomes a Lua table
+        // on a worker, not on the event loop (which it held 5 s before, and the pings on it with it)
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> c = post(http, port, "/sessions/g-coll/call/ping", collidingKeys(14)).get(60, TimeUnit.SECONDS);
+            assertEquals("[\"pong\"]", c.body());
+        }
         HttpResponse<String> d = deep.get(60, TimeUnit.SECONDS);
         assertTrue((d.statusCode() == 422 || d.statusCode() == 500) && d.body().contains("nested deeper than"), d.statusCode() + " " + d.body());
         HttpResponse<String> b = big.get(60, TimeUnit.SECONDS);
@@ -118,6 +125,18 @@ final class GatewayAttacks {
     }
 
     /** A 200 KB frame (limit 64 KiB, masked as a client must): the server closes the connection (1009, or cut). */
+    /** {@code [{k: 1, ...}]} with the 2^n keys made of n blocks "Aa" or "BB" (all of one Java hash code). */
+    static String collidingKeys(int n) {
+        StringBuilder b = new StringBuilder("[{");
+        for (int i = 0; i < 1 << n; i++) {
+            if (i > 0) b.append(',');
+            b.append('"');
+            for (int j = 0; j < n; j++) b.append((i >> j & 1) == 0 ? "Aa" : "BB");
+            b.append("\":1");
+        }
+        return b.append("}]").toString();
+    }
+
     static void bigFrame(int port) throws Exception {
         try (Socket sock = new Socket("127.0.0.1", port)) {
             sock.setSoTimeout(20_000);

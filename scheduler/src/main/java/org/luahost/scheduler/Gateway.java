@@ -211,14 +211,27 @@ public final class Gateway {
         return false;
     }
 
-    /** Checks that p may use session id (and, when start, may start it now); answers and returns false if not. */
-    private boolean session(HttpServerRequest req, Principal p, String id, boolean start) {
+    /**
+     * Why id may not name a session a client starts (empty, longer than 200
+     * characters, with control characters, or a gateway sender name), or null
+     * if it may: the rule of the gateway's routes, for other routes that start
+     * or store sessions (the console's eval and import).
+     */
+    public static String idProblem(String id) {
         if (id.isEmpty() || id.length() > 200 || id.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-            GatewayHttp.close(req, 400, "bad session id (1 to 200 characters, no control characters)");
-            return false;
+            return "bad session id (1 to 200 characters, no control characters)";
         }
         if (id.equals("http") || id.equals("ws") || id.startsWith("http:") || id.startsWith("ws:")) {
-            GatewayHttp.close(req, 400, "session id '" + id + "' is reserved: it names gateway senders");
+            return "session id '" + id + "' is reserved: it names gateway senders";
+        }
+        return null;
+    }
+
+    /** Checks that p may use session id (and, when start, may start it now); answers and returns false if not. */
+    private boolean session(HttpServerRequest req, Principal p, String id, boolean start) {
+        String bad = idProblem(id);
+        if (bad != null) {
+            GatewayHttp.close(req, 400, bad);
             return false;
         }
         if (!p.sessions().test(id)) {
@@ -352,9 +365,33 @@ public final class Gateway {
         }
     }
 
+    /** Bodies up to this size are converted to Lua on the event loop; larger ones on a worker ({@link #withArguments}). */
+    static final int INLINE_BODY = 16 << 10;
+
+    /**
+     * then with the arguments of body (unless an error was answered),
+     * converted on a worker when the body is larger than {@link #INLINE_BODY}:
+     * a 540 KB JSON object of 16,384 keys whose Java string hashes collide
+     * took 5 s to become a Lua table, and the event loop's other connections
+     * waited that long. Then runs on the event loop either way.
+     */
+    private void withArguments(HttpServerRequest req, Buffer body, java.util.function.Consumer<Object[]> then) {
+        if (body.length() <= INLINE_BODY) {
+            Object[] a = arguments(req, body);
+            if (a != null) then.accept(a);
+            return;
+        }
+        host.vertx().executeBlocking(() -> java.util.Optional.ofNullable(arguments(req, body)), false).onComplete(ar -> {
+            if (ar.failed()) GatewayHttp.error(req, 500, "cannot read the arguments: " + ar.cause(), null);
+            else ar.result().ifPresent(then);
+        });
+    }
+
     private void call(HttpServerRequest req, String id, String from, String fn, Buffer body) {
-        Object[] args = arguments(req, body);
-        if (args == null) return;
+        withArguments(req, body, args -> callWith(req, id, from, fn, args));
+    }
+
+    private void callWith(HttpServerRequest req, String id, String from, String fn, Object[] args) {
         host.callExportedAs(id, LuaJson.luaString(from), LuaJson.luaString(fn), args).onComplete(ar -> {
             if (ar.failed()) {
                 failure(req, ar.cause());
@@ -381,12 +418,10 @@ public final class Gateway {
     }
 
     private void send(HttpServerRequest req, String id, String from, Buffer body) {
-        Object[] msg = arguments(req, body);
-        if (msg == null) return;
-        host.sendAs(id, LuaJson.luaString(from), msg).onComplete(ar -> {
+        withArguments(req, body, msg -> host.sendAs(id, LuaJson.luaString(from), msg).onComplete(ar -> {
             if (ar.failed()) failure(req, ar.cause());
             else req.response().setStatusCode(202).end();
-        });
+        }));
     }
 
     static void failure(HttpServerRequest req, Throwable t) {

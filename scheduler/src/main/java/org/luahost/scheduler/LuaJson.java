@@ -145,10 +145,24 @@ public final class LuaJson {
         return out.text();
     }
 
-    /** A JSON object with the member error (and traceback when not null). */
+    /** Characters of an error message or traceback kept in answers, logs and recent errors ({@link #brief}). */
+    public static final int MAX_ERROR_TEXT = 16_384;
+
+    /**
+     * text, or its first {@link #MAX_ERROR_TEXT} characters and how many were
+     * left out: what answers, logs and the recent errors keep of an error
+     * message or traceback (a script can raise a 50 MB string, again and
+     * again; the caller in Lua still gets all of it).
+     */
+    public static String brief(String text) {
+        if (text == null || text.length() <= MAX_ERROR_TEXT) return text;
+        return text.substring(0, MAX_ERROR_TEXT) + "... (" + (text.length() - MAX_ERROR_TEXT) + " more characters)";
+    }
+
+    /** A JSON object with the member error (and traceback when not null), each {@link #brief}. */
     static String errorBody(String message, String traceback) {
-        JsonObject o = new JsonObject().put("error", message);
-        if (traceback != null) o.put("traceback", traceback);
+        JsonObject o = new JsonObject().put("error", brief(message));
+        if (traceback != null) o.put("traceback", brief(traceback));
         return o.encode();
     }
 

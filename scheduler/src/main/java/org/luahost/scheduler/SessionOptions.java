@@ -30,8 +30,8 @@ import org.luahost.vm.Profile;
  * <li>{@link #maxTimers}: live {@code host.after}/{@code host.every} timers
  *     the session may have at once (1000; 0 for none).</li>
  * <li>{@link #maxNewSessionsPerTurn}: sessions one turn may start with
- *     {@code host.send}/{@code host.call} to an id that is not live (100;
- *     0 for none).</li>
+ *     {@code host.send}/{@code host.call} to an id that is not live, and
+ *     the session as many per second across its turns (100; 0 for none).</li>
  * <li>{@link #restartAfterErrors}: 0 (default): a session keeps its state
  *     whatever errors its turns raise. n: after n turns in a row fail with a
  *     Lua error (the CPU budget and {@code not enough memory} included), the

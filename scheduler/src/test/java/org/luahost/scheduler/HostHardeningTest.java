@@ -281,6 +281,31 @@ class HostHardeningTest {
     }
 
     @Test
+    void sessionStartsAreLimitedPerSecondAcrossTurns() throws Exception {
+        // each turn starts 50 (under the per-turn 100), a timer every millisecond: before, 1,000 sessions a second
+        Session s = start("ticker", """
+                n, refused = 0, nil
+                function go() host.every(1, function()
+                  for i = 1, 50 do
+                    local ok, e = pcall(host.send, 'kid' .. (n + 1), 'x')
+                    if not ok then refused = refused or e return end
+                    n = n + 1
+                  end
+                end) end
+                function get() return n, refused end
+                """, new SessionOptions());
+        long before = host.stats().size();
+        long t0 = System.nanoTime();
+        get(s.call("go"));
+        Thread.sleep(2000);
+        Object[] r = get(s.call("get"));
+        long secs = Math.max(1, (System.nanoTime() - t0) / 1_000_000_000L + 1);
+        assertTrue((long) r[0] <= 100 * (secs + 1), r[0] + " sessions started in about " + secs + " s");
+        assertTrue(String.valueOf(r[1]).contains("session 'ticker' may start at most 100 sessions per second"), String.valueOf(r[1]));
+        assertTrue(host.stats().size() <= before + 100 * (secs + 1), host.stats().size() + " sessions");
+    }
+
+    @Test
     void timersAreLimitedPerSession() throws Exception {
         Session s = start("many", "function arm(n) for i = 1, n do host.every(1000, function() end) end end",
                 new SessionOptions().maxTimers(10));

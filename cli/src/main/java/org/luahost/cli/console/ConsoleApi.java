@@ -47,12 +47,17 @@ import org.luahost.scheduler.TurnError;
  *     gateway maps Lua values; what JSON cannot hold as text), or 500 with
  *     {@code {"error", "traceback"}}.</li>
  * <li>The store: {@code GET store} (list), {@code GET store/ID} (history),
- *     {@code GET store/ID/export[?seq=N]} (the snapshot's bytes),
+ *     {@code GET store/ID/export[?seq=N]} (the snapshot's bytes; like a
+ *     snapshot's globals, one such read at a time, 503 meanwhile),
  *     {@code PUT store/ID} (admin; import: the body is a snapshot file),
  *     {@code DELETE store/ID} (admin), {@code POST store/backup?path=FILE}
  *     (admin; a consistent copy of the store at that path on the server).
  *     Import and delete refuse a live session (409): it would overwrite them.</li>
  * </ul>
+ * Session ids: eval and import take the gateway's rule
+ * ({@code Gateway.idProblem}: 400), so they make no session a client could not
+ * name; the per-session reads take the principal's sessions (403), as the
+ * gateway does.
  * Threads: {@link #route} on the event loop; store calls complete wherever
  * the store completes them (responses may be written from any thread).
  */
@@ -78,11 +83,11 @@ final class ConsoleApi {
             } else if (m == HttpMethod.GET && n == 1 && first.equals("host")) {
                 Console.json(req, 200, c.sampler.samples());
             } else if (m == HttpMethod.GET && n == 2 && first.equals("sessions")) {
-                session(req, seg[1]);
+                if (allowed(req, p, seg[1])) session(req, seg[1]);
             } else if (m == HttpMethod.GET && n == 3 && first.equals("sessions") && seg[2].equals("globals")) {
-                globals(req, seg[1]);
+                if (allowed(req, p, seg[1])) globals(req, seg[1]);
             } else if (m == HttpMethod.POST && n == 3 && first.equals("sessions") && seg[2].equals("eval")) {
-                if (admin(req, p)) body(req, b -> eval(req, seg[1], b.toString(java.nio.charset.StandardCharsets.UTF_8)));
+                if (admin(req, p) && validId(seg[1])) body(req, b -> eval(req, seg[1], b.toString(java.nio.charset.StandardCharsets.UTF_8)));
             } else if (first.equals("store")) {
                 store(req, p, seg);
             } else {
@@ -91,6 +96,20 @@ final class ConsoleApi {
         } catch (IllegalArgumentException e) {
             Console.error(req, 400, e.getMessage());
         }
+    }
+
+    /** Whether p may see session id (the principal's sessions, as at the gateway); answers 403 if not. */
+    private static boolean allowed(HttpServerRequest req, Principal p, String id) {
+        if (p.sessions().test(id)) return true;
+        Console.error(req, 403, "not allowed to use session '" + id + "'");
+        return false;
+    }
+
+    /** True if id may name a session the gateway starts; else throws (400): eval and import make no session a client could not. */
+    private static boolean validId(String id) {
+        String bad = org.luahost.scheduler.Gateway.idProblem(id);
+        if (bad != null) throw new IllegalArgumentException(bad);
+        return true;
     }
 
     private static boolean admin(HttpServerRequest req, Principal p) {
@@ -117,17 +136,22 @@ final class ConsoleApi {
         } else if (m == HttpMethod.GET && n == 2) {
             reply(req, Future.fromCompletionStage(c.store.history(seg[1])).map(l -> infos(l, false)));
         } else if (m == HttpMethod.GET && n == 3 && seg[2].equals("export")) {
-            snapshot(seg[1], req.getParam("seq")).onComplete(ar -> {
+            long seq = seq(req);
+            Runnable done = heavy(req);
+            if (done == null) return;
+            req.response().closeHandler(v -> done.run());
+            snapshot(seg[1], seq).onComplete(ar -> {
                 if (ar.failed()) {
+                    done.run();
                     failure(req, ar.cause());
                 } else {
                     req.response().putHeader("content-type", "application/octet-stream").putHeader("content-disposition",
                             "attachment; filename=\"" + seg[1].replaceAll("[^A-Za-z0-9._-]", "_") + "-" + ar.result().sequence()
-                                    + ".snapshot\"").end(Buffer.buffer(ar.result().bytes()));
+                                    + ".snapshot\"").end(Buffer.buffer(ar.result().bytes())).onComplete(x -> done.run());
                 }
             });
         } else if ((m == HttpMethod.PUT || m == HttpMethod.DELETE) && n == 2) {
-            if (!admin(req, p)) return;
+            if (!admin(req, p) || m == HttpMethod.PUT && !validId(seg[1])) return;
             if (c.host.find(seg[1]) != null) {
                 Console.error(req, 409, "session '" + seg[1] + "' is live: stop it first (its next save would overwrite this)");
             } else if (m == HttpMethod.DELETE) {
@@ -216,20 +240,68 @@ final class ConsoleApi {
         }
     }
 
+    /**
+     * A stored snapshot's globals: restored in a fresh state on a worker, one
+     * at a time (503 while another is read), and only a snapshot of at most
+     * {@link #MAX_SNAPSHOT} bytes (413): any user may ask, and eight reads at
+     * once of a 400 MB snapshot held 3 GB of heap and the workers the gateway
+     * encodes results on (pings timed out).
+     */
     private void snapshotGlobals(HttpServerRequest req, String id, String seq) {
         if (c.store == null) {
             Console.error(req, 404, "session '" + id + "' is not live and sessions are not saved");
             return;
         }
-        snapshot(id, seq).compose(s -> c.host.vertx().executeBlocking(() -> {
-            List<String> notes = new ArrayList<>(s.warnings());
-            JsonObject tree = SnapshotReader.globals(s.bytes(), c.luaThreads, DEPTH, ENTRIES, notes);
-            return new JsonObject().put("source", "snapshot " + s.sequence()).put("tree", tree).put("notes", new JsonArray(notes));
-        }, false)).onComplete(ar -> reply(req, ar));
+        long n = seq == null ? -1 : Long.parseLong(seq);   // before the permit: a bad seq throws (400)
+        Runnable done = heavy(req);
+        if (done == null) return;
+        snapshot(id, n).compose(s -> {
+            if (s.bytes().length > MAX_SNAPSHOT) {
+                return Future.<JsonObject>failedFuture(new Answer(413, "snapshot " + s.sequence() + " of session '" + id + "' is "
+                        + (s.bytes().length >> 20) + " MB; the console shows the globals of snapshots up to "
+                        + (MAX_SNAPSHOT >> 20) + " MB (a live session's are read from its state)"));
+            }
+            return c.host.vertx().executeBlocking(() -> {
+                List<String> notes = new ArrayList<>(s.warnings());
+                JsonObject tree = SnapshotReader.globals(s.bytes(), c.luaThreads, DEPTH, ENTRIES, notes);
+                return new JsonObject().put("source", "snapshot " + s.sequence()).put("tree", tree).put("notes", new JsonArray(notes));
+            }, false);
+        }).onComplete(ar -> {
+            done.run();
+            reply(req, ar);
+        });
     }
 
-    private Future<StoredSnapshot> snapshot(String id, String seq) {
-        long n = seq == null ? -1 : Long.parseLong(seq);
+    /**
+     * Takes the permit of the reads that hold a whole snapshot (its globals,
+     * its export): the returned action gives it back (once, however often it
+     * runs); null, with a 503 answered, while another such read runs. Ten
+     * exports at once of a 400 MB snapshot to slow readers held 7 GB.
+     */
+    private Runnable heavy(HttpServerRequest req) {
+        if (!reading.tryAcquire()) {
+            req.response().putHeader("retry-after", "1");
+            Console.error(req, 503, "the console is reading another snapshot; try again");
+            return null;
+        }
+        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (given.compareAndSet(false, true)) reading.release();
+        };
+    }
+
+    /** The request's seq parameter (-1 when absent: the newest); a bad one throws NumberFormatException (400). */
+    private static long seq(HttpServerRequest req) {
+        String seq = req.getParam("seq");
+        return seq == null ? -1 : Long.parseLong(seq);
+    }
+
+    /** Largest snapshot whose globals the console reads: an eighth of the heap. */
+    static final long MAX_SNAPSHOT = Runtime.getRuntime().maxMemory() / 8;
+    /** One read of a whole snapshot at a time (see {@link #heavy}). */
+    private final java.util.concurrent.Semaphore reading = new java.util.concurrent.Semaphore(1);
+
+    private Future<StoredSnapshot> snapshot(String id, long n) {
         CompletionStage<Optional<StoredSnapshot>> f = n < 0 ? c.store.load(id) : c.store.load(id, n);
         return Future.fromCompletionStage(f).compose(o -> o.isPresent() ? Future.succeededFuture(o.get())
                 : Future.failedFuture(new NotFound(n < 0 ? "no stored session '" + id + "'" : "session '" + id + "' has no snapshot " + n)));
@@ -275,6 +347,16 @@ final class ConsoleApi {
         NotFound(String m) { super(m, null, false, false); }
     }
 
+    /** A refusal with its status. */
+    private static final class Answer extends RuntimeException {
+        final int status;
+
+        Answer(int status, String m) {
+            super(m, null, false, false);
+            this.status = status;
+        }
+    }
+
     private static void reply(HttpServerRequest req, io.vertx.core.AsyncResult<?> ar) {
         if (ar.succeeded()) Console.json(req, 200, ar.result());
         else failure(req, ar.cause());
@@ -284,11 +366,13 @@ final class ConsoleApi {
 
     private static void failure(HttpServerRequest req, Throwable t) {
         if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) t = t.getCause();
-        if (t instanceof NotFound || t instanceof SessionException se && se.kind() == SessionException.Kind.NO_SUCH_SESSION) {
+        if (t instanceof Answer a) {
+            Console.error(req, a.status, a.getMessage());
+        } else if (t instanceof NotFound || t instanceof SessionException se && se.kind() == SessionException.Kind.NO_SUCH_SESSION) {
             Console.error(req, 404, t.getMessage());
         } else if (t instanceof SessionException se) {
             Console.json(req, se.kind() == SessionException.Kind.LUA_ERROR ? 500 : 503,
-                    new JsonObject().put("error", se.getMessage()).put("traceback", se.luaTraceback()));
+                    new JsonObject().put("error", LuaJson.brief(se.getMessage())).put("traceback", LuaJson.brief(se.luaTraceback())));
         } else if (t instanceof NumberFormatException) {
             Console.error(req, 400, "not a number: " + t.getMessage());
         } else {
@@ -296,8 +380,20 @@ final class ConsoleApi {
         }
     }
 
-    /** GET stream: server-sent events until the client goes. */
+    /**
+     * Open event streams at most: each gets the whole session table every
+     * second (2.7 MB with 30,000 sessions), buffered for it even when it does
+     * not read, so a thousand streams of one client would hold gigabytes.
+     */
+    static final int MAX_STREAMS = 64;
+
+    /** GET stream: server-sent events until the client goes (503 beyond {@link #MAX_STREAMS}). */
     private void stream(HttpServerRequest req) {
+        if (c.streams.size() >= MAX_STREAMS) {
+            req.response().putHeader("retry-after", "5");
+            Console.error(req, 503, "too many console streams are open (at most " + MAX_STREAMS + ")");
+            return;
+        }
         HttpServerResponse r = req.response();
         r.setChunked(true).putHeader("content-type", "text/event-stream").putHeader("cache-control", "no-cache");
         r.write(": luahost console\n\n");

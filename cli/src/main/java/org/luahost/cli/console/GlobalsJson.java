@@ -34,11 +34,31 @@ import org.luahost.vm.LuaString;
  * cycles show as references; functions, userdata and threads are
  * {@code {"type": ..., "builtin": bool}} / {@code {"type": ...}}.
  *
+ * <p>The tree is bounded whatever the state holds (a hostile session may
+ * hold one 4 MB string under a million keys: shown in full, that would be
+ * terabytes of JSON): a string shows its first {@link #MAX_STRING} bytes
+ * ({@code "truncated": true} and {@code "length"}, its length in bytes, when
+ * it is longer), and fewer once the tree holds {@link #MAX_TEXT} characters of
+ * string text; a path shows {@link #MAX_KEY} bytes of each key; the tree has
+ * at most {@link #MAX_NODES} nodes (the entries left out count in
+ * {@code "more"}). So the answer stays within a few megabytes.
+ *
  * <p>Threads: use it on the thread that holds the state (a live session's
  * state through {@code LuaHost.inspect}).
  */
 public final class GlobalsJson {
     private GlobalsJson() {}
+
+    /** Bytes of a string shown at most. */
+    static final int MAX_STRING = 1024;
+    /** Bytes of a string shown at most once the tree holds {@link #MAX_TEXT} characters of strings. */
+    static final int MIN_STRING = 32;
+    /** Characters of string text in a tree before strings are cut to {@link #MIN_STRING}. */
+    static final int MAX_TEXT = 2 << 20;
+    /** Bytes of a key shown in a path. */
+    static final int MAX_KEY = 64;
+    /** Nodes (keys and values) in a tree at most. */
+    static final int MAX_NODES = 20_000;
 
     /**
      * The globals of a fresh trusted state, each as its {@link Kind} or, for
@@ -82,6 +102,8 @@ public final class GlobalsJson {
         private final int maxDepth, maxEntries;
         private final Map<LuaTable, Integer> ids = new IdentityHashMap<>();
         private final Map<LuaTable, String> paths = new IdentityHashMap<>();
+        /** Nodes and string characters put in the tree so far. */
+        private int nodes, text;
 
         Walker(int maxDepth, int maxEntries) {
             this.maxDepth = maxDepth;
@@ -91,30 +113,38 @@ public final class GlobalsJson {
         JsonObject globals(LuaTable g) {
             ids.put(g, 0);
             paths.put(g, "_G");
+            // as for any table, the first entries of next's order only (the libraries left out), the
+            // rest counted: sorting all of a _G of two million globals took 15 s of a core per request
             List<Object[]> kept = new ArrayList<>();
-            for (Object[] e : sorted(g, Integer.MAX_VALUE).entries) {
-                if (e[0] instanceof String s && (s.equals("_G") || library(s, e[1]))) {
-                    continue;
-                }
-                kept.add(e);
+            int more = 0;
+            Object[] kv = new Object[2];
+            Object k = null;
+            while (g.next(k, kv)) {
+                k = kv[0];
+                if (k instanceof String s && (s.equals("_G") || library(s, kv[1]))) continue;
+                if (kept.size() < maxEntries) kept.add(new Object[] {kv[0], kv[1]});
+                else more++;
             }
-            return table(0, kept, 0, "", 1);
+            kept.sort((a, b) -> compare(a[0], b[0]));
+            return table(0, kept, more, "", 1);
         }
 
         private JsonObject table(int id, List<Object[]> es, int more, String path, int depth) {
             JsonArray out = new JsonArray();
             int n = 0;
             for (Object[] e : es) {
-                if (n++ == maxEntries) break;
-                String sub = path.isEmpty() && e[0] instanceof String s ? s : path + keyText(e[0]);
+                if (n == maxEntries || nodes >= MAX_NODES) break;
+                n++;
+                String sub = path.isEmpty() && e[0] instanceof String s && s.length() <= MAX_KEY ? s : path + keyText(e[0]);
                 out.add(new JsonObject().put("key", value(e[0], sub, depth)).put("value", value(e[1], sub, depth)));
             }
             return new JsonObject().put("type", "table").put("id", id).put("entries", out)
-                    .put("more", more + Math.max(0, es.size() - maxEntries));
+                    .put("more", more + es.size() - n);
         }
 
         JsonObject value(Object v, String path, int depth) {
-            if (v instanceof String s) return new JsonObject().put("type", "string").put("value", LuaString.toJava(s));
+            nodes++;
+            if (v instanceof String s) return string(s);
             if (v instanceof Long || v instanceof Double) {
                 JsonObject o = new JsonObject().put("type", "number");
                 return v instanceof Double d && (d.isNaN() || d.isInfinite()) ? o.put("value", d.toString()) : o.put("value", v);
@@ -129,11 +159,23 @@ public final class GlobalsJson {
             int id = ids.size();
             ids.put(t, id);
             paths.put(t, path);
-            if (depth >= maxDepth) return new JsonObject().put("type", "table").put("id", id).put("truncated", true);
+            if (depth >= maxDepth || nodes >= MAX_NODES) return new JsonObject().put("type", "table").put("id", id).put("truncated", true);
             Sorted s = sorted(t, maxEntries);
             JsonObject o = table(id, s.entries, s.more, path, depth + 1);
             if (t.getMetatable() != null) o.put("metatable", value(t.getMetatable(), path + "<metatable>", depth + 1));
             return o;
+        }
+
+        /** A string node: its first bytes (all of them if it is short and the text budget allows). */
+        private JsonObject string(String s) {
+            int max = text >= MAX_TEXT ? MIN_STRING : MAX_STRING;
+            JsonObject o = new JsonObject().put("type", "string");
+            if (s.length() <= max) {
+                text += s.length();
+                return o.put("value", LuaString.toJava(s));
+            }
+            text += max;
+            return o.put("value", LuaString.toJava(s.substring(0, max))).put("truncated", true).put("length", s.length());
         }
     }
 
@@ -172,7 +214,7 @@ public final class GlobalsJson {
     /** How a key extends a path: {@code .name} or {@code [literal]}. */
     static String keyText(Object k) {
         if (k instanceof String s) {
-            String j = LuaString.toJava(s);
+            String j = s.length() > MAX_KEY ? LuaString.toJava(s.substring(0, MAX_KEY)) + "..." : LuaString.toJava(s);
             return j.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + j : "[" + new JsonArray().add(j).encode().replaceAll("^\\[|]$", "") + "]";
         }
         if (k instanceof Long || k instanceof Double || k instanceof Boolean) return "[" + k + "]";

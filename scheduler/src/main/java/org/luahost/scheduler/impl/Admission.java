@@ -5,6 +5,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.luahost.scheduler.HostOptions;
 import org.luahost.scheduler.SessionException;
@@ -17,17 +20,36 @@ import org.luahost.scheduler.SessionException.Kind;
  * <ul>
  * <li>{@code HostOptions.maxSessions}: live (loaded) sessions at most;</li>
  * <li>{@code HostOptions.heapCeiling}: a fraction of the maximum heap. The
- *     heap in use is what the last collection left: the sum of the heap
- *     pools' {@linkplain MemoryPoolMXBean#getCollectionUsage collection
- *     usage} (garbage that a collection will free does not count), or, on a
- *     collector that does not report it, the heap's current use. It is read
- *     at most every {@link #PROBE_NANOS}, so a burst of starts costs one
- *     probe. Over the ceiling the host first passivates idle sessions early
- *     (the sweep of {@link HostImpl}), and refuses new ones while it stays over.</li>
+ *     memory in use is the larger of what the last collection left (the sum
+ *     of the heap pools' {@linkplain MemoryPoolMXBean#getCollectionUsage
+ *     collection usage}: garbage that a collection will free does not count;
+ *     on a collector that does not report it, the heap's current use) and the
+ *     Lua data charged to the live sessions (their memory estimates: the
+ *     collection usage of the old generation lags until a full collection),
+ *     plus the reservations of sessions being restored. Both are read at most
+ *     every {@link #PROBE_NANOS}, so a burst of starts costs one probe. Over
+ *     the ceiling the host first passivates idle sessions early (the sweep of
+ *     {@link HostImpl}), and refuses new ones while it stays over.</li>
  * </ul>
  *
+ * <p>The old generation's collection usage is what the last full collection
+ * left, so after sessions are passivated it still counts their states until
+ * the next full collection, which a host that refuses every new session may
+ * not reach for a long time: when the heap reads over the ceiling (or a
+ * session is refused) but the sessions' data and reservations are under it,
+ * a full collection is asked for ({@code System.gc()}, on a thread of its
+ * own, at most every {@link #GC_NANOS}).
+ *
+ * <p>Restores: a passivated session comes back with about the memory it had
+ * when it was passivated, which the heap does not show until its restore
+ * ran. {@link #admit} reserves that much (refusing the session if it does not
+ * fit under the ceiling) until the session has started and its own estimate
+ * counts ({@link #release}); so a burst of restores (six 500 MB sessions at
+ * once into a 4 GB heap ran it out of memory before) stops at the ceiling.
+ *
  * <p>Threads: any thread. The probe's result is a benign race (two threads
- * may both probe; each writes a whole, recent answer).
+ * may both probe; each writes a whole, recent answer); reservations are
+ * taken atomically with their check.
  */
 final class Admission {
     /** How often the heap is probed at most. */
@@ -37,10 +59,20 @@ final class Admission {
     private final long ceilingBytes;
     private final long maxHeap;
     private final List<MemoryPoolMXBean> heapPools;
+    /** The Lua data charged to the live sessions now (the sum of their memory estimates). */
+    private final LongSupplier charged;
+    /** The memory estimate of each passivated session when it was passivated: what its restore reserves. */
+    private final ConcurrentHashMap<String, Long> passivatedMemory = new ConcurrentHashMap<>();
+    /** Bytes reserved by sessions being restored (see {@link #admit}). */
+    private final AtomicLong reserved = new AtomicLong();
     private volatile long probedAt = System.nanoTime() - 2 * PROBE_NANOS;
-    private volatile long heapUsed;
+    private volatile long heapUsed, chargedBytes;
+    /** At most this often a full collection is asked for when the heap reads over the ceiling and the sessions' data does not. */
+    static final long GC_NANOS = 10_000_000_000L;
+    private volatile long gcAskedAt = System.nanoTime() - 2 * GC_NANOS;
 
-    Admission(HostOptions options) {
+    Admission(HostOptions options, LongSupplier charged) {
+        this.charged = charged;
         this.maxSessions = options.maxSessions();
         this.maxHeap = Runtime.getRuntime().maxMemory();
         double f = options.heapCeiling();
@@ -51,26 +83,88 @@ final class Admission {
 
     /** Throws {@link Kind#OVERLOADED} if a new session may not start now; live: the sessions loaded now. */
     void checkNewSession(String id, long live) {
+        admit(id, live, 0);
+    }
+
+    /** Session id was passivated holding bytes (its memory estimate): its restore reserves that much. */
+    void passivated(String id, long bytes) {
+        if (bytes > 0) passivatedMemory.put(id, bytes);
+    }
+
+    /** Session id was restored or is gone for good. */
+    void forget(String id) { passivatedMemory.remove(id); }
+
+    /** {@link #admit} with what session id held when it was passivated (0 if it was not). */
+    long admit(String id, long live) {
+        return admit(id, live, passivatedMemory.getOrDefault(id, 0L));
+    }
+
+    /**
+     * Admits session id (live: the sessions loaded now), which is expected to
+     * need expected bytes once started (a passivated session: its estimate
+     * when it was passivated; else 0), or throws {@link Kind#OVERLOADED}.
+     * Returns the bytes reserved, to {@link #release} once it has started (or
+     * failed to).
+     */
+    long admit(String id, long live, long expected) {
         if (maxSessions > 0 && live >= maxSessions) {
             throw new SessionException(Kind.OVERLOADED, "cannot start session '" + id + "': the host runs its maximum of "
                     + maxSessions + " live sessions");
         }
-        if (overCeiling()) {
-            throw new SessionException(Kind.OVERLOADED, "cannot start session '" + id + "': the host is short of memory ("
-                    + (heapUsed >> 20) + " MB of the heap's " + (maxHeap >> 20) + " MB in use, above its ceiling of "
-                    + (ceilingBytes >> 20) + " MB)");
+        if (ceilingBytes == 0) return 0;
+        probe();
+        for (;;) {
+            long r = reserved.get();
+            long use = Math.max(heapUsed, chargedBytes) + r;
+            if (use + expected > ceilingBytes) {
+                staleHeap(expected);
+                String what = expected > 0 ? "cannot restore session '" + id + "' (" + (expected >> 20) + " MB when it was passivated)"
+                        : "cannot start session '" + id + "'";
+                throw new SessionException(Kind.OVERLOADED, what + ": the host is short of memory (" + (use >> 20)
+                        + " MB of the heap's " + (maxHeap >> 20) + " MB in use, above its ceiling of " + (ceilingBytes >> 20) + " MB)");
+            }
+            if (expected == 0 || reserved.compareAndSet(r, r + expected)) return expected;
         }
     }
 
-    /** Whether the heap is above the ceiling (probed at most every {@link #PROBE_NANOS}). */
-    boolean overCeiling() {
-        if (ceilingBytes == 0) return false;
+    /** Ends a reservation of {@link #admit} (the session started, and its estimate counts from the next probe on). */
+    void release(long bytes) {
+        if (bytes <= 0) return;
+        reserved.addAndGet(-bytes);
+        probedAt = System.nanoTime() - 2 * PROBE_NANOS;
+    }
+
+    private void probe() {
         long now = System.nanoTime();
         if (now - probedAt >= PROBE_NANOS) {
             heapUsed = heapInUse();
+            chargedBytes = charged.getAsLong();
             probedAt = now;
+            if (heapUsed > ceilingBytes) staleHeap(0);
         }
-        return heapUsed > ceilingBytes;
+    }
+
+    /**
+     * Asks for a full collection (on a thread of its own, at most every
+     * {@link #GC_NANOS}) if the sessions' data, the reservations and expected
+     * fit under the ceiling: then what the heap shows over it may be the
+     * states of passivated sessions, which the old generation's collection
+     * usage counts until the next full collection, and a host that refuses
+     * every session may not get to that by itself.
+     */
+    private void staleHeap(long expected) {
+        long now = System.nanoTime();
+        if (chargedBytes + reserved.get() + expected <= ceilingBytes && now - gcAskedAt >= GC_NANOS) {
+            gcAskedAt = now;
+            Thread.ofPlatform().daemon().name("luahost-heap-ceiling").start(System::gc);
+        }
+    }
+
+    /** Whether the memory in use is above the ceiling (probed at most every {@link #PROBE_NANOS}). */
+    boolean overCeiling() {
+        if (ceilingBytes == 0) return false;
+        probe();
+        return Math.max(heapUsed, chargedBytes) + reserved.get() > ceilingBytes;
     }
 
     /** Whether there is a ceiling to watch. */

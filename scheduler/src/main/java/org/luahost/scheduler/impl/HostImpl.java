@@ -81,7 +81,7 @@ public final class HostImpl implements LuaHost {
         this.vertx = vertx;
         this.options = options;
         this.output = options.output();
-        this.admission = new Admission(options);
+        this.admission = new Admission(options, this::chargedMemory);
         this.metrics = Metrics.create(this, options.metrics());
         this.cluster = options.cluster() == null ? null : new ClusterRouter(this, options.cluster().lease().toMillis());
         Promise<Void> p = Promise.promise();
@@ -187,13 +187,17 @@ public final class HostImpl implements LuaHost {
                 throw new SessionException(Kind.NO_SUCH_SESSION, "no session '" + id + "'");
             }
             if (homes.isEmpty()) throw new IllegalStateException("the host is not ready yet (wait for ready())");
-            admission.checkNewSession(id, sessions.mappingCount() - (s == null ? 0 : 1));
+            long reserved = admission.admit(id, sessions.mappingCount() - (s == null ? 0 : 1));
             SessionImpl created = new SessionImpl(this, id, sc, o, homeFor(id));
             // START is queued before the session is published: a producer that finds it in the map
             // at once must not get its message in first (it would run before the state exists)
             created.mailbox.prequeue(new Envelope.Start(created.startedFuture));
             boolean won = s == null ? sessions.putIfAbsent(id, created) == null : sessions.replace(id, s, created);
-            if (won) {
+            if (!won) {
+                admission.release(reserved);
+            } else {
+                admission.forget(id);
+                if (reserved > 0) created.startedFuture.whenComplete((r, x) -> admission.release(reserved));
                 if (metrics != null) metrics.started(id);
                 if (created.mailbox.tryTakeRole()) created.startDrainer();
                 return created;
@@ -218,10 +222,16 @@ public final class HostImpl implements LuaHost {
         if (s.script != options.defaultScript() || !s.options.equals(options.sessionDefaults())) {
             passivatedConfigs.put(s.id, new Config(s.script, s.options));
         }
+        admission.passivated(s.id, s.budget.memoryEstimate);
         sessions.remove(s.id, s);
         s.unbindBus();
         if (cluster != null) cluster.release(s.id);
         if (metrics != null) metrics.passivated(s.id);
+    }
+
+    /** The Lua data charged to the live sessions (their memory estimates), for {@link Admission}. Any thread. */
+    private long chargedMemory() {
+        return sessions.values().stream().filter(s -> !s.isGone()).mapToLong(s -> s.budget.memoryEstimate).sum();
     }
 
     /** The registry's sessions (passivated shells included), for the metrics' gauges. */
@@ -230,7 +240,8 @@ public final class HostImpl implements LuaHost {
     /**
      * A passivated session with pending (saved) timers: restored in ms, when
      * the first is due, unless it is running again by then (its restore
-     * re-armed them). Any thread.
+     * re-armed them); refused because the host is full, tried again every
+     * {@link #WAKE_RETRY_MS} (else the timers would wait for a message). Any thread.
      */
     void wakeLater(SessionImpl shell, long ms) {
         vertx.setTimer(Math.max(1, ms), x -> {
@@ -239,10 +250,14 @@ public final class HostImpl implements LuaHost {
             try {
                 getOrStart(shell.id, shell.script, shell.options);
             } catch (RuntimeException e) {
-                Log.SESSION.warn("session '{}' could not be restored for its timers: {}", shell.id, e.getMessage());
+                boolean full = e instanceof SessionException se && se.kind() == Kind.OVERLOADED;
+                Log.SESSION.warn("session '{}' could not be restored for its timers: {}{}", shell.id, e.getMessage(),
+                        full ? "; trying again in " + WAKE_RETRY_MS + " ms" : "");
+                if (full) wakeLater(shell, WAKE_RETRY_MS);
             }
         });
     }
+    static final long WAKE_RETRY_MS = 5_000;
 
     SessionImpl byId(String id) {
         return getOrStart(id, options.defaultScript(), options.sessionDefaults());
@@ -528,6 +543,7 @@ public final class HostImpl implements LuaHost {
     void unregister(SessionImpl s) {
         sessions.remove(s.id, s);
         passivatedConfigs.remove(s.id);
+        admission.forget(s.id);
         s.unbindBus();
         if (cluster != null) cluster.release(s.id);
     }

@@ -3,6 +3,7 @@ package org.luahost.scheduler.impl;
 import java.util.concurrent.CompletableFuture;
 
 import org.luahost.coroutines.Hosting;
+import org.luahost.scheduler.LuaJson;
 import org.luahost.scheduler.SessionException;
 import org.luahost.scheduler.SessionException.Kind;
 import org.luahost.scheduler.impl.SessionImpl.Status;
@@ -83,7 +84,7 @@ final class Lifecycle {
 
     /** "\n" and the Lua traceback of x, or "" (for log messages). */
     static String traceback(SessionException x) {
-        String tb = x.luaTraceback();
+        String tb = LuaJson.brief(x.luaTraceback());
         return tb == null || tb.isEmpty() ? "" : "\n" + tb;
     }
 
@@ -92,7 +93,7 @@ final class Lifecycle {
         session.startFailure = x;   // what later messages to this session are told (not only "is stopped")
         session.host.recentErrors.add(session.id, "the main chunk", x);
         if (session.host.metrics != null) session.host.metrics.failed(x.kind(), x.getMessage());
-        Log.SESSION.warn("session '{}' could not start: {}{}", session.id, x.getMessage(), Lifecycle.traceback(x));
+        Log.SESSION.warn("session '{}' could not start: {}{}", session.id, LuaJson.brief(x.getMessage()), Lifecycle.traceback(x));
         session.host.unregister(session);
         session.startedFuture.completeExceptionally(x);
         stopRequested = false;
@@ -164,7 +165,7 @@ final class Lifecycle {
         try {
             loadState(t);
         } catch (LuaError | SessionException x) {
-            Log.SESSION.warn("session '{}' could not restart: {}; it stops", s.id, x.getMessage());
+            Log.SESSION.warn("session '{}' could not restart: {}; it stops", s.id, LuaJson.brief(x.getMessage()));
             stopRequested = true;
         } finally {
             if (old != null && old != s.lua.hosting()) old.releaseTurn();

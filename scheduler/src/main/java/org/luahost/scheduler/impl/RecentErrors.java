@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.luahost.scheduler.LuaJson;
 import org.luahost.scheduler.SessionException;
 import org.luahost.scheduler.TurnError;
 
 /**
- * The last {@link #PER_SESSION} failed turns of each session
+ * The last {@link #PER_SESSION} failed turns (their message and traceback
+ * cut by {@link LuaJson#brief}) of each session
  * ({@link org.luahost.scheduler.LuaHost#recentErrors}), kept by id so that a
  * session that could not start, or stopped after its failures, still shows
  * why. At most {@link #SESSIONS} ids are kept: beyond that, an arbitrary
@@ -33,7 +35,9 @@ final class RecentErrors {
             if (it.hasNext()) byId.remove(it.next());
         }
         ArrayDeque<TurnError> q = byId.computeIfAbsent(id, k -> new ArrayDeque<>());
-        TurnError e = new TurnError(System.currentTimeMillis(), handler, x.kind(), x.getMessage(), x.luaTraceback());
+        // brief: the host keeps 20 per session of these, charged to nobody
+        TurnError e = new TurnError(System.currentTimeMillis(), handler, x.kind(), LuaJson.brief(x.getMessage()),
+                LuaJson.brief(x.luaTraceback()));
         synchronized (q) {
             if (q.size() == PER_SESSION) q.removeFirst();
             q.addLast(e);

@@ -186,18 +186,33 @@ final class SessionImpl implements Session {
                 + " ms and did not stop" + (t.waiter != null ? " (waiting)" : " (stuck in Java code, no work check)");
     }
 
+    /** Starts left in the session's per-second bucket (see {@link #chargeNewSession}; NaN: full). With the turn. */
+    private double startTokens = Double.NaN;
+    private long startTokensAt;
+
     /**
      * A host.send or host.call of the running turn is about to start (or
      * restore) session target: counts it against the per-turn maximum
-     * ({@code SessionOptions.maxNewSessionsPerTurn}). With the turn.
+     * ({@code SessionOptions.maxNewSessionsPerTurn}), and against as many
+     * per second across turns (a token bucket: without it, a timer every
+     * millisecond started 1,000 sessions a second, for ever). With the turn.
      */
     void chargeNewSession(String target) {
         Turn t = turns.active;
         int max = options.maxNewSessionsPerTurn();
-        if (t != null && max > 0 && ++t.newSessions > max) {
+        if (t == null || max <= 0) return;
+        if (++t.newSessions > max) {
             throw new SessionException(Kind.OVERLOADED, "session '" + id + "' may start at most " + max
                     + " sessions per turn (host.send/host.call to '" + target + "' would start one more)");
         }
+        long now = System.nanoTime();
+        startTokens = Double.isNaN(startTokens) ? max : Math.min(max, startTokens + (now - startTokensAt) / 1e9 * max);
+        startTokensAt = now;
+        if (startTokens < 1) {
+            throw new SessionException(Kind.OVERLOADED, "session '" + id + "' may start at most " + max
+                    + " sessions per second (host.send/host.call to '" + target + "' would start one more)");
+        }
+        startTokens -= 1;
     }
 
     // ================================================================ for the host (any thread)

@@ -1,5 +1,6 @@
 package org.luahost.scheduler.impl;
 
+import org.luahost.scheduler.LuaJson;
 import org.luahost.scheduler.SessionException;
 import org.luahost.scheduler.SessionException.Kind;
 import org.luahost.vm.LuaFunction;
@@ -206,7 +207,7 @@ final class TurnRunner {
         if (e instanceof Envelope.Start || e instanceof Envelope.Stop || e instanceof Envelope.Save) return;
         boolean caller = e instanceof Envelope.Call || e instanceof Envelope.Eval;
         if (caller ? !Log.SESSION.isDebugEnabled() : !Log.SESSION.isWarnEnabled()) return;
-        String msg = "session '" + session.id + "': " + e.handler() + " failed: " + x.getMessage() + Lifecycle.traceback(x);
+        String msg = "session '" + session.id + "': " + e.handler() + " failed: " + LuaJson.brief(x.getMessage()) + Lifecycle.traceback(x);
         if (caller) Log.SESSION.debug(msg);
         else Log.SESSION.warn(msg);
     }
