@@ -53,7 +53,7 @@ public final class FieldCache {
         int i = slot & (keys.length - 1);
         if (keys[i] == key) return t.hvals[i];
         if ((t.keyBits & bit) == 0) return null;
-        i = find(keys);
+        i = find(t, keys);
         return i < 0 ? null : t.hvals[i];
     }
 
@@ -72,7 +72,7 @@ public final class FieldCache {
         if (keys == null) return false;
         int i = slot & (keys.length - 1);
         if (keys[i] != key) {
-            if ((t.keyBits & bit) == 0 || (i = find(keys)) < 0) return false;
+            if ((t.keyBits & bit) == 0 || (i = find(t, keys)) < 0) return false;
         }
         Object[] vals = t.hvals;
         if (vals[i] == null) return false;
@@ -83,11 +83,11 @@ public final class FieldCache {
     }
 
     /** The probe of LuaTable.rawget(String), remembering the slot; -1 when absent. */
-    private int find(Object[] keys) {
+    private int find(LuaTable t, Object[] keys) {
         int mask = keys.length - 1;
         int h = hash;
         String k = key;
-        for (int i = LuaTable.spread(h) & mask; ; i = (i + 1) & mask) {
+        for (int i = t.startString(k, h) & mask; ; i = (i + 1) & mask) {
             Object o = keys[i];
             if (o == null) return -1;
             if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) {

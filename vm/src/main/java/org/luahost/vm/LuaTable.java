@@ -11,6 +11,14 @@ import java.util.Arrays;
  * tombstone (its value set to nil) so that {@code next} may continue a
  * traversal during which fields were cleared, as the manual allows.
  *
+ * <p>Keys are placed by Java's hash codes (strings cache theirs), spread.
+ * Those are public, so keys can be made to collide (thousands of strings
+ * with one hash code, from a client's JSON or a script): an insertion that
+ * has to walk past more than {@link #HARDEN_PROBES} occupied slots switches
+ * the table for good to a keyed hash for strings, integers and floats
+ * ({@link KeyedHash}, {@link #hardened}) and re-places its keys, so an
+ * attacker's keys no longer pile up.
+ *
  * <p>The array part is sized the way the reference sizes it (on a rehash, the
  * largest power of two n such that more than half of 1..n are in use), so that
  * the border {@code #t} returns for tables with holes agrees with
@@ -47,6 +55,10 @@ public final class LuaTable {
      */
     int border;
     long version;
+    /** Whether strings, integers and floats are placed by {@link KeyedHash} (after colliding keys; never reset). */
+    boolean hardened;
+    /** An insertion walking past more occupied slots than this hardens the table. */
+    static final int HARDEN_PROBES = 1000;
 
     public LuaTable() {}
 
@@ -133,7 +145,7 @@ public final class LuaTable {
         if (k - 1 < asize && k >= 1) return array[(int) (k - 1)];
         if (hkeys == null) return null;
         int mask = hkeys.length - 1;
-        int i = hashLong(k) & mask;
+        int i = startLong(k) & mask;
         Object[] keys = hkeys;
         for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
             if (o instanceof Long l && l == k) return hvals[i];
@@ -146,7 +158,7 @@ public final class LuaTable {
         if (keys == null) return null;
         int mask = keys.length - 1;
         int h = k.hashCode();
-        int i = spread(h) & mask;
+        int i = startString(k, h) & mask;
         for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
             // strings cache their hash: comparing it first keeps a miss from comparing contents
             if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) return hvals[i];
@@ -192,7 +204,7 @@ public final class LuaTable {
             // an existing key is updated in place (the common case: obj.field = v)
             int mask = keys.length - 1;
             int h = k.hashCode();
-            for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+            for (int i = startString(k, h) & mask; keys[i] != null; i = (i + 1) & mask) {
                 Object o = keys[i];
                 if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) {
                     hvals[i] = value;
@@ -205,7 +217,7 @@ public final class LuaTable {
 
     private Object rawgetHashLong(long k) {
         int mask = hkeys.length - 1;
-        for (int i = hashLong(k) & mask; hkeys[i] != null; i = (i + 1) & mask) {
+        for (int i = startLong(k) & mask; hkeys[i] != null; i = (i + 1) & mask) {
             if (hkeys[i] instanceof Long l && l == k) return hvals[i];
         }
         return null;
@@ -244,18 +256,35 @@ public final class LuaTable {
 
     private void insertNew(Object key, Object value) {
         int mask = hkeys.length - 1;
-        int i = hash(key) & mask;
-        while (hkeys[i] != null) i = (i + 1) & mask;
+        int i = start(key) & mask;
+        int walked = 0;
+        while (hkeys[i] != null) {
+            i = (i + 1) & mask;
+            walked++;
+        }
         hkeys[i] = key;
         hvals[i] = value;
         hused++;
         if (key instanceof String str) keyBits |= FieldCache.bit(str);
+        if (walked > HARDEN_PROBES && !hardened) harden();
+    }
+
+    /** Switches to the keyed hash and re-places every entry (same capacity; tombstones dropped). */
+    private void harden() {
+        hardened = true;
+        Object[] ok = hkeys, ov = hvals;
+        hkeys = new Object[ok.length];
+        hvals = new Object[ok.length];
+        hused = 0;
+        keyBits = 0;
+        for (int i = 0; i < ok.length; i++) if (ok[i] != null && ov[i] != null) insertNew(ok[i], ov[i]);
+        version++;
     }
 
     private int find(Object key) {
         Object[] keys = hkeys;
         int mask = keys.length - 1;
-        int i = hash(key) & mask;
+        int i = start(key) & mask;
         for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
             if (o == key || o.equals(key)) return i;
         }
@@ -357,12 +386,31 @@ public final class LuaTable {
 
     static int spread(int h) { return (h ^ (h >>> 16)) * 0x9E3779B1; }
 
-    private static int hashLong(long k) { return spread((int) (k ^ (k >>> 32))); }
+    /**
+     * Integers (and floats' bits): MurmurHash3's 64-bit finaliser, so keys
+     * that differ only in high bits (multiples of 1024 or of 2^32, floats such
+     * as i + 0.5 whose low mantissa bits are all zero) still spread over the
+     * low bits the slot mask keeps; folding the key's halves and multiplying
+     * made many of those share a slot.
+     */
+    private static int hashLong(long k) {
+        long z = (k ^ (k >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return (int) (z ^ (z >>> 33));
+    }
 
-    private static int hash(Object key) {
-        if (key instanceof Long l) return hashLong(l);
+    /** Where key's probe starts (before the mask). */
+    private int start(Object key) {
+        if (key instanceof Long l) return startLong(l);
+        if (key instanceof String s) return startString(s, s.hashCode());
+        if (key instanceof Double d) return startLong(Double.doubleToRawLongBits(d));
         return spread(key.hashCode());
     }
+
+    /** Where string key k's probe starts, h being k.hashCode(). */
+    int startString(String k, int h) { return hardened ? KeyedHash.of(k) : spread(h); }
+
+    private int startLong(long k) { return hardened ? KeyedHash.of(k) : hashLong(k); }
 
     // ---------------------------------------------------------------- length and traversal
 
