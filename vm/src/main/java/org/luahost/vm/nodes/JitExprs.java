@@ -45,13 +45,6 @@ abstract class JitExprs {
 
     static ClassDesc desc(Class<?> c) { return ClassDesc.of(c.getName()); }
 
-    /**
-     * Whether order comparisons get their integer case at the site ({@link #intCompare});
-     * system property {@code luahost.jit.sharedCompare=true} leaves them to the shared
-     * helpers (for measuring one against the other).
-     */
-    static final boolean INT_COMPARE = !Boolean.getBoolean("luahost.jit.sharedCompare");
-
     final List<Object> consts = new ArrayList<>();
     final Map<Object, Integer> constIndex = new IdentityHashMap<>();
     CodeBuilder cb;
@@ -177,8 +170,6 @@ abstract class JitExprs {
         expr(c.b);
         int y = temp();
         cb.astore(y);
-        Label done = null;
-        if (INT_COMPARE && !m.equals("eq")) done = intCompare(m, x, y);
         cb.aload(x).aload(y).aload(fLocal);
         if (m.equals("eq")) {
             node(c);
@@ -187,35 +178,6 @@ abstract class JitExprs {
             constant(c, desc(Arith.Cmp.class));
             cb.invokestatic(CD_Rt, m, MethodTypeDesc.of(CD_boolean, CD_Object, CD_Object, CD_Frame, desc(Arith.Cmp.class)));
         }
-        if (done != null) cb.labelBinding(done);
-    }
-
-    /**
-     * The integer case of an order comparison (lt, le, gt, ge) of temporaries x and y,
-     * emitted at the site so that its type tests and branches have this site's own
-     * profile (a shared JitRt helper's profile mixes every site's types, and C2's
-     * speculation on it traps and recompiles whole units). Leaves the result and jumps
-     * to the returned label when both are integers; otherwise falls through with an
-     * empty stack to the helper call, which handles every case.
-     */
-    Label intCompare(String m, int x, int y) {
-        Label slow = cb.newLabel(), done = cb.newLabel(), yes = cb.newLabel();
-        cb.aload(x).instanceOf(CD_Long).ifeq(slow);
-        cb.aload(y).instanceOf(CD_Long).ifeq(slow);
-        cb.aload(x).checkcast(CD_Long).invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
-        cb.aload(y).checkcast(CD_Long).invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
-        cb.lcmp();
-        switch (m) {
-            case "lt" -> cb.iflt(yes);
-            case "le" -> cb.ifle(yes);
-            case "gt" -> cb.ifgt(yes);
-            default -> cb.ifge(yes);
-        }
-        cb.iconst_0().goto_(done);
-        cb.labelBinding(yes);
-        cb.iconst_1().goto_(done);
-        cb.labelBinding(slow);
-        return done;
     }
 
     // ---------------------------------------------------------------- expressions
