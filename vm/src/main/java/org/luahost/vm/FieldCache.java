@@ -57,6 +57,49 @@ public final class FieldCache {
         return i < 0 ? null : t.hvals[i];
     }
 
+    /**
+     * The slot the key was last found in, for compiled code that bakes it into a
+     * call of {@link #at} (a hint like the cache's own: any value is safe).
+     */
+    public int slotHint() { return slot; }
+
+    /**
+     * The raw value of key in o when o is a table whose hash slot {@code slot}
+     * holds this very (interned) key object, else null; null also when the value
+     * there is nil, so a null answer only says "take the full path". The check
+     * of the compiled tier's per-site caches: the slot and the key are constants
+     * of the compiled code, so a hit is one guard and two loads.
+     */
+    public static Object at(Object o, String key, int slot) {
+        if (o instanceof LuaTable t) {
+            Object[] keys = t.hkeys;
+            if (keys != null && slot < keys.length && keys[slot] == key) return t.hvals[slot];
+        }
+        return null;
+    }
+
+    /**
+     * o[key] = v when o is a table whose hash slot {@code slot} holds the key with
+     * a non-nil value (so neither {@code __newindex} nor a new entry is involved):
+     * stores as {@link #setExisting} and returns true; otherwise changes nothing
+     * and returns false.
+     */
+    public static boolean setAt(Object o, String key, int slot, Object v) {
+        if (o instanceof LuaTable t) {
+            Object[] keys = t.hkeys;
+            if (keys != null && slot < keys.length && keys[slot] == key) {
+                Object[] vals = t.hvals;
+                if (vals[slot] != null) {
+                    vals[slot] = v;
+                    t.absentFlags = 0;
+                    t.version++;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether t certainly has no entry for the key (false: it may have one). */
     public boolean surelyAbsent(LuaTable t) {
         return t.hkeys == null || (t.keyBits & bit) == 0;

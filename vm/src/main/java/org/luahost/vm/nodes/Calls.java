@@ -252,11 +252,11 @@ public final class Calls {
          */
         Object lookup(Frame f, Object o) {
             if (o instanceof LuaTable t) {
-                Object v = own.get(t);
+                Object v = own.surelyAbsent(t) ? null : own.get(t);
                 LuaTable mt;
                 if (v != null || (mt = t.getMetatable()) == null) return v;
                 MethodCache[] cs = caches;
-                for (MethodCache c : cs) if (c.chain[0] == mt && c.valid()) return c.fn;
+                for (MethodCache c : cs) if (c.t0 == mt && c.valid()) return c.fn;
                 f.site = indexSite;
                 v = Ops.index(f.thread, o, method, indexSite);
                 if (v != null) remember(cs, mt, v);
@@ -268,7 +268,7 @@ public final class Calls {
 
         /** Adds the chain from mt to the caches (replacing a stale one for mt), unless there are 4 others. */
         private void remember(MethodCache[] cs, LuaTable mt, Object v) {
-            MethodCache[] n = java.util.Arrays.stream(cs).filter(x -> x.chain[0] != mt).toArray(MethodCache[]::new);
+            MethodCache[] n = java.util.Arrays.stream(cs).filter(x -> x.t0 != mt).toArray(MethodCache[]::new);
             if (n.length >= 4) return;
             MethodCache c = MethodCache.of(mt, method, v);
             if (c == null) return;
@@ -325,10 +325,20 @@ public final class Calls {
         final LuaTable[] chain;   // metatable, its __index table, that table's metatable, ...
         final long[] versions;
         final Object fn;
+        /** The first two tables of the chain and their versions (a metatable and its __index table: the usual chain, checked without the arrays). */
+        final LuaTable t0, t1;
+        final long v0, v1;
+        /** Whether the chain is exactly {t0, t1}. */
+        private final boolean two;
 
-        private MethodCache(LuaTable[] chain, long[] versions, Object fn) { this.chain = chain; this.versions = versions; this.fn = fn; }
+        private MethodCache(LuaTable[] chain, long[] versions, Object fn) {
+            this.chain = chain; this.versions = versions; this.fn = fn;
+            this.t0 = chain[0]; this.t1 = chain[1]; this.v0 = versions[0]; this.v1 = versions[1];
+            this.two = chain.length == 2;
+        }
 
         boolean valid() {
+            if (two) return t0.version() == v0 && t1.version() == v1;
             LuaTable[] c = chain;
             long[] v = versions;
             for (int i = 0; i < c.length; i++) if (c[i].version() != v[i]) return false;

@@ -119,7 +119,7 @@ public final class Exprs {
          */
         Object inherited(Frame f, LuaTable t, LuaTable mt) {
             Calls.MethodCache c = chain;
-            if (c != null && c.chain[0] == mt && c.valid()) return c.fn;
+            if (c != null && c.t0 == mt && c.valid()) return c.fn;
             f.site = this;
             Object v = Ops.index(f.thread, t, key, this);
             if (v != null) chain = Calls.MethodCache.of(mt, key, v);

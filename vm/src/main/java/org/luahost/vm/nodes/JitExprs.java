@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.luahost.vm.FieldCache;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Frame;
@@ -40,7 +41,7 @@ abstract class JitExprs {
             CD_Rt = desc(JitRt.class), CD_Thread = desc(LuaThread.class), CD_Pins = desc(Pins.class), CD_Cell = desc(Cell.class),
             CD_Closure = desc(LuaClosure.class), CD_Cells = CD_Cell.arrayType(), CD_Objects = CD_Object.arrayType(),
             CD_Long = desc(Long.class), CD_Boolean = desc(Boolean.class), CD_Stats = desc(Stats.class),
-            CD_NumFor = desc(Loops.NumFor.class), CD_Block = desc(Block.class), CD_Unit = ClassDesc.of(Jit.class.getPackageName() + ".JitUnit");
+            CD_NumFor = desc(Loops.NumFor.class), CD_FieldCache = desc(FieldCache.class), CD_String = ConstantDescs.CD_String, CD_Block = desc(Block.class), CD_Unit = ClassDesc.of(Jit.class.getPackageName() + ".JitUnit");
 
     static ClassDesc desc(Class<?> c) { return ClassDesc.of(c.getName()); }
 
@@ -66,6 +67,43 @@ abstract class JitExprs {
     void node(Object n) { constant(n, desc(n.getClass())); }
 
     int temp() { return cb.allocateLocal(TypeKind.REFERENCE); }
+
+    // ---------------------------------------------------------------- per-site field caches
+
+    /**
+     * The fast path of a read by constant string key from the table in temporary o: the
+     * key and the slot where the site's cache last found it are constants of this code
+     * ({@link FieldCache#at}), and the branch on the answer is this site's own, so its
+     * profile is not shared with other sites. A hit jumps to the returned label with the
+     * value on the stack; otherwise the stack is empty and the caller emits the full path
+     * (which leaves the value) and binds the label after it.
+     */
+    Label cachedRead(int o, FieldCache c) {
+        Label done = cb.newLabel();
+        cb.aload(o);
+        constant(c.key, CD_String);
+        cb.loadConstant(c.slotHint());
+        cb.invokestatic(CD_FieldCache, "at", MethodTypeDesc.of(CD_Object, CD_Object, CD_String, CD_int));
+        cb.dup().ifnonnull(done);
+        cb.pop();
+        return done;
+    }
+
+    /**
+     * The fast path of a store by constant string key ({@link FieldCache#setAt}) of the
+     * value in temporary v to the table in temporary o: jumps to the returned label when
+     * it stored; otherwise the caller emits the full store and binds the label after it.
+     */
+    Label cachedStore(int o, int v, FieldCache c) {
+        Label done = cb.newLabel();
+        cb.aload(o);
+        constant(c.key, CD_String);
+        cb.loadConstant(c.slotHint());
+        cb.aload(v);
+        cb.invokestatic(CD_FieldCache, "setAt", MethodTypeDesc.of(CD_boolean, CD_Object, CD_String, CD_int, CD_Object));
+        cb.ifne(done);
+        return done;
+    }
 
     void loadSlot(int slot) { cb.aload(slotsLocal).loadConstant(slot).aaload(); }
 
@@ -160,17 +198,21 @@ abstract class JitExprs {
                 int t = temp();
                 expr(g.env);
                 cb.astore(t);
+                Label done = cachedRead(t, g.cache);
                 cb.aload(fLocal).aload(t);
                 node(g);
                 cb.invokestatic(CD_Rt, "global", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Exprs.Global.class)));
+                cb.labelBinding(done);
             }
             case Exprs.Field fl -> {
                 int t = temp();
                 expr(fl.obj);
                 cb.astore(t);
+                Label done = cachedRead(t, fl.cache);
                 cb.aload(fLocal).aload(t);
                 node(fl);
                 cb.invokestatic(CD_Rt, "field", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Exprs.Field.class)));
+                cb.labelBinding(done);
             }
             case Exprs.Index ix -> {
                 int o = temp(), k = temp();

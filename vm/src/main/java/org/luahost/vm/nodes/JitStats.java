@@ -112,10 +112,12 @@ final class JitStats extends JitExprs {
                 if (si.lateObj) { expr(si.obj); cb.astore(o); }   // as Stats.SetIndex: read after the value
                 if (si.lateKey) { expr(si.key); cb.astore(k); }
                 if (si.cache != null) {   // obj.name = v: as Stats.SetIndex.exec
+                    Label done = cachedStore(o, v, si.cache);
                     cb.aload(fLocal).aload(o).aload(v);
                     node(si);
                     cb.invokestatic(CD_Stats, "storeField", MethodTypeDesc.of(CD_void, CD_Frame, CD_Object, CD_Object,
                             desc(Stats.SetIndex.class)));
+                    cb.labelBinding(done);
                     break;
                 }
                 cb.aload(fLocal).aload(o).aload(k).aload(v);

@@ -46,8 +46,12 @@
  * found, checked by identity against whatever table comes (tables built alike
  * share slots), plus the table's Bloom filter of string keys to prove absence;
  * a value inherited through {@code __index} tables is cached with the versions
- * of the tables of the chain ({@code Calls.MethodCache}). Both tiers use the
- * node's caches, so they see the same values.
+ * of the tables of the chain ({@code Calls.MethodCache}; the usual chain of
+ * two tables, a metatable and its {@code __index} table, is checked without
+ * arrays). Both tiers use the node's caches, so they see the same values; the
+ * compiled tier first tries the slot the cache held when the unit was
+ * compiled, as a constant of the unit ({@code FieldCache.at}/{@code setAt}),
+ * and falls back to the node's cache when that slot does not hold the key.
  *
  * <p>Threads: a node tree is written only by the compiler, except for the
  * inline caches, the method calls' caches and each block's execution count and compiled form,
