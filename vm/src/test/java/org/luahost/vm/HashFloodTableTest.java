@@ -63,7 +63,7 @@ class HashFloodTableTest {
     void collidingIntegersAndFloatsHardenTheTableToo() {
         LuaTable t = new LuaTable();
         List<Long> ints = new ArrayList<>();
-        for (long a = 1; a <= 3000; a++) ints.add(a << 32 | a);   // (int) (k ^ k >>> 32) == 0 for all
+        for (long hi = 1; hi <= 3000; hi++) ints.add(collidingLong(hi));
         for (long k : ints) t.rawset(k, (Object) k);
         assertTrue(t.hardened);
         for (long k : ints) assertEquals(k, t.rawget(k));
@@ -93,6 +93,28 @@ class HashFloodTableTest {
         }
         assertFalse(scaled.hardened);
         for (long i = 1; i <= 100_000; i++) assertEquals(i, scaled.rawget(i << 32));
+    }
+
+    /**
+     * An integer whose unkeyed hash is the same for every hi: LuaTable's
+     * integer hash (MurmurHash3's finaliser) run backwards from a final value
+     * whose folded low 32 bits are 0x1234567.
+     */
+    static long collidingLong(long hi) {
+        long lo = (0x1234567L ^ (hi >>> 1)) & 0xffffffffL;
+        long z = hi << 32 | lo;
+        z ^= z >>> 33;                                     // x ^= x >>> 33 is its own inverse (33 > 32)
+        z *= inverse(0xc4ceb9fe1a85ec53L);
+        z ^= z >>> 33;
+        z *= inverse(0xff51afd7ed558ccdL);
+        return z ^ (z >>> 33);
+    }
+
+    /** c's inverse modulo 2^64 (c odd), by Newton's iteration. */
+    private static long inverse(long c) {
+        long x = c;
+        for (int i = 0; i < 6; i++) x *= 2 - c * x;
+        return x;
     }
 
     private static Map<Object, Object> traverse(LuaTable t) {
