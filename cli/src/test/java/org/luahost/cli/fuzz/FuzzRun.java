@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
 
 /**
  * One differential run of generated programs: writes {@code count} programs
- * of a seed to a work folder, runs each on {@code lua5.4} (two at a time)
- * and on luahost in both tiers (one child JVM per tier running
- * {@code org.luahost.cli.FuzzBatch} over all of them, concurrently with the
- * reference runs), and compares stdout, stderr (with the reference's
+ * of a seed to a work folder, runs them on {@code lua5.4} (in one process,
+ * {@code tests/fuzz/refbatch.lua}) and on luahost in both tiers (the worker
+ * JVMs of {@link TierWorkers}, {@code org.luahost.cli.FuzzBatch --serve},
+ * concurrently with the reference run; a hunt keeps them for all its
+ * batches), and compares stdout, stderr (with the reference's
  * {@code lua5.4: } prefix read as {@code lua: }) and exit status.
  *
  * <p>Program {@code i} of seed {@code s} is generated from the seed

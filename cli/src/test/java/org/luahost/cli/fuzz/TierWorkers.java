@@ -117,9 +117,15 @@ final class TierWorkers implements AutoCloseable {
 
     /**
      * The workers' JVM options beyond bin/jvm.options, from
-     * {@code -Dfuzz.jvm} (space-separated; default: C1 only, see FuzzRun).
+     * {@code -Dfuzz.jvm} (space-separated). Default: C1 only. Measured
+     * 2026-12-06 (tests/fuzz/README.md): with C2 the workers cost more per
+     * program even after 1,500 programs (the interpreted tier 17 ms instead
+     * of 8, the compiled one 68 instead of 38): every block compiled in the
+     * compiled tier is a new hidden class, and C2 keeps compiling and
+     * throwing away code around them.
      */
-    static final List<String> JVM_OPTIONS = List.of(System.getProperty("fuzz.jvm", "-XX:TieredStopAtLevel=1").strip().split("\\s+"));
+    static final List<String> JVM_OPTIONS = System.getProperty("fuzz.jvm", "-XX:TieredStopAtLevel=1").isBlank() ? List.of()
+            : List.of(System.getProperty("fuzz.jvm", "-XX:TieredStopAtLevel=1").strip().split("\\s+"));
 
     /**
      * CPU seconds used so far by this hunt: this JVM and its waited-for
