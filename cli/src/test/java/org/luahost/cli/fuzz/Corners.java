@@ -169,13 +169,17 @@ abstract class Corners extends Templates {
                 close("end");
             }
             case 1 -> {
+                String c = fresh("c");
+                line("local " + c + " = 0");
                 open("for " + i + " = " + pick("math.maxinteger - 2, math.maxinteger", "math.mininteger + 2, math.mininteger, -1",
                         "math.maxinteger - 1, math.maxinteger, 2", "math.mininteger, math.mininteger + 2",
                         "1, math.maxinteger, math.maxinteger // 2", "-1, math.mininteger, math.mininteger",
                         "math.maxinteger, math.maxinteger - 5, math.mininteger", "0, 2^53, 2^52", "2^53 - 2, 2^53 - 1",
-                        "3, 1.5, -0.5", "1, 3.9", "math.maxinteger - 1, 1/0, 1") + " do");
+                        "3, 1.5, -0.5", "1, 3.9", "math.maxinteger - 1, 1/0, 1", "0/0, 1", "1.0, 0/0", "1, 0/0, -1", "1, 0/0",
+                        "2.0, 1, 0/0", "-(0/0), 1, -1", "1/0, 1/0", "-1/0, 0, 1e308") + " do");
                 line("P(\"edge\", " + i + ", math.type(" + i + "))");
-                line("if " + i + " ~= " + i + " then break end");
+                line(c + " = " + c + " + 1");
+                line("if " + c + " > 3 then break end");
                 close("end");
             }
             default -> {
