@@ -32,7 +32,9 @@ import java.util.List;
  * {@code LIST<TAB>RESULTS}, runs them as above (the programs in this JVM's
  * working directory) and answers each with a line {@code DONE} on stdout;
  * the JVM's stdout is kept for these answers (System.out goes nowhere).
- * A timeout ends the worker as above; the caller starts a new one.
+ * A timeout ends the worker as above; the caller starts a new one. A
+ * worker whose parent (the hunt) has ended ends too, without waiting for
+ * the rest of its batch.
  *
  * <p>Threads: programs run one after the other on the Lua thread; a
  * watchdog thread reads {@code current}, {@code started} and
@@ -69,7 +71,16 @@ public final class FuzzBatch {
         }
     }
 
+    private static volatile boolean serving;
+    /** The JVM that started this one (an orphan's parent() is the reaper, so the handle is kept). */
+    private static final java.util.Optional<ProcessHandle> PARENT = ProcessHandle.current().parent();
+
+    private static boolean parentAlive() {
+        return PARENT.map(ProcessHandle::isAlive).orElse(true);
+    }
+
     private static void serve() throws Exception {
+        serving = true;
         PrintStream control = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.US_ASCII);
         System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
         var requests = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -122,6 +133,7 @@ public final class FuzzBatch {
             } catch (InterruptedException e) {
                 return;
             }
+            if (serving && !parentAlive()) Runtime.getRuntime().halt(4);   // the hunt was stopped: so is its worker
             String name = current;
             if (name != null && System.nanoTime() - started > timeoutNanos && name.equals(current)) {
                 try {
