@@ -48,4 +48,5 @@ fi
 [ $# -ge 2 ] || { sed -n '2,17p' "$0" >&2; exit 2; }
 out="${3:-$root/tests/fuzz/found}"
 # FUZZ_TIMEOUT: seconds a luahost tier may spend on one program (default 60; more at nice 19 on a busy machine)
-exec "$JAVA_HOME/bin/java" "${opts[@]}" ${FUZZ_TIMEOUT:+-Dfuzz.timeout=$FUZZ_TIMEOUT} -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" "$out" "$1" "$2" "${4:-1000}" "${5:-}"
+# FUZZ_JVM: the luahost worker JVMs' options beyond bin/jvm.options (default -XX:TieredStopAtLevel=1; TierWorkers)
+exec "$JAVA_HOME/bin/java" "${opts[@]}" ${FUZZ_TIMEOUT:+-Dfuzz.timeout=$FUZZ_TIMEOUT} ${FUZZ_JVM+"-Dfuzz.jvm=$FUZZ_JVM"} -cp "$cp" org.luahost.cli.fuzz.FuzzMain "$root" "$out" "$1" "$2" "${4:-1000}" "${5:-}"

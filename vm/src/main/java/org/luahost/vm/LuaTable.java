@@ -532,7 +532,7 @@ public final class LuaTable {
         if (key instanceof Double d) {
             double v = d;
             long l = (long) v;
-            if (l == v) key = l;
+            if (l == v && !(l == Long.MAX_VALUE && v >= 0x1p63)) key = l;   // 2^63 saturates to maxinteger: a float key
         }
         if (key instanceof Long l && l >= 1 && l <= asize) return (int) (l - 1);
         if (hkeys != null) {

@@ -45,21 +45,28 @@ public final class FuzzMain {
         if (args.length > 5) for (String f : args[5].split(",")) if (!f.isBlank()) off.add(f.strip());
         boolean bad = false;
         long done = 0, t0 = System.nanoTime();
-        for (long s = seed; done < count; s++) {
-            int n = (int) Math.min(batch, count - done);
-            Path work = Files.createTempDirectory("luahost-fuzz");
-            FuzzRun.Report r = new FuzzRun(root, work, outDir).run(s, n, off);
-            done += n;
-            System.out.printf("seed %d: %d programs, %d divergences, %d internal errors, %d invalid, %.1f s (total %d in %.0f s)%n",
-                    s, n, r.divergences().size(), r.internal().size(), r.invalid().size(), r.millis() / 1000.0,
-                    done, (System.nanoTime() - t0) / 1e9);
-            for (String d : r.divergences()) System.out.println("  divergence " + d);
-            for (String d : r.internal()) System.out.println("  internal error " + d);
-            for (String d : r.invalid()) System.out.println("  invalid " + d);
-            System.out.flush();
-            bad |= !r.clean();
-            if (r.clean()) deleteTree(work);
+        // one work folder and one set of luahost worker JVMs for the whole hunt (TierWorkers)
+        Path work = Files.createTempDirectory("luahost-fuzz");
+        try (TierWorkers workers = new TierWorkers(root, work)) {
+            for (long s = seed; done < count; s++) {
+                int n = (int) Math.min(batch, count - done);
+                FuzzRun run = new FuzzRun(root, work, outDir, workers);
+                FuzzRun.Report r = run.run(s, n, off);
+                done += n;
+                double cpu = workers.cpuSeconds();
+                System.out.printf("seed %d: %d programs, %d divergences, %d internal errors, %d invalid, %.1f s"
+                        + " (total %d in %.0f s, %.0f CPU s: %.1f ms of CPU a program)%n",
+                        s, n, r.divergences().size(), r.internal().size(), r.invalid().size(), r.millis() / 1000.0,
+                        done, (System.nanoTime() - t0) / 1e9, cpu, cpu * 1000 / done);
+                for (String d : r.divergences()) System.out.println("  divergence " + d);
+                for (String d : r.internal()) System.out.println("  internal error " + d);
+                for (String d : r.invalid()) System.out.println("  invalid " + d);
+                System.out.flush();
+                bad |= !r.clean();
+                run.clean();
+            }
         }
+        deleteTree(work);
         System.exit(bad ? 1 : 0);
     }
 

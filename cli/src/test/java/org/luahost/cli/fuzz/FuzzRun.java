@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
 
 /**
  * One differential run of generated programs: writes {@code count} programs
- * of a seed to a work folder, runs each on {@code lua5.4} (two at a time)
- * and on luahost in both tiers (one child JVM per tier running
- * {@code org.luahost.cli.FuzzBatch} over all of them, concurrently with the
- * reference runs), and compares stdout, stderr (with the reference's
+ * of a seed to a work folder, runs them on {@code lua5.4} (in one process,
+ * {@code tests/fuzz/refbatch.lua}) and on luahost in both tiers (the worker
+ * JVMs of {@link TierWorkers}, {@code org.luahost.cli.FuzzBatch --serve},
+ * concurrently with the reference run; a hunt keeps them for all its
+ * batches), and compares stdout, stderr (with the reference's
  * {@code lua5.4: } prefix read as {@code lua: }) and exit status.
  *
  * <p>Program {@code i} of seed {@code s} is generated from the seed
@@ -48,11 +49,21 @@ public final class FuzzRun {
     private final Path root;
     private final Path work;
     private final Path divergences;
+    /** The luahost worker JVMs; null: this run starts its own and ends them when done. */
+    private TierWorkers workers;
+    /** Names this batch's result folders (the seed): a hunt's batches share the work folder. */
+    private long batchTag;
+    private List<String> batchNames = List.of();
 
     public FuzzRun(Path root, Path work, Path divergences) {
+        this(root, work, divergences, null);
+    }
+
+    FuzzRun(Path root, Path work, Path divergences, TierWorkers workers) {
         this.root = root;
         this.work = work;
         this.divergences = divergences;
+        this.workers = workers;
     }
 
     public static String name(long seed, int i) { return "fz" + seed + "_" + i; }
@@ -63,7 +74,18 @@ public final class FuzzRun {
     }
 
     public Report run(long seed, int count, Set<String> off) throws IOException, InterruptedException {
+        if (workers != null) return runOn(seed, count, off);
+        try (TierWorkers own = new TierWorkers(root, work)) {
+            workers = own;
+            return runOn(seed, count, off);
+        } finally {
+            workers = null;
+        }
+    }
+
+    private Report runOn(long seed, int count, Set<String> off) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
+        batchTag = seed;
         Files.createDirectories(work);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -71,7 +93,7 @@ public final class FuzzRun {
             Files.writeString(work.resolve(n), program(seed, i, off), StandardCharsets.ISO_8859_1);
             names.add(n);
         }
-        Files.write(work.resolve("list.txt"), names);
+        batchNames = names;
         // the compiled tier costs about three times the interpreted one (every block is compiled to
         // bytecode on first use): it gets two JVMs, each running every other program
         List<Thread> tiers = new ArrayList<>();
@@ -195,49 +217,21 @@ public final class FuzzRun {
 
     // ---------------------------------------------------------------- luahost
 
-    /** Runs every program in child JVMs of this tier, starting a new one after a timeout or crash. */
+    /** Runs the programs on this tier's worker JVM (TierWorkers, kept across batches). */
     void runTier(String tier, String shard, List<String> extra, List<String> names) {
         try {
-            Path res = work.resolve("res-" + tier);
-            Files.createDirectories(res);
-            int stuck = 0;
-            while (true) {
-                List<String> left = names.stream().filter(n -> !Files.exists(res.resolve(n + ".st"))).toList();
-                if (left.isEmpty()) return;
-                Path list = work.resolve("list-" + shard + ".txt");
-                Files.write(list, left);
-                List<String> cmd = new ArrayList<>();
-                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
-                    String l = line.strip();
-                    if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
-                }
-                cmd.addAll(extra);
-                // C1 only: these JVMs run each generated program once, and C2's compilations of the
-                // interpreter cost more than they give back (half the CPU per program in both tiers)
-                cmd.add("-XX:TieredStopAtLevel=1");
-                cmd.add("-Dfuzz.timeout=" + Long.getLong("fuzz.timeout", 60));   // FuzzBatch's bound per program
-                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.luahost.cli.FuzzBatch", list.toString(), res.toString()));
-                ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-                ReferenceEnv.apply(pb);
-                Path log = work.resolve("batch-" + shard + ".log");
-                pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-                int st = pb.start().waitFor();
-                if (st != 0 && st != 3) {
-                    // a crash of the JVM itself: the first program without a status is the culprit
-                    // (twice in a row without progress: the JVM does not start at all, and every program is marked)
-                    List<String> still = left.stream().filter(n -> !Files.exists(res.resolve(n + ".st"))).toList();
-                    stuck = still.size() == left.size() ? stuck + 1 : 0;
-                    for (String n : stuck >= 2 ? still : still.subList(0, Math.min(1, still.size()))) {
-                        Files.write(res.resolve(n + ".out"), new byte[0]);
-                        Files.write(res.resolve(n + ".err"), ("internal error: batch JVM exited with " + st + " (see " + log + ")\n").getBytes());
-                        Files.writeString(res.resolve(n + ".st"), "crash");
-                    }
-                }
-            }
+            workers.run(tier, shard, extra, names, results(tier));
         } catch (IOException | InterruptedException e) {
             throw new RuntimeException(e);
         }
+    }
+
+    private Path results(String tier) { return work.resolve("res-" + batchTag + "-" + tier); }
+
+    /** Deletes a finished batch's programs and results from the work folder (divergences were saved already). */
+    void clean() throws IOException {
+        for (String n : batchNames) Files.deleteIfExists(work.resolve(n));
+        for (String tier : TIERS.keySet()) if (Files.exists(results(tier))) FuzzMain.deleteTree(results(tier));
     }
 
     // ---------------------------------------------------------------- comparing
@@ -266,7 +260,7 @@ public final class FuzzRun {
             }
             Outcome expected = new Outcome(e.out(), normalise(e.err()), e.status());
             for (String tier : TIERS.keySet()) {
-                Path res = work.resolve("res-" + tier);
+                Path res = results(tier);
                 Outcome got = new Outcome(Files.readAllBytes(res.resolve(n + ".out")), Files.readAllBytes(res.resolve(n + ".err")),
                         Files.readString(res.resolve(n + ".st")).strip());
                 String all = new String(got.out(), StandardCharsets.ISO_8859_1) + new String(got.err(), StandardCharsets.ISO_8859_1);

@@ -18,11 +18,11 @@ import java.util.Set;
  * <p>Feature names (for {@code -Dfuzz.off=...} and
  * {@code tests/fuzz/known-divergences.txt}): {@link #FEATURES}.
  */
-public final class ProgramGenerator extends Templates {
+public final class ProgramGenerator extends Corners {
     /** Features that can be switched off, each guarding the constructs of its name. */
     public static final List<String> FEATURES = List.of("bitwise", "float", "libm", "string", "format", "pattern",
             "metatable", "multiassign", "goto", "vararg", "const", "close", "coroutine", "errors", "uncaught",
-            "random", "utf8", "tableops", "closures", "intdivzero", "longstring", "forclose");
+            "random", "utf8", "tableops", "closures", "intdivzero", "longstring", "forclose", "corners");
 
     public ProgramGenerator(long seed, Set<String> off) { super(seed, off); }
 

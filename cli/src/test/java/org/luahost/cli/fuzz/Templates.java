@@ -31,9 +31,12 @@ abstract class Templates extends StmtGen {
 
     Templates(long seed, Set<String> off) { super(seed, off); }
 
+    /** Library and lexer corner cases (feature {@code corners}, {@link Corners}). */
+    abstract void corners(int d);
+
     @Override
     void special(int d) {
-        switch (r.nextInt(12)) {
+        switch (r.nextInt(13)) {
             case 0 -> objects(d);
             case 1 -> tableOps(d);
             case 2, 3 -> errors(d);
@@ -44,6 +47,7 @@ abstract class Templates extends StmtGen {
             case 8 -> closures(d);
             case 9 -> varargs(d);
             case 10 -> misc(d);
+            case 11 -> corners(d);
             default -> print(d);
         }
     }

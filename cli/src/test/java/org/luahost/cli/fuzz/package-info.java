@@ -6,10 +6,11 @@
  *
  * <p>Data flow: {@link org.luahost.cli.fuzz.ProgramGenerator} (seed → Lua
  * text; layers {@code GenBase} → {@code ExprGen} → {@code StmtGen} →
- * {@code Templates}) → {@link org.luahost.cli.fuzz.FuzzRun} (writes the
- * programs, runs {@code lua5.4} once per program and one child JVM per tier
- * over all of them, {@code org.luahost.cli.FuzzBatch}) → a list of
- * divergences, each saved as a standalone {@code .lua} file.
+ * {@code Templates} → {@code Corners}) → {@link org.luahost.cli.fuzz.FuzzRun}
+ * (writes the programs, runs them in one {@code lua5.4} process and on
+ * luahost's worker JVMs, {@code TierWorkers}: one per tier shard running
+ * {@code org.luahost.cli.FuzzBatch --serve}, kept for a whole hunt) → a
+ * list of divergences, each saved as a standalone {@code .lua} file.
  * {@code RandomProgramsTest} is the fixed-seed batch of {@code ./test};
  * {@link org.luahost.cli.fuzz.FuzzMain} (via {@code tests/fuzz/generate.sh})
  * runs any seeds for long hunts.

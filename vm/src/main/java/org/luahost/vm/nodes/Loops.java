@@ -41,8 +41,11 @@ public final class Loops {
                 if (l0 instanceof Long l) lim = l;
                 else {
                     double d = (Double) l0;
-                    if (Double.isNaN(d)) return NORMAL;
-                    if (step > 0) {
+                    if (Double.isNaN(d)) {
+                        // the reference's forlimit: not above 0, so "below mininteger"
+                        if (step > 0) return NORMAL;
+                        lim = Long.MIN_VALUE;
+                    } else if (step > 0) {
                         d = Math.floor(d);
                         if (d >= 0x1p63) lim = Long.MAX_VALUE;
                         else if (d < -0x1p63) return NORMAL;
@@ -77,7 +80,10 @@ public final class Loops {
             s0 = forNumber(th, s0, "initial value", this);
             double i = Ops.todouble(s0), lim = Ops.todouble(l0), step = Ops.todouble(st0);
             if (step == 0) throw th.runtimeError(this, "'for' step is zero");
-            while (step > 0 ? i <= lim : i >= lim) {
+            // the reference's forprep skips the loop when limit < init (init < limit for a step that is not
+            // positive), and its forloop goes on while idx <= limit: with a NaN the body runs once
+            if (step > 0 ? lim < i : i < lim) return NORMAL;
+            do {
                 if (cell) f.slots[slot] = new Cell(i); else f.slots[slot] = i;
                 int s = body.exec(f);
                 if (s != NORMAL) {
@@ -85,7 +91,7 @@ public final class Loops {
                     return s;
                 }
                 i += step;
-            }
+            } while (step > 0 ? i <= lim : i >= lim);
             return NORMAL;
         }
     }
