@@ -35,6 +35,11 @@ final class ChildJvm implements AutoCloseable {
     List<String> command() { return command; }
 
     static ChildJvm prepare(Path root) throws IOException, InterruptedException {
+        return prepare(root, List.of());
+    }
+
+    /** As {@link #prepare(Path)}, with more JVM options for the child (also in the AOT cache's training run). */
+    static ChildJvm prepare(Path root, List<String> jvmOptions) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("luahost-childjvm");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -42,6 +47,7 @@ final class ChildJvm implements AutoCloseable {
             String l = line.strip();
             if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
         }
+        cmd.addAll(jvmOptions);
         // extra options for the child, e.g. -Dluahost.childJvmOpts=-Dluahost.jit=0 (every block compiled)
         String extra = System.getProperty("luahost.childJvmOpts", "").strip();
         if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
