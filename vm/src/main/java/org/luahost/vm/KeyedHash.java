@@ -28,45 +28,47 @@ final class KeyedHash {
 
     /** The keyed hash of s. */
     static int of(String s) {
-        long v0 = K0 ^ 0x736f6d6570736575L, v1 = K1 ^ 0x646f72616e646f6dL;
-        long v2 = K0 ^ 0x6c7967656e657261L, v3 = K1 ^ 0x7465646279746573L;
+        Sip h = new Sip(0);
         int n = s.length(), i = 0;
         for (; i + 4 <= n; i += 4) {
-            long m = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48;
-            v3 ^= m;
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-            v0 ^= m;
+            h.word(s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48);
         }
         long last = (long) (n & 0xff) << 56;
         for (int shift = 0; i < n; i++, shift += 16) last |= (long) s.charAt(i) << shift;
-        return finish(v0, v1, v2, v3, last);
+        return h.finish(last);
     }
 
     /** The keyed hash of a 64-bit key (an integer, or a float's bits). */
-    static int of(long k) {
-        return finish(K0 ^ 0x736f6d6570736575L, K1 ^ 0x646f72616e646f6dL, K0 ^ 0x6c7967656e657261L, K1 ^ 0x7465646279746573L ^ k, k)
-                ^ 0x5bd1e995;
-    }
+    static int of(long k) { return new Sip(k).finish(k) ^ 0x5bd1e995; }
 
-    /** The last word m, then the finalisation (three rounds); folded to 32 bits. */
-    private static int finish(long v0, long v1, long v2, long v3, long m) {
-        v3 ^= m;
-        v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-        v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-        v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-        v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-        v0 ^= m;
-        v2 ^= 0xff;
-        for (int r = 0; r < 3; r++) {
+    /** SipHash's four words of state (short-lived: one per hash, which the JIT keeps in registers). */
+    private static final class Sip {
+        long v0 = K0 ^ 0x736f6d6570736575L, v1 = K1 ^ 0x646f72616e646f6dL;
+        long v2 = K0 ^ 0x6c7967656e657261L, v3;
+
+        Sip(long tweak) { v3 = K1 ^ 0x7465646279746573L ^ tweak; }
+
+        private void round() {
             v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
             v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
             v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
             v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
-        long h = v0 ^ v1 ^ v2 ^ v3;
-        return (int) (h ^ (h >>> 32));
+
+        /** One word of input (one compression round). */
+        void word(long m) {
+            v3 ^= m;
+            round();
+            v0 ^= m;
+        }
+
+        /** The last word m, then the finalisation (three rounds); folded to 32 bits. */
+        int finish(long m) {
+            word(m);
+            v2 ^= 0xff;
+            for (int r = 0; r < 3; r++) round();
+            long h = v0 ^ v1 ^ v2 ^ v3;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 }
