@@ -287,6 +287,7 @@ public final class BaseLib {
     private static String readAll(LuaThread th, LuaFunction reader) {
         StringBuilder sb = new StringBuilder();
         long held = 0;
+        th.noYield++;   // lua_load calls the reader from C: a yield inside it cannot cross that call
         try {
         for (;;) {
             Object piece = LuaFunction.first(Ops.ccall(th, reader, LuaFunction.NONE));
@@ -301,6 +302,7 @@ public final class BaseLib {
         th.state.gc().chargeString(sb.length());
         return sb.toString();
         } finally {
+            th.noYield--;
             th.state.gc().release(held);
         }
     }
