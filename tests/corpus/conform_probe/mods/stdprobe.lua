@@ -114,6 +114,9 @@ local function excluded(name, args, n, vals)
     -- lua5.4 (5.4.4) loops n times over an empty string and separator: no end for 2^53 or maxint
     local s, k, sep = vals[args[1]], vals[args[2]], vals[args[3]]
     return (s == "" or s == nil) and (sep == nil or sep == "") and (k == 2^53 or k == math.maxinteger)
+  elseif name == "table.concat" then
+    -- the proxy answers every index: from math.mininteger to 0 is 2^63 pieces
+    return args[1] == 20 and args[3] == 9
   elseif name == "math.randomseed" then
     return n == 0
   elseif name == "file:seek" then
