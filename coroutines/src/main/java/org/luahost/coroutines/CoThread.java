@@ -238,7 +238,7 @@ final class CoThread extends LuaThread {
 
     /** coroutine.yield on this coroutine's thread: hands the values back, waits to be resumed. */
     Object[] yield(Object[] values) {
-        if (closing) throw raise("attempt to yield across a C-call boundary");
+        if (closing || noYield > 0) throw raise("attempt to yield across a C-call boundary");
         Baton b = baton;
         b.values = values;
         suspended = true;

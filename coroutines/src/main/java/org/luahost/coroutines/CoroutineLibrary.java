@@ -61,7 +61,7 @@ public final class CoroutineLibrary implements LuaLibrary {
         });
         reg(co, "isyieldable", (th, a) -> {
             LuaThread t = a.length == 0 ? th : checkThread(th, a, 1).luaThread();
-            return ret(t instanceof CoThread c && !c.closing);
+            return ret(t instanceof CoThread c && !c.closing && c.noYield == 0);
         });
         reg(co, "wrap", (th, a) -> ret(wrap(create(th, Args.checkFunction(th, a, 1), L, hosting))));
         reg(co, "close", (th, a) -> close(th, checkThread(th, a, 1)));

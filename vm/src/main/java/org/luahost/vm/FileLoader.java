@@ -27,6 +27,8 @@ final class FileLoader {
                 bytes = L.stdin.readAllBytes();
                 chunkName = "=stdin";
             } else {
+                // fopen("") fails with ENOENT; Path.of("") would be the working folder
+                if (name.isEmpty()) throw new NoSuchFileException(name);
                 bytes = Files.readAllBytes(Path.of(LuaString.toJava(name)));
                 chunkName = "@" + name;
             }

@@ -346,14 +346,17 @@ public final class Gc {
     }
 
     /**
-     * collectgarbage("step", kb): adds about kb KB of work (a basic step of
-     * 2^stepsize bytes for 0) to the step credit; when the credit reaches a
+     * collectgarbage("step", kb): adds about kb KB of work (for 0, a basic step:
+     * lua5.4's incstep does 2^stepsize / 16 work units times stepmul, and a unit of its
+     * work (an object or slot traversed or swept) stands for about 32 bytes of its heap,
+     * so 2^(stepsize+1) * stepmul bytes) to the step credit; when the credit reaches a
      * cycle's work (the live estimate plus what was allocated since), a
      * collection runs. Returns whether a cycle completed.
      */
     public boolean step(LuaThread th, long kb) {
         if (finalizing || closed) return false;
-        stepCredit += kb <= 0 ? 1L << stepsizeLog : Math.min(kb, Long.MAX_VALUE / 2048) * 1024;
+        long basic = stepsizeLog >= 40 ? Long.MAX_VALUE / 2 : (2L << stepsizeLog) * ((stepmul * 4L) | 1);
+        stepCredit += kb <= 0 ? basic : Math.min(kb, Long.MAX_VALUE / 2048) * 1024;
         if (stepCredit < inUse()) return false;
         collect(th);
         return true;

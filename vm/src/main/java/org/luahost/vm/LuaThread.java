@@ -147,6 +147,13 @@ public class LuaThread implements LuaThreadHandle {
     // ---------------------------------------------------------------- work metering
 
     /**
+     * Nesting of library calls that a coroutine may not yield across (lua5.4's non-yieldable calls
+     * luahost keeps: load's reader function); while positive, coroutine.yield fails with "attempt to
+     * yield across a C-call boundary". Only the thread running this Lua thread touches it.
+     */
+    public int noYield;
+
+    /**
      * Units of work (calls, loop back-edges) left before the state's
      * {@link WorkMeter} is consulted; see {@link WorkMeter}. Only the thread
      * running this Lua thread touches it.

@@ -1,5 +1,6 @@
 package org.luahost.vm.debug;
 
+import org.luahost.vm.nodes.Stat;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.LuaClosure;
@@ -98,6 +99,9 @@ public final class Locals {
         for (Proto.LocalInfo e : p.locals) {
             if (e.startLine() <= line && line <= e.endLine()) {
                 if (e.startLine() == line && site != null && inDeclaration(e, site)) continue;
+                // a frame stopped at a statement (a line or count event) has not run the line's
+                // declarations yet: a local's range starts after its declaration
+                if (e.startLine() == line && site instanceof Stat) continue;
                 if (++k == n) return e;
             }
         }

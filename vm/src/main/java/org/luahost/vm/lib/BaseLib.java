@@ -95,6 +95,11 @@ public final class BaseLib {
         JavaFunction next = JavaFunction.of("next", (th, a) -> {
             LuaTable t = Args.checkTable(th, a, 1);
             Object[] kv = new Object[2];
+            // lua5.4 (5.4.4) looks a float key up by its float hash and type, so a float with an
+            // integer value (a key the table holds as an integer) is never found: next({10}, 1.0) fails
+            if (Args.arg(a, 2) instanceof Double d && d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+                throw th.errorAtLevel("invalid key to 'next'", 0);
+            }
             try {
                 if (t.next(Args.arg(a, 2), kv)) return kv;
             } catch (IllegalArgumentException e) {
@@ -287,6 +292,7 @@ public final class BaseLib {
     private static String readAll(LuaThread th, LuaFunction reader) {
         StringBuilder sb = new StringBuilder();
         long held = 0;
+        th.noYield++;   // lua_load calls the reader from C: a yield inside it cannot cross that call
         try {
         for (;;) {
             Object piece = LuaFunction.first(Ops.ccall(th, reader, LuaFunction.NONE));
@@ -301,6 +307,7 @@ public final class BaseLib {
         th.state.gc().chargeString(sb.length());
         return sb.toString();
         } finally {
+            th.noYield--;
             th.state.gc().release(held);
         }
     }

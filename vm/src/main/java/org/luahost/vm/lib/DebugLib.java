@@ -96,7 +96,7 @@ public final class DebugLib {
         if (msg != null && !(msg instanceof String) && !(msg instanceof Long || msg instanceof Double)) return ret(msg);
         long level = Args.optInteger(th, a, arg + 2, t1 == th ? 1 : 0);
         String text = msg == null ? null : Ops.tostrNumOrString(msg);
-        int lv = (int) Math.max(Math.min(level, Integer.MAX_VALUE), Integer.MIN_VALUE);
+        int lv = (int) level;   // ldblib casts to int
         return ret(Traceback.of(t1, text, lv));
     }
 
@@ -113,7 +113,7 @@ public final class DebugLib {
         if (Args.arg(a, arg + 1) instanceof LuaFunction lf) {
             fn = lf;
         } else {
-            long level = Args.checkInteger(th, a, arg + 1);
+            long level = (int) Args.checkInteger(th, a, arg + 1);   // ldblib casts to int
             f = FrameInfo.frameAt(t1, level);
             if (f == null) return ret(null);
             fn = f.fn;
@@ -130,11 +130,11 @@ public final class DebugLib {
         LuaThread t1 = thread(th, a);
         int arg = t1 != null ? 1 : 0;
         if (t1 == null) t1 = th;
-        long n = Args.checkInteger(th, a, arg + 2);
+        long n = (int) Args.checkInteger(th, a, arg + 2);   // ldblib casts level and index to int
         if (Args.arg(a, arg + 1) instanceof LuaFunction fn) {
             return ret(fn instanceof LuaClosure c ? Locals.paramName(c, n) : null);
         }
-        long level = Args.checkInteger(th, a, arg + 1);
+        long level = (int) Args.checkInteger(th, a, arg + 1);
         Frame f = FrameInfo.frameAt(t1, level);
         if (f == null) throw Args.argError(th, arg + 1, "level out of range");
         if (level == 0 && t1 == th) {
@@ -150,8 +150,8 @@ public final class DebugLib {
         LuaThread t1 = thread(th, a);
         int arg = t1 != null ? 1 : 0;
         if (t1 == null) t1 = th;
-        long level = Args.checkInteger(th, a, arg + 1);
-        long n = Args.checkInteger(th, a, arg + 2);
+        long level = (int) Args.checkInteger(th, a, arg + 1);
+        long n = (int) Args.checkInteger(th, a, arg + 2);
         Frame f = FrameInfo.frameAt(t1, level);
         if (f == null) throw Args.argError(th, arg + 1, "level out of range");
         Object v = Args.checkAny(th, a, arg + 3);
@@ -164,7 +164,7 @@ public final class DebugLib {
     // ---------------------------------------------------------------- upvalues
 
     private static Object[] upvalue(LuaThread th, Object[] a, boolean get) {
-        long n = Args.checkInteger(th, a, 2);
+        long n = (int) Args.checkInteger(th, a, 2);   // ldblib casts to int
         LuaFunction fn = Args.checkFunction(th, a, 1);
         if (fn instanceof JavaFunction jf) {
             // a C closure's upvalues have the name "" (setupvalue does not change what the Java function uses)
@@ -182,7 +182,7 @@ public final class DebugLib {
 
     /** checkupval: the cell of upvalue n of the function at argument argf (null if none). */
     private static Cell upvalCell(LuaThread th, Object[] a, int argf, int argnup, boolean check) {
-        long n = Args.checkInteger(th, a, argnup);
+        long n = (int) Args.checkInteger(th, a, argnup);
         LuaFunction fn = Args.checkFunction(th, a, argf);
         Cell cell = fn instanceof LuaClosure c && n >= 1 && n <= c.upvals.length ? c.upvals[(int) n - 1] : null;
         if (check && cell == null) throw Args.argError(th, argnup, "invalid upvalue index");
@@ -191,7 +191,7 @@ public final class DebugLib {
 
     private static Object[] upvalueid(LuaThread th, Object[] a) {
         if (Args.arg(a, 1) instanceof JavaFunction jf) {
-            long n = Args.checkInteger(th, a, 2);
+            long n = (int) Args.checkInteger(th, a, 2);
             return ret(n >= 1 && n <= jf.upvalues().length ? cUpvalueId(jf, (int) n) : null);
         }
         return ret(upvalCell(th, a, 1, 2, false));
@@ -309,16 +309,16 @@ public final class DebugLib {
     }
 
     private static Object[] getuservalue(LuaThread th, Object[] a) {
+        long n = (int) Args.optInteger(th, a, 2, 1);   // checked first, as ldblib does
         if (!(Args.arg(a, 1) instanceof LuaUserdata u)) return ret(null);
-        long n = Args.optInteger(th, a, 2, 1);
         if (n < 1 || n > userValues(u)) return ret(null);
         return new Object[] {u.userValue, Boolean.TRUE};
     }
 
     private static Object[] setuservalue(LuaThread th, Object[] a) {
+        long n = (int) Args.optInteger(th, a, 3, 1);   // checked first, as ldblib does
         if (!(Args.arg(a, 1) instanceof LuaUserdata u)) throw Args.typeError(th, a, 1, "userdata");
         Args.checkAny(th, a, 2);
-        long n = Args.optInteger(th, a, 3, 1);
         if (n < 1 || n > userValues(u)) return ret(null);
         u.userValue = a[1];
         return ret(u);

@@ -74,6 +74,7 @@ public final class StdinStream extends InputStream {
         if (whence != 1 || off != 0) {
             ch.position(np);
             pos = len = 0;
+            return ch.position();   // ftell asks the descriptor: a device such as /dev/null stays at 0
         }
         return np;
     }
