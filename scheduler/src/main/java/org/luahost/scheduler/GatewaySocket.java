@@ -2,10 +2,13 @@ package org.luahost.scheduler;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
 
 import org.luahost.coroutines.ValueException;
@@ -125,13 +128,27 @@ final class GatewaySocket {
         s.writeTextMessage(frame).onComplete(x -> pending.addAndGet(-size));
     }
 
-    /** The client does not read fast enough: close (and, if the close frame cannot get through, cut the connection). */
+    /**
+     * The client does not read fast enough: send the close frame (a client that still reads gets the reason) and
+     * reset the connection a second later if it is still open. A plain close would not do: the kernel keeps
+     * sending what it already holds (up to its send buffer, megabytes) at the pace the client reads, for
+     * minutes against a client that reads a few KB a second; a reset (SO_LINGER 0) discards it at once.
+     */
     private void drop(ServerWebSocket s) {
         dropped = true;
         s.close((short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes of pushed messages waiting");
-        HttpConnection conn = req.connection();
-        g.host.vertx().setTimer(2000, t -> {
-            if (conn != null) conn.close();
-        });
+        g.host.vertx().setTimer(1000, t -> reset(s));
+    }
+
+    /** Closes s's connection with a TCP reset, discarding whatever is still unsent. */
+    static void reset(ServerWebSocket s) {
+        if (s instanceof WebSocketInternal w) {
+            Channel ch = w.channelHandlerContext().channel();
+            if (!ch.isOpen()) return;
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+            ch.close();
+        } else {
+            s.close();
+        }
     }
 }
