@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,12 +20,14 @@ import org.luahost.coroutines.ValueException;
  * answer with a body. Then:
  *
  * <ul>
- * <li>each text frame from the client is one JSON value, delivered to
+ * <li>each text message from the client is one JSON value, delivered to
  *     {@code on_message(from, value)} where from is the connection's
  *     principal ({@link Principal#sender}{@code ("ws")}); a frame that is not
  *     JSON or nests too deeply is answered with an error frame
  *     {@code {"error": ...}}; frames are bounded by
- *     {@link GatewayOptions#maxFrame} (a larger one closes the connection);</li>
+ *     {@link GatewayOptions#maxFrame} (a larger one closes the connection);
+ *     messages over {@link Gateway#INLINE_BODY} are converted to Lua on a
+ *     worker, in order ({@link #received});</li>
  * <li>each {@code host.push(v)} of the session becomes one text frame (the
  *     JSON of v, or a JSON array when several values are pushed), encoded on
  *     the session's thread within {@link GatewayOptions#maxDepth} and
@@ -38,7 +41,8 @@ import org.luahost.coroutines.ValueException;
  * </ul>
  *
  * <p>Threads: {@link #open} and the frame handlers run on the connection's
- * event loop; {@link #push} on the session's thread (writes are handed to
+ * event loop, and so do the ends of the conversions on workers (queued and
+ * queue are the loop's); {@link #push} on the session's thread (writes are handed to
  * Vert.x, which is safe from any thread); pending is atomic.
  */
 final class GatewaySocket {
@@ -49,6 +53,11 @@ final class GatewaySocket {
     private final AtomicLong pending = new AtomicLong();
     private volatile ServerWebSocket ws;
     private volatile boolean dropped;
+    /** Messages the client may have waiting for conversion before its socket is paused. */
+    static final int MAX_QUEUED = 8;
+    /** The client's messages being converted or waiting for it, and the end of their chain (event loop only). */
+    private int queued;
+    private Future<Void> queue = Future.succeededFuture();
 
     GatewaySocket(Gateway g, HttpServerRequest req, String id, Principal principal) {
         this.g = g;
@@ -86,21 +95,50 @@ final class GatewaySocket {
             if (conn != null) conn.close();
         });
         String from = LuaJson.luaString(principal.sender("ws"));
-        socket.textMessageHandler(text -> {
-            Object value;
-            try {
-                Object json = LuaJson.parse(Buffer.buffer(text), g.options.maxDepth());
-                value = LuaJson.fromJson(json, g.limits, "message");
-            } catch (DecodeException e) {
-                write(LuaJson.errorBody("not JSON: " + e.getMessage(), null));
-                return;
-            } catch (ValueException | SessionException e) {
-                write(LuaJson.errorBody(e.getMessage(), null));
-                return;
-            }
-            g.host.sendAs(id, from, value).onFailure(e -> write(LuaJson.errorBody(e.getMessage(), null)));
-        });
+        socket.textMessageHandler(text -> received(socket, from, text));
         socket.binaryMessageHandler(b -> write(LuaJson.errorBody("binary frames are not accepted; send JSON text", null)));
+    }
+
+    /**
+     * A text message from the client, on the event loop. A small one, with
+     * none before it still being converted, is converted and delivered here;
+     * the others go through {@link #queue}: a message of up to
+     * {@code maxBody} (1 MB by default, in continuation frames) becomes a Lua
+     * value on a worker, as an HTTP body over {@link Gateway#INLINE_BODY}
+     * does, and the event loop's other connections do not wait for it.
+     */
+    private void received(ServerWebSocket socket, String from, String text) {
+        if (queued == 0 && text.length() <= Gateway.INLINE_BODY) {
+            deliver(from, convert(text));
+            return;
+        }
+        // in order: each waits for the one before it; a client far ahead is paused (TCP back-pressure)
+        if (++queued == MAX_QUEUED) socket.pause();
+        queue = queue.compose(v -> g.host.vertx().executeBlocking(() -> convert(text), false)).transform(ar -> {
+            if (queued-- == MAX_QUEUED) socket.resume();
+            if (ar.succeeded()) deliver(from, ar.result());
+            else write(LuaJson.errorBody("cannot read the message: " + ar.cause(), null));
+            return Future.<Void>succeededFuture();
+        });
+    }
+
+    /** A message as the session gets it (value), or the error frame that answers it instead (error). */
+    private record Message(Object value, String error) {}
+
+    private Message convert(String text) {
+        try {
+            Object json = LuaJson.parse(Buffer.buffer(text), g.options.maxDepth());
+            return new Message(LuaJson.fromJson(json, g.limits, "message"), null);
+        } catch (DecodeException e) {
+            return new Message(null, LuaJson.errorBody("not JSON: " + e.getMessage(), null));
+        } catch (ValueException | SessionException e) {
+            return new Message(null, LuaJson.errorBody(e.getMessage(), null));
+        }
+    }
+
+    private void deliver(String from, Message m) {
+        if (m.error() != null) write(m.error());
+        else g.host.sendAs(id, from, m.value()).onFailure(e -> write(LuaJson.errorBody(e.getMessage(), null)));
     }
 
     /** What the session pushed (copies), on the session's thread. */
