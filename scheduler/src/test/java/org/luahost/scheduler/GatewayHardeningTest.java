@@ -112,6 +112,55 @@ class GatewayHardeningTest {
         }
     }
 
+    /** Sends request and reads until the server closes the connection; "[open]" is appended if it has not after 5 s. */
+    static String rawUntilClosed(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                s.getInputStream().transferTo(out);
+            } catch (java.net.SocketTimeoutException e) {
+                out.writeBytes("[open]".getBytes(StandardCharsets.ISO_8859_1));
+            } catch (java.net.SocketException e) {
+                // reset: closed
+            }
+            return out.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * Request smuggling: a request framed by both Content-Length and
+     * Transfer-Encoding (Netty takes the chunks and drops the length; a proxy
+     * in front that takes the length sees one request whose body holds a
+     * second), or any request with a Transfer-Encoding followed on its
+     * connection by another. The server answers the first with
+     * {@code connection: close} and closes; no later request on that
+     * connection is handled (before: the smuggled request ran).
+     */
+    @Test
+    void noRequestIsHandledAfterAChunkedOneOnItsConnection() throws Exception {
+        String auth = "Authorization: Bearer a\r\n";
+        String chunks = "2\r\n[]\r\n0\r\n\r\n";
+        for (String framing : new String[] {"Transfer-Encoding: chunked\r\n", "Transfer-Encoding: xchunked\r\n"}) {
+            String smuggled = "POST /sessions/smuggled/call/ping HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Length: 2\r\n\r\n[]";
+            boolean chunked = framing.contains(" chunked");
+            String first = chunked ? chunks : "[]";
+            String both = "POST /sessions/s10/call/ping HTTP/1.1\r\nHost: x\r\n" + auth + framing
+                    + "Content-Length: " + (chunked ? first.length() + smuggled.length() : first.length()) + "\r\n\r\n" + first + smuggled;
+            String plain = "POST /sessions/s10/call/ping HTTP/1.1\r\nHost: x\r\n" + auth + framing
+                    + (chunked ? "" : "Content-Length: 2\r\n") + "\r\n" + first + smuggled;
+            for (String request : new String[] {both, plain}) {
+                String answer = rawUntilClosed(request);
+                assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then closed: " + answer);
+                assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close") && !answer.endsWith("[open]"), answer);
+                assertEquals(null, host.find("smuggled"), "the smuggled request was not handled: " + answer);
+            }
+        }
+        assertEquals("[\"pong\"]", send("POST", "/sessions/s10/call/ping", "a", "[]").body());
+    }
+
     @Test
     void authenticationAndPrincipals() throws Exception {
         HttpResponse<String> r = send("POST", "/sessions/s1/call/ping", null, "[]");
