@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
 
@@ -57,6 +58,8 @@ final class GatewaySocket {
     static final int MAX_QUEUED = 8;
     /** The client's messages being converted or waiting for it, and the end of their chain (event loop only). */
     private int queued;
+    /** Bytes of the message whose fragments are still coming (counted in the gateway's Receiving), and its deadline (event loop only). */
+    private long partial, partialTimer;
     private Future<Void> queue = Future.succeededFuture();
 
     GatewaySocket(Gateway g, HttpServerRequest req, String id, Principal principal) {
@@ -84,7 +87,10 @@ final class GatewaySocket {
         ws = socket;
         HttpConnection conn = req.connection();
         AutoCloseable sub = g.host.subscribe(id, this::push);
+        socket.frameHandler(f -> fragment(socket, f));
         socket.closeHandler(v -> {
+            g.receiving.release(partial);
+            partial = 0;
             try {
                 sub.close();
             } catch (Exception ignored) {
@@ -120,6 +126,45 @@ final class GatewaySocket {
             else write(LuaJson.errorBody("cannot read the message: " + ar.cause(), null));
             return Future.<Void>succeededFuture();
         });
+    }
+
+    /**
+     * Each frame, on the event loop, before Vert.x joins a message's
+     * fragments: the fragments of a message still coming count in the
+     * gateway's bound on bytes being received ({@link Receiving}), and must
+     * all arrive within {@link GatewayOptions#bodyTimeout} of the first
+     * (before: a client could leave a megabyte of fragments per connection
+     * for good). Past either, the connection is closed (1013, then reset).
+     */
+    private void fragment(ServerWebSocket socket, WebSocketFrame f) {
+        if (dropped || !(f.isText() || f.isBinary() || f.isContinuation())) return;
+        int n = f.binaryData().length();
+        if (f.isFinal()) {
+            if (partial > 0) {
+                g.host.vertx().cancelTimer(partialTimer);
+                g.receiving.release(partial);
+                partial = 0;
+            }
+            return;
+        }
+        if (!g.receiving.grow(partial, n)) {
+            refuse(socket, "the server is receiving too many large messages at once; try again");
+            return;
+        }
+        if (partial == 0) {
+            long ms = Math.max(1, g.options.bodyTimeout().toMillis());
+            partialTimer = g.host.vertx().setTimer(ms, t -> {
+                if (partial > 0) refuse(socket, "message not received within " + ms + " ms");
+            });
+        }
+        partial += n;
+    }
+
+    /** Closes the connection (1013), reset a second later, for a message the gateway will not take. */
+    private void refuse(ServerWebSocket s, String why) {
+        dropped = true;
+        s.close((short) 1013, why);
+        g.host.vertx().setTimer(1000, t -> reset(s));
     }
 
     /** A message as the session gets it (value), or the error frame that answers it instead (error). */
