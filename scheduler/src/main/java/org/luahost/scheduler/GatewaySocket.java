@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -37,7 +38,10 @@ import org.luahost.coroutines.ValueException;
  * <li>back-pressure: the bytes of frames written but not yet sent are
  *     counted; a push that would take them past
  *     {@link GatewayOptions#maxPending} closes the connection (1008, "client
- *     too slow") instead of queueing without end. {@code host.push} never
+ *     too slow", then a TCP reset a second later, so that what the kernel
+ *     holds is discarded too) instead of queueing without end; so does any
+ *     frame from the client while more than that waits to be sent to it
+ *     (the pongs Vert.x sends for pings count). {@code host.push} never
  *     waits and never fails because of a slow client.</li>
  * </ul>
  *
@@ -137,7 +141,14 @@ final class GatewaySocket {
      * for good). Past either, the connection is closed (1013, then reset).
      */
     private void fragment(ServerWebSocket socket, WebSocketFrame f) {
-        if (dropped || !(f.isText() || f.isBinary() || f.isContinuation())) return;
+        if (dropped) return;
+        if (unsent(socket) > g.options.maxPending()) {
+            // Vert.x answers each ping with a pong whether or not the client reads: 222 MB of pings from a client
+            // that read nothing queued 500 MB of pongs in a real serve; any frame finds out
+            drop(socket);
+            return;
+        }
+        if (!(f.isText() || f.isBinary() || f.isContinuation())) return;
         int n = f.binaryData().length();
         if (f.isFinal()) {
             if (partial > 0) {
@@ -219,8 +230,15 @@ final class GatewaySocket {
      */
     private void drop(ServerWebSocket s) {
         dropped = true;
-        s.close((short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes of pushed messages waiting");
+        s.close((short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes waiting to be sent to it");
         g.host.vertx().setTimer(1000, t -> reset(s));
+    }
+
+    /** Bytes written to s's connection and not yet handed to the kernel (pushes, pongs, anything); event loop. */
+    static long unsent(ServerWebSocket s) {
+        if (!(s instanceof WebSocketInternal w)) return 0;
+        ChannelOutboundBuffer b = w.channelHandlerContext().channel().unsafe().outboundBuffer();
+        return b == null ? 0 : b.totalPendingWriteBytes();
     }
 
     /** Closes s's connection with a TCP reset, discarding whatever is still unsent. */

@@ -244,6 +244,37 @@ class GatewayHardeningTest {
         }
     }
 
+    /**
+     * Pings from a client that reads nothing: Vert.x answers each with a pong,
+     * which queued without bound (222 MB of pings made a real serve hold
+     * 500 MB of pongs). A frame that arrives while more than maxPending
+     * (here 200 KB) waits to be sent drops the client, as a push does.
+     */
+    @Test
+    void aClientThatPingsAndNeverReadsIsDropped() throws Exception {
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(("GET /sessions/pinger/ws HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes());
+            byte[] ping = wsFrame(9, true, new byte[125]);
+            ByteArrayOutputStream batch = new ByteArrayOutputStream();
+            for (int i = 0; i < 1000; i++) batch.writeBytes(ping);
+            long sent = 0;
+            try {
+                while (sent < (64L << 20)) {
+                    s.getOutputStream().write(batch.toByteArray());
+                    sent += batch.size();
+                }
+            } catch (java.io.IOException e) {
+                // reset by the server: dropped
+            }
+            assertTrue(sent < (64L << 20), "the client was dropped, after " + sent + " bytes of pings");
+        }
+        assertEquals("[\"pong\"]", send("POST", "/sessions/pinger/call/ping", "a", "[]").body());
+    }
+
     @Test
     void authenticationAndPrincipals() throws Exception {
         HttpResponse<String> r = send("POST", "/sessions/s1/call/ping", null, "[]");
