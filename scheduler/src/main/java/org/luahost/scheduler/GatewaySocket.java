@@ -241,13 +241,19 @@ final class GatewaySocket {
         return b == null ? 0 : b.totalPendingWriteBytes();
     }
 
-    /** Closes s's connection with a TCP reset, discarding whatever is still unsent. */
+    /** Closes s's connection with a TCP reset, discarding whatever is still unsent; any thread. */
     static void reset(ServerWebSocket s) {
         if (s instanceof WebSocketInternal w) {
             Channel ch = w.channelHandlerContext().channel();
-            if (!ch.isOpen()) return;
-            ch.config().setOption(ChannelOption.SO_LINGER, 0);
-            ch.close();
+            // on the channel's own event loop (the transport's close must run there), past the pipeline: Vert.x's
+            // handler turns a channel close into a graceful one that first flushes what is queued (30 s against
+            // the client of aSlowWebSocketClientIsDroppedAndPushNeverWaits); the transport's close fails the queued
+            // writes, and SO_LINGER 0 makes the kernel discard its buffer and send a reset
+            ch.eventLoop().execute(() -> {
+                if (!ch.isOpen()) return;
+                ch.config().setOption(ChannelOption.SO_LINGER, 0);
+                ch.unsafe().close(ch.unsafe().voidPromise());
+            });
         } else {
             s.close();
         }
