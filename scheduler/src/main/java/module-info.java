@@ -8,6 +8,7 @@ module org.luahost.scheduler {
     requires transitive org.luahost.persistence;
     requires transitive io.vertx.core;
     requires org.jctools.core;
+    requires io.netty.transport;   // GatewaySocket resets a too-slow client's connection (SO_LINGER 0)
     requires java.management;
     requires org.slf4j;
     requires transitive io.vertx.healthcheck;

@@ -59,6 +59,8 @@ final class ServeCommand {
               --trusted           all standard libraries (default: the sandboxed profile)
               --data DIR          where sessions are saved (default ./.luahost; one process at a time)
               --no-data           do not save sessions (an idle session's state is dropped)
+              --backup-dir DIR    the folder the console's backup route writes new files into (default
+                                  DATA/backups; the route takes a plain file name, never a path)
             """ + StoreFlags.USAGE + """
               --save-interval MS  a changed session is saved at most this often (default 1000; 0 after every turn)
               --skip-unsaveable   save nil in place of values that cannot be saved (default: keep the previous snapshot)
@@ -84,6 +86,7 @@ final class ServeCommand {
         String script = null;
         StoreFlags stores = new StoreFlags();
         boolean save = true;
+        Path backupDir = null;
         long shutdownSeconds = 20;
         try {
             args = ServeConfig.expand(args);   // --config FILE: the file's flags first, so that the command line's override them
@@ -113,6 +116,7 @@ final class ServeCommand {
                         save = true;
                     }
                     case "--no-data" -> save = false;
+                    case "--backup-dir" -> backupDir = Path.of(value(args, ++i, a));
                     case "--save-interval" -> host.saveInterval(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--skip-unsaveable" -> host.unpersistable(UnpersistablePolicy.SKIP_WITH_WARNING);
                     case "--max-sessions" -> host.maxSessions(Integer.parseInt(value(args, ++i, a)));
@@ -173,7 +177,8 @@ final class ServeCommand {
             // the gateway, with the web console at /console/ beside it
             // POST /drain (admin): the SIGTERM path, started from a thread of its own (exit runs the shutdown hook)
             gateway.options.drain(() -> Thread.ofPlatform().name("luahost-drain").start(() -> System.exit(0)));
-            server = Console.start(luaHost, gateway.options.port(port), store, Main.luaThreads()).await();
+            Path backups = !save ? null : backupDir != null ? backupDir : stores.database() ? null : stores.data().resolve("backups");
+            server = Console.start(luaHost, gateway.options.port(port), store, backups, Main.luaThreads()).await();
         } catch (Exception e) {
             System.err.println("luahost serve: cannot start: " + e.getMessage());
             vertx.close();

@@ -62,7 +62,7 @@ final class ServeConfig {
             // ServeCommand
             "port", Kind.INT, "idle", Kind.LONG, "cpu-budget", Kind.LONG, "memory-limit", Kind.LONG,
             "call-timeout", Kind.LONG, "interleave", Kind.SWITCH, "restart-after", Kind.INT,
-            "trusted", Kind.SWITCH, "data", Kind.TEXT, "store", Kind.TEXT, "no-data", Kind.SWITCH, "save-interval", Kind.LONG,
+            "trusted", Kind.SWITCH, "data", Kind.TEXT, "store", Kind.TEXT, "no-data", Kind.SWITCH, "backup-dir", Kind.TEXT, "save-interval", Kind.LONG,
             "skip-unsaveable", Kind.SWITCH, "max-sessions", Kind.INT, "heap-ceiling", Kind.NUMBER,
             "mailbox", Kind.INT, "await-timeout", Kind.LONG, "shutdown-timeout", Kind.LONG,
             "allow-profile-change", Kind.SWITCH, "log-level", Kind.TEXT,

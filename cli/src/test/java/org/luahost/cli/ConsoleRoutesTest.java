@@ -101,9 +101,8 @@ class ConsoleRoutesTest {
             assertTrue(b.getString("source").startsWith("snapshot"), b.encode());
             assertEquals("[3]", text(send(s, "POST", "/sessions/b/call/inc", "[]".getBytes(), USER)));   // b has a's counter, 2
 
-            Path backup = dir.resolve("backup").resolve("sessions.db");
-            Files.createDirectories(backup.getParent());
-            String q = "/console/api/store/backup?path=" + java.net.URLEncoder.encode(backup.toString(), "UTF-8");
+            Path backup = dir.resolve("data").resolve("backups").resolve("sessions.db");   // the default backup folder
+            String q = "/console/api/store/backup?path=sessions.db";
             assertEquals(403, send(s, "POST", q, null, USER).statusCode());
             assertEquals(200, send(s, "POST", q, null, ADMIN).statusCode());
             try (SessionStore copy = SessionStore.sqlite(backup.getParent())) {

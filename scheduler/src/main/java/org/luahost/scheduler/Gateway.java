@@ -82,6 +82,8 @@ public final class Gateway {
 
     final LuaHost host;
     final GatewayOptions options;
+    /** The bytes of requests still arriving, bounded in all. */
+    final Receiving receiving;
     final ValueLimits limits;
     private final SessionRate rate;
 
@@ -90,6 +92,7 @@ public final class Gateway {
         this.options = options;
         this.limits = new ValueLimits(options.maxDepth(), ValueLimits.DEFAULT.maxEntries());
         this.rate = new SessionRate(options.sessionRate(), options.sessionBurst());
+        this.receiving = new Receiving(options.maxReceiving());
     }
 
     /** A gateway for host, to mount with {@link #handle}. */
@@ -188,13 +191,13 @@ public final class Gateway {
             if (!p.functions().test(fn)) {
                 GatewayHttp.close(req, 403, "not allowed to call '" + fn + "'");
             } else if (session(req, p, id, true)) {
-                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(),
+                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(), receiving,
                         b -> call(req, id, p.sender("http"), fn, b));
             }
         } else if (n == 3 && m == HttpMethod.POST && seg.get(2).equals("send")) {
             String id = seg.get(1);
             if (session(req, p, id, true)) {
-                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(),
+                GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(), receiving,
                         b -> send(req, id, p.sender("http"), b));
             }
         } else if (n == 3 && seg.get(2).equals("ws")) {

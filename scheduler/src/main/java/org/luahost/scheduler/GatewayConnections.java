@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * The header deadlines of a server's connections (against slow-header
@@ -23,6 +25,10 @@ import io.vertx.core.http.HttpServerRequest;
  * closing. The request body
  * has its own deadline ({@link GatewayOptions#bodyTimeout}); a WebSocket
  * after its handshake, and a request whose answer is under way, have none.
+ *
+ * <p>A request with a Transfer-Encoding header is its connection's last
+ * (answered with {@code connection: close}, then closed; requests pipelined
+ * after it are not handled): see {@link #lastRequest}.
  *
  * <p>It also bounds the open connections, in all and per client address
  * ({@link GatewayOptions#maxConnections},
@@ -45,6 +51,17 @@ final class GatewayConnections {
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    /**
+     * Connections whose last request to be handled has arrived: one that
+     * came with a Transfer-Encoding header. Netty frames such a request by
+     * its chunks and drops a Content-Length sent with it, so a proxy in front
+     * that frames by the length would see one request where the server sees
+     * two (request smuggling); an unknown coding ({@code xchunked}) is
+     * framed by the length here, by the chunks elsewhere. So the answer to
+     * such a request closes the connection, and whatever the client sent
+     * after it on that connection is never handled.
+     */
+    private final java.util.Set<HttpConnection> lastRequest = ConcurrentHashMap.newKeySet();
 
     private GatewayConnections(Vertx vertx, GatewayOptions options) {
         this.vertx = vertx;
@@ -59,6 +76,11 @@ final class GatewayConnections {
         GatewayConnections g = new GatewayConnections(vertx, options);
         server.connectionHandler(g::opened);
         server.requestHandler(req -> {
+            HttpConnection c = req.connection();
+            if (c != null && g.lastRequest.contains(c)) {
+                c.close();   // a request after one with a Transfer-Encoding: never handled (see lastRequest)
+                return;
+            }
             g.headersArrived(req);
             handler.handle(req);
         });
@@ -78,6 +100,7 @@ final class GatewayConnections {
         arm(c, deadlineMs);
         c.closeHandler(v -> {
             disarm(c);
+            lastRequest.remove(c);
             release(client);
         });
     }
@@ -111,6 +134,12 @@ final class GatewayConnections {
         HttpConnection c = req.connection();
         if (c == null) return;
         disarm(c);
+        if (req.headers().contains(HttpHeaders.TRANSFER_ENCODING) && req.version() != HttpVersion.HTTP_2) {
+            lastRequest.add(c);
+            req.response().putHeader(HttpHeaders.CONNECTION, "close");
+            req.response().endHandler(v -> c.close());
+            return;
+        }
         // the next request's headers are due within the keep-alive deadline of this response's end
         // (a connection closed meanwhile keeps its entry until the timer fires: harmless, bounded)
         req.response().endHandler(v -> arm(c, keepAliveMs));

@@ -69,9 +69,10 @@ final class GatewayHttp {
 
     /**
      * Reads the body up to maxBody bytes within timeoutMs, then hands it on.
-     * A larger body gets 413, a slower one 408; both close the connection.
+     * A larger body gets 413, a slower one 408, one past the gateway's bound
+     * on bytes being received ({@link Receiving}) 503; all close the connection.
      */
-    static void body(Vertx vertx, HttpServerRequest req, int maxBody, long timeoutMs, Consumer<Buffer> then) {
+    static void body(Vertx vertx, HttpServerRequest req, int maxBody, long timeoutMs, Receiving receiving, Consumer<Buffer> then) {
         String length = req.getHeader("content-length");
         if (length != null) {
             long n;
@@ -91,6 +92,7 @@ final class GatewayHttp {
         long timer = vertx.setTimer(Math.max(1, timeoutMs), t -> {
                     if (done[0]) return;
                     done[0] = true;
+                    receiving.release(acc.length());
                     close(req, 408, "request body not received within " + timeoutMs + " ms");
                 });
         req.handler(chunk -> {
@@ -98,7 +100,16 @@ final class GatewayHttp {
             if ((long) acc.length() + chunk.length() > maxBody) {
                 done[0] = true;
                 vertx.cancelTimer(timer);
+                receiving.release(acc.length());
                 close(req, 413, "request body too large (limit " + maxBody + " bytes)");
+                return;
+            }
+            if (!receiving.grow(acc.length(), chunk.length())) {
+                done[0] = true;
+                vertx.cancelTimer(timer);
+                receiving.release(acc.length());
+                req.response().putHeader("retry-after", "1");
+                close(req, 503, "the server is receiving too many large requests at once; try again");
                 return;
             }
             acc.appendBuffer(chunk);
@@ -107,12 +118,14 @@ final class GatewayHttp {
             if (done[0]) return;
             done[0] = true;
             vertx.cancelTimer(timer);
+            receiving.release(acc.length());
             error(req, 400, "cannot read the request: " + e.getMessage(), null);
         });
         req.endHandler(v -> {
             if (done[0]) return;
             done[0] = true;
             vertx.cancelTimer(timer);
+            receiving.release(acc.length());
             then.accept(acc);
         });
         req.resume();   // a vertx-web Router pauses the request before its handlers run

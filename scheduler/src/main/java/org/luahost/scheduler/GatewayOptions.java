@@ -30,6 +30,7 @@ public final class GatewayOptions {
     private long maxResultBytes = 16L << 20;
     private int maxFrame = 64 << 10;
     private int maxPending = 4 << 20;
+    private long maxReceiving;
     private int maxConnections = 10_000;
     private int maxConnectionsPerClient = 1_000;
     private double sessionRate = 10;
@@ -55,6 +56,16 @@ public final class GatewayOptions {
     public int maxBody() { return maxBody; }
     /** Largest request body in bytes (default 1 MiB); a larger one gets 413 and is not read into memory; also the largest WebSocket message. */
     public GatewayOptions maxBody(int n) { this.maxBody = n; return this; }
+
+    /** The bound of {@link #maxReceiving(long)} in effect: as set, or an eighth of the maximum heap. */
+    public long maxReceiving() { return maxReceiving > 0 ? maxReceiving : Runtime.getRuntime().maxMemory() / 8; }
+    /**
+     * Bytes of requests still arriving the gateway holds at most, in all
+     * (HTTP bodies, fragmented WebSocket messages; the first 16 KB of each
+     * do not count); default 0: an eighth of the maximum heap. A request
+     * that would pass it gets 503 (a WebSocket is closed with 1013).
+     */
+    public GatewayOptions maxReceiving(long n) { this.maxReceiving = n; return this; }
 
     public Duration bodyTimeout() { return bodyTimeout; }
     /** How long a request body may take to arrive (default 10 s); a slower one gets 408 and the connection closes. */

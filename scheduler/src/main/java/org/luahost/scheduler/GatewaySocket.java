@@ -2,10 +2,16 @@ package org.luahost.scheduler;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
 
 import org.luahost.coroutines.ValueException;
@@ -16,12 +22,14 @@ import org.luahost.coroutines.ValueException;
  * answer with a body. Then:
  *
  * <ul>
- * <li>each text frame from the client is one JSON value, delivered to
+ * <li>each text message from the client is one JSON value, delivered to
  *     {@code on_message(from, value)} where from is the connection's
  *     principal ({@link Principal#sender}{@code ("ws")}); a frame that is not
  *     JSON or nests too deeply is answered with an error frame
  *     {@code {"error": ...}}; frames are bounded by
- *     {@link GatewayOptions#maxFrame} (a larger one closes the connection);</li>
+ *     {@link GatewayOptions#maxFrame} (a larger one closes the connection);
+ *     messages over {@link Gateway#INLINE_BODY} are converted to Lua on a
+ *     worker, in order ({@link #received});</li>
  * <li>each {@code host.push(v)} of the session becomes one text frame (the
  *     JSON of v, or a JSON array when several values are pushed), encoded on
  *     the session's thread within {@link GatewayOptions#maxDepth} and
@@ -30,12 +38,16 @@ import org.luahost.coroutines.ValueException;
  * <li>back-pressure: the bytes of frames written but not yet sent are
  *     counted; a push that would take them past
  *     {@link GatewayOptions#maxPending} closes the connection (1008, "client
- *     too slow") instead of queueing without end. {@code host.push} never
+ *     too slow", then a TCP reset a second later, so that what the kernel
+ *     holds is discarded too) instead of queueing without end; so does any
+ *     frame from the client while more than that waits to be sent to it
+ *     (the pongs Vert.x sends for pings count). {@code host.push} never
  *     waits and never fails because of a slow client.</li>
  * </ul>
  *
  * <p>Threads: {@link #open} and the frame handlers run on the connection's
- * event loop; {@link #push} on the session's thread (writes are handed to
+ * event loop, and so do the ends of the conversions on workers (queued and
+ * queue are the loop's); {@link #push} on the session's thread (writes are handed to
  * Vert.x, which is safe from any thread); pending is atomic.
  */
 final class GatewaySocket {
@@ -46,6 +58,13 @@ final class GatewaySocket {
     private final AtomicLong pending = new AtomicLong();
     private volatile ServerWebSocket ws;
     private volatile boolean dropped;
+    /** Messages the client may have waiting for conversion before its socket is paused. */
+    static final int MAX_QUEUED = 8;
+    /** The client's messages being converted or waiting for it, and the end of their chain (event loop only). */
+    private int queued;
+    /** Bytes of the message whose fragments are still coming (counted in the gateway's Receiving), and its deadline (event loop only). */
+    private long partial, partialTimer;
+    private Future<Void> queue = Future.succeededFuture();
 
     GatewaySocket(Gateway g, HttpServerRequest req, String id, Principal principal) {
         this.g = g;
@@ -72,7 +91,10 @@ final class GatewaySocket {
         ws = socket;
         HttpConnection conn = req.connection();
         AutoCloseable sub = g.host.subscribe(id, this::push);
+        socket.frameHandler(f -> fragment(socket, f));
         socket.closeHandler(v -> {
+            g.receiving.release(partial);
+            partial = 0;
             try {
                 sub.close();
             } catch (Exception ignored) {
@@ -83,21 +105,96 @@ final class GatewaySocket {
             if (conn != null) conn.close();
         });
         String from = LuaJson.luaString(principal.sender("ws"));
-        socket.textMessageHandler(text -> {
-            Object value;
-            try {
-                Object json = LuaJson.parse(Buffer.buffer(text), g.options.maxDepth());
-                value = LuaJson.fromJson(json, g.limits, "message");
-            } catch (DecodeException e) {
-                write(LuaJson.errorBody("not JSON: " + e.getMessage(), null));
-                return;
-            } catch (ValueException | SessionException e) {
-                write(LuaJson.errorBody(e.getMessage(), null));
-                return;
-            }
-            g.host.sendAs(id, from, value).onFailure(e -> write(LuaJson.errorBody(e.getMessage(), null)));
-        });
+        socket.textMessageHandler(text -> received(socket, from, text));
         socket.binaryMessageHandler(b -> write(LuaJson.errorBody("binary frames are not accepted; send JSON text", null)));
+    }
+
+    /**
+     * A text message from the client, on the event loop. A small one, with
+     * none before it still being converted, is converted and delivered here;
+     * the others go through {@link #queue}: a message of up to
+     * {@code maxBody} (1 MB by default, in continuation frames) becomes a Lua
+     * value on a worker, as an HTTP body over {@link Gateway#INLINE_BODY}
+     * does, and the event loop's other connections do not wait for it.
+     */
+    private void received(ServerWebSocket socket, String from, String text) {
+        if (queued == 0 && text.length() <= Gateway.INLINE_BODY) {
+            deliver(from, convert(text));
+            return;
+        }
+        // in order: each waits for the one before it; a client far ahead is paused (TCP back-pressure)
+        if (++queued == MAX_QUEUED) socket.pause();
+        queue = queue.compose(v -> g.host.vertx().executeBlocking(() -> convert(text), false)).transform(ar -> {
+            if (queued-- == MAX_QUEUED) socket.resume();
+            if (ar.succeeded()) deliver(from, ar.result());
+            else write(LuaJson.errorBody("cannot read the message: " + ar.cause(), null));
+            return Future.<Void>succeededFuture();
+        });
+    }
+
+    /**
+     * Each frame, on the event loop, before Vert.x joins a message's
+     * fragments: the fragments of a message still coming count in the
+     * gateway's bound on bytes being received ({@link Receiving}), and must
+     * all arrive within {@link GatewayOptions#bodyTimeout} of the first
+     * (before: a client could leave a megabyte of fragments per connection
+     * for good). Past either, the connection is closed (1013, then reset).
+     */
+    private void fragment(ServerWebSocket socket, WebSocketFrame f) {
+        if (dropped) return;
+        if (unsent(socket) > g.options.maxPending()) {
+            // Vert.x answers each ping with a pong whether or not the client reads: 222 MB of pings from a client
+            // that read nothing queued 500 MB of pongs in a real serve; any frame finds out
+            drop(socket);
+            return;
+        }
+        if (!(f.isText() || f.isBinary() || f.isContinuation())) return;
+        int n = f.binaryData().length();
+        if (f.isFinal()) {
+            if (partial > 0) {
+                g.host.vertx().cancelTimer(partialTimer);
+                g.receiving.release(partial);
+                partial = 0;
+            }
+            return;
+        }
+        if (!g.receiving.grow(partial, n)) {
+            refuse(socket, "the server is receiving too many large messages at once; try again");
+            return;
+        }
+        if (partial == 0) {
+            long ms = Math.max(1, g.options.bodyTimeout().toMillis());
+            partialTimer = g.host.vertx().setTimer(ms, t -> {
+                if (partial > 0) refuse(socket, "message not received within " + ms + " ms");
+            });
+        }
+        partial += n;
+    }
+
+    /** Closes the connection (1013), reset a second later, for a message the gateway will not take. */
+    private void refuse(ServerWebSocket s, String why) {
+        dropped = true;
+        s.close((short) 1013, why);
+        g.host.vertx().setTimer(1000, t -> reset(s));
+    }
+
+    /** A message as the session gets it (value), or the error frame that answers it instead (error). */
+    private record Message(Object value, String error) {}
+
+    private Message convert(String text) {
+        try {
+            Object json = LuaJson.parse(Buffer.buffer(text), g.options.maxDepth());
+            return new Message(LuaJson.fromJson(json, g.limits, "message"), null);
+        } catch (DecodeException e) {
+            return new Message(null, LuaJson.errorBody("not JSON: " + e.getMessage(), null));
+        } catch (ValueException | SessionException e) {
+            return new Message(null, LuaJson.errorBody(e.getMessage(), null));
+        }
+    }
+
+    private void deliver(String from, Message m) {
+        if (m.error() != null) write(m.error());
+        else g.host.sendAs(id, from, m.value()).onFailure(e -> write(LuaJson.errorBody(e.getMessage(), null)));
     }
 
     /** What the session pushed (copies), on the session's thread. */
@@ -125,13 +222,40 @@ final class GatewaySocket {
         s.writeTextMessage(frame).onComplete(x -> pending.addAndGet(-size));
     }
 
-    /** The client does not read fast enough: close (and, if the close frame cannot get through, cut the connection). */
+    /**
+     * The client does not read fast enough: send the close frame (a client that still reads gets the reason) and
+     * reset the connection a second later if it is still open. A plain close would not do: the kernel keeps
+     * sending what it already holds (up to its send buffer, megabytes) at the pace the client reads, for
+     * minutes against a client that reads a few KB a second; a reset (SO_LINGER 0) discards it at once.
+     */
     private void drop(ServerWebSocket s) {
         dropped = true;
-        s.close((short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes of pushed messages waiting");
-        HttpConnection conn = req.connection();
-        g.host.vertx().setTimer(2000, t -> {
-            if (conn != null) conn.close();
-        });
+        s.close((short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes waiting to be sent to it");
+        g.host.vertx().setTimer(1000, t -> reset(s));
+    }
+
+    /** Bytes written to s's connection and not yet handed to the kernel (pushes, pongs, anything); event loop. */
+    static long unsent(ServerWebSocket s) {
+        if (!(s instanceof WebSocketInternal w)) return 0;
+        ChannelOutboundBuffer b = w.channelHandlerContext().channel().unsafe().outboundBuffer();
+        return b == null ? 0 : b.totalPendingWriteBytes();
+    }
+
+    /** Closes s's connection with a TCP reset, discarding whatever is still unsent; any thread. */
+    static void reset(ServerWebSocket s) {
+        if (s instanceof WebSocketInternal w) {
+            Channel ch = w.channelHandlerContext().channel();
+            // on the channel's own event loop (the transport's close must run there), past the pipeline: Vert.x's
+            // handler turns a channel close into a graceful one that first flushes what is queued (30 s against
+            // the client of aSlowWebSocketClientIsDroppedAndPushNeverWaits); the transport's close fails the queued
+            // writes, and SO_LINGER 0 makes the kernel discard its buffer and send a reset
+            ch.eventLoop().execute(() -> {
+                if (!ch.isOpen()) return;
+                ch.config().setOption(ChannelOption.SO_LINGER, 0);
+                ch.unsafe().close(ch.unsafe().voidPromise());
+            });
+        } else {
+            s.close();
+        }
     }
 }

@@ -100,4 +100,36 @@ class LibraryBudgetTest {
         Object r = get(s.call("get"))[0];
         assertTrue(r instanceof String m && m.startsWith("handled: ") && m.contains("CPU budget exceeded"), String.valueOf(r));
     }
+
+    /**
+     * host.persist in a loop: each call captures the whole state (an 8 MB
+     * one: milliseconds) but is one unit of work, so the meter was
+     * never asked and a turn with a 200 ms budget ran on (a real serve: a
+     * 1 s budget, 200 persists of a 20 MB state, 46 s and 16 s of CPU in one
+     * turn). The host functions now charge the time they took, so the
+     * budget's check comes at the next unit of work.
+     */
+    @Test
+    void persistInALoopEndsWithTheBudgetError() throws Exception {
+        LuaHost h = LuaHost.create(vertx, new HostOptions().verticles(1).store(new FencedMemoryStore())
+                .output(new PrintStream(new ByteArrayOutputStream())));
+        try {
+            get(h.ready());
+            SessionOptions o = new SessionOptions().cpuBudget(Duration.ofMillis(200)).memoryLimit(0);
+            Session s = get(h.session("persister", Script.of("p.lua", """
+                    big = {}
+                    for i = 1, 800 do big[i] = ('x'):rep(10000) .. i end
+                    -- 400 iterations are 800 units of work: without a charge the meter is asked once at most, at
+                    -- a point that depends on where the turn's allowance stood (2 times in 5, early enough)
+                    -- (the state does not change: each capture matches the previous snapshot and stores nothing)
+                    function f() for i = 1, 400 do host.persist() end return 'done' end
+                    """), o));
+            for (int i = 0; i < 4; i++) {   // four turns: without the charge all four fail 1 time in 40
+                SessionException e = failure(s.call("f"));
+                assertTrue(e.getMessage().contains("CPU budget exceeded (200 ms per turn)"), e.getMessage());
+            }
+        } finally {
+            get(h.close());
+        }
+    }
 }

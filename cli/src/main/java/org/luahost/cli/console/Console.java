@@ -53,14 +53,17 @@ public final class Console {
     final SessionStore store;
     final ThreadFactory luaThreads;
     final HostSampler sampler;
+    final BackupFolder backups;
     private final Gateway gateway;
     private final ConsoleApi api;
     private final Map<String, Buffer> files = new ConcurrentHashMap<>();
-    /** The open event streams; written on the event loop of each (Vert.x responses are thread-safe to write). */
-    final Set<HttpServerResponse> streams = ConcurrentHashMap.newKeySet();
+    /** The open event streams and whose they are; written on the event loop of each (Vert.x responses are thread-safe to write). */
+    final Map<HttpServerResponse, Principal> streams = new ConcurrentHashMap<>();
 
-    private Console(LuaHost host, GatewayOptions options, SessionStore store, ThreadFactory luaThreads) {
+    private Console(LuaHost host, GatewayOptions options, SessionStore store, java.nio.file.Path backups,
+            ThreadFactory luaThreads) {
         this.host = host;
+        this.backups = new BackupFolder(backups);
         this.options = options;
         this.store = store;
         this.luaThreads = luaThreads;
@@ -75,7 +78,17 @@ public final class Console {
      * (sessions not saved: the store routes answer 404).
      */
     public static Future<HttpServer> start(LuaHost host, GatewayOptions options, SessionStore store, ThreadFactory luaThreads) {
-        Console c = new Console(host, options, store, luaThreads);
+        return start(host, options, store, null, luaThreads);
+    }
+
+    /**
+     * As {@link #start(LuaHost, GatewayOptions, SessionStore, ThreadFactory)},
+     * with the folder the admin's backup route writes into (new files
+     * directly in it only; null: backups are refused).
+     */
+    public static Future<HttpServer> start(LuaHost host, GatewayOptions options, SessionStore store, java.nio.file.Path backups,
+            ThreadFactory luaThreads) {
+        Console c = new Console(host, options, store, backups, luaThreads);
         host.vertx().setPeriodic(1000, id -> host.vertx().executeBlocking(() -> {
             c.sampler.sample();
             return null;

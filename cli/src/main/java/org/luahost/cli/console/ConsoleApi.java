@@ -50,14 +50,17 @@ import org.luahost.scheduler.TurnError;
  *     {@code GET store/ID/export[?seq=N]} (the snapshot's bytes; like a
  *     snapshot's globals, one such read at a time, 503 meanwhile),
  *     {@code PUT store/ID} (admin; import: the body is a snapshot file),
- *     {@code DELETE store/ID} (admin), {@code POST store/backup?path=FILE}
- *     (admin; a consistent copy of the store at that path on the server).
+ *     {@code DELETE store/ID} (admin), {@code POST store/backup?path=NAME}
+ *     (admin; a consistent copy of the store as the new file NAME in the
+ *     server's backup folder, {@link BackupFolder}).
  *     Import and delete refuse a live session (409): it would overwrite them.</li>
  * </ul>
  * Session ids: eval and import take the gateway's rule
  * ({@code Gateway.idProblem}: 400), so they make no session a client could not
- * name; the per-session reads take the principal's sessions (403), as the
- * gateway does.
+ * name; the per-session reads (a session, its globals, its stored history
+ * and export) take the principal's sessions (403), as the gateway does, and
+ * the lists (the session table, the store's list, the event stream) show a
+ * non-admin principal only its own sessions.
  * Threads: {@link #route} on the event loop; store calls complete wherever
  * the store completes them (responses may be written from any thread).
  */
@@ -77,9 +80,9 @@ final class ConsoleApi {
             if (m == HttpMethod.GET && n == 1 && first.equals("whoami")) {
                 Console.json(req, 200, new JsonObject().put("name", p.name()).put("admin", p.admin()));
             } else if (m == HttpMethod.GET && n == 1 && first.equals("sessions")) {
-                rows().onComplete(ar -> reply(req, ar));
+                rows(p).onComplete(ar -> reply(req, ar));
             } else if (m == HttpMethod.GET && n == 1 && first.equals("stream")) {
-                stream(req);
+                stream(req, p);
             } else if (m == HttpMethod.GET && n == 1 && first.equals("host")) {
                 Console.json(req, 200, c.sampler.samples());
             } else if (m == HttpMethod.GET && n == 2 && first.equals("sessions")) {
@@ -126,16 +129,14 @@ final class ConsoleApi {
         HttpMethod m = req.method();
         int n = seg.length;
         if (m == HttpMethod.GET && n == 1) {
-            reply(req, Future.fromCompletionStage(c.store.list()).map(l -> infos(l, true)));
+            reply(req, Future.fromCompletionStage(c.store.list()).map(l -> infos(visible(l, p), true)));
         } else if (m == HttpMethod.POST && n == 2 && seg[1].equals("backup")) {
-            String to = req.getParam("path");
-            if (to == null || to.isBlank()) throw new IllegalArgumentException("backup needs ?path=FILE (a path on the server)");
-            if (admin(req, p)) {
-                reply(req, Future.fromCompletionStage(c.store.backup(Path.of(to))).map(v -> new JsonObject().put("backup", to)));
-            }
+            if (admin(req, p)) backup(req, req.getParam("path"));
         } else if (m == HttpMethod.GET && n == 2) {
+            if (!allowed(req, p, seg[1])) return;
             reply(req, Future.fromCompletionStage(c.store.history(seg[1])).map(l -> infos(l, false)));
         } else if (m == HttpMethod.GET && n == 3 && seg[2].equals("export")) {
+            if (!allowed(req, p, seg[1])) return;
             long seq = seq(req);
             Runnable done = heavy(req);
             if (done == null) return;
@@ -165,12 +166,44 @@ final class ConsoleApi {
         }
     }
 
+    /** POST store/backup?path=NAME (admin): a new file in the backup folder ({@link BackupFolder}), resolved on a worker. */
+    private void backup(HttpServerRequest req, String name) {
+        c.host.vertx().executeBlocking(() -> c.backups.resolve(name), false).onComplete(ar -> {
+            if (ar.failed()) {
+                Console.error(req, ar.cause() instanceof IllegalArgumentException ? 400 : 404, ar.cause().getMessage());
+                return;
+            }
+            Path to = ar.result();
+            reply(req, Future.fromCompletionStage(c.store.backup(to)).map(v -> new JsonObject().put("backup", to.toString())));
+        });
+    }
+
     private static JsonArray infos(List<SnapshotInfo> l, boolean withId) {
         JsonArray a = new JsonArray();
         for (SnapshotInfo i : l) {
             JsonObject o = new JsonObject().put("seq", i.sequence()).put("savedAt", i.savedAt().toString()).put("size", i.size());
             if (withId) o.put("id", i.sessionId()).put("kept", i.kept());
             a.add(o);
+        }
+        return a;
+    }
+
+    /** The stored sessions p may see. */
+    private static List<SnapshotInfo> visible(List<SnapshotInfo> l, Principal p) {
+        return l.stream().filter(i -> p.sessions().test(i.sessionId())).toList();
+    }
+
+    /** The session table as p may see it: only p's sessions (the admin's: all). */
+    Future<JsonArray> rows(Principal p) {
+        return rows().map(a -> mine(a, p));
+    }
+
+    /** The rows of a whole table that name p's sessions. */
+    private static JsonArray mine(JsonArray all, Principal p) {
+        if (p.admin()) return all;
+        JsonArray a = new JsonArray();
+        for (Object o : all) {
+            if (p.sessions().test(((JsonObject) o).getString("id"))) a.add(o);
         }
         return a;
     }
@@ -387,8 +420,8 @@ final class ConsoleApi {
      */
     static final int MAX_STREAMS = 64;
 
-    /** GET stream: server-sent events until the client goes (503 beyond {@link #MAX_STREAMS}). */
-    private void stream(HttpServerRequest req) {
+    /** GET stream: server-sent events until the client goes (503 beyond {@link #MAX_STREAMS}); p's sessions only. */
+    private void stream(HttpServerRequest req, Principal p) {
         if (c.streams.size() >= MAX_STREAMS) {
             req.response().putHeader("retry-after", "5");
             Console.error(req, 503, "too many console streams are open (at most " + MAX_STREAMS + ")");
@@ -397,19 +430,30 @@ final class ConsoleApi {
         HttpServerResponse r = req.response();
         r.setChunked(true).putHeader("content-type", "text/event-stream").putHeader("cache-control", "no-cache");
         r.write(": luahost console\n\n");
-        c.streams.add(r);
+        c.streams.put(r, p);
         r.closeHandler(v -> c.streams.remove(r));
         r.exceptionHandler(e -> c.streams.remove(r));
     }
 
-    /** After each sample: the table and the newest sample to every open stream. */
+    private static String event(JsonArray rows, JsonObject sample) {
+        return "data: " + new JsonObject().put("sessions", rows).put("host", sample).encode() + "\n\n";
+    }
+
+    /** After each sample: the table (the rows of the stream's principal) and the newest sample to every open stream. */
     void push() {
         if (c.streams.isEmpty()) return;
         rows().onSuccess(rows -> {
-            String event = "data: " + new JsonObject().put("sessions", rows).put("host", c.sampler.latest()).encode() + "\n\n";
-            for (HttpServerResponse r : c.streams) {
-                if (r.closed() || r.ended()) c.streams.remove(r);
-                else if (!r.writeQueueFull()) r.write(event);
+            JsonObject sample = c.sampler.latest();
+            String all = null;   // the whole table's event, made once for the admins' streams
+            for (Map.Entry<HttpServerResponse, Principal> e : c.streams.entrySet()) {
+                HttpServerResponse r = e.getKey();
+                if (r.closed() || r.ended()) {
+                    c.streams.remove(r);
+                } else if (!r.writeQueueFull()) {
+                    Principal p = e.getValue();
+                    if (p.admin() && all == null) all = event(rows, sample);
+                    r.write(p.admin() ? all : event(mine(rows, p), sample));
+                }
             }
         });
     }

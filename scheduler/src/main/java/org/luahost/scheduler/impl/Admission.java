@@ -27,7 +27,10 @@ import org.luahost.scheduler.SessionException.Kind;
  *     Lua data charged to the live sessions (their memory estimates: the
  *     collection usage of the old generation lags until a full collection),
  *     plus the reservations of sessions being restored. Both are read at most
- *     every {@link #PROBE_NANOS}, so a burst of starts costs one probe. Over
+ *     every {@link #PROBE_NANOS}, so a burst of starts costs one probe. A
+ *     refusal is decided on a fresh reading (a full collection first, at most
+ *     every {@link #GC_NANOS}: {@link #freshReading}), since the charges
+ *     count the garbage each state allocated since its last collection. Over
  *     the ceiling the host first passivates idle sessions early (the sweep of
  *     {@link HostImpl}), and refuses new ones while it stays over.</li>
  * </ul>
@@ -70,6 +73,9 @@ final class Admission {
     /** At most this often a full collection is asked for when the heap reads over the ceiling and the sessions' data does not. */
     static final long GC_NANOS = 10_000_000_000L;
     private volatile long gcAskedAt = System.nanoTime() - 2 * GC_NANOS;
+    /** The garbage the last {@link #freshReading} found in the charges, and when: discounted for {@link #GC_NANOS}. */
+    private volatile long chargedSlack, freshAt = System.nanoTime() - 2 * GC_NANOS;
+    private volatile int freshReadings;
 
     Admission(HostOptions options, LongSupplier charged) {
         this.charged = charged;
@@ -113,10 +119,14 @@ final class Admission {
         }
         if (ceilingBytes == 0) return 0;
         probe();
-        for (;;) {
+        for (boolean fresh = false;;) {
             long r = reserved.get();
-            long use = Math.max(heapUsed, chargedBytes) + r;
+            long use = inUse() + r;
             if (use + expected > ceilingBytes) {
+                if (!fresh && freshReading()) {
+                    fresh = true;
+                    continue;   // decide again on what the collection left
+                }
                 staleHeap(expected);
                 String what = expected > 0 ? "cannot restore session '" + id + "' (" + (expected >> 20) + " MB when it was passivated)"
                         : "cannot start session '" + id + "'";
@@ -164,8 +174,53 @@ final class Admission {
     boolean overCeiling() {
         if (ceilingBytes == 0) return false;
         probe();
-        return Math.max(heapUsed, chargedBytes) + reserved.get() > ceilingBytes;
+        return inUse() + reserved.get() > ceilingBytes;
     }
+
+    /** The memory in use as last probed: the heap, or the sessions' charged data less the garbage a fresh reading found in it. */
+    private long inUse() {
+        long slack = System.nanoTime() - freshAt < GC_NANOS ? chargedSlack : 0;
+        return Math.max(heapUsed, chargedBytes - slack);
+    }
+
+    /**
+     * A fresh reading before a refusal: a full collection on this thread,
+     * then the heap and the sessions' charges read again, at most every
+     * {@link #GC_NANOS} (sharing that clock with {@link #staleHeap}, so the
+     * host asks for at most one full collection per period, however many
+     * starts are refused). Returns false (nothing read) within the period.
+     *
+     * <p>The sessions' charges are their states' estimates: the live data of
+     * each state's last Lua collection plus everything allocated since,
+     * garbage included (up to the pause, twice the live data by default), so
+     * near the ceiling their sum may refuse sessions the heap has room for.
+     * What the heap holds after a full collection is live for certain, Lua
+     * data and everything else: the charges' excess over it
+     * ({@link #chargedSlack}) is garbage, and is discounted from the charges
+     * until the period ends (what the sessions allocate afterwards counts in
+     * full). Blocking the caller costs nothing beyond the collection's
+     * pause, which stops every thread anyway.
+     */
+    private boolean freshReading() {
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (now - gcAskedAt < GC_NANOS) return false;
+            gcAskedAt = now;
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long charges = charged.getAsLong();
+            heapUsed = Math.max(heap, heapInUse());
+            chargedBytes = charges;
+            chargedSlack = Math.max(0, charges - heap);
+            freshAt = System.nanoTime();
+            probedAt = freshAt;
+            freshReadings++;
+            return true;
+        }
+    }
+
+    /** Fresh readings taken (full collections before a refusal), since the host started. */
+    int freshReadings() { return freshReadings; }
 
     /** Whether there is a ceiling to watch. */
     boolean watchesHeap() { return ceilingBytes > 0; }
