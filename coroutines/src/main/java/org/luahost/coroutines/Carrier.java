@@ -51,6 +51,14 @@ public final class Carrier implements Executor, AutoCloseable {
      * carrier thread, so no synchronization.
      */
     private final java.util.ArrayDeque<Runnable> local = new java.util.ArrayDeque<>();
+    /**
+     * The first task submitted on the carrier since the loop last looked, kept
+     * out of {@link #local}: a coroutine switch submits exactly one (the
+     * woken thread) before the running thread parks, so the common case is a
+     * field write and a read instead of a deque's insertion and removal.
+     * Carrier thread only; tasks run in arrival order ({@code next} first).
+     */
+    private Runnable next;
     private final Thread thread;
     /** Set by the carrier before it parks on an empty queue; producers that see it unpark the carrier. */
     private volatile boolean sleeping;
@@ -104,7 +112,8 @@ public final class Carrier implements Executor, AutoCloseable {
     public void execute(Runnable task) {
         if (closed) throw new RejectedExecutionException("carrier " + thread.getName() + " is closed");
         if (onCarrier()) {
-            local.addLast(task);
+            if (next == null && local.isEmpty()) next = task;
+            else local.addLast(task);
             return;
         }
         tasks.offer(task);
@@ -132,8 +141,9 @@ public final class Carrier implements Executor, AutoCloseable {
 
     private void loop() {
         for (;;) {
-            Runnable t = local.pollFirst();
-            if (t == null) t = tasks.poll();
+            Runnable t = next;
+            if (t != null) next = null;
+            else if ((t = local.pollFirst()) == null) t = tasks.poll();
             if (t == null) {
                 sleeping = true;
                 t = tasks.poll();           // a producer may have offered before it saw the flag

@@ -42,6 +42,9 @@ public class LuaThread implements LuaThreadHandle {
     public static final int MAX_CCALLS_ERR = MAX_CCALLS / 10 * 11;
 
     public final LuaState state;
+    /** The shared empty arrays the lazily grown per-thread arrays start from (never written: length 0). */
+    private static final Object[] NO_VALUES = {};
+    private static final int[] NO_DEPTHS = {};
     private Frame[] frames = new Frame[8];   // small: every suspended coroutine has one (it doubles as needed)
     /**
      * The depth at which a push overflows: {@link #MAX_DEPTH}, or that plus
@@ -66,9 +69,14 @@ public class LuaThread implements LuaThreadHandle {
      */
     public int finalizerDepth;
 
-    private Object[] handlers = new Object[4];
+    /**
+     * The message handler of each active protected call (null for pcall); this
+     * array, {@link #pins} and {@link #pendingTbc} start empty and are grown on first
+     * use: a coroutine that never uses them (most) costs about 200 bytes less.
+     */
+    private Object[] handlers = NO_VALUES;
     /** The depth of each active protected call (where an error it catches unwinds to). */
-    private int[] protectedDepths = new int[4];
+    private int[] protectedDepths = NO_DEPTHS;
     private int nprotected;
     private boolean inHandler;
     /**
@@ -215,14 +223,14 @@ public class LuaThread implements LuaThreadHandle {
      * {@link #npins} is reset by the pin scope that pushed them, and by a
      * protected call that catches an error.
      */
-    private Object[] pins = new Object[16];
+    private Object[] pins = NO_VALUES;   // grown at the first pin: most coroutines never pin
     int npins;
 
     /** Pins v (if it is a collectable object) and returns it. */
     public final Object pin(Object v) {
         if (!state.pinning || v == null || v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean) return v;   // exact-class tests first
         if (v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle) {
-            if (npins == pins.length) pins = java.util.Arrays.copyOf(pins, npins * 2);
+            if (npins == pins.length) pins = java.util.Arrays.copyOf(pins, Math.max(16, npins * 2));
             pins[npins++] = v;
         }
         return v;
@@ -297,12 +305,12 @@ public class LuaThread implements LuaThreadHandle {
      * last: what {@link LuaState#close} closes when the state is closed while
      * they are pending ({@code os.exit(status, true)}). Only {@code Stats.Tbc} changes it.
      */
-    private Object[] pendingTbc = new Object[4];
+    private Object[] pendingTbc = NO_VALUES;   // grown at the first <close> variable
     private int npendingTbc;
 
     /** Notes a to-be-closed value entering scope; returns the mark to {@link #resetTbc} to when it leaves. */
     public final int pushTbc(Object v) {
-        if (npendingTbc == pendingTbc.length) pendingTbc = java.util.Arrays.copyOf(pendingTbc, npendingTbc * 2);
+        if (npendingTbc == pendingTbc.length) pendingTbc = java.util.Arrays.copyOf(pendingTbc, Math.max(4, npendingTbc * 2));
         pendingTbc[npendingTbc] = v;
         return npendingTbc++;
     }
@@ -412,8 +420,9 @@ public class LuaThread implements LuaThreadHandle {
     /** Enters a protected call (pcall: handler null; xpcall: its message handler). Returns a token for {@link #endProtected}. */
     public final int beginProtected(Object handler) {
         if (nprotected == handlers.length) {
-            handlers = java.util.Arrays.copyOf(handlers, nprotected * 2);
-            protectedDepths = java.util.Arrays.copyOf(protectedDepths, nprotected * 2);
+            int n = Math.max(4, nprotected * 2);
+            handlers = java.util.Arrays.copyOf(handlers, n);
+            protectedDepths = java.util.Arrays.copyOf(protectedDepths, n);
         }
         handlers[nprotected] = handler;
         protectedDepths[nprotected] = depth;
