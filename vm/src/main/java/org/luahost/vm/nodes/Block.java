@@ -46,12 +46,6 @@ public class Block extends Stat {
     /** Sets {@link #loopInstrs}; once, by the compiler. */
     public void setLoopInstrs(int n) { loopInstrs = n; }
 
-    /** What {@link #exec} runs: the compiled form once there is one, else this block (for JitRt.body). */
-    final Stat unit() {
-        Stat c = compiled;
-        return c != null ? c : this;
-    }
-
     @Override
     public int exec(Frame f) {
         Stat c = compiled;

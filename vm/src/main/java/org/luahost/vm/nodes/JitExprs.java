@@ -461,50 +461,14 @@ abstract class JitExprs {
             expr(args[i]);
             cb.astore(a[i]);
         }
-        invokeCall(c, fv, a);
-    }
-
-    /** Whether call sites with up to 3 arguments call a Lua callee's body directly (directCall); for A/B measurements. */
-    static final boolean DIRECT_CALLS = !Boolean.getBoolean("luahost.jit.noDirectCalls");
-
-    /**
-     * Calls the function in temporary fv with the arguments in temporaries a (at most 3),
-     * leaving its first result. A Lua closure's body is run from this site's own bytecode
-     * (JitRt.enterK, the body's exec, JitRt.leave: what LuaClosure.call does), so the exec
-     * call has its own type profile: HotSpot sees one unit class at a site that always calls
-     * the same function and calls (or inlines) it directly instead of through two megamorphic
-     * dispatches (LuaFunction.call, then the body's exec). Anything else goes through
-     * JitRt.callK as before.
-     */
-    void invokeCall(Calls.CallBase c, int fv, int[] a) {
-        int n = a.length;
+        cb.aload(fLocal).aload(fv);
+        for (int i = 0; i < n; i++) cb.aload(a[i]);
+        constant(c, desc(Calls.CallBase.class));
         ClassDesc[] params = new ClassDesc[n + 3];
         params[0] = CD_Frame;
         for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
         params[n + 2] = desc(Calls.CallBase.class);
-        Label slow = cb.newLabel(), done = cb.newLabel();
-        if (DIRECT_CALLS) {
-            int g = temp(), pins = cb.allocateLocal(TypeKind.INT);
-            cb.aload(fLocal).aload(fv);
-            for (int i = 0; i < n; i++) cb.aload(a[i]);
-            constant(c, desc(Calls.CallBase.class));
-            cb.invokestatic(CD_Rt, "enter" + n, MethodTypeDesc.of(CD_Frame, params));
-            cb.dup().astore(g).ifnull(slow);
-            cb.aload(thLocal).invokevirtual(CD_Thread, "pinMark", MethodTypeDesc.of(CD_int)).istore(pins);
-            cb.aload(g).invokestatic(CD_Rt, "body", MethodTypeDesc.of(CD_Stat, CD_Frame));
-            cb.aload(g).invokevirtual(CD_Stat, "exec", MethodTypeDesc.of(CD_int, CD_Frame));
-            int sig = cb.allocateLocal(TypeKind.INT);
-            cb.istore(sig);
-            cb.aload(g).iload(sig).iload(pins)
-                    .invokestatic(CD_Rt, "leave", MethodTypeDesc.of(CD_Object, CD_Frame, CD_int, CD_int));
-            cb.goto_(done);
-        }
-        cb.labelBinding(slow);
-        cb.aload(fLocal).aload(fv);
-        for (int i = 0; i < n; i++) cb.aload(a[i]);
-        constant(c, desc(Calls.CallBase.class));
         cb.invokestatic(CD_Rt, "call" + n, MethodTypeDesc.of(CD_Object, params));
-        cb.labelBinding(done);
     }
 
     void method(Calls.Method m) {
@@ -517,10 +481,14 @@ abstract class JitExprs {
             expr(m.args[i]);
             cb.astore(a[i]);
         }
-        int[] all = new int[n + 1];
-        all[0] = o;
-        System.arraycopy(a, 0, all, 1, n);
-        invokeCall(m, fv, all);
+        cb.aload(fLocal).aload(fv).aload(o);
+        for (int i = 0; i < n; i++) cb.aload(a[i]);
+        constant(m, desc(Calls.CallBase.class));
+        ClassDesc[] params = new ClassDesc[n + 4];
+        params[0] = CD_Frame;
+        for (int i = 1; i <= n + 2; i++) params[i] = CD_Object;
+        params[n + 3] = desc(Calls.CallBase.class);
+        cb.invokestatic(CD_Rt, "call" + (n + 1), MethodTypeDesc.of(CD_Object, params));
     }
 
     /**

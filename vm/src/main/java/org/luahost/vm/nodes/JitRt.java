@@ -6,7 +6,6 @@ import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Frame;
-import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
@@ -201,40 +200,6 @@ final class JitRt {
         if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b, c);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, s));
     }
-
-    // A compiled call site's direct path (JitExprs.directCall): enterK gives the callee's frame,
-    // ready for its body (null when fv is not a Lua closure, or needs an argument array: the
-    // site then calls callK), body its compiled unit, whose exec the site calls itself, and
-    // leave finishes the call (LuaClosure.finish1).
-
-    static Frame enter0(Frame f, Object fv, Calls.CallBase s) {
-        if (!(fv instanceof LuaClosure c)) return null;
-        f.site = s;
-        return c.open0(f.thread);
-    }
-
-    static Frame enter1(Frame f, Object fv, Object a, Calls.CallBase s) {
-        if (!(fv instanceof LuaClosure c)) return null;
-        f.site = s;
-        return c.open1(f.thread, a);
-    }
-
-    static Frame enter2(Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
-        if (!(fv instanceof LuaClosure c)) return null;
-        f.site = s;
-        return c.open2(f.thread, a, b);
-    }
-
-    static Frame enter3(Frame f, Object fv, Object a, Object b, Object c3, Calls.CallBase s) {
-        if (!(fv instanceof LuaClosure c)) return null;
-        f.site = s;
-        return c.open3(f.thread, a, b, c3);
-    }
-
-    /** What runs the callee's body: its compiled unit once there is one, else the body block (which counts and compiles). */
-    static Stat body(Frame g) { return g.closure.proto.body.unit(); }
-
-    static Object leave(Frame g, int sig, int pins) { return LuaClosure.finish1(g.thread, g, sig, pins); }
 
     static Object callN(Frame f, Object fv, Object[] args, Calls.CallBase s) {
         f.site = s;

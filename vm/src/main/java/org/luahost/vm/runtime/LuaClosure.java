@@ -30,22 +30,13 @@ public final class LuaClosure extends LuaFunction {
     }
 
     @Override
-    public Object call(LuaThread th) { return run1(th, enter(th)); }
-
-    @Override
-    public Object call(LuaThread th, Object a) { return run1(th, frame1(th, a)); }
-
-    @Override
-    public Object call(LuaThread th, Object a, Object b) { return run1(th, frame2(th, a, b)); }
-
-    @Override
-    public Object call(LuaThread th, Object a, Object b, Object c) {
-        Proto p = proto;
-        if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
-        return run1(th, frame3(th, a, b, c));
+    public Object call(LuaThread th) {
+        Frame f = enter(th);
+        return run1(th, f);
     }
 
-    private Frame frame1(LuaThread th, Object a) {
+    @Override
+    public Object call(LuaThread th, Object a) {
         Frame f = enter(th);
         Proto p = proto;
         if (p.nparams >= 1) {
@@ -53,10 +44,11 @@ public final class LuaClosure extends LuaFunction {
         } else if (p.vararg) {
             f.varargs = new Object[] {a};
         }
-        return f;
+        return run1(th, f);
     }
 
-    private Frame frame2(LuaThread th, Object a, Object b) {
+    @Override
+    public Object call(LuaThread th, Object a, Object b) {
         Frame f = enter(th);
         Proto p = proto;
         Object[] s = f.slots;
@@ -65,43 +57,22 @@ public final class LuaClosure extends LuaFunction {
             case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
             default -> { s[0] = a; s[1] = b; }
         }
-        return f;
+        return run1(th, f);
     }
 
-    /** Not for a vararg function with fewer than 3 parameters (see {@link #call(LuaThread, Object, Object, Object)}). */
-    private Frame frame3(LuaThread th, Object a, Object b, Object c) {
+    @Override
+    public Object call(LuaThread th, Object a, Object b, Object c) {
+        Proto p = proto;
+        if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
         Frame f = enter(th);
         Object[] s = f.slots;
-        switch (proto.nparams) {
+        switch (p.nparams) {
             case 0 -> {}
             case 1 -> s[0] = a;
             case 2 -> { s[0] = a; s[1] = b; }
             default -> { s[0] = a; s[1] = b; s[2] = c; }
         }
-        return f;
-    }
-
-    // ---------------------------------------------------------------- direct calls from compiled code
-
-    /*
-     * A compiled call site (nodes.JitRt.enter0..3) runs a call as run1 does, in three steps, so
-     * that the body's exec is called from the site's own bytecode (its own type profile, which
-     * HotSpot sees as monomorphic when the site always calls the same function): open (the frame
-     * with its arguments, the unit of work and the call hook), the body, then finish1.
-     */
-
-    /** run1's first half for 0 arguments: the frame, ready for the body. */
-    public Frame open0(LuaThread th) { return start(th, enter(th)); }
-
-    public Frame open1(LuaThread th, Object a) { return start(th, frame1(th, a)); }
-
-    public Frame open2(LuaThread th, Object a, Object b) { return start(th, frame2(th, a, b)); }
-
-    /** Null for a vararg function with fewer than 3 parameters (it needs an argument array). */
-    public Frame open3(LuaThread th, Object a, Object b, Object c) {
-        Proto p = proto;
-        if (p.nparams < 3 && p.vararg) return null;
-        return start(th, frame3(th, a, b, c));
+        return run1(th, f);
     }
 
     @Override
@@ -134,23 +105,10 @@ public final class LuaClosure extends LuaFunction {
     }
 
     private static Object run1(LuaThread th, Frame f) {
-        start(th, f);
-        int pins = th.pinMark();
-        return finish1(th, f, f.closure.proto.body.exec(f), pins);
-    }
-
-    /** The call's unit of work, counted once the arguments are in the frame, and the call hook. */
-    private static Frame start(LuaThread th, Frame f) {
-        if (--th.workLeft < 0) th.outOfWork();
+        if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, counted once the arguments are in the frame
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
-        return f;
-    }
-
-    /**
-     * run1's second half: sig is the body's signal and pins the thread's pin mark before it ran;
-     * follows tail calls, calls the return hook, pops the frame and returns the first result.
-     */
-    public static Object finish1(LuaThread th, Frame f, int sig, int pins) {
+        int pins = th.pinMark();
+        int sig = f.closure.proto.body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
