@@ -76,8 +76,18 @@ public final class Numbers {
 
     /** a / b; for two NaNs, a. */
     public static double div(double a, double b) {
+        // Without a branch: 0/0 and inf/inf are rare, so HotSpot's C2 would compile a test of r
+        // as an uncommon trap, and the first NaN in a hot loop would throw away (and recompile)
+        // the whole compiled unit that inlined this. mask is all ones when both are NaN.
         double r = a / b;
-        return r == r || a == a || b == b ? r : a;
+        long ab = Double.doubleToRawLongBits(a);
+        long mask = -(nanBit(ab) & nanBit(Double.doubleToRawLongBits(b)));
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(r) & ~mask) | (ab & mask));
+    }
+
+    /** 1 when the double with these bits is a NaN, else 0 (arithmetic only, no branch). */
+    private static long nanBit(long bits) {
+        return (0x7ff0000000000000L - (bits & 0x7fffffffffffffffL)) >>> 63;
     }
 
     // ---------------------------------------------------------------- pow and fmod
