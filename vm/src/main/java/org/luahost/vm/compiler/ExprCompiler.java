@@ -274,7 +274,7 @@ abstract class ExprCompiler extends HookLines {
         // a comparison is emitted once its right operand is read: its errors are on that line
         int line = comparison(b.op()) && line(b, 1) > 0 ? line(b, 1) : b.line();
         return switch (b.op()) {
-            case OR -> new Exprs.Or(line, l, r);
+            case OR -> new Exprs.Or(line, l, r, neverTrue(b.left()));
             case AND -> new Exprs.And(line, l, r);
             case LT -> new Arith.Lt(line, l, r);
             case GT -> new Arith.Gt(line, l, r);
@@ -316,6 +316,20 @@ abstract class ExprCompiler extends HookLines {
     }
 
     /** The literal e is, through parentheses and folded 'and'/'or', or null. */
+    /**
+     * Whether e's value can never be true, as lua5.4's code generator sees it: nil, false, and
+     * {@code x and y} or {@code x or y} whose right operand can never be true (their value is
+     * a false x or that operand), through parentheses. {@code (c and nil or v)} is then always
+     * v, and its errors name v.
+     */
+    static boolean neverTrue(Ast.Expr e) {
+        while (e instanceof Ast.Paren p) e = p.expr();
+        if (e instanceof Ast.Nil || e instanceof Ast.False) return true;
+        if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.AND) return neverTrue(b.right());
+        if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.OR) return neverTrue(b.left()) && neverTrue(b.right());
+        return false;
+    }
+
     private static Ast.Expr literalOf(Ast.Expr e) {
         for (;;) {
             if (e instanceof Ast.Paren p) e = p.expr();

@@ -185,8 +185,23 @@ public final class Exprs {
 
     public static final class Or extends Expr {
         final Expr a, b;
+        /**
+         * The left operand can never be true ({@code c and nil or v}): the value is always
+         * {@code b}'s, which lua5.4 loads last into the result's register, so its errors name
+         * {@code b} as they would name it alone.
+         */
+        private final boolean leftNeverTrue;
 
-        public Or(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
+        public Or(int line, Expr a, Expr b) { this(line, a, b, false); }
+
+        public Or(int line, Expr a, Expr b, boolean leftNeverTrue) {
+            super(line);
+            this.a = a;
+            this.b = b;
+            this.leftNeverTrue = leftNeverTrue;
+        }
+
+        @Override public String describe() { return leftNeverTrue ? b.describe() : null; }
 
         @Override public Object eval(Frame f) { Object v = a.eval(f); return Lua.isTruthy(v) ? v : b.eval(f); }
         @Override public boolean test(Frame f) { return a.test(f) || b.test(f); }

@@ -1,0 +1,36 @@
+local c, v, w = false, nil, nil
+local t = {}
+-- (c and nil or v): the left operand of or can never be true, so the value is always v and errors name it
+-- (lua5.4 loads v last into the result register); other and/or forms name nothing
+local function try(name, f) local ok, e = pcall(f) print(name, e) end
+try("a or b", function() return (c or v) .. "x" end)
+try("a and b", function() return (true and v) .. "x" end)
+try("c and nil or v", function() return (c and nil or v) .. "x" end)
+try("c and nil or t.k", function() return (c and nil or t.k) + 1 end)
+try("c and 1 or v", function() return (c and 1 or v) .. "x" end)
+try("c and w or v", function() return (c and w or v) .. "x" end)
+try("v or w", function() return (v or w) .. "x" end)
+try("c or t.k", function() return (c or t.k) + 1 end)
+try("c and t.k", function() local d = true return (d and t.k) + 1 end)
+try("nil or v", function() return (nil or v) .. "x" end)
+try("false or v", function() return (false or v) .. "x" end)
+try("c and nil or G", function() return (c and nil or GG) .. "x" end)
+try("c and false or v", function() return (c and false or v) .. "x" end)
+try("c and true or v", function() return (c and true or v) .. "x" end)
+try("not c and v", function() return (not c and v) .. "x" end)
+try("c == 1 and nil or v", function() return (c == 1 and nil or v) .. "x" end)
+try("c and nil or v call", function() return (c and nil or v)() end)
+try("c and nil or v idx", function() return (c and nil or v).x end)
+try("c and nil or v arith", function() return -(c and nil or v) end)
+try("c or v len", function() return #(c or v) end)
+try("c and nil or v len", function() return #(c and nil or v) end)
+try("upv", function() return (c and nil or t) .. "x" end)
+local function f() return false end
+try("f() and nil or v", function() return (f() and nil or v) .. "x" end)
+try("nested parens", function() return ((c and (nil)) or v) .. "x" end)
+try("c and nil or nil or v", function() return ((c and nil or nil) or v) .. "x" end)
+try("c and (d and nil) or v", function() local d = 1 return (c and (d and nil) or v) .. "x" end)
+try("c and nil or v method", function() return (c and nil or v):m() end)
+try("local", function() local l return (c and nil or l) .. "x" end)
+try("const", function() return (c and nil or "a") + {} end)
+try("c or nil or v", function() return (c or nil or v) .. "x" end)
