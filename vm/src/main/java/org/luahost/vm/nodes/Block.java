@@ -61,6 +61,14 @@ public class Block extends Stat {
         return interpret(f);
     }
 
+    /** Whether this block may still be compiled (it is not yet, and did not fail to be). */
+    boolean compilable() { return compiled == null && count >= 0; }
+
+    /** Installs a compiled form made together with another block's ({@link Jit}: a tree of functions). */
+    void install(Stat c) {
+        if (compiled == null) compiled = c;
+    }
+
     private int interpret(Frame f) {
         Stat[] s = stats;
         org.luahost.vm.LuaThread th = f.thread;

@@ -4,14 +4,22 @@ import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_void;
 import static java.lang.constant.ConstantDescs.INIT_NAME;
 
+import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
+import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The second tier: compiles a hot {@link Block} (a function body or a loop
@@ -34,6 +42,21 @@ import java.util.List;
  * off). A block whose compiled method would be too large for HotSpot to
  * compile is left to the interpreter (its loops compile on their own).
  *
+ * <p>With the threshold 0 every block that runs is compiled, so the cost of
+ * making a class is most of what such a run costs: there a function body is
+ * compiled together with the bodies of the functions nested in it (those
+ * whose closures its compiled code creates), one method {@code e<k>} each in
+ * ONE hidden class, and each block gets its own instance of that class
+ * ({@code exec} dispatches on the instance's index); the code of each
+ * method is what the block alone would get. The per-class costs (defining,
+ * linking, the constant pool, an instance by reflection) are then paid once
+ * a tree instead of once a block ({@link #TREE_MAX} blocks at most a class).
+ * With a positive threshold each hot block is its own class, compiled when
+ * it is hot.
+ *
+ * <p>{@code -Dluahost.jit.debug=true} prints each compilation and, at exit,
+ * the time spent building, checking, defining and instantiating classes.
+ *
  * <p>The code generator is split by concern: {@link JitExprs} emits
  * expressions, conditions and calls, {@link JitStats} the unit, its
  * statements and loops. The hidden class is defined in this package, so its
@@ -45,35 +68,54 @@ final class Jit {
 
     static final int THRESHOLD = Integer.getInteger("luahost.jit", 1000);
     private static final boolean DEBUG = Boolean.getBoolean("luahost.jit.debug");
+    /** Compile nested function bodies into the same class (only with the threshold 0; off with -Dluahost.jit.tree=false). */
+    private static final boolean TREE = THRESHOLD == 0 && !"false".equals(System.getProperty("luahost.jit.tree"));
+    /** The most blocks one class holds. */
+    static final int TREE_MAX = 64;
     /** HotSpot does not compile methods larger than 8000 bytes of bytecode. */
     private static final int MAX_CODE = 7900;
+    private static final MethodTypeDesc MTD_EXEC = MethodTypeDesc.of(CD_int, JitExprs.CD_Frame);
 
+    /**
+     * The class hierarchy the stack-map generator asks about: the classes the generated
+     * code names are loaded already, so Class.forName on this loader answers, and the
+     * answers are cached (the JDK's default resolver parses class files as resources).
+     */
     private static final ClassFile CF = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
-            ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(Jit.class.getClassLoader()))));
+            ClassHierarchyResolver.ofClassLoading(Jit.class.getClassLoader()).cached()));
 
     /** Compiles b; null when it cannot (too large, or a failure, which is never fatal: the interpreter goes on). */
     static Stat compile(Block b) {
         if (b.labels != null) return null;
-        long t0 = DEBUG ? System.nanoTime() : 0;
+        if (TREE) {
+            try {
+                return compileTree(b);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                if (DEBUG) e.printStackTrace();   // falls back to the block alone
+            }
+        }
+        long t0 = System.nanoTime();
         try {
             JitStats g = new JitStats();
             byte[] bytes = CF.build(JitExprs.CD_Unit, clb -> {
-                clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
-                clb.withSuperclass(JitExprs.CD_Stat);
+                header(clb);
                 clb.withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC, cb -> {
                     cb.aload(0);
                     cb.loadConstant(b.line);
                     cb.invokespecial(JitExprs.CD_Stat, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int));
                     cb.return_();
                 });
-                clb.withMethodBody("exec", MethodTypeDesc.of(CD_int, JitExprs.CD_Frame), ClassFile.ACC_PUBLIC, cb -> g.unit(cb, b));
+                clb.withMethodBody("exec", MTD_EXEC, ClassFile.ACC_PUBLIC, cb -> g.unit(cb, b));
             });
-            int size = codeSize(bytes);
+            long t1 = System.nanoTime();
+            int size = codeSizes(bytes, 1, false)[0];
             if (DEBUG) System.err.println("luahost.jit: block at line " + b.line + ": " + size + " bytes" + (size > MAX_CODE ? " (too large)" : ""));
+            long t2 = System.nanoTime();
             if (size > MAX_CODE) return null;
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(g.consts), true);
+            long t3 = System.nanoTime();
             Stat unit = (Stat) l.lookupClass().getDeclaredConstructor().newInstance();
-            if (DEBUG) System.err.printf("luahost.jit: compiled in %.2f ms%n", (System.nanoTime() - t0) / 1e6);
+            if (DEBUG) Prof.add(1, 1, t0, t1, t2, t3, System.nanoTime());
             return unit;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             if (DEBUG) e.printStackTrace();
@@ -81,13 +123,109 @@ final class Jit {
         }
     }
 
-    private static int codeSize(byte[] bytes) {
-        ClassModel cm = CF.parse(bytes);
-        for (MethodModel m : cm.methods()) {
-            if (m.methodName().equalsString("exec")) {
-                return m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+    /**
+     * Compiles b and the function bodies nested in it into one class: method e0 is b,
+     * e1... the nested bodies in the order the generator meets their closures. Installs
+     * the nested units in their blocks; returns b's (null when b's method is too large).
+     */
+    private static Stat compileTree(Block b) throws ReflectiveOperationException {
+        long t0 = System.nanoTime();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(b);
+        Set<Block> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(b);
+        JitStats g = new JitStats();
+        g.nested = body -> {
+            if (blocks.size() < TREE_MAX && body.labels == null && body.compilable() && seen.add(body)) blocks.add(body);
+        };
+        byte[] bytes = CF.build(JitExprs.CD_Unit, clb -> {
+            header(clb);
+            clb.withField("which", CD_int, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+            clb.withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void, CD_int, CD_int), ClassFile.ACC_PUBLIC, cb -> {
+                cb.aload(0).iload(1);
+                cb.invokespecial(JitExprs.CD_Stat, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int));
+                cb.aload(0).iload(2).putfield(JitExprs.CD_Unit, "which", CD_int);
+                cb.return_();
+            });
+            for (int k = 0; k < blocks.size(); k++) {   // the list grows while the methods are emitted
+                Block bk = blocks.get(k);
+                clb.withMethodBody("e" + k, MTD_EXEC, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, cb -> g.unit(cb, bk));
+            }
+            int n = blocks.size();
+            clb.withMethodBody("exec", MTD_EXEC, ClassFile.ACC_PUBLIC, cb -> {
+                Label bad = cb.newLabel();
+                List<SwitchCase> cases = new ArrayList<>(n);
+                for (int k = 0; k < n; k++) cases.add(SwitchCase.of(k, cb.newLabel()));
+                cb.aload(0).getfield(JitExprs.CD_Unit, "which", CD_int);
+                cb.tableswitch(0, n - 1, bad, cases);
+                for (int k = 0; k < n; k++) {
+                    cb.labelBinding(cases.get(k).target());
+                    cb.aload(0).aload(1).invokevirtual(JitExprs.CD_Unit, "e" + k, MTD_EXEC).ireturn();
+                }
+                cb.labelBinding(bad);
+                cb.iconst_0().ireturn();
+            });
+        });
+        long t1 = System.nanoTime();
+        int n = blocks.size();
+        int[] sizes = codeSizes(bytes, n, true);
+        long t2 = System.nanoTime();
+        if (DEBUG) {
+            for (int k = 0; k < n; k++) {
+                System.err.println("luahost.jit: block at line " + blocks.get(k).line + ": " + sizes[k] + " bytes"
+                        + (sizes[k] > MAX_CODE ? " (too large)" : "") + (k > 0 ? " (nested in line " + b.line + ")" : ""));
             }
         }
-        return 0;
+        MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(g.consts), true);
+        long t3 = System.nanoTime();
+        Constructor<?> ctor = l.lookupClass().getDeclaredConstructor(int.class, int.class);
+        Stat first = null;
+        for (int k = 0; k < n; k++) {
+            if (sizes[k] > MAX_CODE) continue;
+            Block bk = blocks.get(k);
+            Stat unit = (Stat) ctor.newInstance(bk.line, k);
+            if (k == 0) first = unit;
+            else bk.install(unit);
+        }
+        if (DEBUG) Prof.add(1, n, t0, t1, t2, t3, System.nanoTime());
+        return first;
+    }
+
+    private static void header(ClassBuilder clb) {
+        clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+        clb.withSuperclass(JitExprs.CD_Stat);
+    }
+
+    /** The code sizes of method exec (a block alone) or e0...e(n-1) (a tree). */
+    private static int[] codeSizes(byte[] bytes, int n, boolean tree) {
+        int[] sizes = new int[n];
+        ClassModel cm = CF.parse(bytes);
+        for (MethodModel m : cm.methods()) {
+            String name = m.methodName().stringValue();
+            int k = !tree ? (name.equals("exec") ? 0 : -1)
+                    : name.startsWith("e") && !name.equals("exec") ? Integer.parseInt(name, 1, name.length(), 10) : -1;
+            if (k >= 0) sizes[k] = m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+        }
+        return sizes;
+    }
+
+    /** With luahost.jit.debug: the time spent in each step, printed at exit. */
+    private static final class Prof {
+        private static long classes, blocks, build, check, define, instantiate;
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf(
+                    "luahost.jit: %d classes, %d blocks; ms building %.1f, checking sizes %.1f, defining %.1f, instantiating %.1f%n",
+                    classes, blocks, build / 1e6, check / 1e6, define / 1e6, instantiate / 1e6)));
+        }
+
+        static synchronized void add(int c, int b, long t0, long t1, long t2, long t3, long t4) {
+            classes += c;
+            blocks += b;
+            build += t1 - t0;
+            check += t2 - t1;
+            define += t3 - t2;
+            instantiate += t4 - t3;
+        }
     }
 }

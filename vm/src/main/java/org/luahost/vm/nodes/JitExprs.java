@@ -48,6 +48,8 @@ abstract class JitExprs {
     final List<Object> consts = new ArrayList<>();
     final Map<Object, Integer> constIndex = new IdentityHashMap<>();
     CodeBuilder cb;
+    /** Told the body of each function whose closure the code creates, when compiling a tree ({@link Jit}); else null. */
+    java.util.function.Consumer<Block> nested;
     /** Locals of the exec method: the frame (its parameter), the frame's slots, its thread, the closure's upvalues. */
     int fLocal = 1, slotsLocal, thLocal, upsLocal;
 
@@ -325,6 +327,7 @@ abstract class JitExprs {
                 cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             default -> {
+                if (nested != null && e instanceof Exprs.Function fn) nested.accept(fn.proto.body);
                 constant(e, CD_Expr);
                 cb.aload(fLocal).invokevirtual(CD_Expr, "eval", MethodTypeDesc.of(CD_Object, CD_Frame));
             }

@@ -300,6 +300,8 @@ final class JitStats extends JitExprs {
 
     /** Calls the node's exec and passes on any signal but NORMAL (BREAK to the enclosing compiled loop). */
     void opaqueStat(Stat s) {
+        // a generic for's body runs as a block of its own: compiled with this tree's class when there is one (Jit)
+        if (nested != null && s instanceof Loops.GenFor gf && gf.body instanceof Block b && b.getClass() == Block.class) nested.accept(b);
         constant(s, CD_Stat);
         cb.aload(fLocal).invokevirtual(CD_Stat, "exec", MethodTypeDesc.of(CD_int, CD_Frame));
         signal();
