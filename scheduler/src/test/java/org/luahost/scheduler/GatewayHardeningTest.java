@@ -96,12 +96,23 @@ class GatewayHardeningTest {
 
     static String error(HttpResponse<String> r) { return new JsonObject(r.body()).getString("error"); }
 
-    /** A raw request (paths java.net.URI would refuse); returns the whole answer as text. */
-    static String raw(String request) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(20_000);
+    /** A connection to the gateway on which request (ISO-8859-1 bytes) has been sent; reads time out after timeoutMillis. */
+    private static Socket sent(String request, int timeoutMillis) throws Exception {
+        Socket s = new Socket("127.0.0.1", port);
+        try {
+            s.setSoTimeout(timeoutMillis);
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
+            return s;
+        } catch (Exception e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** A raw request (paths java.net.URI would refuse); returns the whole answer as text. */
+    static String raw(String request) throws Exception {
+        try (Socket s = sent(request, 20_000)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             InputStream in = s.getInputStream();
             byte[] buf = new byte[4096];
@@ -115,10 +126,7 @@ class GatewayHardeningTest {
 
     /** Sends request and reads until the server closes the connection; "[open]" is appended if it has not after 5 s. */
     static String rawUntilClosed(String request) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            s.getOutputStream().flush();
+        try (Socket s = sent(request, 5_000)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 s.getInputStream().transferTo(out);
