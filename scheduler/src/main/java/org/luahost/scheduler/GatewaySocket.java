@@ -173,9 +173,7 @@ final class GatewaySocket {
 
     /** Closes the connection (1013), reset a second later, for a message the gateway will not take. */
     private void refuse(ServerWebSocket s, String why) {
-        dropped = true;
-        s.close((short) 1013, why);
-        g.host.vertx().setTimer(1000, t -> reset(s));
+        closeThenReset(s, (short) 1013, why);
     }
 
     /** A message as the session gets it (value), or the error frame that answers it instead (error). */
@@ -229,8 +227,13 @@ final class GatewaySocket {
      * minutes against a client that reads a few KB a second; a reset (SO_LINGER 0) discards it at once.
      */
     private void drop(ServerWebSocket s) {
+        closeThenReset(s, (short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes waiting to be sent to it");
+    }
+
+    /** Marks the connection dropped, sends the close frame (code, why) and resets the connection a second later. */
+    private void closeThenReset(ServerWebSocket s, short code, String why) {
         dropped = true;
-        s.close((short) 1008, "client too slow: more than " + g.options.maxPending() + " bytes waiting to be sent to it");
+        s.close(code, why);
         g.host.vertx().setTimer(1000, t -> reset(s));
     }
 
