@@ -187,7 +187,9 @@ public final class Compiler extends ExprCompiler {
                 pendingJump = jump;
                 jump = 0;
                 Block restBlock = blockBody(rest, new ArrayList<>(), repeatBody, closeLine);
-                out.add(new Stats.Tbc(l.line(), v.slot, v.cell, strip ? "(temporary)" : v.name, restBlock, closeLine));
+                // the check runs where the statement's last token is (lua5.4's OP_TBC follows the explist)
+                int tbcLine = line(l, 0) > 0 ? line(l, 0) : l.line();
+                out.add(new Stats.Tbc(tbcLine, v.slot, v.cell, strip ? "(temporary)" : v.name, restBlock, closeLine));
                 break;
             }
             out.add(stat(s));
