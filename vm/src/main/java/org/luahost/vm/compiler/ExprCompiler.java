@@ -131,13 +131,14 @@ abstract class ExprCompiler extends HookLines {
 
     /** obj:name(args): the object is pinned while a later argument may call (see {@link Pins}), and so is the method found. */
     Expr method(Ast.MethodCall m) {
+        int selfLine = line(m, 1) > 0 ? line(m, 1) : m.line();
         Expr obj = post(expr(m.obj()), line(m, 1));   // SELF, on the method name's line
         Expr[] args = exprs(m.args());
         if (args.length == 0) obj = post(obj, m.line());
         else args[args.length - 1] = post(args[args.length - 1], m.line());
         Expr[] p = Pins.held(prepend(obj, args));
         boolean pinFn = Pins.anyMayCall(args, 0);
-        Expr x = new Calls.Method(m.line(), p[0], m.name().intern(), tail(p, args), lastMulti(args), pinFn);
+        Expr x = new Calls.Method(m.line(), selfLine, p[0], m.name().intern(), tail(p, args), lastMulti(args), pinFn);
         return Pins.scope(x, pinFn || p[0] != obj);
     }
 

@@ -229,12 +229,17 @@ public final class Calls {
         public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) { this(line, obj, method, args, lastMulti, false); }
 
         public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti, boolean pinFn) {
+            this(line, line, obj, method, args, lastMulti, pinFn);
+        }
+
+        /** selfLine: where the method is looked up (lua5.4's SELF, on the method name's line), for the index error. */
+        public Method(int line, int selfLine, Expr obj, String method, Expr[] args, boolean lastMulti, boolean pinFn) {
             super(line, "method '" + method + "'");
             this.obj = obj; this.args = args; this.lastMulti = lastMulti; this.pinFn = pinFn;
             this.own = new FieldCache(method);
             this.method = own.key;
             String objInfo = info(obj.describe());
-            this.indexSite = new Node(line) {
+            this.indexSite = new Node(selfLine) {
                 @Override public String varInfo(int i) { return objInfo; }
                 @Override public String calleeNameWhat() { return "metamethod"; }
                 @Override public String calleeName() { return "index"; }
