@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 
+import org.luahost.coroutines.CoroutineLibrary;
 import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
@@ -94,7 +95,9 @@ final class LuaCommand {
             LuaStateBuilder b = LuaState.builder().profile(Profile.TRUSTED).stdout(out).stderr(err);
             if (in == System.in) b.processStdin(); else b.stdin(in);
             Interrupts interrupts = new Interrupts();   // Ctrl-C: lua.c's laction, through the work meter
-            LuaState L = b.ignoreEnvironment(opts.noEnv()).threadFactory(Main.luaThreads()).meter(interrupts).build();
+            // the coroutine library named, not looked up (LuaStateBuilder#libraries: start-up)
+            LuaState L = b.ignoreEnvironment(opts.noEnv()).threadFactory(Main.luaThreads()).meter(interrupts)
+                    .libraries(new CoroutineLibrary()).build();
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
             LuaCommand cmd = new LuaCommand(opts, L, interrupts);
             boolean[] ok = {false};
