@@ -268,13 +268,11 @@ final class LuaCommand {
     Object[] call(LuaThread th, Object fn, Object[] args) {
         interrupts.arm();   // lua.c's docall: Ctrl-C interrupts the chunk
         try {
-            return switch (th.xpcall(fn, args, handler)) {
-                case CallResult.Ok ok -> ok.values();
-                case CallResult.Failed f -> {
-                    report(f.error());
-                    yield null;
-                }
-            };
+            // not a pattern switch: that is a call site the JDK links at run time, generating a class (start-up)
+            CallResult r = th.xpcall(fn, args, handler);
+            if (r instanceof CallResult.Ok ok) return ok.values();
+            report(((CallResult.Failed) r).error());
+            return null;
         } finally {
             interrupts.disarm();
         }
