@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 
+import org.luahost.coroutines.CoroutineLibrary;
 import org.luahost.vm.CallResult;
 import org.luahost.vm.JavaFunction;
 import org.luahost.vm.Lua;
@@ -94,7 +95,9 @@ final class LuaCommand {
             LuaStateBuilder b = LuaState.builder().profile(Profile.TRUSTED).stdout(out).stderr(err);
             if (in == System.in) b.processStdin(); else b.stdin(in);
             Interrupts interrupts = new Interrupts();   // Ctrl-C: lua.c's laction, through the work meter
-            LuaState L = b.ignoreEnvironment(opts.noEnv()).threadFactory(Main.luaThreads()).meter(interrupts).build();
+            // the coroutine library named, not looked up (LuaStateBuilder#libraries: start-up)
+            LuaState L = b.ignoreEnvironment(opts.noEnv()).threadFactory(Main.luaThreads()).meter(interrupts)
+                    .libraries(new CoroutineLibrary()).build();
             L.gc().setMode("generational");   // lua.c switches its state to generational mode
             LuaCommand cmd = new LuaCommand(opts, L, interrupts);
             boolean[] ok = {false};
@@ -265,13 +268,11 @@ final class LuaCommand {
     Object[] call(LuaThread th, Object fn, Object[] args) {
         interrupts.arm();   // lua.c's docall: Ctrl-C interrupts the chunk
         try {
-            return switch (th.xpcall(fn, args, handler)) {
-                case CallResult.Ok ok -> ok.values();
-                case CallResult.Failed f -> {
-                    report(f.error());
-                    yield null;
-                }
-            };
+            // not a pattern switch: that is a call site the JDK links at run time, generating a class (start-up)
+            CallResult r = th.xpcall(fn, args, handler);
+            if (r instanceof CallResult.Ok ok) return ok.values();
+            report(((CallResult.Failed) r).error());
+            return null;
         } finally {
             interrupts.disarm();
         }

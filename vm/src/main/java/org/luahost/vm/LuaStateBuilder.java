@@ -26,7 +26,7 @@ import org.luahost.vm.lib.PackageLib;
  *
  * <p>{@link #build()} installs the profile's standard libraries, then every
  * {@link LuaLibrary} found with {@link ServiceLoader} (such as the coroutines
- * module's {@code coroutine} library).
+ * module's {@code coroutine} library), or those given to {@link #libraries}.
  */
 public final class LuaStateBuilder {
     Profile profile = Profile.TRUSTED;
@@ -41,6 +41,8 @@ public final class LuaStateBuilder {
     private boolean ignoreEnvironment;
     private Path moduleFolder;
     private Map<String, String> moduleSources;
+    /** The other modules' libraries, when the host names them (null: found with ServiceLoader). */
+    private LuaLibrary[] moduleLibraries;
 
     LuaStateBuilder() {}
 
@@ -135,6 +137,19 @@ public final class LuaStateBuilder {
         return this;
     }
 
+    /**
+     * The other modules' libraries to install after the vm's own, instead of
+     * those {@link ServiceLoader} finds. The lookup reads the directory of
+     * every jar on the class path, which costs a short run such as
+     * {@code luahost lua -e "print(1)"} a good part of its start-up; a host that
+     * knows its libraries (the standalone interpreter: the coroutine library)
+     * names them here.
+     */
+    public LuaStateBuilder libraries(LuaLibrary... libs) {
+        this.moduleLibraries = libs.clone();
+        return this;
+    }
+
     /** No libraries at all, not even the base library (for tests and embedders that build their own). */
     public LuaStateBuilder noLibraries() {
         this.libraries = false;
@@ -153,7 +168,9 @@ public final class LuaStateBuilder {
         if (ignoreEnvironment) L.registry.rawset("LUA_NOENV", Boolean.TRUE);
         Libraries.installAll(L, profile);
         if (moduleFolder != null || moduleSources != null) PackageLib.allowModules(L, moduleFolder, moduleSources);
-        for (LuaLibrary lib : ServiceLoader.load(LuaLibrary.class, LuaState.class.getClassLoader())) {
+        Iterable<LuaLibrary> others = moduleLibraries != null ? java.util.Arrays.asList(moduleLibraries)
+                : ServiceLoader.load(LuaLibrary.class, LuaState.class.getClassLoader());
+        for (LuaLibrary lib : others) {
             lib.install(L, profile);
         }
         return L;
