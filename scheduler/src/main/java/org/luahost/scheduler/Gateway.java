@@ -70,7 +70,9 @@ import org.luahost.coroutines.ValueLimits;
  * gateway reads bodies itself, with its limits), with the gateway from
  * {@link #create}, and the server started with
  * {@code Gateway.serve(vertx, server, headerTimeout, keepAliveTimeout, router).listen()}
- * for the header deadlines. The gateway routes on the request's whole path, so it
+ * for the header deadlines, the connection limits and the Transfer-Encoding rule
+ * ({@link LastRequests}) on every route; without it the gateway still applies that
+ * rule to the requests it gets. The gateway routes on the request's whole path, so it
  * is mounted at the root's {@code /sessions}, not under a prefix. The JSON
  * mapping is {@link LuaJson}'s.
  *
@@ -86,6 +88,8 @@ public final class Gateway {
     final Receiving receiving;
     final ValueLimits limits;
     private final SessionRate rate;
+    /** The Transfer-Encoding rule for the requests this gateway gets (also when mounted without {@link #serve}). */
+    private final LastRequests lastRequests = new LastRequests();
 
     private Gateway(LuaHost host, GatewayOptions options) {
         this.host = host;
@@ -139,6 +143,7 @@ public final class Gateway {
 
     /** Handles one request (WebSocket upgrades included). */
     public void handle(HttpServerRequest req) {
+        if (lastRequests.refuse(req)) return;   // after a request with a Transfer-Encoding on its connection
         if (req.method() == HttpMethod.GET && (req.path().equals("/health") || req.path().equals("/ready"))) {
             health(req, req.path().equals("/health"));   // probes need no token: statuses and reasons only
             return;
