@@ -141,6 +141,20 @@ public final class Gateway {
         return GatewayConnections.install(vertx, server, options, handler);
     }
 
+    /**
+     * Reads req's body under this gateway's limits, then hands it to then (on
+     * req's event loop): at most {@link GatewayOptions#maxBody} bytes (413),
+     * all within {@link GatewayOptions#bodyTimeout} (408), and counted in the
+     * bound on bytes being received by all requests at once
+     * ({@link GatewayOptions#maxReceiving}, 503); each refusal closes the
+     * connection. For routes served beside the gateway that take a body (the
+     * console's eval and import), so that they hold no more, and no longer,
+     * than the gateway's own.
+     */
+    public void readBody(HttpServerRequest req, java.util.function.Consumer<io.vertx.core.buffer.Buffer> then) {
+        GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(), receiving, then);
+    }
+
     /** Handles one request (WebSocket upgrades included). */
     public void handle(HttpServerRequest req) {
         if (lastRequests.refuse(req)) return;   // after a request with a Transfer-Encoding on its connection
