@@ -312,4 +312,32 @@ class HostHardeningTest {
         get(s.call("arm", 10L));
         assertTrue(failure(s.call("arm", 1L)).getMessage().contains("too many timers (at most 10 live"));
     }
+
+    /**
+     * collectgarbage() in a session is a Lua collection of that session's
+     * state (weak entries cleared, finalizers run); it never asks the JVM for
+     * a full collection of the whole host's heap (before: System.gc() on every
+     * call, so one session looping over collectgarbage() stopped every
+     * session's threads for a full collection, again and again).
+     */
+    @Test
+    void collectgarbageInASessionDoesNotCollectTheHostsHeap() throws Exception {
+        Session s = start("gc", """
+                function gc(n)
+                  local weak = setmetatable({}, {__mode = 'k'})
+                  for i = 1, n do weak[{}] = i collectgarbage() end
+                  return next(weak) == nil
+                end""", new SessionOptions());
+        long before = jvmCollections();
+        Object[] r = get(s.call("gc", 200L));
+        long jvm = jvmCollections() - before;
+        assertEquals(true, r[0], "the Lua collections ran (weak entries cleared)");
+        assertTrue(jvm < 50, jvm + " JVM collections for 200 calls of collectgarbage()");
+    }
+
+    static long jvmCollections() {
+        long n = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) n += Math.max(0, b.getCollectionCount());
+        return n;
+    }
 }
