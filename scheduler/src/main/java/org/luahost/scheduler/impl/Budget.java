@@ -1,7 +1,5 @@
 package org.luahost.scheduler.impl;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 import org.luahost.scheduler.SessionOptions;
@@ -47,23 +45,8 @@ final class Budget implements WorkMeter {
     private final SessionImpl session;
     private final long sliceNanos, budgetNanos;
 
-    /** Written by the turn holder (release stores, see {@link #CPU_NANOS}), read by anyone. */
+    /** Written by the turn holder, read by anyone. */
     volatile long cpuNanos, memoryEstimate;
-    /**
-     * Release stores of cpuNanos and memoryEstimate: one writer (the turn holder), so a plain
-     * read-then-store is exact, and a turn's bookkeeping pays no full fence (a volatile store's)
-     * at its end; readers read the fields volatile.
-     */
-    private static final VarHandle CPU_NANOS, MEMORY_ESTIMATE;
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            CPU_NANOS = l.findVarHandle(Budget.class, "cpuNanos", long.class);
-            MEMORY_ESTIMATE = l.findVarHandle(Budget.class, "memoryEstimate", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     // ---- guarded by the turn
     private long sliceStart;
@@ -86,7 +69,7 @@ final class Budget implements WorkMeter {
 
     /** t ended at now: its CPU time is counted; a turn that ran long makes the next one start throttled. */
     void endTurn(Turn t, long now) {
-        CPU_NANOS.setRelease(this, cpuNanos + (now - t.start - t.paused));
+        cpuNanos += now - t.start - t.paused;
         measureMemory();
         // a session whose turn ran long starts its next turn throttled (a runaway stays a runaway)
         longRunnerBefore = ranLong(t, now);
@@ -95,7 +78,7 @@ final class Budget implements WorkMeter {
     /** Code the session runs after a turn's handler (finalizers) gets a CPU budget of its own; the time used so far is counted. */
     void renew(Turn t) {
         long now = System.nanoTime();
-        CPU_NANOS.setRelease(this, cpuNanos + (now - t.start - t.paused));
+        cpuNanos += now - t.start - t.paused;
         t.start = now;
         t.paused = 0;
         sliceStart = now;
@@ -177,8 +160,6 @@ final class Budget implements WorkMeter {
     /** The state's memory estimate now (live at its last collection plus what was allocated since), for the stats. */
     private void measureMemory() {
         org.luahost.vm.LuaState L = session.lua.L;
-        if (L == null) return;
-        long m = L.memoryInUse();
-        if (m != memoryEstimate) MEMORY_ESTIMATE.setRelease(this, m);
+        if (L != null) memoryEstimate = L.memoryInUse();
     }
 }

@@ -1,7 +1,5 @@
 package org.luahost.scheduler.impl;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -85,27 +83,6 @@ final class SessionImpl implements Session {
     // ---- counters: written by the turn holder, read by anyone
     volatile long handled, errors;
     volatile long lastActive = System.nanoTime();
-    /**
-     * Release stores of the per-turn counters ({@link #countHandled}, {@link #touch}): one writer
-     * (the turn holder), so a plain read-then-store is exact, and a release store publishes it
-     * without the full fence a volatile store costs on every turn; readers still read them volatile.
-     */
-    private static final VarHandle HANDLED, LAST_ACTIVE;
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            HANDLED = l.findVarHandle(SessionImpl.class, "handled", long.class);
-            LAST_ACTIVE = l.findVarHandle(SessionImpl.class, "lastActive", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** One more message handled; with the turn. */
-    void countHandled() { HANDLED.setRelease(this, handled + 1); }
-
-    /** The session was active at now (System.nanoTime); with the turn. */
-    void touch(long now) { LAST_ACTIVE.setRelease(this, now); }
 
     /** The event-bus consumer; set and unregistered on the home context. */
     private volatile MessageConsumer<?> consumer;

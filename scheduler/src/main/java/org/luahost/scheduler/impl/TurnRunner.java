@@ -141,7 +141,7 @@ final class TurnRunner {
         session.budget.endTurn(t, now);
         Metrics m = session.host.metrics;
         if (m != null) m.turnEnded(t, now);
-        if (!t.isSave()) session.touch(now);
+        if (!t.isSave()) session.lastActive = now;
         session.lua.leave(t);
         active = null;
         running = null;
@@ -152,7 +152,7 @@ final class TurnRunner {
     private void run(Turn t) {
         Envelope e = t.env;
         // counted before the turn runs, so whoever got the reply sees it in the stats (the reply completes inside)
-        if (!t.isSave()) session.countHandled();
+        if (!t.isSave()) session.handled++;
         try {
             switch (e) {
                 case Envelope.Call c -> call(t, c);
