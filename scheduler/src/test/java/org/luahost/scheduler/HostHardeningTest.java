@@ -340,4 +340,28 @@ class HostHardeningTest {
         for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) n += Math.max(0, b.getCollectionCount());
         return n;
     }
+
+    /**
+     * A deep Lua stack counts against the session's memory limit, as the
+     * reference's stack does against its allocator: each frame of the running
+     * thread about 256 bytes (a parked virtual thread's frozen stack measured
+     * 185-240 bytes per Lua call). Before: eight sessions waiting 190,000
+     * calls deep held about 300 MB of heap while their charged memory was
+     * 273 KB in all; recursion 150,000 deep in a session limited to 8 MB
+     * returned normally.
+     */
+    @Test
+    void deepRecursionCountsAgainstTheMemoryLimit() throws Exception {
+        Session s = start("deep", """
+                function go(n)
+                  local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
+                  return pcall(f, n)
+                end""", new SessionOptions().memoryLimit(8 << 20));
+        Object[] r = get(s.call("go", 150_000L));
+        assertEquals(false, r[0], "150,000 frames of about 256 bytes: over 8 MB");
+        assertEquals("not enough memory", r[1]);
+        r = get(s.call("go", 10_000L));
+        assertEquals(true, r[0], "10,000 frames fit");
+        assertEquals(10_000L, r[1]);
+    }
 }
