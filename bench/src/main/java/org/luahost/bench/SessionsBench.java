@@ -81,6 +81,14 @@ public final class SessionsBench {
         return out;
     }
 
+    /**
+     * The process's CPU time (user + system, all threads) in ns: on a shared
+     * machine CPU per message is steadier than messages per second.
+     */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static String pct(long[] ns, int n) {
         long[] a = Arrays.copyOf(ns, n);
         Arrays.sort(a);
@@ -113,7 +121,7 @@ public final class SessionsBench {
             Semaphore inflight = new Semaphore(20_000);
             CountDownLatch done = new CountDownLatch(m);
             AtomicLong next = new AtomicLong();
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpuNanos();
             Thread[] producers = new Thread[2];
             for (int p = 0; p < producers.length; p++) {
                 producers[p] = Thread.ofPlatform().start(() -> {
@@ -131,15 +139,15 @@ public final class SessionsBench {
                 });
             }
             done.await();
-            long t1 = System.nanoTime();
+            long t1 = System.nanoTime(), c1 = cpuNanos();
             if (round == 1) {
-                System.out.printf("throughput (calls): %d sessions, %d calls in %.2f s: %.0f msg/s; latency %s%n",
-                        sessions, m, (t1 - t0) / 1e9, m / ((t1 - t0) / 1e9), pct(lat, m));
+                System.out.printf("throughput (calls): %d sessions, %d calls in %.2f s: %.0f msg/s; latency %s; CPU %.3f µs/msg%n",
+                        sessions, m, (t1 - t0) / 1e9, m / ((t1 - t0) / 1e9), pct(lat, m), (c1 - c0) / 1e3 / m);
             }
         }
         // one-way sends: time until every session counted its messages
         int m = messages;
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), c0 = cpuNanos();
         Thread[] producers = new Thread[2];
         for (int p = 0; p < producers.length; p++) {
             int first = p;
@@ -151,9 +159,9 @@ public final class SessionsBench {
         List<CompletableFuture<Object[]>> counts = new ArrayList<>();
         for (Session s : ss) counts.add(s.call("count").toCompletionStage().toCompletableFuture());
         for (CompletableFuture<Object[]> c : counts) c.get(10, TimeUnit.MINUTES);
-        long t1 = System.nanoTime();
-        System.out.printf("throughput (sends): %d sessions, %d messages in %.2f s: %.0f msg/s%n",
-                sessions, m, (t1 - t0) / 1e9, m / ((t1 - t0) / 1e9));
+        long t1 = System.nanoTime(), c1 = cpuNanos();
+        System.out.printf("throughput (sends): %d sessions, %d messages in %.2f s: %.0f msg/s; CPU %.3f µs/msg%n",
+                sessions, m, (t1 - t0) / 1e9, m / ((t1 - t0) / 1e9), (c1 - c0) / 1e3 / m);
         get(host.close());
         get(vertx.close());
     }

@@ -70,7 +70,9 @@ import org.luahost.coroutines.ValueLimits;
  * gateway reads bodies itself, with its limits), with the gateway from
  * {@link #create}, and the server started with
  * {@code Gateway.serve(vertx, server, headerTimeout, keepAliveTimeout, router).listen()}
- * for the header deadlines. The gateway routes on the request's whole path, so it
+ * for the header deadlines, the connection limits and the Transfer-Encoding rule
+ * ({@link LastRequests}) on every route; without it the gateway still applies that
+ * rule to the requests it gets. The gateway routes on the request's whole path, so it
  * is mounted at the root's {@code /sessions}, not under a prefix. The JSON
  * mapping is {@link LuaJson}'s.
  *
@@ -86,6 +88,8 @@ public final class Gateway {
     final Receiving receiving;
     final ValueLimits limits;
     private final SessionRate rate;
+    /** The Transfer-Encoding rule for the requests this gateway gets (also when mounted without {@link #serve}). */
+    private final LastRequests lastRequests = new LastRequests();
 
     private Gateway(LuaHost host, GatewayOptions options) {
         this.host = host;
@@ -137,8 +141,23 @@ public final class Gateway {
         return GatewayConnections.install(vertx, server, options, handler);
     }
 
+    /**
+     * Reads req's body under this gateway's limits, then hands it to then (on
+     * req's event loop): at most {@link GatewayOptions#maxBody} bytes (413),
+     * all within {@link GatewayOptions#bodyTimeout} (408), and counted in the
+     * bound on bytes being received by all requests at once
+     * ({@link GatewayOptions#maxReceiving}, 503); each refusal closes the
+     * connection. For routes served beside the gateway that take a body (the
+     * console's eval and import), so that they hold no more, and no longer,
+     * than the gateway's own.
+     */
+    public void readBody(HttpServerRequest req, java.util.function.Consumer<io.vertx.core.buffer.Buffer> then) {
+        GatewayHttp.body(host.vertx(), req, options.maxBody(), options.bodyTimeout().toMillis(), receiving, then);
+    }
+
     /** Handles one request (WebSocket upgrades included). */
     public void handle(HttpServerRequest req) {
+        if (lastRequests.refuse(req)) return;   // after a request with a Transfer-Encoding on its connection
         if (req.method() == HttpMethod.GET && (req.path().equals("/health") || req.path().equals("/ready"))) {
             health(req, req.path().equals("/health"));   // probes need no token: statuses and reasons only
             return;

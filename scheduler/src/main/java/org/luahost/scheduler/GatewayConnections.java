@@ -6,10 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 
 /**
  * The header deadlines of a server's connections (against slow-header
@@ -28,7 +26,7 @@ import io.vertx.core.http.HttpVersion;
  *
  * <p>A request with a Transfer-Encoding header is its connection's last
  * (answered with {@code connection: close}, then closed; requests pipelined
- * after it are not handled): see {@link #lastRequest}.
+ * after it are not handled): see {@link LastRequests}.
  *
  * <p>It also bounds the open connections, in all and per client address
  * ({@link GatewayOptions#maxConnections},
@@ -51,17 +49,8 @@ final class GatewayConnections {
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
-    /**
-     * Connections whose last request to be handled has arrived: one that
-     * came with a Transfer-Encoding header. Netty frames such a request by
-     * its chunks and drops a Content-Length sent with it, so a proxy in front
-     * that frames by the length would see one request where the server sees
-     * two (request smuggling); an unknown coding ({@code xchunked}) is
-     * framed by the length here, by the chunks elsewhere. So the answer to
-     * such a request closes the connection, and whatever the client sent
-     * after it on that connection is never handled.
-     */
-    private final java.util.Set<HttpConnection> lastRequest = ConcurrentHashMap.newKeySet();
+    /** The Transfer-Encoding rule's connections (see {@link LastRequests}). */
+    private final LastRequests lastRequests = new LastRequests();
 
     private GatewayConnections(Vertx vertx, GatewayOptions options) {
         this.vertx = vertx;
@@ -76,11 +65,7 @@ final class GatewayConnections {
         GatewayConnections g = new GatewayConnections(vertx, options);
         server.connectionHandler(g::opened);
         server.requestHandler(req -> {
-            HttpConnection c = req.connection();
-            if (c != null && g.lastRequest.contains(c)) {
-                c.close();   // a request after one with a Transfer-Encoding: never handled (see lastRequest)
-                return;
-            }
+            if (g.lastRequests.refuse(req)) return;   // after one with a Transfer-Encoding: never handled
             g.headersArrived(req);
             handler.handle(req);
         });
@@ -100,7 +85,6 @@ final class GatewayConnections {
         arm(c, deadlineMs);
         c.closeHandler(v -> {
             disarm(c);
-            lastRequest.remove(c);
             release(client);
         });
     }
@@ -134,12 +118,7 @@ final class GatewayConnections {
         HttpConnection c = req.connection();
         if (c == null) return;
         disarm(c);
-        if (req.headers().contains(HttpHeaders.TRANSFER_ENCODING) && req.version() != HttpVersion.HTTP_2) {
-            lastRequest.add(c);
-            req.response().putHeader(HttpHeaders.CONNECTION, "close");
-            req.response().endHandler(v -> c.close());
-            return;
-        }
+        if (lastRequests.isLast(req)) return;   // its answer closes the connection
         // the next request's headers are due within the keep-alive deadline of this response's end
         // (a connection closed meanwhile keeps its entry until the timer fires: harmless, bounded)
         req.response().endHandler(v -> arm(c, keepAliveMs));

@@ -34,6 +34,8 @@ class GatewayMountTest {
     static Vertx vertx;
     static LuaHost host;
     static HttpServer server;
+    /** The same router on a server started without {@link Gateway#serve} (no header deadlines, no connection limits). */
+    static HttpServer plain;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -52,11 +54,13 @@ class GatewayMountTest {
         router.post("/mine").handler(BodyHandler.create()).handler(c -> c.response().end("got " + c.body().asString()));
         router.route("/sessions/*").handler(c -> gateway.handle(c.request()));
         server = SessionsTest.get(Gateway.serve(vertx, vertx.createHttpServer(), Duration.ofSeconds(10), Duration.ofSeconds(60), router).listen(0, "127.0.0.1"));
+        plain = SessionsTest.get(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 
     @AfterAll
     static void down() throws Exception {
         SessionsTest.get(server.close());
+        SessionsTest.get(plain.close());
         SessionsTest.get(host.close());
         SessionsTest.get(vertx.close());
     }
@@ -121,5 +125,49 @@ class GatewayMountTest {
         ws.sendText("{\"a\": 1}", true).get(20, TimeUnit.SECONDS);
         assertEquals("[\"ws\",{\"a\":1}]", got.poll(20, TimeUnit.SECONDS));
         ws.abort();
+    }
+
+    /** Sends request on a raw socket to port and reads until the server closes it (5 s at most: then "[open]" ends the text). */
+    static String rawUntilClosed(int port, String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try {
+                s.getInputStream().transferTo(out);
+            } catch (java.net.SocketTimeoutException e) {
+                out.writeBytes("[open]".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (java.net.SocketException e) {
+                // reset: closed
+            }
+            return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * The Transfer-Encoding rule (see {@link GatewayHardeningTest}'s smuggling
+     * test) holds on a user's Router too: a request with Transfer-Encoding is
+     * its connection's last, answered with {@code connection: close} and the
+     * connection closed; the request smuggled behind it is never handled. On a
+     * server started with {@link Gateway#serve} that holds for the user's own
+     * routes as well; on a server of the user's own (no serve), for the
+     * requests the gateway gets (before: the smuggled call ran there).
+     */
+    @Test
+    void noRequestIsHandledAfterAChunkedOneOnAMountedGateway() throws Exception {
+        String chunks = "2\r\n[]\r\n0\r\n\r\n";
+        String smuggled = "POST /sessions/smuggledm/call/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n[]";
+        record Case(int port, String path) { }
+        for (Case c : new Case[] {new Case(server.actualPort(), "/sessions/te/call/echo"), new Case(server.actualPort(), "/mine"),
+                new Case(plain.actualPort(), "/sessions/te/call/echo")}) {
+            String path = c.path();
+            String both = "POST " + path + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: "
+                    + (chunks.length() + smuggled.length()) + "\r\n\r\n" + chunks + smuggled;
+            String answer = rawUntilClosed(c.port(), both);
+            assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then closed: " + answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close") && !answer.endsWith("[open]"), answer);
+            assertEquals(null, host.find("smuggledm"), "the smuggled request was not handled: " + answer);
+        }
+        assertEquals("[]", send("POST", "/sessions/te/call/echo", "[]").body());
     }
 }

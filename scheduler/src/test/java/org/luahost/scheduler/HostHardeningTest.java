@@ -312,4 +312,78 @@ class HostHardeningTest {
         get(s.call("arm", 10L));
         assertTrue(failure(s.call("arm", 1L)).getMessage().contains("too many timers (at most 10 live"));
     }
+
+    /**
+     * collectgarbage() in a session is a Lua collection of that session's
+     * state (weak entries cleared, finalizers run); it never asks the JVM for
+     * a full collection of the whole host's heap (before: System.gc() on every
+     * call, so one session looping over collectgarbage() stopped every
+     * session's threads for a full collection, again and again).
+     */
+    @Test
+    void collectgarbageInASessionDoesNotCollectTheHostsHeap() throws Exception {
+        Session s = start("gc", """
+                function gc(n)
+                  local weak = setmetatable({}, {__mode = 'k'})
+                  for i = 1, n do weak[{}] = i collectgarbage() end
+                  return next(weak) == nil
+                end""", new SessionOptions());
+        long before = jvmCollections();
+        Object[] r = get(s.call("gc", 200L));
+        long jvm = jvmCollections() - before;
+        assertEquals(true, r[0], "the Lua collections ran (weak entries cleared)");
+        assertTrue(jvm < 50, jvm + " JVM collections for 200 calls of collectgarbage()");
+    }
+
+    static long jvmCollections() {
+        long n = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) n += Math.max(0, b.getCollectionCount());
+        return n;
+    }
+
+    /**
+     * A deep Lua stack counts against the session's memory limit, as the
+     * reference's stack does against its allocator: each frame of the running
+     * thread about 256 bytes (a parked virtual thread's frozen stack measured
+     * 185-240 bytes per Lua call). Before: eight sessions waiting 190,000
+     * calls deep held about 300 MB of heap while their charged memory was
+     * 273 KB in all; recursion 150,000 deep in a session limited to 8 MB
+     * returned normally.
+     */
+    @Test
+    void deepRecursionCountsAgainstTheMemoryLimit() throws Exception {
+        Session s = start("deep", """
+                function go(n)
+                  local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
+                  return pcall(f, n)
+                end""", new SessionOptions().memoryLimit(8 << 20));
+        Object[] r = get(s.call("go", 150_000L));
+        assertEquals(false, r[0], "150,000 frames of about 256 bytes: over 8 MB");
+        assertEquals("not enough memory", r[1]);
+        r = get(s.call("go", 10_000L));
+        assertEquals(true, r[0], "10,000 frames fit");
+        assertEquals(10_000L, r[1]);
+    }
+
+    /**
+     * Not yet: only the running thread's stack is counted. Coroutines that
+     * each stop just under the limit and yield keep their stacks (frozen on
+     * the heap) uncounted: ten coroutines 30,000 calls deep are about 77 MB
+     * under an 8 MB limit. Counting them needs the depth of every suspended
+     * coroutine in the state's estimate (the collector's mark, or a charge
+     * at each yield), in the vm and coroutines modules.
+     */
+    @org.junit.jupiter.api.Disabled("suspended coroutines' stacks are not counted against the memory limit yet (see the comment)")
+    @Test
+    void stacksOfSuspendedCoroutinesCountAgainstTheMemoryLimit() throws Exception {
+        Session s = start("deepco", """
+                held = {}
+                function go(k, n)
+                  local function f(n) if n == 0 then coroutine.yield() return 0 end return 1 + f(n - 1) end
+                  for i = 1, k do local c = coroutine.create(f) assert(coroutine.resume(c, n)) held[i] = c end
+                  return #held
+                end""", new SessionOptions().memoryLimit(8 << 20));
+        SessionException e = failure(s.call("go", 10L, 30_000L));
+        assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
+    }
 }

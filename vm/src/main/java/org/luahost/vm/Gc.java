@@ -328,15 +328,19 @@ public final class Gc {
     /** Objects currently registered for finalization. */
     public int pendingFinalizers() { return finobj.size(); }
 
+    /** Whether {@link #fullCollect} asks the JVM for a full collection too ({@link LuaStateBuilder#jvmCollections}). */
+    boolean jvmCollections = true;
+
     /**
-     * A full collection: the JVM's, then a Lua collection (weak tables cleared,
-     * finalizers of unreachable objects called). Call only where no Lua code is
-     * half-way through an expression on this state (see the class comment).
+     * A full collection: a Lua collection (weak tables cleared, finalizers of
+     * unreachable objects called), then the JVM's unless the state's builder
+     * turned that off. Call only where no Lua code is half-way through an
+     * expression on this state (see the class comment).
      */
     public void fullCollect(LuaThread th) {
         if (finalizing || closed) return;
         collect(th);
-        System.gc();
+        if (jvmCollections) System.gc();
     }
 
     /** A Lua collection now, without asking the JVM for a full collection (for tests and hosts). */

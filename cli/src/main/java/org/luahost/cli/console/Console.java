@@ -54,7 +54,8 @@ public final class Console {
     final ThreadFactory luaThreads;
     final HostSampler sampler;
     final BackupFolder backups;
-    private final Gateway gateway;
+    /** The gateway the other paths go to; its limits also bound the console's request bodies. */
+    final Gateway gateway;
     private final ConsoleApi api;
     private final Map<String, Buffer> files = new ConcurrentHashMap<>();
     /** The open event streams and whose they are; written on the event loop of each (Vert.x responses are thread-safe to write). */

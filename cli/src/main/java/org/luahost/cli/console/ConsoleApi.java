@@ -358,22 +358,13 @@ final class ConsoleApi {
         });
     }
 
-    /** The bounded request body (the gateway's limit, 413 above it), then then. */
+    /**
+     * The request body under the gateway's limits (size 413, deadline 408, the
+     * bound on bytes being received 503: {@link org.luahost.scheduler.Gateway#readBody}),
+     * then then.
+     */
     private void body(HttpServerRequest req, Consumer<Buffer> then) {
-        Buffer acc = Buffer.buffer();
-        boolean[] over = {false};
-        req.handler(b -> {
-            if (over[0]) return;
-            if (acc.length() + b.length() > c.options.maxBody()) {
-                over[0] = true;
-                Console.error(req, 413, "request body too large (limit " + c.options.maxBody() + " bytes)");
-                return;
-            }
-            acc.appendBuffer(b);
-        });
-        req.endHandler(v -> {
-            if (!over[0]) then.accept(acc);
-        });
+        c.gateway.readBody(req, then);
     }
 
     private static final class NotFound extends RuntimeException {

@@ -72,7 +72,8 @@ final class Admission {
     private volatile long heapUsed, chargedBytes;
     /** At most this often a full collection is asked for when the heap reads over the ceiling and the sessions' data does not. */
     static final long GC_NANOS = 10_000_000_000L;
-    private volatile long gcAskedAt = System.nanoTime() - 2 * GC_NANOS;
+    /** When a full collection was last asked for (a fresh reading or {@link #staleHeap}); claimed by compare-and-set. */
+    private final AtomicLong gcAskedAt = new AtomicLong(System.nanoTime() - 2 * GC_NANOS);
     /** The garbage the last {@link #freshReading} found in the charges, and when: discounted for {@link #GC_NANOS}. */
     private volatile long chargedSlack, freshAt = System.nanoTime() - 2 * GC_NANOS;
     private volatile int freshReadings;
@@ -163,9 +164,7 @@ final class Admission {
      * every session may not get to that by itself.
      */
     private void staleHeap(long expected) {
-        long now = System.nanoTime();
-        if (chargedBytes + reserved.get() + expected <= ceilingBytes && now - gcAskedAt >= GC_NANOS) {
-            gcAskedAt = now;
+        if (chargedBytes + reserved.get() + expected <= ceilingBytes && claimCollection()) {
             Thread.ofPlatform().daemon().name("luahost-heap-ceiling").start(System::gc);
         }
     }
@@ -183,12 +182,23 @@ final class Admission {
         return Math.max(heapUsed, chargedBytes - slack);
     }
 
+    /** Claims this period's full collection: false if one was asked for within {@link #GC_NANOS}. Any thread. */
+    private boolean claimCollection() {
+        long now = System.nanoTime(), at = gcAskedAt.get();
+        return now - at >= GC_NANOS && gcAskedAt.compareAndSet(at, now);
+    }
+
     /**
-     * A fresh reading before a refusal: a full collection on this thread,
-     * then the heap and the sessions' charges read again, at most every
-     * {@link #GC_NANOS} (sharing that clock with {@link #staleHeap}, so the
-     * host asks for at most one full collection per period, however many
-     * starts are refused). Returns false (nothing read) within the period.
+     * A fresh reading before a refusal: a full collection, then the heap and
+     * the sessions' charges read again, at most every {@link #GC_NANOS}
+     * (sharing that clock with {@link #staleHeap}, so the host asks for at
+     * most one full collection per period, however many starts are refused).
+     * Returns true once the reading is taken on this thread; false (nothing
+     * read) within the period, and on a Vert.x event loop, which must never
+     * wait for a collection (with a concurrent collector System.gc blocks its
+     * caller for a whole cycle while the other threads run): there the
+     * reading runs on a thread of its own, this start is refused, and the
+     * starts after it decide on the reading.
      *
      * <p>The sessions' charges are their states' estimates: the live data of
      * each state's last Lua collection plus everything allocated since,
@@ -198,25 +208,29 @@ final class Admission {
      * data and everything else: the charges' excess over it
      * ({@link #chargedSlack}) is garbage, and is discounted from the charges
      * until the period ends (what the sessions allocate afterwards counts in
-     * full). Blocking the caller costs nothing beyond the collection's
-     * pause, which stops every thread anyway.
+     * full).
      */
     private boolean freshReading() {
-        synchronized (this) {
-            long now = System.nanoTime();
-            if (now - gcAskedAt < GC_NANOS) return false;
-            gcAskedAt = now;
-            System.gc();
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            long charges = charged.getAsLong();
-            heapUsed = Math.max(heap, heapInUse());
-            chargedBytes = charges;
-            chargedSlack = Math.max(0, charges - heap);
-            freshAt = System.nanoTime();
-            probedAt = freshAt;
-            freshReadings++;
-            return true;
+        if (!claimCollection()) return false;
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            Thread.ofPlatform().daemon().name("luahost-heap-reading").start(this::takeReading);
+            return false;
         }
+        takeReading();
+        return true;
+    }
+
+    /** The full collection and the readings after it (see {@link #freshReading}). */
+    private void takeReading() {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long charges = charged.getAsLong();
+        heapUsed = Math.max(heap, heapInUse());
+        chargedBytes = charges;
+        chargedSlack = Math.max(0, charges - heap);
+        freshAt = System.nanoTime();
+        probedAt = freshAt;
+        freshReadings++;
     }
 
     /** Fresh readings taken (full collections before a refusal), since the host started. */

@@ -57,4 +57,42 @@ class AdmissionTest {
         assertEquals(1, a.freshReadings());
         assertEquals(96, live.length);   // held to here
     }
+
+    /**
+     * A would-be refusal on a Vert.x event loop (the gateway starting a
+     * session, a readiness probe) never takes the full collection there:
+     * the refusal stands at once, the fresh reading runs on a thread of its
+     * own, and the next start decides on it (before: System.gc ran on the
+     * event loop, blocking every connection of that loop for a collection).
+     */
+    @Test
+    void aFreshReadingNeverRunsOnAnEventLoop() throws Exception {
+        AtomicLong charges = new AtomicLong(96 * MB);   // garbage in the charges, as in the first test
+        Admission a = new Admission(ceilingAboveLive(64 * MB), charges::get);
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            java.util.function.Supplier<Object> onLoop = () -> {
+                java.util.concurrent.CompletableFuture<Object> f = new java.util.concurrent.CompletableFuture<>();
+                vertx.runOnContext(v -> {
+                    try {
+                        a.checkNewSession("s", 1);
+                        f.complete("admitted");
+                    } catch (SessionException e) {
+                        f.complete(e.kind());
+                    }
+                });
+                return f.join();
+            };
+            assertEquals(SessionException.Kind.OVERLOADED, onLoop.get(), "refused at once on the event loop");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (a.freshReadings() == 0) {
+                assertTrue(System.nanoTime() < deadline, "the fresh reading ran elsewhere");
+                Thread.sleep(10);
+            }
+            assertEquals("admitted", onLoop.get(), "the next start decides on the fresh reading");
+            assertEquals(1, a.freshReadings());
+        } finally {
+            vertx.close().await();
+        }
+    }
 }
