@@ -332,12 +332,7 @@ public class LuaThread implements LuaThreadHandle {
     /** Pops the top frame (normal return). */
     public final void pop() {
         Frame f = frames[depth];
-        Object[] s = f.slots;
-        if (s != null) {
-            java.util.Arrays.fill(s, null);   // kept for this depth's next call (Frame.spare): nil, as a new one
-            f.spare = s;
-            f.slots = null;
-        }
+        f.slots = null;
         f.closure = null;
         f.varargs = LuaFunction.NONE;
         f.retN = null;

@@ -7,11 +7,8 @@ import org.luahost.vm.nodes.Stat;
 /**
  * One activation on a Lua thread's call stack: a Lua closure's locals, or a
  * marker for a Java function. Frames are owned by their {@link LuaThread} and
- * reused from one call to the next at the same depth, and so is the locals
- * array: {@link #spare} keeps the last one this depth used, cleared when its
- * activation ended, and a call of a function with as many slots takes it
- * again instead of allocating (a loop calling the same function, or
- * functions of the same frame size, allocates nothing per call).
+ * reused from one call to the next at the same depth, so a call allocates
+ * only its locals array.
  *
  * <p>{@link #site} is the node this frame is executing when it calls out or
  * raises an error: it gives the frame's current line and the name the
@@ -24,14 +21,6 @@ public final class Frame {
     /** The closure for Lua frames, null for Java frames. */
     public LuaClosure closure;
     public Object[] slots;
-    /**
-     * The locals array of this depth's last activation, all nil once that
-     * activation ended ({@link LuaThread#pop}); {@code LuaClosure} takes it
-     * for a callee whose frame size is its length. Nothing else reads it:
-     * between activations it holds no value, so it hides nothing from the
-     * collector and keeps nothing alive.
-     */
-    public Object[] spare;
     public Object[] varargs = LuaFunction.NONE;
     public Site site;
     /** True when this activation replaced its caller's by a tail call. */

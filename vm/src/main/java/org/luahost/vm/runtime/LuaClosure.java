@@ -25,15 +25,8 @@ public final class LuaClosure extends LuaFunction {
     private Frame enter(LuaThread th) {
         Frame f = th.push(this);
         f.closure = this;
-        f.slots = slotsFor(f, proto.frameSize);
+        f.slots = new Object[proto.frameSize];
         return f;
-    }
-
-    /** A cleared locals array of n slots for frame f: its spare one when that has n slots, else a new one. */
-    private static Object[] slotsFor(Frame f, int n) {
-        Object[] s = f.spare;
-        if (s == null || s.length != n) f.spare = s = new Object[n];
-        return s;
     }
 
     @Override
@@ -173,14 +166,7 @@ public final class LuaClosure extends LuaFunction {
             }
             f.fn = c;
             f.closure = c;
-            Object[] old = f.slots;
-            int n = c.proto.frameSize;
-            if (old.length == n) {
-                java.util.Arrays.fill(old, null);   // the caller's activation ended: its array serves the callee
-            } else {
-                f.spare = old = new Object[n];
-            }
-            f.slots = old;
+            f.slots = new Object[c.proto.frameSize];
             f.varargs = NONE;
             f.site = null;
             f.tailcall = true;
