@@ -5,6 +5,7 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Frame;
+import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Site;
 
@@ -13,6 +14,12 @@ import org.luahost.vm.runtime.Site;
  * to a Lua closure passes arguments without an array. Each call records
  * itself as the frame's current site just before calling, which gives the
  * frame's current line and the name the callee was called by.
+ *
+ * <p>A callee that is a Lua function ({@link LuaClosure}, a final class) is
+ * tested for first and called directly: the call then does not depend on
+ * the type profile of the shared {@code LuaFunction.call}, which the Java
+ * functions a program also calls make megamorphic, so HotSpot can inline
+ * the Lua call path ({@link JitRt}'s call helpers do the same).
  */
 public final class Calls {
     private Calls() {}
@@ -86,6 +93,7 @@ public final class Calls {
         public Object eval(Frame f) {
             Object fv = fn.eval(f);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.call(f.thread);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, LuaFunction.NONE, this));
         }
@@ -94,6 +102,7 @@ public final class Calls {
         public Object[] evalMulti(Frame f) {
             Object fv = fn.eval(f);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, LuaFunction.NONE);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, LuaFunction.NONE);
             return Ops.callMeta(f.thread, fv, LuaFunction.NONE, this);
         }
@@ -111,6 +120,7 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object a = a0.eval(f);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.call(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread, a);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a}, this));
         }
@@ -120,6 +130,7 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] args = {a0.eval(f)};
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, args);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
             return Ops.callMeta(f.thread, fv, args, this);
         }
@@ -138,6 +149,7 @@ public final class Calls {
             Object a = a0.eval(f);
             Object b = a1.eval(f);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.call(f.thread, a, b);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b}, this));
         }
@@ -147,6 +159,7 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] args = {a0.eval(f), a1.eval(f)};
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, args);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
             return Ops.callMeta(f.thread, fv, args, this);
         }
@@ -169,6 +182,7 @@ public final class Calls {
             Object b = a1.eval(f);
             Object c = a2.eval(f);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.call(f.thread, a, b, c);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b, c);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, this));
         }
@@ -178,6 +192,7 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] args = {a0.eval(f), a1.eval(f), a2.eval(f)};
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, args);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
             return Ops.callMeta(f.thread, fv, args, this);
         }
@@ -200,6 +215,7 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] a = evalArgs(f, args, lastMulti);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.callFirst(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.callFirst(f.thread, a);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, a, this));
         }
@@ -209,6 +225,7 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] a = evalArgs(f, args, lastMulti);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, a);
             return Ops.callMeta(f.thread, fv, a, this);
         }
@@ -283,7 +300,14 @@ public final class Calls {
             Object fv = lookup(f, o);
             LuaThread th = f.thread;
             if (pinFn) th.pin(fv);
-            if (!lastMulti && fv instanceof LuaFunction lf) {
+            if (!lastMulti && fv instanceof LuaClosure lc) {   // a direct call, whatever else the node saw (see the class comment)
+                switch (args.length) {
+                    case 0: f.site = this; return lc.call(th, o);
+                    case 1: { Object a = args[0].eval(f); f.site = this; return lc.call(th, o, a); }
+                    case 2: { Object a = args[0].eval(f), b = args[1].eval(f); f.site = this; return lc.call(th, o, a, b); }
+                    default: break;
+                }
+            } else if (!lastMulti && fv instanceof LuaFunction lf) {
                 switch (args.length) {
                     case 0: f.site = this; return lf.call(th, o);
                     case 1: { Object a = args[0].eval(f); f.site = this; return lf.call(th, o, a); }
@@ -305,6 +329,7 @@ public final class Calls {
         private Object[] callWith(Frame f, Object o, Object fv) {
             Object[] a = allArgs(f, o);
             f.site = this;
+            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, a);
             return Ops.callMeta(f.thread, fv, a, this);
         }
