@@ -5,7 +5,6 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Frame;
-import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Site;
 
@@ -14,12 +13,6 @@ import org.luahost.vm.runtime.Site;
  * to a Lua closure passes arguments without an array. Each call records
  * itself as the frame's current site just before calling, which gives the
  * frame's current line and the name the callee was called by.
- *
- * <p>A callee that is a Lua function ({@link LuaClosure}, a final class) is
- * tested for first and called directly: the call then does not depend on
- * the type profile of the shared {@code LuaFunction.call}, which the Java
- * functions a program also calls make megamorphic, so HotSpot can inline
- * the Lua call path ({@link JitRt}'s call helpers do the same).
  */
 public final class Calls {
     private Calls() {}
@@ -93,7 +86,6 @@ public final class Calls {
         public Object eval(Frame f) {
             Object fv = fn.eval(f);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.call(f.thread);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, LuaFunction.NONE, this));
         }
@@ -102,7 +94,6 @@ public final class Calls {
         public Object[] evalMulti(Frame f) {
             Object fv = fn.eval(f);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, LuaFunction.NONE);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, LuaFunction.NONE);
             return Ops.callMeta(f.thread, fv, LuaFunction.NONE, this);
         }
@@ -120,7 +111,6 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object a = a0.eval(f);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.call(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread, a);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a}, this));
         }
@@ -130,7 +120,6 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] args = {a0.eval(f)};
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, args);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
             return Ops.callMeta(f.thread, fv, args, this);
         }
@@ -149,7 +138,6 @@ public final class Calls {
             Object a = a0.eval(f);
             Object b = a1.eval(f);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.call(f.thread, a, b);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b}, this));
         }
@@ -159,7 +147,6 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] args = {a0.eval(f), a1.eval(f)};
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, args);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
             return Ops.callMeta(f.thread, fv, args, this);
         }
@@ -182,7 +169,6 @@ public final class Calls {
             Object b = a1.eval(f);
             Object c = a2.eval(f);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.call(f.thread, a, b, c);
             if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b, c);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, this));
         }
@@ -192,7 +178,6 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] args = {a0.eval(f), a1.eval(f), a2.eval(f)};
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, args);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
             return Ops.callMeta(f.thread, fv, args, this);
         }
@@ -215,7 +200,6 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] a = evalArgs(f, args, lastMulti);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.callFirst(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.callFirst(f.thread, a);
             return LuaFunction.first(Ops.callMeta(f.thread, fv, a, this));
         }
@@ -225,7 +209,6 @@ public final class Calls {
             Object fv = fn.eval(f);
             Object[] a = evalArgs(f, args, lastMulti);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, a);
             return Ops.callMeta(f.thread, fv, a, this);
         }
@@ -300,14 +283,7 @@ public final class Calls {
             Object fv = lookup(f, o);
             LuaThread th = f.thread;
             if (pinFn) th.pin(fv);
-            if (!lastMulti && fv instanceof LuaClosure lc) {   // a direct call, whatever else the node saw (see the class comment)
-                switch (args.length) {
-                    case 0: f.site = this; return lc.call(th, o);
-                    case 1: { Object a = args[0].eval(f); f.site = this; return lc.call(th, o, a); }
-                    case 2: { Object a = args[0].eval(f), b = args[1].eval(f); f.site = this; return lc.call(th, o, a, b); }
-                    default: break;
-                }
-            } else if (!lastMulti && fv instanceof LuaFunction lf) {
+            if (!lastMulti && fv instanceof LuaFunction lf) {
                 switch (args.length) {
                     case 0: f.site = this; return lf.call(th, o);
                     case 1: { Object a = args[0].eval(f); f.site = this; return lf.call(th, o, a); }
@@ -329,7 +305,6 @@ public final class Calls {
         private Object[] callWith(Frame f, Object o, Object fv) {
             Object[] a = allArgs(f, o);
             f.site = this;
-            if (fv instanceof LuaClosure lc) return lc.invoke(f.thread, a);
             if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, a);
             return Ops.callMeta(f.thread, fv, a, this);
         }

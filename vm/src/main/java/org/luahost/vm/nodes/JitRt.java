@@ -177,8 +177,6 @@ final class JitRt {
     }
 
     // ---------------------------------------------------------------- calls
-    // A Lua callee (LuaClosure, final) is tested for first: a direct call HotSpot can inline,
-    // where LuaFunction.call's profile, shared by every unit, is megamorphic (see Calls).
 
     static Object call0(Frame f, Object fv, Calls.CallBase s) {
         f.site = s;
