@@ -42,6 +42,8 @@ public final class LuaTable {
      */
     long keyBits;
     private int hused;        // occupied key slots, tombstones included
+    /** Key slots of the hash part holding integers in 1..2^30 (tombstones included): when 0, no rehash has to count keys for the array part. */
+    private int intKeys;
     private LuaTable metatable;
     /** Bits set for metamethods known to be absent when this table is a metatable; reset on writes. */
     public byte absentFlags;
@@ -266,6 +268,7 @@ public final class LuaTable {
         hvals[i] = value;
         hused++;
         if (key instanceof String str) keyBits |= FieldCache.bit(str);
+        else if (key instanceof Long l && l >= 1 && l <= (1 << 30)) intKeys++;
         if (walked > HARDEN_PROBES && !hardened) harden();
     }
 
@@ -277,6 +280,7 @@ public final class LuaTable {
         hvals = new Object[ok.length];
         hused = 0;
         keyBits = 0;
+        intKeys = 0;
         for (int i = 0; i < ok.length; i++) if (ok[i] != null && ov[i] != null) insertNew(ok[i], ov[i]);
         version++;
     }
@@ -284,6 +288,14 @@ public final class LuaTable {
     private int find(Object key) {
         Object[] keys = hkeys;
         int mask = keys.length - 1;
+        if (key instanceof LuaTable) {
+            // a table key equals only itself: no equals() call on the keys probed past
+            for (int i = spread(System.identityHashCode(key)) & mask; ; i = (i + 1) & mask) {
+                Object o = keys[i];
+                if (o == key) return i;
+                if (o == null) return -1;
+            }
+        }
         int i = start(key) & mask;
         for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
             if (o == key || o.equals(key)) return i;
@@ -295,30 +307,52 @@ public final class LuaTable {
 
     /** Re-sizes both parts to fit the current keys plus {@code extraKey}, then stores it. */
     private void rehash(Object extraKey, Object extraValue) {
-        int[] nums = new int[64];   // nums[i] = number of integer keys k with 2^(i-1) < k <= 2^i
+        boolean extraInt = extraKey instanceof Long l && l >= 1 && l <= (1 << 30);
+        if (asize == 0 && intKeys == 0 && !extraInt) {
+            // no candidate for the array part (the common case of records and sets keyed by
+            // strings or objects): only the hash part's live entries need counting
+            resize(0, liveHashEntries() + 1);
+        } else {
+            sizeBothParts(extraKey, extraInt);
+        }
+        if (extraValue != null) rawsetNoRehash(extraKey, extraValue);
+    }
+
+    /** The reference's computesizes: the largest n = 2^i with more than n/2 integer keys in 1..n, then resize. */
+    private void sizeBothParts(Object extraKey, boolean extraInt) {
+        int[] nums = new int[31];   // nums[i] = number of integer keys k with 2^(i-1) < k <= 2^i (k <= 2^30)
         int totalInt = 0;
         int total = 0;
-        for (int i = 0; i < asize; i++) {
-            if (array[i] != null) { nums[ceilLog2(i + 1)]++; totalInt++; total++; }
+        Object[] arr = array;
+        for (int i = 0, n = asize; i < n; i++) {
+            if (arr[i] != null) { nums[ceilLog2(i + 1)]++; totalInt++; total++; }
         }
-        if (hkeys != null) {
-            for (int i = 0; i < hkeys.length; i++) {
-                if (hkeys[i] != null && hvals[i] != null) {
+        Object[] ks = hkeys, vs = hvals;
+        if (ks != null) {
+            for (int i = 0; i < ks.length; i++) {
+                if (ks[i] != null && vs[i] != null) {
                     total++;
-                    if (hkeys[i] instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
+                    if (ks[i] instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
                 }
             }
         }
         total++;
-        if (extraKey instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
-        // the reference's computesizes: largest n = 2^i with more than n/2 keys in 1..n
+        if (extraInt) { nums[ceilLog2((Long) extraKey)]++; totalInt++; }
         int a = 0, na = 0, optimal = 0;
-        for (int i = 0, twotoi = 1; twotoi > 0 && totalInt > twotoi / 2; i++, twotoi *= 2) {
+        for (int i = 0, twotoi = 1; i < nums.length && totalInt > twotoi / 2; i++, twotoi *= 2) {
             a += nums[i];
             if (a > twotoi / 2) { optimal = twotoi; na = a; }
         }
         resize(optimal, total - na);
-        if (extraValue != null) rawsetNoRehash(extraKey, extraValue);
+    }
+
+    /** Number of keys with a non-nil value in the hash part. */
+    private int liveHashEntries() {
+        Object[] vs = hvals;
+        if (vs == null) return 0;
+        int n = 0;
+        for (Object v : vs) if (v != null) n++;
+        return n;
     }
 
     private void rawsetNoRehash(Object key, Object value) {
@@ -347,7 +381,7 @@ public final class LuaTable {
             array = newAsize == 0 ? EMPTY : Arrays.copyOf(oldArray, newAsize);
             asize = newAsize;
         }
-        hkeys = null; hvals = null; hused = 0; keyBits = 0;
+        hkeys = null; hvals = null; hused = 0; keyBits = 0; intKeys = 0;
         if (nhash > 0) allocHash(nhash);
         // array items beyond the new size move to the hash part
         for (int i = newAsize; i < oldAsize; i++) {
@@ -376,6 +410,7 @@ public final class LuaTable {
         hvals = new Object[cap];
         hused = 0;
         keyBits = 0;
+        intKeys = 0;
     }
 
     private static int ceilLog2(long x) {   // ceil(log2(x)) for x >= 1
@@ -404,6 +439,7 @@ public final class LuaTable {
         if (key instanceof Long l) return startLong(l);
         if (key instanceof String s) return startString(s, s.hashCode());
         if (key instanceof Double d) return startLong(Double.doubleToRawLongBits(d));
+        if (key instanceof LuaTable) return spread(System.identityHashCode(key));   // its hashCode(), without the call
         return spread(key.hashCode());
     }
 
