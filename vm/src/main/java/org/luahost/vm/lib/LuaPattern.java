@@ -69,6 +69,12 @@ final class LuaPattern {
         /** For the first-item filter: 0 unknown, 1 none, 2 a literal char (firstChar), 3 a set (at firstItem). */
         int firstKind;
         int firstChar, firstItem;
+        /**
+         * Whether the whole pattern is one single-character item without a quantifier
+         * ({@code %S}, {@code [\"\\]}): 0 unknown, 1 yes, 2 no. Such a pattern is found
+         * by {@link #findSingle} without a matcher.
+         */
+        int single;
 
         Prog(String p) {
             int n = p.length();
@@ -87,18 +93,32 @@ final class LuaPattern {
 
     /** The per-state cache of compiled patterns. */
     private static final class Cache {
+        final LuaState state;
         final HashMap<String, Prog> map = new HashMap<>();
+
+        Cache(LuaState state) { this.state = state; }
     }
 
     private static final int CACHE_SIZE = 128, CACHE_MAX_PATTERN = 200;
 
+    /**
+     * The cache of the state that used patterns last: spares the look-up of the
+     * state's extension on every call. Any thread may read it; a Cache is published
+     * through its final fields, and one of another state is simply not used.
+     */
+    private static Cache last;
+
     /** The Prog of a pattern, from the state's cache when possible. */
     static Prog prog(LuaThread th, String p) {
         LuaState L = th.state;
-        Cache c = L.extension(Cache.class);
-        if (c == null) {
-            c = new Cache();
-            L.setExtension(Cache.class, c);
+        Cache c = last;
+        if (c == null || c.state != L) {
+            c = L.extension(Cache.class);
+            if (c == null) {
+                c = new Cache(L);
+                L.setExtension(Cache.class, c);
+            }
+            last = c;
         }
         Prog pr = c.map.get(p);
         if (pr == null) {
@@ -208,6 +228,47 @@ final class LuaPattern {
             default:
                 return s;
         }
+    }
+
+    /**
+     * Whether the pattern is one single-character item without a quantifier (for an
+     * unanchored pattern; computed once per Prog, with the errors a match would raise).
+     */
+    boolean isSingleItem() {
+        Prog pr = prog;
+        if (pr.single == 0) {
+            if (pr.firstKind == 0) computeFirst();
+            boolean one = (pr.firstKind == 3 && pr.firstItem == 0 || pr.firstKind == 2 && pc(0) != '(')
+                    && classEnd(0) == patEnd;
+            pr.single = one ? 1 : 2;
+        }
+        return pr.single == 1;
+    }
+
+    /**
+     * The first index at or after init where s has a byte that the single item of pr
+     * ({@link #isSingleItem} was true) matches, -1 when none: an unanchored find or
+     * match of such a pattern, without a matcher. Charges the scan as a byte loop.
+     */
+    static int findSingle(LuaThread th, Prog pr, String s, int init) {
+        int n = s.length();
+        if (pr.firstKind == 2) {
+            int i = s.indexOf(pr.firstChar, init);
+            Work.bytes(th, (i < 0 ? n : i) - init);
+            return i;
+        }
+        long[] m = pr.masks;
+        long m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3];
+        for (int c0 = init; c0 < n; c0 += Work.CHUNK) {
+            int e = Math.min(n, c0 + Work.CHUNK);
+            th.charge(Work.CHUNK_UNITS * (e - c0) / Work.CHUNK + 1);
+            for (int i = c0; i < e; i++) {
+                int c = s.charAt(i);
+                long w = c < 128 ? (c < 64 ? m0 : m1) : (c < 192 ? m2 : m3);
+                if ((w & (1L << c)) != 0) return i;
+            }
+        }
+        return -1;
     }
 
     private void computeFirst() {

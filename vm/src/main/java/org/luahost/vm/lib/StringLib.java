@@ -313,8 +313,15 @@ public final class StringLib {
             if (find) return JavaFunction.ret((long) idx + 1, (long) idx + p.length());
             return JavaFunction.ret(p);
         }
-        LuaPattern m = new LuaPattern(th, s, p);
         boolean anchor = p.charAt(0) == '^';
+        LuaPattern.Prog pr = LuaPattern.prog(th, p);
+        if (pr.single == 1 && !anchor) {   // one single-character item ("%S", "[\"\\]"): a scan, no matcher
+            int i = LuaPattern.findSingle(th, pr, s, (int) init);
+            if (i < 0) return JavaFunction.ret(null);
+            return find ? JavaFunction.ret((long) i + 1, (long) i + 1) : JavaFunction.ret(s.substring(i, i + 1));
+        }
+        LuaPattern m = new LuaPattern(th, s, pr);
+        if (pr.single == 0 && !anchor) m.isSingleItem();   // decided once, for the calls to come
         int pstart = anchor ? 1 : 0;
         int s1 = (int) init;
         do {
