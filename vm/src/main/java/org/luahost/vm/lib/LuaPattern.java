@@ -72,7 +72,7 @@ final class LuaPattern {
         /**
          * Whether the whole pattern is one single-character item without a quantifier
          * ({@code %S}, {@code [\"\\]}): 0 unknown, 1 yes, 2 no. Such a pattern is found
-         * by {@link #findSingle} without a matcher.
+         * by {@link PlainFind#indexOfItem} without a matcher.
          */
         int single;
 
@@ -243,32 +243,6 @@ final class LuaPattern {
             pr.single = one ? 1 : 2;
         }
         return pr.single == 1;
-    }
-
-    /**
-     * The first index at or after init where s has a byte that the single item of pr
-     * ({@link #isSingleItem} was true) matches, -1 when none: an unanchored find or
-     * match of such a pattern, without a matcher. Charges the scan as a byte loop.
-     */
-    static int findSingle(LuaThread th, Prog pr, String s, int init) {
-        int n = s.length();
-        if (pr.firstKind == 2) {
-            int i = s.indexOf(pr.firstChar, init);
-            Work.bytes(th, (i < 0 ? n : i) - init);
-            return i;
-        }
-        long[] m = pr.masks;
-        long m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3];
-        for (int c0 = init; c0 < n; c0 += Work.CHUNK) {
-            int e = Math.min(n, c0 + Work.CHUNK);
-            th.charge(Work.CHUNK_UNITS * (e - c0) / Work.CHUNK + 1);
-            for (int i = c0; i < e; i++) {
-                int c = s.charAt(i);
-                long w = c < 128 ? (c < 64 ? m0 : m1) : (c < 192 ? m2 : m3);
-                if ((w & (1L << c)) != 0) return i;
-            }
-        }
-        return -1;
     }
 
     private void computeFirst() {

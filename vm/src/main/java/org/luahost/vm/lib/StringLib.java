@@ -319,7 +319,7 @@ public final class StringLib {
         boolean anchor = p.charAt(0) == '^';
         LuaPattern.Prog pr = LuaPattern.prog(th, p);
         if (pr.single == 1 && !anchor) {   // one single-character item ("%S", "[\"\\]"): a scan, no matcher
-            int i = LuaPattern.findSingle(th, pr, s, (int) init);
+            int i = PlainFind.indexOfItem(th, pr, s, (int) init);
             if (i < 0) return JavaFunction.ret(null);
             if (!find) return JavaFunction.ret(s.substring(i, i + 1));
             Long at = (long) i + 1;   // one box for both results
