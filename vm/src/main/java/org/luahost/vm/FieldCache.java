@@ -32,7 +32,11 @@ public final class FieldCache {
     public final String key;
     private final long bit;
     private final int hash;
-    /** The hash slot where the key was last found (any value is a safe hint). */
+    /**
+     * Where the key was last found: its index in the table's hash array
+     * ({@code LuaTable.hash}, keys at even indexes, each value just after its key;
+     * any value is a safe hint).
+     */
     private int slot;
 
     public FieldCache(String key) {
@@ -48,49 +52,49 @@ public final class FieldCache {
 
     /** t.rawget(key). */
     public Object get(LuaTable t) {
-        Object[] keys = t.hkeys;
-        if (keys == null) return null;
-        int i = slot & (keys.length - 1);
-        if (keys[i] == key) return t.hvals[i];
+        Object[] h = t.hash;
+        if (h == null) return null;
+        int j = slot & (h.length - 2);
+        if (h[j] == key) return h[j + 1];
         if ((t.keyBits & bit) == 0) return null;
-        i = find(t, keys);
-        return i < 0 ? null : t.hvals[i];
+        j = find(t, h);
+        return j < 0 ? null : h[j + 1];
     }
 
     /**
-     * The slot the key was last found in, for compiled code that bakes it into a
+     * Where the key was last found (its index in the table's hash array), for compiled code that bakes it into a
      * call of {@link #at} (a hint like the cache's own: any value is safe).
      */
     public int slotHint() { return slot; }
 
     /**
-     * The raw value of key in o when o is a table whose hash slot {@code slot}
-     * holds this very (interned) key object, else null; null also when the value
+     * The raw value of key in o when o is a table whose hash array holds this very
+     * (interned) key object at index {@code slot}, else null; null also when the value
      * there is nil, so a null answer only says "take the full path". The check
      * of the compiled tier's per-site caches: the slot and the key are constants
      * of the compiled code, so a hit is one guard and two loads.
      */
     public static Object at(Object o, String key, int slot) {
         if (o instanceof LuaTable t) {
-            Object[] keys = t.hkeys;
-            if (keys != null && slot < keys.length && keys[slot] == key) return t.hvals[slot];
+            Object[] h = t.hash;
+            // an even index only (keys' places; a constant test in compiled code)
+            if ((slot & 1) == 0 && h != null && slot + 1 < h.length && h[slot] == key) return h[slot + 1];
         }
         return null;
     }
 
     /**
-     * o[key] = v when o is a table whose hash slot {@code slot} holds the key with
+     * o[key] = v when o is a table whose hash array holds the key at index {@code slot} with
      * a non-nil value (so neither {@code __newindex} nor a new entry is involved):
      * stores as {@link #setExisting} and returns true; otherwise changes nothing
      * and returns false.
      */
     public static boolean setAt(Object o, String key, int slot, Object v) {
         if (o instanceof LuaTable t) {
-            Object[] keys = t.hkeys;
-            if (keys != null && slot < keys.length && keys[slot] == key) {
-                Object[] vals = t.hvals;
-                if (vals[slot] != null) {
-                    vals[slot] = v;
+            Object[] h = t.hash;
+            if ((slot & 1) == 0 && h != null && slot + 1 < h.length && h[slot] == key) {
+                if (h[slot + 1] != null) {
+                    h[slot + 1] = v;
                     t.absentFlags = 0;
                     t.version++;
                     return true;
@@ -102,7 +106,7 @@ public final class FieldCache {
 
     /** Whether t certainly has no entry for the key (false: it may have one). */
     public boolean surelyAbsent(LuaTable t) {
-        return t.hkeys == null || (t.keyBits & bit) == 0;
+        return t.hash == null || (t.keyBits & bit) == 0;
     }
 
     /**
@@ -111,32 +115,31 @@ public final class FieldCache {
      * changes nothing and returns false.
      */
     public boolean setExisting(LuaTable t, Object v) {
-        Object[] keys = t.hkeys;
-        if (keys == null) return false;
-        int i = slot & (keys.length - 1);
-        if (keys[i] != key) {
-            if ((t.keyBits & bit) == 0 || (i = find(t, keys)) < 0) return false;
+        Object[] h = t.hash;
+        if (h == null) return false;
+        int j = slot & (h.length - 2);
+        if (h[j] != key) {
+            if ((t.keyBits & bit) == 0 || (j = find(t, h)) < 0) return false;
         }
-        Object[] vals = t.hvals;
-        if (vals[i] == null) return false;
-        vals[i] = v;
+        if (h[j + 1] == null) return false;
+        h[j + 1] = v;
         t.absentFlags = 0;
         t.version++;
         return true;
     }
 
-    /** The probe of LuaTable.rawget(String), remembering the slot; -1 when absent. */
-    private int find(LuaTable t, Object[] keys) {
-        int mask = keys.length - 1;
+    /** The probe of LuaTable.rawget(String), remembering where the key is; its index in hs, -1 when absent. */
+    private int find(LuaTable t, Object[] hs) {
+        int mask = hs.length - 1;
         int h = hash;
         String k = key;
-        for (int i = t.startString(k, h) & mask; ; i = (i + 1) & mask) {
-            Object o = keys[i];
+        for (int j = (t.startString(k, h) << 1) & mask; ; j = (j + 2) & mask) {
+            Object o = hs[j];
             if (o == null) return -1;
             if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) {
-                keys[i] = k;   // the interned twin: the guard hits next time
-                slot = i;
-                return i;
+                hs[j] = k;   // the interned twin: the guard hits next time
+                slot = j;
+                return j;
             }
         }
     }

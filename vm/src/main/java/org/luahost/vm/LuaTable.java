@@ -33,8 +33,12 @@ public final class LuaTable {
     Object[] array = EMPTY;
     /** Number of array slots in use as the array part: keys 1..asize live in array[0..asize-1]. */
     int asize;
-    Object[] hkeys;   // null when the hash part is empty
-    Object[] hvals;
+    /**
+     * The hash part, keys and values interleaved: slot i's key at [2i] and its value at
+     * [2i+1] (one array, and a key's value on the same cache line). Null when empty;
+     * its length is twice a power of two.
+     */
+    Object[] hash;
     /**
      * A 64-bit Bloom filter of the string keys in the hash part ({@link FieldCache#bit}):
      * a key whose bit is clear is certainly absent. Bits are only added while the hash
@@ -42,6 +46,8 @@ public final class LuaTable {
      */
     long keyBits;
     private int hused;        // occupied key slots, tombstones included
+    /** Key slots of the hash part holding integers in 1..2^30 (tombstones included): when 0, no rehash has to count keys for the array part. */
+    private int intKeys;
     private LuaTable metatable;
     /** Bits set for metamethods known to be absent when this table is a metatable; reset on writes. */
     public byte absentFlags;
@@ -105,12 +111,7 @@ public final class LuaTable {
     public int arraySize() { return asize; }
 
     /** Number of non-nil entries in the hash part (for serializers; walks the hash part). */
-    public int hashCount() {
-        if (hkeys == null) return 0;
-        int n = 0;
-        for (int i = 0; i < hkeys.length; i++) if (hkeys[i] != null && hvals[i] != null) n++;
-        return n;
-    }
+    public int hashCount() { return liveHashEntries(); }
 
     public LuaTable getMetatable() { return metatable; }
 
@@ -136,34 +137,34 @@ public final class LuaTable {
             long l = (long) v;
             if (l == v && !(l == Long.MAX_VALUE)) return rawget(l);
         }
-        if (key == null || hkeys == null) return null;
-        int i = find(key);
-        return i < 0 ? null : hvals[i];
+        if (key == null || hash == null) return null;
+        int j = find(key);
+        return j < 0 ? null : hash[j + 1];
     }
 
     public Object rawget(long k) {
         if (k - 1 < asize && k >= 1) return array[(int) (k - 1)];
-        if (hkeys == null) return null;
-        int mask = hkeys.length - 1;
-        int i = startLong(k) & mask;
-        Object[] keys = hkeys;
-        for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
-            if (o instanceof Long l && l == k) return hvals[i];
+        Object[] h = hash;
+        if (h == null) return null;
+        int mask = h.length - 1;
+        for (int j = (startLong(k) << 1) & mask; ; j = (j + 2) & mask) {
+            Object o = h[j];
+            if (o == null) return null;
+            if (o instanceof Long l && l == k) return h[j + 1];
         }
-        return null;
     }
 
     public Object rawget(String k) {
-        Object[] keys = hkeys;
-        if (keys == null) return null;
-        int mask = keys.length - 1;
+        Object[] hs = hash;
+        if (hs == null) return null;
+        int mask = hs.length - 1;
         int h = k.hashCode();
-        int i = startString(k, h) & mask;
-        for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
+        for (int j = (startString(k, h) << 1) & mask; ; j = (j + 2) & mask) {
+            Object o = hs[j];
+            if (o == null) return null;
             // strings cache their hash: comparing it first keeps a miss from comparing contents
-            if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) return hvals[i];
+            if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) return hs[j + 1];
         }
-        return null;
     }
 
     // ---------------------------------------------------------------- raw set
@@ -189,7 +190,7 @@ public final class LuaTable {
             trackBorder(k, value);
             return;
         }
-        if (k == asize + 1 && k <= Integer.MAX_VALUE - 8 && value != null && (hkeys == null || rawgetHashLong(k) == null)) {
+        if (k == asize + 1 && k <= Integer.MAX_VALUE - 8 && value != null && (hash == null || rawgetHashLong(k) == null)) {
             appendArray(value);
             return;
         }
@@ -199,15 +200,16 @@ public final class LuaTable {
     public void rawset(String k, Object value) {
         absentFlags = 0;
         version++;
-        Object[] keys = hkeys;
-        if (keys != null) {
+        Object[] hs = hash;
+        if (hs != null) {
             // an existing key is updated in place (the common case: obj.field = v)
-            int mask = keys.length - 1;
+            int mask = hs.length - 1;
             int h = k.hashCode();
-            for (int i = startString(k, h) & mask; keys[i] != null; i = (i + 1) & mask) {
-                Object o = keys[i];
+            for (int j = (startString(k, h) << 1) & mask; ; j = (j + 2) & mask) {
+                Object o = hs[j];
+                if (o == null) break;
                 if (o == k || (o instanceof String s && s.hashCode() == h && s.equals(k))) {
-                    hvals[i] = value;
+                    hs[j + 1] = value;
                     return;
                 }
             }
@@ -216,9 +218,10 @@ public final class LuaTable {
     }
 
     private Object rawgetHashLong(long k) {
-        int mask = hkeys.length - 1;
-        for (int i = startLong(k) & mask; hkeys[i] != null; i = (i + 1) & mask) {
-            if (hkeys[i] instanceof Long l && l == k) return hvals[i];
+        Object[] h = hash;
+        int mask = h.length - 1;
+        for (int j = (startLong(k) << 1) & mask; h[j] != null; j = (j + 2) & mask) {
+            if (h[j] instanceof Long l && l == k) return h[j + 1];
         }
         return null;
     }
@@ -227,7 +230,7 @@ public final class LuaTable {
         // The array part is always full (array.length == asize): growing it is a rehash in
         // the reference, and the same sizing rule is used here.
         int n = asize;
-        if (hkeys == null && border == n && n < (1 << 29)) {
+        if (hash == null && border == n && n < (1 << 29)) {
             // Keys exactly 1..n and no hash part: the sizing rule gives the smallest power of
             // two above n for the array and no hash part, so grow without counting keys.
             int cap = n == 0 ? 1 : Integer.highestOneBit(n) << 1;
@@ -242,12 +245,12 @@ public final class LuaTable {
     }
 
     private void hashSet(Object key, Object value) {
-        if (hkeys != null) {
-            int i = find(key);
-            if (i >= 0) { hvals[i] = value; return; }
+        if (hash != null) {
+            int j = find(key);
+            if (j >= 0) { hash[j + 1] = value; return; }
         }
         if (value == null) return;
-        if (hkeys == null || (hused + 1) * 4 > hkeys.length * 3) {
+        if (hash == null || (hused + 1) * 8 > hash.length * 3) {
             rehash(key, value);
             return;
         }
@@ -255,70 +258,103 @@ public final class LuaTable {
     }
 
     private void insertNew(Object key, Object value) {
-        int mask = hkeys.length - 1;
-        int i = start(key) & mask;
+        Object[] h = hash;
+        int mask = h.length - 1;
+        int j = (start(key) << 1) & mask;
         int walked = 0;
-        while (hkeys[i] != null) {
-            i = (i + 1) & mask;
+        while (h[j] != null) {
+            j = (j + 2) & mask;
             walked++;
         }
-        hkeys[i] = key;
-        hvals[i] = value;
+        h[j] = key;
+        h[j + 1] = value;
         hused++;
         if (key instanceof String str) keyBits |= FieldCache.bit(str);
+        else if (key instanceof Long l && l >= 1 && l <= (1 << 30)) intKeys++;
         if (walked > HARDEN_PROBES && !hardened) harden();
     }
 
     /** Switches to the keyed hash and re-places every entry (same capacity; tombstones dropped). */
     private void harden() {
         hardened = true;
-        Object[] ok = hkeys, ov = hvals;
-        hkeys = new Object[ok.length];
-        hvals = new Object[ok.length];
+        Object[] old = hash;
+        hash = new Object[old.length];
         hused = 0;
         keyBits = 0;
-        for (int i = 0; i < ok.length; i++) if (ok[i] != null && ov[i] != null) insertNew(ok[i], ov[i]);
+        intKeys = 0;
+        for (int j = 0; j < old.length; j += 2) if (old[j] != null && old[j + 1] != null) insertNew(old[j], old[j + 1]);
         version++;
     }
 
+    /** The index in {@link #hash} of key's slot (its value at the next index), or -1. */
     private int find(Object key) {
-        Object[] keys = hkeys;
-        int mask = keys.length - 1;
-        int i = start(key) & mask;
-        for (Object o; (o = keys[i]) != null; i = (i + 1) & mask) {
-            if (o == key || o.equals(key)) return i;
+        Object[] h = hash;
+        int mask = h.length - 1;
+        if (key instanceof LuaTable) {
+            // a table key equals only itself: no equals() call on the keys probed past
+            for (int j = (spread(System.identityHashCode(key)) << 1) & mask; ; j = (j + 2) & mask) {
+                Object o = h[j];
+                if (o == key) return j;
+                if (o == null) return -1;
+            }
         }
-        return -1;
+        for (int j = (start(key) << 1) & mask; ; j = (j + 2) & mask) {
+            Object o = h[j];
+            if (o == null) return -1;
+            if (o == key || o.equals(key)) return j;
+        }
     }
 
     // ---------------------------------------------------------------- rehash
 
     /** Re-sizes both parts to fit the current keys plus {@code extraKey}, then stores it. */
     private void rehash(Object extraKey, Object extraValue) {
-        int[] nums = new int[64];   // nums[i] = number of integer keys k with 2^(i-1) < k <= 2^i
+        boolean extraInt = extraKey instanceof Long l && l >= 1 && l <= (1 << 30);
+        if (asize == 0 && intKeys == 0 && !extraInt) {
+            // no candidate for the array part (the common case of records and sets keyed by
+            // strings or objects): only the hash part's live entries need counting
+            resize(0, liveHashEntries() + 1);
+        } else {
+            sizeBothParts(extraKey, extraInt);
+        }
+        if (extraValue != null) rawsetNoRehash(extraKey, extraValue);
+    }
+
+    /** The reference's computesizes: the largest n = 2^i with more than n/2 integer keys in 1..n, then resize. */
+    private void sizeBothParts(Object extraKey, boolean extraInt) {
+        int[] nums = new int[31];   // nums[i] = number of integer keys k with 2^(i-1) < k <= 2^i (k <= 2^30)
         int totalInt = 0;
         int total = 0;
-        for (int i = 0; i < asize; i++) {
-            if (array[i] != null) { nums[ceilLog2(i + 1)]++; totalInt++; total++; }
+        Object[] arr = array;
+        for (int i = 0, n = asize; i < n; i++) {
+            if (arr[i] != null) { nums[ceilLog2(i + 1)]++; totalInt++; total++; }
         }
-        if (hkeys != null) {
-            for (int i = 0; i < hkeys.length; i++) {
-                if (hkeys[i] != null && hvals[i] != null) {
+        Object[] h = hash;
+        if (h != null) {
+            for (int j = 0; j < h.length; j += 2) {
+                if (h[j] != null && h[j + 1] != null) {
                     total++;
-                    if (hkeys[i] instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
+                    if (h[j] instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
                 }
             }
         }
         total++;
-        if (extraKey instanceof Long l && l >= 1 && l <= (1 << 30)) { nums[ceilLog2(l)]++; totalInt++; }
-        // the reference's computesizes: largest n = 2^i with more than n/2 keys in 1..n
+        if (extraInt) { nums[ceilLog2((Long) extraKey)]++; totalInt++; }
         int a = 0, na = 0, optimal = 0;
-        for (int i = 0, twotoi = 1; twotoi > 0 && totalInt > twotoi / 2; i++, twotoi *= 2) {
+        for (int i = 0, twotoi = 1; i < nums.length && totalInt > twotoi / 2; i++, twotoi *= 2) {
             a += nums[i];
             if (a > twotoi / 2) { optimal = twotoi; na = a; }
         }
         resize(optimal, total - na);
-        if (extraValue != null) rawsetNoRehash(extraKey, extraValue);
+    }
+
+    /** Number of keys with a non-nil value in the hash part. */
+    private int liveHashEntries() {
+        Object[] h = hash;
+        if (h == null) return 0;
+        int n = 0;
+        for (int j = 1; j < h.length; j += 2) if (h[j] != null) n++;
+        return n;
     }
 
     private void rawsetNoRehash(Object key, Object value) {
@@ -327,35 +363,36 @@ public final class LuaTable {
             trackBorder(l, value);
             return;
         }
-        if (hkeys == null || (hused + 1) * 4 > hkeys.length * 3) growHashOnly();
+        if (hash == null || (hused + 1) * 8 > hash.length * 3) growHashOnly();
         insertNew(key, value);
     }
 
     private void growHashOnly() {
-        Object[] ok = hkeys, ov = hvals;
-        allocHash(ok == null ? 1 : ok.length);
-        if (ok != null) for (int i = 0; i < ok.length; i++) if (ok[i] != null && ov[i] != null) insertNew(ok[i], ov[i]);
-        if (acct != null) acct.charge(32L * (hkeys.length - (ok == null ? 0 : ok.length)));
+        Object[] old = hash;
+        int oldCap = old == null ? 0 : old.length / 2;
+        allocHash(old == null ? 1 : oldCap);
+        if (old != null) for (int j = 0; j < old.length; j += 2) if (old[j] != null && old[j + 1] != null) insertNew(old[j], old[j + 1]);
+        if (acct != null) acct.charge(32L * (hashCapacity() - oldCap));
     }
 
     private void resize(int newAsize, int nhash) {
         Object[] oldArray = array;
         int oldAsize = asize;
-        Object[] ok = hkeys, ov = hvals;
-        if (acct != null) chargeResize(oldAsize, ok == null ? 0 : ok.length, newAsize, nhash);
+        Object[] old = hash;
+        if (acct != null) chargeResize(oldAsize, old == null ? 0 : old.length / 2, newAsize, nhash);
         if (newAsize != oldAsize) {
             array = newAsize == 0 ? EMPTY : Arrays.copyOf(oldArray, newAsize);
             asize = newAsize;
         }
-        hkeys = null; hvals = null; hused = 0; keyBits = 0;
+        hash = null; hused = 0; keyBits = 0; intKeys = 0;
         if (nhash > 0) allocHash(nhash);
         // array items beyond the new size move to the hash part
         for (int i = newAsize; i < oldAsize; i++) {
             if (oldArray[i] != null) rawsetNoRehash((long) (i + 1), oldArray[i]);
         }
-        if (ok != null) {
-            for (int i = 0; i < ok.length; i++) {
-                if (ok[i] != null && ov[i] != null) rawsetNoRehash(ok[i], ov[i]);
+        if (old != null) {
+            for (int j = 0; j < old.length; j += 2) {
+                if (old[j] != null && old[j + 1] != null) rawsetNoRehash(old[j], old[j + 1]);
             }
         }
         scanBorder();
@@ -372,10 +409,10 @@ public final class LuaTable {
     private void allocHash(int n) {
         int cap = 4;
         while (cap * 3 < n * 4 + 4) cap <<= 1;
-        hkeys = new Object[cap];
-        hvals = new Object[cap];
+        hash = new Object[2 * cap];
         hused = 0;
         keyBits = 0;
+        intKeys = 0;
     }
 
     private static int ceilLog2(long x) {   // ceil(log2(x)) for x >= 1
@@ -404,6 +441,7 @@ public final class LuaTable {
         if (key instanceof Long l) return startLong(l);
         if (key instanceof String s) return startString(s, s.hashCode());
         if (key instanceof Double d) return startLong(Double.doubleToRawLongBits(d));
+        if (key instanceof LuaTable) return spread(System.identityHashCode(key));   // its hashCode(), without the call
         return spread(key.hashCode());
     }
 
@@ -421,17 +459,17 @@ public final class LuaTable {
      * {@link #hashKeyAt} and {@link #hashValueAt} (the order {@link #next} gives).
      * For {@link org.luahost.vm.spi.ValueGraph} and the collector; read-only.
      */
-    public int hashCapacity() { return hkeys == null ? 0 : hkeys.length; }
+    public int hashCapacity() { return hash == null ? 0 : hash.length >> 1; }
 
     /** The key in hash slot i (null: empty slot; a removed entry keeps its key, with a null value). */
-    public Object hashKeyAt(int i) { return hkeys[i]; }
+    public Object hashKeyAt(int i) { return hash[2 * i]; }
 
     /** The value in hash slot i (null: empty slot or removed entry). */
-    public Object hashValueAt(int i) { return hvals[i]; }
+    public Object hashValueAt(int i) { return hash[2 * i + 1]; }
 
     /** Removes the entry in hash slot i, keeping its key so that a traversal may go on past it. */
     void clearHashAt(int i) {
-        hvals[i] = null;
+        hash[2 * i + 1] = null;
         version++;
     }
 
@@ -482,7 +520,7 @@ public final class LuaTable {
             }
             return lo;
         }
-        if (hkeys == null) return n;
+        if (hash == null) return n;
         return hashBorder(n);
     }
 
@@ -519,9 +557,10 @@ public final class LuaTable {
         for (; i < asize; i++) {
             if (array[i] != null) { out[0] = (long) (i + 1); out[1] = array[i]; return true; }
         }
-        if (hkeys != null) {
-            for (int h = i - asize; h < hkeys.length; h++) {
-                if (hkeys[h] != null && hvals[h] != null) { out[0] = hkeys[h]; out[1] = hvals[h]; return true; }
+        Object[] hs = hash;
+        if (hs != null) {
+            for (int j = 2 * (i - asize); j < hs.length; j += 2) {
+                if (hs[j] != null && hs[j + 1] != null) { out[0] = hs[j]; out[1] = hs[j + 1]; return true; }
             }
         }
         return false;
@@ -535,9 +574,9 @@ public final class LuaTable {
             if (l == v && !(l == Long.MAX_VALUE && v >= 0x1p63)) key = l;   // 2^63 saturates to maxinteger: a float key
         }
         if (key instanceof Long l && l >= 1 && l <= asize) return (int) (l - 1);
-        if (hkeys != null) {
-            int h = find(key);
-            if (h >= 0) return asize + h;
+        if (hash != null) {
+            int j = find(key);
+            if (j >= 0) return asize + (j >> 1);
         }
         throw new IllegalArgumentException("invalid key to 'next'");
     }

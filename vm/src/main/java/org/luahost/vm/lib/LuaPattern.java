@@ -69,6 +69,12 @@ final class LuaPattern {
         /** For the first-item filter: 0 unknown, 1 none, 2 a literal char (firstChar), 3 a set (at firstItem). */
         int firstKind;
         int firstChar, firstItem;
+        /**
+         * Whether the whole pattern is one single-character item without a quantifier
+         * ({@code %S}, {@code [\"\\]}): 0 unknown, 1 yes, 2 no. Such a pattern is found
+         * by {@link PlainFind#indexOfItem} without a matcher.
+         */
+        int single;
 
         Prog(String p) {
             int n = p.length();
@@ -87,18 +93,32 @@ final class LuaPattern {
 
     /** The per-state cache of compiled patterns. */
     private static final class Cache {
+        final LuaState state;
         final HashMap<String, Prog> map = new HashMap<>();
+
+        Cache(LuaState state) { this.state = state; }
     }
 
     private static final int CACHE_SIZE = 128, CACHE_MAX_PATTERN = 200;
 
+    /**
+     * The cache of the state that used patterns last: spares the look-up of the
+     * state's extension on every call. Any thread may read it; a Cache is published
+     * through its final fields, and one of another state is simply not used.
+     */
+    private static Cache last;
+
     /** The Prog of a pattern, from the state's cache when possible. */
     static Prog prog(LuaThread th, String p) {
         LuaState L = th.state;
-        Cache c = L.extension(Cache.class);
-        if (c == null) {
-            c = new Cache();
-            L.setExtension(Cache.class, c);
+        Cache c = last;
+        if (c == null || c.state != L) {
+            c = L.extension(Cache.class);
+            if (c == null) {
+                c = new Cache(L);
+                L.setExtension(Cache.class, c);
+            }
+            last = c;
         }
         Prog pr = c.map.get(p);
         if (pr == null) {
@@ -208,6 +228,21 @@ final class LuaPattern {
             default:
                 return s;
         }
+    }
+
+    /**
+     * Whether the pattern is one single-character item without a quantifier (for an
+     * unanchored pattern; computed once per Prog, with the errors a match would raise).
+     */
+    boolean isSingleItem() {
+        Prog pr = prog;
+        if (pr.single == 0) {
+            if (pr.firstKind == 0) computeFirst();
+            boolean one = (pr.firstKind == 3 && pr.firstItem == 0 || pr.firstKind == 2 && pc(0) != '(')
+                    && classEnd(0) == patEnd;
+            pr.single = one ? 1 : 2;
+        }
+        return pr.single == 1;
     }
 
     private void computeFirst() {

@@ -15,6 +15,9 @@ import org.luahost.vm.LuaThread;
  * has compared more than {@value #HORSPOOL_FACTOR} bytes per subject byte it
  * hands the rest of the search to Knuth-Morris-Pratt, which is linear.
  * Strings are Lua strings (one char per byte).
+ *
+ * <p>{@link #indexOfItem} is the search for a pattern that is one single-character
+ * item ({@code %S}, {@code [\"\\]}): a scan of the item's 256-bit set, no matcher.
  */
 final class PlainFind {
     private PlainFind() {}
@@ -32,6 +35,33 @@ final class PlainFind {
         // short needles, and short subjects (where even the naive worst case is small), need no shift table
         if (m <= SHORT || (long) (n - from) * m <= SMALL_WORK) return windowed(th, s, p, from);
         return horspool(th, s, p, from);
+    }
+
+    /**
+     * The first index at or after init where s has a byte that the single item of pr
+     * matches ({@code LuaPattern.isSingleItem} was true: a literal char or a set), -1
+     * when none: an unanchored find or match of such a pattern, without a matcher.
+     * Charged as a byte loop.
+     */
+    static int indexOfItem(LuaThread th, LuaPattern.Prog pr, String s, int init) {
+        int n = s.length();
+        if (pr.firstKind == 2) {
+            int i = s.indexOf(pr.firstChar, init);
+            Work.bytes(th, (i < 0 ? n : i) - init);
+            return i;
+        }
+        long[] m = pr.masks;   // item 0's set: bytes 0-63, 64-127, 128-191, 192-255
+        long m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3];
+        for (int c0 = init; c0 < n; c0 += Work.CHUNK) {
+            int e = Math.min(n, c0 + Work.CHUNK);
+            th.charge(Work.CHUNK_UNITS * (e - c0) / Work.CHUNK + 1);
+            for (int i = c0; i < e; i++) {
+                int c = s.charAt(i);
+                long w = c < 128 ? (c < 64 ? m0 : m1) : (c < 192 ? m2 : m3);
+                if ((w & (1L << c)) != 0) return i;
+            }
+        }
+        return -1;
     }
 
     /** String.indexOf over windows of Work.CHUNK start positions, a charge for each. */

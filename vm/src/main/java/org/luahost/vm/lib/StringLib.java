@@ -310,11 +310,23 @@ public final class StringLib {
         if (plain || (LuaPattern.noSpecials(p) && (find || p.indexOf(')') < 0))) {
             int idx = PlainFind.indexOf(th, s, p, (int) init);
             if (idx < 0) return JavaFunction.ret(null);
-            if (find) return JavaFunction.ret((long) idx + 1, (long) idx + p.length());
+            if (find) {
+                Long at = (long) idx + 1;
+                return JavaFunction.ret(at, p.length() == 1 ? at : (Long) ((long) idx + p.length()));
+            }
             return JavaFunction.ret(p);
         }
-        LuaPattern m = new LuaPattern(th, s, p);
         boolean anchor = p.charAt(0) == '^';
+        LuaPattern.Prog pr = LuaPattern.prog(th, p);
+        if (pr.single == 1 && !anchor) {   // one single-character item ("%S", "[\"\\]"): a scan, no matcher
+            int i = PlainFind.indexOfItem(th, pr, s, (int) init);
+            if (i < 0) return JavaFunction.ret(null);
+            if (!find) return JavaFunction.ret(s.substring(i, i + 1));
+            Long at = (long) i + 1;   // one box for both results
+            return JavaFunction.ret(at, at);
+        }
+        LuaPattern m = new LuaPattern(th, s, pr);
+        if (pr.single == 0 && !anchor) m.isSingleItem();   // decided once, for the calls to come
         int pstart = anchor ? 1 : 0;
         int s1 = (int) init;
         do {

@@ -106,32 +106,50 @@ public final class TableLib {
             Work.bytes(th, r.length());
             return new Object[] {r};
         }
-        StringBuilder sb = new StringBuilder();
-        long charged = 0, held = 0;
+        return new Object[] {concatLong(th, t, sep, i, last)};
+    }
+
+    /** Parts joined at most at once by the long concat (then joined into one part, and on). */
+    private static final int MAX_PARTS = 1 << 26;
+
+    /**
+     * table.concat of more than 4,096 items: the parts are collected (pointers, grown by
+     * doubling) and joined once the total length is known, so the result is copied once
+     * (a growing builder copied it about three times: its doublings and toString).
+     */
+    private static String concatLong(LuaThread th, Object t, String sep, long i, long last) {
+        String[] parts = new String[4096];
+        int k = 0;
+        long total = 0, held = 0;
         org.luahost.vm.Gc gc = th.state.gc();
         try {
-        for (long k = 0; i < last; i++, k++) {
-            addField(th, sb, t, i);
-            sb.append(sep);
-            if ((k & (Work.ELEMENT_CHUNK - 1)) == Work.ELEMENT_CHUNK - 1 || sb.length() - charged >= Work.CHUNK) {
-                Work.elements(th, Work.ELEMENT_CHUNK);   // per chunk of elements or of bytes, whichever comes first
-                Work.bytes(th, sb.length() - charged);
-                long grown = 2L * (sb.length() - charged);   // the builder as it grows, twice (it doubles its array, copied)
-                gc.hold(grown);
-                held += grown;
-                charged = sb.length();
+            for (long j = i; ; j++) {
+                if (k == parts.length) {
+                    if (k >= MAX_PARTS) {   // join what there is into the first part
+                        gc.chargeString(total);
+                        parts[0] = String.join(sep, parts);
+                        java.util.Arrays.fill(parts, 1, k, null);
+                        k = 1;
+                    } else {
+                        long grown = 8L * k;   // the new pointer array, twice as long
+                        gc.hold(grown);
+                        held += grown;
+                        parts = java.util.Arrays.copyOf(parts, 2 * k);
+                    }
+                }
+                String f = field(th, t, j);
+                total += k == 0 ? f.length() : f.length() + sep.length();
+                parts[k] = f;
+                Work.elementTick(th, j - i);
+                k++;
+                if (j == last) break;
             }
-        }
-        addField(th, sb, t, last);
-        gc.chargeString(sb.length());
-        return new Object[] {sb.toString()};
+            Work.bytes(th, total);
+            gc.chargeString(total);   // before it is joined: a result over the memory limit is not built
+            return String.join(sep, k == parts.length ? parts : java.util.Arrays.copyOf(parts, k));
         } finally {
             gc.release(held);
         }
-    }
-
-    private static void addField(LuaThread th, StringBuilder sb, Object t, long i) {
-        sb.append(field(th, t, i));
     }
 
     private static String field(LuaThread th, Object t, long i) {
