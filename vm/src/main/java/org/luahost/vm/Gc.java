@@ -328,19 +328,17 @@ public final class Gc {
     /** Objects currently registered for finalization. */
     public int pendingFinalizers() { return finobj.size(); }
 
-    /** Whether {@link #fullCollect} asks the JVM for a full collection too ({@link LuaStateBuilder#jvmCollections}). */
-    boolean jvmCollections = true;
-
     /**
-     * A full collection: a Lua collection (weak tables cleared, finalizers of
-     * unreachable objects called), then the JVM's unless the state's builder
-     * turned that off. Call only where no Lua code is half-way through an
+     * A full collection (collectgarbage()): a Lua collection (weak tables cleared,
+     * finalizers of unreachable objects called). The JVM frees the memory on its
+     * own; asking it for a full collection here (System.gc(), about 5 ms even on a
+     * small heap) made a script that calls collectgarbage() in a loop 100 times
+     * slower than lua5.4. Call only where no Lua code is half-way through an
      * expression on this state (see the class comment).
      */
     public void fullCollect(LuaThread th) {
         if (finalizing || closed) return;
         collect(th);
-        if (jvmCollections) System.gc();
     }
 
     /** A Lua collection now, without asking the JVM for a full collection (for tests and hosts). */

@@ -131,7 +131,6 @@ public final class LuaState {
         this.mainThread = new LuaThread(this);
         this.current = mainThread;
         if (b.memoryLimit > 0) gc.limit(b.memoryLimit);
-        gc.jvmCollections = b.jvmCollections;
         globals.chargeTo(gc);   // _G[i] = v grows them: charged as any table
         registry.chargeTo(gc);
     }

@@ -37,7 +37,6 @@ public final class LuaStateBuilder {
     ExitHandler exitHandler;
     ThreadFactory threadFactory;
     long memoryLimit;
-    boolean jvmCollections = true;
     private boolean libraries = true;
     private boolean ignoreEnvironment;
     private Path moduleFolder;
@@ -97,18 +96,6 @@ public final class LuaStateBuilder {
     public LuaStateBuilder memoryLimit(long bytes) {
         if (bytes < 0) throw new IllegalArgumentException("memory limit " + bytes);
         this.memoryLimit = bytes;
-        return this;
-    }
-
-    /**
-     * Whether {@code collectgarbage()} ({@code "collect"}) also asks the JVM for a
-     * full collection ({@code System.gc()}) after the Lua collection; true by
-     * default (one state per process). A host of many states turns it off: a full
-     * collection of the whole heap stops every thread, so one state calling
-     * {@code collectgarbage()} in a loop would stall all the others.
-     */
-    public LuaStateBuilder jvmCollections(boolean on) {
-        this.jvmCollections = on;
         return this;
     }
 
@@ -199,7 +186,6 @@ public final class LuaStateBuilder {
         c.exitHandler = exitHandler;
         c.threadFactory = threadFactory;
         c.memoryLimit = memoryLimit;
-        c.jvmCollections = jvmCollections;
         return c;
     }
 }

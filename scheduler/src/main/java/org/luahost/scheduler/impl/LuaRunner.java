@@ -49,7 +49,6 @@ final class LuaRunner {
         L = LuaState.builder().profile(session.options.profile()).stdout(host.output).stderr(host.output)
                 .stdin(java.io.InputStream.nullInputStream()).meter(session.budget).threadFactory(host.threads)
                 .memoryLimit(session.options.memoryLimit())   // charged as allocated: see Budget
-                .jvmCollections(false)   // collectgarbage() collects this state, never the whole host's heap
                 .exitHandler((state, status, close) -> {
                     throw new SessionExit(status);   // os.exit ends this session, not the process
                 }).build();

@@ -507,7 +507,9 @@ public final class Compiler extends ExprCompiler {
         popLocals(mark, g.block().endLine());
         endLocalInfos(hidden, g.block().endLine());
         fs.nextSlot = slotMark;
-        return new Loops.GenFor(g.line(), startLine(g.exprs().get(0)), es, slots, cells, body, stateSlot);
+        Loops.GenFor gf = new Loops.GenFor(g.line(), startLine(g.exprs().get(0)), es, slots, cells, body, stateSlot);
+        gf.endLine = g.block().endLine();
+        return gf;
     }
 
     /** Gives the hidden loop variable of debug entry i the frame slot where its value is. */

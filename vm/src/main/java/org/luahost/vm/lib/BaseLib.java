@@ -284,6 +284,9 @@ public final class BaseLib {
             return ret(f);
         } catch (LuaError e) {
             if (e == metered[0]) throw e;
+            // the parser's "C stack overflow" is a run-time error (luaE_checkcstack) raised inside lua_load:
+            // the active message handler sees it, as in the reference (lua.c's adds a traceback)
+            if (!e.isHandled() && "C stack overflow".equals(e.value())) return ret(null, th.raise(e.value()).value());
             return ret(null, e.value());
         }
     }

@@ -383,7 +383,9 @@ public final class Calls {
         int loops = 0;
         while (!(fn instanceof LuaFunction)) {
             Object tm = Ops.metafield(f.thread.state, fn, "__call");
-            if (tm == null || loops++ > 2000) throw Ops.typeError(f.thread, fn, "call", loops <= 1 ? site : null, 0);
+            // the reference replaces the callee in its stack slot, so the slot's name still applies
+            if (tm == null) throw Ops.typeError(f.thread, fn, "call", site, 0);
+            if (loops++ >= 2000) throw f.thread.runtimeError(site, "'__call' chain too long; possible loop");
             Object[] a2 = new Object[args.length + 1];
             a2[0] = fn;
             System.arraycopy(args, 0, a2, 1, args.length);

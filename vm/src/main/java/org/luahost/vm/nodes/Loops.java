@@ -130,8 +130,22 @@ public final class Loops {
             };
         }
 
+        /**
+         * The line of the loop's 'end' (0: unknown), where the reference closes the loop's
+         * closing value when the loop ends or breaks: a line hook sees it then.
+         */
+        public int endLine;
+
         private void set(Frame f, int i, Object v) {
             if (cells[i]) f.slots[slots[i]] = new Cell(v); else f.slots[slots[i]] = v;
+        }
+
+        /** The loop ended or broke (signal NORMAL): a line hook sees its 'end' line. */
+        private void endEvent(Frame f, int signal) {
+            LuaThread th = f.thread;
+            if (signal == NORMAL && endLine > 0 && (th.hookMask & LuaThread.HOOK_LINE) != 0 && th.hook != null) {
+                th.hook.onLine(th, f, endLine);
+            }
         }
 
         @Override
@@ -145,6 +159,12 @@ public final class Loops {
             LuaThread th = f.thread;
             if (closing != null && closing != Boolean.FALSE) {
                 return withClose(f, fn, state, control, closing);
+            }
+            // with hooks on, next and ipairs's iterator are called (call and return events) as in the reference
+            if (th.hookMask != 0) {
+                int s = generic(f, fn, state, control);
+                endEvent(f, s);
+                return s;
             }
             if (fn == th.state.nextFunction && state instanceof LuaTable t && control == null) return pairsLoop(f, t);
             if (fn == th.state.ipairsIterator && state instanceof LuaTable t && Long.valueOf(0).equals(control)
@@ -263,6 +283,7 @@ public final class Loops {
             }
             Object r1 = f.ret1;
             Object[] rn = f.retN;
+            if (th.hookMask != 0) endEvent(f, s);   // the close runs on the 'end' line
             Ops.tmcall(f.thread, Ops.metafield(f.thread.state, closing, "__close"), new Object[] {closing, null}, this, "__close");
             f.ret1 = r1;
             f.retN = rn;

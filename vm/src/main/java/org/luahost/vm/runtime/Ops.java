@@ -65,12 +65,7 @@ public final class Ops {
         Object tm = metafield(th.state, a, EVENTS[op]);
         if (tm == null) tm = metafield(th.state, b, EVENTS[op]);
         if (tm != null) return LuaFunction.first(tmcall(th, tm, new Object[] {a, b}, site, EVENTS[op]));
-        if (a instanceof String || b instanceof String) {
-            String name = EVENTS[op].substring(2);
-            // the message of the string library's arithmetic metamethods
-            throw th.runtimeError(site, "attempt to " + name + " a '" + Lua.typeName(a)
-                    + "' with a '" + Lua.typeName(b) + "'");
-        }
+        // no metamethod (a string's were removed from its metatable): the reference's operand error
         boolean blameFirst = !(a instanceof Long || a instanceof Double);
         throw typeError(th, blameFirst ? a : b, "perform arithmetic on", site, blameFirst ? 0 : 1);
     }
