@@ -97,3 +97,43 @@ part(function()
   io.write("")
   return os.time{year = 2020, month = 1, day = 1, hour = 0}, os.clock(), utf8 and utf8.char(228, 8364)
 end)
+
+-- Syntax and library paths common in scripts but absent above (each absent class is read
+-- from the jar at first use, and the first such read opens the jar): table constructors with
+-- [key] fields, break, goto and labels, multiple assignment to fields, upvalues and locals,
+-- to-be-closed variables, sorting strings, %g/%e/%.Nf formats, tostring of a table, '..' of
+-- numbers and with __concat, string.pack, string.dump, weak tables and finalizers.
+part(function()
+  local up = 0
+  local t = {[1] = "a", ["k"] = 2, [3.5] = true, x = 1, "pos"}
+  local s = 0
+  for i = 1, 10 do
+    if i > 5 then break end
+    s = s + i
+  end
+  do
+    local i = 0
+    ::again::
+    i = i + 1
+    if i < 3 then goto again end
+  end
+  local a, b
+  a, t.x, up, b = 1, 2, 3, 4
+  t[a], t[b] = t[b], t[a]
+  local names = {"pear", "apple", "fig", "kiwi", "plum"}
+  table.sort(names)
+  table.sort(names, function(x, y) return x > y end)
+  do
+    local c <close> = setmetatable({}, {__close = function() s = s + 1 end})
+  end
+  local f = string.format("%g %e %.3f %10.4g %-5s|%5d %.20f %.17g", 1.5, 12345.678, 2 / 3, 1e20, "ab", 42, 0.1, 0.1)
+  -- a table's or function's address (tostring, print) and the slow path of '..' (numbers, __concat)
+  local cat = setmetatable({}, {__concat = function(x, y) return "cat" end})
+  f = f .. tostring({}) .. tostring(print) .. 1 .. 2.5 .. (cat .. "x") .. ("y" .. cat)
+  local p = string.pack("i4 d s1", 7, 1.25, "xy")
+  local d = string.dump(function(x) return x + 1 end)
+  local w = setmetatable({}, {__mode = "k", __gc = function() end})
+  w[{}] = 1
+  collectgarbage()
+  return s, up, b, names[1], f, #p, string.unpack("i4 d s1", p), #d, load(d)(1), collectgarbage("count") > 0
+end)

@@ -3,6 +3,7 @@ package org.luahost.vm.compiler;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 
 import org.luahost.vm.parser.Ast;
 import org.luahost.vm.runtime.Cell;
@@ -94,73 +95,80 @@ final class Captures {
         while (a.size() > mark) a.remove(a.size() - 1);
     }
 
+    // instanceof chains, not pattern switches: each type switch is an invokedynamic site the JDK
+    // links at its first run by spinning a hidden class, which the AOT cache does not keep (start-up)
     private void stat(Ast.Stat s) {
-        switch (s) {
-            case Ast.Local l -> {
-                exprs(l.exprs());
-                for (int i = 0; i < l.names().size(); i++) declare(l.names().get(i), l, i);
-            }
-            case Ast.Assign a -> { exprs(a.targets()); exprs(a.exprs()); }
-            case Ast.CallStat c -> expr(c.call());
-            case Ast.Do d -> block(d.block());
-            case Ast.While w -> { expr(w.cond()); block(w.block()); }
-            case Ast.Repeat r -> {
-                int mark = fn.active.size();
-                for (Ast.Stat st : r.block().stats()) stat(st);
-                expr(r.cond());
-                trim(mark);
-            }
-            case Ast.If i -> {
-                exprs(i.conds());
-                for (Ast.Block b : i.blocks()) block(b);
-                if (i.elseBlock() != null) block(i.elseBlock());
-            }
-            case Ast.NumericFor n -> {
-                expr(n.start()); expr(n.limit());
-                if (n.step() != null) expr(n.step());
-                int mark = fn.active.size();
-                declare(n.var(), n, 0);
-                block(n.block());
-                trim(mark);
-            }
-            case Ast.GenericFor g -> {
-                exprs(g.exprs());
-                int mark = fn.active.size();
-                for (int i = 0; i < g.names().size(); i++) declare(g.names().get(i), g, i);
-                block(g.block());
-                trim(mark);
-            }
-            case Ast.FunctionStat f -> { expr(f.target()); expr(f.function()); }
-            case Ast.LocalFunction lf -> { declare(lf.name(), lf, 0); expr(lf.function()); }
-            case Ast.Return r -> exprs(r.exprs());
-            case Ast.Break b -> {}
-            case Ast.Goto g -> {}
-            case Ast.Label l -> {}
+        if (s instanceof Ast.Local l) {
+            exprs(l.exprs());
+            for (int i = 0; i < l.names().size(); i++) declare(l.names().get(i), l, i);
+        } else if (s instanceof Ast.Assign a) {
+            exprs(a.targets()); exprs(a.exprs());
+        } else if (s instanceof Ast.CallStat c) {
+            expr(c.call());
+        } else if (s instanceof Ast.Do d) {
+            block(d.block());
+        } else if (s instanceof Ast.While w) {
+            expr(w.cond()); block(w.block());
+        } else if (s instanceof Ast.Repeat r) {
+            int mark = fn.active.size();
+            for (Ast.Stat st : r.block().stats()) stat(st);
+            expr(r.cond());
+            trim(mark);
+        } else if (s instanceof Ast.If i) {
+            exprs(i.conds());
+            for (Ast.Block b : i.blocks()) block(b);
+            if (i.elseBlock() != null) block(i.elseBlock());
+        } else if (s instanceof Ast.NumericFor n) {
+            expr(n.start()); expr(n.limit());
+            if (n.step() != null) expr(n.step());
+            int mark = fn.active.size();
+            declare(n.var(), n, 0);
+            block(n.block());
+            trim(mark);
+        } else if (s instanceof Ast.GenericFor g) {
+            exprs(g.exprs());
+            int mark = fn.active.size();
+            for (int i = 0; i < g.names().size(); i++) declare(g.names().get(i), g, i);
+            block(g.block());
+            trim(mark);
+        } else if (s instanceof Ast.FunctionStat f) {
+            expr(f.target()); expr(f.function());
+        } else if (s instanceof Ast.LocalFunction lf) {
+            declare(lf.name(), lf, 0); expr(lf.function());
+        } else if (s instanceof Ast.Return r) {
+            exprs(r.exprs());
+        } else if (!(s instanceof Ast.Break || s instanceof Ast.Goto || s instanceof Ast.Label)) {
+            throw new MatchException(String.valueOf(s), null);
         }
     }
 
     private void exprs(List<Ast.Expr> es) { for (Ast.Expr e : es) expr(e); }
 
     private void expr(Ast.Expr e) {
-        switch (e) {
-            case Ast.Name n -> use(n.name());
-            case Ast.Index i -> { expr(i.obj()); expr(i.key()); }
-            case Ast.Call c -> { expr(c.fn()); exprs(c.args()); }
-            case Ast.MethodCall m -> { expr(m.obj()); exprs(m.args()); }
-            case Ast.Paren p -> expr(p.expr());
-            case Ast.BinOp b -> { expr(b.left()); expr(b.right()); }
-            case Ast.UnOp u -> expr(u.operand());
-            case Ast.Function f -> function(f.body());
-            case Ast.Table t -> {
-                for (Ast.Field fl : t.fields()) {
-                    switch (fl) {
-                        case Ast.PosField p -> expr(p.value());
-                        case Ast.NamedField nf -> expr(nf.value());
-                        case Ast.KeyedField kf -> { expr(kf.key()); expr(kf.value()); }
-                    }
-                }
+        if (e instanceof Ast.Name n) {
+            use(n.name());
+        } else if (e instanceof Ast.Index i) {
+            expr(i.obj()); expr(i.key());
+        } else if (e instanceof Ast.Call c) {
+            expr(c.fn()); exprs(c.args());
+        } else if (e instanceof Ast.MethodCall m) {
+            expr(m.obj()); exprs(m.args());
+        } else if (e instanceof Ast.Paren p) {
+            expr(p.expr());
+        } else if (e instanceof Ast.BinOp b) {
+            expr(b.left()); expr(b.right());
+        } else if (e instanceof Ast.UnOp u) {
+            expr(u.operand());
+        } else if (e instanceof Ast.Function f) {
+            function(f.body());
+        } else if (e instanceof Ast.Table t) {
+            for (Ast.Field fl : t.fields()) {
+                if (fl instanceof Ast.PosField p) expr(p.value());
+                else if (fl instanceof Ast.NamedField nf) expr(nf.value());
+                else { Ast.KeyedField kf = (Ast.KeyedField) fl; expr(kf.key()); expr(kf.value()); }
             }
-            default -> {}
+        } else {
+            Objects.requireNonNull(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.luahost.vm.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.luahost.vm.LuaState;
 import org.luahost.vm.chunk.Dump;
@@ -231,41 +232,45 @@ public final class Compiler extends ExprCompiler {
         return st;
     }
 
+    // instanceof chains, not pattern switches, here and in the compiler's other classes: each type
+    // switch is an invokedynamic site the JDK links at its first run by spinning a hidden class,
+    // which the AOT cache does not keep (start-up; see BENCHMARKS.md, "Start-up")
     private Stat stat0(Ast.Stat s) {
-        return switch (s) {
-            case Ast.Local l -> local(l);
-            case Ast.Assign a -> assign(a);
-            case Ast.CallStat c -> new Stats.ExprStat(c.line(), expr(c.call()));
-            case Ast.Do d -> block(d.block(), false);
-            case Ast.While w -> {
-                Expr cond = test(w.cond());
-                int condFirst = first, condInstrs = instrs;
-                pendingJump = w.block().closeLine();   // the jump back, on the body's last token
-                Block body = block(w.block(), true);
-                // for debug line hooks: the loop jumps back to its test, or, when the test is a
-                // constant ('while true do'), which has no code, to the first line of the body
-                int line = w.line();
-                if ((w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
-                        || w.cond() instanceof Ast.Str) && !w.block().stats().isEmpty()) {
-                    line = w.block().stats().get(0).line();
-                } else if (condFirst > 0) {
-                    line = condFirst;   // the jump back lands on the test's first instruction
-                }
-                body.markLoopBody(line, true);
-                body.setLoopInstrs(condInstrs + 1);   // the jump back, then the test again
-                yield new Stats.While(line, cond, body);
-            }
-            case Ast.Repeat r -> repeat(r);
-            case Ast.If i -> ifStat(i);
-            case Ast.NumericFor n -> numFor(n);
-            case Ast.GenericFor g -> genFor(g);
-            case Ast.FunctionStat f -> functionStat(f);
-            case Ast.LocalFunction lf -> localFunction(lf);
-            case Ast.Return r -> ret(r);
-            case Ast.Break b -> new Stats.Break(b.line());
-            case Ast.Goto g -> gotoStat(g);
-            case Ast.Label l -> throw new IllegalStateException("label handled by block");
-        };
+        if (s instanceof Ast.Local l) return local(l);
+        if (s instanceof Ast.Assign a) return assign(a);
+        if (s instanceof Ast.CallStat c) return new Stats.ExprStat(c.line(), expr(c.call()));
+        if (s instanceof Ast.Do d) return block(d.block(), false);
+        if (s instanceof Ast.While w) return whileStat(w);
+        if (s instanceof Ast.Repeat r) return repeat(r);
+        if (s instanceof Ast.If i) return ifStat(i);
+        if (s instanceof Ast.NumericFor n) return numFor(n);
+        if (s instanceof Ast.GenericFor g) return genFor(g);
+        if (s instanceof Ast.FunctionStat f) return functionStat(f);
+        if (s instanceof Ast.LocalFunction lf) return localFunction(lf);
+        if (s instanceof Ast.Return r) return ret(r);
+        if (s instanceof Ast.Break b) return new Stats.Break(b.line());
+        if (s instanceof Ast.Goto g) return gotoStat(g);
+        if (s instanceof Ast.Label) throw new IllegalStateException("label handled by block");
+        throw new MatchException(String.valueOf(s), null);
+    }
+
+    private Stat whileStat(Ast.While w) {
+        Expr cond = test(w.cond());
+        int condFirst = first, condInstrs = instrs;
+        pendingJump = w.block().closeLine();   // the jump back, on the body's last token
+        Block body = block(w.block(), true);
+        // for debug line hooks: the loop jumps back to its test, or, when the test is a
+        // constant ('while true do'), which has no code, to the first line of the body
+        int line = w.line();
+        if ((w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
+                || w.cond() instanceof Ast.Str) && !w.block().stats().isEmpty()) {
+            line = w.block().stats().get(0).line();
+        } else if (condFirst > 0) {
+            line = condFirst;   // the jump back lands on the test's first instruction
+        }
+        body.markLoopBody(line, true);
+        body.setLoopInstrs(condInstrs + 1);   // the jump back, then the test again
+        return new Stats.While(line, cond, body);
     }
 
     private Stat gotoStat(Ast.Goto g) {
@@ -348,12 +353,11 @@ public final class Compiler extends ExprCompiler {
             if (t instanceof Ast.Name nm) {
                 Ref r = resolveName(nm);
                 checkConst(r, a.line());
-                targets[i] = switch (r) {
-                    case LocalRef l -> new Stats.LocalTarget(l.v().slot, l.v().cell);
-                    case ConstRef c -> throw new IllegalStateException("assignment to a constant passed checkConst");
-                    case UpRef u -> new Stats.UpvalTarget(u.idx());
-                    case GlobalRef g -> new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name()), storeLine(a));
-                };
+                if (r instanceof LocalRef l) targets[i] = new Stats.LocalTarget(l.v().slot, l.v().cell);
+                else if (r instanceof UpRef u) targets[i] = new Stats.UpvalTarget(u.idx());
+                else if (r instanceof GlobalRef g) targets[i] = new Stats.IndexTarget(env(nm.line()), new Exprs.Const(nm.line(), g.name()), storeLine(a));
+                else if (r instanceof ConstRef) throw new IllegalStateException("assignment to a constant passed checkConst");
+                else throw new MatchException(String.valueOf(r), null);
             } else {
                 Ast.Index ix = (Ast.Index) t;
                 targets[i] = new Stats.IndexTarget(expr(ix.obj()), expr(ix.key()), storeLine(a));
@@ -382,12 +386,11 @@ public final class Compiler extends ExprCompiler {
     }
 
     private Stat assignTo(Ref r, Expr v, int line) {
-        return switch (r) {
-            case LocalRef l -> l.v().cell ? new Stats.SetCell(line, l.v().slot, v) : new Stats.SetLocal(line, l.v().slot, v);
-            case ConstRef c -> throw new IllegalStateException("assignment to a constant passed checkConst");
-            case UpRef u -> new Stats.SetUpval(line, u.idx(), v);
-            case GlobalRef g -> setIndex(line, line, env(line), new Exprs.Const(line, g.name()), v);
-        };
+        if (r instanceof LocalRef l) return l.v().cell ? new Stats.SetCell(line, l.v().slot, v) : new Stats.SetLocal(line, l.v().slot, v);
+        if (r instanceof UpRef u) return new Stats.SetUpval(line, u.idx(), v);
+        if (r instanceof GlobalRef g) return setIndex(line, line, env(line), new Exprs.Const(line, g.name()), v);
+        if (r instanceof ConstRef) throw new IllegalStateException("assignment to a constant passed checkConst");
+        throw new MatchException(String.valueOf(r), null);
     }
 
     private Stat repeat(Ast.Repeat r) {
@@ -420,19 +423,15 @@ public final class Compiler extends ExprCompiler {
     }
 
     private static boolean needsTest(Ast.Expr e) {
-        return switch (e) {
-            case Ast.Paren p -> needsTest(p.expr());
-            case Ast.BinOp b when comparison(b.op()) -> false;
-            case Ast.BinOp b when b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR -> needsTest(b.right());
-            case Ast.UnOp u when u.op() == Ast.UnOpKind.NOT -> needsTest(u.operand());
-            case Ast.Nil n -> false;
-            case Ast.True t -> false;
-            case Ast.False f -> false;
-            case Ast.Int n -> false;
-            case Ast.Flt n -> false;
-            case Ast.Str n -> false;
-            default -> true;
-        };
+        if (e instanceof Ast.Paren p) return needsTest(p.expr());
+        if (e instanceof Ast.BinOp b) {
+            if (comparison(b.op())) return false;
+            if (b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR) return needsTest(b.right());
+            return true;
+        }
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NOT) return needsTest(u.operand());
+        return !(Objects.requireNonNull(e) instanceof Ast.Nil || e instanceof Ast.True || e instanceof Ast.False
+                || e instanceof Ast.Int || e instanceof Ast.Flt || e instanceof Ast.Str);
     }
 
     private Stat ifStat(Ast.If i) {

@@ -2,6 +2,7 @@ package org.luahost.vm.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import org.luahost.vm.parser.Ast;
@@ -35,62 +36,60 @@ final class DebugTables {
         for (Ast.Stat s : b.stats()) stat(s, out);
     }
 
+    // instanceof chains, not pattern switches: each type switch is an invokedynamic site the JDK
+    // links at its first run by spinning a hidden class, which the AOT cache does not keep (start-up)
     private static void stat(Ast.Stat s, TreeSet<Integer> out) {
-        switch (s) {
-            case Ast.Local l -> {
-                out.add(l.line());
-                exprs(l.exprs(), out);
+        if (s instanceof Ast.Local l) {
+            out.add(l.line());
+            exprs(l.exprs(), out);
+        } else if (s instanceof Ast.Assign a) {
+            out.add(a.line());
+            exprs(a.targets(), out);
+            exprs(a.exprs(), out);
+        } else if (s instanceof Ast.CallStat c) {
+            expr(c.call(), out);
+        } else if (s instanceof Ast.Do d) {
+            block(d.block(), out);
+        } else if (s instanceof Ast.While w) {
+            // 'while true do' has no code for its test
+            if (!(w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
+                    || w.cond() instanceof Ast.Str)) {
+                out.add(w.line());
+                expr(w.cond(), out);
             }
-            case Ast.Assign a -> {
-                out.add(a.line());
-                exprs(a.targets(), out);
-                exprs(a.exprs(), out);
-            }
-            case Ast.CallStat c -> expr(c.call(), out);
-            case Ast.Do d -> block(d.block(), out);
-            case Ast.While w -> {
-                // 'while true do' has no code for its test
-                if (!(w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
-                        || w.cond() instanceof Ast.Str)) {
-                    out.add(w.line());
-                    expr(w.cond(), out);
-                }
-                block(w.block(), out);
-            }
-            case Ast.Repeat r -> {
-                block(r.block(), out);
-                expr(r.cond(), out);
-            }
-            case Ast.If i -> {
-                out.add(i.line());
-                exprs(i.conds(), out);
-                for (Ast.Block b : i.blocks()) block(b, out);
-                if (i.elseBlock() != null) block(i.elseBlock(), out);
-            }
-            case Ast.NumericFor n -> {
-                out.add(n.line());
-                expr(n.start(), out);
-                expr(n.limit(), out);
-                if (n.step() != null) expr(n.step(), out);
-                block(n.block(), out);
-            }
-            case Ast.GenericFor g -> {
-                out.add(g.line());
-                exprs(g.exprs(), out);
-                block(g.block(), out);
-            }
-            case Ast.FunctionStat fs -> {
-                out.add(fs.line());
-                out.add(fs.function().body().lastLine());
-            }
-            case Ast.LocalFunction lf -> out.add(lf.function().body().lastLine());
-            case Ast.Return r -> {
-                out.add(r.line());
-                exprs(r.exprs(), out);
-            }
-            case Ast.Break b -> out.add(b.line());
-            case Ast.Goto g -> out.add(g.line());
-            case Ast.Label l -> { }
+            block(w.block(), out);
+        } else if (s instanceof Ast.Repeat r) {
+            block(r.block(), out);
+            expr(r.cond(), out);
+        } else if (s instanceof Ast.If i) {
+            out.add(i.line());
+            exprs(i.conds(), out);
+            for (Ast.Block b : i.blocks()) block(b, out);
+            if (i.elseBlock() != null) block(i.elseBlock(), out);
+        } else if (s instanceof Ast.NumericFor n) {
+            out.add(n.line());
+            expr(n.start(), out);
+            expr(n.limit(), out);
+            if (n.step() != null) expr(n.step(), out);
+            block(n.block(), out);
+        } else if (s instanceof Ast.GenericFor g) {
+            out.add(g.line());
+            exprs(g.exprs(), out);
+            block(g.block(), out);
+        } else if (s instanceof Ast.FunctionStat fs) {
+            out.add(fs.line());
+            out.add(fs.function().body().lastLine());
+        } else if (s instanceof Ast.LocalFunction lf) {
+            out.add(lf.function().body().lastLine());
+        } else if (s instanceof Ast.Return r) {
+            out.add(r.line());
+            exprs(r.exprs(), out);
+        } else if (s instanceof Ast.Break b) {
+            out.add(b.line());
+        } else if (s instanceof Ast.Goto g) {
+            out.add(g.line());
+        } else if (!(s instanceof Ast.Label)) {
+            throw new MatchException(String.valueOf(s), null);
         }
     }
 
@@ -99,46 +98,43 @@ final class DebugTables {
     }
 
     private static void expr(Ast.Expr e, TreeSet<Integer> out) {
-        switch (e) {
-            case Ast.Function f -> out.add(f.body().lastLine());
-            case Ast.Table t -> {
-                out.add(t.line());
-                for (Ast.Field fl : t.fields()) {
-                    switch (fl) {
-                        case Ast.PosField pf -> expr(pf.value(), out);
-                        case Ast.NamedField nf -> expr(nf.value(), out);
-                        case Ast.KeyedField kf -> {
-                            expr(kf.key(), out);
-                            expr(kf.value(), out);
-                        }
-                    }
+        if (e instanceof Ast.Function f) {
+            out.add(f.body().lastLine());
+        } else if (e instanceof Ast.Table t) {
+            out.add(t.line());
+            for (Ast.Field fl : t.fields()) {
+                if (fl instanceof Ast.PosField pf) {
+                    expr(pf.value(), out);
+                } else if (fl instanceof Ast.NamedField nf) {
+                    expr(nf.value(), out);
+                } else {
+                    Ast.KeyedField kf = (Ast.KeyedField) fl;
+                    expr(kf.key(), out);
+                    expr(kf.value(), out);
                 }
             }
-            case Ast.BinOp b -> {
-                expr(b.left(), out);
-                expr(b.right(), out);
-                out.add(b.line());
-            }
-            case Ast.UnOp u -> {
-                expr(u.operand(), out);
-                out.add(u.line());
-            }
-            case Ast.Index ix -> {
-                expr(ix.obj(), out);
-                expr(ix.key(), out);
-            }
-            case Ast.Call c -> {
-                expr(c.fn(), out);
-                exprs(c.args(), out);
-                out.add(c.line());
-            }
-            case Ast.MethodCall m -> {
-                expr(m.obj(), out);
-                exprs(m.args(), out);
-                out.add(m.line());
-            }
-            case Ast.Paren p -> expr(p.expr(), out);
-            default -> out.add(e.line());
+        } else if (e instanceof Ast.BinOp b) {
+            expr(b.left(), out);
+            expr(b.right(), out);
+            out.add(b.line());
+        } else if (e instanceof Ast.UnOp u) {
+            expr(u.operand(), out);
+            out.add(u.line());
+        } else if (e instanceof Ast.Index ix) {
+            expr(ix.obj(), out);
+            expr(ix.key(), out);
+        } else if (e instanceof Ast.Call c) {
+            expr(c.fn(), out);
+            exprs(c.args(), out);
+            out.add(c.line());
+        } else if (e instanceof Ast.MethodCall m) {
+            expr(m.obj(), out);
+            exprs(m.args(), out);
+            out.add(m.line());
+        } else if (e instanceof Ast.Paren p) {
+            expr(p.expr(), out);
+        } else {
+            out.add(e.line());
         }
     }
 
@@ -157,42 +153,40 @@ final class DebugTables {
     }
 
     private static void calls(Ast.Expr e, List<String> callees, List<Integer> lines) {
-        switch (e) {
-            case Ast.Call c -> {
-                callees.add(calleeOf(c.fn()));
-                lines.add(c.line());
-                calls(c.fn(), callees, lines);
-                calls(c.args(), callees, lines);
-            }
-            case Ast.MethodCall m -> {
-                callees.add(m.name());
-                lines.add(m.line());
-                calls(m.obj(), callees, lines);
-                calls(m.args(), callees, lines);
-            }
-            case Ast.BinOp b -> {
-                calls(b.left(), callees, lines);
-                calls(b.right(), callees, lines);
-            }
-            case Ast.UnOp u -> calls(u.operand(), callees, lines);
-            case Ast.Index ix -> {
-                calls(ix.obj(), callees, lines);
-                calls(ix.key(), callees, lines);
-            }
-            case Ast.Paren pe -> calls(pe.expr(), callees, lines);
-            case Ast.Table t -> {
-                for (Ast.Field fl : t.fields()) {
-                    switch (fl) {
-                        case Ast.PosField pf -> calls(pf.value(), callees, lines);
-                        case Ast.NamedField nf -> calls(nf.value(), callees, lines);
-                        case Ast.KeyedField kf -> {
-                            calls(kf.key(), callees, lines);
-                            calls(kf.value(), callees, lines);
-                        }
-                    }
+        if (e instanceof Ast.Call c) {
+            callees.add(calleeOf(c.fn()));
+            lines.add(c.line());
+            calls(c.fn(), callees, lines);
+            calls(c.args(), callees, lines);
+        } else if (e instanceof Ast.MethodCall m) {
+            callees.add(m.name());
+            lines.add(m.line());
+            calls(m.obj(), callees, lines);
+            calls(m.args(), callees, lines);
+        } else if (e instanceof Ast.BinOp b) {
+            calls(b.left(), callees, lines);
+            calls(b.right(), callees, lines);
+        } else if (e instanceof Ast.UnOp u) {
+            calls(u.operand(), callees, lines);
+        } else if (e instanceof Ast.Index ix) {
+            calls(ix.obj(), callees, lines);
+            calls(ix.key(), callees, lines);
+        } else if (e instanceof Ast.Paren pe) {
+            calls(pe.expr(), callees, lines);
+        } else if (e instanceof Ast.Table t) {
+            for (Ast.Field fl : t.fields()) {
+                if (fl instanceof Ast.PosField pf) {
+                    calls(pf.value(), callees, lines);
+                } else if (fl instanceof Ast.NamedField nf) {
+                    calls(nf.value(), callees, lines);
+                } else {
+                    Ast.KeyedField kf = (Ast.KeyedField) fl;
+                    calls(kf.key(), callees, lines);
+                    calls(kf.value(), callees, lines);
                 }
             }
-            default -> { }
+        } else {
+            Objects.requireNonNull(e);
         }
     }
 

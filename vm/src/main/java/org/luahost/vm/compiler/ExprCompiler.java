@@ -2,6 +2,7 @@ package org.luahost.vm.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.luahost.vm.nodes.Arith;
 import org.luahost.vm.nodes.Calls;
@@ -31,13 +32,15 @@ abstract class ExprCompiler extends HookLines {
     // ---------------------------------------------------------------- variables
 
     Expr read(Ref r, int line) {
-        return switch (r) {
-            case ConstRef c -> new Exprs.Const(line, c.v().ctcValue);
-            case LocalRef l -> l.v().cell ? new Exprs.CellLocal(line, l.v().slot, debugName(l.v().name)) : new Exprs.Local(line, l.v().slot, debugName(l.v().name));
-            case UpRef u -> new Exprs.Upval(line, u.idx(), strip ? "?" : u.name());
+        // instanceof chains, not pattern switches, in this class: see Compiler.stat0
+        if (r instanceof LocalRef l) return l.v().cell ? new Exprs.CellLocal(line, l.v().slot, debugName(l.v().name)) : new Exprs.Local(line, l.v().slot, debugName(l.v().name));
+        if (r instanceof GlobalRef g) {
             // without debug information the reference cannot tell that an upvalue is _ENV: "field 'x'"
-            case GlobalRef g -> strip ? new Exprs.Field(line, env(line), g.name().intern(), false) : new Exprs.Global(line, env(line), g.name());
-        };
+            return strip ? new Exprs.Field(line, env(line), g.name().intern(), false) : new Exprs.Global(line, env(line), g.name());
+        }
+        if (r instanceof UpRef u) return new Exprs.Upval(line, u.idx(), strip ? "?" : u.name());
+        if (r instanceof ConstRef c) return new Exprs.Const(line, c.v().ctcValue);
+        throw new MatchException(String.valueOf(r), null);
     }
 
     Expr env(int line) {
@@ -72,32 +75,31 @@ abstract class ExprCompiler extends HookLines {
     }
 
     Expr expr0(Ast.Expr e) {
-        return switch (e) {
-            case Ast.Nil n -> load(e, new Exprs.Const(n.line(), null));
-            case Ast.True t -> load(e, new Exprs.Const(t.line(), Boolean.TRUE));
-            case Ast.False f -> load(e, new Exprs.Const(f.line(), Boolean.FALSE));
-            case Ast.Int i -> load(e, new Exprs.Const(i.line(), i.value()));
-            case Ast.Flt f -> load(e, new Exprs.Const(f.line(), f.value()));
-            case Ast.Str s -> load(e, new Exprs.Const(s.line(), s.value().intern()));
-            case Ast.Vararg v -> pre(new Exprs.Vararg(v.line()), line(v, 1));
-            case Ast.Name n -> name(n);
-            case Ast.Index ix -> index(ix);
-            case Ast.Call c -> call(c);
-            case Ast.MethodCall m -> method(m);
-            case Ast.Paren p -> {
-                Expr inner = expr(p.expr());
-                yield inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
-            }
-            case Ast.Function f -> {
-                long saved = save();
-                Proto p = function(f.body(), null);
-                restore(saved);
-                yield pre(new Exprs.Function(f.line(), p), f.body().lastLine());   // the closure is made at its 'end'
-            }
-            case Ast.Table t -> table(t);
-            case Ast.BinOp b -> binop(b);
-            case Ast.UnOp u -> unop(u);
-        };
+        if (e instanceof Ast.Name n) return name(n);
+        if (e instanceof Ast.Index ix) return index(ix);
+        if (e instanceof Ast.Call c) return call(c);
+        if (e instanceof Ast.Str s) return load(e, new Exprs.Const(s.line(), s.value().intern()));
+        if (e instanceof Ast.Int i) return load(e, new Exprs.Const(i.line(), i.value()));
+        if (e instanceof Ast.BinOp b) return binop(b);
+        if (e instanceof Ast.MethodCall m) return method(m);
+        if (e instanceof Ast.Function f) {
+            long saved = save();
+            Proto p = function(f.body(), null);
+            restore(saved);
+            return pre(new Exprs.Function(f.line(), p), f.body().lastLine());   // the closure is made at its 'end'
+        }
+        if (e instanceof Ast.Table t) return table(t);
+        if (e instanceof Ast.Nil n) return load(e, new Exprs.Const(n.line(), null));
+        if (e instanceof Ast.True t) return load(e, new Exprs.Const(t.line(), Boolean.TRUE));
+        if (e instanceof Ast.False f) return load(e, new Exprs.Const(f.line(), Boolean.FALSE));
+        if (e instanceof Ast.Flt f) return load(e, new Exprs.Const(f.line(), f.value()));
+        if (e instanceof Ast.UnOp u) return unop(u);
+        if (e instanceof Ast.Paren p) {
+            Expr inner = expr(p.expr());
+            return inner.isMulti() ? new Exprs.Paren(p.line(), inner) : inner;
+        }
+        if (e instanceof Ast.Vararg v) return pre(new Exprs.Vararg(v.line()), line(v, 1));
+        throw new MatchException(String.valueOf(e), null);
     }
 
     /**
@@ -191,18 +193,18 @@ abstract class ExprCompiler extends HookLines {
         List<Expr> vals = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (Ast.Field f : t.fields()) {
-            switch (f) {
-                case Ast.PosField p -> { order.add(items.size()); items.add(expr(p.value())); }
-                case Ast.NamedField nf -> {
-                    order.add(~keys.size());
-                    keys.add(new Exprs.Const(t.line(), nf.name().intern()));
-                    vals.add(post(expr(nf.value()), line(nf.value(), 0)));   // stored once parsed
-                }
-                case Ast.KeyedField kf -> {
-                    order.add(~keys.size());
-                    keys.add(expr(kf.key()));
-                    vals.add(post(expr(kf.value()), line(kf.value(), 0)));
-                }
+            if (f instanceof Ast.PosField p) {
+                order.add(items.size());
+                items.add(expr(p.value()));
+            } else if (f instanceof Ast.NamedField nf) {
+                order.add(~keys.size());
+                keys.add(new Exprs.Const(t.line(), nf.name().intern()));
+                vals.add(post(expr(nf.value()), line(nf.value(), 0)));   // stored once parsed
+            } else {
+                Ast.KeyedField kf = (Ast.KeyedField) f;
+                order.add(~keys.size());
+                keys.add(expr(kf.key()));
+                vals.add(post(expr(kf.value()), line(kf.value(), 0)));
             }
         }
         if (!items.isEmpty() && !order.isEmpty()) {   // the last SETLIST, at the '}'
@@ -400,30 +402,29 @@ abstract class ExprCompiler extends HookLines {
 
     private static Long foldInt(Ast.Expr e, int depth) {
         if (depth > 50) return null;
-        return switch (e) {
-            case Ast.Int i -> i.value();
-            case Ast.Paren p -> foldInt(p.expr(), depth + 1);
-            case Ast.UnOp u when u.op() == Ast.UnOpKind.NEG -> foldInt(u.operand(), depth + 1) instanceof Long x ? -x : null;
-            case Ast.UnOp u when u.op() == Ast.UnOpKind.BNOT -> foldInt(u.operand(), depth + 1) instanceof Long x ? ~x : null;
-            case Ast.BinOp b -> {
-                Long x = foldInt(b.left(), depth + 1), y = x == null ? null : foldInt(b.right(), depth + 1);
-                if (y == null) yield null;
-                yield switch (b.op()) {
-                    case ADD -> x + y;
-                    case SUB -> x - y;
-                    case MUL -> x * y;
-                    case IDIV -> y == 0 ? null : Math.floorDiv(x, y);
-                    case MOD -> y == 0 ? null : Math.floorMod(x, y);
-                    case BAND -> x & y;
-                    case BOR -> x | y;
-                    case BXOR -> x ^ y;
-                    case SHL -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x << y : x >>> -y;
-                    case SHR -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x >>> y : x << -y;
-                    default -> null;
-                };
-            }
-            default -> null;
-        };
+        if (e instanceof Ast.Int i) return i.value();
+        if (e instanceof Ast.Paren p) return foldInt(p.expr(), depth + 1);
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NEG) return foldInt(u.operand(), depth + 1) instanceof Long x ? -x : null;
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.BNOT) return foldInt(u.operand(), depth + 1) instanceof Long x ? ~x : null;
+        if (e instanceof Ast.BinOp b) {
+            Long x = foldInt(b.left(), depth + 1), y = x == null ? null : foldInt(b.right(), depth + 1);
+            if (y == null) return null;
+            return switch (b.op()) {
+                case ADD -> x + y;
+                case SUB -> x - y;
+                case MUL -> x * y;
+                case IDIV -> y == 0 ? null : Math.floorDiv(x, y);
+                case MOD -> y == 0 ? null : Math.floorMod(x, y);
+                case BAND -> x & y;
+                case BOR -> x | y;
+                case BXOR -> x ^ y;
+                case SHL -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x << y : x >>> -y;
+                case SHR -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x >>> y : x << -y;
+                default -> null;
+            };
+        }
+        Objects.requireNonNull(e);
+        return null;
     }
 
     /**
@@ -433,24 +434,24 @@ abstract class ExprCompiler extends HookLines {
      * null if it is not one.
      */
     Object[] constValue(Ast.Expr e) {
-        return switch (e) {
-            case Ast.Nil n -> new Object[] {null};
-            case Ast.True t -> new Object[] {Boolean.TRUE};
-            case Ast.False f -> new Object[] {Boolean.FALSE};
-            case Ast.Int i -> new Object[] {i.value()};
-            case Ast.Flt f -> new Object[] {f.value()};
-            case Ast.Str s -> new Object[] {s.value().intern()};
-            case Ast.Name nm -> findConst(nm.name());
-            case Ast.Paren p -> constValue(p.expr());
-            case Ast.UnOp u when u.op() == Ast.UnOpKind.NEG && constValue(u.operand()) instanceof Object[] c -> {
-                if (c[0] instanceof Long i) yield new Object[] {-i};
-                if (!(c[0] instanceof Double x)) yield null;
-                // constfolding gives up on a float result of zero or NaN
-                yield -x == 0 || Double.isNaN(x) ? null : new Object[] {-x};
-            }
-            case Ast.UnOp u when u.op() == Ast.UnOpKind.NOT && constValue(u.operand()) instanceof Object[] c ->
-                new Object[] {c[0] == null || c[0] == Boolean.FALSE};
-            default -> null;
-        };
+        if (e instanceof Ast.Nil) return new Object[] {null};
+        if (e instanceof Ast.True) return new Object[] {Boolean.TRUE};
+        if (e instanceof Ast.False) return new Object[] {Boolean.FALSE};
+        if (e instanceof Ast.Int i) return new Object[] {i.value()};
+        if (e instanceof Ast.Flt f) return new Object[] {f.value()};
+        if (e instanceof Ast.Str s) return new Object[] {s.value().intern()};
+        if (e instanceof Ast.Name nm) return findConst(nm.name());
+        if (e instanceof Ast.Paren p) return constValue(p.expr());
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NEG && constValue(u.operand()) instanceof Object[] c) {
+            if (c[0] instanceof Long i) return new Object[] {-i};
+            if (!(c[0] instanceof Double x)) return null;
+            // constfolding gives up on a float result of zero or NaN
+            return -x == 0 || Double.isNaN(x) ? null : new Object[] {-x};
+        }
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NOT && constValue(u.operand()) instanceof Object[] c) {
+            return new Object[] {c[0] == null || c[0] == Boolean.FALSE};
+        }
+        Objects.requireNonNull(e);
+        return null;
     }
 }

@@ -229,11 +229,11 @@ public final class Stats {
 
         /** Whether target is the variable read by e (so e must be read before the assignment, not at it). */
         static boolean sameVariable(Expr e, Target target) {
-            return switch (target) {
-                case LocalTarget lt -> (e instanceof Exprs.Local l && l.slot == lt.slot) || (e instanceof Exprs.CellLocal c && c.slot == lt.slot);
-                case UpvalTarget ut -> e instanceof Exprs.Upval u && u.idx == ut.idx;
-                default -> false;
-            };
+            // instanceof, not a type switch: see the comment at Compiler.stat0 (start-up)
+            if (target instanceof LocalTarget lt) return (e instanceof Exprs.Local l && l.slot == lt.slot) || (e instanceof Exprs.CellLocal c && c.slot == lt.slot);
+            if (target instanceof UpvalTarget ut) return e instanceof Exprs.Upval u && u.idx == ut.idx;
+            java.util.Objects.requireNonNull(target);
+            return false;
         }
     }
 
