@@ -7,7 +7,10 @@ import static java.lang.constant.ConstantDescs.INIT_NAME;
 import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
 import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
@@ -193,63 +196,17 @@ final class Jit {
         clb.withSuperclass(JitExprs.CD_Stat);
     }
 
-    /**
-     * The code sizes of method exec (a block alone) or e0...e(n-1) (a tree), read from the
-     * class file's bytes by a walk over the constant pool and the methods' attributes:
-     * parsing it with the ClassFile API cost as much Lua-thread time as building it
-     * (cold library code, once a class; see BENCHMARKS.md, "perf12").
-     */
-    static int[] codeSizes(byte[] bytes, int n, boolean tree) {
+    /** The code sizes of method exec (a block alone) or e0...e(n-1) (a tree). */
+    private static int[] codeSizes(byte[] bytes, int n, boolean tree) {
         int[] sizes = new int[n];
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-        int count = b.getShort(8) & 0xffff;
-        String[] utf8 = new String[count];
-        int p = 10;
-        for (int i = 1; i < count; i++) {
-            int tag = bytes[p] & 0xff;
-            switch (tag) {
-                case 1 -> {
-                    int len = b.getShort(p + 1) & 0xffff;
-                    utf8[i] = new String(bytes, p + 3, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-                    p += 3 + len;
-                }
-                case 7, 8, 16, 19, 20 -> p += 3;
-                case 15 -> p += 4;
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> p += 5;
-                case 5, 6 -> { p += 9; i++; }
-                default -> throw new IllegalStateException("constant tag " + tag);
-            }
-        }
-        p += 6;                                     // access, this, super
-        p += 2 + 2 * (b.getShort(p) & 0xffff);      // interfaces
-        p = skipMembers(b, p);                      // fields
-        int methods = b.getShort(p) & 0xffff;
-        p += 2;
-        for (int m = 0; m < methods; m++) {
-            String name = utf8[b.getShort(p + 2) & 0xffff];
+        ClassModel cm = CF.parse(bytes);
+        for (MethodModel m : cm.methods()) {
+            String name = m.methodName().stringValue();
             int k = !tree ? (name.equals("exec") ? 0 : -1)
                     : name.startsWith("e") && !name.equals("exec") ? Integer.parseInt(name, 1, name.length(), 10) : -1;
-            int attrs = b.getShort(p + 6) & 0xffff;
-            p += 8;
-            for (int a = 0; a < attrs; a++) {
-                int len = b.getInt(p + 2);
-                if (k >= 0 && "Code".equals(utf8[b.getShort(p) & 0xffff])) sizes[k] = b.getInt(p + 10);
-                p += 6 + len;
-            }
+            if (k >= 0) sizes[k] = m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
         }
         return sizes;
-    }
-
-    /** Skips a fields or methods table starting at p (its count); returns the position after it. */
-    private static int skipMembers(java.nio.ByteBuffer b, int p) {
-        int count = b.getShort(p) & 0xffff;
-        p += 2;
-        for (int m = 0; m < count; m++) {
-            int attrs = b.getShort(p + 6) & 0xffff;
-            p += 8;
-            for (int a = 0; a < attrs; a++) p += 6 + b.getInt(p + 2);
-        }
-        return p;
     }
 
     /** With luahost.jit.debug: the time spent in each step, printed at exit. */
