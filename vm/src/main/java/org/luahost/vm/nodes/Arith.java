@@ -12,14 +12,9 @@ import org.luahost.vm.runtime.Ops;
 public final class Arith {
     private Arith() {}
 
-    /** Bits of a node's {@code seen}: two integer operands, two float operands. */
-    static final byte SEEN_LONG = 1, SEEN_DOUBLE = 2;
-
     abstract static class Bin extends Expr {
         final Expr a, b;
         final int op;
-        /** The operand kinds this node's fast paths met in the first tier ({@link #SEEN_LONG}, {@link #SEEN_DOUBLE}), for {@link JitNums}. */
-        byte seen;
 
         Bin(int line, int op, Expr a, Expr b) { super(line); this.op = op; this.a = a; this.b = b; }
 
@@ -42,14 +37,8 @@ public final class Arith {
         @Override
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Long i && y instanceof Long j) {
-                seen |= SEEN_LONG;
-                return i + j;
-            }
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return Numbers.add(i, j);
-            }
+            if (x instanceof Long i && y instanceof Long j) return i + j;
+            if (x instanceof Double i && y instanceof Double j) return Numbers.add(i, j);
             return slow(f, x, y);
         }
     }
@@ -60,14 +49,8 @@ public final class Arith {
         @Override
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Long i && y instanceof Long j) {
-                seen |= SEEN_LONG;
-                return i - j;
-            }
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return Numbers.sub(i, j);
-            }
+            if (x instanceof Long i && y instanceof Long j) return i - j;
+            if (x instanceof Double i && y instanceof Double j) return Numbers.sub(i, j);
             return slow(f, x, y);
         }
     }
@@ -96,14 +79,8 @@ public final class Arith {
         @Override
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Long i && y instanceof Long j) {
-                seen |= SEEN_LONG;
-                return i * j;
-            }
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return Numbers.mul(i, j);
-            }
+            if (x instanceof Long i && y instanceof Long j) return i * j;
+            if (x instanceof Double i && y instanceof Double j) return Numbers.mul(i, j);
             return slow(f, x, y);
         }
     }
@@ -114,10 +91,7 @@ public final class Arith {
         @Override
         public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return Numbers.div(i, j);
-            }
+            if (x instanceof Double i && y instanceof Double j) return Numbers.div(i, j);
             if (x instanceof Long i && y instanceof Long j) return (double) i / (double) j;
             return slow(f, x, y);
         }
@@ -210,8 +184,6 @@ public final class Arith {
 
     abstract static class Cmp extends Expr {
         final Expr a, b;
-        /** As {@link Bin#seen}. */
-        byte seen;
 
         Cmp(int line, Expr a, Expr b) { super(line); this.a = a; this.b = b; }
 
@@ -248,14 +220,8 @@ public final class Arith {
         @Override
         public boolean test(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Long i && y instanceof Long j) {
-                seen |= SEEN_LONG;
-                return i < j;
-            }
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return i < j;
-            }
+            if (x instanceof Long i && y instanceof Long j) return i < j;
+            if (x instanceof Double i && y instanceof Double j) return i < j;
             f.site = this;
             return Ops.lt(f.thread, x, y, this);
         }
@@ -270,14 +236,8 @@ public final class Arith {
         @Override
         public boolean test(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Long i && y instanceof Long j) {
-                seen |= SEEN_LONG;
-                return i > j;
-            }
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return i > j;
-            }
+            if (x instanceof Long i && y instanceof Long j) return i > j;
+            if (x instanceof Double i && y instanceof Double j) return i > j;
             f.site = this;
             return Ops.lt(f.thread, y, x, this);
         }
@@ -291,14 +251,8 @@ public final class Arith {
         @Override
         public boolean test(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Long i && y instanceof Long j) {
-                seen |= SEEN_LONG;
-                return i <= j;
-            }
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return i <= j;
-            }
+            if (x instanceof Long i && y instanceof Long j) return i <= j;
+            if (x instanceof Double i && y instanceof Double j) return i <= j;
             f.site = this;
             return Ops.le(f.thread, x, y, this);
         }
@@ -312,14 +266,8 @@ public final class Arith {
         @Override
         public boolean test(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
-            if (x instanceof Long i && y instanceof Long j) {
-                seen |= SEEN_LONG;
-                return i >= j;
-            }
-            if (x instanceof Double i && y instanceof Double j) {
-                seen |= SEEN_DOUBLE;
-                return i >= j;
-            }
+            if (x instanceof Long i && y instanceof Long j) return i >= j;
+            if (x instanceof Double i && y instanceof Double j) return i >= j;
             f.site = this;
             return Ops.le(f.thread, y, x, this);
         }

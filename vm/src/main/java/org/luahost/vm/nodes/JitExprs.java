@@ -43,9 +43,6 @@ abstract class JitExprs {
             CD_Long = desc(Long.class), CD_Boolean = desc(Boolean.class), CD_Stats = desc(Stats.class),
             CD_NumFor = desc(Loops.NumFor.class), CD_FieldCache = desc(FieldCache.class), CD_String = ConstantDescs.CD_String, CD_Block = desc(Block.class), CD_Unit = ClassDesc.of(Jit.class.getPackageName() + ".JitUnit");
 
-    /** Per-site numeric fast paths ({@link JitNums}); off with -Dluahost.jit.fastNums=false (for A/B runs). */
-    static final boolean FAST_NUMS = !"false".equals(System.getProperty("luahost.jit.fastNums"));
-
     static ClassDesc desc(Class<?> c) { return ClassDesc.of(c.getName()); }
 
     final List<Object> consts = new ArrayList<>();
@@ -175,9 +172,6 @@ abstract class JitExprs {
         expr(c.b);
         int y = temp();
         cb.astore(y);
-        Label slow = cb.newLabel(), end = cb.newLabel();
-        boolean fast = FAST_NUMS && !m.equals("eq") && JitNums.emit(cb, m, c.a, c.b, x, y, c.seen, slow, end);
-        if (fast) cb.labelBinding(slow);
         cb.aload(x).aload(y).aload(fLocal);
         if (m.equals("eq")) {
             node(c);
@@ -186,7 +180,6 @@ abstract class JitExprs {
             constant(c, desc(Arith.Cmp.class));
             cb.invokestatic(CD_Rt, m, MethodTypeDesc.of(CD_boolean, CD_Object, CD_Object, CD_Frame, desc(Arith.Cmp.class)));
         }
-        if (fast) cb.labelBinding(end);
     }
 
     // ---------------------------------------------------------------- expressions
@@ -403,13 +396,9 @@ abstract class JitExprs {
         expr(b.b);
         int y = temp();
         cb.astore(y);
-        Label slow = cb.newLabel(), end = cb.newLabel();
-        boolean fast = FAST_NUMS && JitNums.emit(cb, helper, b.a, b.b, x, y, b.seen, slow, end);
-        if (fast) cb.labelBinding(slow);
         cb.aload(x).aload(y).aload(fLocal);
         constant(b, desc(Arith.Bin.class));
         cb.invokestatic(CD_Rt, helper, MethodTypeDesc.of(CD_Object, CD_Object, CD_Object, CD_Frame, desc(Arith.Bin.class)));
-        if (fast) cb.labelBinding(end);
     }
 
     /**
