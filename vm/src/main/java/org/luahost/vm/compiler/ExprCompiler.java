@@ -248,10 +248,12 @@ abstract class ExprCompiler extends HookLines {
             List<Expr> parts = new ArrayList<>();
             flattenConcat(b, parts);
             Ast.BinOp lastOp = b;
-            while (lastOp.right() instanceof Ast.BinOp r && r.op() == Ast.BinOpKind.CONCAT) lastOp = r;
-            parts.set(parts.size() - 1, post(parts.getLast(), lastOp.line()));   // CONCAT, on the last operator's line
+            for (Ast.BinOp r; (r = concatOperand(lastOp.right())) != null; ) lastOp = r;
+            // lua5.4 merges the chain into one CONCAT instruction, on the last operator's line:
+            // its hook event and its errors (the first operator's line for neither)
+            parts.set(parts.size() - 1, post(parts.getLast(), lastOp.line()));
             Expr[] ps = parts.toArray(new Expr[0]), p = Pins.held(ps);
-            return Pins.scope(new Exprs.Concat(b.line(), p), p != ps);
+            return Pins.scope(new Exprs.Concat(lastOp.line(), p), p != ps);
         }
         boolean logic = b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR;
         Expr l = expr(b.left());
@@ -350,13 +352,25 @@ abstract class ExprCompiler extends HookLines {
         };
     }
 
+    /**
+     * The parts of a chain of '..': the right operand of a '..' is flattened too when it is a
+     * '..' in parentheses, as lua5.4's code generator merges it ('a .. (b .. c)' is one CONCAT
+     * of three values; '(a .. b) .. c' is two).
+     */
     void flattenConcat(Ast.Expr e, List<Expr> out) {
         if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.CONCAT) {
             out.add(expr(b.left()));
-            flattenConcat(b.right(), out);
+            Ast.BinOp r = concatOperand(b.right());
+            flattenConcat(r != null ? r : b.right(), out);
         } else {
             out.add(expr(e));
         }
+    }
+
+    /** e as a '..' operation, through any parentheses; null when it is not one. */
+    private static Ast.BinOp concatOperand(Ast.Expr e) {
+        while (e instanceof Ast.Paren p) e = p.expr();
+        return e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.CONCAT ? b : null;
     }
 
     Expr unop(Ast.UnOp u) {
