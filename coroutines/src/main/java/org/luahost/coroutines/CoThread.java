@@ -3,6 +3,7 @@ package org.luahost.coroutines;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 
+import org.luahost.vm.Gc;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
@@ -242,7 +243,11 @@ final class CoThread extends LuaThread {
         Baton b = baton;
         b.values = values;
         suspended = true;
-        if (depth > deepestYield) deepestYield = depth;
+        if (depth > deepestYield) {
+            // the frozen stack counts against the memory limit (a mark counts it while reachable): its growth now
+            state.gc().charge(Gc.parkedStackBytes(depth) - Gc.parkedStackBytes(deepestYield));
+            deepestYield = depth;
+        }
         b.handBack(Baton.YIELDED);
         int cmd = b.awaitTurn();
         if (cmd == Baton.RUN) {
