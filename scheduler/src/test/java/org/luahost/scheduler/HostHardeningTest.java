@@ -366,6 +366,34 @@ class HostHardeningTest {
     }
 
     /**
+     * A deep stack's unwinding is not metered (no work checks while an error
+     * goes up through the frames): a turn spinning 190,000 calls deep under a
+     * 1 s budget ran 1.3-2.9 s. The budget now reserves the unwinding (at
+     * least 2 µs a call past 1,024 calls, Budget.unwindReserve), so the error
+     * comes earlier the deeper the stack: under a 300 ms budget a recursion
+     * fails before 150,000 calls (150,000 x 2 µs is the whole budget),
+     * whatever the machine's speed, and never reaches its spinning bottom.
+     */
+    @Test
+    void aDeepStackReservesItsUnwindingOutOfTheCpuBudget() throws Exception {
+        Session s = start("deepcpu", """
+                deepest, bottom = 0, false
+                function spin(n)
+                  local function f(k) if k > deepest then deepest = k end if k == n then bottom = true while true do end end
+                    return 1 + f(k + 1) end
+                  return f(1)
+                end
+                function seen() return deepest, bottom end""", new SessionOptions().memoryLimit(0).cpuBudget(Duration.ofMillis(300)));
+        long c0 = s.stats().cpuNanos();
+        SessionException e = failure(s.call("spin", 190_000L));
+        assertTrue(e.getMessage().contains("CPU budget exceeded"), e.getMessage());
+        Object[] r = get(s.call("seen"));
+        assertTrue((Long) r[0] < 150_000 && r[1].equals(false), "stopped at " + r[0] + " calls, bottom reached: " + r[1]);
+        long ms = (s.stats().cpuNanos() - c0) / 1_000_000;
+        assertTrue(ms < 300 + BOUND_MS, "counted " + ms + " ms");
+    }
+
+    /**
      * Suspended coroutines' stacks count too: ten coroutines that each stop
      * just under the limit (30,000 calls, about 7.5 MB at 256 bytes a call)
      * and yield held about 77 MB of frozen stacks under an 8 MB limit. Now a
