@@ -68,8 +68,8 @@ final class GatewaySocket {
     /** Bytes of the message whose fragments are still coming (counted in the gateway's Receiving), and its deadline (event loop only). */
     private long partial, partialTimer;
     private Future<Void> queue = Future.succeededFuture();
-    /** Whether the message whose fragments come is text, and the check of its UTF-8 (event loop only). */
-    private boolean inText;
+    /** Whether the message whose fragments come is text or binary, and the check of its UTF-8 (event loop only). */
+    private boolean inText, inBinary;
     private final Utf8Check utf8 = new Utf8Check();
     /** The bytes of the text message whose fragments are still coming, or null (event loop only). */
     private Buffer text;
@@ -170,7 +170,10 @@ final class GatewaySocket {
                 partial = 0;
             }
             if (message != null) received(socket, from, message);
-            else if (!inText) write(LuaJson.errorBody("binary frames are not accepted; send JSON text", null));
+            else if (inBinary) {
+                inBinary = false;
+                write(LuaJson.errorBody("binary frames are not accepted; send JSON text", null));
+            }
             return;
         }
         if (!g.receiving.grow(partial, n)) {
@@ -196,10 +199,12 @@ final class GatewaySocket {
     private String collect(ServerWebSocket socket, WebSocketFrame f) {
         if (f.isText()) {
             inText = true;
+            inBinary = false;
             utf8.reset();
             text = null;
         } else if (f.isBinary()) {
             inText = false;
+            inBinary = true;
             text = null;
         }
         if (!inText) return null;
@@ -221,6 +226,7 @@ final class GatewaySocket {
         }
         String whole = (text == null ? data : text.appendBuffer(data)).toString(java.nio.charset.StandardCharsets.UTF_8);
         text = null;
+        inText = false;
         return whole;
     }
 
