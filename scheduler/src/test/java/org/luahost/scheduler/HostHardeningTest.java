@@ -356,7 +356,7 @@ class HostHardeningTest {
                 function go(n)
                   local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
                   return pcall(f, n)
-                end""", new SessionOptions().memoryLimit(8 << 20));
+                end""", new SessionOptions().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
         Object[] r = get(s.call("go", 150_000L));
         assertEquals(false, r[0], "150,000 frames of about 256 bytes: over 8 MB");
         assertEquals("not enough memory", r[1]);
@@ -409,7 +409,7 @@ class HostHardeningTest {
                   local function f(n) if n == 0 then coroutine.yield() return 0 end return 1 + f(n - 1) end
                   for i = 1, k do local c = coroutine.create(f) assert(coroutine.resume(c, n)) held[i] = c end
                   return #held
-                end""", new SessionOptions().memoryLimit(8 << 20));
+                end""", new SessionOptions().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
         assertEquals(1L, get(s.call("go", 1L, 20_000L))[0], "one coroutine parked 20,000 deep (about 5 MB) fits");
         SessionException e = failure(s.call("go", 10L, 30_000L));
         assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
