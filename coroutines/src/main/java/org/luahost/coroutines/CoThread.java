@@ -243,11 +243,12 @@ final class CoThread extends LuaThread {
         Baton b = baton;
         b.values = values;
         suspended = true;
-        if (depth > deepestYield) {
-            // the frozen stack counts against the memory limit (a mark counts it while reachable): its growth now
-            state.gc().charge(Gc.parkedStackBytes(depth) - Gc.parkedStackBytes(deepestYield));
-            deepestYield = depth;
-        }
+        if (depth > deepestYield) deepestYield = depth;
+        // the frozen stack counts against the memory limit: charged at each deep yield (the next collection
+        // counts it again while it is reachable, and forgets the charges); a charge of its growth only would
+        // let coroutines that went deep once, came back and were collected shallow go deep again uncharged
+        long parked = Gc.parkedStackBytes(depth);
+        if (parked > 0) state.gc().charge(parked);
         b.handBack(Baton.YIELDED);
         int cmd = b.awaitTurn();
         if (cmd == Baton.RUN) {

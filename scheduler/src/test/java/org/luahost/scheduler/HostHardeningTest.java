@@ -342,6 +342,18 @@ class HostHardeningTest {
     }
 
     /**
+     * Options for the deep-stack tests: a 10 s time slice, so that the
+     * session's virtual thread is not unmounted while deep. Under G1 (the
+     * test JVM's collector; luahost runs the serial one, bin/jvm.options) a
+     * virtual thread frozen deep in Lua calls may fail with
+     * StackOverflowError: calls 5,000-20,000 deep answered "stack overflow"
+     * at the 2 ms slice, with -Xss512m or -Xss1g alike, never with a 10 s
+     * slice or -XX:+UseSerialGC (which AdmissionTest's heap readings do not
+     * suit). That made deepRecursionCountsAgainstTheMemoryLimit flaky.
+     */
+    static SessionOptions deepStacks() { return new SessionOptions().timeSlice(Duration.ofSeconds(10)); }
+
+    /**
      * A deep Lua stack counts against the session's memory limit, as the
      * reference's stack does against its allocator: each frame of the running
      * thread about 256 bytes (a parked virtual thread's frozen stack measured
@@ -356,7 +368,7 @@ class HostHardeningTest {
                 function go(n)
                   local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
                   return pcall(f, n)
-                end""", new SessionOptions().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
+                end""", deepStacks().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
         Object[] r = get(s.call("go", 150_000L));
         assertEquals(false, r[0], "150,000 frames of about 256 bytes: over 8 MB");
         assertEquals("not enough memory", r[1]);
@@ -383,7 +395,7 @@ class HostHardeningTest {
                     return 1 + f(k + 1) end
                   return f(1)
                 end
-                function seen() return deepest, bottom end""", new SessionOptions().memoryLimit(0).cpuBudget(Duration.ofMillis(300)));
+                function seen() return deepest, bottom end""", deepStacks().memoryLimit(0).cpuBudget(Duration.ofMillis(300)));
         long c0 = s.stats().cpuNanos();
         SessionException e = failure(s.call("spin", 190_000L));
         assertTrue(e.getMessage().contains("CPU budget exceeded"), e.getMessage());
@@ -409,9 +421,29 @@ class HostHardeningTest {
                   local function f(n) if n == 0 then coroutine.yield() return 0 end return 1 + f(n - 1) end
                   for i = 1, k do local c = coroutine.create(f) assert(coroutine.resume(c, n)) held[i] = c end
                   return #held
-                end""", new SessionOptions().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
+                end""", deepStacks().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
         assertEquals(1L, get(s.call("go", 1L, 20_000L))[0], "one coroutine parked 20,000 deep (about 5 MB) fits");
         SessionException e = failure(s.call("go", 10L, 30_000L));
+        assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
+        // each goes deep alone (1,500 calls, 384 KB of a 600 KB limit), comes back and is collected shallow; then all
+        // go deep again: still charged (before, only a yield deeper than the coroutine's deepest was charged)
+        Session c = start("cycle", """
+                function go(k, n)
+                  held = {}
+                  local function f(m) if m == 0 then local back = coroutine.yield() if back then return 0 end
+                    coroutine.yield() return 0 end return 1 + f(m - 1) end
+                  local function body() while true do f(n) coroutine.yield() end end
+                  for i = 1, k do
+                    local co = coroutine.create(body)
+                    assert(coroutine.resume(co))            -- deep, parked
+                    assert(coroutine.resume(co, true))      -- back up, parked shallow
+                    collectgarbage()
+                    held[i] = co
+                  end
+                  for i = 1, k do assert(coroutine.resume(held[i])) end   -- all deep again
+                  return k
+                end""", deepStacks().memoryLimit(600 << 10).cpuBudget(Duration.ofSeconds(60)));
+        e = failure(c.call("go", 10L, 1_500L));   // shallow: under G1 resuming a coroutine parked 5,000 deep overflowed
         assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
     }
 }
