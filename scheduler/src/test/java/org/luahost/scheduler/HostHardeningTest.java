@@ -408,10 +408,10 @@ class HostHardeningTest {
     /**
      * Suspended coroutines' stacks count too: ten coroutines that each stop
      * just under the limit (30,000 calls, about 7.5 MB at 256 bytes a call)
-     * and yield held about 77 MB of frozen stacks under an 8 MB limit. Now a
-     * yield deeper than before charges the growth of its stack to the state
-     * (vm Gc.parkedStackBytes) and a collection counts each reachable
-     * suspended coroutine's stack, so the second coroutine already fails.
+     * and yield held about 77 MB of frozen stacks under an 8 MB limit. Now each
+     * yield more than 1,024 calls deep charges its stack to the state (vm
+     * Gc.parkedStackBytes) and a collection counts each reachable suspended
+     * coroutine's stack, so the second coroutine already fails.
      */
     @Test
     void stacksOfSuspendedCoroutinesCountAgainstTheMemoryLimit() throws Exception {

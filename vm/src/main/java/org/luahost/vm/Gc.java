@@ -115,7 +115,7 @@ public final class Gc {
     /**
      * The frozen stack of a coroutine suspended more than {@link #SHALLOW_STACK} calls deep,
      * per call (a parked virtual thread's stack chunk measured 185-240 bytes a Lua call):
-     * counted by a mark while it is reachable and charged when a yield goes deeper than before.
+     * counted by a mark while it is reachable and charged at each yield that deep.
      */
     public static final long FRAME = 256;
     /** Suspended stacks up to this depth are in {@link #THREAD} (ordinary generators cost nothing more). */
