@@ -3,6 +3,7 @@ package org.luahost.coroutines;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 
+import org.luahost.vm.Gc;
 import org.luahost.vm.LuaError;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
@@ -243,6 +244,11 @@ final class CoThread extends LuaThread {
         b.values = values;
         suspended = true;
         if (depth > deepestYield) deepestYield = depth;
+        // the frozen stack counts against the memory limit: charged at each deep yield (the next collection
+        // counts it again while it is reachable, and forgets the charges); a charge of its growth only would
+        // let coroutines that went deep once, came back and were collected shallow go deep again uncharged
+        long parked = Gc.parkedStackBytes(depth);
+        if (parked > 0) state.gc().charge(parked);
         b.handBack(Baton.YIELDED);
         int cmd = b.awaitTurn();
         if (cmd == Baton.RUN) {

@@ -35,6 +35,9 @@ import org.luahost.coroutines.ValueException;
  *     the session's thread within {@link GatewayOptions#maxDepth} and
  *     {@link GatewayOptions#maxResultBytes} (beyond them the client gets an
  *     error frame instead);</li>
+ * <li>a text message that is not well-formed UTF-8 closes the connection
+ *     (1007, RFC 6455 8.1) before any of it reaches the session
+ *     ({@link Utf8Check}, fragment by fragment);</li>
  * <li>back-pressure: the bytes of frames written but not yet sent are
  *     counted; a push that would take them past
  *     {@link GatewayOptions#maxPending} closes the connection (1008, "client
@@ -65,6 +68,13 @@ final class GatewaySocket {
     /** Bytes of the message whose fragments are still coming (counted in the gateway's Receiving), and its deadline (event loop only). */
     private long partial, partialTimer;
     private Future<Void> queue = Future.succeededFuture();
+    /** Whether the message whose fragments come is text or binary, and the check of its UTF-8 (event loop only). */
+    private boolean inText, inBinary;
+    private final Utf8Check utf8 = new Utf8Check();
+    /** The bytes of the text message whose fragments are still coming, or null (event loop only). */
+    private Buffer text;
+    /** The sender the session sees ({@link Principal#sender}). */
+    private String from;
 
     GatewaySocket(Gateway g, HttpServerRequest req, String id, Principal principal) {
         this.g = g;
@@ -104,9 +114,9 @@ final class GatewaySocket {
         socket.exceptionHandler(e -> {
             if (conn != null) conn.close();
         });
-        String from = LuaJson.luaString(principal.sender("ws"));
-        socket.textMessageHandler(text -> received(socket, from, text));
-        socket.binaryMessageHandler(b -> write(LuaJson.errorBody("binary frames are not accepted; send JSON text", null)));
+        from = LuaJson.luaString(principal.sender("ws"));
+        // no textMessageHandler: Vert.x would join a text message's fragments and decode them with replacement
+        // characters before any check; fragment() joins them itself and checks their UTF-8 first
     }
 
     /**
@@ -118,6 +128,7 @@ final class GatewaySocket {
      * does, and the event loop's other connections do not wait for it.
      */
     private void received(ServerWebSocket socket, String from, String text) {
+        if (dropped) return;   // closed meanwhile (invalid UTF-8 in this very message, a slow client): not delivered
         if (queued == 0 && text.length() <= Gateway.INLINE_BODY) {
             deliver(from, convert(text));
             return;
@@ -149,12 +160,19 @@ final class GatewaySocket {
             return;
         }
         if (!(f.isText() || f.isBinary() || f.isContinuation())) return;
+        String message = collect(socket, f);
+        if (dropped) return;
         int n = f.binaryData().length();
         if (f.isFinal()) {
             if (partial > 0) {
                 g.host.vertx().cancelTimer(partialTimer);
                 g.receiving.release(partial);
                 partial = 0;
+            }
+            if (message != null) received(socket, from, message);
+            else if (inBinary) {
+                inBinary = false;
+                write(LuaJson.errorBody("binary frames are not accepted; send JSON text", null));
             }
             return;
         }
@@ -170,6 +188,50 @@ final class GatewaySocket {
         }
         partial += n;
     }
+
+    /**
+     * Joins the fragments of a text message: the whole message, decoded,
+     * once f is its last fragment, else null. Text must be well-formed
+     * UTF-8 ({@link Utf8Check}, across fragments; else the connection is
+     * closed with 1007) and at most the server's maximum message size
+     * (else 1009); binary messages are not kept. Event loop.
+     */
+    private String collect(ServerWebSocket socket, WebSocketFrame f) {
+        if (f.isText()) {
+            inText = true;
+            inBinary = false;
+            utf8.reset();
+            text = null;
+        } else if (f.isBinary()) {
+            inText = false;
+            inBinary = true;
+            text = null;
+        }
+        if (!inText) return null;
+        Buffer data = f.binaryData();
+        if (!utf8.feed(data) || (f.isFinal() && !utf8.complete())) {
+            text = null;
+            closeThenReset(socket, (short) 1007, "invalid UTF-8 in a text message");
+            return null;
+        }
+        long size = (text == null ? 0 : text.length()) + (long) data.length();
+        if (size > maxMessage()) {
+            text = null;
+            closeThenReset(socket, (short) 1009, "message too big (more than " + maxMessage() + " bytes)");
+            return null;
+        }
+        if (!f.isFinal()) {
+            text = (text == null ? Buffer.buffer((int) size) : text).appendBuffer(data);
+            return null;
+        }
+        String whole = (text == null ? data : text.appendBuffer(data)).toString(java.nio.charset.StandardCharsets.UTF_8);
+        text = null;
+        inText = false;
+        return whole;
+    }
+
+    /** The largest text message taken (the server's, see {@link GatewayOptions}). */
+    private long maxMessage() { return Math.max(g.options.maxFrame(), g.options.maxBody()); }
 
     /** Closes the connection (1013), reset a second later, for a message the gateway will not take. */
     private void refuse(ServerWebSocket s, String why) {

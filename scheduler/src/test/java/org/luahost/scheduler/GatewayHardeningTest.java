@@ -533,4 +533,44 @@ class GatewayHardeningTest {
         assertEquals(202, send("POST", "/sessions/s8/send", "a", args.encode()).statusCode());
         assertEquals("[\"http:root\"]", send("POST", "/sessions/s8/call/last", "a", "[]").body());
     }
+
+    /**
+     * RFC 6455: a text message that is not UTF-8 fails the connection (1007).
+     * Vert.x decoded such bytes with replacement characters, so the session
+     * got text the client never sent. A character split between fragments is
+     * still fine; a bad byte, an encoded surrogate or a message that ends
+     * inside a character closes the connection and reaches no session.
+     */
+    @Test
+    void invalidUtf8InATextMessageClosesTheConnectionWith1007() throws Exception {
+        byte[] e = "\u00e9".getBytes(StandardCharsets.UTF_8);
+        try (Socket s = rawWebSocket("utf8")) {   // "é" split between its two bytes: delivered
+            s.getOutputStream().write(wsFrame(1, false, concat("{\"n\": \"".getBytes(), new byte[] {e[0]})));
+            s.getOutputStream().write(wsFrame(0, true, concat(new byte[] {e[1]}, "\"}".getBytes())));
+            String got = "";
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); System.nanoTime() < end; Thread.sleep(20)) {
+                got = send("POST", "/sessions/utf8/call/seen", "a", "[]").body();
+                if (got.startsWith("[1,")) break;
+            }
+            assertEquals("[1,\"\u00e9\"]", got);
+        }
+        byte[][] bad = {{(byte) 0xff}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xc0, (byte) 0xa9}, {e[0]}};
+        for (byte[] b : bad) {
+            try (Socket s = rawWebSocket("utf8")) {
+                byte[] m = b.length == 1 && b[0] == e[0] ? concat("{\"n\": \"".getBytes(), b)   // ends inside a character
+                        : concat(concat("{\"n\": \"".getBytes(), b), "\"}".getBytes());
+                s.getOutputStream().write(wsFrame(1, true, m));
+                String closed = untilClosed(s);
+                assertTrue(closed.contains("\u0003\u00efinvalid UTF-8"), "closed with 1007: "
+                        + java.util.HexFormat.of().formatHex(closed.getBytes(StandardCharsets.ISO_8859_1)));
+            }
+        }
+        assertEquals("[1,\"\u00e9\"]", send("POST", "/sessions/utf8/call/seen", "a", "[]").body());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }

@@ -342,6 +342,18 @@ class HostHardeningTest {
     }
 
     /**
+     * Options for the deep-stack tests: a 10 s time slice, so that the
+     * session's virtual thread is not unmounted while deep. Under G1 (the
+     * test JVM's collector; luahost runs the serial one, bin/jvm.options) a
+     * virtual thread frozen deep in Lua calls may fail with
+     * StackOverflowError: calls 5,000-20,000 deep answered "stack overflow"
+     * at the 2 ms slice, with -Xss512m or -Xss1g alike, never with a 10 s
+     * slice or -XX:+UseSerialGC (which AdmissionTest's heap readings do not
+     * suit). That made deepRecursionCountsAgainstTheMemoryLimit flaky.
+     */
+    static SessionOptions deepStacks() { return new SessionOptions().timeSlice(Duration.ofSeconds(10)); }
+
+    /**
      * A deep Lua stack counts against the session's memory limit, as the
      * reference's stack does against its allocator: each frame of the running
      * thread about 256 bytes (a parked virtual thread's frozen stack measured
@@ -351,16 +363,12 @@ class HostHardeningTest {
      * returned normally.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("flaky (session 10's merge): in some runs the session's virtual thread overflows"
-            + " the Java stack first, so a call 10,000 deep answers 'stack overflow' (seen on hard10's own branch too,"
-            + " 5 of 6 runs alone, at load 15-30); the stack charge itself (Budget.stackOverLimit) stays; to investigate:"
-            + " the Java stack a Lua call takes in a session's virtual thread, and this test's depths")
     void deepRecursionCountsAgainstTheMemoryLimit() throws Exception {
         Session s = start("deep", """
                 function go(n)
                   local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
                   return pcall(f, n)
-                end""", new SessionOptions().memoryLimit(8 << 20));
+                end""", deepStacks().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
         Object[] r = get(s.call("go", 150_000L));
         assertEquals(false, r[0], "150,000 frames of about 256 bytes: over 8 MB");
         assertEquals("not enough memory", r[1]);
@@ -370,24 +378,72 @@ class HostHardeningTest {
     }
 
     /**
-     * Not yet: only the running thread's stack is counted. Coroutines that
-     * each stop just under the limit and yield keep their stacks (frozen on
-     * the heap) uncounted: ten coroutines 30,000 calls deep are about 77 MB
-     * under an 8 MB limit. Counting them needs the depth of every suspended
-     * coroutine in the state's estimate (the collector's mark, or a charge
-     * at each yield), in the vm and coroutines modules.
+     * A deep stack's unwinding is not metered (no work checks while an error
+     * goes up through the frames): a turn spinning 190,000 calls deep under a
+     * 1 s budget ran 1.3-2.9 s. The budget now reserves the unwinding (at
+     * least 2 µs a call past 1,024 calls, Budget.unwindReserve), so the error
+     * comes earlier the deeper the stack: under a 300 ms budget a recursion
+     * fails before 150,000 calls (150,000 x 2 µs is the whole budget),
+     * whatever the machine's speed, and never reaches its spinning bottom.
      */
-    @org.junit.jupiter.api.Disabled("suspended coroutines' stacks are not counted against the memory limit yet (see the comment)")
+    @Test
+    void aDeepStackReservesItsUnwindingOutOfTheCpuBudget() throws Exception {
+        Session s = start("deepcpu", """
+                deepest, bottom = 0, false
+                function spin(n)
+                  local function f(k) if k > deepest then deepest = k end if k == n then bottom = true while true do end end
+                    return 1 + f(k + 1) end
+                  return f(1)
+                end
+                function seen() return deepest, bottom end""", deepStacks().memoryLimit(0).cpuBudget(Duration.ofMillis(300)));
+        long c0 = s.stats().cpuNanos();
+        SessionException e = failure(s.call("spin", 190_000L));
+        assertTrue(e.getMessage().contains("CPU budget exceeded"), e.getMessage());
+        Object[] r = get(s.call("seen"));
+        assertTrue((Long) r[0] < 150_000 && r[1].equals(false), "stopped at " + r[0] + " calls, bottom reached: " + r[1]);
+        long ms = (s.stats().cpuNanos() - c0) / 1_000_000;
+        assertTrue(ms < 300 + BOUND_MS, "counted " + ms + " ms");
+    }
+
+    /**
+     * Suspended coroutines' stacks count too: ten coroutines that each stop
+     * just under the limit (30,000 calls, about 7.5 MB at 256 bytes a call)
+     * and yield held about 77 MB of frozen stacks under an 8 MB limit. Now each
+     * yield more than 1,024 calls deep charges its stack to the state (vm
+     * Gc.parkedStackBytes) and a collection counts each reachable suspended
+     * coroutine's stack, so the second coroutine already fails.
+     */
     @Test
     void stacksOfSuspendedCoroutinesCountAgainstTheMemoryLimit() throws Exception {
         Session s = start("deepco", """
-                held = {}
                 function go(k, n)
+                  held = {}
                   local function f(n) if n == 0 then coroutine.yield() return 0 end return 1 + f(n - 1) end
                   for i = 1, k do local c = coroutine.create(f) assert(coroutine.resume(c, n)) held[i] = c end
                   return #held
-                end""", new SessionOptions().memoryLimit(8 << 20));
+                end""", deepStacks().memoryLimit(8 << 20).cpuBudget(Duration.ofSeconds(60)));   // about memory: no CPU budget error under load
+        assertEquals(1L, get(s.call("go", 1L, 20_000L))[0], "one coroutine parked 20,000 deep (about 5 MB) fits");
         SessionException e = failure(s.call("go", 10L, 30_000L));
+        assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
+        // each goes deep alone (1,500 calls, 384 KB of a 600 KB limit), comes back and is collected shallow; then all
+        // go deep again: still charged (before, only a yield deeper than the coroutine's deepest was charged)
+        Session c = start("cycle", """
+                function go(k, n)
+                  held = {}
+                  local function f(m) if m == 0 then local back = coroutine.yield() if back then return 0 end
+                    coroutine.yield() return 0 end return 1 + f(m - 1) end
+                  local function body() while true do f(n) coroutine.yield() end end
+                  for i = 1, k do
+                    local co = coroutine.create(body)
+                    assert(coroutine.resume(co))            -- deep, parked
+                    assert(coroutine.resume(co, true))      -- back up, parked shallow
+                    collectgarbage()
+                    held[i] = co
+                  end
+                  for i = 1, k do assert(coroutine.resume(held[i])) end   -- all deep again
+                  return k
+                end""", deepStacks().memoryLimit(600 << 10).cpuBudget(Duration.ofSeconds(60)));
+        e = failure(c.call("go", 10L, 1_500L));   // shallow: under G1 resuming a coroutine parked 5,000 deep overflowed
         assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
     }
 }

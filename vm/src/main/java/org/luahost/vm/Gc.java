@@ -113,6 +113,17 @@ public final class Gc {
      */
     public static final long THREAD = 8 * 1024;
     /**
+     * The frozen stack of a coroutine suspended more than {@link #SHALLOW_STACK} calls deep,
+     * per call (a parked virtual thread's stack chunk measured 185-240 bytes a Lua call):
+     * counted by a mark while it is reachable and charged at each yield that deep.
+     */
+    public static final long FRAME = 256;
+    /** Suspended stacks up to this depth are in {@link #THREAD} (ordinary generators cost nothing more). */
+    public static final int SHALLOW_STACK = 1024;
+
+    /** The bytes a coroutine suspended depth calls deep holds beyond {@link #THREAD}. */
+    public static long parkedStackBytes(int depth) { return depth > SHALLOW_STACK ? depth * FRAME : 0; }
+    /**
      * Bytes charged per byte of source that {@code load} compiles, before it parses: the
      * syntax tree, the compiled nodes and the parser's work space are many times the text.
      */

@@ -69,11 +69,24 @@ final class GcMarker implements Edges {
             // a string is one object however many values hold it (short ones are shared, interned, in the reference)
             if (s.length() > shortString && strings.add(s)) bytes += Gc.stringBytes(s.length());
         } else if (ValueGraph.isObject(v)) {
-            if (others.add(v)) { gray.push(v); bytes += v instanceof LuaUserdata ? Gc.USERDATA : Gc.THREAD; }
+            if (others.add(v)) { gray.push(v); bytes += v instanceof LuaUserdata ? Gc.USERDATA : Gc.THREAD + parkedStack(v); }
         }
     }
 
+    /** The threads running now (the current one and its resumers): their stacks are not parked, see {@link #parkedStack}. */
+    private final Set<LuaThread> running = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * A suspended coroutine's frozen stack, counted on its {@link LuaThread} (which a mark of its handle reaches
+     * too: counted once); the running threads' stacks are the work meter's to count.
+     */
+    private long parkedStack(Object v) {
+        return v instanceof LuaThread t && !running.contains(t) ? Gc.parkedStackBytes(t.depth) : 0;
+    }
+
     void markRoots(LuaState L, LuaThread th) {
+        running.add(th);
+        for (LuaThread t = L.current(); t != null; t = t.resumer) running.add(t);
         // a thread's edges are its stack, so the main thread (a root) is marked like any object
         L.forEachRoot(this::mark);
         mark(th);

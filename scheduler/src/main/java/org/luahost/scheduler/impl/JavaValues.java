@@ -25,7 +25,10 @@ final class JavaValues {
         Object[] out = new Object[javaArgs.length];
         try {
             for (int i = 0; i < out.length; i++) {
-                out[i] = Values.toLua(null, javaArgs[i], ValueLimits.DEFAULT, LuaJson.unwrap(), "argument " + (i + 1));
+                Object v = javaArgs[i];
+                // nil, booleans and numbers are Lua values as they are: no converter, no path text (per send)
+                out[i] = v == null || v instanceof Long || v instanceof Double || v instanceof Boolean ? v
+                        : Values.toLua(null, v, ValueLimits.DEFAULT, LuaJson.unwrap(), "argument " + (i + 1));
             }
         } catch (ValueException e) {
             throw new SessionException(SessionException.Kind.BAD_VALUE, e.getMessage());

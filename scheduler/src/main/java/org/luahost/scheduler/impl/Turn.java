@@ -28,6 +28,9 @@ final class Turn {
     boolean failed;
     /** The turn ran out of its CPU budget (for the metrics). */
     boolean overBudget;
+    /** When the budget error was first raised, and how deep the thread was then (see Budget.unwindReserve). */
+    long raisedAt;
+    int raisedDepth;
     /** Whether this turn's thread is the drainer (false once it handed the role over in a wait). */
     boolean drainer = true;
     /** Ids of the sessions whose turns wait on this one (for calls), this session last. */

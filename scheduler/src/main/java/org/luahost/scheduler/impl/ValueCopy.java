@@ -58,6 +58,8 @@ final class ValueCopy {
             if (v instanceof LuaTable) {
                 if (c == null) c = new ValueCopy(ValueLimits.DEFAULT);
                 out[i] = c.copy(v, what + " " + (i + 1));
+            } else if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
+                out[i] = v;   // the common case: no path (its text is built only for an error)
             } else {
                 out[i] = scalar(v, ValuePath.root(what + " " + (i + 1)));
             }
