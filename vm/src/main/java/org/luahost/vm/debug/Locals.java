@@ -19,8 +19,9 @@ import org.luahost.vm.runtime.Site;
  * {@code f}. The hidden loop variables are listed as {@code "(for state)"}:
  * a generic for's with their values (iterator function, state, control
  * value, closing value), a numeric for's with nil values. The reference's
- * unnamed stack slots ({@code "(temporary)"}) are not shown, but for a
- * stripped function, whose locals are listed as such; a Java function's
+ * unnamed stack slots ({@code "(temporary)"}) are shown for a stripped
+ * function, whose locals are listed as such, and inside a hook, where the
+ * frame's slots past its active locals are; a Java function's
  * stack ({@code "(C temporary)"}) is shown while a hook runs. Runs on the
  * thread that owns the frame.
  */
@@ -29,7 +30,8 @@ public final class Locals {
 
     /**
      * A local found in a frame: its name and value, and where it lives: its
-     * debug entry (info), or the index of a vararg (info null).
+     * debug entry (info), or the index of a vararg (info null), or for a
+     * {@code "(temporary)"} slot s of a hooked frame, -2 - s (info null).
      */
     public record Local(String name, Object value, Proto.LocalInfo info, int vararg) {}
 
@@ -50,7 +52,7 @@ public final class Locals {
         // a stripped function has no lines (its nodes have line 0): its locals are all listed, unnamed
         Proto.LocalInfo e = p.stripped ? (n <= p.locals.length ? p.locals[(int) n - 1] : null)
                 : active(p, f.currentLine(), f.site, n);
-        if (e == null) return null;
+        if (e == null) return p.stripped ? null : temporary(p, f, n);
         Object v = null;
         if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
             v = f.slots[e.slot()];
@@ -59,8 +61,41 @@ public final class Locals {
         return new Local(e.name(), v, e, -1);
     }
 
+    /**
+     * Inside a hook (the frame stopped at a statement: a line or count event), the
+     * entries past the active locals, as {@code "(temporary)"}: the frame's other
+     * slots with what they hold (a dead local's last value, or nil), as the reference
+     * lists the registers of a hooked frame (D7). lua5.4 lists its frame's registers
+     * (at least 2) and one more; here the registers are the slots (a slotless hidden
+     * local counts as one), so a frame whose expressions need registers past its
+     * locals lists fewer, and the entries past the slots hold nil. Null when there is
+     * no entry n.
+     */
+    private static Local temporary(Proto p, Frame f, long n) {
+        if (!(f.site instanceof Stat) || f.slots == null || n < 1) return null;
+        int line = f.currentLine();
+        long k = 0;
+        int top = 0;
+        for (Proto.LocalInfo e; (e = active(p, line, f.site, k + 1)) != null; k++) top = Math.max(top, e.slot() + 1);
+        long registers = Math.max(p.frameSize + k - top, 2);
+        if (n <= k || n > registers + 1) return null;
+        long s = top + (n - k) - 1;
+        Object v = s < p.frameSize && s < f.slots.length ? f.slots[(int) s] : null;
+        if (v instanceof Cell c) v = c.v;
+        return new Local("(temporary)", v, null, TEMPORARY - (int) s);
+    }
+
+    /** {@link Local#vararg} of a {@code "(temporary)"} slot s: TEMPORARY - s. */
+    private static final int TEMPORARY = -2;
+
     /** Sets a local found by {@link #find} in frame f. */
     public static void set(Frame f, Local l, Object v) {
+        if (l.info() == null && l.vararg() <= TEMPORARY) {
+            // a dead slot (a Cell there belongs to a closure that keeps it); past the slots, nothing to keep
+            int s = TEMPORARY - l.vararg();
+            if (s < f.closure.proto.frameSize && s < f.slots.length) f.slots[s] = v;
+            return;
+        }
         if (l.info() == null) {
             Object[] va = f.varargs.clone();
             va[l.vararg()] = v;

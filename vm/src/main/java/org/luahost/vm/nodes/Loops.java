@@ -240,8 +240,16 @@ public final class Loops {
                     if (s == BREAK) break;
                     return s;
                 }
+                if (f.thread.hookMask != 0) return hooked(f, f.thread.state.nextFunction, t, key);
             }
             return NORMAL;
+        }
+
+        /** Hooks switched on by a body of a fast loop: the rest of the loop calls its iterator (call and return events). */
+        private int hooked(Frame f, Object fn, LuaTable t, Object control) {
+            int s = generic(f, fn, t, control);
+            endEvent(f, s);
+            return s;
         }
 
         private int ipairsLoop(Frame f, LuaTable t) {
@@ -259,6 +267,7 @@ public final class Loops {
                     if (s == BREAK) break;
                     return s;
                 }
+                if (f.thread.hookMask != 0) return hooked(f, f.thread.state.ipairsIterator, t, i);
             }
             return NORMAL;
         }

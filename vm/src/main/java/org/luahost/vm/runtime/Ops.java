@@ -335,20 +335,46 @@ public final class Ops {
 
     /** The __call path of a call site: fn is not a function. */
     public static Object[] callMeta(LuaThread th, Object fn, Object[] args, Site site) {
+        Object tm = metafield(th.state, fn, "__call");
+        // the reference replaces the callee in its stack slot, so the slot's name still applies
+        if (tm == null) throw typeError(th, fn, "call", site, 0);
+        Object[] a2 = new Object[args.length + 1];
+        a2[0] = fn;
+        System.arraycopy(args, 0, a2, 1, args.length);
+        if (tm instanceof LuaFunction lf) return lf.invoke(th, a2);
+        Object[] chain = callChain(th, tm, a2, site);
+        return ((LuaFunction) chain[0]).invoke(th, (Object[]) chain[1]);
+    }
+
+    /**
+     * Follows a {@code __call} chain from a callable value that is not a
+     * function: returns {function, arguments}, each value of the chain put
+     * before the arguments as the reference does. The reference has no limit
+     * but its stack (1M slots), so a chain that comes back to a value it passed
+     * is "stack overflow" at the call (lua5.4 reaches it after O(n^2) work; the
+     * metafields are raw reads, so the loop is certain and is reported at once).
+     * Chains longer than one are rare: the identity set costs nothing in
+     * ordinary code.
+     */
+    public static Object[] callChain(LuaThread th, Object fn, Object[] args, Site site) {
+        java.util.ArrayList<Object> values = new java.util.ArrayList<>();
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Object f = fn;
-        for (int loop = 0; loop < MAXTAGLOOP; loop++) {
+        while (!(f instanceof LuaFunction)) {
             Object tm = metafield(th.state, f, "__call");
-            // the reference replaces the callee in its stack slot, so the slot's name still applies
             if (tm == null) throw typeError(th, f, "call", site, 0);
-            Object[] a2 = new Object[args.length + 1];
-            a2[0] = f;
-            System.arraycopy(args, 0, a2, 1, args.length);
-            args = a2;
-            if (tm instanceof LuaFunction lf) return lf.invoke(th, args);
+            if (!seen.add(f) || values.size() + args.length >= MAX_CALL_ARGS) throw th.runtimeError(site, "stack overflow");
+            values.add(f);
             f = tm;
         }
-        throw th.runtimeError(site, "'__call' chain too long; possible loop");
+        Object[] a2 = new Object[values.size() + args.length];
+        for (int i = 0; i < values.size(); i++) a2[i] = values.get(values.size() - 1 - i);
+        System.arraycopy(args, 0, a2, values.size(), args.length);
+        return new Object[] {f, a2};
     }
+
+    /** Arguments a call may have before "stack overflow" (the reference's LUAI_MAXSTACK slots). */
+    private static final int MAX_CALL_ARGS = 1_000_000;
 
     // ---------------------------------------------------------------- tostring
 
