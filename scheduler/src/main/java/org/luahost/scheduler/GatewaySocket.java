@@ -2,7 +2,10 @@ package org.luahost.scheduler;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.vertx.core.Future;
@@ -68,6 +71,8 @@ final class GatewaySocket {
     /** Bytes of the message whose fragments are still coming (counted in the gateway's Receiving), and its deadline (event loop only). */
     private long partial, partialTimer;
     private Future<Void> queue = Future.succeededFuture();
+    /** Bytes read from the client since its connection last could take more output (the channel's event loop). */
+    private long readWhileFull;
     /** Whether the message whose fragments come is text or binary, and the check of its UTF-8 (event loop only). */
     private boolean inText, inBinary;
     private final Utf8Check utf8 = new Utf8Check();
@@ -102,6 +107,7 @@ final class GatewaySocket {
         HttpConnection conn = req.connection();
         AutoCloseable sub = g.host.subscribe(id, this::push);
         socket.frameHandler(f -> fragment(socket, f));
+        watchReads(socket);
         socket.closeHandler(v -> {
             g.receiving.release(partial);
             partial = 0;
@@ -297,6 +303,30 @@ final class GatewaySocket {
         dropped = true;
         s.close(code, why);
         g.host.vertx().setTimer(1000, t -> reset(s));
+    }
+
+    /**
+     * Counts, at the head of the connection's Netty pipeline, the bytes read while the
+     * connection cannot take more output (not writable: Vert.x then queues what is written in
+     * its own queue, which {@link #unsent} does not see). Vert.x answers pings with pongs
+     * itself, never showing them to the frame handler, so a client that pings and never reads
+     * made the server queue pongs without end (300 MB of pings: a real serve grew from 107 to
+     * 835 MB). More than {@link GatewayOptions#maxPending} bytes read while not writable, or
+     * more than that waiting in Netty's buffer, drops the client; a dropped connection is no
+     * longer read (its writes back up until the reset). Event loop (the channel's).
+     */
+    private void watchReads(ServerWebSocket socket) {
+        if (!(socket instanceof WebSocketInternal w)) return;
+        w.channelHandlerContext().pipeline().addFirst("luahost-reads", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (ctx.channel().isWritable()) readWhileFull = 0;
+                else if (msg instanceof ByteBuf b) readWhileFull += b.readableBytes();
+                if (!dropped && (readWhileFull > g.options.maxPending() || unsent(socket) > g.options.maxPending())) drop(socket);
+                if (dropped) ctx.channel().config().setAutoRead(false);
+                ctx.fireChannelRead(msg);
+            }
+        });
     }
 
     /** Bytes written to s's connection and not yet handed to the kernel (pushes, pongs, anything); event loop. */
