@@ -380,13 +380,8 @@ public final class Calls {
     /** Resolves a callee for a tail call: a function, or the __call chain of a callable value. */
     static void prepareTail(Frame f, Object fv, Object[] args, Site site) {
         if (!(fv instanceof LuaFunction)) {
-            Object tm = Ops.metafield(f.thread.state, fv, "__call");
-            // the reference replaces the callee in its stack slot, so the slot's name still applies
-            if (tm == null) throw Ops.typeError(f.thread, fv, "call", site, 0);
-            Object[] a2 = new Object[args.length + 1];
-            a2[0] = fv;
-            System.arraycopy(args, 0, a2, 1, args.length);
-            args = a2;
+            Object tm = Ops.callHandler(f.thread, fv, site);
+            args = Ops.withCallee(fv, args);
             fv = tm;
             if (!(fv instanceof LuaFunction)) {   // a longer chain (rare): see Ops.callChain
                 Object[] chain = Ops.callChain(f.thread, fv, args, site);

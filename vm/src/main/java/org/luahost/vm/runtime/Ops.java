@@ -335,15 +335,29 @@ public final class Ops {
 
     /** The __call path of a call site: fn is not a function. */
     public static Object[] callMeta(LuaThread th, Object fn, Object[] args, Site site) {
-        Object tm = metafield(th.state, fn, "__call");
-        // the reference replaces the callee in its stack slot, so the slot's name still applies
-        if (tm == null) throw typeError(th, fn, "call", site, 0);
-        Object[] a2 = new Object[args.length + 1];
-        a2[0] = fn;
-        System.arraycopy(args, 0, a2, 1, args.length);
+        Object tm = callHandler(th, fn, site);
+        Object[] a2 = withCallee(fn, args);
         if (tm instanceof LuaFunction lf) return lf.invoke(th, a2);
         Object[] chain = callChain(th, tm, a2, site);
         return ((LuaFunction) chain[0]).invoke(th, (Object[]) chain[1]);
+    }
+
+    /**
+     * fn's {@code __call} metamethod, or the "attempt to call" error (the reference
+     * replaces the callee in its stack slot, so the slot's name still applies).
+     */
+    public static Object callHandler(LuaThread th, Object fn, Site site) {
+        Object tm = metafield(th.state, fn, "__call");
+        if (tm == null) throw typeError(th, fn, "call", site, 0);
+        return tm;
+    }
+
+    /** The arguments of a {@code __call} metamethod: the called value, then args. */
+    public static Object[] withCallee(Object fn, Object[] args) {
+        Object[] a2 = new Object[args.length + 1];
+        a2[0] = fn;
+        System.arraycopy(args, 0, a2, 1, args.length);
+        return a2;
     }
 
     /**
