@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -30,7 +31,7 @@ import org.luahost.coroutines.ValueException;
  *     principal ({@link Principal#sender}{@code ("ws")}); a frame that is not
  *     JSON or nests too deeply is answered with an error frame
  *     {@code {"error": ...}}; frames are bounded by
- *     {@link GatewayOptions#maxFrame} (a larger one closes the connection);
+ *     {@link GatewayOptions#maxFrame} (a larger one closes the connection with 1009);
  *     messages over {@link Gateway#INLINE_BODY} are converted to Lua on a
  *     worker, in order ({@link #received});</li>
  * <li>each {@code host.push(v)} of the session becomes one text frame (the
@@ -325,6 +326,23 @@ final class GatewaySocket {
                 if (!dropped && (readWhileFull > g.options.maxPending() || unsent(socket) > g.options.maxPending())) drop(socket);
                 if (dropped) ctx.channel().config().setAutoRead(false);
                 ctx.fireChannelRead(msg);
+            }
+        });
+        // a frame the decoder refuses (over maxFrame, unmasked, a bad opcode): Vert.x's handler would close the
+        // connection with a plain 1000 (or a reset), so the client never learnt why; here, past the encoder, the
+        // decoder's own status goes out (1009 for a frame too big, else 1002) and the rest is dropped as for a
+        // slow client. The decoder discards whatever arrives after the refused header.
+        if (w.channelHandlerContext().pipeline().get("wsencoder") == null) return;
+        w.channelHandlerContext().pipeline().addAfter("wsencoder", "luahost-refused", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                if (!(cause instanceof CorruptedWebSocketFrameException bad)) {
+                    ctx.fireExceptionCaught(cause);
+                } else if (!dropped) {
+                    int code = bad.closeStatus().code();
+                    closeThenReset(socket, (short) code, code == 1009
+                            ? "frame too big (more than " + g.options.maxFrame() + " bytes)" : "protocol error");
+                }
             }
         });
     }
