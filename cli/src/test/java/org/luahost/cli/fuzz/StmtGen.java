@@ -148,7 +148,15 @@ abstract class StmtGen extends ExprGen {
         int m = between(Math.max(1, targets.size() - 1), targets.size() + 2);
         List<String> vals = new ArrayList<>();
         for (int i = 0; i < m; i++) vals.add(expr(i < tags.size() ? tags.get(i) : T.ANY, 2));
-        if (chance(40)) vals.add(pick(call(2), vararg ? "..." : call(2), "string.byte(\"xyz\", 1, -1)", "table.unpack({7, 8, 9})"));
+        if (chance(40)) {
+            // a call last fills the targets from position m on with whatever it gives (a table or a function
+            // too): only where those targets are untyped, else a string variable could end up holding a table
+            // whose address later reaches string.format("%s") (seed 20261338 #924); integers are fine anywhere
+            boolean untyped = true;
+            for (int i = m; i < tags.size(); i++) untyped &= tags.get(i) == T.ANY;
+            vals.add(untyped ? pick(call(2), vararg ? "..." : call(2), "string.byte(\"xyz\", 1, -1)", "table.unpack({7, 8, 9})")
+                    : pick("string.byte(\"xyz\", 1, -1)", "table.unpack({7, 8, 9})"));
+        }
         line(String.join(", ", targets) + " = " + String.join(", ", vals));
         line("P(" + String.join(", ", targets) + ")");
     }
