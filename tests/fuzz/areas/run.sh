@@ -2,7 +2,8 @@
 # Runs each area probe on lua5.4 and on ./luahost lua in both tiers; prints time and a diff summary.
 cd "$(dirname "$0")"
 LH=../../../luahost
-for f in "${@:-*.lua}"; do
+[ $# -eq 0 ] && set -- *.lua
+for f in "$@"; do
   [ -f "$f" ] || continue
   b=${f%.lua}
   s=$(date +%s.%N); timeout 120 lua5.4 "$f" >/tmp/ar_$b.ref 2>&1; echo "exit $?" >>/tmp/ar_$b.ref; t0=$(echo "$(date +%s.%N)-$s"|bc)

@@ -576,17 +576,59 @@ public final class Compiler extends ExprCompiler {
                 else args[args.length - 1] = post(args[args.length - 1], c.line());
                 Expr[] p = Pins.held(prepend(fn, args));
                 args = tail(p, args);
+                call.tailTransfer = returnTransfer(es);
                 return new Stats.ReturnTail(r.line(), call, p[0], args, lastMulti(args), null, null);
             }
             if (e instanceof Ast.MethodCall m) {
                 Calls.Method call = (Calls.Method) Pins.unscoped(expr(m));
+                call.tailTransfer = returnTransfer(es);
                 return new Stats.ReturnTail(r.line(), call, null, null, false, call.obj, m.name());
             }
         }
+        int transfer = returnTransfer(es);
         Expr[] exprs = exprs(es);
         exprs[exprs.length - 1] = post(exprs[exprs.length - 1], line(r, 0));   // the return instruction
-        if (exprs.length == 1 && !exprs[0].isMulti()) return new Stats.Return1(r.line(), exprs[0]);
+        if (exprs.length == 1 && !exprs[0].isMulti()) {
+            Stats.Return1 r1 = new Stats.Return1(r.line(), exprs[0]);
+            r1.transfer = transfer;
+            return r1;
+        }
         Expr[] p = Pins.held(exprs);   // the function's return drops these pins
-        return new Stats.ReturnN(r.line(), p, lastMulti(p));
+        Stats.ReturnN rn = new Stats.ReturnN(r.line(), p, lastMulti(p));
+        rn.transfer = transfer;
+        return rn;
+    }
+
+    /**
+     * Where the reference's registers hold what return es hands back (getinfo's
+     * ftransfer at the return event, 1-based): a lone local, in parentheses or
+     * not, is returned from its own register; anything else from the first
+     * register past the active locals (locals with a register are those with an
+     * open debug entry: compile-time constants have none, the hidden loop
+     * variables have theirs).
+     */
+    private int returnTransfer(List<Ast.Expr> es) {
+        List<Proto.LocalInfo> li = fs.localInfos;
+        int lone = -1;
+        if (es.size() == 1) {
+            Ast.Expr e = es.get(0);
+            while (e instanceof Ast.Paren pe) e = pe.expr();
+            if (e instanceof Ast.Name n) {
+                for (int i = fs.actives.size() - 1; i >= 0; i--) {
+                    Var v = fs.actives.get(i);
+                    if (v.name.equals(n.name())) {
+                        if (!v.ctc) lone = v.info;
+                        break;
+                    }
+                }
+            }
+        }
+        int open = 0;
+        for (int i = 0; i < li.size(); i++) {
+            if (li.get(i).endLine() != Integer.MAX_VALUE) continue;
+            open++;
+            if (i == lone) return open;
+        }
+        return open + 1;
     }
 }

@@ -40,6 +40,10 @@ public final class DebugHook implements LuaThread.Hook {
     /** The frame a call or return event is about, and its transferred values (getinfo 'r'), while the hook runs. */
     Frame transferFrame;
     int ftransfer, ntransfer;
+    /** At a Lua function's return event, the values it hands back (debug.getlocal shows them at ftransfer on); else null. */
+    Object[] transferValues;
+    /** Whether transferFrame's event is its return (else its call). */
+    boolean transferReturn;
 
     /** A hook calling fn for the events of mask (LuaThread.HOOK_*), and a count event every count steps (0: none). */
     public DebugHook(LuaFunction fn, int mask, int count) {
@@ -104,6 +108,8 @@ public final class DebugHook implements LuaThread.Hook {
 
     private void transfer(Frame f, int first, int n) {
         transferFrame = f;
+        transferValues = null;
+        transferReturn = false;
         ftransfer = n == 0 ? 0 : first;
         ntransfer = n;
     }
@@ -111,7 +117,9 @@ public final class DebugHook implements LuaThread.Hook {
     /**
      * A Java function's stack at its return: its arguments, then its results,
      * but for select and assert, which return their last arguments from where
-     * they are in the reference.
+     * they are in the reference, setmetatable, debug.setmetatable and rawset,
+     * which cut their stack to their first argument and return it, and rawget,
+     * whose result replaces the key, and next, whose results start there.
      */
     private static Object[] returnStack(LuaFunction fn, Object[] args, Object[] r) {
         int na = args.length, nr = r == null ? 0 : r.length;
@@ -121,9 +129,60 @@ public final class DebugHook implements LuaThread.Hook {
             for (int i = 0; i < nr && suffix; i++) suffix = r[i] == args[na - nr + i];
             if (suffix) return args;
         }
+        if (nr == 1 && na >= 1 && r[0] == args[0]
+                && ("setmetatable".equals(name) || "rawset".equals(name) || "debug.setmetatable".equals(name))) {
+            return new Object[] {args[0]};
+        }
+        if (nr == 1 && na >= 2 && "rawget".equals(name)) return new Object[] {args[0], r[0]};   // the key's place
+        if (nr >= 1 && na >= 1 && "next".equals(name)) {   // the key's place too (and the value's after it)
+            Object[] st = new Object[1 + nr];
+            st[0] = args[0];
+            System.arraycopy(r, 0, st, 1, nr);
+            return st;
+        }
         Object[] st = java.util.Arrays.copyOf(args, na + nr);
         if (nr > 0) System.arraycopy(r, 0, st, na, nr);
         return st;
+    }
+
+    /** Whether frame f is at its call or return event (its hook is running); ret: which of the two. */
+    public static boolean atEvent(LuaThread t, Frame f, boolean ret) {
+        return t.hook instanceof DebugHook h && h.transferFrame == f && f != null && h.transferReturn == ret;
+    }
+
+    /** Whether Lua frame f is at its return event, handing back values (its hook is running). */
+    public static boolean returning(LuaThread t, Frame f) {
+        return t.hook instanceof DebugHook h && h.transferFrame == f && f != null && h.transferValues != null;
+    }
+
+    /**
+     * Result i (0-based) of Lua frame f at its return event, shown by debug.getlocal at
+     * ftransfer + i: a holder {value}, or null when f is not returning under a hook or i is out of range.
+     */
+    public static Object[] returnValue(LuaThread t, Frame f, long n) {
+        if (!(t.hook instanceof DebugHook h) || h.transferFrame != f || f == null || h.transferValues == null) return null;
+        long i = n - h.ftransfer;
+        if (i < 0 || i >= h.transferValues.length) return null;
+        return new Object[] {h.transferValues[(int) i]};
+    }
+
+    /**
+     * Sets result n - ftransfer of Lua frame f at its return event (debug.setlocal in a return hook
+     * changes what the function returns, as in the reference); false when there is no such result.
+     */
+    public static boolean setReturnValue(LuaThread t, Frame f, long n, Object v) {
+        if (returnValue(t, f, n) == null) return false;
+        DebugHook h = (DebugHook) t.hook;
+        int i = (int) (n - h.ftransfer);
+        if (f.retN == null) {
+            f.ret1 = v;
+        } else {
+            // the results may be an array the function did not make (its varargs, a callee's results)
+            if (h.transferValues == f.retN) f.retN = f.retN.clone();
+            f.retN[i] = v;
+        }
+        h.transferValues = f.retN != null ? f.retN : new Object[] {f.ret1};
+        return true;
     }
 
     /** Values getinfo 'r' gives for frame f: {ftransfer, ntransfer} during its call or return event, else zeros. */
@@ -151,8 +210,18 @@ public final class DebugHook implements LuaThread.Hook {
                 f.varargs = returnStack(f.fn, f.varargs, r);
                 int nr = r == null ? 0 : r.length;
                 transfer(f, f.varargs.length - nr + 1, nr);
+                transferReturn = true;
             } else {
-                transferFrame = null;   // where a Lua function's results are has no counterpart here: 0, 0
+                // where the reference's registers hold the results (see Site.returnTransfer); a function that
+                // ran off its end, or returns nothing, transfers nothing (0, 0)
+                int first = f.site != null ? f.site.returnTransfer() : 0;
+                Object[] r = f.retN != null ? f.retN : new Object[] {f.ret1};
+                if (first > 0 && r.length > 0) {
+                    transfer(f, first, r.length);
+                    transferValues = r;
+                } else {
+                    transferFrame = null;
+                }
             }
             fire(th, "return", null);
         }

@@ -39,6 +39,12 @@ public final class Locals {
     public static Local find(Frame f, long n) {
         if (f.closure == null) {
             // a Java function's stack, kept while a hook runs (see DebugHook): its arguments and results
+            // at its own call or return event the reference shows one more slot past the stack (stale); but
+            // debug.sethook's return, whose stack ends where the hook was set
+            if (n == f.varargs.length + 1 && (DebugHook.atEvent(f.thread, f, false)
+                    || DebugHook.atEvent(f.thread, f, true) && !(f.fn != null && "debug.sethook".equals(f.fn.name())))) {
+                return new Local("(C temporary)", null, null, RESULT + (int) n);
+            }
             if (n < 1 || n > f.varargs.length) return null;
             return new Local("(C temporary)", f.varargs[(int) n - 1], null, (int) n - 1);
         }
@@ -49,9 +55,27 @@ public final class Locals {
             return new Local("(vararg)", f.varargs[i], null, i);
         }
         if (n == 0) return null;
+        // at its return event the frame has run its return statement's line (its declarations included), and
+        // the values it hands back are in the reference's registers from ftransfer on (see Site.returnTransfer)
+        boolean atReturn = DebugHook.returning(f.thread, f);
+        Site site = atReturn ? null : f.site;
+        Object[] result = atReturn ? DebugHook.returnValue(f.thread, f, n) : null;
+        if (result != null) {
+            Proto.LocalInfo e = p.stripped ? null : active(p, f.currentLine(), null, n);
+            return new Local(e != null ? e.name() : "(temporary)", result[0], null, RESULT + (int) n);
+        }
+        if (atReturn && !p.stripped && active(p, f.currentLine(), null, n) == null) {
+            // past the locals and the results, the reference shows the registers up to its top, which hold
+            // stale values (at least two past the locals): named as it does, their values nil here
+            long k = 0;
+            while (active(p, f.currentLine(), null, k + 1) != null) k++;
+            long[] tr = DebugHook.transferOf(f.thread, f);
+            if (n > k && n <= Math.max(tr[0] + tr[1], k + 2)) return new Local("(temporary)", null, null, RESULT + (int) n);
+            return null;
+        }
         // a stripped function has no lines (its nodes have line 0): its locals are all listed, unnamed
         Proto.LocalInfo e = p.stripped ? (n <= p.locals.length ? p.locals[(int) n - 1] : null)
-                : active(p, f.currentLine(), f.site, n);
+                : active(p, f.currentLine(), site, n);
         if (e == null) return p.stripped ? null : temporary(p, f, n);
         Object v = null;
         if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
@@ -88,8 +112,15 @@ public final class Locals {
     /** {@link Local#vararg} of a {@code "(temporary)"} slot s: TEMPORARY - s. */
     private static final int TEMPORARY = -2;
 
+    /** {@link Local#vararg} of what a returning frame hands back, shown as its local n: RESULT + n. */
+    private static final int RESULT = Integer.MIN_VALUE / 2;
+
     /** Sets a local found by {@link #find} in frame f. */
     public static void set(Frame f, Local l, Object v) {
+        if (l.info() == null && l.vararg() > RESULT && l.vararg() < RESULT + (1 << 20)) {
+            DebugHook.setReturnValue(f.thread, f, l.vararg() - RESULT, v);
+            return;
+        }
         if (l.info() == null && l.vararg() <= TEMPORARY) {
             // a dead slot (a Cell there belongs to a closure that keeps it); past the slots, nothing to keep
             int s = TEMPORARY - l.vararg();

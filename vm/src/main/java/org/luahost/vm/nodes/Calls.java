@@ -47,6 +47,11 @@ public final class Calls {
         /** Whether some of this call's parts are pinned (the compiler then puts it in a pin scope; see {@link Pins}). */
         public boolean pinned() { return false; }
 
+        /** For the call of a {@code return f()}: see {@link #returnTransfer()}; set by the compiler. */
+        public int tailTransfer;
+
+        @Override public int returnTransfer() { return tailTransfer; }
+
         @Override public boolean isMulti() { return true; }
         @Override public String varInfo(int i) { return fnInfo; }
         @Override public String calleeNameWhat() { return nameWhat; }

@@ -375,8 +375,12 @@ public final class Stats {
 
     public static final class Return1 extends Stat {
         final Expr e;
+        /** See {@link #returnTransfer()}; set by the compiler. */
+        public int transfer;
 
         public Return1(int line, Expr e) { super(line); this.e = e; }
+
+        @Override public int returnTransfer() { return transfer; }
 
         @Override public int exec(Frame f) { f.ret1 = e.eval(f); f.retN = null; return RETURN; }
     }
@@ -385,7 +389,12 @@ public final class Stats {
         final Expr[] exprs;
         final boolean lastMulti;
 
+        /** See {@link #returnTransfer()}; set by the compiler. */
+        public int transfer;
+
         public ReturnN(int line, Expr[] exprs, boolean lastMulti) { super(line); this.exprs = exprs; this.lastMulti = lastMulti; }
+
+        @Override public int returnTransfer() { return transfer; }
 
         @Override
         public int exec(Frame f) {

@@ -112,8 +112,8 @@ public final class LuaClosure extends LuaFunction {
         if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
+            if (th.hookMask != 0) th.hook.onReturn(th, f);   // first: a return hook may change the results (setlocal)
             Object r = f.retN == null ? f.ret1 : first(f.retN);
-            if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }
@@ -130,8 +130,8 @@ public final class LuaClosure extends LuaFunction {
         if (th.pinMark() != pins) th.unpin(pins);
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
+            if (th.hookMask != 0) th.hook.onReturn(th, f);   // first: a return hook may change the results (setlocal)
             Object[] r = f.retN == null ? new Object[] {f.ret1} : f.retN;
-            if (th.hookMask != 0) th.hook.onReturn(th, f);
             th.pop();
             return r;
         }

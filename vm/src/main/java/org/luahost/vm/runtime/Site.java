@@ -27,4 +27,12 @@ public interface Site {
 
     /** The name matching {@link #calleeNameWhat()}. */
     default String calleeName() { return null; }
+
+    /**
+     * For a return statement (or the call of a {@code return f()}), where the
+     * reference's registers hold the values it hands back: debug.getinfo's
+     * {@code ftransfer} at the return event (1-based, a lone local's own
+     * register, else the first register past the active locals); 0 elsewhere.
+     */
+    default int returnTransfer() { return 0; }
 }
