@@ -461,6 +461,12 @@ public final class Compiler extends ExprCompiler {
         Proto.Decl decl = strip ? null
                 : DebugTables.decl(n.step() == null ? List.of(n.start(), n.limit()) : List.of(n.start(), n.limit(), n.step()), false);
         int hidden = hiddenLocals(3, n.line(), nearOf(n, 0), decl);
+        // the reference's hidden loop registers (index, iteration count or float limit, step), in frame slots
+        // for debug.getlocal: the loop keeps its own copies, so this costs a store per iteration
+        int stateSlot = fs.nextSlot;
+        fs.nextSlot += 3;
+        if (fs.nextSlot > fs.maxSlot) fs.maxSlot = fs.nextSlot;
+        for (int k = 0; k < 3; k++) hiddenAt(hidden + k, stateSlot + k, false);
         Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE, nearOf(n, 0), decl);
         Block body = block(n.block(), true);
         fs.hidden -= 3;
@@ -468,7 +474,7 @@ public final class Compiler extends ExprCompiler {
         popLocals(mark, n.block().endLine());
         endLocalInfos(hidden, n.block().endLine());
         fs.nextSlot = slotMark;
-        return new Loops.NumFor(n.line(), start, limit, step, v.slot, v.cell, body);
+        return new Loops.NumFor(n.line(), start, limit, step, v.slot, v.cell, body, stateSlot);
     }
 
     private Stat genFor(Ast.GenericFor g) {

@@ -81,8 +81,35 @@ public final class Locals {
         if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
             v = f.slots[e.slot()];
             if (e.captured()) v = v instanceof Cell c ? c.v : null;
+            if (FOR_STATE.equals(e.name()) && middleOfNumericFor(p, e)) v = iterationsLeft(f.slots, e.slot());
         }
         return new Local(e.name(), v, e, -1);
+    }
+
+    private static final String FOR_STATE = "(for state)";
+
+    /**
+     * Whether e is the second of a numeric for's three hidden entries (a generic for has four): the
+     * reference's register that holds an integer loop's remaining iterations (a float loop's limit).
+     */
+    private static boolean middleOfNumericFor(Proto p, Proto.LocalInfo e) {
+        Proto.LocalInfo[] l = p.locals;
+        for (int j = 1; j + 1 < l.length; j++) {
+            if (l[j] != e) continue;
+            return FOR_STATE.equals(l[j - 1].name()) && FOR_STATE.equals(l[j + 1].name())
+                    && (j < 2 || !FOR_STATE.equals(l[j - 2].name())) && (j + 2 >= l.length || !FOR_STATE.equals(l[j + 2].name()));
+        }
+        return false;
+    }
+
+    /** The remaining iterations of an integer numeric for whose hidden slots start at s - 1 (a float loop: its limit). */
+    private static Object iterationsLeft(Object[] slots, int s) {
+        if (s < 1 || s + 1 >= slots.length) return slots[s];
+        if (slots[s - 1] instanceof Long idx && slots[s] instanceof Long lim && slots[s + 1] instanceof Long step) {
+            long i = idx, l = lim, st = step;
+            return st > 0 ? Long.divideUnsigned(l - i, st) : Long.divideUnsigned(i - l, -(st + 1) + 1L);
+        }
+        return slots[s];
     }
 
     /**

@@ -277,8 +277,15 @@ final class JitStats extends JitExprs {
         cb.lload(step).lconst_0().lcmp().ifeq(general);   // the general path raises "'for' step is zero"
         cb.lload(i).lload(lim).lload(step).invokestatic(CD_Rt, "forSkip", MethodTypeDesc.of(CD_boolean, CD_long, CD_long, CD_long)).ifne(end);
         cb.lload(i).lload(lim).lload(step).invokestatic(CD_Rt, "forCount", MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long)).lstore(count);
+        // the hidden registers debug.getlocal shows (see NumFor.state): limit and step once, the index each time
+        cb.aload(l0);
+        storeSlot(nf.state + 1);
+        cb.aload(st0);
+        storeSlot(nf.state + 2);
         cb.labelBinding(top);
         cb.lload(i).invokestatic(CD_Long, "valueOf", MethodTypeDesc.of(CD_Long, CD_long));
+        cb.dup();
+        storeSlot(nf.state);
         if (nf.cell) cb.invokestatic(CD_Rt, "cell", MethodTypeDesc.of(CD_Cell, CD_Object));
         storeSlot(nf.slot);
         loopBody(nf.body, end);

@@ -18,10 +18,17 @@ public final class Loops {
         final int slot;
         final boolean cell;
         final Stat body;
+        /**
+         * First of three frame slots showing the reference's hidden registers to debug.getlocal: the
+         * index (set each iteration), the limit (its iteration count derived from the index, for an
+         * integer loop; see debug.Locals) and the step (both set once).
+         */
+        final int state;
 
-        public NumFor(int line, Expr start, Expr limit, Expr step, int slot, boolean cell, Stat body) {
+        public NumFor(int line, Expr start, Expr limit, Expr step, int slot, boolean cell, Stat body, int state) {
             super(line);
             this.start = start; this.limit = limit; this.step = step; this.slot = slot; this.cell = cell; this.body = body;
+            this.state = state;
         }
 
         @Override
@@ -62,8 +69,12 @@ public final class Loops {
                 long count = step > 0 ? Long.divideUnsigned(lim - i, step)
                         : Long.divideUnsigned(i - lim, -(step + 1) + 1L);
                 Object[] slots = f.slots;
+                slots[state + 1] = l0 instanceof Long ? l0 : (Object) lim;
+                slots[state + 2] = stp;
                 for (;;) {
-                    if (cell) slots[slot] = new Cell(i); else slots[slot] = i;
+                    Long b = i;
+                    slots[state] = b;
+                    if (cell) slots[slot] = new Cell(b); else slots[slot] = b;
                     int s = body.exec(f);
                     if (s != NORMAL) {
                         if (s == BREAK) break;
@@ -83,8 +94,12 @@ public final class Loops {
             // the reference's forprep skips the loop when limit < init (init < limit for a step that is not
             // positive), and its forloop goes on while idx <= limit: with a NaN the body runs once
             if (step > 0 ? lim < i : i < lim) return NORMAL;
+            f.slots[state + 1] = lim;
+            f.slots[state + 2] = step;
             do {
-                if (cell) f.slots[slot] = new Cell(i); else f.slots[slot] = i;
+                Double b = i;
+                f.slots[state] = b;
+                if (cell) f.slots[slot] = new Cell(b); else f.slots[slot] = b;
                 int s = body.exec(f);
                 if (s != NORMAL) {
                     if (s == BREAK) break;
