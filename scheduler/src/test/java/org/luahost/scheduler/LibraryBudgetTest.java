@@ -110,6 +110,36 @@ class LibraryBudgetTest {
         assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
     }
 
+    /**
+     * Garbage left by a failed turn does not count against the next ones
+     * (found against a real serve, hard13): a turn that filled the limit and
+     * failed left the estimate at the limit, a refused charge was taken back
+     * so no collection came, and every later turn's 20 MB string failed with
+     * "not enough memory" until the script called collectgarbage(). Now a
+     * refusal asks for a collection at the next safe point (the second pcall
+     * below succeeds, as in lua5.4, whose allocator collects first), and a
+     * failed turn with more than half the limit in use is followed by one.
+     * (Fails without the fix: g and the second pcall got "not enough memory".)
+     */
+    @Test
+    void garbageOfAFailedTurnIsCollectedBeforeItRefusesTheNext() throws Exception {
+        Session s = get(host.session("lb" + (++counter), Script.of("s.lua", """
+                function f() local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(1000) .. i end end
+                function g() return #string.rep('x', 6e6) end
+                function h()
+                  local t = {} for i = 1, 14000 do t[i] = ('x'):rep(1000) .. i end
+                  t = nil
+                  local ok1 = pcall(string.rep, 'x', 6e6)
+                  local ok2, r = pcall(string.rep, 'x', 6e6)
+                  return ok2 and #r
+                end
+                """), new SessionOptions().memoryLimit(16 << 20).cpuBudget(Duration.ofSeconds(5))));
+        SessionException e = failure(s.call("f"));
+        assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
+        assertArrayEquals(new Object[] {6_000_000L}, get(s.call("g")));
+        assertArrayEquals(new Object[] {6_000_000L}, get(s.call("h")));
+    }
+
     @Test
     void aHandlerThatLoopsEndsAsErrorInErrorHandling() throws Exception {
         // the xpcall returns (the reference's result for a handler that errors); the turn then goes on
