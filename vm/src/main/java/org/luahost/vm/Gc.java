@@ -247,8 +247,10 @@ public final class Gc {
      * then raises "not enough memory" if the state is still over its limit.
      */
     void atSafePoint(LuaThread th) {
-        if (finalizing || closed || allocated <= trigger && !collectionWanted) return;
         boolean charged = allocated > trigger;   // else only wanted: the refusal that wanted it raised its own error
+        // a wanted collection needs a megabyte allocated since the last one: a loop of refusals that allocates
+        // nothing (pcall(string.rep, 'x', 1e9)) does not mark the whole state on every turn of the loop
+        if (finalizing || closed || !charged && !(collectionWanted && allocated + deferred >= MIN_STEP)) return;
         if (!markNeeded()) {
             deferred += allocated;
             allocated = 0;
@@ -262,9 +264,6 @@ public final class Gc {
         } finally {
             if (top != null) top.site = site;
         }
-        // the mark's work is the turn's: one unit per 64 bytes of live data, so that collections that a loop
-        // keeps asking for (refused charges in a pcall loop) take the meter's checks and budgets with them
-        th.workLeft -= (int) Math.min(estimate >> 6, 1 << 24);
         if (charged && limit > 0 && estimate + allocated > limit) throw th.raise("not enough memory");
     }
 
