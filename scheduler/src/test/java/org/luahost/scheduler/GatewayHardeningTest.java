@@ -455,6 +455,27 @@ class GatewayHardeningTest {
         };
     }
 
+    /**
+     * Requests Netty cannot decode are answered with the gateway's JSON error
+     * body too (found against a real serve, hard13: 414, 431 and 400 came
+     * with an empty body; fails without the fix).
+     */
+    @Test
+    void undecodableRequestsAreAnsweredWithABody() throws Exception {
+        String[][] cases = {
+            {"POST /sessions/s/call/ping HTTP/1.1\r\nHost: x\r\nX-A: " + "a".repeat(100_000) + "\r\n\r\n[]", "431"},
+            {"POST /sessions/" + "a".repeat(100_000) + "/call/ping HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n[]", "414"},
+            {"POST /sessions/s/call/ping HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n[]", "400"},
+            {"POST /sessions/s/call/ping HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n[]", "400"},
+        };
+        for (String[] c : cases) {
+            String answer = rawUntilClosed(c[0]);
+            assertTrue(answer.startsWith("HTTP/1.1 " + c[1]) || answer.startsWith("HTTP/1.0 " + c[1]), answer);
+            assertTrue(answer.contains("{\"error\":"), "a JSON body: " + answer);
+        }
+        assertEquals("[\"pong\"]", send("POST", "/sessions/s/call/ping", "a", "[]").body());
+    }
+
     @Test
     void badPercentEncodingIsA400WithABody() throws Exception {
         for (String path : new String[] {"/sessions/%zz/call/ping", "/sessions/s4/call/ping%", "/sessions/s4%2/send", "/sessions/%ff%fe/send"}) {
