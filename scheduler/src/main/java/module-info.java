@@ -10,6 +10,7 @@ module org.luahost.scheduler {
     requires org.jctools.core;
     requires io.netty.buffer;      // GatewaySocket counts the bytes a client sends while its connection is full
     requires io.netty.codec.http;  // GatewaySocket closes on a refused frame with the decoder's status (1009, 1002)
+    requires io.netty.codec;       // GatewayConnections answers a request Netty could not decode with the reason
     requires io.netty.transport;   // GatewaySocket resets a too-slow client's connection (SO_LINGER 0)
     requires java.management;
     requires org.slf4j;

@@ -170,6 +170,7 @@ final class ServeCommand {
             if (store != null) store.close();
             return 1;
         }
+        boundOutputs(host);
         LuaHost luaHost = LuaHost.create(vertx, host);
         HttpServer server;
         try {
@@ -183,6 +184,7 @@ final class ServeCommand {
             System.err.println("luahost serve: cannot start: " + e.getMessage());
             vertx.close();
             if (store != null) store.close();
+            drainOutputs();
             return 1;
         }
         System.err.println("luahost: serving " + script + " on " + gateway.describe() + ":" + server.actualPort()
@@ -244,7 +246,30 @@ final class ServeCommand {
                 : report.clean() ? "; sessions saved (" + report.stopped() + ")"
                 : "; " + report.stopped() + " sessions saved, " + report.notSaved().size() + " not saved";
         System.err.println("luahost: stopped" + saved);
-        System.out.flush();
+        drainOutputs();
+    }
+
+    /** serve's stdout (the sessions' print) and stderr (the log), once they are bounded (see BoundedOutput). */
+    private static BoundedOutput stdout, stderr;
+    /** What each of them may hold while its reader does not keep up. */
+    static final int OUTPUT_QUEUE = 4 << 20;
+
+    /**
+     * Puts serve's stdout and stderr behind queues that never block their writers: the sessions'
+     * print (host's output) and the log (System.err, which the log provider looks up per event).
+     */
+    private static void boundOutputs(HostOptions host) {
+        stdout = new BoundedOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out), OUTPUT_QUEUE, "luahost-stdout");
+        stderr = new BoundedOutput(new java.io.FileOutputStream(java.io.FileDescriptor.err), OUTPUT_QUEUE, "luahost-stderr");
+        host.output(new java.io.PrintStream(stdout, false));
+        System.setOut(new java.io.PrintStream(stdout, true));
+        System.setErr(new java.io.PrintStream(stderr, true));
+    }
+
+    /** At exit: lets what is queued reach stdout and stderr, at most a second each (a reader that is gone loses it). */
+    private static void drainOutputs() {
+        if (stdout != null) stdout.drain(Duration.ofSeconds(1));
+        if (stderr != null) stderr.drain(Duration.ofSeconds(1));
     }
 
     private static String describe(Exception e) {

@@ -69,7 +69,31 @@ final class GatewayConnections {
             g.headersArrived(req);
             handler.handle(req);
         });
+        server.invalidRequestHandler(GatewayConnections::invalid);
         return server;
+    }
+
+    /**
+     * A request Netty could not decode (a request line or headers too long, a bad or doubled Content-Length,
+     * a malformed line): the status Vert.x's default handler chose, now with the JSON body every error of the
+     * gateway carries ({@code {"error": ...}}; before, an empty body), then the connection closes.
+     */
+    private static void invalid(HttpServerRequest req) {
+        Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
+        int status;
+        String why;
+        if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+            status = 414;
+            why = "request line too long";
+        } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+            status = 431;
+            why = "request headers too large";
+        } else {
+            status = 400;
+            String m = cause == null || cause.getMessage() == null ? null : cause.getMessage();
+            why = "malformed request" + (m == null ? "" : " (" + (m.length() > 200 ? m.substring(0, 200) + "..." : m) + ")");
+        }
+        GatewayHttp.close(req, status, why);
     }
 
     /** Connections closed at once because a limit was reached, since the server started. */

@@ -180,7 +180,13 @@ public final class GatewayOptions {
                 .setMaxWebSocketFrameSize(maxFrame).setMaxWebSocketMessageSize(Math.max(maxFrame, maxBody))
                 // a WebSocket the server closes (a client too slow, a frame too large) is cut after 2 s if the
                 // client does not answer the close (Vert.x's default: 10 s, holding its pending pushes meanwhile)
-                .setWebSocketClosingTimeout(2);
+                .setWebSocketClosingTimeout(2)
+                // no permessage-deflate nor per-frame deflate: Netty inflates a compressed message on the event
+                // loop, in one piece, before any size limit sees it (a 50 KB frame of zeros inflated to 50 MB held
+                // an event loop for minutes, and every session behind it stopped answering); and without an
+                // extension the decoder fails a frame with a reserved bit set (1002), as RFC 6455 requires
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
         if (tlsCert != null) {
             o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert.toString()).setKeyPath(tlsKey.toString()));
             if (tlsClientCa != null) {

@@ -305,6 +305,29 @@ class HostHardeningTest {
         assertTrue(host.stats().size() <= before + 100 * (secs + 1), host.stats().size() + " sessions");
     }
 
+    /**
+     * Sessions that a session starts with host.send or host.call follow the
+     * gateway's rule for ids (found against a real serve, hard13): before,
+     * Lua could start sessions named '', 'a\0b', a megabyte long, with a
+     * newline that went into the log as it was, or 'http', whose messages
+     * reach other sessions as the gateway's anonymous sender. Each is now
+     * refused with the gateway's reason and no session starts. (Fails without
+     * the fix: the sends succeeded.)
+     */
+    @Test
+    void sessionsStartedFromLuaHaveIdsTheGatewayWouldAccept() throws Exception {
+        Session s = start("namer", "function send(id) host.send(id, 'x') end function call(id) return host.call(id, 'f') end",
+                new SessionOptions());
+        for (String id : new String[] {"", "a\0b", "a\nluahost: error: forged", "x".repeat(201), "http", "ws", "http:alice", "ws:bob"}) {
+            for (String how : new String[] {"send", "call"}) {
+                SessionException e = failure(s.call(how, id));
+                assertTrue(e.getMessage().contains("cannot start session: "), how + " " + e.getMessage());
+                assertTrue(host.stats().stream().noneMatch(st -> st.id().equals(id)), "no session '" + id + "'");
+            }
+        }
+        get(s.call("send", "x".repeat(200)));   // 200 characters are fine
+    }
+
     @Test
     void timersAreLimitedPerSession() throws Exception {
         Session s = start("many", "function arm(n) for i = 1, n do host.every(1000, function() end) end end",

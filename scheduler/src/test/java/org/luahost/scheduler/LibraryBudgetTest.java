@@ -68,6 +68,78 @@ class LibraryBudgetTest {
         assertArrayEquals(new Object[] {"pong"}, get(other.call("ping")));
     }
 
+    /**
+     * Whole-string scans that cost one unit of work however long the string
+     * (found against a real serve, hard13): tonumber of a long numeral, string
+     * arithmetic and numeric arguments (math.abs) converting one, comparisons
+     * and equality of two long strings, os.date with a long format (which also
+     * built a 240 MB result in a session limited to 64 MB). In a loop, the
+     * meter's check (every 2,048 units) came after 1,000 such scans: 9-100 s
+     * past a 1 s budget. Now each is charged one unit per 64 bytes, and the
+     * error comes within the budget plus a few seconds (before: 10 s or more
+     * per check with these sizes, so this fails without the fix).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "local s = string.rep('0', 3e7) .. '1' local n = 0 while true do n = n + tonumber(s) end",
+        "local s = string.rep(' ', 3e7) .. '1 ' local n = 0 while true do n = n + (s + 0) end",
+        "local s = string.rep(' ', 3e7) .. '-1' local n = 0 while true do n = n + math.abs(s) end",
+        "local s = string.rep('7', 3e7) local n = 0 while true do n = n + tonumber(s, 10) end",
+        "local a, b = string.rep('a', 1e8), string.rep('a', 1e8) local n = 0 while true do if a < b then n = n + 1 end end",
+        "local a, b = string.rep('a', 1e8), string.rep('a', 1e8) local n = 0 while true do if a == b then n = n + 1 end end",
+        "local f = string.rep('%c', 1e6) local n = 0 while true do n = n + #os.date(f) end",
+    })
+    void scansOfLongStringsAreCharged(String body) throws Exception {
+        Session s = start("function f() " + body + " end");
+        long t0 = System.nanoTime();
+        SessionException e = failure(s.call("f"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(e.getMessage().contains("CPU budget exceeded (200 ms per turn)"), e.getMessage());
+        assertTrue(ms < 4_000, "the budget error came after " + ms + " ms");
+    }
+
+    /** os.date's result is charged as it grows: a long format cannot build past the memory limit. */
+    @Test
+    void aLongDateFormatIsRefusedAtTheMemoryLimit() throws Exception {
+        Session s = get(host.session("lb" + (++counter), Script.of("s.lua", """
+                function f() return #os.date(string.rep('%c', 1e7)) end
+                function g() return pcall(os.date, string.rep('%c', 1e7)) end
+                """), new SessionOptions().memoryLimit(64 << 20).cpuBudget(Duration.ZERO)));
+        assertArrayEquals(new Object[] {false, "not enough memory"}, get(s.call("g")));
+        SessionException e = failure(s.call("f"));
+        assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
+    }
+
+    /**
+     * Garbage left by a failed turn does not count against the next ones
+     * (found against a real serve, hard13): a turn that filled the limit and
+     * failed left the estimate at the limit, a refused charge was taken back
+     * so no collection came, and every later turn's 20 MB string failed with
+     * "not enough memory" until the script called collectgarbage(). Now a
+     * refusal asks for a collection at the next safe point (the second pcall
+     * below succeeds, as in lua5.4, whose allocator collects first), and a
+     * failed turn with more than half the limit in use is followed by one.
+     * (Fails without the fix: g and the second pcall got "not enough memory".)
+     */
+    @Test
+    void garbageOfAFailedTurnIsCollectedBeforeItRefusesTheNext() throws Exception {
+        Session s = get(host.session("lb" + (++counter), Script.of("s.lua", """
+                function f() local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(1000) .. i end end
+                function g() return #string.rep('x', 6e6) end
+                function h()
+                  local t = {} for i = 1, 14000 do t[i] = ('x'):rep(1000) .. i end
+                  t = nil
+                  local ok1 = pcall(string.rep, 'x', 6e6)
+                  local ok2, r = pcall(string.rep, 'x', 6e6)
+                  return ok2 and #r
+                end
+                """), new SessionOptions().memoryLimit(16 << 20).cpuBudget(Duration.ofSeconds(5))));
+        SessionException e = failure(s.call("f"));
+        assertTrue(e.getMessage().contains("not enough memory"), e.getMessage());
+        assertArrayEquals(new Object[] {6_000_000L}, get(s.call("g")));
+        assertArrayEquals(new Object[] {6_000_000L}, get(s.call("h")));
+    }
+
     @Test
     void aHandlerThatLoopsEndsAsErrorInErrorHandling() throws Exception {
         // the xpcall returns (the reference's result for a handler that errors); the turn then goes on

@@ -74,7 +74,7 @@ public final class Args {
     public static long checkInteger(LuaThread th, Object[] a, int i) {
         Object v = i <= a.length ? a[i - 1] : null;
         if (v instanceof Long l) return l;
-        Object n = Ops.tonumber(v);
+        Object n = Ops.tonumber(th, v);
         if (n instanceof Long l) return l;
         if (n instanceof Double d) {
             Long l = Numbers.floatToLong(d);
@@ -92,7 +92,7 @@ public final class Args {
     public static Object checkNumber(LuaThread th, Object[] a, int i) {
         Object v = i <= a.length ? a[i - 1] : null;
         if (v instanceof Long || v instanceof Double) return v;
-        Object n = Ops.tonumber(v);
+        Object n = Ops.tonumber(th, v);
         if (n == null) throw typeError(th, a, i, "number");
         return n;
     }

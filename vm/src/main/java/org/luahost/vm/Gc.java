@@ -211,6 +211,7 @@ public final class Gc {
         LuaThread th = state.current();
         if (limit > 0 && estimate + allocated > limit + margin()) {
             allocated -= n;
+            collectionWanted = true;
             th.trapWork();   // a collection at the next safe point (after a pcall that catches this, say)
             throw th.raise("not enough memory");
         }
@@ -246,7 +247,10 @@ public final class Gc {
      * then raises "not enough memory" if the state is still over its limit.
      */
     void atSafePoint(LuaThread th) {
-        if (finalizing || closed || allocated <= trigger) return;
+        boolean charged = allocated > trigger;   // else only wanted: the refusal that wanted it raised its own error
+        // a wanted collection needs a megabyte allocated since the last one: a loop of refusals that allocates
+        // nothing (pcall(string.rep, 'x', 1e9)) does not mark the whole state on every turn of the loop
+        if (finalizing || closed || !charged && !(collectionWanted && allocated + deferred >= MIN_STEP)) return;
         if (!markNeeded()) {
             deferred += allocated;
             allocated = 0;
@@ -260,7 +264,7 @@ public final class Gc {
         } finally {
             if (top != null) top.site = site;
         }
-        if (limit > 0 && estimate + allocated > limit) throw th.raise("not enough memory");
+        if (charged && limit > 0 && estimate + allocated > limit) throw th.raise("not enough memory");
     }
 
     /** Whether finalizers are running now (collectgarbage then fails, as in the reference). */
@@ -382,10 +386,32 @@ public final class Gc {
      */
     public boolean collectIfDue(LuaThread th) {
         int n = finobj.size();
-        if (finalizing || closed || !running || n < 1000 || n < 2 * finAfterLast) return false;
+        if (finalizing || closed) return false;
+        if (!collectionWanted && (!running || n < 1000 || n < 2 * finAfterLast)) return false;
         collect(th);
         return true;
     }
+
+    /**
+     * Set when a charge was refused (not enough memory) and no collection ran since, or
+     * when a host asked for one ({@link #wantCollection}): the estimate is the live data
+     * of the last mark plus what was allocated since, so it may count garbage, and the
+     * next safe point or the host between turns ({@link #collectIfDue}) collects. Before,
+     * a refused charge was taken back, so no collection came: a turn that left 60 MB of
+     * garbage (ended by its CPU budget, say) made every later allocation of 20 MB in the
+     * session fail with "not enough memory", turn after turn, until a script called
+     * collectgarbage().
+     */
+    private boolean collectionWanted;
+
+    /** Whether a collection is wanted (see {@link #collectionWanted}). */
+    public boolean collectionWanted() { return collectionWanted; }
+
+    /** Asks for a collection at the next safe point or between a host's turns (after a turn that failed, say). */
+    public void wantCollection() { collectionWanted = true; }
+
+    /** The state's memory limit in bytes (0: none). */
+    public long limit() { return limit; }
 
     /** Finalizers still to run while the state closes (see {@link #closeState}). */
     private java.util.ArrayDeque<Object> closing;
@@ -416,6 +442,7 @@ public final class Gc {
 
     private void collect(LuaThread th) {
         collections++;
+        collectionWanted = false;
         if (++epoch == 0) epoch = 1;
         GcMarker m = new GcMarker(epoch, limit > 0);
         LuaState L = th.state;

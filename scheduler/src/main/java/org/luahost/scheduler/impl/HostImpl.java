@@ -497,6 +497,7 @@ public final class HostImpl implements LuaHost {
 
     void sendFromLua(SessionImpl from, String target, Object[] copied) {
         if (cluster != null && find(target) == null) {   // to another node
+            checkStartable(target);
             cluster.wire.sendFromLua(from.id, target, copied);
             return;
         }
@@ -506,7 +507,10 @@ public final class HostImpl implements LuaHost {
 
     CompletableFuture<Object[]> callFromLua(SessionImpl from, String target, String fname, Object[] copied) {
         String[] chain = from.chainForCall();
-        if (cluster != null && find(target) == null) return cluster.wire.callFromLua(chain, target, fname, copied);
+        if (cluster != null && find(target) == null) {
+            checkStartable(target);
+            return cluster.wire.callFromLua(chain, target, fname, copied);
+        }
         SessionImpl s = targetOf(from, target);
         checkCycle(s, chain);
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
@@ -534,8 +538,22 @@ public final class HostImpl implements LuaHost {
     /** The session a host.send/host.call of from reaches; starting (or restoring) it is charged to from. */
     private SessionImpl targetOf(SessionImpl from, String target) {
         SessionImpl s = sessions.get(target);
-        if (s == null || !s.isLive()) from.chargeNewSession(target);
+        if (s == null || !s.isLive()) {
+            checkStartable(target);
+            from.chargeNewSession(target);
+        }
         return byId(target);
+    }
+
+    /**
+     * A session that Lua code starts (or restores) with host.send or host.call follows the gateway's rule for ids
+     * a client may start. Before, a session could start sessions named '', 'a\0b', a megabyte long or 'http'
+     * (whose messages reach others as the gateway's anonymous sender), each saved under that id and written as it
+     * is into the log.
+     */
+    private static void checkStartable(String target) {
+        String bad = org.luahost.scheduler.Gateway.idProblem(target);
+        if (bad != null) throw new SessionException(Kind.NO_SUCH_SESSION, "cannot start session: " + bad);
     }
 
     // ---------------------------------------------------------------- bookkeeping

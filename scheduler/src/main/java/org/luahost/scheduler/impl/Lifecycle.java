@@ -118,7 +118,11 @@ final class Lifecycle {
     void collectIfDue(Turn t) {
         SessionImpl s = session;
         if (s.lua.L == null || s.status != Status.RUNNING || s.turns.inProgress != 1 || t.thread == null) return;
-        if (s.lua.pendingFinalizers() < 1000) return;   // collectIfDue's own first test, without the clock reset
+        org.luahost.vm.Gc gc = s.lua.L.gc();
+        // a failed turn may have left much garbage (a loop ended by its budget): the estimate counts it until a
+        // collection, and with a memory limit the session's next allocations would be refused for it
+        if (t.failed && gc.limit() > 0 && gc.inUse() > gc.limit() / 2) gc.wantCollection();
+        if (s.lua.pendingFinalizers() < 1000 && !gc.collectionWanted()) return;   // collectIfDue's own first tests, without the clock reset
         try {
             s.budget.renew(t);
             s.lua.collect(t);

@@ -29,7 +29,9 @@ public final class BaseLib {
             th.state.gc().chargeString(s.length());
             return ret(s);
         });
-        G.rawset("tonumber", FastFunction.ofValue("tonumber", Ops::tonumber, BaseLib::tonumber));
+        // a long string takes the general body, which charges its scan (Ops.tonumber(th, v))
+        G.rawset("tonumber", FastFunction.ofValue("tonumber",
+                v -> v instanceof String s && s.length() >= Ops.LONG_STRING ? FastFunction.SLOW : Ops.tonumber(v), BaseLib::tonumber));
         reg(G, "rawequal", (th, a) -> { Args.checkAny(th, a, 1); Args.checkAny(th, a, 2); return ret(Lua.rawEquals(a[0], a[1])); });
         reg(G, "rawlen", (th, a) -> {
             Object v = Args.arg(a, 1);
@@ -188,12 +190,13 @@ public final class BaseLib {
     private static Object[] tonumber(LuaThread th, Object[] a) {
         if (Args.isNoneOrNil(a, 2)) {
             Object v = Args.checkAny(th, a, 1);
-            return ret(Ops.tonumber(v));
+            return ret(Ops.tonumber(th, v));
         }
         long base = Args.checkInteger(th, a, 2);
         Object v = Args.arg(a, 1);
         if (!(v instanceof String)) Args.checkType(th, a, 1, "string");
         if (base < 2 || base > 36) throw Args.argError(th, 2, "base out of range");
+        Ops.chargeScan(th, (String) v);
         String s = trimC((String) v);
         boolean neg = false;
         int i = 0;

@@ -139,24 +139,42 @@ public final class OsLib {
             setAllFields(th, r, tm);
             return new Object[] {r};
         }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c != '%') {
-                sb.append(c);
-                i++;
-                continue;
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), Work.CHUNK) + 16);
+        int n = s.length(), charged = 0;
+        long held = 0;
+        org.luahost.vm.Gc gc = th.state.gc();
+        try {
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c != '%') {
+                    sb.append(c);
+                    i++;
+                } else {
+                    i++;
+                    int len = OsDate.conversionLength(s, i);
+                    if (len == 0) {
+                        throw Args.argError(th, 1, "invalid conversion specifier '%" + cutAtNul(s.substring(i)) + "'");
+                    }
+                    OsDate.format(sb, s.charAt(i + len - 1), tm);
+                    i += len;
+                }
+                // a long format (%c is 24 bytes out of 2) is work and memory like string.rep's: charged per chunk,
+                // so that the budgets and the memory limit stop it while it grows (before, a 20 MB format built a
+                // 240 MB result in a session limited to 64 MB, and a loop of them ran 100 s past a 1 s budget)
+                if (sb.length() - charged >= Work.CHUNK) {
+                    Work.bytes(th, sb.length() - charged);
+                    long grown = 2L * (sb.length() - charged);   // the builder doubles its array, copied
+                    gc.hold(grown);
+                    held += grown;
+                    charged = sb.length();
+                }
             }
-            i++;
-            int len = OsDate.conversionLength(s, i);
-            if (len == 0) {
-                throw Args.argError(th, 1, "invalid conversion specifier '%" + cutAtNul(s.substring(i)) + "'");
-            }
-            OsDate.format(sb, s.charAt(i + len - 1), tm);
-            i += len;
+            Work.bytes(th, n);
+            gc.chargeString(sb.length());   // the result
+            return new Object[] {sb.toString()};
+        } finally {
+            gc.release(held);
         }
-        return new Object[] {sb.toString()};
     }
 
     /** setallfields: writes the broken-down time into a table (with metamethods, as lua_setfield). */

@@ -499,9 +499,9 @@ public final class StringLib {
      * both operands, and a unary operation applies to the second one.
      */
     private static Object[] arith(LuaThread th, Object[] a, int op, String event) {
-        Object x = a.length >= 1 ? Ops.tonumber(a[0]) : null;
+        Object x = a.length >= 1 ? Ops.tonumber(th, a[0]) : null;
         if (x != null) {
-            Object y = a.length >= 2 ? Ops.tonumber(a[1]) : x;
+            Object y = a.length >= 2 ? Ops.tonumber(th, a[1]) : x;
             if (y != null) {
                 if (op == Ops.UNM) return JavaFunction.ret(Ops.arithNum(th, op, y, y, null));
                 if (x instanceof Long && y instanceof Long j && j == 0) {

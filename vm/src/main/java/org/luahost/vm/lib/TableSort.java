@@ -291,7 +291,7 @@ final class TableSort {
         ArraySorter(LuaThread th, Object[] a) { this.th = th; this.a = a; }
 
         boolean less(Object x, Object y) {
-            if (x instanceof String s && y instanceof String u) return s.compareTo(u) < 0;
+            if (x instanceof String s && y instanceof String u) return Ops.strcmp(th, s, u) < 0;
             return Ops.lt(th, x, y, null);
         }
 

@@ -202,7 +202,7 @@ public final class Arith {
             boolean r;
             if (x == y) r = !(x instanceof Double d && d.isNaN());
             else if (x instanceof Long i && y instanceof Long j) r = i.longValue() == j.longValue();
-            else if (x instanceof String s && y instanceof String t) r = s.equals(t);
+            else if (x instanceof String s && y instanceof String t) r = Ops.streq(f.thread, s, t);
             else {
                 f.site = this;
                 r = Ops.eq(f.thread, x, y);

@@ -98,7 +98,7 @@ final class JitRt {
         boolean r;
         if (x == y) r = !(x instanceof Double d && d.isNaN());
         else if (x instanceof Long i && y instanceof Long j) r = i.longValue() == j.longValue();
-        else if (x instanceof String a && y instanceof String b) r = a.equals(b);
+        else if (x instanceof String a && y instanceof String b) r = Ops.streq(f.thread, a, b);
         else {
             f.site = s;
             r = Ops.eq(f.thread, x, y);

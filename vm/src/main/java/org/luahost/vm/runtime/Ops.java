@@ -36,6 +36,41 @@ public final class Ops {
         return null;
     }
 
+    /**
+     * Strings at least this long are charged to the work meter when they are scanned whole
+     * (a conversion to a number, a comparison): one unit per 64 bytes, as the libraries charge.
+     * Before, {@code tonumber} of a 30 MB numeral ("000...1", spaces around it), string
+     * arithmetic on it, or a comparison of two long strings cost one unit however long the
+     * string: a loop of them ran 100 s past a 1 s CPU budget (checks come every 2,048 units).
+     */
+    public static final int LONG_STRING = 1024;
+
+    /** Charges th for scanning s whole, if s is long (see {@link #LONG_STRING}). */
+    public static void chargeScan(LuaThread th, String s) {
+        if (s.length() >= LONG_STRING) th.charge(s.length() >> 6);
+    }
+
+    /** {@link #tonumber(Object)} for code running on th: a long string's scan is charged to it. */
+    public static Object tonumber(LuaThread th, Object v) {
+        if (v instanceof String s) {
+            chargeScan(th, s);
+            return NumberParser.parse(s);
+        }
+        return tonumber(v);
+    }
+
+    /** String equality for code running on th: two long strings of one length are charged for the comparison. */
+    public static boolean streq(LuaThread th, String a, String b) {
+        if (a.length() >= LONG_STRING && a.length() == b.length()) chargeScan(th, a);
+        return a.equals(b);
+    }
+
+    /** String order (lt, le, sort's comparisons) for code running on th: charged for the common prefix when long. */
+    public static int strcmp(LuaThread th, String a, String b) {
+        if (a.length() >= LONG_STRING && b.length() >= LONG_STRING) chargeScan(th, a.length() < b.length() ? a : b);
+        return a.compareTo(b);
+    }
+
     /** An integer for bitwise operations: integers, integral floats, strings converting to either; else null. */
     public static Long tointeger(Object v) {
         if (v instanceof Long l) return l;
@@ -164,6 +199,7 @@ public final class Ops {
             if (tm == null) return false;
             return Lua.isTruthy(LuaFunction.first(tmcall(th, tm, new Object[] {a, b}, null, "__eq")));
         }
+        if (a instanceof String s && b instanceof String t) return streq(th, s, t);
         return Lua.rawEquals(a, b);
     }
 
@@ -171,7 +207,7 @@ public final class Ops {
         if ((a instanceof Long || a instanceof Double) && (b instanceof Long || b instanceof Double)) {
             return Numbers.lt(a, b);
         }
-        if (a instanceof String s && b instanceof String t) return s.compareTo(t) < 0;
+        if (a instanceof String s && b instanceof String t) return strcmp(th, s, t) < 0;
         return compareTm(th, a, b, "__lt", site);
     }
 
@@ -179,7 +215,7 @@ public final class Ops {
         if ((a instanceof Long || a instanceof Double) && (b instanceof Long || b instanceof Double)) {
             return Numbers.le(a, b);
         }
-        if (a instanceof String s && b instanceof String t) return s.compareTo(t) <= 0;
+        if (a instanceof String s && b instanceof String t) return strcmp(th, s, t) <= 0;
         return compareTm(th, a, b, "__le", site);
     }
 
