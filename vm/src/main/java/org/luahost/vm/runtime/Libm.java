@@ -23,9 +23,11 @@ import java.lang.invoke.MethodHandle;
  * {@code math.atan(y, x)}, 4% of {@code math.log(x, 2)} and {@code math.cosh},
  * and some of {@code sin}, {@code cos}, {@code tan}, {@code exp},
  * {@code asin}, {@code acos}, {@code log10}. Calling the C library gives the
- * reference's bits wherever luahost runs on glibc, NaN signs included. A
- * downcall marked {@link Linker.Option#critical critical} costs about a Java
- * call (these functions neither block nor call back).
+ * reference's bits wherever luahost runs on glibc, NaN signs included. The
+ * downcalls are marked {@link Linker.Option#critical critical} (these
+ * functions neither block nor call back); each still costs a few tens of
+ * nanoseconds more than HotSpot's intrinsics (one rough run: 6 million
+ * {@code x^y} and {@code math.sin} calls, 0.63 s of CPU against 0.47 s).
  *
  * <p>The handles live in {@link Native}, initialised only after
  * {@link #NATIVE} said yes: creating a downcall is a restricted operation,
