@@ -140,12 +140,10 @@ end
 
 local function pack(...) return select("#", ...), {...} end
 
--- known differences (README.md, "what differs"), left out unless P.all: math.cosh and the
--- two-argument math.atan round differently from glibc in the last bit for some arguments (1 and
--- 1/10); debug.getlocal(1, n) under pcall shows pcall's C temporaries, which luahost does not have
+-- known differences (README.md, "what differs"), left out unless P.all: debug.getlocal(1, n) under
+-- pcall shows pcall's C temporaries, which luahost does not have. (math.cosh and the two-argument
+-- math.atan, once left out for their last bit, are glibc's own since luahost calls the C library.)
 local function known(name, args, n)
-  if name == "math.cosh" then return true end
-  if (name == "math.atan" or name == "math.atan2") and n >= 2 then return true end
   if name == "debug.getlocal" then return true end
   return false
 end

@@ -8,6 +8,7 @@ import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.Profile;
+import org.luahost.vm.runtime.Libm;
 import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
@@ -33,10 +34,12 @@ import org.luahost.vm.runtime.Ops;
  * returns the two seed components as 5.4.4 does.
  * </ul>
  *
- * <p>Transcendental functions use whichever of {@link Math} (HotSpot's
- * intrinsics, for sin, cos, tan, exp, log, pow) and {@link StrictMath}
- * (fdlibm, the rest) agrees more often with glibc; either may differ from
- * glibc in the last bit for a small fraction of arguments. Debian's build
+ * <p>Transcendental functions are the C library's ({@link Libm}) when the
+ * JVM grants native access, so they give glibc's bits as lua5.4 does;
+ * without it, whichever of {@link Math} (HotSpot's intrinsics, for sin, cos,
+ * tan, exp, log, pow) and {@link StrictMath} (fdlibm, the rest) agrees more
+ * often with glibc, either differing from it in the last bit for a small
+ * fraction of arguments. Debian's build
  * also has the 5.3 compatibility functions (cosh, sinh, tanh, pow, frexp,
  * ldexp, log10), so they are here too.
  * The generator state is per Lua state, held by the closures installed here.
@@ -57,19 +60,19 @@ public final class MathLib {
         fn(m, "fmod", MathLib::fmod);
         fn(m, "modf", MathLib::modf);
         m.rawset("sqrt", FastFunction.ofFloat("math.sqrt", x -> Numbers.libm(x, Math.sqrt(x), true)));
-        m.rawset("exp", FastFunction.ofFloat("math.exp", x -> Numbers.libm(x, Math.exp(x), true)));
+        m.rawset("exp", FastFunction.ofFloat("math.exp", x -> Numbers.libm(x, Libm.exp(x), true)));
         fn(m, "log", MathLib::log);
-        m.rawset("sin", FastFunction.ofFloat("math.sin", x -> Numbers.libm(x, Math.sin(x), true)));
-        m.rawset("cos", FastFunction.ofFloat("math.cos", x -> Numbers.libm(x, Math.cos(x), true)));
-        m.rawset("tan", FastFunction.ofFloat("math.tan", x -> Numbers.libm(x, Math.tan(x), true)));
-        libm(m, "asin", StrictMath::asin, false);
-        libm(m, "acos", StrictMath::acos, false);
+        m.rawset("sin", FastFunction.ofFloat("math.sin", x -> Numbers.libm(x, Libm.sin(x), true)));
+        m.rawset("cos", FastFunction.ofFloat("math.cos", x -> Numbers.libm(x, Libm.cos(x), true)));
+        m.rawset("tan", FastFunction.ofFloat("math.tan", x -> Numbers.libm(x, Libm.tan(x), true)));
+        libm(m, "asin", Libm::asin, false);
+        libm(m, "acos", Libm::acos, false);
         // Debian's lua5.4 has LUA_COMPAT_MATHLIB: atan2 is atan (messages from the reference name it
         // "math.atan" or "math.atan2", whichever key a traversal of package.loaded.math meets first)
         JavaFunction atan = JavaFunction.of("math.atan", (th, a) -> {
             double y = Args.checkDouble(th, a, 1);
             double x = Args.optDouble(th, a, 2, 1.0);
-            double r = StrictMath.atan2(y, x);
+            double r = Libm.atan2(y, x);
             if (Double.isNaN(r)) r = Double.isNaN(y) ? y : x;
             return ret(r);
         });
@@ -114,10 +117,10 @@ public final class MathLib {
 
     /** The LUA_COMPAT_MATHLIB functions Debian's lua5.4 has: cosh, sinh, tanh, pow, frexp, ldexp, log10. */
     private static void installCompat(LuaTable m) {
-        libm(m, "cosh", StrictMath::cosh, true);
-        libm(m, "sinh", StrictMath::sinh, true);
-        libm(m, "tanh", StrictMath::tanh, true);
-        libm(m, "log10", StrictMath::log10, false);
+        libm(m, "cosh", Libm::cosh, true);
+        libm(m, "sinh", Libm::sinh, true);
+        libm(m, "tanh", Libm::tanh, true);
+        libm(m, "log10", Libm::log10, false);
         fn(m, "pow", (th, a) -> {
             double x = Args.checkDouble(th, a, 1);
             double y = Args.checkDouble(th, a, 2);
@@ -204,19 +207,20 @@ public final class MathLib {
         double x = Args.checkDouble(th, a, 1);
         double r;
         if (Args.isNoneOrNil(a, 2)) {
-            r = Numbers.libm(x, Math.log(x), true);
+            r = Numbers.libm(x, Libm.log(x), true);
         } else {
             double base = Args.checkDouble(th, a, 2);
             if (base == 2.0) r = log2(x);
-            else if (base == 10.0) r = Numbers.libm(x, StrictMath.log10(x), false);
-            else r = Numbers.libm(x, Math.log(x), true) / Numbers.libm(base, Math.log(base), true);
+            else if (base == 10.0) r = Numbers.libm(x, Libm.log10(x), false);
+            else r = Numbers.libm(x, Libm.log(x), true) / Numbers.libm(base, Libm.log(base), true);
         }
         return ret(r);
     }
 
-    /** log2 exact for powers of two, as glibc's is. */
+    /** C's log2 ({@link Libm}), or without native access one exact for powers of two, as glibc's is. */
     static double log2(double x) {
         if (Double.isNaN(x)) return x;
+        if (Libm.NATIVE) return Numbers.libm(x, Libm.log2OrNaN(x), true);
         if (x < 0) return Numbers.NEG_NAN;
         if (x == 0) return Double.NEGATIVE_INFINITY;
         if (Double.isInfinite(x)) return x;

@@ -93,15 +93,16 @@ public final class Numbers {
     // ---------------------------------------------------------------- pow and fmod
 
     /**
-     * C99's pow as glibc computes it: unlike Java's, pow(1, y) and
-     * pow(-1, ±inf) are 1, and pow(x, ±0) is 1 even for a NaN x; a NaN result
-     * has glibc's sign. {@code x^2} is x*x, as HotSpot computes Math.pow(x, 2).
+     * C99's pow as glibc computes it ({@link Libm#pow}: glibc's own when the
+     * JVM grants native access): unlike Java's, pow(1, y) and pow(-1, ±inf)
+     * are 1, and pow(x, ±0) is 1 even for a NaN x; a NaN result has glibc's
+     * sign. {@code x^2} is x*x, as lua5.4 computes it.
      */
     public static double pow(double a, double b) {
         if (b == 2) return a * a;
         if (a == 1 || b == 0) return 1.0;
         if (a == -1 && Double.isInfinite(b)) return 1.0;
-        double r = Math.pow(a, b);
+        double r = Libm.pow(a, b);
         if (Double.isNaN(r)) r = Double.isNaN(a) ? nanPow(a, b) : Double.isNaN(b) ? b : NEG_NAN;
         return r;
     }
