@@ -96,11 +96,15 @@ public final class Numbers {
      * C99's pow as glibc computes it ({@link Libm#pow}: glibc's own when the
      * JVM grants native access): unlike Java's, pow(1, y) and pow(-1, ±inf)
      * are 1, and pow(x, ±0) is 1 even for a NaN x; a NaN result has glibc's
-     * sign. {@code x^2} is x*x, as lua5.4 computes it.
+     * sign. {@code x^2} is x*x, as lua5.4 computes it; x^1 and 2^k (exact) skip the call.
      */
     public static double pow(double a, double b) {
         if (b == 2) return a * a;
         if (a == 1 || b == 0) return 1.0;
+        // exact results, the same from any correctly rounded pow, without a call into the C library
+        // (2^k is common in bit-twiddling loops)
+        if (b == 1 && a == a) return a;
+        if (a == 2 && b >= -1074 && b <= 1023 && b == (int) b) return Math.scalb(1.0, (int) b);
         if (a == -1 && Double.isInfinite(b)) return 1.0;
         double r = Libm.pow(a, b);
         if (Double.isNaN(r)) r = Double.isNaN(a) ? nanPow(a, b) : Double.isNaN(b) ? b : NEG_NAN;
