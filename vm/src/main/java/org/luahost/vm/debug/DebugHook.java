@@ -265,9 +265,11 @@ public final class DebugHook implements LuaThread.Hook {
         if (fn == null) return;
         running = true;
         hookDepth = th.depth + 1;
+        th.noYield++;   // the reference calls a Lua hook from C (lua_call): it cannot yield
         try {
             Ops.ccall(th, fn, new Object[] {event, line});
         } finally {
+            th.noYield--;
             running = false;
             hookDepth = 0;
             transferFrame = null;
