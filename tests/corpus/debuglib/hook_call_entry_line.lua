@@ -112,3 +112,34 @@ end, "c")
 target()
 debug.sethook()
 print(table.concat(seen, " "))
+
+-- locals at a call event are the parameters only (the first statement has not run yet)
+local function ret(a, b)
+  local c = a + b
+  return c
+end
+local function ret2(a, b) local c = a + b
+  return c
+end
+debug.sethook(function(ev)
+  local i = debug.getinfo(2, "n")
+  if i.name == "ret" or i.name == "ret2" then
+    local t = {}
+    -- (entries past the active locals are temporaries, which differ: see known D7)
+    for k = 1, 3 do local n, v = debug.getlocal(2, k); if not n or n:sub(1, 1) == "(" then break end t[#t+1] = n .. "=" .. tostring(v) end
+    print(ev, i.name, table.concat(t, " "))
+  end
+end, "cr")
+ret(1, 2)
+ret2(3, 4)
+debug.sethook()
+
+-- a one-line function: its parameters are active at every event
+local function one(a, b) local c = a; return c end
+debug.sethook(function(ev, l)
+  local t = {}
+  for k = 1, 2 do local n, v = debug.getlocal(2, k); if not n or n:sub(1,1) == "(" then break end t[#t+1] = n .. "=" .. tostring(v) end
+  if debug.getinfo(2, "n").name == "one" then print(ev, l, table.concat(t, " ")) end
+end, "lcr")
+one(1, 2)
+debug.sethook()

@@ -242,7 +242,7 @@ public final class DebugHook implements LuaThread.Hook {
     }
 
     /** A frame's position during its call event: the line of its first instruction. */
-    private record EntrySite(int line) implements Site {}
+    record EntrySite(int line) implements Site {}
 
     /** A position on a line for a frame's current site while its hook runs (getinfo's currentline). */
     private static Site lineSite(int line) {
