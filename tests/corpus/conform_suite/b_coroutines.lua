@@ -10,6 +10,9 @@ local function E(f, ...)
   return msg
 end
 local function is(got, want) assert(got == want, "got [" .. tostring(got) .. "] want [" .. tostring(want) .. "]") end
+-- the corpus also runs with its main chunk inside a coroutine (CorpusModesTest): what only
+-- holds on the main thread is checked only there
+local ONMAIN = select(2, coroutine.running())
 local function L() return "b_coroutines.lua:" .. debug.getinfo(2, "l").currentline .. ": " end
 
 T("basic resume/yield passing values", function()
@@ -36,8 +39,8 @@ end)
 
 T("status, running, isyieldable", function()
   local main, ismain = coroutine.running()
-  assert(type(main) == "thread" and ismain == true)
-  assert(not coroutine.isyieldable())
+  assert(type(main) == "thread" and ismain == ONMAIN)
+  if ONMAIN then assert(not coroutine.isyieldable()) end
   assert(coroutine.status(main) == "running")
   local co
   co = coroutine.create(function()
@@ -88,7 +91,7 @@ T("resume errors", function()
   is(E(coroutine.create, 1), "bad argument #1 to 'coroutine.create' (function expected, got number)")
   is(E(coroutine.wrap, nil), "bad argument #1 to 'coroutine.wrap' (function expected, got nil)")
   -- yield outside a coroutine
-  is(E(coroutine.yield, 1), "attempt to yield from outside a coroutine")
+  if ONMAIN then is(E(coroutine.yield, 1), "attempt to yield from outside a coroutine") end
 end)
 
 T("wrap", function()
