@@ -19,11 +19,12 @@ import org.luahost.vm.spi.Threads;
  * into every state (both profiles) through {@link LuaLibrary}.
  *
  * <p>Differences from the reference, by design: a yield may cross anything
- * (table.sort comparators, string.gsub callbacks, {@code __tostring}, load
- * readers, Java functions), so "attempt to yield across a C-call boundary"
- * is raised only while {@code coroutine.close} runs a coroutine's
- * {@code __close} handlers, and {@code coroutine.isyieldable()} is true in
- * every coroutine. Nested resumes end in "C stack overflow" at the
+ * (table.sort comparators, string.gsub callbacks, {@code __tostring}, Java
+ * functions), so "attempt to yield across a C-call boundary" is raised only
+ * while {@code coroutine.close} runs a coroutine's {@code __close} handlers,
+ * a {@code load} reader runs or a debug hook function runs (as in the
+ * reference), and {@code coroutine.isyieldable()} is true in every coroutine
+ * but there. Nested resumes end in "C stack overflow" at the
  * reference's depth.
  */
 public final class CoroutineLibrary implements LuaLibrary {

@@ -57,8 +57,9 @@
  *     pcall, metamethods, iterators, Java functions that call Lua, and also
  *     what the reference's C functions cannot yield across (table.sort
  *     comparators, string.gsub callbacks, {@code __tostring}, load readers).
- *     The only "attempt to yield across a C-call boundary" is a yield from a
- *     {@code __close} handler run by {@code coroutine.close}, as in the
+ *     The only "attempt to yield across a C-call boundary" are a yield from a
+ *     {@code __close} handler run by {@code coroutine.close}, from a
+ *     {@code load} reader and from a debug hook function, as in the
  *     reference. {@code coroutine.isyieldable()} is therefore true in every
  *     coroutine (the reference says false inside a sort comparator).</li>
  * <li>The frames of a suspended coroutine stay on its

@@ -133,6 +133,9 @@ public final class LuaState {
         if (b.memoryLimit > 0) gc.limit(b.memoryLimit);
         globals.chargeTo(gc);   // _G[i] = v grows them: charged as any table
         registry.chargeTo(gc);
+        // the reference's predefined registry slots, LUA_RIDX_MAINTHREAD and LUA_RIDX_GLOBALS
+        registry.rawset(1L, mainThread);
+        registry.rawset(2L, globals);
     }
 
     /** The settings of a new state, with the defaults of {@link #create(Profile)}; {@link LuaStateBuilder#build()} makes it. */

@@ -419,7 +419,19 @@ public final class Compiler extends ExprCompiler {
     /** A condition: the reference tests a value that is not a comparison where the condition's context reads it ('then', 'do'). */
     private Expr test(Ast.Expr c) {
         Expr x = expr(c);
-        return needsTest(ExprCompiler.foldLogic(c)) ? post(x, Math.abs(line(c, 0))) : x;
+        Ast.Expr folded = ExprCompiler.foldLogic(c);
+        // a false constant ('if nil then') is a jump over the block, where the test would be
+        return needsTest(folded) || falseConstant(folded) ? post(x, Math.abs(line(c, 0))) : x;
+    }
+
+    private static boolean falseConstant(Ast.Expr e) {
+        while (e instanceof Ast.Paren p) e = p.expr();
+        return e instanceof Ast.Nil || e instanceof Ast.False;
+    }
+
+    private static boolean trueConstant(Ast.Expr e) {
+        while (e instanceof Ast.Paren p) e = p.expr();
+        return e instanceof Ast.True || e instanceof Ast.Int || e instanceof Ast.Flt || e instanceof Ast.Str;
     }
 
     private static boolean needsTest(Ast.Expr e) {
@@ -444,7 +456,19 @@ public final class Compiler extends ExprCompiler {
             blocks[k] = block(i.blocks().get(k), false);
         }
         Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
-        return new Stats.If(i.line(), conds, blocks, orelse);
+        int line = i.line();
+        if (trueConstant(ExprCompiler.foldLogic(i.conds().get(0)))) {
+            // 'if true then': the test has no code; the first line run is the block's (as for 'while true do')
+            if (i.blocks().get(0).stats().isEmpty() && blocks.length == 1 && orelse == null) {
+                first = 0;
+                return new Block(line, new Stat[0], null, new int[0]);   // no code at all
+            }
+            if (!i.blocks().get(0).stats().isEmpty()) {
+                line = i.blocks().get(0).stats().get(0).line();
+                first = 0;
+            }
+        }
+        return new Stats.If(line, conds, blocks, orelse);
     }
 
     private Stat numFor(Ast.NumericFor n) {

@@ -122,11 +122,17 @@ abstract class ExprCompiler extends HookLines {
 
     Expr index(Ast.Index ix) {
         int at = line(ix, 0) != 0 ? Math.abs(line(ix, 0)) : ix.line();
+        // a key the reference knows at compile time (a literal, or a <const> local holding one) is
+        // a constant of the instruction: a string key names the field in error messages, a small
+        // non-negative integer is an 'integer index' (GETI)
+        Object[] kc = ix.key() instanceof Ast.Str || ix.key() instanceof Ast.Int ? null : constValue(ix.key());
+        String ks = ix.key() instanceof Ast.Str str ? str.value() : kc != null && kc[0] instanceof String cs ? cs : null;
         // an upvalue indexed by a constant string is one instruction (GETTABUP): no load of the upvalue
-        Expr obj = ix.key() instanceof Ast.Str && ix.obj() instanceof Ast.Name nm && resolveName(nm) instanceof UpRef u
+        Expr obj = ks != null && ix.obj() instanceof Ast.Name nm && resolveName(nm) instanceof UpRef u
                 ? read(u, nm.line()) : expr(ix.obj());
-        if (ix.key() instanceof Ast.Str s) return new Exprs.Field(ix.line(), post(obj, at), s.value().intern(), isEnv(obj));
-        String keyName = ix.key() instanceof Ast.Int i && i.value() >= 0 && i.value() <= 255 ? "integer index" : "?";
+        if (ks != null) return new Exprs.Field(ix.line(), post(obj, at), ks.intern(), isEnv(obj));
+        long ki = ix.key() instanceof Ast.Int i ? i.value() : kc != null && kc[0] instanceof Long l ? l : -1;
+        String keyName = ki >= 0 && ki <= 255 ? "integer index" : "?";
         Expr[] p = Pins.held(obj, post(expr(ix.key()), at));
         return Pins.scope(new Exprs.Index(ix.line(), p[0], p[1], keyName), p[0] != obj);
     }

@@ -71,7 +71,8 @@ public final class DebugHook implements LuaThread.Hook {
         }
         for (int d = 1; d <= t.depth; d++) {
             Frame f = t.frame(d);
-            f.hookLine = f.closure != null ? f.currentLine() : -1;
+            // a frame in its call event has run nothing: its first line is still to be reported
+            f.hookLine = f.closure != null && !(f.site instanceof EntrySite) ? f.currentLine() : -1;
         }
         DebugHook h = new DebugHook(fn, mask, count);
         if (t.hook instanceof DebugHook old && old.running) {
@@ -102,8 +103,36 @@ public final class DebugHook implements LuaThread.Hook {
         if ((mask & LuaThread.HOOK_CALL) != 0 && !running) {
             // the arguments: a Lua function's parameters, a Java function's whole stack
             transfer(f, 1, f.closure != null ? f.closure.proto.nparams : f.varargs.length);
+            // the reference's call hook runs with the frame at its first instruction (after a
+            // vararg function's VARARGPREP): getinfo's currentline is that line, not the header's
+            Site entry = f.closure != null && f.site == null ? new EntrySite(entryLine(f.closure.proto)) : null;
+            if (entry != null) f.site = entry;
             fire(th, tail ? "tail call" : "call", null);
+            if (entry != null && f.site == entry) f.site = null;
         }
+    }
+
+    /**
+     * The line of a function's first instruction in the reference: its first statement
+     * with code of its own (looking into do blocks and repeat bodies), or the line of
+     * its final return (the 'end' line; a main chunk's last line) when it has none.
+     */
+    private static int entryLine(org.luahost.vm.runtime.Proto p) {
+        int line = firstCodeLine(p.body);
+        if (line != 0) return line;
+        return p.isMain() ? p.lastLine : p.body.line();
+    }
+
+    private static int firstCodeLine(Stat s) {
+        if (s instanceof Block b) {
+            for (int i = 0; i < b.statCount(); i++) {
+                int line = firstCodeLine(b.stat(i));
+                if (line != 0) return line;
+            }
+            return 0;
+        }
+        if (s instanceof Stats.Repeat r) return firstCodeLine(r.body());
+        return s.hookLine != 0 ? s.hookLine : s.line();
     }
 
     private void transfer(Frame f, int first, int n) {
@@ -281,6 +310,9 @@ public final class DebugHook implements LuaThread.Hook {
         fire(th, "line", lineArg(line));
     }
 
+    /** A frame's position during its call event: the line of its first instruction. */
+    record EntrySite(int line) implements Site {}
+
     /** A position on a line for a frame's current site while its hook runs (getinfo's currentline). */
     private static Site lineSite(int line) {
         return new Site() {
@@ -302,9 +334,11 @@ public final class DebugHook implements LuaThread.Hook {
         if (fn == null) return;
         running = true;
         hookDepth = th.depth + 1;
+        th.noYield++;   // the reference calls a Lua hook from C (lua_call): it cannot yield
         try {
             Ops.ccall(th, fn, new Object[] {event, line});
         } finally {
+            th.noYield--;
             running = false;
             hookDepth = 0;
             transferFrame = null;

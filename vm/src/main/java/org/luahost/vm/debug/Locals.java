@@ -189,12 +189,17 @@ public final class Locals {
     /** The n-th local (1-based) active at a line, in declaration order; site: the call the frame is making, if any. */
     private static Proto.LocalInfo active(Proto p, int line, Site site, long n) {
         long k = 0;
+        int i = 0;
         for (Proto.LocalInfo e : p.locals) {
+            // the parameters (the first entries) are active from the function's entry on,
+            // even on the header's line (a one-line function)
+            boolean param = i++ < p.nparams;
             if (e.startLine() <= line && line <= e.endLine()) {
-                if (e.startLine() == line && site != null && inDeclaration(e, site)) continue;
-                // a frame stopped at a statement (a line or count event) has not run the line's
-                // declarations yet: a local's range starts after its declaration
-                if (e.startLine() == line && site instanceof Stat) continue;
+                if (!param && e.startLine() == line && site != null && inDeclaration(e, site)) continue;
+                // a frame stopped at a statement (a line or count event), or at its first one
+                // (a call event), has not run the line's declarations yet: a local's range
+                // starts after its declaration
+                if (!param && e.startLine() == line && (site instanceof Stat || site instanceof DebugHook.EntrySite)) continue;
                 if (++k == n) return e;
             }
         }

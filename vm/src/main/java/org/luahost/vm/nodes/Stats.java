@@ -340,6 +340,9 @@ public final class Stats {
 
         public Repeat(int line, Stat body, Expr cond) { super(line); this.body = body; this.cond = cond; }
 
+        /** The loop's body (for the debug hook's entry line). */
+        public Stat body() { return body; }
+
         @Override
         public int exec(Frame f) {
             do {
