@@ -643,15 +643,7 @@ public final class Compiler extends ExprCompiler {
         if (es.size() == 1) {
             Ast.Expr e = es.get(0);
             while (e instanceof Ast.Paren pe) e = pe.expr();
-            if (e instanceof Ast.Name n) {
-                for (int i = fs.actives.size() - 1; i >= 0; i--) {
-                    Var v = fs.actives.get(i);
-                    if (v.name.equals(n.name())) {
-                        if (!v.ctc) lone = v.info;
-                        break;
-                    }
-                }
-            }
+            if (e instanceof Ast.Name n && activeVar(n.name()) instanceof Var v && !v.ctc) lone = v.info;
         }
         int open = 0;
         for (int i = 0; i < li.size(); i++) {

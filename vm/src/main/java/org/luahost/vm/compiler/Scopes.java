@@ -200,11 +200,18 @@ abstract class Scopes {
         }
     }
 
-    Ref resolve(String name, int line) {
+    /** The innermost active variable of the function being compiled named name, or null. */
+    Var activeVar(String name) {
         for (int i = fs.actives.size() - 1; i >= 0; i--) {
             Var v = fs.actives.get(i);
-            if (v.name.equals(name)) return v.ctc ? new ConstRef(v) : new LocalRef(v);
+            if (v.name.equals(name)) return v;
         }
+        return null;
+    }
+
+    Ref resolve(String name, int line) {
+        Var v = activeVar(name);
+        if (v != null) return v.ctc ? new ConstRef(v) : new LocalRef(v);
         ctcHit = null;
         int u = upvalue(fs, name, line);
         if (u == CTC) return new ConstRef(ctcHit);

@@ -174,22 +174,30 @@ public final class DebugHook implements LuaThread.Hook {
         return st;
     }
 
+    /** t's hook while it runs for frame f's call or return event, else null. */
+    private static DebugHook at(LuaThread t, Frame f) {
+        return f != null && t.hook instanceof DebugHook h && h.transferFrame == f ? h : null;
+    }
+
     /** Whether frame f is at its call or return event (its hook is running); ret: which of the two. */
     public static boolean atEvent(LuaThread t, Frame f, boolean ret) {
-        return t.hook instanceof DebugHook h && h.transferFrame == f && f != null && h.transferReturn == ret;
+        DebugHook h = at(t, f);
+        return h != null && h.transferReturn == ret;
     }
 
     /** Whether Lua frame f is at its return event, handing back values (its hook is running). */
     public static boolean returning(LuaThread t, Frame f) {
-        return t.hook instanceof DebugHook h && h.transferFrame == f && f != null && h.transferValues != null;
+        DebugHook h = at(t, f);
+        return h != null && h.transferValues != null;
     }
 
     /**
-     * Result i (0-based) of Lua frame f at its return event, shown by debug.getlocal at
-     * ftransfer + i: a holder {value}, or null when f is not returning under a hook or i is out of range.
+     * Result n - ftransfer (0-based) of Lua frame f at its return event, shown by debug.getlocal as
+     * its local n: a holder {value}, or null when f is not returning under a hook or n is out of range.
      */
     public static Object[] returnValue(LuaThread t, Frame f, long n) {
-        if (!(t.hook instanceof DebugHook h) || h.transferFrame != f || f == null || h.transferValues == null) return null;
+        DebugHook h = at(t, f);
+        if (h == null || h.transferValues == null) return null;
         long i = n - h.ftransfer;
         if (i < 0 || i >= h.transferValues.length) return null;
         return new Object[] {h.transferValues[(int) i]};
@@ -206,8 +214,8 @@ public final class DebugHook implements LuaThread.Hook {
         if (f.retN == null) {
             f.ret1 = v;
         } else {
-            // the results may be an array the function did not make (its varargs, a callee's results)
-            if (h.transferValues == f.retN) f.retN = f.retN.clone();
+            // a copy: the results may be an array the function did not make (its varargs, a callee's results)
+            f.retN = f.retN.clone();
             f.retN[i] = v;
         }
         h.transferValues = f.retN != null ? f.retN : new Object[] {f.ret1};
@@ -216,8 +224,8 @@ public final class DebugHook implements LuaThread.Hook {
 
     /** Values getinfo 'r' gives for frame f: {ftransfer, ntransfer} during its call or return event, else zeros. */
     public static long[] transferOf(LuaThread t, Frame f) {
-        if (t.hook instanceof DebugHook h && h.transferFrame == f && f != null) return new long[] {h.ftransfer, h.ntransfer};
-        return new long[] {0, 0};
+        DebugHook h = at(t, f);
+        return h != null ? new long[] {h.ftransfer, h.ntransfer} : new long[] {0, 0};
     }
 
     @Override

@@ -58,13 +58,10 @@ public final class Locals {
         // at its return event the frame has run its return statement's line (its declarations included), and
         // the values it hands back are in the reference's registers from ftransfer on (see Site.returnTransfer)
         boolean atReturn = DebugHook.returning(f.thread, f);
-        Site site = atReturn ? null : f.site;
         Object[] result = atReturn ? DebugHook.returnValue(f.thread, f, n) : null;
-        if (result != null) {
-            Proto.LocalInfo e = p.stripped ? null : active(p, f.currentLine(), null, n);
-            return new Local(e != null ? e.name() : "(temporary)", result[0], null, RESULT + (int) n);
-        }
-        if (atReturn && !p.stripped && active(p, f.currentLine(), null, n) == null) {
+        Proto.LocalInfo named = atReturn && !p.stripped ? active(p, f.currentLine(), null, n) : null;
+        if (result != null) return new Local(named != null ? named.name() : "(temporary)", result[0], null, RESULT + (int) n);
+        if (atReturn && !p.stripped && named == null) {
             // past the locals and the results, the reference shows the registers up to its top, which hold
             // stale values (at least two past the locals): named as it does, their values nil here
             long k = 0;
@@ -75,7 +72,7 @@ public final class Locals {
         }
         // a stripped function has no lines (its nodes have line 0): its locals are all listed, unnamed
         Proto.LocalInfo e = p.stripped ? (n <= p.locals.length ? p.locals[(int) n - 1] : null)
-                : active(p, f.currentLine(), site, n);
+                : atReturn ? named : active(p, f.currentLine(), f.site, n);
         if (e == null) return p.stripped ? null : temporary(p, f, n);
         Object v = null;
         if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
