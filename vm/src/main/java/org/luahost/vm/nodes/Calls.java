@@ -4,6 +4,7 @@ import org.luahost.vm.FieldCache;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
+import org.luahost.vm.runtime.Copy;
 import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Site;
@@ -73,10 +74,10 @@ public final class Calls {
         Object[] head = new Object[n - 1];
         for (int i = 0; i < n - 1; i++) head[i] = args[i].eval(f);
         Object[] tail = args[n - 1].evalMulti(f);
-        if (n == 1) return tail.length == 0 ? tail : tail.clone();
+        if (n == 1) return tail.length == 0 ? tail : Copy.of(tail);
         Object[] a = new Object[n - 1 + tail.length];
-        System.arraycopy(head, 0, a, 0, n - 1);
-        System.arraycopy(tail, 0, a, n - 1, tail.length);
+        Copy.copy(head, 0, a, 0, n - 1);
+        Copy.copy(tail, 0, a, n - 1, tail.length);
         return a;
     }
 
@@ -323,7 +324,7 @@ public final class Calls {
             Object[] rest = evalArgs(f, args, lastMulti);
             Object[] a = new Object[rest.length + 1];
             a[0] = o;
-            System.arraycopy(rest, 0, a, 1, rest.length);
+            Copy.copy(rest, 0, a, 1, rest.length);
             return a;
         }
     }

@@ -161,7 +161,7 @@ public final class Exprs {
         public Vararg(int line) { super(line); }
 
         @Override public Object eval(Frame f) { Object[] v = f.varargs; return v.length == 0 ? null : v[0]; }
-        @Override public Object[] evalMulti(Frame f) { Object[] v = f.varargs; return v.length == 0 ? v : v.clone(); }
+        @Override public Object[] evalMulti(Frame f) { Object[] v = f.varargs; return v.length == 0 ? v : org.luahost.vm.runtime.Copy.of(v); }
         @Override public boolean isMulti() { return true; }
     }
 

@@ -427,8 +427,8 @@ abstract class JitExprs {
                 cb.invokestatic(CD_Rt, "setKeyed", MethodTypeDesc.of(CD_void, CD_Frame, cdTable, CD_Object, CD_Object, desc(Exprs.Table.class)));
             } else if (o == npos - 1 && t.lastMulti) {
                 multi = temp();
-                constant(t.items[o], CD_Expr);
-                cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame)).astore(multi);
+                multi(t.items[o]);
+                cb.astore(multi);
             } else {
                 pending[o] = temp();
                 expr(t.items[o]);
@@ -472,6 +472,68 @@ abstract class JitExprs {
         for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
         params[n + 2] = desc(Calls.CallBase.class);
         cb.invokestatic(CD_Rt, "call" + n, MethodTypeDesc.of(CD_Object, params));
+    }
+
+    /**
+     * Leaves all values of a multi-valued expression (an Object[], as its node's evalMulti) on the
+     * stack. A call (also in its pin scope) is compiled inline as {@link #call} compiles it, its
+     * results kept whole; anything else (`...`, a call inside a hook mark) runs as its node.
+     */
+    void multi(Expr e) {
+        switch (e) {
+            case Calls.Call0 c -> invoke(c, c.fn);
+            case Calls.Call1 c -> invoke(c, c.fn, c.a0);
+            case Calls.Call2 c -> invoke(c, c.fn, c.a0, c.a1);
+            case Calls.Call3 c -> invoke(c, c.fn, c.a0, c.a1, c.a2);
+            case Calls.CallN c -> {
+                int fv = temp();
+                expr(c.fn);
+                cb.astore(fv);
+                int a = args(c.args, c.lastMulti);
+                cb.aload(fLocal).aload(fv).aload(a);
+                constant(c, desc(Calls.CallBase.class));
+                cb.invokestatic(CD_Rt, "invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+            }
+            case Calls.Method m -> {
+                int o = temp(), fv = temp();
+                methodLookup(m.obj, m, "method", o, fv);
+                int a = selfArgs(m, o);
+                cb.aload(fLocal).aload(fv).aload(a);
+                constant(m, desc(Calls.CallBase.class));
+                cb.invokestatic(CD_Rt, "invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+            }
+            case Pins.Scope s when s.e instanceof Calls.CallBase -> {
+                int mark = pinMark();
+                multi(s.e);
+                unpin(mark);
+            }
+            default -> {
+                constant(e, CD_Expr);
+                cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame));
+            }
+        }
+    }
+
+    /** A call with up to 3 arguments whose results are kept whole (as the CallK nodes' evalMulti). */
+    void invoke(Calls.CallBase c, Expr fn, Expr... args) {
+        int n = args.length;
+        int fv = temp();
+        expr(fn);
+        cb.astore(fv);
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = temp();
+            expr(args[i]);
+            cb.astore(a[i]);
+        }
+        cb.aload(fLocal).aload(fv);
+        for (int i = 0; i < n; i++) cb.aload(a[i]);
+        constant(c, desc(Calls.CallBase.class));
+        ClassDesc[] params = new ClassDesc[n + 3];
+        params[0] = CD_Frame;
+        for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
+        params[n + 2] = desc(Calls.CallBase.class);
+        cb.invokestatic(CD_Rt, "invoke" + n, MethodTypeDesc.of(CD_Objects, params));
     }
 
     void method(Calls.Method m) {
@@ -529,8 +591,7 @@ abstract class JitExprs {
         cb.loadConstant(head).anewarray(CD_Object).astore(arr);
         for (int i = 0; i < head; i++) cb.aload(arr).loadConstant(i).aload(t[i]).aastore();
         if (lastMulti) {
-            constant(args[n - 1], CD_Expr);
-            cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame));
+            multi(args[n - 1]);
             int tail = temp();
             cb.astore(tail);
             cb.aload(arr).aload(tail).invokestatic(CD_Rt, "join", MethodTypeDesc.of(CD_Objects, CD_Objects, CD_Objects)).astore(arr);
@@ -556,8 +617,8 @@ abstract class JitExprs {
         if (multi) {
             // the last expression's values fill the remaining temporaries (nil when it gives fewer)
             int arr = temp();
-            constant(exprs[m], CD_Expr);
-            cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame)).astore(arr);
+            multi(exprs[m]);
+            cb.astore(arr);
             for (int i = m; i < n; i++) {
                 cb.aload(arr).loadConstant(i - m)
                         .invokestatic(CD_Rt, "nth", MethodTypeDesc.of(CD_Object, CD_Objects, CD_int)).astore(t[i]);

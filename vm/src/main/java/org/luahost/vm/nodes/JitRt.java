@@ -5,6 +5,7 @@ import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaTable;
 import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Cell;
+import org.luahost.vm.runtime.Copy;
 import org.luahost.vm.runtime.Frame;
 import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
@@ -207,14 +208,41 @@ final class JitRt {
         return LuaFunction.first(Ops.callMeta(f.thread, fv, args, s));
     }
 
+    // all results of a call (as the call nodes' evalMulti)
+
+    static Object[] invoke0(Frame f, Object fv, Calls.CallBase s) {
+        f.site = s;
+        if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, LuaFunction.NONE);
+        return Ops.callMeta(f.thread, fv, LuaFunction.NONE, s);
+    }
+
+    static Object[] invoke1(Frame f, Object fv, Object a, Calls.CallBase s) {
+        return invokeN(f, fv, new Object[] {a}, s);
+    }
+
+    static Object[] invoke2(Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
+        return invokeN(f, fv, new Object[] {a, b}, s);
+    }
+
+    static Object[] invoke3(Frame f, Object fv, Object a, Object b, Object c, Calls.CallBase s) {
+        return invokeN(f, fv, new Object[] {a, b, c}, s);
+    }
+
+    static Object[] invokeN(Frame f, Object fv, Object[] args, Calls.CallBase s) {
+        f.site = s;
+        if (fv instanceof LuaFunction lf) return lf.invoke(f.thread, args);
+        return Ops.callMeta(f.thread, fv, args, s);
+    }
+
     static Object method(Frame f, Object o, Calls.Method s) { return s.lookup(f, o); }
 
     /** The arguments of a call: head (fresh) and then all values of the multi-valued last argument (as Calls.evalArgs). */
     static Object[] join(Object[] head, Object[] tail) {
-        if (head.length == 0) return tail.length == 0 ? tail : tail.clone();
-        Object[] a = new Object[head.length + tail.length];
-        System.arraycopy(head, 0, a, 0, head.length);
-        System.arraycopy(tail, 0, a, head.length, tail.length);
+        int h = head.length, t = tail.length;
+        if (h == 0) return t == 0 ? tail : Copy.of(tail);
+        Object[] a = new Object[h + t];
+        Copy.copy(head, 0, a, 0, h);
+        Copy.copy(tail, 0, a, h, t);
         return a;
     }
 
@@ -222,7 +250,7 @@ final class JitRt {
     static Object[] withSelf(Object o, Object[] rest) {
         Object[] a = new Object[rest.length + 1];
         a[0] = o;
-        System.arraycopy(rest, 0, a, 1, rest.length);
+        Copy.copy(rest, 0, a, 1, rest.length);
         return a;
     }
 

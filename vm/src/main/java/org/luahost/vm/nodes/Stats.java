@@ -271,7 +271,7 @@ public final class Stats {
             Expr e = exprs[i];
             if (i == m - 1 && e.isMulti()) {
                 Object[] vs = e.evalMulti(f);   // evaluated even when every target is filled already
-                if (i < n) System.arraycopy(vs, 0, out, i, Math.min(vs.length, n - i));
+                if (i < n) org.luahost.vm.runtime.Copy.copy(vs, 0, out, i, Math.min(vs.length, n - i));
             } else if (i < n) {
                 out[i] = e.eval(f);
             } else {

@@ -94,10 +94,10 @@ public final class LuaClosure extends LuaFunction {
         Proto p = proto;
         int np = p.nparams;
         int n = Math.min(np, args.length);
-        System.arraycopy(args, 0, f.slots, 0, n);
+        Copy.copy(args, 0, f.slots, 0, n);
         if (p.vararg) {
             if (args.length > np) {
-                f.varargs = np == 0 ? args : java.util.Arrays.copyOfRange(args, np, args.length);
+                f.varargs = np == 0 ? args : Copy.from(args, np);
             } else {
                 f.varargs = NONE;
             }

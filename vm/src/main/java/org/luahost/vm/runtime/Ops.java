@@ -392,7 +392,7 @@ public final class Ops {
     public static Object[] withCallee(Object fn, Object[] args) {
         Object[] a2 = new Object[args.length + 1];
         a2[0] = fn;
-        System.arraycopy(args, 0, a2, 1, args.length);
+        Copy.copy(args, 0, a2, 1, args.length);
         return a2;
     }
 
