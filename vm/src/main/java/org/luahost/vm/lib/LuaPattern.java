@@ -560,14 +560,26 @@ final class LuaPattern {
     Object capture(int i, int s, int e) {
         if (i >= level) {
             if (i != 0) throw error("invalid capture index %" + (i + 1));
+            if (e - s == 1) return StringLib.CHARS[src.charAt(s)];   // shared one-character strings: nothing allocated
             th.state.gc().chargeString(e - s);
             return src.substring(s, e);
         }
         int l = capLen[i];
         if (l == CAP_UNFINISHED) throw error("unfinished capture");
         if (l == CAP_POSITION) return (long) (capInit[i] + 1);
+        if (l == 1) return StringLib.CHARS[src.charAt(capInit[i])];
         th.state.gc().chargeString(l);
         return src.substring(capInit[i], capInit[i] + l);
+    }
+
+    /**
+     * The first value {@link #captures}{@code (s, e, true)} would give, with the same errors (every
+     * capture is checked, as the reference pushes them all), without making the others.
+     */
+    Object firstCapture(int s, int e) {
+        Object r = capture(0, s, e);
+        for (int i = 1; i < level; i++) if (capLen[i] == CAP_UNFINISHED) throw error("unfinished capture");
+        return r;
     }
 
     /** All captures of a match [s, e); the whole match when there are none and wholeIfNone. */

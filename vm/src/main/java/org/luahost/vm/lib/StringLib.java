@@ -117,7 +117,7 @@ public final class StringLib {
     }
 
     /** The one-byte strings (immutable, shared). */
-    private static final String[] CHARS = new String[256];
+    static final String[] CHARS = new String[256];
 
     static {
         for (int c = 0; c < 256; c++) CHARS[c] = String.valueOf((char) c);
@@ -378,6 +378,41 @@ public final class StringLib {
         }
 
         private LuaUserdata state;
+
+        /**
+         * The first capture of the next match, for a generic {@code for} with one variable: as
+         * {@link #invoke} without the argument and result arrays and the frame, when no hook is
+         * set. An error on the way (a malformed pattern found while matching, the work or memory
+         * budget) restores the position and runs the call again with its frame, so the error is
+         * raised as the reference raises it, from the iterator's own (C) frame.
+         */
+        @Override
+        public Object call(LuaThread th, Object a, Object b) {
+            if (th.hookMask != 0) return first(invoke(th, new Object[] {a, b}));
+            int src0 = src, last0 = lastMatch;
+            try {
+                if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, as invoke counts it
+                LuaPattern m = this.m;
+                m.th = th;
+                int end = m.srcEnd;
+                for (int s1 = src; s1 <= end; s1++) {
+                    if ((s1 = m.nextCandidate(s1)) > end) break;
+                    m.reset();
+                    int e = m.match(s1, 0);
+                    if (e != -1 && e != lastMatch) {
+                        Object r = m.firstCapture(s1, e);
+                        src = lastMatch = e;
+                        return r;
+                    }
+                }
+                src = end + 1;
+                return null;
+            } catch (LuaError err) {
+                src = src0;
+                lastMatch = last0;
+                return first(invoke(th, new Object[] {a, b}));
+            }
+        }
 
         @Override
         protected Object[] call(LuaThread th, Object[] args) {
