@@ -590,7 +590,9 @@ public final class Compiler extends ExprCompiler {
         List<Ast.Expr> es = r.exprs();
         if (es.isEmpty()) {
             reach(line(r, 0));
-            return new Stats.Return0(r.line());
+            Stats.Return0 r0 = new Stats.Return0(r.line());
+            r0.locals = openLocals();
+            return r0;
         }
         if (es.size() == 1 && fs.ntbc == 0) {
             Ast.Expr e = es.get(0);
@@ -621,12 +623,25 @@ public final class Compiler extends ExprCompiler {
         if (exprs.length == 1 && !exprs[0].isMulti()) {
             Stats.Return1 r1 = new Stats.Return1(r.line(), exprs[0]);
             r1.transfer = transfer;
+            r1.locals = openLocals();
             return r1;
         }
         Expr[] p = Pins.held(exprs);   // the function's return drops these pins
         Stats.ReturnN rn = new Stats.ReturnN(r.line(), p, lastMulti(p));
         rn.transfer = transfer;
+        rn.locals = openLocals();
         return rn;
+    }
+
+    /** The locals in scope here (debug entries still open), as indices into the function's locals: see Site.returnLocals. */
+    private int[] openLocals() {
+        List<Proto.LocalInfo> li = fs.localInfos;
+        int n = 0;
+        for (Proto.LocalInfo e : li) if (e.endLine() == Integer.MAX_VALUE) n++;
+        int[] r = new int[n];
+        n = 0;
+        for (int i = 0; i < li.size(); i++) if (li.get(i).endLine() == Integer.MAX_VALUE) r[n++] = i;
+        return r;
     }
 
     /**

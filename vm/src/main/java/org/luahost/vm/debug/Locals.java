@@ -59,15 +59,15 @@ public final class Locals {
         // the values it hands back are in the reference's registers from ftransfer on (see Site.returnTransfer)
         boolean atReturn = DebugHook.returning(f.thread, f);
         Object[] result = atReturn ? DebugHook.returnValue(f.thread, f, n) : null;
-        Proto.LocalInfo named = atReturn && !p.stripped ? active(p, f.currentLine(), null, n) : null;
+        Proto.LocalInfo named = atReturn && !p.stripped ? activeAtReturn(p, f, n) : null;
         if (result != null) return new Local(named != null ? named.name() : "(temporary)", result[0], null, RESULT + (int) n);
         if (atReturn && !p.stripped && named == null) {
             // past the locals and the results, the reference shows the registers up to its top, which hold
             // stale values (at least two past the locals): named as it does, their values nil here
             long k = 0;
-            while (active(p, f.currentLine(), null, k + 1) != null) k++;
+            while (activeAtReturn(p, f, k + 1) != null) k++;
             long[] tr = DebugHook.transferOf(f.thread, f);
-            if (n > k && n <= Math.max(tr[0] + tr[1], k + 2)) return new Local("(temporary)", null, null, RESULT + (int) n);
+            if (n > k && n <= Math.max(Math.max(tr[0] + tr[1], k + 2), p.frameSize)) return new Local("(temporary)", null, null, RESULT + (int) n);
             return null;
         }
         // a stripped function has no lines (its nodes have line 0): its locals are all listed, unnamed
@@ -181,6 +181,13 @@ public final class Locals {
         Proto p = c.proto;
         String name = !p.stripped && p.upvalNames != null && n <= p.upvalNames.length ? p.upvalNames[n - 1] : null;
         return name == null || name.isEmpty() ? "(no name)" : name;
+    }
+
+    /** The n-th local (1-based) in scope at frame f's return event: its return statement's (see Site.returnLocals), else by line. */
+    private static Proto.LocalInfo activeAtReturn(Proto p, Frame f, long n) {
+        int[] in = f.site != null ? f.site.returnLocals() : null;
+        if (in == null) return active(p, f.currentLine(), null, n);
+        return n >= 1 && n <= in.length && in[(int) n - 1] < p.locals.length ? p.locals[in[(int) n - 1]] : null;
     }
 
     /** The n-th local (1-based) active at a line, in declaration order; site: the call the frame is making, if any. */

@@ -371,7 +371,12 @@ public final class Stats {
     }
 
     public static final class Return0 extends Stat {
+        /** See {@link #returnLocals()}; set by the compiler. */
+        public int[] locals;
+
         public Return0(int line) { super(line); }
+
+        @Override public int[] returnLocals() { return locals; }
 
         @Override public int exec(Frame f) { f.retN = LuaFunction.NONE; return RETURN; }
     }
@@ -381,9 +386,13 @@ public final class Stats {
         /** See {@link #returnTransfer()}; set by the compiler. */
         public int transfer;
 
+        /** See {@link #returnLocals()}; set by the compiler. */
+        public int[] locals;
+
         public Return1(int line, Expr e) { super(line); this.e = e; }
 
         @Override public int returnTransfer() { return transfer; }
+        @Override public int[] returnLocals() { return locals; }
 
         @Override public int exec(Frame f) { f.ret1 = e.eval(f); f.retN = null; return RETURN; }
     }
@@ -395,9 +404,13 @@ public final class Stats {
         /** See {@link #returnTransfer()}; set by the compiler. */
         public int transfer;
 
+        /** See {@link #returnLocals()}; set by the compiler. */
+        public int[] locals;
+
         public ReturnN(int line, Expr[] exprs, boolean lastMulti) { super(line); this.exprs = exprs; this.lastMulti = lastMulti; }
 
         @Override public int returnTransfer() { return transfer; }
+        @Override public int[] returnLocals() { return locals; }
 
         @Override
         public int exec(Frame f) {

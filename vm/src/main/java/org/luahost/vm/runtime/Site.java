@@ -35,4 +35,12 @@ public interface Site {
      * register, else the first register past the active locals); 0 elsewhere.
      */
     default int returnTransfer() { return 0; }
+
+    /**
+     * For a return statement, the locals in scope where it runs: indices into the
+     * function's {@code Proto.locals}, in declaration order (what debug.getlocal lists at
+     * the return event; a local whose scope ended earlier on the same line is not among
+     * them); null elsewhere (the locals are then found by line).
+     */
+    default int[] returnLocals() { return null; }
 }
