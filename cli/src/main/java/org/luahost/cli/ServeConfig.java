@@ -69,7 +69,7 @@ final class ServeConfig {
             // GatewayFlags
             "host", Kind.TEXT, "token", Kind.TEXT, "admin-token", Kind.TEXT, "no-auth", Kind.SWITCH,
             "tls-cert", Kind.TEXT, "tls-key", Kind.TEXT, "tls-client-ca", Kind.TEXT,
-            "max-body", Kind.INT, "body-timeout", Kind.INT, "header-timeout", Kind.INT,
+            "max-body", Kind.INT, "body-timeout", Kind.INT, "call-deadline", Kind.INT, "header-timeout", Kind.INT,
             "keep-alive-timeout", Kind.INT, "max-depth", Kind.INT, "max-result", Kind.INT,
             "max-frame", Kind.INT, "ws-pending", Kind.INT, "session-rate", Kind.RATE,
             "max-connections", Kind.INT, "max-connections-per-client", Kind.INT,
