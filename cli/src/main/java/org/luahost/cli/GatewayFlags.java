@@ -33,6 +33,8 @@ final class GatewayFlags {
               --tls-client-ca PEM require client certificates signed by this CA (mutual TLS)
               --max-body BYTES    largest request body (default 1048576)
               --body-timeout MS   how long a request body may take (default 10000)
+              --call-deadline MS  how long a call or send may wait for its session's answer before 504 (default 10000;
+                                  0 none); the call goes on in its session and its late result is dropped
               --header-timeout MS how long a new connection may take to send its first request's headers (default 10000)
               --keep-alive-timeout MS  how long a kept-alive connection may stay idle before its next request (default 60000)
               --max-depth N       deepest JSON nesting in requests and results (default 100)
@@ -64,6 +66,7 @@ final class GatewayFlags {
             case "--tls-client-ca" -> options.tlsClientCa(Path.of(value(args, ++i, a)));
             case "--max-body" -> options.maxBody(positive(value(args, ++i, a), a));
             case "--body-timeout" -> options.bodyTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
+            case "--call-deadline" -> options.callDeadline(Duration.ofMillis(atLeastZero(value(args, ++i, a), a)));
             case "--header-timeout" -> options.headerTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
             case "--keep-alive-timeout" -> options.keepAliveTimeout(Duration.ofMillis(positive(value(args, ++i, a), a)));
             case "--max-depth" -> options.maxDepth(positive(value(args, ++i, a), a));

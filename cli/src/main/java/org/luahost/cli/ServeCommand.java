@@ -68,6 +68,9 @@ final class ServeCommand {
               --heap-ceiling F    fraction of the heap above which idle sessions are passivated early and
                                   new sessions refused with 503 (default 0.85; 0 off)
               --mailbox N         messages a session's mailbox holds (default 100000; a full one refuses with 503)
+              --output-rate N[/BURST]  bytes a second a session's print, io.write, warn and host.log may write
+                                  (default 65536/262144; 0 no limit); a piece that does not fit is dropped
+                                  whole and the drops are reported in the log every 5 s at most
               --await-timeout MS  longest wait of a session on a Java future without its own timeout (default 30000)
               --shutdown-timeout SECONDS  SIGTERM ends the process within this (default 20)
               --allow-profile-change  restore sessions saved under another profile (default: they fail to start;
@@ -122,6 +125,11 @@ final class ServeCommand {
                     case "--max-sessions" -> host.maxSessions(Integer.parseInt(value(args, ++i, a)));
                     case "--heap-ceiling" -> host.heapCeiling(Double.parseDouble(value(args, ++i, a)));
                     case "--mailbox" -> host.mailboxLimit(Integer.parseInt(value(args, ++i, a)));
+                    case "--output-rate" -> {
+                        String[] v = value(args, ++i, a).split("/", 2);
+                        long rate = (long) Double.parseDouble(v[0]);
+                        s.outputRate(rate).outputBurst(v.length > 1 ? Long.parseLong(v[1]) : Math.max(1, rate * 4));
+                    }
                     case "--await-timeout" -> host.awaitTimeout(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
                     case "--shutdown-timeout" -> shutdownSeconds = Math.max(2, Long.parseLong(value(args, ++i, a)));
                     case "--allow-profile-change" -> s.allowProfileChange(true);

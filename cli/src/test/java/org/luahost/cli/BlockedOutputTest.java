@@ -56,7 +56,8 @@ class BlockedOutputTest {
                 end
                 host.export{ping = ping, spew = spew}
                 """);
-        Process p = ServeProcess.command(script, "--port", "0", "--no-data", "--cpu-budget", "500", "--session-rate", "0")
+        Process p = ServeProcess.command(script, "--port", "0", "--no-data", "--cpu-budget", "500", "--session-rate", "0",
+                "--output-rate", "0")   // no output budget: this test fills the queues behind it
                 .start();   // stdout and stderr: pipes, read only up to the "serving" line below
         p.getOutputStream().close();
         try {

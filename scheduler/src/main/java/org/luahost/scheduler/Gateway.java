@@ -29,7 +29,9 @@ import org.luahost.coroutines.ValueLimits;
  *     globals, not library functions, not {@code on_message});
  *     {@code 200} and a JSON array of the results; a Lua error: {@code 500}
  *     and {@code {"error": message, "traceback": ...}}; not a JSON array:
- *     {@code 400}; no such export: {@code 404}.</li>
+ *     {@code 400}; no such export: {@code 404}; no result within
+ *     {@link GatewayOptions#callDeadline}: {@code 504} (the call goes on in
+ *     its session, its late result is dropped).</li>
  * <li>{@code POST /sessions/{id}/send} with a JSON array: delivered to
  *     {@code on_message(from, ...)} where from names the client
  *     ({@link Principal#sender}: {@code "http"}, or {@code "http:NAME"} for
@@ -221,11 +223,35 @@ public final class Gateway {
             }
         } else if (n == 3 && seg.get(2).equals("ws")) {
             if (!req.canUpgradeToWebSocket()) GatewayHttp.close(req, 400, "this route takes a WebSocket upgrade");
-            else if (session(req, p, seg.get(1), true)) new GatewaySocket(this, req, seg.get(1), p).open();
+            else if (handshakeOk(req) && session(req, p, seg.get(1), true)) new GatewaySocket(this, req, seg.get(1), p).open();
         } else {
             GatewayHttp.close(req, 404, "no route for " + m + " " + req.path());
         }
     }
+
+    /**
+     * Answers a WebSocket handshake Vert.x would refuse with a body that is
+     * not JSON (a plain-text 400 without {@code Sec-WebSocket-Key}, an empty
+     * 426 for a version it does not speak), and returns false; true if the
+     * handshake may go on.
+     */
+    private static boolean handshakeOk(HttpServerRequest req) {
+        String version = req.getHeader("sec-websocket-version");
+        if (version == null || !(version.strip().equals("13") || version.strip().equals("8") || version.strip().equals("7"))) {
+            req.response().putHeader("sec-websocket-version", "13");
+            GatewayHttp.close(req, 426, "a WebSocket handshake needs Sec-WebSocket-Version: 13"
+                    + (version == null ? "" : " (not '" + brief(version) + "')"));
+            return false;
+        }
+        String key = req.getHeader("sec-websocket-key");
+        if (key == null || key.isBlank()) {
+            GatewayHttp.close(req, 400, "a WebSocket handshake needs a Sec-WebSocket-Key header");
+            return false;
+        }
+        return true;
+    }
+
+    private static String brief(String s) { return s.length() > 40 ? s.substring(0, 40) + "..." : s; }
 
     private static boolean admin(HttpServerRequest req, Principal p) {
         if (p.admin()) return true;
@@ -380,6 +406,12 @@ public final class Gateway {
             return null;
         }
         try {
+            for (int i = 0; i < a.size(); i++) LuaJson.checkFinite(a.getList().get(i), "argument " + (i + 1));
+        } catch (ValueException e) {
+            GatewayHttp.error(req, 400, e.getMessage(), null);   // 1e999999: no JSON text holds inf
+            return null;
+        }
+        try {
             return LuaJson.fromJsonArray(a, limits);
         } catch (SessionException e) {
             GatewayHttp.error(req, 422, e.getMessage(), null);
@@ -414,7 +446,8 @@ public final class Gateway {
     }
 
     private void callWith(HttpServerRequest req, String id, String from, String fn, Object[] args) {
-        host.callExportedAs(id, LuaJson.luaString(from), LuaJson.luaString(fn), args).onComplete(ar -> {
+        Future<Object[]> called = host.callExportedAs(id, LuaJson.luaString(from), LuaJson.luaString(fn), args);
+        withDeadline(req, called, "the call of '" + fn + "' in session '" + id + "'", ar -> {
             if (ar.failed()) {
                 failure(req, ar.cause());
                 return;
@@ -429,21 +462,47 @@ public final class Gateway {
         });
     }
 
-    /** 422 for a value nested too deeply, 413 for one too large, 500 for one JSON cannot hold. */
+    /** 422 for a value nested too deeply or one JSON cannot hold (inf, nan, a function), 413 for one too large. */
     static void encodeFailure(HttpServerRequest req, Throwable t, String prefix) {
         int status = t instanceof ValueException v ? switch (v.kind()) {
-            case DEPTH -> 422;
+            case DEPTH, TYPE -> 422;
             case SIZE -> 413;
-            case TYPE -> 500;
         } : 500;
         GatewayHttp.error(req, status, prefix + t.getMessage(), null);
     }
 
     private void send(HttpServerRequest req, String id, String from, Buffer body) {
-        withArguments(req, body, msg -> host.sendAs(id, LuaJson.luaString(from), msg).onComplete(ar -> {
-            if (ar.failed()) failure(req, ar.cause());
-            else req.response().setStatusCode(202).end();
-        }));
+        withArguments(req, body, msg -> withDeadline(req, host.sendAs(id, LuaJson.luaString(from), msg),
+                "the message to session '" + id + "'", ar -> {
+                    if (ar.failed()) failure(req, ar.cause());
+                    else req.response().setStatusCode(202).end();
+                }));
+    }
+
+    /**
+     * Hands f's outcome to then, unless {@link GatewayOptions#callDeadline}
+     * passes first: then req gets 504 with a JSON body naming what (the call
+     * goes on in its session) and f's late outcome is dropped. then runs at
+     * most once, on the thread f completes on.
+     */
+    <T> void withDeadline(HttpServerRequest req, Future<T> f, String what, Handler<io.vertx.core.AsyncResult<T>> then) {
+        long ms = options.callDeadline().toMillis();
+        if (ms <= 0 || f.isComplete()) {
+            f.onComplete(then);
+            return;
+        }
+        java.util.concurrent.atomic.AtomicBoolean decided = new java.util.concurrent.atomic.AtomicBoolean();
+        long timer = host.vertx().setTimer(ms, t -> {
+            if (decided.compareAndSet(false, true)) {
+                GatewayHttp.error(req, 504, what + " gave no result within " + ms + " ms (the gateway's deadline);"
+                        + " it goes on in the session, and its result will be dropped", null);
+            }
+        });
+        f.onComplete(ar -> {
+            if (!decided.compareAndSet(false, true)) return;   // answered 504 already: the late outcome is dropped
+            host.vertx().cancelTimer(timer);
+            then.handle(ar);
+        });
     }
 
     static void failure(HttpServerRequest req, Throwable t) {
@@ -454,7 +513,8 @@ public final class Gateway {
     static int status(Throwable t) {
         if (!(t instanceof SessionException e)) return 500;
         return switch (e.kind()) {
-            case LUA_ERROR, BAD_VALUE, INTERNAL, PERSISTENCE -> 500;
+            case LUA_ERROR, INTERNAL, PERSISTENCE -> 500;
+            case BAD_VALUE -> 422;   // a value that cannot cross (a function result): the script's answer, not a failure
             case NO_SUCH_FUNCTION -> 404;
             case NO_SUCH_SESSION -> 404;
             case STOPPED, OVERLOADED -> 503;

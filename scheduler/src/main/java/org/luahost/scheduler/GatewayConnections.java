@@ -82,7 +82,10 @@ final class GatewayConnections {
         Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
         int status;
         String why;
-        if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+        if (cause instanceof UnsupportedVersion u) {
+            status = 505;
+            why = "HTTP version '" + u.getMessage() + "' not supported (use HTTP/1.1)";
+        } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
             status = 414;
             why = "request line too long";
         } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
@@ -96,6 +99,46 @@ final class GatewayConnections {
         GatewayHttp.close(req, status, why);
     }
 
+    /** The decoder failure of a request whose version is not HTTP/1.0 or 1.1 (its message: the version). */
+    private static final class UnsupportedVersion extends RuntimeException {
+        UnsupportedVersion(String version) { super(version, null, false, false); }
+    }
+
+    /**
+     * Makes a request that names an HTTP version other than 1.0 and 1.1
+     * ({@code HTTP/2.0}, the h2 preface {@code PRI * HTTP/2.0},
+     * {@code HTTP/1.2}, {@code HTTP/0.9}) a request Netty could not decode,
+     * so that {@link #invalid} answers it (505 with the JSON body) instead of
+     * Vert.x, which answered 501 with an empty body. A Netty handler in front
+     * of Vert.x's, reached through the connection's public {@code channel()}
+     * by reflection (Vert.x does not export that class); where that is not
+     * possible (Vert.x on the module path, a future version), nothing is
+     * installed and Vert.x's own 501 remains.
+     */
+    private static void guardVersions(HttpConnection c) {
+        io.netty.channel.ChannelPipeline p;
+        try {
+            java.lang.reflect.Method m = c.getClass().getMethod("channel");
+            p = ((io.netty.channel.Channel) m.invoke(c)).pipeline();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return;
+        }
+        if (p.get("luahost-versions") != null || p.lastContext() == null) return;
+        p.addBefore(p.lastContext().name(), "luahost-versions", new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof io.netty.handler.codec.http.HttpRequest r && r.decoderResult().isSuccess()) {
+                    io.netty.handler.codec.http.HttpVersion v = r.protocolVersion();
+                    if (v.majorVersion() != 1 || v.minorVersion() > 1) {
+                        r.setProtocolVersion(io.netty.handler.codec.http.HttpVersion.HTTP_1_1);   // the answer's version
+                        r.setDecoderResult(io.netty.handler.codec.DecoderResult.failure(new UnsupportedVersion(v.text())));
+                    }
+                }
+                ctx.fireChannelRead(msg);
+            }
+        });
+    }
+
     /** Connections closed at once because a limit was reached, since the server started. */
     int refused() { return refused.get(); }
 
@@ -106,6 +149,7 @@ final class GatewayConnections {
             c.close();
             return;
         }
+        guardVersions(c);
         arm(c, deadlineMs);
         c.closeHandler(v -> {
             disarm(c);

@@ -25,6 +25,7 @@ public final class GatewayOptions {
     private int maxBody = 1 << 20;
     private Duration bodyTimeout = Duration.ofSeconds(10);
     private Duration headerTimeout = Duration.ofSeconds(10);
+    private Duration callDeadline = Duration.ofSeconds(10);
     private Duration keepAliveTimeout = Duration.ofSeconds(60);
     private int maxDepth = 100;
     private long maxResultBytes = 16L << 20;
@@ -70,6 +71,16 @@ public final class GatewayOptions {
     public Duration bodyTimeout() { return bodyTimeout; }
     /** How long a request body may take to arrive (default 10 s); a slower one gets 408 and the connection closes. */
     public GatewayOptions bodyTimeout(Duration d) { this.bodyTimeout = d; return this; }
+
+    public Duration callDeadline() { return callDeadline; }
+    /**
+     * How long a call, a send or a WebSocket handshake may wait for its
+     * session (a turn that waits on a Java future, a {@code host.call} to a
+     * busy session, a long turn, a slow start) before the gateway answers
+     * {@code 504} with a JSON body (default 10 s; ZERO: no deadline). The
+     * call goes on in its session; its late result is dropped.
+     */
+    public GatewayOptions callDeadline(Duration d) { this.callDeadline = d; return this; }
 
     public Duration headerTimeout() { return headerTimeout; }
     /**

@@ -91,7 +91,7 @@ final class GatewaySocket {
 
     void open() {
         req.pause();
-        g.host.session(id).onComplete(ar -> {
+        g.withDeadline(req, g.host.session(id), "the start of session '" + id + "'", ar -> {
             if (ar.failed()) {
                 GatewayHttp.error(req, Gateway.status(ar.cause()), "session '" + id + "' failed to start: "
                         + ar.cause().getMessage(), null);
@@ -251,6 +251,7 @@ final class GatewaySocket {
     private Message convert(String text) {
         try {
             Object json = LuaJson.parse(Buffer.buffer(text), g.options.maxDepth());
+            LuaJson.checkFinite(json, "message");
             return new Message(LuaJson.fromJson(json, g.limits, "message"), null);
         } catch (DecodeException e) {
             return new Message(null, LuaJson.errorBody("not JSON: " + e.getMessage(), null));

@@ -106,6 +106,42 @@ public final class LuaJson {
         return Json.decodeValue(text);
     }
 
+    /**
+     * Checks that every number in json (a parsed value: maps, lists and
+     * scalars) is finite: a JSON number too large for a double
+     * ({@code 1e999999}) parses as an infinity, which no JSON text can
+     * give back. Throws {@link ValueException} of kind TYPE naming the
+     * path under where ({@code argument 1.x[2]}). Iterative; numbers that
+     * underflow ({@code 1e-999999}) are 0.0, as the nearest double.
+     */
+    public static void checkFinite(Object json, String where) {
+        java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new Object[] {UNWRAP.apply(json), where});
+        while (!todo.isEmpty()) {
+            Object[] e = todo.pop();
+            Object v = e[0];
+            String path = (String) e[1];
+            if (v instanceof java.util.Map<?, ?> m) {
+                for (var kv : m.entrySet()) child(todo, UNWRAP.apply(kv.getValue()), path, "." + kv.getKey());
+            } else if (v instanceof java.util.List<?> l) {
+                int i = 1;
+                for (Object x : l) child(todo, UNWRAP.apply(x), path, "[" + i++ + "]");
+            } else {
+                child(todo, v, path, "");
+            }
+        }
+    }
+
+    private static void child(java.util.ArrayDeque<Object[]> todo, Object v, String path, String step) {
+        if (v instanceof java.util.Map || v instanceof java.util.List) {
+            todo.push(new Object[] {v, path + step});
+        } else if (v instanceof Number n && !(v instanceof Long || v instanceof Integer) && !Double.isFinite(n.doubleValue())) {
+            throw new ValueException(ValueException.Kind.TYPE, "a JSON number out of range (beyond "
+                    + "1.7976931348623157e308, the largest double; it would be " + (n.doubleValue() > 0 ? "" : "-") + "inf)",
+                    path + step);
+        }
+    }
+
     /** Lua values as a JSON array (for results and pushed values). */
     public static JsonArray toJsonArray(Object[] values) {
         JsonArray a = new JsonArray();

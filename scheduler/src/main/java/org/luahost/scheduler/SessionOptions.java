@@ -32,6 +32,14 @@ import org.luahost.vm.Profile;
  * <li>{@link #maxNewSessionsPerTurn}: sessions one turn may start with
  *     {@code host.send}/{@code host.call} to an id that is not live, and
  *     the session as many per second across its turns (100; 0 for none).</li>
+ * <li>{@link #outputRate}, {@link #outputBurst}: the session's output budget:
+ *     what its {@code print}, {@code io.write}, {@code warn} and
+ *     {@code host.log} write, in bytes a second (64 KiB; 0 for no limit) with
+ *     bursts of up to {@code outputBurst} bytes (256 KiB). A piece of output
+ *     (a print line, a log message) that does not fit in what is left is
+ *     dropped whole, never waited for; drops are counted and reported in the
+ *     host's log at most every 5 s. Output is charged to the turn's work
+ *     either way (one unit per 64 bytes).</li>
  * <li>{@link #restartAfterErrors}: 0 (default): a session keeps its state
  *     whatever errors its turns raise. n: after n turns in a row fail with a
  *     Lua error (the CPU budget and {@code not enough memory} included), the
@@ -56,6 +64,8 @@ public final class SessionOptions {
     private int maxTimers = 1000;
     private int maxNewSessionsPerTurn = 100;
     private boolean allowProfileChange;
+    private long outputRate = 64 << 10;
+    private long outputBurst = 256 << 10;
 
     public SessionOptions() {}
 
@@ -71,6 +81,8 @@ public final class SessionOptions {
         this.maxTimers = o.maxTimers;
         this.maxNewSessionsPerTurn = o.maxNewSessionsPerTurn;
         this.allowProfileChange = o.allowProfileChange;
+        this.outputRate = o.outputRate;
+        this.outputBurst = o.outputBurst;
     }
 
     public Profile profile() { return profile; }
@@ -101,13 +113,13 @@ public final class SessionOptions {
                 && callTimeout.equals(x.callTimeout) && restartAfterErrors == x.restartAfterErrors
                 && java.util.Objects.equals(awaitTimeout, x.awaitTimeout) && maxTimers == x.maxTimers
                 && maxNewSessionsPerTurn == x.maxNewSessionsPerTurn
-                && allowProfileChange == x.allowProfileChange;
+                && allowProfileChange == x.allowProfileChange && outputRate == x.outputRate && outputBurst == x.outputBurst;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(profile, cpuBudget, timeSlice, memoryLimit, interleave, callTimeout, restartAfterErrors,
-                awaitTimeout, maxTimers, maxNewSessionsPerTurn, allowProfileChange);
+                awaitTimeout, maxTimers, maxNewSessionsPerTurn, allowProfileChange, outputRate, outputBurst);
     }
 
     public Duration callTimeout() { return callTimeout; }
@@ -122,4 +134,12 @@ public final class SessionOptions {
 
     public int maxNewSessionsPerTurn() { return maxNewSessionsPerTurn; }
     public SessionOptions maxNewSessionsPerTurn(int n) { this.maxNewSessionsPerTurn = Math.max(0, n); return this; }
+
+    public long outputRate() { return outputRate; }
+    /** Bytes a second the session's output may average (print, io.write, warn, host.log); 0: no limit. */
+    public SessionOptions outputRate(long bytesPerSecond) { this.outputRate = Math.max(0, bytesPerSecond); return this; }
+
+    public long outputBurst() { return outputBurst; }
+    /** The most output the session may write at once after a quiet spell (bytes; at least 1). */
+    public SessionOptions outputBurst(long bytes) { this.outputBurst = Math.max(1, bytes); return this; }
 }

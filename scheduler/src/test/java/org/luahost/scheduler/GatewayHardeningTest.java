@@ -499,7 +499,7 @@ class GatewayHardeningTest {
         assertEquals(422, r.statusCode());
         assertTrue(error(r).contains("value nested deeper than 10 levels at result[1][1][1][1][1][1]...[1][1] (depth 10)"), r.body());
         r = send("POST", "/sessions/s5/call/deep", "a", "[100000]");   // deeper than any copy may go: still an answer
-        assertEquals(500, r.statusCode());
+        assertEquals(422, r.statusCode());
         assertTrue(error(r).contains("nested deeper than 1000 levels"), r.body());
         assertEquals(200, send("POST", "/sessions/s5/call/big", "a", "[9000]").statusCode());
         r = send("POST", "/sessions/s5/call/big", "a", "[20000]");

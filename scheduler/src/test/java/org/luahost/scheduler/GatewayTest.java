@@ -114,7 +114,7 @@ class GatewayTest {
         assertEquals(404, request(HttpMethod.POST, "/sessions/bob/call/load", "[\"return 1\"]").status());
         assertEquals(404, request(HttpMethod.POST, "/sessions/bob/call/secret", "[]").status());
         assertEquals(404, request(HttpMethod.POST, "/sessions/bob/call/on_message", "[\"admin\", 1]").status());
-        assertEquals(500, request(HttpMethod.POST, "/sessions/bob/call/fn", "[]").status());
+        assertEquals(422, request(HttpMethod.POST, "/sessions/bob/call/fn", "[]").status());   // a result that cannot cross
         assertEquals(404, request(HttpMethod.GET, "/nowhere", null).status());
         // still serving
         assertEquals(new Reply(200, "[3]"), request(HttpMethod.POST, "/sessions/bob/call/add", "[1, 2]"));

@@ -89,6 +89,32 @@ class MemoryChargeTest {
         assertTrue(L.memoryInUse() < LIMIT / 2, "estimate " + L.memoryInUse() + " once the data died, after " + attack);
     }
 
+    /**
+     * A huge source nested too deeply fails as in lua5.4, with "C stack
+     * overflow" near its start, not with the memory its whole parse would
+     * take (before, load charged that up front: 1 MB sources said "not
+     * enough memory" under this 8 MB limit, and under serve's 64 MB).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "('return function() '):rep(1e5) .. ('end '):rep(1e5)",
+        "('if x then '):rep(1e5) .. ('end '):rep(1e5)",
+        "('while x do '):rep(1e5) .. ('end '):rep(1e5)",
+        "('repeat '):rep(1e5) .. ('until x '):rep(1e5)",
+        "('local function f() '):rep(1e5) .. ('end '):rep(1e5)",
+        "('do '):rep(1e6) .. ('end '):rep(1e6)",
+        "'return ' .. ('('):rep(1e6) .. '1' .. (')'):rep(1e6)",
+        "'return ' .. ('{'):rep(1e6) .. ('}'):rep(1e6)",
+        "'return ' .. ('not '):rep(1e6) .. '1'",
+        "'return ' .. (\"'a' .. \"):rep(1e6) .. '1'",
+    })
+    void aDeepSourceFailsAsTheReferenceBeforeItsMemory(String source) {
+        LuaState L = state();
+        Object[] r = run(L, "return pcall(function() return select(2, load(" + source + ")) end)");
+        assertEquals(Boolean.TRUE, r[0], source);
+        assertEquals("C stack overflow", r[1], source);
+    }
+
     private LuaState state() {
         PrintStream ps = new PrintStream(new ByteArrayOutputStream(), true);
         return LuaState.builder().stdout(ps).stderr(ps).stdin(new ByteArrayInputStream(new byte[0])).memoryLimit(LIMIT)

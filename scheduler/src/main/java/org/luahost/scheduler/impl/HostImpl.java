@@ -77,6 +77,33 @@ public final class HostImpl implements LuaHost {
         }
     }
 
+    /** Whether the G1 warning was logged (once per process). NOTE: a benign race: at worst it is logged twice. */
+    private static volatile boolean warnedOfG1;
+
+    /**
+     * Logs once that the JVM runs G1: there a virtual thread whose stack is
+     * frozen deep in Lua calls (a coroutine parked 15,000-30,000 calls deep,
+     * a turn that gave up its carrier deep) may fail with a Java
+     * StackOverflowError when it is thawed, which Lua sees as "stack
+     * overflow" far below lua5.4's 200,000 levels, where the memory limit
+     * should have answered "not enough memory" (measured: after ten
+     * coroutines parked 30,000 deep were refused, one more 20,000 deep failed
+     * so under G1, and never under the serial collector, which luahost runs
+     * with: bin/jvm.options).
+     */
+    private static void warnOfG1() {
+        if (warnedOfG1) return;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().startsWith("G1")) {
+                warnedOfG1 = true;
+                Log.HOST.warn("luahost: the JVM runs the G1 collector: Lua stacks frozen deep (coroutines parked"
+                        + " thousands of calls deep) may fail with 'stack overflow' when resumed; run the host with"
+                        + " -XX:+UseSerialGC, as luahost does (see the README, Limits)");
+                return;
+            }
+        }
+    }
+
     private HostImpl(Vertx vertx, HostOptions options) {
         this.vertx = vertx;
         this.options = options;
@@ -84,6 +111,7 @@ public final class HostImpl implements LuaHost {
         this.admission = new Admission(options, this::chargedMemory);
         this.metrics = Metrics.create(this, options.metrics());
         this.cluster = options.cluster() == null ? null : new ClusterRouter(this, options.cluster().lease().toMillis());
+        warnOfG1();
         Promise<Void> p = Promise.promise();
         Runnable deploy = () -> vertx.deployVerticle(() -> new Home(), new DeploymentOptions().setInstances(Math.max(1, options.verticles())))
                 .onSuccess(id -> {

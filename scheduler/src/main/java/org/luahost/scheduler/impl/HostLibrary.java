@@ -197,7 +197,8 @@ final class HostLibrary {
      * host.log(level, ...): the values after level, converted as print converts
      * them and separated by tabs, go to the host's log ({@link Log#SCRIPT})
      * at that level ("trace", "debug", "info", "warn" or "error"), prefixed
-     * with the session id.
+     * with the session id. A message counts in the session's output budget
+     * ({@link SessionOutput}: dropped when over it).
      */
     private static final JavaFunction LOG = JavaFunction.of("host.log", (th, a) -> {
         int level = Args.checkOption(th, a, 1, null, "trace", "debug", "info", "warn", "error");
@@ -217,6 +218,7 @@ final class HostLibrary {
             sb.append(LuaString.toJava(th.state.tostring(a[i])));
         }
         String msg = "[" + s.id + "] " + sb;
+        if (!s.output.take(th, sb.length())) return LuaFunction.NONE;   // over the session's output budget: dropped
         switch (level) {
             case 0 -> log.trace(msg);
             case 1 -> log.debug(msg);

@@ -46,7 +46,8 @@ final class LuaRunner {
      */
     LuaState create(Turn t) {
         HostImpl host = session.host;
-        L = LuaState.builder().profile(session.options.profile()).stdout(host.output).stderr(host.output)
+        java.io.PrintStream out = session.output.stream(host.output);   // the session's output budget
+        L = LuaState.builder().profile(session.options.profile()).stdout(out).stderr(out)
                 .stdin(java.io.InputStream.nullInputStream()).meter(session.budget).threadFactory(host.threads)
                 .memoryLimit(session.options.memoryLimit())   // charged as allocated: see Budget
                 .exitHandler((state, status, close) -> {

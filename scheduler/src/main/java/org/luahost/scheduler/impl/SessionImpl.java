@@ -62,6 +62,8 @@ final class SessionImpl implements Session {
     final LuaRunner lua;
     final Waits waits;
     final Budget budget;
+    /** The output budget of print, io.write, warn and host.log. */
+    final SessionOutput output;
     final Timers timers;
     final Lifecycle lifecycle;
     final Subscribers subscribers = new Subscribers();
@@ -97,6 +99,7 @@ final class SessionImpl implements Session {
         this.lua = new LuaRunner(this);
         this.waits = new Waits(this, options);
         this.budget = new Budget(this, options);
+        this.output = new SessionOutput(this, options.outputRate(), options.outputBurst());
         this.timers = new Timers(this);
         this.lifecycle = new Lifecycle(this);
         var store = host.options.store();

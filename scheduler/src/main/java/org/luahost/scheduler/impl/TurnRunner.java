@@ -220,7 +220,19 @@ final class TurnRunner {
         }
         t.chain = c.chain();
         Object[] r = session.lua.invoke(t, f, c.args());
-        c.reply().complete(ValueCopy.copyAll(r, "result"));
+        c.reply().complete(ValueCopy.copyAll(r, "result", resultPurpose(c)));
+    }
+
+    /** What the results of c are for, in the error of a result that cannot be copied (see ValueCopy.copyAll). */
+    private static String resultPurpose(Envelope.Call c) {
+        String fn = LuaString.toJava(c.name()), from = c.from();
+        if (c.chain() != null && c.chain().length > 0) {
+            return "return a %s from '" + fn + "' to session '" + c.chain()[c.chain().length - 1] + "' (host.call)";
+        }
+        if (from != null && (from.equals("http") || from.startsWith("http:"))) {
+            return "return a %s as the result of the gateway call of '" + fn + "'";
+        }
+        return "return a %s from '" + fn + "' to its Java caller";
     }
 
     /** The console's eval: source as a chunk in the globals (a syntax error fails the turn as a Lua error). */

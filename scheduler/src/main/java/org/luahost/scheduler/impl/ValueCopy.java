@@ -46,22 +46,39 @@ final class ValueCopy {
         }
     }
 
-    private ValueCopy(ValueLimits limits) { this.limits = limits; }
+    /** What the copy is for, in an error: "send a %s to another session" (%s: "function value", "table nested ..."). */
+    private final String purpose;
+
+    private ValueCopy(ValueLimits limits, String purpose) {
+        this.limits = limits;
+        this.purpose = purpose;
+    }
+
+    /** The purpose of a copy sent to another session (host.send, host.call's arguments, Java's calls). */
+    static final String TO_SESSION = "send a %s to another session";
 
     /** Copies values; what says what they are in an error ("argument", "result"). */
-    static Object[] copyAll(Object[] values, String what) {
+    static Object[] copyAll(Object[] values, String what) { return copyAll(values, what, TO_SESSION); }
+
+    /**
+     * Copies values; what says what they are in an error ("argument",
+     * "result"), purpose what the copy is for: "cannot " + purpose with
+     * "%s" replaced by what could not be copied ("function value"), then the
+     * path of that value.
+     */
+    static Object[] copyAll(Object[] values, String what, String purpose) {
         if (values.length == 0) return values;
         ValueCopy c = null;
         Object[] out = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v instanceof LuaTable) {
-                if (c == null) c = new ValueCopy(ValueLimits.DEFAULT);
+                if (c == null) c = new ValueCopy(ValueLimits.DEFAULT, purpose);
                 out[i] = c.copy(v, what + " " + (i + 1));
             } else if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
                 out[i] = v;   // the common case: no path (its text is built only for an error)
             } else {
-                out[i] = scalar(v, ValuePath.root(what + " " + (i + 1)));
+                out[i] = scalar(v, ValuePath.root(what + " " + (i + 1)), purpose);
             }
         }
         return out;
@@ -91,11 +108,12 @@ final class ValueCopy {
     }
 
     private Object value(Object v, ValuePath at) {
-        if (!(v instanceof LuaTable t)) return scalar(v, at);
+        if (!(v instanceof LuaTable t)) return scalar(v, at, purpose);
         LuaTable done = seen.get(t);
         if (done != null) return done;
         if (at.depth() >= limits.maxDepth()) {
-            throw new ValueException("cannot send a value nested deeper than " + limits.maxDepth() + " levels", at.text());
+            throw new ValueException(purpose == TO_SESSION ? "cannot send a value nested deeper than " + limits.maxDepth() + " levels"
+                    : "cannot " + purpose.formatted("value nested deeper than " + limits.maxDepth() + " levels"), at.text());
         }
         LuaTable copy = new LuaTable();
         seen.put(t, copy);
@@ -104,13 +122,13 @@ final class ValueCopy {
     }
 
     /** Immutable Lua values as they are; Java boxes converted to Lua's; anything else refused. */
-    static Object scalar(Object v, ValuePath where) {
+    static Object scalar(Object v, ValuePath where, String purpose) {
         if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
         if (v instanceof Float f) return f.doubleValue();
         String type = v instanceof LuaTable ? "table" : isLua(v) ? Lua.typeName(v) : "Java object (" + v.getClass().getName() + ")";
         throw new SessionException(SessionException.Kind.BAD_VALUE,
-                "cannot send a " + type + (isLua(v) ? " value" : "") + " to another session (" + where.text() + ")");
+                "cannot " + purpose.formatted(type + (isLua(v) ? " value" : "")) + " (" + where.text() + ")");
     }
 
     private static boolean isLua(Object v) {

@@ -419,7 +419,7 @@ public final class Compiler extends ExprCompiler {
     /** A condition: the reference tests a value that is not a comparison where the condition's context reads it ('then', 'do'). */
     private Expr test(Ast.Expr c) {
         Expr x = expr(c);
-        Ast.Expr folded = ExprCompiler.foldLogic(c);
+        Ast.Expr folded = foldLogic(c);
         // a false constant ('if nil then') is a jump over the block, where the test would be
         return needsTest(folded) || falseConstant(folded) ? post(x, Math.abs(line(c, 0))) : x;
     }
@@ -457,7 +457,7 @@ public final class Compiler extends ExprCompiler {
         }
         Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
         int line = i.line();
-        if (trueConstant(ExprCompiler.foldLogic(i.conds().get(0)))) {
+        if (trueConstant(foldLogic(i.conds().get(0)))) {
             // 'if true then': the test has no code; the first line run is the block's (as for 'while true do')
             if (i.blocks().get(0).stats().isEmpty() && blocks.length == 1 && orelse == null) {
                 first = 0;

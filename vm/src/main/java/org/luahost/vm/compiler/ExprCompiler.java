@@ -316,36 +316,58 @@ abstract class ExprCompiler extends HookLines {
      * (error messages name it: "field 'pi'", "constant 'x'"). A call or '...' left alone keeps
      * one value, as the operator gave.
      */
-    static Ast.Expr foldLogic(Ast.Expr e) {
+    final Ast.Expr foldLogic(Ast.Expr e) {
         if (!(e instanceof Ast.BinOp b) || (b.op() != Ast.BinOpKind.AND && b.op() != Ast.BinOpKind.OR)) return e;
+        // each operator of a chain asks about the chain below it: remembered, or a chain of n costs n^2
+        Ast.Expr known = folds.get(b);
+        if (known != null) return known;
+        Ast.Expr f = fold(b);
+        folds.put(b, f);
+        return f;
+    }
+
+    /** What e folds and its answers, per node of the chunk's tree (see foldLogic, neverTrue). */
+    private final java.util.IdentityHashMap<Ast.Expr, Ast.Expr> folds = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<Ast.Expr, Boolean> neverTrues = new java.util.IdentityHashMap<>();
+
+    private Ast.Expr fold(Ast.BinOp b) {
         Ast.Expr l = literalOf(b.left());
         boolean truthy = l instanceof Ast.True || l instanceof Ast.Int || l instanceof Ast.Flt || l instanceof Ast.Str;
         boolean falsy = l instanceof Ast.Nil || l instanceof Ast.False;
-        if (!(b.op() == Ast.BinOpKind.AND ? truthy : falsy)) return e;
+        if (!(b.op() == Ast.BinOpKind.AND ? truthy : falsy)) return b;
         Ast.Expr r = foldLogic(b.right());
         return r instanceof Ast.Call || r instanceof Ast.MethodCall || r instanceof Ast.Vararg ? new Ast.Paren(r.line(), r) : r;
     }
 
-    /** The literal e is, through parentheses and folded 'and'/'or', or null. */
     /**
      * Whether e's value can never be true, as lua5.4's code generator sees it: nil, false, and
      * {@code x and y} or {@code x or y} whose right operand can never be true (their value is
      * a false x or that operand), through parentheses. {@code (c and nil or v)} is then always
      * v, and its errors name v.
      */
-    static boolean neverTrue(Ast.Expr e) {
+    final boolean neverTrue(Ast.Expr e) {
         while (e instanceof Ast.Paren p) e = p.expr();
         if (e instanceof Ast.Nil || e instanceof Ast.False) return true;
         if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.AND) return neverTrue(b.right());
-        if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.OR) return neverTrue(b.left()) && neverTrue(b.right());
+        if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.OR) {
+            Boolean known = neverTrues.get(b);
+            if (known == null) neverTrues.put(b, known = neverTrue(b.left()) && neverTrue(b.right()));
+            return known;
+        }
         return false;
     }
 
-    private static Ast.Expr literalOf(Ast.Expr e) {
+    /** The literal e is, through parentheses and folded 'and'/'or', or null. */
+    private Ast.Expr literalOf(Ast.Expr e) {
         for (;;) {
-            if (e instanceof Ast.Paren p) e = p.expr();
-            else if (e instanceof Ast.BinOp b && foldLogic(b) != b) e = foldLogic(b);
-            else break;
+            if (e instanceof Ast.Paren p) {
+                e = p.expr();
+                continue;
+            }
+            // foldLogic once per step: calling it again for the result made a chain of n 'and's cost 2^n
+            Ast.Expr f = e instanceof Ast.BinOp b ? foldLogic(b) : e;
+            if (f == e) break;
+            e = f;
         }
         return e instanceof Ast.Nil || e instanceof Ast.True || e instanceof Ast.False || e instanceof Ast.Int
                 || e instanceof Ast.Flt || e instanceof Ast.Str ? e : null;

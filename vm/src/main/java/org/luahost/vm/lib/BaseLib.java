@@ -268,18 +268,38 @@ public final class BaseLib {
         }
         // the work meter pays for the parse; its error (a CPU budget, an interrupt) is raised, not returned
         LuaError[] metered = new LuaError[1];
+        long[] charged = {0};
         try {
-            // the memory the parse needs (its syntax tree and work space), before it parses: over the limit,
-            // load returns (nil, "not enough memory") as lua_load does on a memory error
-            th.state.gc().charge(org.luahost.vm.Gc.LOAD_PER_BYTE * text.length());
-            LuaFunction f = th.state.load(text, name, mode, null, units -> {
-                try {
-                    th.charge(units);
-                } catch (LuaError e) {
-                    metered[0] = e;
-                    throw e;
+            // the memory the parse needs (its syntax tree and work space), charged as the lexer reads the source
+            // (LoadMeter) and the rest once parsed: over the limit, load returns (nil, "not enough memory") as
+            // lua_load does on a memory error. Charged as it goes, not before: lua5.4 reports a syntax error or
+            // "C stack overflow" near the start of a huge source before it runs out of memory
+            var meter = new org.luahost.vm.parser.LoadMeter() {
+                @Override
+                public void accept(int units) {
+                    try {
+                        th.charge(units);
+                    } catch (LuaError e) {
+                        metered[0] = e;
+                        throw e;
+                    }
                 }
-            });
+
+                @Override
+                public void read(int n) {
+                    // held: a collection in the middle of the parse (the trap of a charge) cannot see the tree
+                    th.state.gc().hold(org.luahost.vm.Gc.LOAD_PER_BYTE * n);
+                    charged[0] += n;
+                }
+            };
+            if (text.length() > 0 && text.charAt(0) == 0x1b) meter.read(text.length());   // a binary chunk: no lexer
+            LuaFunction f;
+            try {
+                f = th.state.load(text, name, mode, null, meter);
+            } finally {
+                th.state.gc().release(org.luahost.vm.Gc.LOAD_PER_BYTE * charged[0]);   // charged still, until a collection
+            }
+            th.state.gc().charge(org.luahost.vm.Gc.LOAD_PER_BYTE * (text.length() - charged[0]));
             // the first upvalue, if any, is the environment (a binary chunk may have none)
             if (a.length >= 4 && f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
             // a collection counts the loaded code as long as the chunk's function is reachable

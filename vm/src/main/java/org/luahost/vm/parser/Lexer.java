@@ -110,14 +110,27 @@ final class Lexer {
         return new Token(type, type.symbol, null, line);
     }
 
-    /** Reads the next token; every TOKENS_PER_CHARGE tokens, charges the work meter for them. */
+    /**
+     * Reads the next token; every TOKENS_PER_CHARGE tokens, charges the work
+     * meter for them, and tells a {@link LoadMeter} how much of the source
+     * it has read since the last time (so a load's memory is charged as the
+     * parse gets there: a syntax error or "C stack overflow" early in a huge
+     * source comes before its memory, as in lua5.4).
+     */
     Token next() {
         if (charge != null && ++tokens == TOKENS_PER_CHARGE) {
             tokens = 0;
             charge.accept(TOKENS_PER_CHARGE * UNITS_PER_TOKEN);
+            if (charge instanceof LoadMeter m) {
+                m.read(pos - read);
+                read = pos;
+            }
         }
         return scan();
     }
+
+    /** Source characters reported to a LoadMeter so far. */
+    private int read;
 
     private Token scan() {
         buf.setLength(0);
