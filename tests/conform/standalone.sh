@@ -107,5 +107,8 @@ run_case "os.exit(true)"          "" -- exittrue.lua
 run_case "main chunk returns"     "" -- returns.lua
 run_case "<close> then error"     "" -- closeerr.lua
 run_case "script args not options" "" -- args.lua -v -e x
+# stdout is a regular file here ($work/ref.out): fseek moves it, as io.stdout:seek must
+run_case "io.stdout:seek on a file"  "" -- -e 'io.write("abcdef") print(io.stdout:seek("set", 2)) io.write("X") print(io.stdout:seek()) print(io.stdout:seek("end"))'
+run_case "io.stderr:seek on a file"  "" -- -e 'io.stderr:write("12345") io.stderr:seek("set", 1) io.stderr:write("x") print(io.stderr:seek("cur", -1))'
 echo "$n cases, $bad differ"
 [ $bad = 0 ]
