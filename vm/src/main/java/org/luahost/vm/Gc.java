@@ -270,6 +270,20 @@ public final class Gc {
     /** The live estimate plus the walk of the last mark (see {@link GcMarker#walk}), which paces collections. */
     private long paceBase = 32 * 1024;
 
+    /**
+     * Collections could be observed from now on (the first finalizer, weak table or file): they
+     * are paced by the reference's rule instead of {@link #MIN_STEP}, counting from here. What was
+     * allocated before counts as {@link #deferred} (as a skipped collection leaves it), so the
+     * allocation of an unobservable past does not start a collection at once, which the
+     * reference, collecting all along, would not have either (a finalizer registered in a loop
+     * would see its object finalized by itself, before the loop's other ones).
+     */
+    private void becameObservable() {
+        deferred += allocated;
+        allocated = 0;
+        retrigger();
+    }
+
     /** Sets the memory limit (from the builder). */
     void limit(long bytes) {
         limit = Math.max(bytes, 0);
@@ -333,24 +347,27 @@ public final class Gc {
             weakfin.removeIf(r -> r.get() == null);
             weakfinAfterPrune = weakfin.size();
         }
+        boolean was = markNeeded();
         weakfin.add(new java.lang.ref.WeakReference<>(o));
         state.startPinning();
-        if (weakfin.size() == 1) retrigger();   // collections may be observed now: paced by the rule, not MIN_STEP
+        if (!was) becameObservable();
     }
 
     /** Called when a metatable is set: an object whose metatable has __gc now is registered for finalization. */
     public void registered(Object o, LuaTable mt) {
         if (mt == null || closed) return;
         if (mt.rawget("__mode") != null && !weakSeen) {
+            boolean was = markNeeded();
             weakSeen = true;
             state.startPinning();
-            retrigger();   // collections may be observed now: paced by the rule, not MIN_STEP
+            if (!was) becameObservable();
         }
         if (mt.rawget("__gc") == null) return;
         state.startPinning();
+        boolean was = markNeeded();
         if (finset.add(o)) {
             finobj.add(o);
-            if (finobj.size() == 1) retrigger();
+            if (!was) becameObservable();
         }
     }
 
