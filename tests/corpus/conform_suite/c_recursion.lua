@@ -73,7 +73,8 @@ T("C stack overflow in library callbacks", function()
   local function pc(n) if n == 0 then return "bottom" end return select(2, pcall(pc, n - 1)) end
   is(pc(150), "bottom")
   is(pc(250), "C stack overflow")
-  local function lr() return load("return 1")() + lr() end
+  local loaded = load("return 1")
+  local function lr() return loaded() + lr() end
   is(EM(lr), "stack overflow")
 end)
 
