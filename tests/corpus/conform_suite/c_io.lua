@@ -1,5 +1,5 @@
 -- conform_suite (part C): the io library in depth, self-checking, written from the manual.
--- Uses files named c_io_tmp* in the working folder and removes them.
+-- Uses two files from os.tmpname and removes them.
 local failed = 0
 local function T(name, f)
   local ok, msg = pcall(f)
@@ -18,7 +18,7 @@ end
 local function is(got, want, what)
   assert(got == want, (what and what .. ": " or "") .. "got [" .. tostring(got) .. "] want [" .. tostring(want) .. "]")
 end
-local tmp, tmp2 = "c_io_tmp.txt", "c_io_tmp2.txt"
+local tmp, tmp2 = os.tmpname(), os.tmpname()   -- unique: the corpus modes may run this file twice at once
 local function write(content) local f = assert(io.open(tmp, "wb")); f:write(content); f:close() end
 local function slurp(name) local f = assert(io.open(name or tmp, "rb")); local s = f:read("a"); f:close(); return s end
 

@@ -1,5 +1,5 @@
 -- conform_suite (part C): require and package, self-checking, written from the manual.
--- Writes modules under a folder c_pkg_tmp in the working folder and removes them.
+-- Writes modules under a folder named after os.tmpname and removes it.
 local failed = 0
 local function T(name, f)
   local ok, msg = pcall(f)
@@ -18,7 +18,9 @@ local function EM(f)
   assert(not ok, "expected an error")
   return (tostring(msg):gsub("^[^:]*:%d+: ", ""))
 end
-local dir = "c_pkg_tmp"
+local dir = os.tmpname()   -- unique: the corpus modes may run this file twice at once
+os.remove(dir)
+dir = dir .. "_pkg"
 os.execute("mkdir -p " .. dir .. "/sub")
 local made = {}
 local function mod(path, src) local f = assert(io.open(dir .. "/" .. path, "w")); f:write(src); f:close(); made[#made + 1] = dir .. "/" .. path end
