@@ -1,8 +1,5 @@
 package org.luahost.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 
 import org.luahost.coroutines.CoroutineLibrary;
@@ -65,8 +62,8 @@ final class LuaCommand {
 
     /** Runs the command; args are Lua strings (the words after {@code lua}). Returns the exit status. */
     static int run(String[] args) {
-        return run(args, new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14), false),
-                new PrintStream(new FileOutputStream(FileDescriptor.err), true), System.in);
+        // the process's descriptors 1 and 2, which io.stdout:seek can move when they are files
+        return run(args, LuaStateBuilder.processStdout(1 << 14, false), LuaStateBuilder.processStderr(), System.in);
     }
 
     /**

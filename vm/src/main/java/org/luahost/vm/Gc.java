@@ -52,8 +52,9 @@ import org.luahost.vm.runtime.Ops;
  * marked (each string once; under a limit short strings too; a loaded chunk's
  * code while its function lives) plus what library calls in progress
  * {@link #hold} in their builders. When the allocation since the last collection
- * passes the pause rule (live &times; (pause - 100) / 100, at least {@link #MIN_STEP};
- * generational mode uses {@link #GENERATIONAL_PAUSE})
+ * passes the reference's rule for the mode ({@link #period}: in incremental mode
+ * live &times; (pause - 100) / 100, in generational mode live &times; the minor multiplier / 100;
+ * {@link #MIN_STEP} while nothing could observe a collection)
  * or the state's memory limit, the counter traps the running thread's work
  * countdown ({@link LuaThread#trapWork}), and the collection runs at the next
  * <em>safe point</em>: the next loop back-edge or function entry (after the
@@ -100,7 +101,7 @@ public final class Gc {
 
     /** Mode and parameters as collectgarbage sets and reports them (pause and stepmul stored as the reference stores them, divided by 4 in a byte). */
     private String mode = "incremental";
-    private int pause = 200 / 4, stepmul = 100 / 4, stepsizeLog = 13, genMinor = 20, genMajor = 100;
+    private int pause = 200 / 4, stepmul = 100 / 4, stepsizeLog = 13, genMinor = 20, genMajor = 100 / 4;
 
     // ---------------------------------------------------------------- allocation accounting
 
@@ -136,14 +137,21 @@ public final class Gc {
     public static final long CODE_PER_BYTE = 48;
     /** Strings up to this length are shared in the reference (interned), so a mark does not count them. */
     public static final int SHORT_STRING = 40;
-    /** Allocation between two automatic collections at least (a small live set would collect too often). */
-    static final long MIN_STEP = 1024 * 1024;
     /**
-     * The pause of generational mode (the standalone's mode, as lua.c sets it): the reference's
-     * minor collections traverse only young objects; here every collection is a full mark, so
-     * this mode waits until the data has tripled.
+     * Allocation between two automatic collections when nothing could observe one (no finalizer,
+     * weak table, open file or limit: the due collection only moves the count aside, see
+     * {@link #markNeeded}), and what a refused charge must see allocated before it asks for one.
      */
-    static final long GENERATIONAL_PAUSE = 300;
+    static final long MIN_STEP = 1024 * 1024;
+    /** The least allocation between two automatic collections in generational mode (a minor multiplier of 1 and a tiny heap). */
+    static final long MIN_MINOR = 1024;
+    /**
+     * Generational mode: up to this much live data, collections come as often as the
+     * reference's minor ones; beyond, as its major ones (see {@link #period}).
+     */
+    static final long GEN_SMALL = 1024 * 1024;
+    /** Walk units ({@link GcMarker#walk}) of a stack frame, besides 16 per slot. */
+    static final long FRAME_WALK = 64;
 
     public static long tableBytes(int asize, int hashCapacity) { return 56 + 16L * asize + 32L * hashCapacity; }
 
@@ -224,12 +232,56 @@ public final class Gc {
     /** Recomputes {@link #trigger} after a collection or a change of the parameters or of running. */
     private void retrigger() {
         long t = Long.MAX_VALUE;
-        if (running) {
-            long p = mode.equals("generational") ? GENERATIONAL_PAUSE : Math.max(pause * 4L, 100);   // see the class comment
-            t = Math.max(estimate * (p - 100) / 100, MIN_STEP);
-        }
+        if (running) t = markNeeded() ? period() : Math.max(period(), MIN_STEP);
         if (limit > 0) t = Math.min(t, Math.max(limit - estimate, 0));
         trigger = t;
+    }
+
+    /**
+     * Allocation from one automatic collection to the next, by the reference's rule for the
+     * mode, measured on lua5.4 (a finalizer that re-creates itself counts its cycles):
+     * incremental, live &times; (pause - 100) / 100, or, for a pause of 100 or less (no wait),
+     * the allocation over which its steps (one per 2^stepsize bytes, each worth a
+     * {@link #basicStep}) add up to a cycle; generational, live &times; the minor multiplier / 100
+     * (the reference's minor collections) while the live data is under {@link #GEN_SMALL}, and
+     * beyond it towards live &times; the major multiplier / 100 (the reference's major
+     * collections: a mark here is a full one, which a minor collection of a large heap is
+     * not; the two rules meet at GEN_SMALL). Live is the last mark's estimate plus the stacks it walked
+     * ({@link #paceBase}), so that a mark's cost stays proportional to the allocation between
+     * marks.
+     */
+    private long period() {
+        long live = paceBase;
+        if (mode.equals("generational")) {
+            long minor = genMinor, major = genMajor * 4L;
+            return Math.max(Math.max(live / 100 * minor, MIN_MINOR), live / 100 * major - (major - minor) * (GEN_SMALL / 100));
+        }
+        long p = pause * 4L;
+        long steps = 1 + live / basicStep();
+        long step = stepsizeLog >= 40 ? Long.MAX_VALUE / 2 : 1L << stepsizeLog;
+        return Math.max(live / 100 * Math.max(p - 100, 0), Math.min(steps, Long.MAX_VALUE / 2 / step) * step);
+    }
+
+    /** The work of a basic step in bytes (see {@link #step(LuaThread, long)}). */
+    private long basicStep() {
+        return stepsizeLog >= 40 ? Long.MAX_VALUE / 2 : (2L << stepsizeLog) * ((stepmul * 4L) | 1);
+    }
+
+    /** The live estimate plus the walk of the last mark (see {@link GcMarker#walk}), which paces collections. */
+    private long paceBase = 32 * 1024;
+
+    /**
+     * Collections could be observed from now on (the first finalizer, weak table or file): they
+     * are paced by the reference's rule instead of {@link #MIN_STEP}, counting from here. What was
+     * allocated before counts as {@link #deferred} (as a skipped collection leaves it), so the
+     * allocation of an unobservable past does not start a collection at once, which the
+     * reference, collecting all along, would not have either (a finalizer registered in a loop
+     * would see its object finalized by itself, before the loop's other ones).
+     */
+    private void becameObservable() {
+        deferred += allocated;
+        allocated = 0;
+        retrigger();
     }
 
     /** Sets the memory limit (from the builder). */
@@ -295,20 +347,28 @@ public final class Gc {
             weakfin.removeIf(r -> r.get() == null);
             weakfinAfterPrune = weakfin.size();
         }
+        boolean was = markNeeded();
         weakfin.add(new java.lang.ref.WeakReference<>(o));
         state.startPinning();
+        if (!was) becameObservable();
     }
 
     /** Called when a metatable is set: an object whose metatable has __gc now is registered for finalization. */
     public void registered(Object o, LuaTable mt) {
         if (mt == null || closed) return;
-        if (mt.rawget("__mode") != null) {
+        if (mt.rawget("__mode") != null && !weakSeen) {
+            boolean was = markNeeded();
             weakSeen = true;
             state.startPinning();
+            if (!was) becameObservable();
         }
         if (mt.rawget("__gc") == null) return;
         state.startPinning();
-        if (finset.add(o)) finobj.add(o);
+        boolean was = markNeeded();
+        if (finset.add(o)) {
+            finobj.add(o);
+            if (!was) becameObservable();
+        }
     }
 
     /**
@@ -372,7 +432,7 @@ public final class Gc {
      */
     public boolean step(LuaThread th, long kb) {
         if (finalizing || closed) return false;
-        long basic = stepsizeLog >= 40 ? Long.MAX_VALUE / 2 : (2L << stepsizeLog) * ((stepmul * 4L) | 1);
+        long basic = basicStep();
         stepCredit += kb <= 0 ? basic : Math.min(kb, Long.MAX_VALUE / 2048) * 1024;
         if (stepCredit < inUse()) return false;
         collect(th);
@@ -486,6 +546,7 @@ public final class Gc {
         for (LuaTable t : m.allWeak) m.clearValues(t);
         finAfterLast = finobj.size();
         estimate = m.bytes + held;
+        paceBase = estimate + m.walk;
         allocated = 0;
         deferred = 0;
         if (!m.weakValues.isEmpty() || !m.ephemerons.isEmpty() || !m.allWeak.isEmpty()) {
@@ -496,6 +557,7 @@ public final class Gc {
         retrigger();
         callFinalizers(th, tobefnz);
     }
+
 
     private void callFinalizers(LuaThread th, List<Object> objs) {
         if (objs.isEmpty()) return;
@@ -573,5 +635,5 @@ public final class Gc {
     public long setPause(long v) { long o = pause * 4L; pause = asByte(v); retrigger(); return o; }
 
     /** collectgarbage("setstepmul", v): returns the previous value as the reference reports it. */
-    public long setStepmul(long v) { long o = stepmul * 4L; stepmul = asByte(v); return o; }
+    public long setStepmul(long v) { long o = stepmul * 4L; stepmul = asByte(v); retrigger(); return o; }
 }

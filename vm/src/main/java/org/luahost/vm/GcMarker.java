@@ -24,10 +24,10 @@ import org.luahost.vm.spi.ValueGraph;
  */
 final class GcMarker implements Edges {
     final int epoch;
-    final ArrayDeque<Object> gray = new ArrayDeque<>();
-    final Set<Object> others = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** The strings counted so far (by identity: each is counted once). */
-    private final Set<String> strings = Collections.newSetFromMap(new IdentityHashMap<>());
+    final ArrayDeque<Object> gray = new ArrayDeque<>(256);
+    final Set<Object> others = Collections.newSetFromMap(new IdentityHashMap<>(8));
+    /** The strings counted so far (by identity: each is counted once); made at the first long one (a small heap's mark is mostly fixed costs). */
+    private Set<String> strings;
     final List<LuaTable> weakValues = new ArrayList<>(), ephemerons = new ArrayList<>(), allWeak = new ArrayList<>();
     /** The weakness of the table whose edges are being reported. */
     private boolean weakKeys, weakVals;
@@ -67,14 +67,19 @@ final class GcMarker implements Edges {
             }
         } else if (v instanceof String s) {
             // a string is one object however many values hold it (short ones are shared, interned, in the reference)
-            if (s.length() > shortString && strings.add(s)) bytes += Gc.stringBytes(s.length());
+            if (s.length() > shortString && countOnce(s)) bytes += Gc.stringBytes(s.length());
         } else if (ValueGraph.isObject(v)) {
             if (others.add(v)) { gray.push(v); bytes += v instanceof LuaUserdata ? Gc.USERDATA : Gc.THREAD + parkedStack(v); }
         }
     }
 
+    private boolean countOnce(String s) {
+        if (strings == null) strings = Collections.newSetFromMap(new IdentityHashMap<>());
+        return strings.add(s);
+    }
+
     /** The threads running now (the current one and its resumers): their stacks are not parked, see {@link #parkedStack}. */
-    private final Set<LuaThread> running = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<LuaThread> running = Collections.newSetFromMap(new IdentityHashMap<>(4));
 
     /**
      * A suspended coroutine's frozen stack, counted on its {@link LuaThread} (which a mark of its handle reaches
@@ -98,6 +103,8 @@ final class GcMarker implements Edges {
         while ((o = gray.poll()) != null) {
             if (o instanceof LuaTable t) {
                 if (enterTable(t)) traverse(t);
+            } else if (o instanceof JavaFunction jf) {
+                javaFunction(jf);
             } else {
                 ValueGraph.edges(o, this);
             }
@@ -116,6 +123,20 @@ final class GcMarker implements Edges {
             if (v != null) hashEntry(t.hashKeyAt(i), v);
         }
         mark(t.getMetatable());
+    }
+
+    /**
+     * A Java function's captured Lua values, by the memo it keeps (reflection on every mark cost
+     * a small heap's mark most of its time: the standard library is some 150 Java functions).
+     */
+    private void javaFunction(JavaFunction f) {
+        Object[] memo = f.gcCaptures;
+        if (memo == null) {
+            memo = ValueGraph.captureMemo(f);
+            f.gcCaptures = memo = memo == null ? JavaFunction.NO_MEMO : memo;
+        }
+        if (memo == JavaFunction.NO_MEMO) ValueGraph.edges(f, this);
+        else if (memo.length > 0) ValueGraph.capturedEdges(memo, this);
     }
 
     /** Notes t's weakness for the edges that follow; returns false (after marking the metatable) if it has no strong edges. */
@@ -154,6 +175,17 @@ final class GcMarker implements Edges {
 
     @Override
     public void metatable(LuaTable mt) { mark(mt); }
+
+    /**
+     * Work of the mark that {@link #bytes} does not count, in the same unit: the frames of the
+     * stacks walked (a running thread's stack is not in the estimate, as the reference counts
+     * its stack apart). The collector paces by bytes plus walk, so that a deep stack walked at
+     * every mark spaces the marks out as a large heap does.
+     */
+    long walk;
+
+    @Override
+    public void frame(int slots) { walk += Gc.FRAME_WALK + 16L * slots; }
 
     @Override
     public void upvalue(int index, Upvalue cell) {

@@ -13,6 +13,13 @@ public abstract class JavaFunction extends LuaFunction {
 
     protected JavaFunction(String name) { this.name = name; }
 
+    /**
+     * What this function captured, found once by the collector ({@link org.luahost.vm.spi.ValueGraph#captureMemo}):
+     * null until the first mark, {@link #NO_MEMO} when it has a field that is not final.
+     */
+    Object[] gcCaptures;
+    static final Object[] NO_MEMO = new Object[0];
+
     /** The function's body: exact arguments in, exact results out ({@link #NONE} for none). */
     protected abstract Object[] call(LuaThread th, Object[] args);
 

@@ -81,6 +81,21 @@ public final class LuaStateBuilder {
         return this;
     }
 
+    /**
+     * The process's standard output (file descriptor 1) as C's {@code stdout}, for {@link #stdout}:
+     * buffered (buffer bytes, 0 for none), and seekable when it is a regular file ({@code lua x.lua
+     * > file}; {@code io.stdout:seek} fails with "Illegal seek" on a pipe or terminal). The
+     * standalone interpreter uses it.
+     */
+    public static PrintStream processStdout(int buffer, boolean autoFlush) {
+        return org.luahost.vm.lib.ProcessOutput.stdout(buffer, autoFlush);
+    }
+
+    /** The process's standard error (file descriptor 2), unbuffered and seekable as {@link #processStdout}. */
+    public static PrintStream processStderr() {
+        return org.luahost.vm.lib.ProcessOutput.stderr();
+    }
+
     /** Counts the state's work (time slices, budgets); null (the default) for none. See {@link WorkMeter}. */
     public LuaStateBuilder meter(WorkMeter meter) {
         this.meter = meter;

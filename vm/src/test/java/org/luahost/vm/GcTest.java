@@ -41,8 +41,10 @@ class GcTest {
     @Test
     void collectIfDueWaitsForEnoughRegistrations() {
         LuaState L = state();
-        // one shared metatable: 999 small tables stay below the allocation that starts an automatic collection
-        run(L, "n = 0 local mt = {__gc = function() n = n + 1 end} for i = 1, 999 do setmetatable({}, mt) end");
+        // no automatic collection while the 1000 are made: a long pause (the default one would
+        // collect every few KB with so small a live set)
+        run(L, "collectgarbage('incremental', 1000) n = 0 local mt = {__gc = function() n = n + 1 end} "
+                + "for i = 1, 999 do setmetatable({}, mt) end");
         assertFalse(L.gc().collectIfDue(L.mainThread), "below the minimum");
         run(L, "setmetatable({}, {__gc = function() n = n + 1 end})");
         assertTrue(L.gc().collectIfDue(L.mainThread));

@@ -396,6 +396,9 @@ final class LuaFile {
             pushback = -1;
             return r;
         }
+        if (kind == Kind.STDOUT || kind == Kind.STDERR) {   // the process's own: a regular file can seek
+            if ((kind == Kind.STDOUT ? L.stdout : L.stderr) instanceof ProcessOutput po) return po.seek(whence, off);
+        }
         if (kind != Kind.FILE) throw ESPIPE;
         long cur = tell();
         flushWrite();

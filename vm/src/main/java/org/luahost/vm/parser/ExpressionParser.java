@@ -381,6 +381,8 @@ abstract class ExpressionParser extends ParserSupport {
         Ast.Block block = block();
         int lastLine = line();
         checkMatch(TokenType.END, TokenType.FUNCTION, line);
+        String unresolved = GotoCheck.unresolved(block);
+        if (unresolved != null) throw semanticError(unresolved);
         boolean vararg = fs.vararg;
         closeFunction();
         Ast.FuncBody fb = new Ast.FuncBody(line, lastLine, params, method, vararg, block);

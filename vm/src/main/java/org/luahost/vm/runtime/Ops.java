@@ -294,6 +294,12 @@ public final class Ops {
             }
             t = tm;
         }
+        // the reference looks the key up in the table the last step reached before it gives up
+        // (2000 steps with a lookup after each), so a chain of 2000 ends in a value
+        if (t instanceof LuaTable tab) {
+            Object v = tab.rawget(k);
+            if (v != null) return v;
+        }
         throw th.runtimeError(site, "'__index' chain too long; possible loop");
     }
 
@@ -321,6 +327,11 @@ public final class Ops {
                 return;
             }
             t = tm;
+        }
+        // as for __index, the table the last step reached is still looked at: a key it has is assigned
+        if (t instanceof LuaTable tab && tab.rawget(k) != null) {
+            rawsetChecked(th, tab, k, v, site);
+            return;
         }
         throw th.runtimeError(site, "'__newindex' chain too long; possible loop");
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.luahost.vm.JavaFunction;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
@@ -160,6 +161,47 @@ public final class ValueGraph {
         }
     }
 
+    /**
+     * What a Java object captured, for a walker that visits it often (the collector): the
+     * Lua objects, upvalue cells and arrays {@link #captures} would read, found once by
+     * reflection, or null when a field on the way is not final (its contents may change, so
+     * it must be read at every visit). A cell's or array's contents are read at each visit
+     * ({@link #capturedEdges}); the fields themselves, final, cannot change.
+     */
+    public static Object[] captureMemo(Object javaObject) {
+        ArrayList<Object> out = new ArrayList<>();
+        return memo(javaObject, out, 0) ? out.toArray() : null;
+    }
+
+    private static boolean memo(Object o, List<Object> out, int level) {
+        for (Field f : FIELDS.get(o.getClass())) {
+            if (!Modifier.isFinal(f.getModifiers())) return false;
+            Object v;
+            try {
+                v = f.get(o);
+            } catch (IllegalAccessException e) {
+                continue;
+            }
+            if (v == null) continue;
+            if (isObject(v) || v instanceof Cell || v instanceof Object[]) out.add(v);
+            else if (level < 3 && isCaptureHolder(v.getClass()) && !memo(v, out, level + 1)) return false;
+        }
+        return true;
+    }
+
+    /** Reports the edges of a {@link #captureMemo}, as {@link #captures} would report them. */
+    public static void capturedEdges(Object[] memo, Edges to) {
+        for (Object v : memo) {
+            if (v instanceof Cell c) value(c.v, to);
+            else if (v instanceof Object[] a) {
+                for (Object e : a) {
+                    if (isObject(e)) to.value(e);
+                    else if (e instanceof Cell c) value(c.v, to);
+                }
+            } else to.value(v);
+        }
+    }
+
     /** Whether v is a Lua object with identity (table, function, userdata, thread), as opposed to a plain value. */
     public static boolean isObject(Object v) {
         return v instanceof LuaTable || v instanceof LuaFunction || v instanceof LuaUserdata || v instanceof LuaThreadHandle;
@@ -169,12 +211,12 @@ public final class ValueGraph {
         return c.isHidden() || c.isAnonymousClass() || c.isSynthetic() || c.isLocalClass();
     }
 
-    /** Per class, its instance fields (up to, not including, LuaFunction and Object) that are readable. */
+    /** Per class, its instance fields (up to, not including, JavaFunction, LuaFunction and Object) that are readable. */
     private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
         @Override
         protected Field[] computeValue(Class<?> type) {
             List<Field> out = new ArrayList<>();
-            for (Class<?> c = type; c != null && c != Object.class && c != LuaFunction.class; c = c.getSuperclass()) {
+            for (Class<?> c = type; c != null && c != Object.class && c != LuaFunction.class && c != JavaFunction.class; c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) continue;
                     if (f.getType() == String.class || f.getType() == LuaState.class) continue;
