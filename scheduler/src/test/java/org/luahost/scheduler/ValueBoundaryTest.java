@@ -119,7 +119,7 @@ class ValueBoundaryTest {
         try (SessionStore store = SessionStore.sqlite(dir)) {
             LuaHost h = host(vertx, store);
             SessionException e = assertThrows(SessionException.class, () -> SessionsTest.get(h.call("d", "deep", 200_000)));
-            assertTrue(e.getMessage().contains("nested deeper than 1000 levels at result 1[1][1][1][1][1]...[1][1] (depth 1000)"),
+            assertTrue(e.getMessage().contains("nested deeper than 1000 levels from 'deep' to its Java caller at result 1[1][1][1][1][1]...[1][1] (depth 1000)"),
                     e.getMessage());
             Object[] ok = SessionsTest.get(h.call("d", "deep", 900));
             assertInstanceOf(LuaTable.class, ok[0]);
