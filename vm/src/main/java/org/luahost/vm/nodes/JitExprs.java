@@ -453,7 +453,13 @@ abstract class JitExprs {
 
     // ---------------------------------------------------------------- calls and value lists
 
-    void call(Calls.CallBase c, Expr fn, Expr... args) {
+    void call(Calls.CallBase c, Expr fn, Expr... args) { fixedCall("call", CD_Object, c, fn, args); }
+
+    /** A call with up to 3 arguments whose results are kept whole (as the CallK nodes' evalMulti). */
+    void invoke(Calls.CallBase c, Expr fn, Expr... args) { fixedCall("invoke", CD_Objects, c, fn, args); }
+
+    /** Evaluates fn and up to 3 arguments into temporaries and calls JitRt's helper (call or invoke) of that arity. */
+    private void fixedCall(String helper, ClassDesc result, Calls.CallBase c, Expr fn, Expr[] args) {
         int n = args.length;
         int fv = temp();
         expr(fn);
@@ -471,7 +477,7 @@ abstract class JitExprs {
         params[0] = CD_Frame;
         for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
         params[n + 2] = desc(Calls.CallBase.class);
-        cb.invokestatic(CD_Rt, "call" + n, MethodTypeDesc.of(CD_Object, params));
+        cb.invokestatic(CD_Rt, helper + n, MethodTypeDesc.of(result, params));
     }
 
     /**
@@ -512,28 +518,6 @@ abstract class JitExprs {
                 cb.aload(fLocal).invokevirtual(CD_Expr, "evalMulti", MethodTypeDesc.of(CD_Objects, CD_Frame));
             }
         }
-    }
-
-    /** A call with up to 3 arguments whose results are kept whole (as the CallK nodes' evalMulti). */
-    void invoke(Calls.CallBase c, Expr fn, Expr... args) {
-        int n = args.length;
-        int fv = temp();
-        expr(fn);
-        cb.astore(fv);
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = temp();
-            expr(args[i]);
-            cb.astore(a[i]);
-        }
-        cb.aload(fLocal).aload(fv);
-        for (int i = 0; i < n; i++) cb.aload(a[i]);
-        constant(c, desc(Calls.CallBase.class));
-        ClassDesc[] params = new ClassDesc[n + 3];
-        params[0] = CD_Frame;
-        for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
-        params[n + 2] = desc(Calls.CallBase.class);
-        cb.invokestatic(CD_Rt, "invoke" + n, MethodTypeDesc.of(CD_Objects, params));
     }
 
     void method(Calls.Method m) {
