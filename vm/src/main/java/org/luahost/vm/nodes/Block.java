@@ -19,9 +19,12 @@ public class Block extends Stat {
     boolean loopForce;
     /** For a loop body: the reference's instructions per jump back (the jump, a while's test again), for count hooks. */
     int loopInstrs = 1;
-    /** The compiled form of this block ({@link Jit}), once it is hot; runs instead of the statements. */
-    private Stat compiled;
-    /** Executions so far, until the block is compiled; -1 when it cannot be. */
+    /**
+     * The compiled form of this block ({@link Jit}), once it is hot; runs instead of the statements.
+     * Volatile: the compiler thread installs it ({@link Jit#submit}) while the block runs interpreted.
+     */
+    private volatile Stat compiled;
+    /** Executions so far, until the block is compiled; -1 when it cannot be, -2 while it is being compiled. */
     private int count;
 
     public Block(int line, Stat[] stats, Object[] labels, int[] labelPos) {
@@ -51,6 +54,11 @@ public class Block extends Stat {
         Stat c = compiled;
         if (c != null) return c.exec(f);
         if (Jit.THRESHOLD >= 0 && count >= 0 && ++count > Jit.THRESHOLD) {
+            if (Jit.ASYNC) {
+                // compiled on the compiler thread; this thread goes on interpreting until it is installed
+                count = Jit.submit(this) ? -2 : 0;
+                return interpret(f);
+            }
             c = Jit.compile(this);
             if (c != null) {
                 compiled = c;
@@ -59,6 +67,12 @@ public class Block extends Stat {
             count = -1;
         }
         return interpret(f);
+    }
+
+    /** The compiler thread's answer for this block ({@link Jit#submit}): its compiled form, or null when it cannot be. */
+    void compiledAsync(Stat c) {
+        if (c != null) compiled = c;
+        else count = -1;
     }
 
     /** Whether this block may still be compiled (it is not yet, and did not fail to be). */

@@ -84,6 +84,53 @@ final class Jit {
     private static final ClassFile CF = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.ofClassLoading(Jit.class.getClassLoader()).cached()));
 
+    /**
+     * Whether hot blocks are compiled on a thread of their own ({@code luahost.jit.async}, on by
+     * default when the threshold is positive): the Lua thread that made a block hot goes on
+     * interpreting it and never waits for the class to be generated, checked and defined (about
+     * 2-25 ms a block while the class-file library is still cold, which was 5-15 % of the wall time
+     * of a 1-second program). With the threshold 0 (the tests' "every block compiled" mode)
+     * compilation stays synchronous, so that every block runs compiled from its first execution.
+     */
+    static final boolean ASYNC = THRESHOLD > 0 && !"false".equals(System.getProperty("luahost.jit.async"));
+    /** Blocks waiting for the compiler thread; bounded: a block that finds it full tries again later. */
+    private static final java.util.concurrent.BlockingQueue<Block> QUEUE =
+            ASYNC ? new java.util.concurrent.ArrayBlockingQueue<>(4096) : null;
+    private static volatile boolean started;
+
+    /**
+     * Queues b for the compiler thread, which installs its compiled form when done ({@link
+     * Block#compiledAsync}); false when the queue is full (b stays interpreted and counts again).
+     */
+    static boolean submit(Block b) {
+        if (!started) start();
+        return QUEUE.offer(b);
+    }
+
+    private static synchronized void start() {
+        if (started) return;
+        Thread t = new Thread(() -> {
+            for (;;) {
+                Block b;
+                try {
+                    b = QUEUE.take();
+                } catch (InterruptedException e) {
+                    continue;
+                }
+                Stat c = null;
+                try {
+                    c = compile(b);
+                } catch (Throwable e) {   // never fatal: the block stays interpreted
+                    if (DEBUG) e.printStackTrace();
+                }
+                b.compiledAsync(c);
+            }
+        }, "luahost-jit");
+        t.setDaemon(true);
+        t.start();
+        started = true;
+    }
+
     /** Compiles b; null when it cannot (too large, or a failure, which is never fatal: the interpreter goes on). */
     static Stat compile(Block b) {
         if (b.labels != null) return null;
