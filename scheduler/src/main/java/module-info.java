@@ -13,6 +13,7 @@ module org.luahost.scheduler {
     requires io.netty.codec;       // GatewayConnections answers a request Netty could not decode with the reason
     requires io.netty.transport;   // GatewaySocket resets a too-slow client's connection (SO_LINGER 0)
     requires java.management;
+    requires jdk.management;       // HostImpl reads G1's region size (HotSpotDiagnosticMXBean)
     requires org.slf4j;
     requires transitive io.vertx.healthcheck;
     requires transitive micrometer.core;   // HostOptions.metrics takes a MeterRegistry

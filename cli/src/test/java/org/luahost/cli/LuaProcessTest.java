@@ -139,6 +139,32 @@ class LuaProcessTest {
         assertEquals(outcomes.get(0), outcomes.get(1), prog);
     }
 
+    // ---------------------------------------------------------------- a reader that goes away
+
+    /**
+     * A program printing (or writing to stderr) in an endless loop into a pipe whose reader
+     * exits: lua5.4 ends by SIGPIPE (a shell sees status 141), luahost ends with that status.
+     * Before, luahost's writes failed silently and the loop never ended (here: the timeout's 124).
+     */
+    @Test
+    void aWriteToAPipeWithoutReaderEndsTheProcess() throws Exception {
+        for (String[] loop : List.of(new String[] {"while true do print(1) end", ""},
+                new String[] {"while true do io.write('w', '\\n') end", ""},
+                new String[] {"while true do io.stderr:write('e\\n') end", "2>&1 >/dev/null"})) {
+            List<String> outcomes = new ArrayList<>();
+            for (List<String> interp : interpreters()) {
+                StringBuilder sh = new StringBuilder("timeout 60");
+                for (String w : interp) sh.append(" '").append(w).append('\'');
+                sh.append(" -e \"").append(loop[0]).append("\" ").append(loop[1]).append(" | head -n 1; echo \"status ${PIPESTATUS[0]}\"");
+                try (Child c = new Child(List.of("/bin/bash", "-c", sh.toString()))) {
+                    c.closeInput();
+                    outcomes.add(c.finish());
+                }
+            }
+            assertEquals(outcomes.get(0), outcomes.get(1), loop[0]);
+        }
+    }
+
     // ---------------------------------------------------------------- environment and program name
 
     /** Started with an empty environment (no HOME, no PATH): runs, and the program sees no variables. */

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * A {@code luahost serve} child JVM for tests: started with the options of
- * {@code bin/jvm.options} and this test's class path, on a free port of
- * 127.0.0.1, with its stderr in a file.
+ * {@code bin/jvm.options}, then those of {@code bin/serve.options} (serve's
+ * collector, as {@code ./luahost serve} adds them), and this test's class
+ * path, on a free port of 127.0.0.1, with its stderr in a file.
  */
 record ServeProcess(Process process, int port, Path err) {
     private static final Pattern SERVING = Pattern.compile("serving .* on https?://127\\.0\\.0\\.1:(\\d+)");
@@ -40,15 +41,21 @@ record ServeProcess(Process process, int port, Path err) {
         throw new AssertionError("the server did not start: " + Files.readString(log));
     }
 
-    /** The command line of {@code luahost serve options... script} in a child JVM (bin/jvm.options, this class path). */
+    /**
+     * The command line of {@code luahost serve options... script} in a child JVM (bin/jvm.options, then
+     * bin/serve.options, this class path).
+     */
     static ProcessBuilder command(Path script, String... options) throws Exception {
         Path root = DifferentialTest.repoRoot();
         assumeTrue(root != null, "repository root not found");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
-            String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
+        for (String file : List.of("bin/jvm.options", "bin/serve.options")) {
+            if (!Files.isRegularFile(root.resolve(file))) continue;
+            for (String line : Files.readAllLines(root.resolve(file))) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
+            }
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
         cmd.addAll(List.of(options));

@@ -81,26 +81,39 @@ public final class HostImpl implements LuaHost {
     private static volatile boolean warnedOfG1;
 
     /**
-     * Logs once that the JVM runs G1: there a virtual thread whose stack is
-     * frozen deep in Lua calls (a coroutine parked 15,000-30,000 calls deep,
-     * a turn that gave up its carrier deep) may fail with a Java
-     * StackOverflowError when it is thawed, which Lua sees as "stack
-     * overflow" far below lua5.4's 200,000 levels, where the memory limit
-     * should have answered "not enough memory" (measured: after ten
-     * coroutines parked 30,000 deep were refused, one more 20,000 deep failed
-     * so under G1, and never under the serial collector, which luahost runs
-     * with: bin/jvm.options).
+     * Logs once that the JVM runs G1 with regions under 32 MB: there a
+     * virtual thread whose stack is frozen deep in Lua calls (a coroutine
+     * parked 15,000-30,000 calls deep, a turn that gave up its carrier deep)
+     * may fail with a Java StackOverflowError when it is frozen or thawed,
+     * which Lua sees as "stack overflow" far below lua5.4's 200,000 levels,
+     * where the memory limit should have answered "not enough memory"
+     * (measured: after ten coroutines parked 30,000 deep were refused, one
+     * more 20,000 deep failed so under G1's default regions, and never under
+     * the serial collector nor G1 with 32 MB regions, where a frozen stack
+     * under 16 MB is not a humongous object; luahost serve runs the latter:
+     * bin/serve.options).
      */
     private static void warnOfG1() {
         if (warnedOfG1) return;
         for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc.getName().startsWith("G1")) {
+            if (gc.getName().startsWith("G1") && g1RegionBytes() < 32L << 20) {
                 warnedOfG1 = true;
-                Log.HOST.warn("luahost: the JVM runs the G1 collector: Lua stacks frozen deep (coroutines parked"
-                        + " thousands of calls deep) may fail with 'stack overflow' when resumed; run the host with"
-                        + " -XX:+UseSerialGC, as luahost does (see the README, Limits)");
+                Log.HOST.warn("luahost: the JVM runs the G1 collector with heap regions under 32 MB: Lua stacks frozen"
+                        + " deep (coroutines parked thousands of calls deep) may fail with 'stack overflow' when resumed;"
+                        + " run the host with -XX:G1HeapRegionSize=32m, as luahost serve does, or -XX:+UseSerialGC"
+                        + " (see the README, Limits)");
                 return;
             }
+        }
+    }
+
+    /** G1's region size in bytes (the JVM option G1HeapRegionSize), or 0 when it cannot be read. */
+    private static long g1RegionBytes() {
+        try {
+            var hs = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return hs == null ? 0 : Long.parseLong(hs.getVMOption("G1HeapRegionSize").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
         }
     }
 

@@ -20,8 +20,50 @@ public final class ProcessOutput extends PrintStream {
     private final FileOutputStream fd;
 
     private ProcessOutput(FileOutputStream fd, int buffer, boolean autoFlush) {
-        super(buffer > 0 ? new BufferedOutputStream(fd, buffer) : fd, autoFlush);
+        super(buffer > 0 ? new BufferedOutputStream(new PipeGuard(fd), buffer) : new PipeGuard(fd), autoFlush);
         this.fd = fd;
+    }
+
+    /**
+     * The exit status of a process that wrote to a pipe whose reader is gone:
+     * 128 + SIGPIPE, what a shell reports for lua5.4, which the signal ends.
+     */
+    public static final int BROKEN_PIPE_STATUS = 128 + 13;
+
+    /**
+     * Descriptor 1 or 2 as the C library writes them: a write to a pipe whose
+     * reader has gone ends the process, as SIGPIPE ends lua5.4
+     * ({@code lua x.lua | head -1}). The JVM ignores SIGPIPE and PrintStream
+     * swallows the error, so before, a program printing in a loop never ended
+     * once its reader was gone. Halted, not exited: no shutdown hook may
+     * write to the dead pipe again, and the process is done, as with the
+     * signal.
+     */
+    private static final class PipeGuard extends java.io.FilterOutputStream {
+        PipeGuard(FileOutputStream out) { super(out); }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw broken(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw broken(e);
+            }
+        }
+
+        private static IOException broken(IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Broken pipe")) Runtime.getRuntime().halt(BROKEN_PIPE_STATUS);
+            return e;
+        }
     }
 
     /** Descriptor 1, buffered (buffer bytes; 0 for none). */
