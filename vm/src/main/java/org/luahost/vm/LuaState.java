@@ -202,6 +202,17 @@ public final class LuaState {
      */
     public LuaFunction load(String chunk, String chunkName, String mode, Object env,
                             java.util.function.IntConsumer charge) {
+        return load(chunk, chunkName, mode, env, charge, Parser.SCRIPT_C_CALLS);
+    }
+
+    /**
+     * As {@link #load(String, String, String, Object, java.util.function.IntConsumer)},
+     * with the C calls the reference would have active when the parse starts
+     * (for Lua's {@code load}, the calling thread's {@code ccalls}): they shift
+     * the nesting depth at which the parse fails with "C stack overflow".
+     */
+    public LuaFunction load(String chunk, String chunkName, String mode, Object env,
+                            java.util.function.IntConsumer charge, int cCalls) {
         if (!chunk.isEmpty() && chunk.charAt(0) == 0x1b) {
             if (mode != null && mode.indexOf('b') < 0) {
                 throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
@@ -214,7 +225,7 @@ public final class LuaState {
         }
         Ast.Chunk ast;
         try {
-            ast = Parser.parse(chunk, chunkName, Parser.SCRIPT_C_CALLS, charge);
+            ast = Parser.parse(chunk, chunkName, cCalls, charge);
         } catch (SyntaxError e) {
             throw new LuaError(e.getMessage());
         }

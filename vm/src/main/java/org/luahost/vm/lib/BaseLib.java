@@ -295,7 +295,8 @@ public final class BaseLib {
             if (text.length() > 0 && text.charAt(0) == 0x1b) meter.read(text.length());   // a binary chunk: no lexer
             LuaFunction f;
             try {
-                f = th.state.load(text, name, mode, null, meter);
+                // the parse's nesting counts on top of the caller's C calls, as lua_load's does (luaE_incCstack)
+                f = th.state.load(text, name, mode, null, meter, th.ccalls);
             } finally {
                 th.state.gc().release(org.luahost.vm.Gc.LOAD_PER_BYTE * charged[0]);   // charged still, until a collection
             }
