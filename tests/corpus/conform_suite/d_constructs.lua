@@ -152,7 +152,6 @@ T("deep nesting", function()
   local direct = limit(load)
   is(limit(function(s) return select(2, pcall(load, s)) end), direct - 1)
   is(limit(function(s) return coroutine.wrap(load)(s) end), direct - 1)
-  print("nesting limit of load inside one pcall", direct)
 end)
 
 T("block scoping", function()
