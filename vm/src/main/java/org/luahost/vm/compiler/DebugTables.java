@@ -52,8 +52,7 @@ final class DebugTables {
             block(d.block(), out);
         } else if (s instanceof Ast.While w) {
             // 'while true do' has no code for its test
-            if (!(w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
-                    || w.cond() instanceof Ast.Str)) {
+            if (!ExprCompiler.trueLiteralConstant(w.cond())) {
                 out.add(w.line());
                 expr(w.cond(), out);
             }
@@ -62,8 +61,13 @@ final class DebugTables {
             block(r.block(), out);
             expr(r.cond(), out);
         } else if (s instanceof Ast.If i) {
-            out.add(i.line());
-            exprs(i.conds(), out);
+            // 'if true then' (or another constant the reference folds, 'if not nil then') has no code for its test
+            if (ExprCompiler.trueLiteralConstant(i.conds().getFirst())) {
+                exprs(i.conds().subList(1, i.conds().size()), out);
+            } else {
+                out.add(i.line());
+                exprs(i.conds(), out);
+            }
             for (Ast.Block b : i.blocks()) block(b, out);
             if (i.elseBlock() != null) block(i.elseBlock(), out);
         } else if (s instanceof Ast.NumericFor n) {
