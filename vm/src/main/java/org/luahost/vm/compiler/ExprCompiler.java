@@ -482,7 +482,17 @@ abstract class ExprCompiler extends HookLines {
      * null if it is not one.
      */
     Object[] constValue(Ast.Expr e) {
-        return constant(e, this::findConst, constants);
+        return constant(e, this::usedConst, constants);
+    }
+
+    /**
+     * findConst, resolving the name when it is a constant: a folded use still counts as a use
+     * (an enclosing function's constant is recorded in the proto, for string.dump to recompile it).
+     */
+    private Object[] usedConst(String name) {
+        Object[] c = findConst(name);
+        if (c != null) resolve(name, 0);
+        return c;
     }
 
     /** constValue's answers for binary operators (null: not a constant), or a chain of n costs n^2. */
