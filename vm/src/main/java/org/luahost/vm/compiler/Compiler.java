@@ -121,7 +121,7 @@ public final class Compiler extends ExprCompiler {
         p.locals = fs.localInfos.stream()
                 .map(e -> strip ? new Proto.LocalInfo("(temporary)", e.slot(), e.startLine(), e.endLine(), e.captured(), null) : e)
                 .toArray(Proto.LocalInfo[]::new);
-        p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain());
+        p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain(), constantTests::contains);
         p.ast = body;
         fs = fs.parent;
         return p;
@@ -262,6 +262,7 @@ public final class Compiler extends ExprCompiler {
         // for debug line hooks: the loop jumps back to its test, or, when the test is a
         // constant ('while true do'), which has no code, to the first line of the body
         int line = w.line();
+        if (trueConstant(w.cond())) constantTests.add(w.cond());
         if (trueConstant(w.cond()) && !w.block().stats().isEmpty()) {
             line = w.block().stats().get(0).line();
         } else if (condFirst > 0) {
@@ -423,6 +424,9 @@ public final class Compiler extends ExprCompiler {
         return needsTest(folded) || falseConstant(folded) ? post(x, Math.abs(line(c, 0))) : x;
     }
 
+    /** The conditions of 'if', 'elseif' and 'while' that are true constants, with no code: no active line (DebugTables). */
+    private final java.util.Set<Ast.Expr> constantTests = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     // constants as luaK_exp2const knows them ('not nil', '-1', '1 + 2', a <const> local): no test is emitted
     private boolean falseConstant(Ast.Expr e) {
         return constValue(e) instanceof Object[] c && (c[0] == null || c[0] == Boolean.FALSE);
@@ -456,6 +460,7 @@ public final class Compiler extends ExprCompiler {
         }
         Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
         int line = i.line();
+        for (Ast.Expr c : i.conds()) if (trueConstant(foldLogic(c))) constantTests.add(c);
         if (trueConstant(foldLogic(i.conds().get(0)))) {
             // 'if true then': the test has no code; the first line run is the block's (as for 'while true do')
             if (i.blocks().get(0).stats().isEmpty() && blocks.length == 1 && orelse == null) {

@@ -499,15 +499,6 @@ abstract class ExprCompiler extends HookLines {
     private final java.util.IdentityHashMap<Ast.Expr, Object[]> constants = new java.util.IdentityHashMap<>();
     private static final Object[] NOT_CONSTANT = new Object[0];
 
-    /**
-     * Whether e is a constant the reference's code generator tests at compile time
-     * ({@code while not nil do}, {@code if 1 + 1 then}: no code), without knowing
-     * the scope's {@code <const>} locals (the debug tables have no scope).
-     */
-    static boolean trueLiteralConstant(Ast.Expr e) {
-        return constant(e, n -> null, null) instanceof Object[] c && c[0] != null && c[0] != Boolean.FALSE;
-    }
-
     /** {@link #constValue}, with names resolved by names (a name's constant, or null). */
     private static Object[] constant(Ast.Expr e, java.util.function.Function<String, Object[]> names,
                                      java.util.IdentityHashMap<Ast.Expr, Object[]> memo) {
