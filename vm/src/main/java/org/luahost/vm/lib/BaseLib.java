@@ -136,7 +136,7 @@ public final class BaseLib {
                 String mode = Args.optString(th, a, 2, "bt");
                 Object env = a.length >= 3 ? a[2] : null;
                 try {
-                    return ret(a.length >= 3 ? th.state.loadFile(name, mode, env) : th.state.loadFile(name, mode));
+                    return ret(a.length >= 3 ? th.state.loadFile(name, mode, env, th.ccalls) : th.state.loadFile(name, mode, th.ccalls));
                 } catch (LuaError e) {
                     return ret(null, e.value());
                 }
@@ -145,7 +145,7 @@ public final class BaseLib {
                 String name = Args.optString(th, a, 1, null);
                 LuaFunction f;
                 try {
-                    f = th.state.loadFile(name, "bt");
+                    f = th.state.loadFile(name, "bt", th.ccalls);
                 } catch (LuaError e) {
                     throw th.raise(e.value());   // raised here, so a message handler (the traceback) sees it
                 }
