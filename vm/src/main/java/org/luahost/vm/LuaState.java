@@ -202,6 +202,17 @@ public final class LuaState {
      */
     public LuaFunction load(String chunk, String chunkName, String mode, Object env,
                             java.util.function.IntConsumer charge) {
+        return load(chunk, chunkName, mode, env, charge, Parser.SCRIPT_C_CALLS);
+    }
+
+    /**
+     * As {@link #load(String, String, String, Object, java.util.function.IntConsumer)},
+     * with the C calls the reference would have active when the parse starts
+     * (for Lua's {@code load}, the calling thread's {@code ccalls}): they shift
+     * the nesting depth at which the parse fails with "C stack overflow".
+     */
+    public LuaFunction load(String chunk, String chunkName, String mode, Object env,
+                            java.util.function.IntConsumer charge, int cCalls) {
         if (!chunk.isEmpty() && chunk.charAt(0) == 0x1b) {
             if (mode != null && mode.indexOf('b') < 0) {
                 throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
@@ -214,7 +225,7 @@ public final class LuaState {
         }
         Ast.Chunk ast;
         try {
-            ast = Parser.parse(chunk, chunkName, Parser.SCRIPT_C_CALLS, charge);
+            ast = Parser.parse(chunk, chunkName, cCalls, charge);
         } catch (SyntaxError e) {
             throw new LuaError(e.getMessage());
         }
@@ -229,13 +240,27 @@ public final class LuaState {
      * the reference's message ("cannot open x: No such file or directory").
      */
     public LuaFunction loadFile(String name, String mode) {
+        return loadFile(name, mode, Parser.SCRIPT_C_CALLS);
+    }
+
+    /**
+     * As {@link #loadFile(String, String)}, with the C calls the reference would have active
+     * when the parse starts (for Lua's {@code loadfile}, {@code dofile} and {@code require},
+     * the calling thread's {@code ccalls}): see {@link #load(String, String, String, Object, java.util.function.IntConsumer, int)}.
+     */
+    public LuaFunction loadFile(String name, String mode, int cCalls) {
         String[] chunk = FileLoader.read(this, name);
-        return load(chunk[0], chunk[1], mode, null);
+        return load(chunk[0], chunk[1], mode, null, null, cCalls);
     }
 
     /** As {@link #loadFile(String, String)}, with env (even nil) as the chunk's _ENV, as {@code loadfile(name, mode, env)}. */
     public LuaFunction loadFile(String name, String mode, Object env) {
-        LuaFunction f = loadFile(name, mode);
+        return loadFile(name, mode, env, Parser.SCRIPT_C_CALLS);
+    }
+
+    /** As {@link #loadFile(String, String, Object)}, with the C calls active (see {@link #loadFile(String, String, int)}). */
+    public LuaFunction loadFile(String name, String mode, Object env, int cCalls) {
+        LuaFunction f = loadFile(name, mode, cCalls);
         // the first upvalue, if any, is the environment (a binary chunk may have none)
         if (f instanceof org.luahost.vm.runtime.LuaClosure c && c.upvals.length > 0) c.upvals[0].v = env;
         return f;

@@ -121,7 +121,7 @@ public final class Compiler extends ExprCompiler {
         p.locals = fs.localInfos.stream()
                 .map(e -> strip ? new Proto.LocalInfo("(temporary)", e.slot(), e.startLine(), e.endLine(), e.captured(), null) : e)
                 .toArray(Proto.LocalInfo[]::new);
-        p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain());
+        p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain(), constantTests::contains);
         p.ast = body;
         fs = fs.parent;
         return p;
@@ -262,8 +262,8 @@ public final class Compiler extends ExprCompiler {
         // for debug line hooks: the loop jumps back to its test, or, when the test is a
         // constant ('while true do'), which has no code, to the first line of the body
         int line = w.line();
-        if ((w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
-                || w.cond() instanceof Ast.Str) && !w.block().stats().isEmpty()) {
+        if (trueConstant(w.cond())) constantTests.add(w.cond());
+        if (trueConstant(w.cond()) && !w.block().stats().isEmpty()) {
             line = w.block().stats().get(0).line();
         } else if (condFirst > 0) {
             line = condFirst;   // the jump back lands on the test's first instruction
@@ -424,18 +424,21 @@ public final class Compiler extends ExprCompiler {
         return needsTest(folded) || falseConstant(folded) ? post(x, Math.abs(line(c, 0))) : x;
     }
 
-    private static boolean falseConstant(Ast.Expr e) {
-        while (e instanceof Ast.Paren p) e = p.expr();
-        return e instanceof Ast.Nil || e instanceof Ast.False;
+    /** The conditions of 'if', 'elseif' and 'while' that are true constants, with no code: no active line (DebugTables). */
+    private final java.util.Set<Ast.Expr> constantTests = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    // constants as luaK_exp2const knows them ('not nil', '-1', '1 + 2', a <const> local): no test is emitted
+    private boolean falseConstant(Ast.Expr e) {
+        return constValue(e) instanceof Object[] c && (c[0] == null || c[0] == Boolean.FALSE);
     }
 
-    private static boolean trueConstant(Ast.Expr e) {
-        while (e instanceof Ast.Paren p) e = p.expr();
-        return e instanceof Ast.True || e instanceof Ast.Int || e instanceof Ast.Flt || e instanceof Ast.Str;
+    private boolean trueConstant(Ast.Expr e) {
+        return constValue(e) instanceof Object[] c && c[0] != null && c[0] != Boolean.FALSE;
     }
 
-    private static boolean needsTest(Ast.Expr e) {
+    private boolean needsTest(Ast.Expr e) {
         if (e instanceof Ast.Paren p) return needsTest(p.expr());
+        if (constValue(e) != null) return false;
         if (e instanceof Ast.BinOp b) {
             if (comparison(b.op())) return false;
             if (b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR) return needsTest(b.right());
@@ -457,6 +460,7 @@ public final class Compiler extends ExprCompiler {
         }
         Stat orelse = i.elseBlock() == null ? null : block(i.elseBlock(), false);
         int line = i.line();
+        for (Ast.Expr c : i.conds()) if (trueConstant(foldLogic(c))) constantTests.add(c);
         if (trueConstant(foldLogic(i.conds().get(0)))) {
             // 'if true then': the test has no code; the first line run is the block's (as for 'while true do')
             if (i.blocks().get(0).stats().isEmpty() && blocks.length == 1 && orelse == null) {

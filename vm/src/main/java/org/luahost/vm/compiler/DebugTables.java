@@ -25,20 +25,20 @@ final class DebugTables {
      * statements and expressions, the {@code end} line of nested functions,
      * and (but for a main chunk) its own last line, where its final return is.
      */
-    static int[] activeLines(Ast.FuncBody body, boolean main) {
+    static int[] activeLines(Ast.FuncBody body, boolean main, java.util.function.Predicate<Ast.Expr> constantTest) {
         TreeSet<Integer> lines = new TreeSet<>();
-        block(body.block(), lines);
+        block(body.block(), lines, constantTest);
         if (!main) lines.add(body.lastLine());
         return lines.stream().mapToInt(Integer::intValue).filter(l -> l > 0).toArray();
     }
 
-    private static void block(Ast.Block b, TreeSet<Integer> out) {
-        for (Ast.Stat s : b.stats()) stat(s, out);
+    private static void block(Ast.Block b, TreeSet<Integer> out, java.util.function.Predicate<Ast.Expr> constantTest) {
+        for (Ast.Stat s : b.stats()) stat(s, out, constantTest);
     }
 
     // instanceof chains, not pattern switches: each type switch is an invokedynamic site the JDK
     // links at its first run by spinning a hidden class, which the AOT cache does not keep (start-up)
-    private static void stat(Ast.Stat s, TreeSet<Integer> out) {
+    private static void stat(Ast.Stat s, TreeSet<Integer> out, java.util.function.Predicate<Ast.Expr> constantTest) {
         if (s instanceof Ast.Local l) {
             out.add(l.line());
             exprs(l.exprs(), out);
@@ -49,33 +49,33 @@ final class DebugTables {
         } else if (s instanceof Ast.CallStat c) {
             expr(c.call(), out);
         } else if (s instanceof Ast.Do d) {
-            block(d.block(), out);
+            block(d.block(), out, constantTest);
         } else if (s instanceof Ast.While w) {
             // 'while true do' has no code for its test
-            if (!(w.cond() instanceof Ast.True || w.cond() instanceof Ast.Int || w.cond() instanceof Ast.Flt
-                    || w.cond() instanceof Ast.Str)) {
+            if (!constantTest.test(w.cond())) {
                 out.add(w.line());
                 expr(w.cond(), out);
             }
-            block(w.block(), out);
+            block(w.block(), out, constantTest);
         } else if (s instanceof Ast.Repeat r) {
-            block(r.block(), out);
+            block(r.block(), out, constantTest);
             expr(r.cond(), out);
         } else if (s instanceof Ast.If i) {
-            out.add(i.line());
-            exprs(i.conds(), out);
-            for (Ast.Block b : i.blocks()) block(b, out);
-            if (i.elseBlock() != null) block(i.elseBlock(), out);
+            // 'if true then' (or another constant the reference folds: 'if not nil', 'elseif C') has no code for its test
+            if (!constantTest.test(i.conds().getFirst())) out.add(i.line());
+            for (Ast.Expr c : i.conds()) if (!constantTest.test(c)) expr(c, out);
+            for (Ast.Block b : i.blocks()) block(b, out, constantTest);
+            if (i.elseBlock() != null) block(i.elseBlock(), out, constantTest);
         } else if (s instanceof Ast.NumericFor n) {
             out.add(n.line());
             expr(n.start(), out);
             expr(n.limit(), out);
             if (n.step() != null) expr(n.step(), out);
-            block(n.block(), out);
+            block(n.block(), out, constantTest);
         } else if (s instanceof Ast.GenericFor g) {
             out.add(g.line());
             exprs(g.exprs(), out);
-            block(g.block(), out);
+            block(g.block(), out, constantTest);
         } else if (s instanceof Ast.FunctionStat fs) {
             out.add(fs.line());
             out.add(fs.function().body().lastLine());

@@ -250,6 +250,8 @@ abstract class ExprCompiler extends HookLines {
     Expr binop(Ast.BinOp b) {
         Ast.Expr folded = foldLogic(b);
         if (folded != b) return expr(folded);
+        // constfolding: arithmetic on numerals is a constant, with no instruction (nor line event) of its own
+        if (arithmetic(b.op()) && constValue(b) instanceof Object[] c) return load(b, new Exprs.Const(b.line(), c[0]));
         if (b.op() == Ast.BinOpKind.CONCAT) {
             List<Expr> parts = new ArrayList<>();
             flattenConcat(b, parts);
@@ -332,8 +334,11 @@ abstract class ExprCompiler extends HookLines {
 
     private Ast.Expr fold(Ast.BinOp b) {
         Ast.Expr l = literalOf(b.left());
-        boolean truthy = l instanceof Ast.True || l instanceof Ast.Int || l instanceof Ast.Flt || l instanceof Ast.Str;
-        boolean falsy = l instanceof Ast.Nil || l instanceof Ast.False;
+        // besides literals, the constants luaK_exp2const knows: 'not' and '-' of a constant, <const> locals
+        // ('not 1 or x', '-1 and x': lua5.4 emits no test, so x's load is the register's last)
+        Object[] c = l != null ? constValue(l) : constValue(b.left());
+        boolean truthy = c != null && c[0] != null && c[0] != Boolean.FALSE;
+        boolean falsy = c != null && !truthy;
         if (!(b.op() == Ast.BinOpKind.AND ? truthy : falsy)) return b;
         Ast.Expr r = foldLogic(b.right());
         return r instanceof Ast.Call || r instanceof Ast.MethodCall || r instanceof Ast.Vararg ? new Ast.Paren(r.line(), r) : r;
@@ -348,6 +353,7 @@ abstract class ExprCompiler extends HookLines {
     final boolean neverTrue(Ast.Expr e) {
         while (e instanceof Ast.Paren p) e = p.expr();
         if (e instanceof Ast.Nil || e instanceof Ast.False) return true;
+        if ((e instanceof Ast.UnOp || e instanceof Ast.Name) && constValue(e) instanceof Object[] c) return c[0] == null || c[0] == Boolean.FALSE;
         if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.AND) return neverTrue(b.right());
         if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.OR) {
             Boolean known = neverTrues.get(b);
@@ -476,24 +482,110 @@ abstract class ExprCompiler extends HookLines {
      * null if it is not one.
      */
     Object[] constValue(Ast.Expr e) {
+        return constant(e, this::usedConst, constants);
+    }
+
+    /**
+     * findConst, resolving the name when it is a constant: a folded use still counts as a use
+     * (an enclosing function's constant is recorded in the proto, for string.dump to recompile it).
+     */
+    private Object[] usedConst(String name) {
+        Object[] c = findConst(name);
+        if (c != null) resolve(name, 0);
+        return c;
+    }
+
+    /** constValue's answers for binary operators (null: not a constant), or a chain of n costs n^2. */
+    private final java.util.IdentityHashMap<Ast.Expr, Object[]> constants = new java.util.IdentityHashMap<>();
+    private static final Object[] NOT_CONSTANT = new Object[0];
+
+    /** {@link #constValue}, with names resolved by names (a name's constant, or null). */
+    private static Object[] constant(Ast.Expr e, java.util.function.Function<String, Object[]> names,
+                                     java.util.IdentityHashMap<Ast.Expr, Object[]> memo) {
         if (e instanceof Ast.Nil) return new Object[] {null};
         if (e instanceof Ast.True) return new Object[] {Boolean.TRUE};
         if (e instanceof Ast.False) return new Object[] {Boolean.FALSE};
         if (e instanceof Ast.Int i) return new Object[] {i.value()};
         if (e instanceof Ast.Flt f) return new Object[] {f.value()};
         if (e instanceof Ast.Str s) return new Object[] {s.value().intern()};
-        if (e instanceof Ast.Name nm) return findConst(nm.name());
-        if (e instanceof Ast.Paren p) return constValue(p.expr());
-        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NEG && constValue(u.operand()) instanceof Object[] c) {
+        if (e instanceof Ast.Name nm) return names.apply(nm.name());
+        if (e instanceof Ast.Paren p) return constant(p.expr(), names, memo);
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NEG && constant(u.operand(), names, memo) instanceof Object[] c) {
             if (c[0] instanceof Long i) return new Object[] {-i};
             if (!(c[0] instanceof Double x)) return null;
             // constfolding gives up on a float result of zero or NaN
             return -x == 0 || Double.isNaN(x) ? null : new Object[] {-x};
         }
-        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NOT && constValue(u.operand()) instanceof Object[] c) {
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.NOT && constant(u.operand(), names, memo) instanceof Object[] c) {
             return new Object[] {c[0] == null || c[0] == Boolean.FALSE};
+        }
+        if (e instanceof Ast.UnOp u && u.op() == Ast.UnOpKind.BNOT && constant(u.operand(), names, memo) instanceof Object[] c) {
+            Long i = integral(c[0]);
+            return i == null ? null : new Object[] {~i};
+        }
+        if (e instanceof Ast.BinOp b && arithmetic(b.op())) {
+            Object[] known = memo == null ? null : memo.get(b);
+            if (known != null) return known == NOT_CONSTANT ? null : known;
+            Object[] r = constant(b.left(), names, memo) instanceof Object[] x && constant(b.right(), names, memo) instanceof Object[] y
+                    ? foldArith(b.op(), x[0], y[0]) : null;
+            if (memo != null) memo.put(b, r == null ? NOT_CONSTANT : r);
+            return r;
         }
         Objects.requireNonNull(e);
         return null;
+    }
+
+    private static boolean arithmetic(Ast.BinOpKind op) {
+        return switch (op) {
+            case ADD, SUB, MUL, DIV, MOD, IDIV, POW, BAND, BOR, BXOR, SHL, SHR -> true;
+            default -> false;
+        };
+    }
+
+    /** A number's integer value if it has one (an integer, or a float with an integral value in range), else null. */
+    private static Long integral(Object v) {
+        if (v instanceof Long i) return i;
+        if (v instanceof Double d && d == Math.floor(d) && d >= -0x1p63 && d < 0x1p63) return (long) (double) d;
+        return null;
+    }
+
+    /**
+     * constfolding of a binary operator on two numerals (strings are not folded): not when
+     * the operation would raise an error (a bitwise operand without an integer value, an
+     * integer division or modulo by zero; the reference skips any division by zero), nor when
+     * the result is a float zero or NaN; null then.
+     */
+    private static Object[] foldArith(Ast.BinOpKind op, Object a, Object b) {
+        if (!(a instanceof Long || a instanceof Double) || !(b instanceof Long || b instanceof Double)) return null;
+        Object r;
+        switch (op) {
+            case BAND, BOR, BXOR, SHL, SHR -> {
+                Long x = integral(a), y = integral(b);
+                if (x == null || y == null) return null;
+                r = switch (op) {
+                    case BAND -> x & y;
+                    case BOR -> x | y;
+                    case BXOR -> x ^ y;
+                    case SHL -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x << y : x >>> -y;
+                    default -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x >>> y : x << -y;
+                };
+            }
+            default -> {
+                if ((op == Ast.BinOpKind.DIV || op == Ast.BinOpKind.IDIV || op == Ast.BinOpKind.MOD)
+                        && ((Number) b).doubleValue() == 0) return null;
+                int o = switch (op) {
+                    case ADD -> Ops.ADD;
+                    case SUB -> Ops.SUB;
+                    case MUL -> Ops.MUL;
+                    case DIV -> Ops.DIV;
+                    case MOD -> Ops.MOD;
+                    case IDIV -> Ops.IDIV;
+                    default -> Ops.POW;
+                };
+                r = Ops.arithNum(null, o, a, b, null);   // no thread needed: the operations that raise are not folded
+            }
+        }
+        if (r instanceof Double d && (d == 0 || Double.isNaN(d))) return null;
+        return new Object[] {r};
     }
 }

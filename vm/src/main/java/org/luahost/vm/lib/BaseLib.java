@@ -136,7 +136,7 @@ public final class BaseLib {
                 String mode = Args.optString(th, a, 2, "bt");
                 Object env = a.length >= 3 ? a[2] : null;
                 try {
-                    return ret(a.length >= 3 ? th.state.loadFile(name, mode, env) : th.state.loadFile(name, mode));
+                    return ret(a.length >= 3 ? th.state.loadFile(name, mode, env, th.ccalls) : th.state.loadFile(name, mode, th.ccalls));
                 } catch (LuaError e) {
                     return ret(null, e.value());
                 }
@@ -145,7 +145,7 @@ public final class BaseLib {
                 String name = Args.optString(th, a, 1, null);
                 LuaFunction f;
                 try {
-                    f = th.state.loadFile(name, "bt");
+                    f = th.state.loadFile(name, "bt", th.ccalls);
                 } catch (LuaError e) {
                     throw th.raise(e.value());   // raised here, so a message handler (the traceback) sees it
                 }
@@ -295,7 +295,8 @@ public final class BaseLib {
             if (text.length() > 0 && text.charAt(0) == 0x1b) meter.read(text.length());   // a binary chunk: no lexer
             LuaFunction f;
             try {
-                f = th.state.load(text, name, mode, null, meter);
+                // the parse's nesting counts on top of the caller's C calls, as lua_load's does (luaE_incCstack)
+                f = th.state.load(text, name, mode, null, meter, th.ccalls);
             } finally {
                 th.state.gc().release(org.luahost.vm.Gc.LOAD_PER_BYTE * charged[0]);   // charged still, until a collection
             }

@@ -254,7 +254,7 @@ public final class PackageLib {
         if (filename == null) return new Object[] {err[0]};
         LuaFunction f;
         try {
-            f = th.state.loadFile(filename, "bt");
+            f = th.state.loadFile(filename, "bt", th.ccalls);
         } catch (LuaError e) {
             return checkLoad(th, name, null, filename, e.value());
         }
