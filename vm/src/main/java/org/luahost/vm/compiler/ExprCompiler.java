@@ -11,6 +11,7 @@ import org.luahost.vm.nodes.Exprs;
 import org.luahost.vm.nodes.HookMark;
 import org.luahost.vm.nodes.Pins;
 import org.luahost.vm.parser.Ast;
+import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 import org.luahost.vm.runtime.Proto;
 
@@ -542,11 +543,10 @@ abstract class ExprCompiler extends HookLines {
         };
     }
 
-    /** A number's integer value if it has one (an integer, or a float with an integral value in range), else null. */
+    /** A number's integer value if it has one (an integer, or a float with an exact integer value), else null; strings are not folded. */
     private static Long integral(Object v) {
         if (v instanceof Long i) return i;
-        if (v instanceof Double d && d == Math.floor(d) && d >= -0x1p63 && d < 0x1p63) return (long) (double) d;
-        return null;
+        return v instanceof Double d ? Numbers.floatToLong(d) : null;
     }
 
     /**
@@ -562,13 +562,13 @@ abstract class ExprCompiler extends HookLines {
             case BAND, BOR, BXOR, SHL, SHR -> {
                 Long x = integral(a), y = integral(b);
                 if (x == null || y == null) return null;
-                r = switch (op) {
-                    case BAND -> x & y;
-                    case BOR -> x | y;
-                    case BXOR -> x ^ y;
-                    case SHL -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x << y : x >>> -y;
-                    default -> y <= -64 || y >= 64 ? 0L : y >= 0 ? x >>> y : x << -y;
-                };
+                r = Ops.bitwiseInt(switch (op) {
+                    case BAND -> Ops.BAND;
+                    case BOR -> Ops.BOR;
+                    case BXOR -> Ops.BXOR;
+                    case SHL -> Ops.SHL;
+                    default -> Ops.SHR;
+                }, x, y);
             }
             default -> {
                 if ((op == Ast.BinOpKind.DIV || op == Ast.BinOpKind.IDIV || op == Ast.BinOpKind.MOD)
