@@ -42,16 +42,7 @@ final class ChildJvm implements AutoCloseable {
     /** As {@link #prepare(Path)}, with more JVM options for the child (also in the AOT cache's training run). */
     static ChildJvm prepare(Path root, List<String> jvmOptions) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("luahost-childjvm");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
-            String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
-        }
-        cmd.addAll(jvmOptions);
-        // extra options for the child, e.g. -Dluahost.childJvmOpts=-Dluahost.jit=0 (every block compiled)
-        String extra = System.getProperty("luahost.childJvmOpts", "").strip();
-        if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
+        List<String> cmd = javaCommand(root, jvmOptions);
         String cp = jarClassPath(work);
         Path cache = work.resolve("luahost.aot");
         List<String> train = new ArrayList<>(cmd);
@@ -64,6 +55,24 @@ final class ChildJvm implements AutoCloseable {
         if (Files.isRegularFile(cache)) cmd.add("-XX:AOTCache=" + cache);
         cmd.addAll(List.of("-cp", cp, Main.class.getName()));
         return new ChildJvm(work, cmd);
+    }
+
+    /**
+     * The java command with the options of {@code bin/jvm.options}, then jvmOptions, then the child
+     * options of the test's tier ({@code -Dluahost.childJvmOpts}, e.g. {@code -Dluahost.jit=0}: every
+     * block compiled); callers append the class path and the main class.
+     */
+    static List<String> javaCommand(Path root, List<String> jvmOptions) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String line : Files.readAllLines(root.resolve("bin/jvm.options"))) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) cmd.add(l);
+        }
+        cmd.addAll(jvmOptions);
+        String extra = System.getProperty("luahost.childJvmOpts", "").strip();
+        if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
+        return cmd;
     }
 
     private static String jarClassPath(Path work) throws IOException {

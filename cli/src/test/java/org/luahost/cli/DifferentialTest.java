@@ -45,6 +45,13 @@ import org.junit.jupiter.api.TestFactory;
  * failures are reported by case name. A case that runs longer than
  * {@value #TIMEOUT_SECONDS} s is killed and fails.
  *
+ * <p>With {@code -Dluahost.differential.batch=true} (the compiled tier's run in
+ * cli/pom.xml) the cases that need no process of their own ({@link #batchable})
+ * run a folder at a time in batch JVMs ({@link FuzzBatch}: each case in its own
+ * state through the same {@code LuaCommand.run} as {@code luahost lua NAME.lua},
+ * stdout, stderr and exit status captured); the default tier keeps a child JVM
+ * per case, so the process path (its streams, exit) is checked on every case.
+ *
  * <p>Properties: {@code -Dcorpus=metatables} (or a comma-separated list of
  * areas or paths under tests/corpus, e.g. {@code values,errors/top_nil.lua})
  * runs only those; {@code -Dcorpus.threads=N} sets the pool size.
@@ -87,8 +94,30 @@ class DifferentialTest {
             t.setDaemon(true);
             return t;
         });
+        // In the compiled tier (-Dluahost.differential.batch=true), the cases that need nothing of a
+        // process of their own (batchable) run one folder at a time in batch JVMs (FuzzBatch: each case
+        // in its own state through LuaCommand.run, as `luahost lua NAME.lua` runs it); the others, and
+        // every case of the default tier, in a child JVM each. A child's start is most of a small
+        // case's cost (about 0.2 s of CPU against 0.03-0.1 s for the case itself).
+        boolean batch = Boolean.getBoolean("luahost.differential.batch");
+        Map<Path, List<Path>> batches = new java.util.TreeMap<>();
+        if (batch) {
+            for (Path c : cases) if (batchable(c)) batches.computeIfAbsent(c.getParent(), d -> new ArrayList<>()).add(c);
+        }
+        Map<Path, Future<Map<Path, Outcome>>> batchResults = new java.util.HashMap<>();
+        for (var e : batches.entrySet()) {
+            batchResults.put(e.getKey(), pool.submit(() -> runBatch(root, e.getKey(), e.getValue())));
+        }
+        int batched = batches.values().stream().mapToInt(List::size).sum();
         List<Future<Outcome>> results = new ArrayList<>();
-        for (Path c : cases) results.add(pool.submit(() -> runCase(command, c)));
+        for (Path c : cases) {
+            Future<Map<Path, Outcome>> b = batchResults.get(c.getParent());
+            if (b != null && batches.get(c.getParent()).contains(c)) {
+                results.add(caseOf(b, c));
+            } else {
+                results.add(pool.submit(() -> runCase(command, c)));
+            }
+        }
         pool.shutdown();
 
         // Cases listed in tests/known-failures.txt are today's conformance gap: they still run,
@@ -130,8 +159,8 @@ class DifferentialTest {
                 // a leftover temporary folder is harmless
             }
             System.out.printf("DifferentialTest: %d of %d cases match the reference; %d do not"
-                    + " (%d of them listed in tests/known-failures.txt)%n",
-                    passed.get(), cases.size(), failed.get(), knownFailed.get());
+                    + " (%d of them listed in tests/known-failures.txt); %d ran in batch JVMs (%d folders)%n",
+                    passed.get(), cases.size(), failed.get(), knownFailed.get(), batched, batches.size());
         });
     }
 
@@ -214,6 +243,106 @@ class DifferentialTest {
                 for (Path f : s.toList()) Files.deleteIfExists(f);
             }
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    // ---------------------------------------------------------------- batches (the compiled tier)
+
+    /** Text in a case that asks for a process of its own: stdin, exit, child processes, the standard streams' state, the environment, collections. */
+    private static final java.util.regex.Pattern NEEDS_PROCESS = java.util.regex.Pattern.compile(
+            "os\\.exit|io\\.popen|os\\.execute|io\\.read|io\\.stdin|io\\.lines|io\\.input|io\\.output|io\\.close"
+            + "|setvbuf|seek|io\\.stdout:close|collectgarbage|\\barg\\b|LUA_|os\\.getenv");
+
+    /**
+     * Whether a case can run in a batch JVM with the same outcome as in a process of its own: no stdin
+     * file, not a standalone-interpreter case, none of {@link #NEEDS_PROCESS} in its text, no "not enough
+     * memory" expected (a batch JVM's heap is shared by its cases).
+     */
+    static boolean batchable(Path c) throws IOException {
+        String file = c.toString();
+        String base = file.substring(0, file.length() - 4);
+        if (Files.exists(Path.of(base + ".stdin"))) return false;
+        if (c.getParent() != null && c.getParent().getFileName() != null
+                && c.getParent().getFileName().toString().equals("standalone")) return false;
+        if (NEEDS_PROCESS.matcher(Files.readString(c, StandardCharsets.ISO_8859_1)).find()) return false;
+        for (String ext : List.of(".out", ".err")) {
+            Path p = Path.of(base + ext);
+            if (Files.exists(p) && Files.readString(p, StandardCharsets.ISO_8859_1).contains("not enough memory")) return false;
+        }
+        return true;
+    }
+
+    /** A case's outcome as a view of its batch's. */
+    static Future<Outcome> caseOf(Future<Map<Path, Outcome>> batch, Path c) {
+        return new Future<>() {
+            @Override public boolean cancel(boolean mayInterrupt) { return false; }
+            @Override public boolean isCancelled() { return false; }
+            @Override public boolean isDone() { return batch.isDone(); }
+            @Override public Outcome get() throws InterruptedException, ExecutionException { return batch.get().get(c); }
+            @Override public Outcome get(long t, TimeUnit u) throws InterruptedException, ExecutionException,
+                    java.util.concurrent.TimeoutException {
+                return batch.get(t, u).get(c);
+            }
+        };
+    }
+
+    /**
+     * Runs the cases of one folder in batch JVMs ({@link FuzzBatch}, started in that folder, C1 only, the
+     * tier's options): a case past {@value #TIMEOUT_SECONDS} s ends its JVM with the status "timeout" and
+     * a new JVM runs the cases left; a JVM that ends otherwise marks the first case left as a crash.
+     */
+    static Map<Path, Outcome> runBatch(Path root, Path dir, List<Path> cases) throws IOException, InterruptedException {
+        Path tmp = Files.createTempDirectory("luahost-diffbatch");
+        Map<Path, Outcome> out = new java.util.HashMap<>();
+        try {
+            Path res = Files.createDirectory(tmp.resolve("res"));
+            Path list = tmp.resolve("list.txt");
+            List<String> cmd = ChildJvm.javaCommand(root, List.of("-XX:TieredStopAtLevel=1",
+                    "-Dfuzz.timeout=" + TIMEOUT_SECONDS));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FuzzBatch.class.getName(),
+                    list.toString(), res.toString()));
+            int stuck = 0;
+            while (true) {
+                List<String> left = new ArrayList<>();
+                for (Path c : cases) {
+                    String n = c.getFileName().toString();
+                    if (!Files.exists(res.resolve(n + ".st"))) left.add(n);
+                }
+                if (left.isEmpty()) break;
+                Files.write(list, left);
+                ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+                ReferenceEnv.apply(pb);
+                pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                pb.redirectErrorStream(true).redirectOutput(tmp.resolve("jvm.log").toFile());
+                Process p = pb.start();
+                // each case has its own bound in the batch JVM; this one is for a JVM that hangs outside a case
+                if (!p.waitFor((long) TIMEOUT_SECONDS * (left.size() + 1), TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
+                int st = p.exitValue();
+                if (st == 0 || st == 3) continue;   // done, or a timeout (its case has the status "timeout")
+                int before = left.size();
+                left.removeIf(n -> Files.exists(res.resolve(n + ".st")));
+                stuck = left.size() == before ? stuck + 1 : 0;
+                String log = Files.readString(tmp.resolve("jvm.log"), StandardCharsets.ISO_8859_1);
+                for (String n : stuck >= 2 ? left : left.subList(0, 1)) {
+                    Files.write(res.resolve(n + ".out"), new byte[0]);
+                    Files.writeString(res.resolve(n + ".err"), "internal error: the batch JVM exited with " + st + ":\n" + log,
+                            StandardCharsets.ISO_8859_1);
+                    Files.writeString(res.resolve(n + ".st"), "crash");
+                }
+            }
+            for (Path c : cases) {
+                String n = c.getFileName().toString();
+                String st = Files.readString(res.resolve(n + ".st"), StandardCharsets.US_ASCII).strip();
+                byte[] o = Files.readAllBytes(res.resolve(n + ".out")), e = Files.readAllBytes(res.resolve(n + ".err"));
+                boolean timedOut = st.equals("timeout");
+                int status = timedOut || st.equals("crash") ? -1 : Integer.parseInt(st);
+                out.put(c, new Outcome(o, e, status, timedOut, null));
+            }
+            return out;
+        } finally {
+            try (Stream<Path> s = Files.walk(tmp)) {
+                for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
         }
     }
 
