@@ -11,7 +11,10 @@ import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -315,7 +318,7 @@ abstract class JitExprs {
                 int a = selfArgs(m, o);
                 cb.aload(fLocal).aload(fv).aload(a);
                 constant(m, desc(Calls.CallBase.class));
-                cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                callSite("callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             case Calls.CallN c -> {
                 int fv = temp();
@@ -324,7 +327,7 @@ abstract class JitExprs {
                 int a = args(c.args, c.lastMulti);
                 cb.aload(fLocal).aload(fv).aload(a);
                 constant(c, desc(Calls.CallBase.class));
-                cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                callSite("callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             default -> {
                 if (nested != null && e instanceof Exprs.Function fn) nested.accept(fn.proto.body);
@@ -453,6 +456,20 @@ abstract class JitExprs {
 
     // ---------------------------------------------------------------- calls and value lists
 
+    private static final DirectMethodHandleDesc BSM_LINK = MethodHandleDesc.ofMethod(DirectMethodHandleDesc.Kind.STATIC,
+            desc(JitLink.class), "bootstrap", MethodTypeDesc.of(ConstantDescs.CD_CallSite,
+                    ConstantDescs.CD_MethodHandles_Lookup, CD_String, ConstantDescs.CD_MethodType));
+
+    /**
+     * The call of JitRt's helper name (call0..3, callN, invoke0..3, invokeN) with its arguments
+     * on the stack: a call site of its own ({@link JitLink}) that binds the callees it sees, or
+     * the helper itself with -Dluahost.jit.bind=false.
+     */
+    void callSite(String name, MethodTypeDesc type) {
+        if (JitLink.BIND) cb.invokedynamic(DynamicCallSiteDesc.of(BSM_LINK, name, type));
+        else cb.invokestatic(CD_Rt, name, type);
+    }
+
     void call(Calls.CallBase c, Expr fn, Expr... args) { fixedCall("call", CD_Object, c, fn, args); }
 
     /** A call with up to 3 arguments whose results are kept whole (as the CallK nodes' evalMulti). */
@@ -477,7 +494,7 @@ abstract class JitExprs {
         params[0] = CD_Frame;
         for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
         params[n + 2] = desc(Calls.CallBase.class);
-        cb.invokestatic(CD_Rt, helper + n, MethodTypeDesc.of(result, params));
+        callSite(helper + n, MethodTypeDesc.of(result, params));
     }
 
     /**
@@ -498,7 +515,7 @@ abstract class JitExprs {
                 int a = args(c.args, c.lastMulti);
                 cb.aload(fLocal).aload(fv).aload(a);
                 constant(c, desc(Calls.CallBase.class));
-                cb.invokestatic(CD_Rt, "invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                callSite("invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             case Calls.Method m -> {
                 int o = temp(), fv = temp();
@@ -506,7 +523,7 @@ abstract class JitExprs {
                 int a = selfArgs(m, o);
                 cb.aload(fLocal).aload(fv).aload(a);
                 constant(m, desc(Calls.CallBase.class));
-                cb.invokestatic(CD_Rt, "invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                callSite("invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             case Pins.Scope s when s.e instanceof Calls.CallBase -> {
                 int mark = pinMark();
@@ -537,7 +554,7 @@ abstract class JitExprs {
         params[0] = CD_Frame;
         for (int i = 1; i <= n + 2; i++) params[i] = CD_Object;
         params[n + 3] = desc(Calls.CallBase.class);
-        cb.invokestatic(CD_Rt, "call" + (n + 1), MethodTypeDesc.of(CD_Object, params));
+        callSite("call" + (n + 1), MethodTypeDesc.of(CD_Object, params));
     }
 
     /**

@@ -30,13 +30,35 @@ public final class LuaClosure extends LuaFunction {
     }
 
     @Override
-    public Object call(LuaThread th) {
-        Frame f = enter(th);
-        return run1(th, f);
-    }
+    public Object call(LuaThread th) { return call0(th, proto.body); }
 
     @Override
-    public Object call(LuaThread th, Object a) {
+    public Object call(LuaThread th, Object a) { return call1(th, a, proto.body); }
+
+    @Override
+    public Object call(LuaThread th, Object a, Object b) { return call2(th, a, b, proto.body); }
+
+    @Override
+    public Object call(LuaThread th, Object a, Object b, Object c) { return call3(th, a, b, c, proto.body); }
+
+    @Override
+    public Object[] invoke(LuaThread th, Object[] args) { return invokeWith(th, args, proto.body); }
+
+    @Override
+    public Object callFirst(LuaThread th, Object[] args) { return callFirstWith(th, args, proto.body); }
+
+    // The calls below run `body` as this closure's body: proto.body itself, or its compiled form
+    // (a call site of the second tier that bound this closure's prototype, nodes.JitLink). Either
+    // does the same; the second saves the dispatch through Block.exec to the unit.
+
+    /** A call without arguments, the first result kept; body is proto.body or its compiled form. */
+    public Object call0(LuaThread th, Stat body) {
+        Frame f = enter(th);
+        return run1(th, f, body);
+    }
+
+    /** A call with one argument, the first result kept; body is proto.body or its compiled form. */
+    public Object call1(LuaThread th, Object a, Stat body) {
         Frame f = enter(th);
         Proto p = proto;
         if (p.nparams >= 1) {
@@ -44,11 +66,11 @@ public final class LuaClosure extends LuaFunction {
         } else if (p.vararg) {
             f.varargs = new Object[] {a};
         }
-        return run1(th, f);
+        return run1(th, f, body);
     }
 
-    @Override
-    public Object call(LuaThread th, Object a, Object b) {
+    /** A call with two arguments, the first result kept; body is proto.body or its compiled form. */
+    public Object call2(LuaThread th, Object a, Object b, Stat body) {
         Frame f = enter(th);
         Proto p = proto;
         Object[] s = f.slots;
@@ -57,13 +79,13 @@ public final class LuaClosure extends LuaFunction {
             case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
             default -> { s[0] = a; s[1] = b; }
         }
-        return run1(th, f);
+        return run1(th, f, body);
     }
 
-    @Override
-    public Object call(LuaThread th, Object a, Object b, Object c) {
+    /** A call with three arguments, the first result kept; body is proto.body or its compiled form. */
+    public Object call3(LuaThread th, Object a, Object b, Object c, Stat body) {
         Proto p = proto;
-        if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
+        if (p.nparams < 3 && p.vararg) return first(invokeWith(th, new Object[] {a, b, c}, body));
         Frame f = enter(th);
         Object[] s = f.slots;
         switch (p.nparams) {
@@ -72,21 +94,21 @@ public final class LuaClosure extends LuaFunction {
             case 2 -> { s[0] = a; s[1] = b; }
             default -> { s[0] = a; s[1] = b; s[2] = c; }
         }
-        return run1(th, f);
+        return run1(th, f, body);
     }
 
-    @Override
-    public Object[] invoke(LuaThread th, Object[] args) {
+    /** A call with exact arguments, all results kept; body is proto.body or its compiled form. */
+    public Object[] invokeWith(LuaThread th, Object[] args, Stat body) {
         Frame f = enter(th);
         bindArgs(f, args);
-        return runAll(th, f);
+        return runAll(th, f, body);
     }
 
-    @Override
-    public Object callFirst(LuaThread th, Object[] args) {
+    /** A call with exact arguments, the first result kept; body is proto.body or its compiled form. */
+    public Object callFirstWith(LuaThread th, Object[] args, Stat body) {
         Frame f = enter(th);
         bindArgs(f, args);
-        return run1(th, f);
+        return run1(th, f, body);
     }
 
     /** Binds exact arguments to the parameters and varargs of a fresh frame of this closure. */
@@ -104,11 +126,11 @@ public final class LuaClosure extends LuaFunction {
         }
     }
 
-    private static Object run1(LuaThread th, Frame f) {
+    private static Object run1(LuaThread th, Frame f, Stat body) {
         if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, counted once the arguments are in the frame
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
         int pins = th.pinMark();
-        int sig = f.closure.proto.body.exec(f);
+        int sig = body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
@@ -122,11 +144,11 @@ public final class LuaClosure extends LuaFunction {
         return null;
     }
 
-    private static Object[] runAll(LuaThread th, Frame f) {
+    private static Object[] runAll(LuaThread th, Frame f, Stat body) {
         if (--th.workLeft < 0) th.outOfWork();
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
         int pins = th.pinMark();
-        int sig = f.closure.proto.body.exec(f);
+        int sig = body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
