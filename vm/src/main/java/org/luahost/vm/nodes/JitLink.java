@@ -74,7 +74,7 @@ final class JitLink extends MutableCallSite {
     /** The bootstrap of a compiled call site: name is JitRt's helper (call1, invokeN, ...), type its signature. */
     static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type) throws ReflectiveOperationException {
         MethodHandle generic = L.findStatic(JitRt.class, name, type);
-        MethodHandle direct = L.findStatic(JitLink.class, name, type.insertParameterTypes(0, Stat.class));
+        MethodHandle direct = L.findStatic(JitLink.class, name, type.insertParameterTypes(0, Unit.class));
         return new JitLink(type, name, generic, direct);
     }
 
@@ -84,14 +84,14 @@ final class JitLink extends MutableCallSite {
     private Object miss(Object[] a) {
         if (!done) {
             Object fv = a[1];
-            Stat unit = fv instanceof LuaClosure c ? c.proto.body.compiledForm() : null;
+            Unit unit = fv instanceof LuaClosure c && c.proto.body.compiledForm() instanceof Unit u ? u : null;
             if (unit != null) bind(((LuaClosure) fv).proto, unit, (Calls.CallBase) a[a.length - 1]);
             else if ((misses += fv instanceof LuaClosure ? 1 : 10) > MISS_LIMIT) unbind();
         }
         return genericCall(a);
     }
 
-    private synchronized void bind(Proto p, Stat unit, Calls.CallBase site) {
+    private synchronized void bind(Proto p, Unit unit, Calls.CallBase site) {
         if (done) return;
         if (bound >= MAX_BOUND) {
             unbind();
@@ -134,50 +134,49 @@ final class JitLink extends MutableCallSite {
 
     // ---------------------------------------------------------------- bound calls: fv is a closure whose body's compiled form is unit
 
-    static Object call0(Stat unit, Frame f, Object fv, Calls.CallBase s) {
+    static Object call0(Unit unit, Frame f, Object fv, Calls.CallBase s) {
         f.site = s;
-        return ((LuaClosure) fv).call0(f.thread, unit);
+        return unit.c0((LuaClosure) fv, f.thread);
     }
 
-    static Object call1(Stat unit, Frame f, Object fv, Object a, Calls.CallBase s) {
+    static Object call1(Unit unit, Frame f, Object fv, Object a, Calls.CallBase s) {
         f.site = s;
-        return ((LuaClosure) fv).call1(f.thread, a, unit);
+        return unit.c1((LuaClosure) fv, f.thread, a);
     }
 
-    static Object call2(Stat unit, Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
+    static Object call2(Unit unit, Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
         f.site = s;
-        return ((LuaClosure) fv).call2(f.thread, a, b, unit);
+        return unit.c2((LuaClosure) fv, f.thread, a, b);
     }
 
-    static Object call3(Stat unit, Frame f, Object fv, Object a, Object b, Object c, Calls.CallBase s) {
+    static Object call3(Unit unit, Frame f, Object fv, Object a, Object b, Object c, Calls.CallBase s) {
         f.site = s;
-        return ((LuaClosure) fv).call3(f.thread, a, b, c, unit);
+        return unit.c3((LuaClosure) fv, f.thread, a, b, c);
     }
 
-    static Object callN(Stat unit, Frame f, Object fv, Object[] args, Calls.CallBase s) {
+    static Object callN(Unit unit, Frame f, Object fv, Object[] args, Calls.CallBase s) {
         f.site = s;
-        return ((LuaClosure) fv).callFirstWith(f.thread, args, unit);
+        return unit.cN((LuaClosure) fv, f.thread, args);
     }
 
-    static Object[] invoke0(Stat unit, Frame f, Object fv, Calls.CallBase s) {
-        f.site = s;
-        return ((LuaClosure) fv).invokeWith(f.thread, org.luahost.vm.LuaFunction.NONE, unit);
+    static Object[] invoke0(Unit unit, Frame f, Object fv, Calls.CallBase s) {
+        return invokeN(unit, f, fv, org.luahost.vm.LuaFunction.NONE, s);
     }
 
-    static Object[] invoke1(Stat unit, Frame f, Object fv, Object a, Calls.CallBase s) {
+    static Object[] invoke1(Unit unit, Frame f, Object fv, Object a, Calls.CallBase s) {
         return invokeN(unit, f, fv, new Object[] {a}, s);
     }
 
-    static Object[] invoke2(Stat unit, Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
+    static Object[] invoke2(Unit unit, Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
         return invokeN(unit, f, fv, new Object[] {a, b}, s);
     }
 
-    static Object[] invoke3(Stat unit, Frame f, Object fv, Object a, Object b, Object c, Calls.CallBase s) {
+    static Object[] invoke3(Unit unit, Frame f, Object fv, Object a, Object b, Object c, Calls.CallBase s) {
         return invokeN(unit, f, fv, new Object[] {a, b, c}, s);
     }
 
-    static Object[] invokeN(Stat unit, Frame f, Object fv, Object[] args, Calls.CallBase s) {
+    static Object[] invokeN(Unit unit, Frame f, Object fv, Object[] args, Calls.CallBase s) {
         f.site = s;
-        return ((LuaClosure) fv).invokeWith(f.thread, args, unit);
+        return unit.iN((LuaClosure) fv, f.thread, args);
     }
 }

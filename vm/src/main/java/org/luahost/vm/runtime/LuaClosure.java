@@ -47,18 +47,34 @@ public final class LuaClosure extends LuaFunction {
     @Override
     public Object callFirst(LuaThread th, Object[] args) { return callFirstWith(th, args, proto.body); }
 
-    // The calls below run `body` as this closure's body: proto.body itself, or its compiled form
-    // (a call site of the second tier that bound this closure's prototype, nodes.JitLink). Either
-    // does the same; the second saves the dispatch through Block.exec to the unit.
+    // A call is: a frame entered with its arguments bound (enter0..enter3, enterN), begin, the
+    // body's exec, then end1 (first result) or endAll (all results). The second tier's units
+    // make the same calls with their own exec as the body (nodes.Unit), so that a call site
+    // bound to a prototype (nodes.JitLink) runs its compiled code without a dispatch.
 
     /** A call without arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object call0(LuaThread th, Stat body) {
-        Frame f = enter(th);
-        return run1(th, f, body);
-    }
+    public Object call0(LuaThread th, Stat body) { return run1(th, enter(th), body); }
 
     /** A call with one argument, the first result kept; body is proto.body or its compiled form. */
-    public Object call1(LuaThread th, Object a, Stat body) {
+    public Object call1(LuaThread th, Object a, Stat body) { return run1(th, enter1(th, a), body); }
+
+    /** A call with two arguments, the first result kept; body is proto.body or its compiled form. */
+    public Object call2(LuaThread th, Object a, Object b, Stat body) { return run1(th, enter2(th, a, b), body); }
+
+    /** A call with three arguments, the first result kept; body is proto.body or its compiled form. */
+    public Object call3(LuaThread th, Object a, Object b, Object c, Stat body) { return run1(th, enter3(th, a, b, c), body); }
+
+    /** A call with exact arguments, all results kept; body is proto.body or its compiled form. */
+    public Object[] invokeWith(LuaThread th, Object[] args, Stat body) { return runAll(th, enterN(th, args), body); }
+
+    /** A call with exact arguments, the first result kept; body is proto.body or its compiled form. */
+    public Object callFirstWith(LuaThread th, Object[] args, Stat body) { return run1(th, enterN(th, args), body); }
+
+    /** A new frame of this closure on th, without arguments. */
+    public Frame enter0(LuaThread th) { return enter(th); }
+
+    /** A new frame of this closure on th with one argument bound. */
+    public Frame enter1(LuaThread th, Object a) {
         Frame f = enter(th);
         Proto p = proto;
         if (p.nparams >= 1) {
@@ -66,11 +82,11 @@ public final class LuaClosure extends LuaFunction {
         } else if (p.vararg) {
             f.varargs = new Object[] {a};
         }
-        return run1(th, f, body);
+        return f;
     }
 
-    /** A call with two arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object call2(LuaThread th, Object a, Object b, Stat body) {
+    /** A new frame of this closure on th with two arguments bound. */
+    public Frame enter2(LuaThread th, Object a, Object b) {
         Frame f = enter(th);
         Proto p = proto;
         Object[] s = f.slots;
@@ -79,13 +95,13 @@ public final class LuaClosure extends LuaFunction {
             case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
             default -> { s[0] = a; s[1] = b; }
         }
-        return run1(th, f, body);
+        return f;
     }
 
-    /** A call with three arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object call3(LuaThread th, Object a, Object b, Object c, Stat body) {
+    /** A new frame of this closure on th with three arguments bound. */
+    public Frame enter3(LuaThread th, Object a, Object b, Object c) {
         Proto p = proto;
-        if (p.nparams < 3 && p.vararg) return first(invokeWith(th, new Object[] {a, b, c}, body));
+        if (p.nparams < 3 && p.vararg) return enterN(th, new Object[] {a, b, c});
         Frame f = enter(th);
         Object[] s = f.slots;
         switch (p.nparams) {
@@ -94,21 +110,14 @@ public final class LuaClosure extends LuaFunction {
             case 2 -> { s[0] = a; s[1] = b; }
             default -> { s[0] = a; s[1] = b; s[2] = c; }
         }
-        return run1(th, f, body);
+        return f;
     }
 
-    /** A call with exact arguments, all results kept; body is proto.body or its compiled form. */
-    public Object[] invokeWith(LuaThread th, Object[] args, Stat body) {
+    /** A new frame of this closure on th with exact arguments bound. */
+    public Frame enterN(LuaThread th, Object[] args) {
         Frame f = enter(th);
         bindArgs(f, args);
-        return runAll(th, f, body);
-    }
-
-    /** A call with exact arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object callFirstWith(LuaThread th, Object[] args, Stat body) {
-        Frame f = enter(th);
-        bindArgs(f, args);
-        return run1(th, f, body);
+        return f;
     }
 
     /** Binds exact arguments to the parameters and varargs of a fresh frame of this closure. */
@@ -127,10 +136,24 @@ public final class LuaClosure extends LuaFunction {
     }
 
     private static Object run1(LuaThread th, Frame f, Stat body) {
+        int pins = begin(th, f);
+        return end1(th, f, body.exec(f), pins);
+    }
+
+    private static Object[] runAll(LuaThread th, Frame f, Stat body) {
+        int pins = begin(th, f);
+        return endAll(th, f, body.exec(f), pins);
+    }
+
+    /** Before the body of a call runs in frame f: the call's unit of work and its hook; returns the pin mark for end1/endAll. */
+    public static int begin(LuaThread th, Frame f) {
         if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, counted once the arguments are in the frame
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
-        int pins = th.pinMark();
-        int sig = body.exec(f);
+        return th.pinMark();
+    }
+
+    /** After the body of a call in frame f returned sig: follows its tail calls, leaves the frame; the first result. */
+    public static Object end1(LuaThread th, Frame f, int sig, int pins) {
         if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
@@ -144,11 +167,8 @@ public final class LuaClosure extends LuaFunction {
         return null;
     }
 
-    private static Object[] runAll(LuaThread th, Frame f, Stat body) {
-        if (--th.workLeft < 0) th.outOfWork();
-        if (th.hookMask != 0) th.hook.onCall(th, f, false);
-        int pins = th.pinMark();
-        int sig = body.exec(f);
+    /** As end1, all results. */
+    public static Object[] endAll(LuaThread th, Frame f, int sig, int pins) {
         if (th.pinMark() != pins) th.unpin(pins);
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
