@@ -11,10 +11,7 @@ import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
-import java.lang.constant.DirectMethodHandleDesc;
-import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.DynamicConstantDesc;
-import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -316,18 +313,14 @@ abstract class JitExprs {
                 int o = temp(), fv = temp();
                 methodLookup(m.obj, m, "method", o, fv);
                 int a = selfArgs(m, o);
-                cb.aload(fLocal).aload(fv).aload(a);
-                constant(m, desc(Calls.CallBase.class));
-                callSite("callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                boundCall("callN", "cN", CD_Object, m, fv, true, a);
             }
             case Calls.CallN c -> {
                 int fv = temp();
                 expr(c.fn);
                 cb.astore(fv);
                 int a = args(c.args, c.lastMulti);
-                cb.aload(fLocal).aload(fv).aload(a);
-                constant(c, desc(Calls.CallBase.class));
-                callSite("callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                boundCall("callN", "cN", CD_Object, c, fv, true, a);
             }
             default -> {
                 if (nested != null && e instanceof Exprs.Function fn) nested.accept(fn.proto.body);
@@ -456,19 +449,9 @@ abstract class JitExprs {
 
     // ---------------------------------------------------------------- calls and value lists
 
-    private static final DirectMethodHandleDesc BSM_LINK = MethodHandleDesc.ofMethod(DirectMethodHandleDesc.Kind.STATIC,
-            desc(JitLink.class), "bootstrap", MethodTypeDesc.of(ConstantDescs.CD_CallSite,
-                    ConstantDescs.CD_MethodHandles_Lookup, CD_String, ConstantDescs.CD_MethodType));
-
-    /**
-     * The call of JitRt's helper name (call0..3, callN, invoke0..3, invokeN) with its arguments
-     * on the stack: a call site of its own ({@link JitLink}) that binds the callees it sees, or
-     * the helper itself with -Dluahost.jit.bind=false.
-     */
-    void callSite(String name, MethodTypeDesc type) {
-        if (JitLink.BIND) cb.invokedynamic(DynamicCallSiteDesc.of(BSM_LINK, name, type));
-        else cb.invokestatic(CD_Rt, name, type);
-    }
+    /** Whether compiled calls of Lua closures call the callee's unit from the site ({@link #boundCall}; luahost.jit.bind, on by default). */
+    static final boolean BIND = !"false".equals(System.getProperty("luahost.jit.bind"));
+    static final ClassDesc CD_UnitBase = desc(Unit.class);
 
     void call(Calls.CallBase c, Expr fn, Expr... args) { fixedCall("call", CD_Object, c, fn, args); }
 
@@ -487,6 +470,10 @@ abstract class JitExprs {
             expr(args[i]);
             cb.astore(a[i]);
         }
+        if (helper.equals("call")) {
+            boundCall("call" + n, "c" + n, CD_Object, c, fv, false, a);
+            return;
+        }
         cb.aload(fLocal).aload(fv);
         for (int i = 0; i < n; i++) cb.aload(a[i]);
         constant(c, desc(Calls.CallBase.class));
@@ -494,7 +481,50 @@ abstract class JitExprs {
         params[0] = CD_Frame;
         for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
         params[n + 2] = desc(Calls.CallBase.class);
-        callSite(helper + n, MethodTypeDesc.of(result, params));
+        cb.invokestatic(CD_Rt, helper + n, MethodTypeDesc.of(result, params));
+    }
+
+    /**
+     * A call of the function in temporary fv with the arguments in temporaries args (one
+     * array when array): when fv is a Lua closure whose body is compiled ({@link
+     * JitRt#unitFor}), that unit's entry (a {@link Unit} method, entry) is called from this
+     * site's own invokevirtual, so each site has its own type profile and HotSpot calls (or
+     * inlines) the callee's unit directly where the site sees one function; anything else goes
+     * through JitRt's helper. With -Dluahost.jit.bind=false, always the helper.
+     */
+    private void boundCall(String helper, String entry, ClassDesc result, Calls.CallBase c, int fv, boolean array, int... args) {
+        Label generic = cb.newLabel(), end = cb.newLabel();
+        ClassDesc arg = array ? CD_Objects : CD_Object;
+        if (BIND) {
+            cb.aload(fLocal).aload(fv);
+            constant(c, desc(Calls.CallBase.class));
+            cb.invokestatic(CD_Rt, "unitFor", MethodTypeDesc.of(CD_UnitBase, CD_Frame, CD_Object, desc(Calls.CallBase.class)));
+            cb.dup().ifnull(generic);
+            cb.aload(fv).checkcast(CD_Closure).aload(thLocal);
+            ClassDesc[] eparams = new ClassDesc[args.length + 2];
+            eparams[0] = CD_Closure;
+            eparams[1] = CD_Thread;
+            for (int i = 0; i < args.length; i++) {
+                cb.aload(args[i]);
+                eparams[i + 2] = arg;
+            }
+            cb.invokevirtual(CD_UnitBase, entry, MethodTypeDesc.of(result, eparams));
+            cb.goto_(end);
+            cb.labelBinding(generic);
+            cb.pop();
+        }
+        cb.aload(fLocal).aload(fv);
+        ClassDesc[] params = new ClassDesc[args.length + 3];
+        params[0] = CD_Frame;
+        params[1] = CD_Object;
+        for (int i = 0; i < args.length; i++) {
+            cb.aload(args[i]);
+            params[i + 2] = arg;
+        }
+        constant(c, desc(Calls.CallBase.class));
+        params[args.length + 2] = desc(Calls.CallBase.class);
+        cb.invokestatic(CD_Rt, helper, MethodTypeDesc.of(result, params));
+        if (BIND) cb.labelBinding(end);
     }
 
     /**
@@ -513,17 +543,13 @@ abstract class JitExprs {
                 expr(c.fn);
                 cb.astore(fv);
                 int a = args(c.args, c.lastMulti);
-                cb.aload(fLocal).aload(fv).aload(a);
-                constant(c, desc(Calls.CallBase.class));
-                callSite("invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                boundCall("invokeN", "iN", CD_Objects, c, fv, true, a);
             }
             case Calls.Method m -> {
                 int o = temp(), fv = temp();
                 methodLookup(m.obj, m, "method", o, fv);
                 int a = selfArgs(m, o);
-                cb.aload(fLocal).aload(fv).aload(a);
-                constant(m, desc(Calls.CallBase.class));
-                callSite("invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
+                boundCall("invokeN", "iN", CD_Objects, m, fv, true, a);
             }
             case Pins.Scope s when s.e instanceof Calls.CallBase -> {
                 int mark = pinMark();
@@ -547,14 +573,10 @@ abstract class JitExprs {
             expr(m.args[i]);
             cb.astore(a[i]);
         }
-        cb.aload(fLocal).aload(fv).aload(o);
-        for (int i = 0; i < n; i++) cb.aload(a[i]);
-        constant(m, desc(Calls.CallBase.class));
-        ClassDesc[] params = new ClassDesc[n + 4];
-        params[0] = CD_Frame;
-        for (int i = 1; i <= n + 2; i++) params[i] = CD_Object;
-        params[n + 3] = desc(Calls.CallBase.class);
-        callSite("call" + (n + 1), MethodTypeDesc.of(CD_Object, params));
+        int[] all = new int[n + 1];
+        all[0] = o;
+        System.arraycopy(a, 0, all, 1, n);
+        boundCall("call" + (n + 1), "c" + (n + 1), CD_Object, m, fv, false, all);
     }
 
     /**

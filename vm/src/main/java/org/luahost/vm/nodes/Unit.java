@@ -11,8 +11,10 @@ import org.luahost.vm.runtime.LuaClosure;
  * frame entered with the arguments bound, {@link LuaClosure#begin}, this
  * unit's {@code exec} (a call HotSpot sees as exact, so each function's entry
  * has its own profile and may inline its body), then {@link LuaClosure#end1}
- * or {@link LuaClosure#endAll}. A call site bound to the function's prototype
- * ({@link JitLink}) calls these entries; c is always a closure of that prototype.
+ * or {@link LuaClosure#endAll}. A compiled call site calls these entries when its
+ * callee is a closure whose body is this unit ({@code JitExprs.boundCall}), from an
+ * invokevirtual of its own: a site that sees one function has one receiver class in
+ * its profile, so HotSpot calls that unit's entry directly or inlines it.
  */
 abstract class Unit extends Stat {
     protected Unit(int line) { super(line); }
