@@ -30,45 +30,27 @@ public final class LuaClosure extends LuaFunction {
     }
 
     @Override
-    public Object call(LuaThread th) { return call0(th, proto.body); }
+    public Object call(LuaThread th) { return run1(th, enter(th)); }
 
     @Override
-    public Object call(LuaThread th, Object a) { return call1(th, a, proto.body); }
+    public Object call(LuaThread th, Object a) { return run1(th, enter1(th, a)); }
 
     @Override
-    public Object call(LuaThread th, Object a, Object b) { return call2(th, a, b, proto.body); }
+    public Object call(LuaThread th, Object a, Object b) { return run1(th, enter2(th, a, b)); }
 
     @Override
-    public Object call(LuaThread th, Object a, Object b, Object c) { return call3(th, a, b, c, proto.body); }
+    public Object call(LuaThread th, Object a, Object b, Object c) { return run1(th, enter3(th, a, b, c)); }
 
     @Override
-    public Object[] invoke(LuaThread th, Object[] args) { return invokeWith(th, args, proto.body); }
+    public Object[] invoke(LuaThread th, Object[] args) { return runAll(th, enterN(th, args)); }
 
     @Override
-    public Object callFirst(LuaThread th, Object[] args) { return callFirstWith(th, args, proto.body); }
+    public Object callFirst(LuaThread th, Object[] args) { return run1(th, enterN(th, args)); }
 
     // A call is: a frame entered with its arguments bound (enter0..enter3, enterN), begin, the
-    // body's exec, then end1 (first result) or endAll (all results). The second tier's units
-    // make the same calls with their own exec as the body (nodes.Unit), so that a call site
-    // bound to a prototype (nodes.JitLink) runs its compiled code without a dispatch.
-
-    /** A call without arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object call0(LuaThread th, Stat body) { return run1(th, enter(th), body); }
-
-    /** A call with one argument, the first result kept; body is proto.body or its compiled form. */
-    public Object call1(LuaThread th, Object a, Stat body) { return run1(th, enter1(th, a), body); }
-
-    /** A call with two arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object call2(LuaThread th, Object a, Object b, Stat body) { return run1(th, enter2(th, a, b), body); }
-
-    /** A call with three arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object call3(LuaThread th, Object a, Object b, Object c, Stat body) { return run1(th, enter3(th, a, b, c), body); }
-
-    /** A call with exact arguments, all results kept; body is proto.body or its compiled form. */
-    public Object[] invokeWith(LuaThread th, Object[] args, Stat body) { return runAll(th, enterN(th, args), body); }
-
-    /** A call with exact arguments, the first result kept; body is proto.body or its compiled form. */
-    public Object callFirstWith(LuaThread th, Object[] args, Stat body) { return run1(th, enterN(th, args), body); }
+    // body's exec, then end1 (first result) or endAll (all results). The second tier's units make
+    // the same calls with their own exec as the body (nodes.Unit's entries), which a compiled call
+    // site calls directly when its callee's body is compiled.
 
     /** A new frame of this closure on th, without arguments. */
     public Frame enter0(LuaThread th) { return enter(th); }
@@ -135,14 +117,14 @@ public final class LuaClosure extends LuaFunction {
         }
     }
 
-    private static Object run1(LuaThread th, Frame f, Stat body) {
+    private static Object run1(LuaThread th, Frame f) {
         int pins = begin(th, f);
-        return end1(th, f, body.exec(f), pins);
+        return end1(th, f, f.closure.proto.body.exec(f), pins);
     }
 
-    private static Object[] runAll(LuaThread th, Frame f, Stat body) {
+    private static Object[] runAll(LuaThread th, Frame f) {
         int pins = begin(th, f);
-        return endAll(th, f, body.exec(f), pins);
+        return endAll(th, f, f.closure.proto.body.exec(f), pins);
     }
 
     /** Before the body of a call runs in frame f: the call's unit of work and its hook; returns the pin mark for end1/endAll. */
