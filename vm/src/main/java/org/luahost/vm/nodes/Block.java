@@ -75,9 +75,6 @@ public class Block extends Stat {
         else count = -1;
     }
 
-    /** The compiled form of this block, null while it has none (a compiled call site calls it directly: JitExprs.boundCall). */
-    Stat compiledForm() { return compiled; }
-
     /** Whether this block may still be compiled (it is not yet, and did not fail to be). */
     boolean compilable() { return compiled == null && count >= 0; }
 

@@ -1,6 +1,5 @@
 package org.luahost.vm.nodes;
 
-import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_void;
 import static java.lang.constant.ConstantDescs.INIT_NAME;
@@ -13,7 +12,6 @@ import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.instruction.SwitchCase;
-import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
@@ -151,7 +149,7 @@ final class Jit {
                 clb.withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC, cb -> {
                     cb.aload(0);
                     cb.loadConstant(b.line);
-                    cb.invokespecial(CD_UnitBase, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int));
+                    cb.invokespecial(JitExprs.CD_Stat, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int));
                     cb.return_();
                 });
                 clb.withMethodBody("exec", MTD_EXEC, ClassFile.ACC_PUBLIC, cb -> g.unit(cb, b));
@@ -192,7 +190,7 @@ final class Jit {
             clb.withField("which", CD_int, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
             clb.withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void, CD_int, CD_int), ClassFile.ACC_PUBLIC, cb -> {
                 cb.aload(0).iload(1);
-                cb.invokespecial(CD_UnitBase, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int));
+                cb.invokespecial(JitExprs.CD_Stat, INIT_NAME, MethodTypeDesc.of(CD_void, CD_int));
                 cb.aload(0).iload(2).putfield(JitExprs.CD_Unit, "which", CD_int);
                 cb.return_();
             });
@@ -240,44 +238,9 @@ final class Jit {
         return first;
     }
 
-    private static final ClassDesc CD_UnitBase = JitExprs.desc(Unit.class), CD_Thread = JitExprs.CD_Thread,
-            CD_Closure = JitExprs.CD_Closure, CD_Frame = JitExprs.CD_Frame, CD_Objects = JitExprs.CD_Objects;
-
     private static void header(ClassBuilder clb) {
         clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
-        clb.withSuperclass(CD_UnitBase);
-        entry(clb, "c0", "enter0", "end1", CD_Object);
-        entry(clb, "c1", "enter1", "end1", CD_Object, CD_Object);
-        entry(clb, "c2", "enter2", "end1", CD_Object, CD_Object, CD_Object);
-        entry(clb, "c3", "enter3", "end1", CD_Object, CD_Object, CD_Object, CD_Object);
-        entry(clb, "cN", "enterN", "end1", CD_Object, CD_Objects);
-        entry(clb, "iN", "enterN", "endAll", CD_Objects, CD_Objects);
-    }
-
-    /**
-     * One of {@link Unit}'s call entries: (closure, thread, args...) -> result, as
-     * {@code f = c.enterK(th, args...); pins = begin(th, f); return endK(th, f, this.exec(f), pins)}.
-     */
-    private static void entry(ClassBuilder clb, String name, String enter, String end, ClassDesc result, ClassDesc... args) {
-        ClassDesc[] params = new ClassDesc[args.length + 2];
-        params[0] = CD_Closure;
-        params[1] = CD_Thread;
-        System.arraycopy(args, 0, params, 2, args.length);
-        ClassDesc[] enterParams = new ClassDesc[args.length + 1];
-        enterParams[0] = CD_Thread;
-        System.arraycopy(args, 0, enterParams, 1, args.length);
-        clb.withMethodBody(name, MethodTypeDesc.of(result, params), ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, cb -> {
-            int f = cb.allocateLocal(java.lang.classfile.TypeKind.REFERENCE);
-            int pins = cb.allocateLocal(java.lang.classfile.TypeKind.INT);
-            cb.aload(1).aload(2);
-            for (int i = 0; i < args.length; i++) cb.aload(3 + i);
-            cb.invokevirtual(CD_Closure, enter, MethodTypeDesc.of(CD_Frame, enterParams)).astore(f);
-            cb.aload(2).aload(f).invokestatic(CD_Closure, "begin", MethodTypeDesc.of(CD_int, CD_Thread, CD_Frame)).istore(pins);
-            cb.aload(2).aload(f);
-            cb.aload(0).aload(f).invokevirtual(JitExprs.CD_Unit, "exec", MTD_EXEC);
-            cb.iload(pins);
-            cb.invokestatic(CD_Closure, end, MethodTypeDesc.of(result, CD_Thread, CD_Frame, CD_int, CD_int)).areturn();
-        });
+        clb.withSuperclass(JitExprs.CD_Stat);
     }
 
     /** The code sizes of method exec (a block alone) or e0...e(n-1) (a tree). */

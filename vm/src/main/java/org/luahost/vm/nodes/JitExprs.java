@@ -313,14 +313,18 @@ abstract class JitExprs {
                 int o = temp(), fv = temp();
                 methodLookup(m.obj, m, "method", o, fv);
                 int a = selfArgs(m, o);
-                boundCall("callN", "cN", CD_Object, m, fv, true, a);
+                cb.aload(fLocal).aload(fv).aload(a);
+                constant(m, desc(Calls.CallBase.class));
+                cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             case Calls.CallN c -> {
                 int fv = temp();
                 expr(c.fn);
                 cb.astore(fv);
                 int a = args(c.args, c.lastMulti);
-                boundCall("callN", "cN", CD_Object, c, fv, true, a);
+                cb.aload(fLocal).aload(fv).aload(a);
+                constant(c, desc(Calls.CallBase.class));
+                cb.invokestatic(CD_Rt, "callN", MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             default -> {
                 if (nested != null && e instanceof Exprs.Function fn) nested.accept(fn.proto.body);
@@ -449,10 +453,6 @@ abstract class JitExprs {
 
     // ---------------------------------------------------------------- calls and value lists
 
-    /** Whether compiled calls of Lua closures call the callee's unit from the site ({@link #boundCall}; luahost.jit.bind, on by default). */
-    static final boolean BIND = !"false".equals(System.getProperty("luahost.jit.bind"));
-    static final ClassDesc CD_UnitBase = desc(Unit.class);
-
     void call(Calls.CallBase c, Expr fn, Expr... args) { fixedCall("call", CD_Object, c, fn, args); }
 
     /** A call with up to 3 arguments whose results are kept whole (as the CallK nodes' evalMulti). */
@@ -470,10 +470,6 @@ abstract class JitExprs {
             expr(args[i]);
             cb.astore(a[i]);
         }
-        if (helper.equals("call")) {
-            boundCall("call" + n, "c" + n, CD_Object, c, fv, false, a);
-            return;
-        }
         cb.aload(fLocal).aload(fv);
         for (int i = 0; i < n; i++) cb.aload(a[i]);
         constant(c, desc(Calls.CallBase.class));
@@ -482,49 +478,6 @@ abstract class JitExprs {
         for (int i = 1; i <= n + 1; i++) params[i] = CD_Object;
         params[n + 2] = desc(Calls.CallBase.class);
         cb.invokestatic(CD_Rt, helper + n, MethodTypeDesc.of(result, params));
-    }
-
-    /**
-     * A call of the function in temporary fv with the arguments in temporaries args (one
-     * array when array): when fv is a Lua closure whose body is compiled ({@link
-     * JitRt#unitFor}), that unit's entry (a {@link Unit} method, entry) is called from this
-     * site's own invokevirtual, so each site has its own type profile and HotSpot calls (or
-     * inlines) the callee's unit directly where the site sees one function; anything else goes
-     * through JitRt's helper. With -Dluahost.jit.bind=false, always the helper.
-     */
-    private void boundCall(String helper, String entry, ClassDesc result, Calls.CallBase c, int fv, boolean array, int... args) {
-        Label generic = cb.newLabel(), end = cb.newLabel();
-        ClassDesc arg = array ? CD_Objects : CD_Object;
-        if (BIND) {
-            cb.aload(fLocal).aload(fv);
-            constant(c, desc(Calls.CallBase.class));
-            cb.invokestatic(CD_Rt, "unitFor", MethodTypeDesc.of(CD_UnitBase, CD_Frame, CD_Object, desc(Calls.CallBase.class)));
-            cb.dup().ifnull(generic);
-            cb.aload(fv).checkcast(CD_Closure).aload(thLocal);
-            ClassDesc[] eparams = new ClassDesc[args.length + 2];
-            eparams[0] = CD_Closure;
-            eparams[1] = CD_Thread;
-            for (int i = 0; i < args.length; i++) {
-                cb.aload(args[i]);
-                eparams[i + 2] = arg;
-            }
-            cb.invokevirtual(CD_UnitBase, entry, MethodTypeDesc.of(result, eparams));
-            cb.goto_(end);
-            cb.labelBinding(generic);
-            cb.pop();
-        }
-        cb.aload(fLocal).aload(fv);
-        ClassDesc[] params = new ClassDesc[args.length + 3];
-        params[0] = CD_Frame;
-        params[1] = CD_Object;
-        for (int i = 0; i < args.length; i++) {
-            cb.aload(args[i]);
-            params[i + 2] = arg;
-        }
-        constant(c, desc(Calls.CallBase.class));
-        params[args.length + 2] = desc(Calls.CallBase.class);
-        cb.invokestatic(CD_Rt, helper, MethodTypeDesc.of(result, params));
-        if (BIND) cb.labelBinding(end);
     }
 
     /**
@@ -543,13 +496,17 @@ abstract class JitExprs {
                 expr(c.fn);
                 cb.astore(fv);
                 int a = args(c.args, c.lastMulti);
-                boundCall("invokeN", "iN", CD_Objects, c, fv, true, a);
+                cb.aload(fLocal).aload(fv).aload(a);
+                constant(c, desc(Calls.CallBase.class));
+                cb.invokestatic(CD_Rt, "invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             case Calls.Method m -> {
                 int o = temp(), fv = temp();
                 methodLookup(m.obj, m, "method", o, fv);
                 int a = selfArgs(m, o);
-                boundCall("invokeN", "iN", CD_Objects, m, fv, true, a);
+                cb.aload(fLocal).aload(fv).aload(a);
+                constant(m, desc(Calls.CallBase.class));
+                cb.invokestatic(CD_Rt, "invokeN", MethodTypeDesc.of(CD_Objects, CD_Frame, CD_Object, CD_Objects, desc(Calls.CallBase.class)));
             }
             case Pins.Scope s when s.e instanceof Calls.CallBase -> {
                 int mark = pinMark();
@@ -573,10 +530,14 @@ abstract class JitExprs {
             expr(m.args[i]);
             cb.astore(a[i]);
         }
-        int[] all = new int[n + 1];
-        all[0] = o;
-        System.arraycopy(a, 0, all, 1, n);
-        boundCall("call" + (n + 1), "c" + (n + 1), CD_Object, m, fv, false, all);
+        cb.aload(fLocal).aload(fv).aload(o);
+        for (int i = 0; i < n; i++) cb.aload(a[i]);
+        constant(m, desc(Calls.CallBase.class));
+        ClassDesc[] params = new ClassDesc[n + 4];
+        params[0] = CD_Frame;
+        for (int i = 1; i <= n + 2; i++) params[i] = CD_Object;
+        params[n + 3] = desc(Calls.CallBase.class);
+        cb.invokestatic(CD_Rt, "call" + (n + 1), MethodTypeDesc.of(CD_Object, params));
     }
 
     /**

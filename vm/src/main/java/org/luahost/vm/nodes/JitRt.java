@@ -7,7 +7,6 @@ import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Copy;
 import org.luahost.vm.runtime.Frame;
-import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
@@ -207,16 +206,6 @@ final class JitRt {
         f.site = s;
         if (fv instanceof LuaFunction lf) return lf.callFirst(f.thread, args);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, args, s));
-    }
-
-    /**
-     * The compiled unit of fv's body when fv is a Lua closure whose body is compiled, else null
-     * (JitExprs.boundCall: the site then calls the unit's entry itself); sets the frame's site
-     * first, as every call does.
-     */
-    static Unit unitFor(Frame f, Object fv, Calls.CallBase s) {
-        f.site = s;
-        return fv instanceof LuaClosure c && c.proto.body.compiledForm() instanceof Unit u ? u : null;
     }
 
     // all results of a call (as the call nodes' evalMulti)

@@ -38,13 +38,7 @@
  * so the two tiers share every semantic. The hidden classes are defined in
  * this package so that they reach the nodes' package-private fields; the
  * second tier therefore lives here and the node classes' fields stay
- * package-private (only what the compiler needs is public). The hidden
- * classes extend {@code Unit}, whose entries make a whole Lua call with the
- * unit as the body: a compiled call whose callee is a closure with a compiled
- * body calls the callee's entry from the call site's own {@code invokevirtual}
- * ({@code JitExprs.boundCall}), so HotSpot sees a site's usual callee as one
- * class instead of two megamorphic dispatches ({@code LuaFunction.call}, then
- * {@code Block.exec} to the unit).
+ * package-private (only what the compiler needs is public).
  *
  * <p>Inline caches: a read, store or method lookup by a constant string key
  * ({@code obj.name}, {@code obj.name = v}, {@code obj:name()}, a global) keeps

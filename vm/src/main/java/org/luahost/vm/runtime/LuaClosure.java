@@ -30,33 +30,13 @@ public final class LuaClosure extends LuaFunction {
     }
 
     @Override
-    public Object call(LuaThread th) { return run1(th, enter(th)); }
+    public Object call(LuaThread th) {
+        Frame f = enter(th);
+        return run1(th, f);
+    }
 
     @Override
-    public Object call(LuaThread th, Object a) { return run1(th, enter1(th, a)); }
-
-    @Override
-    public Object call(LuaThread th, Object a, Object b) { return run1(th, enter2(th, a, b)); }
-
-    @Override
-    public Object call(LuaThread th, Object a, Object b, Object c) { return run1(th, enter3(th, a, b, c)); }
-
-    @Override
-    public Object[] invoke(LuaThread th, Object[] args) { return runAll(th, enterN(th, args)); }
-
-    @Override
-    public Object callFirst(LuaThread th, Object[] args) { return run1(th, enterN(th, args)); }
-
-    // A call is: a frame entered with its arguments bound (enter0..enter3, enterN), begin, the
-    // body's exec, then end1 (first result) or endAll (all results). The second tier's units make
-    // the same calls with their own exec as the body (nodes.Unit's entries), which a compiled call
-    // site calls directly when its callee's body is compiled.
-
-    /** A new frame of this closure on th, without arguments. */
-    public Frame enter0(LuaThread th) { return enter(th); }
-
-    /** A new frame of this closure on th with one argument bound. */
-    public Frame enter1(LuaThread th, Object a) {
+    public Object call(LuaThread th, Object a) {
         Frame f = enter(th);
         Proto p = proto;
         if (p.nparams >= 1) {
@@ -64,11 +44,11 @@ public final class LuaClosure extends LuaFunction {
         } else if (p.vararg) {
             f.varargs = new Object[] {a};
         }
-        return f;
+        return run1(th, f);
     }
 
-    /** A new frame of this closure on th with two arguments bound. */
-    public Frame enter2(LuaThread th, Object a, Object b) {
+    @Override
+    public Object call(LuaThread th, Object a, Object b) {
         Frame f = enter(th);
         Proto p = proto;
         Object[] s = f.slots;
@@ -77,13 +57,13 @@ public final class LuaClosure extends LuaFunction {
             case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
             default -> { s[0] = a; s[1] = b; }
         }
-        return f;
+        return run1(th, f);
     }
 
-    /** A new frame of this closure on th with three arguments bound. */
-    public Frame enter3(LuaThread th, Object a, Object b, Object c) {
+    @Override
+    public Object call(LuaThread th, Object a, Object b, Object c) {
         Proto p = proto;
-        if (p.nparams < 3 && p.vararg) return enterN(th, new Object[] {a, b, c});
+        if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
         Frame f = enter(th);
         Object[] s = f.slots;
         switch (p.nparams) {
@@ -92,14 +72,21 @@ public final class LuaClosure extends LuaFunction {
             case 2 -> { s[0] = a; s[1] = b; }
             default -> { s[0] = a; s[1] = b; s[2] = c; }
         }
-        return f;
+        return run1(th, f);
     }
 
-    /** A new frame of this closure on th with exact arguments bound. */
-    public Frame enterN(LuaThread th, Object[] args) {
+    @Override
+    public Object[] invoke(LuaThread th, Object[] args) {
         Frame f = enter(th);
         bindArgs(f, args);
-        return f;
+        return runAll(th, f);
+    }
+
+    @Override
+    public Object callFirst(LuaThread th, Object[] args) {
+        Frame f = enter(th);
+        bindArgs(f, args);
+        return run1(th, f);
     }
 
     /** Binds exact arguments to the parameters and varargs of a fresh frame of this closure. */
@@ -118,24 +105,10 @@ public final class LuaClosure extends LuaFunction {
     }
 
     private static Object run1(LuaThread th, Frame f) {
-        int pins = begin(th, f);
-        return end1(th, f, f.closure.proto.body.exec(f), pins);
-    }
-
-    private static Object[] runAll(LuaThread th, Frame f) {
-        int pins = begin(th, f);
-        return endAll(th, f, f.closure.proto.body.exec(f), pins);
-    }
-
-    /** Before the body of a call runs in frame f: the call's unit of work and its hook; returns the pin mark for end1/endAll. */
-    public static int begin(LuaThread th, Frame f) {
         if (--th.workLeft < 0) th.outOfWork();   // the call's unit of work, counted once the arguments are in the frame
         if (th.hookMask != 0) th.hook.onCall(th, f, false);
-        return th.pinMark();
-    }
-
-    /** After the body of a call in frame f returned sig: follows its tail calls, leaves the frame; the first result. */
-    public static Object end1(LuaThread th, Frame f, int sig, int pins) {
+        int pins = th.pinMark();
+        int sig = f.closure.proto.body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);   // what a return statement's values pinned (see nodes.Pins)
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
@@ -149,8 +122,11 @@ public final class LuaClosure extends LuaFunction {
         return null;
     }
 
-    /** As end1, all results. */
-    public static Object[] endAll(LuaThread th, Frame f, int sig, int pins) {
+    private static Object[] runAll(LuaThread th, Frame f) {
+        if (--th.workLeft < 0) th.outOfWork();
+        if (th.hookMask != 0) th.hook.onCall(th, f, false);
+        int pins = th.pinMark();
+        int sig = f.closure.proto.body.exec(f);
         if (th.pinMark() != pins) th.unpin(pins);
         if (sig == Stat.TAILCALL) sig = tailLoop(th, f, pins);
         if (sig == Stat.RETURN) {
