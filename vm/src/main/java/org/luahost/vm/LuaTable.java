@@ -549,21 +549,37 @@ public final class LuaTable {
      * {@code key} (nil starts), returns false at the end. Throws
      * {@link IllegalArgumentException} if key is not in the table.
      */
-    public boolean next(Object key, Object[] out) {
+    public boolean next(Object key, Object[] out) { return nextFrom(-1, key, out) >= 0; }
+
+    /**
+     * As {@link #next}, for a traversal that keeps its place: pos is where the previous step
+     * found key (its result), or -1. When key is still at pos (an array index, or the same key
+     * object in that hash slot: the table was not rebuilt since) the step starts there without
+     * looking key up. Returns the position of the key put in out[0], or -1 at the end.
+     */
+    public int nextFrom(int pos, Object key, Object[] out) {
         int i = 0;
         if (key != null) {
-            i = indexOf(key) + 1;
+            i = (pos >= 0 && at(pos, key) ? pos : indexOf(key)) + 1;
         }
         for (; i < asize; i++) {
-            if (array[i] != null) { out[0] = (long) (i + 1); out[1] = array[i]; return true; }
+            if (array[i] != null) { out[0] = (long) (i + 1); out[1] = array[i]; return i; }
         }
         Object[] hs = hash;
         if (hs != null) {
             for (int j = 2 * (i - asize); j < hs.length; j += 2) {
-                if (hs[j] != null && hs[j + 1] != null) { out[0] = hs[j]; out[1] = hs[j + 1]; return true; }
+                if (hs[j] != null && hs[j + 1] != null) { out[0] = hs[j]; out[1] = hs[j + 1]; return asize + (j >> 1); }
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** Whether key is at traversal position pos now. */
+    private boolean at(int pos, Object key) {
+        if (pos < asize) return key instanceof Long l && l == pos + 1;
+        int j = 2 * (pos - asize);
+        Object[] hs = hash;
+        return hs != null && j < hs.length && hs[j] == key;
     }
 
     /** Position of key in traversal order: array index, or asize + hash slot. */

@@ -237,10 +237,11 @@ public final class Loops {
         private int pairsLoop(Frame f, LuaTable t) {
             Object[] kv = new Object[2];
             Object key = null;
+            int pos = -1;   // where key is in the traversal: the next step starts there (LuaTable.nextFrom)
             int n = slots.length;
             for (;;) {
                 try {
-                    if (!t.next(key, kv)) break;
+                    if ((pos = t.nextFrom(pos, key, kv)) < 0) break;
                 } catch (IllegalArgumentException e) {   // the key was removed and the table rehashed
                     throw f.thread.raise("invalid key to 'next'");   // raised inside next: no position
                 }
