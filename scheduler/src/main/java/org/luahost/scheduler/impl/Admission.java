@@ -153,7 +153,6 @@ final class Admission {
             heapUsed = heapInUse();
             chargedBytes = charged.getAsLong();
             probedAt = now;
-            if (heapUsed > ceilingBytes) staleHeap(0);
         }
     }
 
@@ -167,7 +166,9 @@ final class Admission {
      */
     private void staleHeap(long expected) {
         if (chargedBytes + reserved.get() + expected <= ceilingBytes && claimCollection()) {
-            Thread.ofPlatform().daemon().name("luahost-heap-ceiling").start(System::gc);
+            // the readings after it too: the heap's figure counts the old generation's garbage until then, and the
+            // starts of the period (whose collection this is) decide on what the collection left
+            Thread.ofPlatform().daemon().name("luahost-heap-ceiling").start(() -> takeReading(false));
         }
     }
 
@@ -175,6 +176,9 @@ final class Admission {
     boolean overCeiling() {
         if (ceilingBytes == 0) return false;
         probe();
+        // the sweep's probe, not a start's: a start over the ceiling takes the period's collection itself
+        // (freshReading, on its own thread), which a collection asked for here first would leave it without
+        if (heapUsed > ceilingBytes) staleHeap(0);
         return inUse() + reserved.get() > ceilingBytes;
     }
 
@@ -215,15 +219,15 @@ final class Admission {
     private boolean freshReading() {
         if (!claimCollection()) return false;
         if (io.vertx.core.Context.isOnEventLoopThread()) {
-            Thread.ofPlatform().daemon().name("luahost-heap-reading").start(this::takeReading);
+            Thread.ofPlatform().daemon().name("luahost-heap-reading").start(() -> takeReading(true));
             return false;
         }
-        takeReading();
+        takeReading(true);
         return true;
     }
 
     /** The full collection and the readings after it (see {@link #freshReading}). */
-    private void takeReading() {
+    private void takeReading(boolean fresh) {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long charges = charged.getAsLong();
@@ -232,7 +236,7 @@ final class Admission {
         chargedSlack = Math.max(0, charges - heap);
         freshAt = System.nanoTime();
         probedAt = freshAt;
-        freshReadings++;
+        if (fresh) freshReadings++;
     }
 
     /** Fresh readings taken (full collections before a refusal), since the host started. */
