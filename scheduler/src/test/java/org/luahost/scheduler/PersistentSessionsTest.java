@@ -304,6 +304,33 @@ class PersistentSessionsTest {
         assertEquals(0L, SessionsTest.get(r.call("size"))[0]);   // the full state was dropped
     }
 
+    /**
+     * A saved state larger than the session's memory limit is refused at its
+     * restore with a clear error, and the saved data stays: under a limit it
+     * fits in it comes back whole (before: restored and uncharged, the session
+     * answered calls with a 100 MB string under an 8 MB limit, its estimate 36 KB).
+     */
+    @Test
+    void aSavedStateOverTheMemoryLimitIsRefusedAtRestoreAndKept() throws Exception {
+        Script s = Script.of("big.lua", """
+                function grow() big = string.rep('x', 12 * 1024 * 1024) host.persist() return #big end
+                function size() return big and #big or 0 end
+                """);
+        SessionOptions roomy = new SessionOptions().memoryLimit(256L << 20).cpuBudget(Duration.ZERO), tight = new SessionOptions().memoryLimit(8L << 20);
+        host = host(new HostOptions());
+        assertEquals(12L << 20, SessionsTest.get(host.session("big", s, roomy)).call("grow").toCompletionStage().toCompletableFuture()
+                .get(60, TimeUnit.SECONDS)[0]);
+        restartHost();
+        host = host(new HostOptions());
+        Throwable e = SessionsTest.failure(host.session("big", s, tight));
+        assertTrue(e.getMessage().equals("cannot restore session 'big': the snapshot holds more than the state's memory "
+                + "limit of 8.0 MB (at least 12 MB); nothing was restored and the snapshot is kept: restore it under a higher "
+                + "limit"), e.getMessage());
+        restartHost();
+        host = host(new HostOptions());
+        assertEquals(12L << 20, SessionsTest.get(SessionsTest.get(host.session("big", s, roomy)).call("size"))[0]);
+    }
+
     /** A global of the session's newest snapshot in store, restored into a fresh state. */
     static Object restoredGlobal(SessionStore store, String id, String name) throws Exception {
         Optional<StoredSnapshot> s = store.load(id).toCompletableFuture().get(10, TimeUnit.SECONDS);

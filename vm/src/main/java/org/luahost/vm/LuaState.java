@@ -405,8 +405,13 @@ public final class LuaState {
         public int protectedFloor(LuaThread th) { return th.protectedFloor; }
     }
 
-    /** Writes a Lua string's bytes to stdout (print, io.write). */
+    /**
+     * Writes a Lua string's bytes to stdout (print, io.write); to a stream
+     * that is an {@link OutputBudget}, only if it admits them (else nothing
+     * is copied or written).
+     */
     public void write(OutputStream out, String s) {
+        if (out instanceof OutputBudget b && !b.admit(s.length())) return;
         try {
             out.write(LuaString.toBytes(s));
         } catch (java.io.IOException e) {

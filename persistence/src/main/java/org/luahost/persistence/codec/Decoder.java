@@ -7,7 +7,9 @@ import java.util.Map;
 
 import org.luahost.persistence.CorruptSnapshotException;
 import org.luahost.persistence.ProfileMismatchException;
+import org.luahost.persistence.RestoreMemoryException;
 import org.luahost.persistence.UserdataCodec;
+import org.luahost.vm.Gc;
 import org.luahost.vm.LuaFunction;
 import org.luahost.vm.LuaState;
 import org.luahost.vm.LuaTable;
@@ -26,6 +28,16 @@ import org.luahost.vm.spi.Upvalue;
  * every loop consumes input, so hostile bytes end in a
  * {@link CorruptSnapshotException}, not in an out-of-memory error, a stack
  * overflow or a hang.
+ *
+ * <p>Memory: what the restore builds is counted as it is built, by the
+ * collector's model (the sizes a mark of the restored values counts: tables,
+ * strings longer than {@link Gc#SHORT_STRING}, closures, userdata), and
+ * checked against the room the state's memory limit leaves; a value that
+ * would pass it is not made ({@link RestoreMemoryException}). On success the
+ * whole is charged to the state's collector, so the restored data counts
+ * against the limit from the first turn on (before: only once a collection
+ * had marked it, and a 100 MB string restored under an 8 MB limit answered
+ * calls), and the restored tables' later growth is charged as any table's.
  */
 final class Decoder {
     private final LuaState L;
@@ -52,6 +64,10 @@ final class Decoder {
     /** Tables and userdata given a metatable, in restore order, for finalizer registration. */
     private final List<Object> withMetatable = new ArrayList<>();
     private final long bodyLength;
+    /** What the state's memory limit leaves for the restore (Long.MAX_VALUE: no limit). */
+    private final long room;
+    /** Bytes of Lua values built so far, by the collector's model (see the class comment). */
+    private long built;
     /** The host values' names (for the profile's check); the restoring state's profile. */
     private final HostIndex host;
     /**
@@ -62,6 +78,9 @@ final class Decoder {
     private boolean quarantine;
     private String savedProfile;
     private int quarantinedCount;
+
+    /** A userdata as a mark counts it (Gc's model), besides its payload's bytes. */
+    private static final long USERDATA = 64;
 
     /** A table whose contents are still to be read, with its hash entry count. */
     private record PendingTable(LuaTable table, int nhash) {}
@@ -76,6 +95,23 @@ final class Decoder {
         this.codecs = codecs;
         this.in = in;
         this.bodyLength = in.remaining();
+        long limit = L.gc().limit();
+        this.room = limit > 0 ? Math.max(0, limit - L.gc().inUse()) : Long.MAX_VALUE;
+    }
+
+    /** Counts bytes of a value about to be built (see the class comment); refuses past the room the limit leaves. */
+    private void build(long bytes) {
+        built += bytes;
+        if (built > room) {
+            long limit = L.gc().limit(), needed = L.gc().inUse() + built;
+            throw new RestoreMemoryException("the snapshot holds more than the state's memory limit of " + mb(limit)
+                    + " (at least " + mb(needed) + "); nothing was restored and the snapshot is kept: restore it "
+                    + "under a higher limit", limit, needed);
+        }
+    }
+
+    private static String mb(long bytes) {
+        return bytes >= 10L << 20 ? (bytes >> 20) + " MB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private void claim(long slots) {
@@ -96,8 +132,12 @@ final class Decoder {
         }
         while (!work.isEmpty()) readContents(work.pop());
         if (in.remaining() != 0) throw in.corrupt("trailing bytes after the last value");
+        for (Object o : objects) {
+            if (o instanceof LuaTable t) t.chargeTo(L.gc());   // their growth from now on, as any table's
+        }
         for (RootChange c : changes) apply(c);
         registerFinalizers(changes);
+        L.gc().charge(built);   // under the limit (build checked): counts until a collection measures it
         if (libraryChanged != null) {
             warnings.add(libraryChanged + "; restored because every host value it refers to exists here");
         }
@@ -281,7 +321,9 @@ final class Decoder {
             if (id < 0 || id >= strings.size()) throw in.corrupt("string reference out of range");
             return strings.get((int) id);
         }
-        String s = in.latin1(in.count("string length", 1));
+        int len = in.count("string length", 1);
+        if (len > Gc.SHORT_STRING) build(Gc.stringBytes(len));
+        String s = in.latin1(len);
         strings.add(s);
         return s;
     }
@@ -307,6 +349,7 @@ final class Decoder {
         int nhash = in.count("hash size", 2);
         claim(asize + 2L * nhash);
         LuaTable t = new LuaTable(asize, nhash);
+        build(Gc.tableBytes(t.arraySize(), t.hashCapacity()));
         objects.add(t);
         work.push(new PendingTable(t, nhash));
         return t;
@@ -348,6 +391,7 @@ final class Decoder {
      * gets a stand-in and the closure itself is read and dropped.
      */
     private LuaFunction pushed(LuaFunction c) {
+        build(Gc.closureBytes(FunctionImages.upvalueCount(c)));
         LuaFunction v = quarantine ? quarantined() : c;
         objects.add(v);
         work.push(c);
@@ -356,7 +400,9 @@ final class Decoder {
 
     private LuaUserdata newUserdata() {
         String name = readString();
-        byte[] b = in.bytes(in.count("userdata length", 1));
+        int len = in.count("userdata length", 1);
+        build(USERDATA + len);
+        byte[] b = in.bytes(len);
         UserdataCodec<?> codec = codecs.get(name);
         if (codec == null) throw new CorruptSnapshotException("cannot restore a userdata: no codec named '" + name + "' is registered");
         Object payload;

@@ -492,7 +492,6 @@ public final class SqliteSessionStore implements SessionStore {
             q.setString(1, s.session());
             q.setLong(2, now);
             q.setBytes(3, s.bytes());
-            q.setString(4, s.session());
             seq = SqliteStatements.single(q);
         }
         if (seq > keep) {

@@ -20,12 +20,11 @@ import org.luahost.scheduler.SessionException.Kind;
  * <ul>
  * <li>{@code HostOptions.maxSessions}: live (loaded) sessions at most;</li>
  * <li>{@code HostOptions.heapCeiling}: a fraction of the maximum heap. The
- *     memory in use is the larger of what the last collection left (the sum
- *     of the heap pools' {@linkplain MemoryPoolMXBean#getCollectionUsage
- *     collection usage}: garbage that a collection will free does not count;
- *     on a collector that does not report it, the heap's current use) and the
- *     Lua data charged to the live sessions (their memory estimates: the
- *     collection usage of the old generation lags until a full collection),
+ *     memory in use is the larger of the heap's use without the young
+ *     generation's garbage ({@link #heapInUse}: the survivors' and the old
+ *     generation's current use, what the last collection left in eden) and the
+ *     Lua data charged to the live sessions (their memory estimates: data in
+ *     eden shows in the heap only after the next young collection),
  *     plus the reservations of sessions being restored. Both are read at most
  *     every {@link #PROBE_NANOS}, so a burst of starts costs one probe. A
  *     refusal is decided on a fresh reading (a full collection first, at most
@@ -35,9 +34,9 @@ import org.luahost.scheduler.SessionException.Kind;
  *     {@link HostImpl}), and refuses new ones while it stays over.</li>
  * </ul>
  *
- * <p>The old generation's collection usage is what the last full collection
- * left, so after sessions are passivated it still counts their states until
- * the next full collection, which a host that refuses every new session may
+ * <p>The old generation's use counts its garbage until a full (or, under G1,
+ * mixed) collection, so after sessions are passivated it still counts their
+ * states until then, which a host that refuses every new session may
  * not reach for a long time: when the heap reads over the ceiling (or a
  * session is refused) but the sessions' data and reservations are under it,
  * a full collection is asked for ({@code System.gc()}, on a thread of its
@@ -62,6 +61,8 @@ final class Admission {
     private final long ceilingBytes;
     private final long maxHeap;
     private final List<MemoryPoolMXBean> heapPools;
+    /** Whether the collector has an eden pool (see {@link #heapInUse}). */
+    private final boolean hasEden;
     /** The Lua data charged to the live sessions now (the sum of their memory estimates). */
     private final LongSupplier charged;
     /** The memory estimate of each passivated session when it was passivated: what its restore reserves. */
@@ -86,6 +87,7 @@ final class Admission {
         this.ceilingBytes = f > 0 && f < 1 && maxHeap != Long.MAX_VALUE ? (long) (f * maxHeap) : 0;
         this.heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        this.hasEden = heapPools.stream().anyMatch(Admission::isEden);
     }
 
     /** Throws {@link Kind#OVERLOADED} if a new session may not start now; live: the sessions loaded now. */
@@ -151,7 +153,6 @@ final class Admission {
             heapUsed = heapInUse();
             chargedBytes = charged.getAsLong();
             probedAt = now;
-            if (heapUsed > ceilingBytes) staleHeap(0);
         }
     }
 
@@ -165,7 +166,9 @@ final class Admission {
      */
     private void staleHeap(long expected) {
         if (chargedBytes + reserved.get() + expected <= ceilingBytes && claimCollection()) {
-            Thread.ofPlatform().daemon().name("luahost-heap-ceiling").start(System::gc);
+            // the readings after it too: the heap's figure counts the old generation's garbage until then, and the
+            // starts of the period (whose collection this is) decide on what the collection left
+            Thread.ofPlatform().daemon().name("luahost-heap-ceiling").start(() -> takeReading(false));
         }
     }
 
@@ -173,6 +176,9 @@ final class Admission {
     boolean overCeiling() {
         if (ceilingBytes == 0) return false;
         probe();
+        // the sweep's probe, not a start's: a start over the ceiling takes the period's collection itself
+        // (freshReading, on its own thread), which a collection asked for here first would leave it without
+        if (heapUsed > ceilingBytes) staleHeap(0);
         return inUse() + reserved.get() > ceilingBytes;
     }
 
@@ -213,15 +219,15 @@ final class Admission {
     private boolean freshReading() {
         if (!claimCollection()) return false;
         if (io.vertx.core.Context.isOnEventLoopThread()) {
-            Thread.ofPlatform().daemon().name("luahost-heap-reading").start(this::takeReading);
+            Thread.ofPlatform().daemon().name("luahost-heap-reading").start(() -> takeReading(true));
             return false;
         }
-        takeReading();
+        takeReading(true);
         return true;
     }
 
     /** The full collection and the readings after it (see {@link #freshReading}). */
-    private void takeReading() {
+    private void takeReading(boolean fresh) {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long charges = charged.getAsLong();
@@ -230,7 +236,7 @@ final class Admission {
         chargedSlack = Math.max(0, charges - heap);
         freshAt = System.nanoTime();
         probedAt = freshAt;
-        freshReadings++;
+        if (fresh) freshReadings++;
     }
 
     /** Fresh readings taken (full collections before a refusal), since the host started. */
@@ -239,11 +245,29 @@ final class Admission {
     /** Whether there is a ceiling to watch. */
     boolean watchesHeap() { return ceilingBytes > 0; }
 
+    /**
+     * The heap in use as the ceiling counts it. On a collector with an eden
+     * pool (serial, parallel, G1: the young objects' pool, emptied by every
+     * young collection), the current use of the other pools (survivors and
+     * the old generation, where G1 also puts large objects) plus what the
+     * last collection left in eden: garbage of the young generation does not
+     * count, and what survives a young collection counts at once. Before,
+     * every pool counted what the last collection <em>that collected it</em>
+     * left, and the old generation is collected only by full (serial) or
+     * mixed (G1) collections, which a host may not have for a long time: data
+     * promoted since was not seen at all (AdmissionTest
+     * liveDataIsSeenAfterAYoungCollection: admitted over the ceiling under
+     * serial, G1 and G1 with serve's 32 MB regions). What the old generation
+     * holds may be garbage waiting for a full or mixed collection: a would-be
+     * refusal is decided on a fresh reading ({@link #freshReading}). Other
+     * collectors (ZGC, Shenandoah: no eden pool): the pools' collection usage,
+     * or the heap's current use where it is not reported.
+     */
     private long heapInUse() {
         long sum = 0;
         boolean any = false;
         for (MemoryPoolMXBean p : heapPools) {
-            MemoryUsage u = p.getCollectionUsage();
+            MemoryUsage u = hasEden && !isEden(p) ? p.getUsage() : p.getCollectionUsage();
             if (u != null) {
                 sum += u.getUsed();
                 any = true;
@@ -251,4 +275,6 @@ final class Admission {
         }
         return any && sum > 0 ? sum : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
+
+    private static boolean isEden(MemoryPoolMXBean p) { return p.getName().contains("Eden"); }
 }

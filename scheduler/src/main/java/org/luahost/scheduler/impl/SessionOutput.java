@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 
 import org.luahost.vm.LuaState;
+import org.luahost.vm.OutputBudget;
 import org.luahost.vm.LuaThread;
 
 /**
@@ -98,23 +99,58 @@ final class SessionOutput {
     /**
      * The stream a session's state writes its stdout and stderr to: each
      * write is a piece of output (print writes a line in one write), passed
-     * to out whole or dropped.
+     * to out whole or dropped. It is an {@link OutputBudget}: print and
+     * io.write ask it before they build a piece, and the write of a piece it
+     * admitted is not charged again ({@link #prepaid}).
      */
     PrintStream stream(PrintStream out) {
-        return new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
+        return new Budgeted(out);
+    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
+    private final class Budgeted extends PrintStream implements OutputBudget {
+        /** Bytes admitted ahead by {@link #admit} and not written yet (on the thread holding the turn). */
+        private long prepaid;
+
+        Budgeted(PrintStream out) {
+            super(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void flush() { out.flush(); }
+            }, false);
+        }
+
+        @Override
+        public boolean admit(long n) {
+            LuaState L = session.lua.L;
+            if (!take(L == null ? null : L.current(), n)) return false;
+            prepaid = n;
+            return true;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len <= prepaid) {
+                prepaid = 0;
+            } else {
+                prepaid = 0;
                 LuaState L = session.lua.L;
-                if (take(L == null ? null : L.current(), len)) out.write(b, off, len);
+                if (!take(L == null ? null : L.current(), len)) return;
             }
+            super.write(b, off, len);
+        }
 
-            @Override
-            public void flush() { out.flush(); }
-        }, false);
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
     }
 }

@@ -167,17 +167,44 @@ public final class BaseLib {
 
     private static Object[] print(LuaThread th, Object[] a) {
         LuaState L = th.state;
-        StringBuilder sb = new StringBuilder();
+        String[] parts = new String[a.length];
+        long n = a.length;   // the tabs and the newline
         for (int i = 0; i < a.length; i++) {
-            if (i > 0) sb.append('\t');
             Object v = a[i];
-            sb.append(v instanceof String s ? s : Ops.tostring(th, v));
+            parts[i] = v instanceof String s ? s : Ops.tostring(th, v);
+            n += parts[i].length();
         }
-        sb.append('\n');
-        L.write(L.stdout, sb.toString());
+        if (n == 0) n = 1;
+        // a host's output budget is asked before the line is joined: a dropped line costs no copies
+        if (L.stdout instanceof org.luahost.vm.OutputBudget b) {
+            if (!b.admit(n)) return LuaFunction.NONE;
+            L.stdout.write(line(parts, n), 0, (int) n);
+        } else {
+            StringBuilder sb = new StringBuilder((int) Math.min(n, 1 << 16));
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) sb.append('\t');
+                sb.append(parts[i]);
+            }
+            L.write(L.stdout, sb.append('\n').toString());
+        }
         // lua_writeline flushes: print's output comes before what a child process or stderr writes next
         L.stdout.flush();
         return LuaFunction.NONE;
+    }
+
+    /** print's line: the parts joined by tabs, and a newline (n bytes in all). */
+    private static byte[] line(String[] parts, long n) {
+        if (n > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("print: a line of " + n + " bytes");
+        byte[] b = new byte[(int) n];
+        int at = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) b[at++] = '\t';
+            String s = parts[i];
+            s.getBytes(0, s.length(), b, at);   // Lua strings are Latin-1 chars, one byte each
+            at += s.length();
+        }
+        b[at] = '\n';
+        return b;
     }
 
     /**
