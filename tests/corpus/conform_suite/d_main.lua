@@ -2,6 +2,7 @@
 -- the manual and checked against lua5.4. Each check starts the interpreter that runs this file again,
 -- named by the lowest index of 'arg' (lua5.4, or "./luahost lua"), with stdin, stdout and stderr in
 -- temporary files; error messages carry that program name as their prefix.
+-- differential timeout: 300
 local failed = 0
 local function T(name, f)
   local ok, msg = pcall(f)
@@ -38,10 +39,8 @@ end
 local function errhead(err) return err:match("^(.-)\n") end
 
 T("-e statements run in order; '...' of -e is empty", function()
-  local out, err, st = run(nil, "-e 'x = 1' -e 'print(x + 1, select(\"#\", ...))' -e 'print(x * 10)'")
+  local out, err, st = run(nil, "-e 'x = 1' -e 'print(x + 1, select(\"#\", ...))' -e'print(x * 10)'")
   is(out, "2\t0\n10\n"); is(err, ""); is(st, 0)
-  out, err, st = run(nil, "-e'print(\"glued\")'")
-  is(out, "glued\n"); is(st, 0)
 end)
 
 T("-e with a syntax error or a runtime error", function()
@@ -58,12 +57,10 @@ end)
 T("-l mod and -l g=mod load through LUA_PATH", function()
   write(F.mod, "print('loading', ...)\nreturn { x = 42 }\n")
   local env = "LUA_PATH=" .. q(moddir .. "?.lua")
-  local out, err, st = run(env, "-l " .. modname .. " -e 'print(" .. modname .. ".x)'")
-  is(out, "loading\t" .. modname .. "\t" .. F.mod .. "\n42\n"); is(err, ""); is(st, 0)
-  out, err, st = run(env, "-l m=" .. modname .. " -e 'print(m.x, rawget(_G, \"" .. modname .. "\"))'")
-  is(out, "loading\t" .. modname .. "\t" .. F.mod .. "\n42\tnil\n"); is(st, 0)
-  out, err, st = run(env, "-l" .. modname .. " -e 'print(package.loaded[\"" .. modname .. "\"].x)'")
-  is(out, "loading\t" .. modname .. "\t" .. F.mod .. "\n42\n"); is(st, 0)
+  -- loaded once (package.loaded), then given to a second global; a glued -lmod works too
+  local out, err, st = run(env, "-l m=" .. modname .. " -e 'print(m.x, rawget(_G, \"" .. modname .. "\"))' -l" ..
+    modname .. " -e 'print(" .. modname .. " == m)'")
+  is(out, "loading\t" .. modname .. "\t" .. F.mod .. "\n42\tnil\ntrue\n"); is(err, ""); is(st, 0)
   out, err, st = run(env, "-l nosuchmodule_xyz -e 'print(1)'")
   is(out, ""); is(st, 1)
   is(errhead(err), LUA .. ": module 'nosuchmodule_xyz' not found:")
@@ -72,10 +69,8 @@ end)
 
 T("-v, and options that need an argument", function()
   local banner = "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio\n"
-  local out, err, st = run(nil, "-v")
-  is(out, banner); is(err, ""); is(st, 0)
-  out, err, st = run(nil, "-v -e 'print(2)'")
-  is(out, banner .. "2\n"); is(st, 0)
+  local out, err, st = run(nil, "-v -e 'print(2)'")
+  is(out, banner .. "2\n"); is(err, ""); is(st, 0)
   local usage = "usage: " .. LUA .. " [options] [script [args]]\n" ..
     "Available options are:\n" ..
     "  -e stat   execute string 'stat'\n" ..
@@ -89,23 +84,18 @@ T("-v, and options that need an argument", function()
     "  -         stop handling options and execute stdin\n"
   out, err, st = run(nil, "-e")
   is(out, ""); is(st, 1); is(err, LUA .. ": '-e' needs argument\n" .. usage)
-  out, err, st = run(nil, "-l")
-  is(st, 1); is(err, LUA .. ": '-l' needs argument\n" .. usage)
-  for _, bad in ipairs{ "-x", "-vx", "--x" } do
+  for _, bad in ipairs{ "-vx", "--x" } do
     out, err, st = run(nil, bad .. " -e 'print(1)'")
     is(out, "", bad); is(st, 1, bad); is(err, LUA .. ": unrecognized option '" .. bad .. "'\n" .. usage, bad)
   end
 end)
 
 T("-W turns warnings on; warn control messages", function()
-  local out, err, st = run(nil, "-e 'warn(\"a\", \"b\")'")
-  is(out, ""); is(err, ""); is(st, 0)
-  out, err, st = run(nil, "-W -e 'warn(\"a\", \"b\", 1)'")
+  local out, err, st = run(nil, "-e 'warn(\"a\", \"b\"); warn(\"@on\"); warn(\"x\"); warn(\"@off\"); warn(\"y\");" ..
+    " warn(\"@on\"); warn(\"z\", 1)'")
+  is(out, ""); is(err, "Lua warning: x\nLua warning: z1\n"); is(st, 0)
+  out, err, st = run(nil, "-W -e 'warn(\"a\", \"b\", 1); warn(\"@unknown\"); warn(\"@off\"); warn(\"hidden\")'")
   is(err, "Lua warning: ab1\n"); is(st, 0)
-  out, err, st = run(nil, "-e 'warn(\"@on\"); warn(\"x\"); warn(\"@off\"); warn(\"y\"); warn(\"@on\"); warn(\"z\")'")
-  is(err, "Lua warning: x\nLua warning: z\n")
-  out, err, st = run(nil, "-W -e 'warn(\"@unknown\"); warn(\"@off\"); warn(\"hidden\")'")
-  is(err, "")
 end)
 
 T("a script: arg with negative indices, '...', --, -", function()
@@ -119,8 +109,6 @@ T("a script: arg with negative indices, '...', --, -", function()
   is(out, "1\tx\n1\t5\t-W -e y=1 -- " .. F.script .. " x\n")
   out = run(nil, "- p q", slurp(F.script))   -- the script from stdin
   is(out, "2\tp\tq\n2\t1\t- p q\n")
-  out = run(nil, "-", "print(arg[0], #arg, ...)")
-  is(out, "-\t0\n")
   out = run(nil, q(F.script) .. " - --")   -- after the script everything is an argument
   is(out, "2\t-\t--\n2\t1\t" .. F.script .. " - --\n")
   -- the script's arguments are read from 'arg' after the -e options ran
@@ -139,35 +127,27 @@ end)
 
 T("-E ignores LUA_INIT and LUA_PATH; LUA_INIT_5_4 wins over LUA_INIT", function()
   write(F.init, "print('init file', ...)\nINIT = 'file'\n")
-  local out, err, st = run("LUA_INIT='print(\"init\")'", "-e 'print(\"main\")'")
-  is(out, "init\nmain\n"); is(st, 0)
-  out = run("LUA_INIT='print(\"init\")' LUA_INIT_5_4='print(\"init54\")'", "-e ''")
-  is(out, "init54\n")
+  local out, err, st = run("LUA_INIT='print(\"init\")' LUA_INIT_5_4='print(\"init54\")'", "-e 'print(\"main\")'")
+  is(out, "init54\nmain\n"); is(st, 0)
   out = run("LUA_INIT=" .. q("@" .. F.init), "-e 'print(INIT)'")
   is(out, "init file\nfile\n")
   out = run("LUA_INIT='print(\"init\")' LUA_PATH='/nowhere/?.lua'", "-E -e 'print(package.path:find(\"nowhere\"))'")
   is(out, "nil\n")
-  out = run("LUA_PATH='/somewhere/?.lua'", "-e 'print(package.path)'")
-  is(out, "/somewhere/?.lua\n")
-  out = run("LUA_PATH='/a/?.lua' LUA_PATH_5_4='/b/?.lua'", "-e 'print(package.path)'")
-  is(out, "/b/?.lua\n")
+  out = run("LUA_PATH='/a/?.lua' LUA_PATH_5_4='/b/?.lua' LUA_CPATH='/c/?.so'", "-e 'print(package.path, package.cpath)'")
+  is(out, "/b/?.lua\t/c/?.so\n")
+  -- ";;" stands for the default path
   out = run("LUA_PATH='/a/?.lua;;'", "-e 'print(package.path:sub(1, 10), #package.path > 10)'")
   is(out, "/a/?.lua;/\ttrue\n")
-  out = run("LUA_CPATH='/c/?.so'", "-e 'print(package.cpath)'")
-  is(out, "/c/?.so\n")
   -- errors in LUA_INIT stop the interpreter
   out, err, st = run("LUA_INIT='error(\"in init\")'", "-e 'print(1)'")
   is(out, ""); is(st, 1); is(errhead(err), LUA .. ": LUA_INIT:1: in init")
-  out, err, st = run("LUA_INIT='x = = 1'", "-e 'print(1)'")
-  is(st, 1); is(err, LUA .. ": LUA_INIT:1: unexpected symbol near '='\n")
   out, err, st = run("LUA_INIT='@/nonexistent/init.lua'", "-e 'print(1)'")
   is(st, 1); is(err, LUA .. ": cannot open /nonexistent/init.lua: No such file or directory\n")
 end)
 
 T("exit statuses and os.exit", function()
   local cases = {
-    { "os.exit()", 0 }, { "os.exit(true)", 0 }, { "os.exit(false)", 1 }, { "os.exit(3)", 3 },
-    { "os.exit(256 + 7)", 7 }, { "return 5", 0 },
+    { "os.exit(true)", 0 }, { "os.exit(false)", 1 }, { "os.exit(256 + 7)", 7 },
   }
   for _, c in ipairs(cases) do
     local out, err, st = run(nil, "-e " .. q(c[1]))
@@ -180,28 +160,22 @@ T("exit statuses and os.exit", function()
   out, err, st = run(nil, "-e " .. q("local x <close> = setmetatable({}, {__close = function() print('closed') end})\n" ..
     "os.exit(4)"))
   is(out, ""); is(st, 4)
-  -- buffered output is flushed by os.exit
-  out, err, st = run(nil, "-e " .. q("io.write('partial'); os.exit(false)"))
-  is(out, "partial"); is(st, 1)
-  -- a normal end closes the state too
+  -- a normal end closes the state too; buffered output is flushed by os.exit
+  out, err, st = run(nil, "-e " .. q("setmetatable({}, {__gc = function() io.write('gc at end') end})") ..
+    " -e " .. q("io.stdout:setvbuf('full'); io.write('partial '); os.exit(3)"))
+  is(out, "partial "); is(st, 3)
   out = run(nil, "-e " .. q("setmetatable({}, {__gc = function() print('gc at end') end})"))
   is(out, "gc at end\n")
 end)
 
 T("error output: strings, numbers, tables, nil, __tostring", function()
-  local out, err, st = run(nil, "-e 'error(\"msg\", 0)'")
-  is(st, 1); is(errhead(err), LUA .. ": msg")
-  out, err, st = run(nil, "-e 'error(42)'")
-  is(errhead(err), LUA .. ": 42")
+  local out, err, st = run(nil, "-e 'error(42)'")
+  is(st, 1); is(errhead(err), LUA .. ": 42")
   out, err, st = run(nil, "-e 'error({})'")
   is(errhead(err), LUA .. ": (error object is a table value)")
   assert(err:find("\nstack traceback:\n", 1, true), err)
   out, err, st = run(nil, "-e 'error(nil)'")
   is(errhead(err), LUA .. ": (error object is a nil value)")
-  out, err, st = run(nil, "-e 'error()'")
-  is(errhead(err), LUA .. ": (error object is a nil value)")
-  out, err, st = run(nil, "-e 'error(true)'")
-  is(errhead(err), LUA .. ": (error object is a boolean value)")
   -- an object with __tostring: its string, and no traceback
   out, err, st = run(nil, "-e 'error(setmetatable({}, {__tostring = function() return \"custom\" end}))'")
   is(err, LUA .. ": custom\n"); is(st, 1)
@@ -227,20 +201,16 @@ T("script files: missing, syntax error, runtime error with traceback, shebang", 
   write(F.script, "#!/usr/bin/env lua\nprint('shebang', debug.getinfo(1, 'l').currentline)\n")
   out, err, st = run(nil, q(F.script))
   is(out, "shebang\t2\n"); is(st, 0)
-  write(F.script, "# any first line starting with #\nerror('line')\n")
+  -- any first line starting with # is skipped; output is flushed before the error report
+  write(F.script, "# a comment for the shell\nio.write('before '); print('error'); error('line')\n")
   out, err, st = run(nil, q(F.script))
-  is(errhead(err), LUA .. ": " .. F.script .. ":2: line")
-  -- a script's return values are ignored; its output is flushed before an error
-  write(F.script, "io.write('before '); print('error'); error('after')\n")
-  out, err, st = run(nil, q(F.script))
-  is(out, "before error\n"); is(st, 1)
+  is(out, "before error\n"); is(st, 1); is(errhead(err), LUA .. ": " .. F.script .. ":2: line")
 end)
 
 T("io.stdout:close() and print afterwards", function()
-  local out, err, st = run(nil, "-e " .. q("print(io.stdout:close())\nprint('still')\nio.write('w')"))
-  is(out, "nil\tcannot close standard file\nstill\nw"); is(st, 0)
-  out, err, st = run(nil, "-e " .. q("io.stderr:write('to stderr\\n'); print(io.type(io.stdout))"))
-  is(out, "file\n"); is(err, "to stderr\n")
+  local out, err, st = run(nil, "-e " .. q("print(io.stdout:close())\nprint('still', io.type(io.stdout))\n" ..
+    "io.write('w'); io.stderr:write('to stderr\\n')"))
+  is(out, "nil\tcannot close standard file\nstill\tfile\nw"); is(err, "to stderr\n"); is(st, 0)
 end)
 
 T("-i with piped stdin: prompts, expressions, continuation lines, errors", function()
