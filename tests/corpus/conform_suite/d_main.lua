@@ -237,6 +237,10 @@ T("-i with piped stdin: prompts, expressions, continuation lines, errors", funct
   is(out, banner .. "e\nscript ran\targ1\n> =Z\n7\n> \n"); is(st, 0)
   out, err, st = run(nil, "-i", "os.exit(5)\nprint('not reached')\n")
   is(out, banner .. "> os.exit(5)\n"); is(st, 5)
+  -- the prompt reads its lines a byte at a time (readline); io.read buffers stdin as C's stdio does,
+  -- taking the rest of this small input, so the prompt then finds the end of its input
+  out, err, st = run(nil, "-i", "x = io.read()\nhello\nprint('not reached')\n")
+  is(out, banner .. "> x = io.read()\n> \n"); is(st, 0)
 end)
 
 T("-v and -i only print the banner once; -e output follows it", function()

@@ -119,7 +119,8 @@ final class Repl {
         StringBuilder sb = new StringBuilder();
         try {
             for (;;) {
-                int c = in.read();
+                // readline reads its input a byte per read(2), past the buffer of C's stdin that io.read fills
+                int c = in instanceof org.luahost.vm.spi.UnbufferedInput raw ? raw.readUnbuffered() : in.read();
                 if (c < 0 && sb.isEmpty()) return null;
                 if (c < 0 || c == '\n') {
                     if (echo) LuaCommand.writeBytes(L.stdout, sb + "\n");
