@@ -89,9 +89,10 @@ final class Repl {
             }
             String more = readLine(false);
             if (more == null) {
-                // Input ended inside a statement: the reference reports a message it has
-                // already dropped, which C's printf shows as "(null)".
-                cmd.report(null);
+                // Input ended inside a statement: the reference reports the value on the top of its
+                // stack: the continuation prompt when _PROMPT2 is set (converted with tostring), else
+                // the nil its lua_getglobal left there, which C's printf shows as "(null)".
+                cmd.report(L.getGlobal("_PROMPT2") != null ? prompt(false) : null);
                 return null;
             }
             chunk = chunk + "\n" + more;
@@ -118,7 +119,8 @@ final class Repl {
         StringBuilder sb = new StringBuilder();
         try {
             for (;;) {
-                int c = in.read();
+                // readline reads its input a byte per read(2), past the buffer of C's stdin that io.read fills
+                int c = in instanceof org.luahost.vm.spi.UnbufferedInput raw ? raw.readUnbuffered() : in.read();
                 if (c < 0 && sb.isEmpty()) return null;
                 if (c < 0 || c == '\n') {
                     if (echo) LuaCommand.writeBytes(L.stdout, sb + "\n");

@@ -54,6 +54,7 @@ final class ChildJvm implements AutoCloseable {
         if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
         if (Files.isRegularFile(cache)) cmd.add("-XX:AOTCache=" + cache);
         cmd.addAll(List.of("-cp", cp, Main.class.getName()));
+        writeLuaWrapper(work.resolve("bin"), cmd);
         return new ChildJvm(work, cmd);
     }
 
@@ -73,6 +74,24 @@ final class ChildJvm implements AutoCloseable {
         String extra = System.getProperty("luahost.childJvmOpts", "").strip();
         if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
         return cmd;
+    }
+
+    /**
+     * A folder holding an executable {@code lua} that runs {@code luahost lua} with this child's
+     * command (its tier's options too). A case that starts its interpreter again by the program
+     * name {@code arg[-1]} (without {@code luahost.progname} that name is {@code lua}, which on
+     * the PATH may be another Lua) finds this one first when the folder leads the child's PATH.
+     */
+    Path binDir() { return work.resolve("bin"); }
+
+    private static void writeLuaWrapper(Path bin, List<String> cmd) throws IOException {
+        Files.createDirectories(bin);
+        StringBuilder sh = new StringBuilder("#!/bin/sh\nexec");
+        for (String w : cmd) sh.append(" '").append(w.replace("'", "'\\''")).append('\'');
+        sh.append(" lua \"$@\"\n");
+        Path lua = bin.resolve("lua");
+        Files.writeString(lua, sh);
+        lua.toFile().setExecutable(true);
     }
 
     private static String jarClassPath(Path work) throws IOException {

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.TestFactory;
  * or empty, and the environment the expectations were made in
  * ({@code LC_ALL=C}, {@code TZ=UTC}, no {@code LUA_INIT}/{@code LUA_PATH}).
  * The child JVM is started as {@code ./luahost} starts it (see {@link ChildJvm}),
- * with HotSpot's C1 compiler only (cheaper for short programs).
+ * with HotSpot's C1 compiler only (cheaper for short programs). A {@code lua}
+ * command running the same child JVM leads the child's PATH, so a case that
+ * starts its interpreter again by {@code arg[-1]} (which is {@code lua} here,
+ * as no launcher names it) starts luahost, not another Lua.
  *
  * <p>Program name: the reference prefixes its messages with {@code lua5.4: }
  * (its argv[0]); {@code luahost lua} prints {@code lua: }. Before comparing,
@@ -63,6 +66,13 @@ class DifferentialTest {
      * machine's load is about 20 (two test JVMs and helpers' builds at once).
      */
     static final int TIMEOUT_SECONDS = 60;
+    /**
+     * A case that starts its interpreter again many times (conform_suite/d_main: some 50 child
+     * JVMs, about 0.35 s of CPU each in the compiled tier) says so on one of its first lines
+     * ({@code -- differential timeout: 300}) and gets that many seconds instead.
+     */
+    static final java.util.regex.Pattern TIMEOUT_MARK = java.util.regex.Pattern.compile("^-- differential timeout: (\\d+)$",
+            java.util.regex.Pattern.MULTILINE);
     static final String REFERENCE_PROGNAME = "lua5.4: ";
     static final String OUR_PROGNAME = LuaCommand.PROGNAME + ": ";
 
@@ -110,12 +120,13 @@ class DifferentialTest {
         }
         int batched = batches.values().stream().mapToInt(List::size).sum();
         List<Future<Outcome>> results = new ArrayList<>();
+        Path bin = jvm.binDir();
         for (Path c : cases) {
             Future<Map<Path, Outcome>> b = batchResults.get(c.getParent());
             if (b != null && batches.get(c.getParent()).contains(c)) {
                 results.add(caseOf(b, c));
             } else {
-                results.add(pool.submit(() -> runCase(command, c)));
+                results.add(pool.submit(() -> runCase(command, c, bin)));
             }
         }
         pool.shutdown();
@@ -208,7 +219,8 @@ class DifferentialTest {
 
     // ---------------------------------------------------------------- running
 
-    static Outcome runCase(List<String> command, Path luaFile) throws IOException, InterruptedException {
+    /** Runs one case; bin (or null) leads the child's PATH, so that the program name {@code lua} is this luahost. */
+    static Outcome runCase(List<String> command, Path luaFile, Path bin) throws IOException, InterruptedException {
         Path dir = luaFile.getParent();
         String file = luaFile.getFileName().toString();
         String base = file.substring(0, file.length() - 4);
@@ -218,6 +230,7 @@ class DifferentialTest {
             cmd.add(file);
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
             ReferenceEnv.apply(pb);
+            if (bin != null) pb.environment().merge("PATH", bin.toString(), (old, b) -> b + File.pathSeparator + old);
             Path stdin = dir.resolve(base + ".stdin");
             File devNull = new File("/dev/null");
             if (Files.exists(stdin)) pb.redirectInput(stdin.toFile());
@@ -231,7 +244,7 @@ class DifferentialTest {
                 return new Outcome(new byte[0], new byte[0], -1, false, e.toString());
             }
             if (!Files.exists(stdin) && !devNull.exists()) p.getOutputStream().close();
-            boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            boolean done = p.waitFor(timeoutSeconds(luaFile), TimeUnit.SECONDS);
             if (!done) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
@@ -255,8 +268,9 @@ class DifferentialTest {
 
     /**
      * Whether a case can run in a batch JVM with the same outcome as in a process of its own: no stdin
-     * file, not a standalone-interpreter case, none of {@link #NEEDS_PROCESS} in its text, no "not enough
-     * memory" expected (a batch JVM's heap is shared by its cases).
+     * file, not a standalone-interpreter case, none of {@link #NEEDS_PROCESS} in its text, no time bound
+     * of its own ({@link #TIMEOUT_MARK}), no "not enough memory" expected (a batch JVM's heap is shared
+     * by its cases).
      */
     static boolean batchable(Path c) throws IOException {
         String file = c.toString();
@@ -265,6 +279,7 @@ class DifferentialTest {
         if (c.getParent() != null && c.getParent().getFileName() != null
                 && c.getParent().getFileName().toString().equals("standalone")) return false;
         if (NEEDS_PROCESS.matcher(Files.readString(c, StandardCharsets.ISO_8859_1)).find()) return false;
+        if (timeoutSeconds(c) != TIMEOUT_SECONDS) return false;   // a batch JVM's bound is the same for every case
         for (String ext : List.of(".out", ".err")) {
             Path p = Path.of(base + ext);
             if (Files.exists(p) && Files.readString(p, StandardCharsets.ISO_8859_1).contains("not enough memory")) return false;
@@ -346,6 +361,16 @@ class DifferentialTest {
         }
     }
 
+    /** {@link #TIMEOUT_SECONDS}, or what the case's first lines ask for ({@link #TIMEOUT_MARK}). */
+    static int timeoutSeconds(Path luaFile) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(luaFile)) {
+            head = in.readNBytes(1024);
+        }
+        var m = TIMEOUT_MARK.matcher(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return m.find() ? Integer.parseInt(m.group(1)) : TIMEOUT_SECONDS;
+    }
+
     // ---------------------------------------------------------------- comparing
 
     static void check(String name, Path luaFile, Outcome got) throws IOException {
@@ -357,7 +382,7 @@ class DifferentialTest {
 
         StringBuilder report = new StringBuilder();
         if (got.timedOut()) {
-            report.append("TIMED OUT after ").append(TIMEOUT_SECONDS).append(" s (killed)\n");
+            report.append("TIMED OUT after ").append(timeoutSeconds(luaFile)).append(" s (killed)\n");
         }
         if (!Arrays.equals(expOut, got.out())) report.append(diff("stdout", expOut, got.out()));
         if (!Arrays.equals(expErr, got.err())) report.append(diff("stderr", expErr, got.err()));

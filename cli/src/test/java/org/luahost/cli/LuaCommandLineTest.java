@@ -64,6 +64,9 @@ class LuaCommandLineTest {
             prompt("x = \"abc\nreturn 1 -- c\n1 -- c\n", "-i"),
             prompt("print(2)\n", "-e", "print(1)", "-i"),
             prompt("print(1)\n\nx = 1\nprint(x)", "-i"),
+            // the prompt reads a byte per read(2) as readline does; io.read's buffer takes the rest
+            prompt("x = io.read()\nhello\nprint(x)\n", "-i"),
+            prompt("x = io.read(1)\nprint(x)\n", "-i"),
             // the script's arguments are arg[1] .. arg[#arg] as the -e options left them (#arg with __len)
             stdin("print(select('#', ...), ...)\n", "-e", "arg[1] = 100", "-"),
             run("-e", "arg[3] = nil", "args.lua", "a", "b", "c", "d"),

@@ -57,6 +57,9 @@ public final class IoLib {
     private IoLib() {}
 
     /** Runs the {@code __gc} of file handles that became garbage: closes (and flushes) them. */
+    /** A read count from which {@code read(n)} fails with "not enough memory", as the reference's buffer allocation does. */
+    private static final long HUGE_READ = 1L << 40;
+
     private static final Cleaner CLEANER = Cleaner.create();
 
     static final String IO_INPUT = "_IO_input", IO_OUTPUT = "_IO_output";
@@ -402,7 +405,10 @@ public final class IoLib {
                 Object v;
                 if (fmt instanceof Long || fmt instanceof Double) {
                     long l = Args.checkInteger(th, a, argBase + k);
-                    if (l < 0) throw th.raise("not enough memory");
+                    // the reference allocates a buffer of the count first: a negative one (a huge size_t)
+                    // or one beyond any machine's memory fails whatever the file holds (1 TB here; the
+                    // reference's limit is its malloc's, about the machine's memory and swap)
+                    if (l < 0 || l >= HUGE_READ) throw th.raise("not enough memory");
                     StringBuilder sb = new StringBuilder();
                     if (l == 0) {
                         int c = f.getc();

@@ -16,7 +16,7 @@ import java.nio.channels.FileChannel;
  *
  * <p>Used by one thread at a time (the Lua thread running), not synchronized.
  */
-public final class StdinStream extends InputStream {
+public final class StdinStream extends InputStream implements org.luahost.vm.spi.UnbufferedInput {
     private final FileInputStream in;
     private final byte[] buf = new byte[LuaFile.BUFSIZE];
     private int pos, len;
@@ -43,6 +43,11 @@ public final class StdinStream extends InputStream {
         System.arraycopy(buf, pos, b, off, k);
         pos += k;
         return k;
+    }
+
+    @Override
+    public int readUnbuffered() throws IOException {
+        return in.read();
     }
 
     @Override

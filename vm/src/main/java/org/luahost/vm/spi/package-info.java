@@ -30,6 +30,8 @@
  *     {@link org.luahost.vm.spi.Upvalue}: how persistence captures a Lua
  *     function (its prototype's image, upvalue names and cells) and rebuilds
  *     it over shared upvalue cells.</li>
+ * <li>{@link org.luahost.vm.spi.UnbufferedInput}: the process's stdin read
+ *     past its buffer, for the standalone interpreter's prompt.</li>
  * </ul>
  *
  * <h2>What is in the public API instead</h2>
