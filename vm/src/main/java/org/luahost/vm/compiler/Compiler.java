@@ -121,10 +121,40 @@ public final class Compiler extends ExprCompiler {
         p.locals = fs.localInfos.stream()
                 .map(e -> strip ? new Proto.LocalInfo("(temporary)", e.slot(), e.startLine(), e.endLine(), e.captured(), null) : e)
                 .toArray(Proto.LocalInfo[]::new);
-        p.activeLines = strip ? new int[0] : DebugTables.activeLines(body, p.isMain(), constantTests::contains);
+        p.activeLines = strip ? new int[0] : tracksLines() ? codeLines(body, p.isMain())
+                : DebugTables.activeLines(body, p.isMain(), constantTests::contains);
         p.ast = body;
         fs = fs.parent;
         return p;
+    }
+
+    /** The lines the line model reached in the function being compiled, with a function's final return on its last line. */
+    private int[] codeLines(Ast.FuncBody body, boolean main) {
+        codeLine(main ? body.block().closeLine() : body.lastLine());
+        return fs.codeLines.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Gives the breaks of the loop compiled last that leave a captured or to-be-closed local (or all of
+     * them, when the loop's own variable is captured) the line of the reference's OP_CLOSE they jump to;
+     * true if there is one.
+     */
+    private boolean closeBreaks(int line, boolean loopVarCaptured) {
+        boolean any = false;
+        for (PendingBreak b : loopBreaks) {
+            if ((b.close || loopVarCaptured) && line > 0 && tracksLines()) {
+                b.node.closeLine = line;
+                codeLine(line);
+                any = true;
+            }
+        }
+        loopBreaks = List.of();
+        return any;
+    }
+
+    /** A numeric for whose breaks close: the reference's OP_CLOSE on its 'end' line, after the loop. */
+    static final class ClosingLoop extends Block {
+        ClosingLoop(Stat loop, HookPoint close) { super(loop.line, new Stat[] {loop, close}, null, new int[0]); }
     }
 
     // ---------------------------------------------------------------- blocks
@@ -170,11 +200,19 @@ public final class Compiler extends ExprCompiler {
                 while (j + 1 < stats.size() && stats.get(j + 1) instanceof Ast.Label) j++;
                 boolean last = j + 1 == stats.size() && !repeatBody;
                 int nextLine = j + 1 < stats.size() ? stats.get(j + 1).line() : b.endLine();
+                int labelClose = 0;
                 for (int k = j; k >= i; k--) {
                     Ast.Label l = (Ast.Label) stats.get(k);
                     LabelDesc d = defineLabel(l, last, nextLine);
                     labelIds.add(d.id);
                     labelPos.add(out.size());
+                    if (d.closes) labelClose = l.line();
+                }
+                // a forward goto that left a captured or to-be-closed local lands on the reference's
+                // OP_CLOSE here, which code running into the label runs too: a line event
+                if (labelClose > 0 && tracksLines()) {
+                    out.add(new HookPoint(labelClose));
+                    codeLine(labelClose);
                 }
                 i = j;
                 continue;
@@ -197,6 +235,7 @@ public final class Compiler extends ExprCompiler {
         }
         // the block's closing jump, when its line may differ from the last instruction's
         if (jump > 0 && tracksLines() && lastStatEnd != jump) out.add(new HookPoint(jump));
+        if (jump > 0) codeLine(jump);
         return new Block(b.endLine(), out.toArray(new Stat[0]),
                 labelIds.isEmpty() ? null : labelIds.toArray(), labelPos.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -223,7 +262,10 @@ public final class Compiler extends ExprCompiler {
         startStatement();
         instrs = 0;
         Stat st = stat0(s);
-        if (first > 0 && first != st.line && !(st instanceof Block)) st.hookLine = first;
+        Stat own = st instanceof ClosingLoop cl ? cl.stat(0) : st;
+        if (first > 0 && first != own.line && !(own instanceof Block)) own.hookLine = first;
+        // 'repeat' has no code of its own; its body's and its condition's lines are recorded as they are compiled
+        if (!(own instanceof Block) && !(s instanceof Ast.Repeat)) codeLine(first > 0 ? first : own.line);
         if (tracksLines()) st.hookInstrs = instrs;
         instrs = savedInstrs;
         lastStatEnd = s instanceof Ast.Local || s instanceof Ast.Assign || s instanceof Ast.CallStat
@@ -248,7 +290,11 @@ public final class Compiler extends ExprCompiler {
         if (s instanceof Ast.FunctionStat f) return functionStat(f);
         if (s instanceof Ast.LocalFunction lf) return localFunction(lf);
         if (s instanceof Ast.Return r) return ret(r);
-        if (s instanceof Ast.Break b) return new Stats.Break(b.line());
+        if (s instanceof Ast.Break b) {
+            Stats.Break node = new Stats.Break(b.line());
+            fs.block.breaks.add(new PendingBreak(node, fs.actives.size()));
+            return node;
+        }
         if (s instanceof Ast.Goto g) return gotoStat(g);
         if (s instanceof Ast.Label) throw new IllegalStateException("label handled by block");
         throw new MatchException(String.valueOf(s), null);
@@ -259,6 +305,7 @@ public final class Compiler extends ExprCompiler {
         int condFirst = first, condInstrs = instrs;
         pendingJump = w.block().closeLine();   // the jump back, on the body's last token
         Block body = block(w.block(), true);
+        closeBreaks(w.block().endLine(), false);
         // for debug line hooks: the loop jumps back to its test, or, when the test is a
         // constant ('while true do'), which has no code, to the first line of the body
         int line = w.line();
@@ -269,6 +316,7 @@ public final class Compiler extends ExprCompiler {
             line = condFirst;   // the jump back lands on the test's first instruction
         }
         body.markLoopBody(line, true);
+        codeLine(line);
         body.setLoopInstrs(condInstrs + 1);   // the jump back, then the test again
         return new Stats.While(line, cond, body);
     }
@@ -410,6 +458,7 @@ public final class Compiler extends ExprCompiler {
         body.setLoopInstrs(Math.max(1, instrs - before));   // the test, run after each iteration
         instrs = before;
         closeBlockScope(r.block().endLine(), false);
+        closeBreaks(condLine, false);
         popLocals(mark, r.cond().line());
         fs.nextSlot = slotMark;
         fs.ntbc = tbcMark;
@@ -497,12 +546,15 @@ public final class Compiler extends ExprCompiler {
         for (int k = 0; k < 3; k++) hiddenAt(hidden + k, stateSlot + k, false);
         Var v = declareLocal(n.var(), n.line(), captures.isCaptured(n, 0), Ast.Attrib.NONE, nearOf(n, 0), decl);
         Block body = block(n.block(), true);
+        boolean closes = closeBreaks(n.block().endLine(), v.cell);
         fs.hidden -= 3;
         body.markLoopBody(n.line(), false);
         popLocals(mark, n.block().endLine());
         endLocalInfos(hidden, n.block().endLine());
         fs.nextSlot = slotMark;
-        return new Loops.NumFor(n.line(), start, limit, step, v.slot, v.cell, body, stateSlot);
+        Stat loop = new Loops.NumFor(n.line(), start, limit, step, v.slot, v.cell, body, stateSlot);
+        // a break that closes jumps to the reference's OP_CLOSE after FORLOOP, which the loop's end also runs
+        return closes && tracksLines() ? new ClosingLoop(loop, new HookPoint(n.block().endLine())) : loop;
     }
 
     private Stat genFor(Ast.GenericFor g) {
@@ -542,6 +594,8 @@ public final class Compiler extends ExprCompiler {
         fs.nextSlot = slotMark;
         Loops.GenFor gf = new Loops.GenFor(g.line(), startLine(g.exprs().get(0)), es, slots, cells, body, stateSlot);
         gf.endLine = g.block().endLine();
+        codeLine(gf.endLine);   // the reference closes the loop's closing value there
+        codeLine(line(g, 1) > 0 ? line(g, 1) : g.line());
         return gf;
     }
 

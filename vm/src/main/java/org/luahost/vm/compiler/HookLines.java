@@ -64,11 +64,17 @@ abstract class HookLines extends Scopes {
         return reach(line) ? new HookMark(line, x, true) : x;
     }
 
+    /** Records a line where the function has code (an event outside {@link #reach}: a statement's own line, a jump). */
+    final void codeLine(int line) {
+        if (line > 0 && !lines.isEmpty()) fs.codeLines.add(line);
+    }
+
     /** Follows an instruction on line; true when a mark is needed for it. */
     final boolean reach(int line) {
         if (lines.isEmpty()) return false;
         instrs++;
         if (line <= 0) return false;
+        fs.codeLines.add(line);
         if (cur == START) {
             first = line;
             cur = line;

@@ -67,6 +67,8 @@ abstract class Scopes {
         final int line;
         final int nactvar;
         final Object id = new Object();
+        /** A forward goto that leaves the scope of a captured or to-be-closed local jumps here (the reference closes it here). */
+        boolean closes;
 
         LabelDesc(String name, int line, int nactvar) { this.name = name; this.line = line; this.nactvar = nactvar; }
     }
@@ -76,6 +78,8 @@ abstract class Scopes {
         final int line;
         int nactvar;
         final GotoNode node;
+        /** It leaves a block with a captured or to-be-closed local (the reference's Labeldesc.close). */
+        boolean close;
 
         PendingGoto(String name, int line, int nactvar, GotoNode node) { this.name = name; this.line = line; this.nactvar = nactvar; this.node = node; }
     }
@@ -89,11 +93,22 @@ abstract class Scopes {
         @Override public int exec(Frame f) { f.gotoLabel = label; return GOTO; }
     }
 
+    /** A break on its way out to its loop's scope: as a pending goto of the reference, for its close flag. */
+    static final class PendingBreak {
+        final org.luahost.vm.nodes.Stats.Break node;
+        int nactvar;
+        boolean close;
+
+        PendingBreak(org.luahost.vm.nodes.Stats.Break node, int nactvar) { this.node = node; this.nactvar = nactvar; }
+    }
+
     static final class BlockScope {
         final BlockScope parent;
         final int nactvar;
         final List<LabelDesc> labels = new ArrayList<>();
         final List<PendingGoto> gotos = new ArrayList<>();
+        /** The breaks inside this block not yet resolved to their loop. */
+        final List<PendingBreak> breaks = new ArrayList<>();
         final boolean loop;
 
         BlockScope(BlockScope parent, int nactvar, boolean loop) { this.parent = parent; this.nactvar = nactvar; this.loop = loop; }
@@ -112,6 +127,8 @@ abstract class Scopes {
         int hidden;
         int ntbc;
         BlockScope block;
+        /** The lines of the instructions the reference would emit for this function (its lineinfo: activelines). */
+        final java.util.TreeSet<Integer> codeLines = new java.util.TreeSet<>();
 
         FS(FS parent, Proto proto) { this.parent = parent; this.proto = proto; }
     }
@@ -316,6 +333,7 @@ abstract class Scopes {
                     throw error(nextLine, "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + local + "'");
                 }
                 g.node.label = d.id;
+                if (g.close) d.closes = true;
                 it.remove();
             }
         }
@@ -333,9 +351,29 @@ abstract class Scopes {
             }
             return;
         }
+        boolean upval = upval(bs);
         for (PendingGoto g : bs.gotos) {
+            if (g.nactvar > bs.nactvar && upval) g.close = true;
             g.nactvar = Math.min(g.nactvar, bs.nactvar);
             bs.parent.gotos.add(g);
         }
+        for (PendingBreak b : bs.breaks) {
+            if (b.nactvar > bs.nactvar && upval) b.close = true;
+            b.nactvar = Math.min(b.nactvar, bs.nactvar);
+        }
+        if (bs.loop) loopBreaks = bs.breaks;
+        else bs.parent.breaks.addAll(bs.breaks);
+    }
+
+    /** The breaks of the loop whose scope was closed last (its compiler gives those that close a close line). */
+    List<PendingBreak> loopBreaks = List.of();
+
+    /** Whether a block's locals (those still active) include a captured or to-be-closed one (the reference's bl->upval). */
+    private boolean upval(BlockScope bs) {
+        for (int i = bs.nactvar; i < fs.actives.size(); i++) {
+            Var v = fs.actives.get(i);
+            if (v.cell || v.attrib == Ast.Attrib.CLOSE) return true;
+        }
+        return false;
     }
 }

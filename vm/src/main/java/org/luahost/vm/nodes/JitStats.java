@@ -151,6 +151,7 @@ final class JitStats extends JitExprs {
                 cb.labelBinding(end);
             }
             case Loops.NumFor nf -> numFor(nf);
+            case Stats.Break b when b.closeLine > 0 -> opaqueStat(b);   // its close's line event
             case Stats.Break b -> {
                 if (breakTarget != null) cb.goto_(breakTarget);
                 else cb.iconst_1().ireturn();

@@ -357,9 +357,22 @@ public final class Stats {
     }
 
     public static final class Break extends Stat {
+        /**
+         * The line of the reference's OP_CLOSE this break jumps to (0: none; set by the compiler): a break
+         * that leaves the scope of a captured or to-be-closed local jumps to a close at the loop's end
+         * (its 'end', a repeat's condition), which a line hook sees as an event on that line.
+         */
+        public int closeLine;
+
         public Break(int line) { super(line); }
 
-        @Override public int exec(Frame f) { return BREAK; }
+        @Override public int exec(Frame f) {
+            if (closeLine > 0) {
+                org.luahost.vm.LuaThread th = f.thread;
+                if ((th.hookMask & org.luahost.vm.LuaThread.HOOK_LINE) != 0 && th.hook != null) th.hook.onLine(th, f, closeLine);
+            }
+            return BREAK;
+        }
     }
 
     public static final class Goto extends Stat {
