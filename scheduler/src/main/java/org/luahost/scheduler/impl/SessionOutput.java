@@ -130,22 +130,23 @@ final class SessionOutput {
 
         @Override
         public boolean admit(long n) {
-            LuaState L = session.lua.L;
-            if (!take(L == null ? null : L.current(), n)) return false;
+            if (!takeNow(n)) return false;
             prepaid = n;
             return true;
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
-            if (len <= prepaid) {
-                prepaid = 0;
-            } else {
-                prepaid = 0;
-                LuaState L = session.lua.L;
-                if (!take(L == null ? null : L.current(), len)) return;
-            }
+            long paid = prepaid;
+            prepaid = 0;
+            if (len > paid && !takeNow(len)) return;
             super.write(b, off, len);
+        }
+
+        /** {@link #take} on behalf of the thread running the session's state now. */
+        private boolean takeNow(long n) {
+            LuaState L = session.lua.L;
+            return take(L == null ? null : L.current(), n);
         }
 
         @Override

@@ -176,17 +176,8 @@ public final class BaseLib {
         }
         if (n == 0) n = 1;
         // a host's output budget is asked before the line is joined: a dropped line costs no copies
-        if (L.stdout instanceof org.luahost.vm.OutputBudget b) {
-            if (!b.admit(n)) return LuaFunction.NONE;
-            L.stdout.write(line(parts, n), 0, (int) n);
-        } else {
-            StringBuilder sb = new StringBuilder((int) Math.min(n, 1 << 16));
-            for (int i = 0; i < parts.length; i++) {
-                if (i > 0) sb.append('\t');
-                sb.append(parts[i]);
-            }
-            L.write(L.stdout, sb.append('\n').toString());
-        }
+        if (L.stdout instanceof org.luahost.vm.OutputBudget b && !b.admit(n)) return LuaFunction.NONE;
+        L.stdout.write(line(parts, n), 0, (int) n);
         // lua_writeline flushes: print's output comes before what a child process or stderr writes next
         L.stdout.flush();
         return LuaFunction.NONE;

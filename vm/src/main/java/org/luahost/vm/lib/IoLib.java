@@ -56,10 +56,10 @@ import org.luahost.vm.runtime.Ops;
 public final class IoLib {
     private IoLib() {}
 
-    /** Runs the {@code __gc} of file handles that became garbage: closes (and flushes) them. */
     /** A read count from which {@code read(n)} fails with "not enough memory", as the reference's buffer allocation does. */
     private static final long HUGE_READ = 1L << 40;
 
+    /** Runs the {@code __gc} of file handles that became garbage: closes (and flushes) them. */
     private static final Cleaner CLEANER = Cleaner.create();
 
     static final String IO_INPUT = "_IO_input", IO_OUTPUT = "_IO_output";
