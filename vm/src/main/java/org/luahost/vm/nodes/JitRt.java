@@ -7,7 +7,6 @@ import org.luahost.vm.LuaThread;
 import org.luahost.vm.runtime.Cell;
 import org.luahost.vm.runtime.Copy;
 import org.luahost.vm.runtime.Frame;
-import org.luahost.vm.runtime.LuaClosure;
 import org.luahost.vm.runtime.Numbers;
 import org.luahost.vm.runtime.Ops;
 
@@ -181,28 +180,24 @@ final class JitRt {
 
     static Object call0(Frame f, Object fv, Calls.CallBase s) {
         f.site = s;
-        if (fv instanceof LuaClosure lc) return lc.call(f.thread);   // a final class: a direct call, whatever else this helper's profile saw
         if (fv instanceof LuaFunction lf) return lf.call(f.thread);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, LuaFunction.NONE, s));
     }
 
     static Object call1(Frame f, Object fv, Object a, Calls.CallBase s) {
         f.site = s;
-        if (fv instanceof LuaClosure lc) return lc.call(f.thread, a);   // a final class: a direct call, whatever else this helper's profile saw
         if (fv instanceof LuaFunction lf) return lf.call(f.thread, a);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a}, s));
     }
 
     static Object call2(Frame f, Object fv, Object a, Object b, Calls.CallBase s) {
         f.site = s;
-        if (fv instanceof LuaClosure lc) return lc.call(f.thread, a, b);   // a final class: a direct call, whatever else this helper's profile saw
         if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b}, s));
     }
 
     static Object call3(Frame f, Object fv, Object a, Object b, Object c, Calls.CallBase s) {
         f.site = s;
-        if (fv instanceof LuaClosure lc) return lc.call(f.thread, a, b, c);   // a final class: a direct call, whatever else this helper's profile saw
         if (fv instanceof LuaFunction lf) return lf.call(f.thread, a, b, c);
         return LuaFunction.first(Ops.callMeta(f.thread, fv, new Object[] {a, b, c}, s));
     }
