@@ -166,7 +166,7 @@ public final class LuaClosure extends LuaFunction {
             }
             f.fn = c;
             f.closure = c;
-            f.slots = f.slotsFor(c.proto.frameSize);
+            f.slots = new Object[c.proto.frameSize];   // not the spare: it may be the array this frame ran with
             f.varargs = NONE;
             f.site = null;
             f.tailcall = true;
