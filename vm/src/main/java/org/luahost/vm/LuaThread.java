@@ -332,11 +332,6 @@ public class LuaThread implements LuaThreadHandle {
     /** Pops the top frame (normal return). */
     public final void pop() {
         Frame f = frames[depth];
-        Object[] s = f.slots;
-        if (s != null && s.length <= Frame.SPARE_MAX) {
-            for (int i = 0; i < s.length; i++) s[i] = null;
-            f.spare = s;
-        }
         f.slots = null;
         f.closure = null;
         f.varargs = LuaFunction.NONE;

@@ -44,21 +44,6 @@ public final class Frame {
      */
     public boolean hookBack;
 
-    /**
-     * The locals array of the last Lua activation at this depth, cleared when it returned
-     * ({@link LuaThread#pop}): the next call at this depth with as many slots takes it instead of
-     * allocating one. Only small arrays are kept ({@link #SPARE_MAX}), so that a deep recursion
-     * leaves little behind.
-     */
-    public Object[] spare;
-    public static final int SPARE_MAX = 8;
-
-    /** A cleared locals array of n slots for a new activation at this depth. */
-    public Object[] slotsFor(int n) {
-        Object[] s = spare;
-        return s != null && s.length == n ? s : new Object[n];
-    }
-
     public Frame(LuaThread thread, int depth) {
         this.thread = thread;
         this.depth = depth;
