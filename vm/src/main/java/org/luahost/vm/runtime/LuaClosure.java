@@ -23,35 +23,10 @@ public final class LuaClosure extends LuaFunction {
     public String name() { return null; }
 
     private Frame enter(LuaThread th) {
-        return enter(th, slots(proto.frameSize));
-    }
-
-    /** Pushes a frame for this closure with the given locals array (arguments already bound in it). */
-    private Frame enter(LuaThread th, Object[] slots) {
         Frame f = th.push(this);
         f.closure = this;
-        f.slots = slots;
+        f.slots = new Object[proto.frameSize];
         return f;
-    }
-
-    /**
-     * A new locals array of n slots. Small sizes are allocated at a constant length, which
-     * HotSpot zeroes with a few stores (and not at all for the slots the caller then writes
-     * before the array is published in the frame) instead of its variable-length path.
-     */
-    static Object[] slots(int n) {
-        return switch (n) {
-            case 0 -> NONE;
-            case 1 -> new Object[1];
-            case 2 -> new Object[2];
-            case 3 -> new Object[3];
-            case 4 -> new Object[4];
-            case 5 -> new Object[5];
-            case 6 -> new Object[6];
-            case 7 -> new Object[7];
-            case 8 -> new Object[8];
-            default -> new Object[n];
-        };
     }
 
     @Override
@@ -62,29 +37,26 @@ public final class LuaClosure extends LuaFunction {
 
     @Override
     public Object call(LuaThread th, Object a) {
+        Frame f = enter(th);
         Proto p = proto;
-        Object[] s = slots(p.frameSize);
         if (p.nparams >= 1) {
-            s[0] = a;
-            return run1(th, enter(th, s));
+            f.slots[0] = a;
+        } else if (p.vararg) {
+            f.varargs = new Object[] {a};
         }
-        Frame f = enter(th, s);
-        if (p.vararg) f.varargs = new Object[] {a};
         return run1(th, f);
     }
 
     @Override
     public Object call(LuaThread th, Object a, Object b) {
+        Frame f = enter(th);
         Proto p = proto;
-        Object[] s = slots(p.frameSize);
-        if (p.nparams >= 2) {
-            s[0] = a;
-            s[1] = b;
-            return run1(th, enter(th, s));
+        Object[] s = f.slots;
+        switch (p.nparams) {
+            case 0 -> { if (p.vararg) f.varargs = new Object[] {a, b}; }
+            case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
+            default -> { s[0] = a; s[1] = b; }
         }
-        if (p.nparams == 1) s[0] = a;
-        Frame f = enter(th, s);
-        if (p.vararg) f.varargs = p.nparams == 1 ? new Object[] {b} : new Object[] {a, b};
         return run1(th, f);
     }
 
@@ -92,14 +64,15 @@ public final class LuaClosure extends LuaFunction {
     public Object call(LuaThread th, Object a, Object b, Object c) {
         Proto p = proto;
         if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
-        Object[] s = slots(p.frameSize);
+        Frame f = enter(th);
+        Object[] s = f.slots;
         switch (p.nparams) {
             case 0 -> {}
             case 1 -> s[0] = a;
             case 2 -> { s[0] = a; s[1] = b; }
             default -> { s[0] = a; s[1] = b; s[2] = c; }
         }
-        return run1(th, enter(th, s));
+        return run1(th, f);
     }
 
     @Override
@@ -193,7 +166,7 @@ public final class LuaClosure extends LuaFunction {
             }
             f.fn = c;
             f.closure = c;
-            f.slots = slots(c.proto.frameSize);
+            f.slots = new Object[c.proto.frameSize];
             f.varargs = NONE;
             f.site = null;
             f.tailcall = true;
