@@ -23,10 +23,20 @@ public final class LuaClosure extends LuaFunction {
     public String name() { return null; }
 
     private Frame enter(LuaThread th) {
+        return enter(th, slots(proto.frameSize));
+    }
+
+    /** Pushes a frame for this closure with the given locals array (arguments already bound in it). */
+    private Frame enter(LuaThread th, Object[] slots) {
         Frame f = th.push(this);
         f.closure = this;
-        f.slots = new Object[proto.frameSize];
+        f.slots = slots;
         return f;
+    }
+
+    /** A new locals array of n slots (the empty one for a function without locals). */
+    static Object[] slots(int n) {
+        return n == 0 ? NONE : new Object[n];
     }
 
     @Override
@@ -37,26 +47,29 @@ public final class LuaClosure extends LuaFunction {
 
     @Override
     public Object call(LuaThread th, Object a) {
-        Frame f = enter(th);
         Proto p = proto;
+        Object[] s = slots(p.frameSize);
         if (p.nparams >= 1) {
-            f.slots[0] = a;
-        } else if (p.vararg) {
-            f.varargs = new Object[] {a};
+            s[0] = a;
+            return run1(th, enter(th, s));
         }
+        Frame f = enter(th, s);
+        if (p.vararg) f.varargs = new Object[] {a};
         return run1(th, f);
     }
 
     @Override
     public Object call(LuaThread th, Object a, Object b) {
-        Frame f = enter(th);
         Proto p = proto;
-        Object[] s = f.slots;
-        switch (p.nparams) {
-            case 0 -> { if (p.vararg) f.varargs = new Object[] {a, b}; }
-            case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
-            default -> { s[0] = a; s[1] = b; }
+        Object[] s = slots(p.frameSize);
+        if (p.nparams >= 2) {
+            s[0] = a;
+            s[1] = b;
+            return run1(th, enter(th, s));
         }
+        if (p.nparams == 1) s[0] = a;
+        Frame f = enter(th, s);
+        if (p.vararg) f.varargs = p.nparams == 1 ? new Object[] {b} : new Object[] {a, b};
         return run1(th, f);
     }
 
@@ -64,15 +77,14 @@ public final class LuaClosure extends LuaFunction {
     public Object call(LuaThread th, Object a, Object b, Object c) {
         Proto p = proto;
         if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
-        Frame f = enter(th);
-        Object[] s = f.slots;
+        Object[] s = slots(p.frameSize);
         switch (p.nparams) {
             case 0 -> {}
             case 1 -> s[0] = a;
             case 2 -> { s[0] = a; s[1] = b; }
             default -> { s[0] = a; s[1] = b; s[2] = c; }
         }
-        return run1(th, f);
+        return run1(th, enter(th, s));
     }
 
     @Override
@@ -166,7 +178,7 @@ public final class LuaClosure extends LuaFunction {
             }
             f.fn = c;
             f.closure = c;
-            f.slots = new Object[c.proto.frameSize];
+            f.slots = slots(c.proto.frameSize);
             f.varargs = NONE;
             f.site = null;
             f.tailcall = true;
