@@ -23,20 +23,10 @@ public final class LuaClosure extends LuaFunction {
     public String name() { return null; }
 
     private Frame enter(LuaThread th) {
-        return enter(th, slots(proto.frameSize));
-    }
-
-    /** Pushes a frame for this closure with the given locals array (arguments already bound in it). */
-    private Frame enter(LuaThread th, Object[] slots) {
         Frame f = th.push(this);
         f.closure = this;
-        f.slots = slots;
+        f.slots = new Object[proto.frameSize];
         return f;
-    }
-
-    /** A new locals array of n slots (the empty one for a function without locals). */
-    static Object[] slots(int n) {
-        return n == 0 ? NONE : new Object[n];
     }
 
     @Override
@@ -47,29 +37,26 @@ public final class LuaClosure extends LuaFunction {
 
     @Override
     public Object call(LuaThread th, Object a) {
+        Frame f = enter(th);
         Proto p = proto;
-        Object[] s = slots(p.frameSize);
         if (p.nparams >= 1) {
-            s[0] = a;
-            return run1(th, enter(th, s));
+            f.slots[0] = a;
+        } else if (p.vararg) {
+            f.varargs = new Object[] {a};
         }
-        Frame f = enter(th, s);
-        if (p.vararg) f.varargs = new Object[] {a};
         return run1(th, f);
     }
 
     @Override
     public Object call(LuaThread th, Object a, Object b) {
+        Frame f = enter(th);
         Proto p = proto;
-        Object[] s = slots(p.frameSize);
-        if (p.nparams >= 2) {
-            s[0] = a;
-            s[1] = b;
-            return run1(th, enter(th, s));
+        Object[] s = f.slots;
+        switch (p.nparams) {
+            case 0 -> { if (p.vararg) f.varargs = new Object[] {a, b}; }
+            case 1 -> { s[0] = a; if (p.vararg) f.varargs = new Object[] {b}; }
+            default -> { s[0] = a; s[1] = b; }
         }
-        if (p.nparams == 1) s[0] = a;
-        Frame f = enter(th, s);
-        if (p.vararg) f.varargs = p.nparams == 1 ? new Object[] {b} : new Object[] {a, b};
         return run1(th, f);
     }
 
@@ -77,14 +64,15 @@ public final class LuaClosure extends LuaFunction {
     public Object call(LuaThread th, Object a, Object b, Object c) {
         Proto p = proto;
         if (p.nparams < 3 && p.vararg) return first(invoke(th, new Object[] {a, b, c}));
-        Object[] s = slots(p.frameSize);
+        Frame f = enter(th);
+        Object[] s = f.slots;
         switch (p.nparams) {
             case 0 -> {}
             case 1 -> s[0] = a;
             case 2 -> { s[0] = a; s[1] = b; }
             default -> { s[0] = a; s[1] = b; s[2] = c; }
         }
-        return run1(th, enter(th, s));
+        return run1(th, f);
     }
 
     @Override
@@ -178,7 +166,7 @@ public final class LuaClosure extends LuaFunction {
             }
             f.fn = c;
             f.closure = c;
-            f.slots = slots(c.proto.frameSize);
+            f.slots = new Object[c.proto.frameSize];
             f.varargs = NONE;
             f.site = null;
             f.tailcall = true;
