@@ -64,7 +64,7 @@ final class ServeConfig {
             "call-timeout", Kind.LONG, "interleave", Kind.SWITCH, "restart-after", Kind.INT,
             "trusted", Kind.SWITCH, "data", Kind.TEXT, "store", Kind.TEXT, "no-data", Kind.SWITCH, "backup-dir", Kind.TEXT, "save-interval", Kind.LONG,
             "skip-unsaveable", Kind.SWITCH, "max-sessions", Kind.INT, "heap-ceiling", Kind.NUMBER,
-            "mailbox", Kind.INT, "output-rate", Kind.RATE, "await-timeout", Kind.LONG, "shutdown-timeout", Kind.LONG,
+            "mailbox", Kind.INT, "mailbox-bytes", Kind.LONG, "output-rate", Kind.RATE, "await-timeout", Kind.LONG, "shutdown-timeout", Kind.LONG,
             "allow-profile-change", Kind.SWITCH, "log-level", Kind.TEXT,
             // GatewayFlags
             "host", Kind.TEXT, "token", Kind.TEXT, "admin-token", Kind.TEXT, "no-auth", Kind.SWITCH,
