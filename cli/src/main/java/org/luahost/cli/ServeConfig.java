@@ -71,7 +71,7 @@ final class ServeConfig {
             "tls-cert", Kind.TEXT, "tls-key", Kind.TEXT, "tls-client-ca", Kind.TEXT,
             "max-body", Kind.INT, "body-timeout", Kind.INT, "call-deadline", Kind.INT, "header-timeout", Kind.INT,
             "keep-alive-timeout", Kind.INT, "max-depth", Kind.INT, "max-result", Kind.INT,
-            "max-frame", Kind.INT, "ws-pending", Kind.INT, "session-rate", Kind.RATE,
+            "max-frame", Kind.INT, "ws-pending", Kind.INT, "ws-pending-total", Kind.LONG, "session-rate", Kind.RATE,
             "max-connections", Kind.INT, "max-connections-per-client", Kind.INT,
             // ClusterFlags
             "cluster", Kind.SWITCH, "cluster-host", Kind.TEXT, "cluster-port", Kind.INT, "join", Kind.TEXT, "lease", Kind.LONG);
