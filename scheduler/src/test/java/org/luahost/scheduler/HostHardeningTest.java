@@ -342,6 +342,43 @@ class HostHardeningTest {
         assertEquals(2L, get(keeper.call("count"))[0]);
     }
 
+    /**
+     * Session 16: host.push handed the value to every subscriber (the
+     * gateway's WebSocket clients, each encoding and writing it) inside one
+     * library call and charged the time after it: one push of 3.9 MB to 300
+     * clients held a carrier about 100 s under a 1 s budget. Now the push is
+     * charged after each subscriber: here 200 subscribers taking 20 ms each
+     * (4 s in all), and the push ends with the budget error near the 1 s
+     * budget, before the last subscribers got it.
+     */
+    @Test
+    void aPushToManySubscribersIsChargedAsItGoes() throws Exception {
+        Session s = start("pusher", "function push() host.push('v') return true end\n",
+                new SessionOptions().cpuBudget(Duration.ofSeconds(1)));
+        java.util.concurrent.atomic.AtomicInteger got = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<AutoCloseable> subs = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            subs.add(host.subscribe("pusher", v -> {
+                got.incrementAndGet();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        try {
+            long t0 = System.nanoTime();
+            SessionException x = failure(s.call("push"));
+            long ms = ms(t0);
+            assertTrue(x.getMessage().contains("CPU budget exceeded"), x.getMessage());
+            assertTrue(got.get() < 200, got.get() + " subscribers got the push");
+            assertTrue(ms < 1000 + BOUND_MS / 2, "the push ended after " + ms + " ms");
+        } finally {
+            for (AutoCloseable c : subs) c.close();
+        }
+    }
+
     @Test
     void hostCeilingRefusesNewSessions() throws Exception {
         LuaHost h = newHost(new HostOptions().maxSessions(2));
