@@ -379,6 +379,23 @@ class HostHardeningTest {
         }
     }
 
+    /**
+     * Session 16: a session killed while its main chunk ran failed its start
+     * as a Lua error, so the calls that started it were told LUA_ERROR (the
+     * gateway's 500) where a session killed later is STOPPED (503); found by
+     * calling and killing sessions concurrently against a real serve.
+     */
+    @Test
+    void aSessionKilledWhileItStartsIsStoppedNotFailed() throws Exception {
+        Future<Session> starting = host.session("slowstart", Script.of("slowstart.lua", "while true do end\n"),
+                new SessionOptions().cpuBudget(Duration.ofSeconds(60)));
+        Thread.sleep(300);
+        get(host.kill("slowstart", "killed by the test"));
+        SessionException x = failure(starting);
+        assertEquals(Kind.STOPPED, x.kind(), x.getMessage());
+        assertTrue(x.getMessage().contains("session killed (killed by the test)"), x.getMessage());
+    }
+
     @Test
     void hostCeilingRefusesNewSessions() throws Exception {
         LuaHost h = newHost(new HostOptions().maxSessions(2));
