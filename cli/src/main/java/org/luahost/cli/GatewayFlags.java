@@ -41,6 +41,8 @@ final class GatewayFlags {
               --max-result BYTES  largest JSON result or pushed message (default 16777216)
               --max-frame BYTES   largest WebSocket frame from a client (default 65536)
               --ws-pending BYTES  pushed bytes waiting for a slow WebSocket client before it is dropped (default 4194304)
+              --ws-pending-total BYTES  pushed bytes waiting for all WebSocket clients together; a push past it
+                      drops the client it was going to (default: an eighth of the heap; 0 no bound)
               --session-rate N[/BURST]  new sessions per second per client (default 10/20; 0 no limit)
               --max-connections N open connections at most; more are closed when accepted (default 10000; 0 no limit)
               --max-connections-per-client N  open connections from one address at most (default 1000; 0 no limit)
@@ -73,6 +75,7 @@ final class GatewayFlags {
             case "--max-result" -> options.maxResultBytes(positive(value(args, ++i, a), a));
             case "--max-frame" -> options.maxFrame(positive(value(args, ++i, a), a));
             case "--ws-pending" -> options.maxPending(positive(value(args, ++i, a), a));
+            case "--ws-pending-total" -> options.maxPendingTotal(Long.parseLong(value(args, ++i, a)));
             case "--max-connections" -> options.maxConnections(atLeastZero(value(args, ++i, a), a));
             case "--max-connections-per-client" -> options.maxConnectionsPerClient(atLeastZero(value(args, ++i, a), a));
             case "--session-rate" -> {

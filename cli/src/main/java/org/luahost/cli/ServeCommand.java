@@ -68,6 +68,8 @@ final class ServeCommand {
               --heap-ceiling F    fraction of the heap above which idle sessions are passivated early and
                                   new sessions refused with 503 (default 0.85; 0 off)
               --mailbox N         messages a session's mailbox holds (default 100000; a full one refuses with 503)
+              --mailbox-bytes B   bytes of messages all mailboxes hold together (default: an eighth of the heap;
+                      0 no bound); a session's mailbox holds at most its memory limit besides (503)
               --output-rate N[/BURST]  bytes a second a session's print, io.write, warn and host.log may write
                                   (default 65536/262144; 0 no limit); a piece that does not fit is dropped
                                   whole and the drops are reported in the log every 5 s at most
@@ -125,6 +127,7 @@ final class ServeCommand {
                     case "--max-sessions" -> host.maxSessions(Integer.parseInt(value(args, ++i, a)));
                     case "--heap-ceiling" -> host.heapCeiling(Double.parseDouble(value(args, ++i, a)));
                     case "--mailbox" -> host.mailboxLimit(Integer.parseInt(value(args, ++i, a)));
+                    case "--mailbox-bytes" -> host.mailboxBytes(Long.parseLong(value(args, ++i, a)));
                     case "--output-rate" -> {
                         String[] v = value(args, ++i, a).split("/", 2);
                         long rate = (long) Double.parseDouble(v[0]);

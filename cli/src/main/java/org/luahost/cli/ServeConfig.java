@@ -64,14 +64,14 @@ final class ServeConfig {
             "call-timeout", Kind.LONG, "interleave", Kind.SWITCH, "restart-after", Kind.INT,
             "trusted", Kind.SWITCH, "data", Kind.TEXT, "store", Kind.TEXT, "no-data", Kind.SWITCH, "backup-dir", Kind.TEXT, "save-interval", Kind.LONG,
             "skip-unsaveable", Kind.SWITCH, "max-sessions", Kind.INT, "heap-ceiling", Kind.NUMBER,
-            "mailbox", Kind.INT, "output-rate", Kind.RATE, "await-timeout", Kind.LONG, "shutdown-timeout", Kind.LONG,
+            "mailbox", Kind.INT, "mailbox-bytes", Kind.LONG, "output-rate", Kind.RATE, "await-timeout", Kind.LONG, "shutdown-timeout", Kind.LONG,
             "allow-profile-change", Kind.SWITCH, "log-level", Kind.TEXT,
             // GatewayFlags
             "host", Kind.TEXT, "token", Kind.TEXT, "admin-token", Kind.TEXT, "no-auth", Kind.SWITCH,
             "tls-cert", Kind.TEXT, "tls-key", Kind.TEXT, "tls-client-ca", Kind.TEXT,
             "max-body", Kind.INT, "body-timeout", Kind.INT, "call-deadline", Kind.INT, "header-timeout", Kind.INT,
             "keep-alive-timeout", Kind.INT, "max-depth", Kind.INT, "max-result", Kind.INT,
-            "max-frame", Kind.INT, "ws-pending", Kind.INT, "session-rate", Kind.RATE,
+            "max-frame", Kind.INT, "ws-pending", Kind.INT, "ws-pending-total", Kind.LONG, "session-rate", Kind.RATE,
             "max-connections", Kind.INT, "max-connections-per-client", Kind.INT,
             // ClusterFlags
             "cluster", Kind.SWITCH, "cluster-host", Kind.TEXT, "cluster-port", Kind.INT, "join", Kind.TEXT, "lease", Kind.LONG);

@@ -89,6 +89,15 @@ public final class Gateway {
     /** The bytes of requests still arriving, bounded in all. */
     final Receiving receiving;
     final ValueLimits limits;
+    /** Bytes pushed to this gateway's WebSocket clients and not yet handed to the kernel, all clients together. */
+    final java.util.concurrent.atomic.AtomicLong pendingTotal = new java.util.concurrent.atomic.AtomicLong();
+    /** The bound of {@link #pendingTotal} (0: none), from {@link GatewayOptions#maxPendingTotal}. */
+    final long maxPendingTotal;
+    /** The frame of the last push, with the values it encodes (see {@link GatewaySocket#frameOf}). */
+    volatile Pushed lastPushed;
+
+    /** A push's values (the array Subscribers hands every subscriber) and their frame. */
+    record Pushed(Object[] values, String frame) {}
     private final SessionRate rate;
     /** The Transfer-Encoding rule for the requests this gateway gets (also when mounted without {@link #serve}). */
     private final LastRequests lastRequests = new LastRequests();
@@ -99,6 +108,7 @@ public final class Gateway {
         this.limits = new ValueLimits(options.maxDepth(), ValueLimits.DEFAULT.maxEntries());
         this.rate = new SessionRate(options.sessionRate(), options.sessionBurst());
         this.receiving = new Receiving(options.maxReceiving());
+        this.maxPendingTotal = options.maxPendingTotal() >= 0 ? options.maxPendingTotal() : Runtime.getRuntime().maxMemory() / 8;
     }
 
     /** A gateway for host, to mount with {@link #handle}. */

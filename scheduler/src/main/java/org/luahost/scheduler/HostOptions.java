@@ -37,6 +37,7 @@ public final class HostOptions {
     private UnpersistablePolicy unpersistable = UnpersistablePolicy.FAIL;
     private Duration awaitTimeout = Duration.ofSeconds(30);
     private int mailboxLimit = 100_000;
+    private long mailboxBytes = -1;
     private int maxSessions;
     private double heapCeiling = 0.85;
     private Duration closeTimeout = Duration.ofSeconds(30);
@@ -112,6 +113,18 @@ public final class HostOptions {
      * stop, timer ticks, deferred saves) are not counted.
      */
     public HostOptions mailboxLimit(int n) { this.mailboxLimit = Math.max(0, n); return this; }
+
+    public long mailboxBytes() { return mailboxBytes; }
+    /**
+     * Bytes of calls and messages (their values, as the receiving state
+     * would count them) that may wait in all the sessions' mailboxes
+     * together; -1 (default): an eighth of the maximum heap; 0: no bound.
+     * Each session's mailbox holds at most its memory limit
+     * ({@link SessionOptions#memoryLimit}) besides. A call or send past
+     * either fails at once with {@link SessionException.Kind#OVERLOADED},
+     * as for a full mailbox.
+     */
+    public HostOptions mailboxBytes(long n) { this.mailboxBytes = Math.max(-1, n); return this; }
 
     public int maxSessions() { return maxSessions; }
     /** Live (loaded) sessions at most; starting one more fails with {@link SessionException.Kind#OVERLOADED}. 0 (default): no maximum. */

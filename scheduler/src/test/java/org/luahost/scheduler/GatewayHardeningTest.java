@@ -578,6 +578,84 @@ class GatewayHardeningTest {
     }
 
     /**
+     * Session 16: the bound on bytes waiting for a slow client was per
+     * client only; 300 clients of one session that read nothing held 3.9 MB
+     * each of one push (1.2 GB; 1,000 clients from one address are allowed).
+     * Now the gateway's clients together have at most maxPendingTotal
+     * waiting: a push past it drops the client it was going to. Here four
+     * clients that read nothing, a per-client bound of 64 MB that none
+     * reaches, 8 MB for all: every client is dropped long before the 24 MB
+     * pushed to each. (Fails without the bound: no client is dropped.)
+     */
+    @Test
+    void slowWebSocketClientsAreBoundedTogether() throws Exception {
+        LuaHost h = LuaHost.create(vertx, new HostOptions().defaultScript(Script.of("app.lua", SCRIPT))
+                .output(new PrintStream(new ByteArrayOutputStream())));
+        SessionsTest.get(h.ready());
+        HttpServer srv = SessionsTest.get(Gateway.start(h, new GatewayOptions().port(0).maxPending(64 << 20)
+                .maxPendingTotal(8 << 20).sessionRate(0, 0)));
+        java.util.List<Socket> clients = new java.util.ArrayList<>();
+        try {
+            int p = srv.actualPort();
+            for (int i = 0; i < 4; i++) {
+                Socket s = new Socket();
+                s.setReceiveBufferSize(4096);
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", p));
+                clients.add(s);
+                s.getOutputStream().write(("GET /sessions/pt/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes());
+            }
+            HttpClient c = HttpClient.newHttpClient();
+            java.util.function.Function<String, String> call = body -> {
+                try {
+                    return c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/sessions/pt/call/flood"))
+                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            // the subscriptions are made after the upgrades: push small frames until each client has one
+            byte[] head = new byte[4096];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            for (Socket s : clients) {
+                s.setSoTimeout(200);
+                long seen = 0;
+                while (seen < 140 && System.nanoTime() < deadline) {
+                    call.apply("[1, 10]");
+                    try {
+                        seen += Math.max(0, s.getInputStream().read(head));
+                    } catch (java.net.SocketTimeoutException e) {
+                        // not yet
+                    }
+                }
+                assertTrue(seen >= 140, "a pushed frame arrived");
+            }
+            // 24 pushes of 1 MB to each client: 96 MB in all, 8 MB may wait
+            assertEquals("[24]", call.apply("[24, 1000000]"));
+            for (Socket s : clients) {
+                s.setSoTimeout(30_000);
+                long read = 0;
+                byte[] buf = new byte[65536];
+                try {
+                    for (int n; (n = s.getInputStream().read(buf)) > 0; ) read += n;
+                } catch (java.net.SocketTimeoutException e) {
+                    throw new AssertionError("a client was not dropped; read " + read + " bytes", e);
+                } catch (java.net.SocketException e) {
+                    // reset by the server: dropped
+                }
+                assertTrue(read < 24_000_000, "dropped after " + read + " bytes");
+            }
+            assertEquals("[\"pong\"]", c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/sessions/pt/call/ping"))
+                    .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        } finally {
+            for (Socket s : clients) s.close();
+            SessionsTest.get(srv.close());
+            SessionsTest.get(h.close());
+        }
+    }
+
+    /**
      * Messages over 16 KB are converted to Lua on a worker, not on the event
      * loop; a connection's messages still reach the session in the order
      * sent, large and small mixed, and a client far ahead is paused rather

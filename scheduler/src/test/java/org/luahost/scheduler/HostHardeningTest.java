@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import io.vertx.core.Future;
+
 import io.vertx.core.Vertx;
 
 import org.junit.jupiter.api.AfterEach;
@@ -254,6 +256,144 @@ class HostHardeningTest {
         } finally {
             get(h.close(Duration.ofSeconds(10)));
         }
+    }
+
+    /**
+     * Session 16: a mailbox was bounded in messages only. A client that kept
+     * a session busy and sent it 1 MB bodies queued 6 GB (the heap filled,
+     * OutOfMemoryError hit the event loops and the acceptor, SIGTERM no longer
+     * ended the process). Now a session's mailbox holds at most its memory
+     * limit in bytes and all mailboxes together at most the host's bound.
+     */
+    @Test
+    void mailboxesAreBoundedInBytesPerSessionAndForTheHost() throws Exception {
+        LuaHost h = newHost(new HostOptions().mailboxBytes(30L << 20));
+        try {
+            String mb = "x".repeat(1 << 20);
+            SessionOptions eight = new SessionOptions().memoryLimit(8L << 20);
+            String busy = "function on_message() end\nfunction nap(ms) host.sleep(ms) return true end\n";
+            Session a = get(h.session("a", Script.of("a.lua", busy), eight));
+            Future<Object[]> napping = a.call("nap", 3000L);
+            int refused = 0;
+            String refusal = "";
+            for (int i = 0; i < 20; i++) {
+                try {
+                    a.send(mb + i);
+                } catch (SessionException x) {
+                    assertEquals(Kind.OVERLOADED, x.kind());
+                    refused++;
+                    refusal = x.getMessage();
+                }
+            }
+            // 1 MB strings weigh a little more than 1 MB: 7 fit in 8 MB
+            assertTrue(refused >= 12 && refused <= 14, refused + " refused");
+            assertTrue(refusal.startsWith("the mailbox of session 'a' is full (") && refusal.contains("memory limit of 8.0 MB"), refusal);
+            // the host's bound: four more busy sessions with 7 MB waiting each pass 30 MB in all
+            String hostRefusal = "";
+            int hostRefused = 0;
+            for (int k = 0; k < 4; k++) {
+                Session b = get(h.session("b" + k, Script.of("b.lua", busy), eight));
+                b.call("nap", 3000L);
+                for (int i = 0; i < 7; i++) {
+                    try {
+                        b.send(mb + i);
+                    } catch (SessionException x) {
+                        assertEquals(Kind.OVERLOADED, x.kind());
+                        hostRefused++;
+                        hostRefusal = x.getMessage();
+                    }
+                }
+            }
+            assertTrue(hostRefused >= 5, hostRefused + " refused by the host's bound");
+            assertTrue(hostRefusal.startsWith("the host's mailboxes are full ("), hostRefusal);
+            // what was taken out of the mailboxes is counted out: once the naps end, the same sends are admitted
+            assertEquals(true, get(napping)[0]);
+            get(a.call("nap", 0L));
+            for (int i = 0; i < 7; i++) a.send(mb + i);
+            get(a.call("nap", 0L));
+        } finally {
+            get(h.close(Duration.ofSeconds(10)));
+        }
+    }
+
+    /**
+     * Session 16: values that come in a message or call were charged to the
+     * receiving state only at its next collection: an on_message that kept
+     * what it was sent held 488 MB under a 64 MB limit. Now they are charged
+     * when the turn begins and a turn that would pass the limit fails with
+     * "not enough memory" before its handler runs.
+     */
+    @Test
+    void valuesThatArriveAreChargedToTheReceiversMemoryLimit() throws Exception {
+        Session keeper = start("keeper", "kept = {}\nfunction on_message(from, s) kept[#kept + 1] = s end\n"
+                + "function keep(t) kept[#kept + 1] = t return #kept end\nfunction count() return #kept end\n",
+                new SessionOptions().memoryLimit(8L << 20));
+        String three = "y".repeat(3 << 20);
+        for (int i = 0; i < 5; i++) {
+            keeper.send(three + i);
+            get(keeper.call("count"));   // one at a time: the mailbox's own bound plays no part
+        }
+        assertEquals(2L, get(keeper.call("count"))[0]);
+        // a table argument of a call: its entries count too
+        org.luahost.vm.LuaTable big = new org.luahost.vm.LuaTable();
+        for (int i = 1; i <= 200_000; i++) big.rawset((long) i, "entry number " + i);
+        SessionException x = failure(keeper.call("keep", (Object) big));
+        assertTrue(x.getMessage().contains("not enough memory"), x.getMessage());
+        assertEquals(2L, get(keeper.call("count"))[0]);
+    }
+
+    /**
+     * Session 16: host.push handed the value to every subscriber (the
+     * gateway's WebSocket clients, each encoding and writing it) inside one
+     * library call and charged the time after it: one push of 3.9 MB to 300
+     * clients held a carrier about 100 s under a 1 s budget. Now the push is
+     * charged after each subscriber: here 200 subscribers taking 20 ms each
+     * (4 s in all), and the push ends with the budget error near the 1 s
+     * budget, before the last subscribers got it.
+     */
+    @Test
+    void aPushToManySubscribersIsChargedAsItGoes() throws Exception {
+        Session s = start("pusher", "function push() host.push('v') return true end\n",
+                new SessionOptions().cpuBudget(Duration.ofSeconds(1)));
+        java.util.concurrent.atomic.AtomicInteger got = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<AutoCloseable> subs = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            subs.add(host.subscribe("pusher", v -> {
+                got.incrementAndGet();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        try {
+            long t0 = System.nanoTime();
+            SessionException x = failure(s.call("push"));
+            long ms = ms(t0);
+            assertTrue(x.getMessage().contains("CPU budget exceeded"), x.getMessage());
+            assertTrue(got.get() < 200, got.get() + " subscribers got the push");
+            assertTrue(ms < 1000 + BOUND_MS / 2, "the push ended after " + ms + " ms");
+        } finally {
+            for (AutoCloseable c : subs) c.close();
+        }
+    }
+
+    /**
+     * Session 16: a session killed while its main chunk ran failed its start
+     * as a Lua error, so the calls that started it were told LUA_ERROR (the
+     * gateway's 500) where a session killed later is STOPPED (503); found by
+     * calling and killing sessions concurrently against a real serve.
+     */
+    @Test
+    void aSessionKilledWhileItStartsIsStoppedNotFailed() throws Exception {
+        Future<Session> starting = host.session("slowstart", Script.of("slowstart.lua", "while true do end\n"),
+                new SessionOptions().cpuBudget(Duration.ofSeconds(60)));
+        Thread.sleep(300);
+        get(host.kill("slowstart", "killed by the test"));
+        SessionException x = failure(starting);
+        assertEquals(Kind.STOPPED, x.kind(), x.getMessage());
+        assertTrue(x.getMessage().contains("session killed (killed by the test)"), x.getMessage());
     }
 
     @Test

@@ -25,6 +25,13 @@ sealed interface Envelope {
      */
     default boolean bounded() { return false; }
 
+    /**
+     * The bytes its values hold ({@link ValueWeight}): counted against the
+     * mailbox's byte bound while it waits, and charged to the receiving
+     * state's memory when its turn begins. 0 for the host's own envelopes.
+     */
+    default long bytes() { return 0; }
+
     /** What the envelope runs, for logs and reports ("on_message", "call f"...). */
     String handler();
 
@@ -47,7 +54,12 @@ sealed interface Envelope {
      * ({@code host.export}) may be called.
      */
     record Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain, boolean exportedOnly,
-                String from) implements Envelope {
+                String from, long bytes) implements Envelope {
+        /** bytes: the weight of args ({@link ValueWeight#of}), measured here. */
+        Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain, boolean exportedOnly, String from) {
+            this(name, args, reply, chain, exportedOnly, from, ValueWeight.of(args));
+        }
+
         /** A call from Java or from another session (chain non-null: its last id is the caller, see host.caller). */
         Call(String name, Object[] args, CompletableFuture<Object[]> reply, String[] chain) {
             this(name, args, reply, chain, false, chain == null || chain.length == 0 ? null : chain[chain.length - 1]);
@@ -59,7 +71,10 @@ sealed interface Envelope {
     }
 
     /** Delivers args to {@code on_message(from, ...)}; from is the sender's id (null from Java). */
-    record Send(String from, Object[] args) implements Envelope {
+    record Send(String from, Object[] args, long bytes) implements Envelope {
+        /** bytes: the weight of args ({@link ValueWeight#of}), measured here. */
+        Send(String from, Object[] args) { this(from, args, ValueWeight.of(args)); }
+
         @Override public boolean bounded() { return true; }
 
         @Override public String handler() { return "on_message"; }

@@ -55,6 +55,10 @@ public final class HostImpl implements LuaHost {
     volatile boolean closing;
     /** The host-wide ceiling on new sessions (maxSessions, heap). */
     final Admission admission;
+    /** Bytes of calls and messages waiting in all the sessions' mailboxes ({@link Mailbox#admitBytes}). */
+    final java.util.concurrent.atomic.AtomicLong mailboxBytes = new java.util.concurrent.atomic.AtomicLong();
+    /** The bound of {@link #mailboxBytes} (0: none), from {@link HostOptions#mailboxBytes}. */
+    final long mailboxBytesLimit;
     /** The meters, or null when the options name no registry. */
     final Metrics metrics;
     /** The last failed turns of each session (the console's recent errors). */
@@ -122,6 +126,7 @@ public final class HostImpl implements LuaHost {
         this.options = options;
         this.output = options.output();
         this.admission = new Admission(options, this::chargedMemory);
+        this.mailboxBytesLimit = options.mailboxBytes() >= 0 ? options.mailboxBytes() : Runtime.getRuntime().maxMemory() / 8;
         this.metrics = Metrics.create(this, options.metrics());
         this.cluster = options.cluster() == null ? null : new ClusterRouter(this, options.cluster().lease().toMillis());
         warnOfG1();

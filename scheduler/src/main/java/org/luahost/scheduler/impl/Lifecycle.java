@@ -89,6 +89,11 @@ final class Lifecycle {
     }
 
     private void failStart(SessionException x) {
+        if (session.killReason != null && x.kind() == Kind.LUA_ERROR) {
+            // killed while its main chunk ran: the session was stopped, its script did not fail (the gateway's
+            // 503, as for a session killed later; before, the calls that started it got 500)
+            x = new SessionException(Kind.STOPPED, x.getMessage(), x.luaValue(), x.luaTraceback());
+        }
         session.errors++;
         session.startFailure = x;   // what later messages to this session are told (not only "is stopped")
         session.host.recentErrors.add(session.id, "the main chunk", x);

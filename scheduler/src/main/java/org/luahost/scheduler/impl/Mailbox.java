@@ -1,6 +1,7 @@
 package org.luahost.scheduler.impl;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Consumer;
 
@@ -39,18 +40,35 @@ import org.jctools.queues.atomic.unpadded.MpscLinkedAtomicUnpaddedQueue;
  * reached (the producer fails it: a full mailbox never holds its producer
  * up). The count is exact: at most limit envelopes wait, whatever the number
  * of producers.
+ *
+ * <p>The byte bound: {@link #admitBytes} counts a bounded envelope's
+ * {@linkplain Envelope#bytes bytes} in, here and in the host's total of
+ * bytes waiting in all mailboxes, and refuses it when either bound would be
+ * passed; {@link #taken} counts them out. Without it a client that kept a
+ * session busy (a turn in {@code host.sleep}) and sent 1 MB bodies to it
+ * queued 6 GB in its mailbox: the heap filled, {@code OutOfMemoryError} hit
+ * the event loops and the acceptor, and SIGTERM no longer ended the JVM.
  */
 final class Mailbox {
     private static final AtomicIntegerFieldUpdater<Mailbox> SCHEDULED =
             AtomicIntegerFieldUpdater.newUpdater(Mailbox.class, "scheduled");
     private static final AtomicLongFieldUpdater<Mailbox> RECEIVED =
             AtomicLongFieldUpdater.newUpdater(Mailbox.class, "received");
+    private static final AtomicLongFieldUpdater<Mailbox> BYTES =
+            AtomicLongFieldUpdater.newUpdater(Mailbox.class, "bytes");
+
+    /** The bytes waiting in every mailbox of the host (shared by its sessions' mailboxes). */
+    private final AtomicLong hostBytes;
+
+    Mailbox(AtomicLong hostBytes) { this.hostBytes = hostBytes; }
 
     private final MpscLinkedAtomicUnpaddedQueue<Envelope> queue = new MpscLinkedAtomicUnpaddedQueue<>();
     /** 1 while a drainer exists (or is being started), 0 when the session is idle. */
     private volatile int scheduled;
     /** Envelopes offered and not yet taken (the mailbox figure of the session's stats). */
     private volatile long received;
+    /** Bytes of the bounded envelopes counted in by {@link #admitBytes} and not yet taken. */
+    private volatile long bytes;
 
     /**
      * Counts e in before {@link #offer} (any thread); false (and not counted)
@@ -64,6 +82,45 @@ final class Mailbox {
         }
         return true;
     }
+
+    /** {@link #admitBytes}: admitted; refused by the mailbox's own byte bound; refused by the host's. */
+    static final int ADMITTED = 0, FULL = 1, HOST_FULL = 2;
+
+    /**
+     * Counts a bounded envelope's bytes in, after {@link #admit} (any
+     * thread): ADMITTED, or (not counted) FULL when limit bytes (0: no bound)
+     * would be passed here while other envelopes' bytes wait (a lone
+     * envelope larger than the bound is left to the receiving state's memory
+     * limit, {@link LuaRunner#chargeArrival}), or HOST_FULL when the host's
+     * total would pass hostLimit (0: no bound).
+     */
+    int admitBytes(Envelope e, long limit, long hostLimit) {
+        long b = e.bytes();
+        if (b <= 0 || !e.bounded()) return ADMITTED;
+        long mine = BYTES.addAndGet(this, b);
+        if (limit > 0 && mine > limit && mine != b) {
+            BYTES.addAndGet(this, -b);
+            return FULL;
+        }
+        long all = hostBytes.addAndGet(b);
+        if (hostLimit > 0 && all > hostLimit) {
+            hostBytes.addAndGet(-b);
+            BYTES.addAndGet(this, -b);
+            return HOST_FULL;
+        }
+        return ADMITTED;
+    }
+
+    /** Takes back what {@link #admit} counted when e is refused after it (the byte bound): e was not offered. */
+    void unadmit() { RECEIVED.decrementAndGet(this); }
+
+    /** bytes for a message: "12 MB", "1.5 MB" (as the restore's memory refusal). */
+    static String size(long bytes) {
+        return bytes >= 10L << 20 ? (bytes >> 20) + " MB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
+    /** Bytes waiting (not yet taken). */
+    long bytes() { return Math.max(0, bytes); }
 
     /**
      * Queues e, counted in by {@link #admit} (any thread). Returns true when
@@ -79,7 +136,14 @@ final class Mailbox {
     Envelope poll() { return queue.poll(); }
 
     /** An envelope that {@link #poll} returned is being handled (or refused): it no longer counts as waiting. */
-    void taken() { RECEIVED.decrementAndGet(this); }
+    void taken(Envelope e) {
+        RECEIVED.decrementAndGet(this);
+        long b = e.bytes();
+        if (b > 0 && e.bounded()) {
+            BYTES.addAndGet(this, -b);
+            hostBytes.addAndGet(-b);
+        }
+    }
 
     /**
      * Gives the drainer role up (with the role). Returns true when the caller
@@ -111,7 +175,7 @@ final class Mailbox {
         synchronized (this) {
             Envelope e;
             while ((e = queue.poll()) != null) {
-                taken();
+                taken(e);
                 to.accept(e);
             }
         }

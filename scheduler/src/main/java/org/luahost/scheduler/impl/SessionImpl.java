@@ -57,7 +57,7 @@ final class SessionImpl implements Session {
     final SessionOptions options;
     final HomeContext home;
 
-    final Mailbox mailbox = new Mailbox();
+    final Mailbox mailbox;
     final TurnRunner turns;
     final LuaRunner lua;
     final Waits waits;
@@ -91,6 +91,7 @@ final class SessionImpl implements Session {
 
     SessionImpl(HostImpl host, String id, Script script, SessionOptions options, HomeContext home) {
         this.host = host;
+        this.mailbox = new Mailbox(host.mailboxBytes);
         this.id = id;
         this.script = script;
         this.options = new SessionOptions(options);
@@ -124,6 +125,19 @@ final class SessionImpl implements Session {
         if (!mailbox.admit(e, host.options.mailboxLimit())) {
             SessionException x = new SessionException(Kind.OVERLOADED, "the mailbox of session '" + id + "' is full ("
                     + host.options.mailboxLimit() + " messages wait)");
+            e.fail(x);
+            throw x;
+        }
+        int bytes = mailbox.admitBytes(e, options.memoryLimit(), host.mailboxBytesLimit);
+        if (bytes != Mailbox.ADMITTED) {
+            mailbox.unadmit();
+            SessionException x = new SessionException(Kind.OVERLOADED, bytes == Mailbox.FULL
+                    ? "the mailbox of session '" + id + "' is full (" + Mailbox.size(mailbox.bytes()) + " of messages wait, "
+                            + Mailbox.size(e.bytes()) + " more would pass the session's memory limit of "
+                            + Mailbox.size(options.memoryLimit()) + ")"
+                    : "the host's mailboxes are full (" + Mailbox.size(host.mailboxBytes.get()) + " of messages wait in them, "
+                            + Mailbox.size(e.bytes()) + " more would pass the host's bound of "
+                            + Mailbox.size(host.mailboxBytesLimit) + "); session '" + id + "' refused the message");
             e.fail(x);
             throw x;
         }

@@ -18,11 +18,23 @@ final class Subscribers {
     private volatile List<Consumer<Object[]>> list = List.of();
 
     /** Hands a copy of values to every subscriber, on the calling thread. */
-    void push(Object[] values) {
+    void push(Object[] values) { push(values, null); }
+
+    /**
+     * Hands a copy of values to every subscriber, on the calling thread;
+     * afterEach (if not null) runs after each subscriber got it: host.push
+     * charges the turn's work meter there, so a push to many clients reaches
+     * time slices and the CPU budget between two clients (it may end the push
+     * with the budget error: the clients before got it, the others not).
+     */
+    void push(Object[] values, Runnable afterEach) {
         List<Consumer<Object[]>> subs = list;
         if (subs.isEmpty()) return;
         Object[] copy = ValueCopy.copyAll(values, "pushed value");
-        for (Consumer<Object[]> s : subs) s.accept(copy);
+        for (Consumer<Object[]> s : subs) {
+            s.accept(copy);
+            if (afterEach != null) afterEach.run();
+        }
     }
 
     /** Adds a subscriber until the returned handle is closed. */

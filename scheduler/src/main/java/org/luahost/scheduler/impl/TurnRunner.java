@@ -78,7 +78,7 @@ final class TurnRunner {
             if (session.status == SessionImpl.Status.STOPPED
                     || (session.killReason != null && !(e instanceof Envelope.Stop))) {
                 // stopped, or killed: only the STOP the kill queued runs
-                mailbox.taken();
+                mailbox.taken(e);
                 e.fail(session.stoppedError());
                 continue;
             }
@@ -121,7 +121,7 @@ final class TurnRunner {
     /** Takes the state's turn for t, gives t a Lua thread and starts its clock. */
     private void begin(Turn t) {
         session.lua.lockState();
-        session.mailbox.taken();
+        session.mailbox.taken(t.env);
         session.lua.enter(t);
         session.budget.startClock(t);
         t.worker = Thread.currentThread();
@@ -219,6 +219,7 @@ final class TurnRunner {
                     + (c.exportedOnly() ? "exported " : "") + "function '" + LuaString.toJava(c.name()) + "'");
         }
         t.chain = c.chain();
+        session.lua.chargeArrival(t, c.bytes());
         Object[] r = session.lua.invoke(t, f, c.args());
         c.reply().complete(ValueCopy.copyAll(r, "result", resultPurpose(c)));
     }
@@ -252,6 +253,7 @@ final class TurnRunner {
         if (f == null) {
             throw new SessionException(Kind.NO_SUCH_FUNCTION, "session '" + session.id + "' has no function 'on_message'");
         }
+        session.lua.chargeArrival(t, m.bytes());
         Object[] args = m.args();
         Object[] a = new Object[args.length + 1];
         a[0] = m.from();
