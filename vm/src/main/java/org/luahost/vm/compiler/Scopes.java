@@ -123,6 +123,12 @@ abstract class Scopes {
         final List<Integer> upIdx = new ArrayList<>();
         final List<Proto.LocalInfo> localInfos = new ArrayList<>();
         int nextSlot, maxSlot;
+        /**
+         * The slots of the pending temporaries of the expression being compiled (the first npend),
+         * in lua5.4's register order, and one past the highest such slot used (see ExprCompiler.reserveTemp).
+         */
+        int[] pend = new int[8];
+        int npend, maxTemp;
         /** Hidden loop-control variables of the enclosing for loops (they count toward the local limit). */
         int hidden;
         int ntbc;

@@ -53,6 +53,16 @@ public final class Calls {
 
         @Override public int returnTransfer() { return tailTransfer; }
 
+        /**
+         * The frame slots that hold, while this call runs, the values lua5.4 keeps in the
+         * registers between the calling frame's active locals and the called function's
+         * (its {@code "(temporary)"} entries for {@code debug.getlocal}; see {@link Exprs.Temp}),
+         * in register order; null when there are none. Set by the compiler.
+         */
+        public int[] pending;
+
+        @Override public int[] pendingTemps() { return pending; }
+
         @Override public boolean isMulti() { return true; }
         @Override public String varInfo(int i) { return fnInfo; }
         @Override public String calleeNameWhat() { return nameWhat; }
@@ -231,6 +241,12 @@ public final class Calls {
         final boolean pinFn;
         /** The cache of the method's lookup in the object itself (usually a quick proof of absence). */
         final FieldCache own;
+        /**
+         * With {@link #pinFn}: the slot that keeps the method found (and the next one, the object)
+         * while an argument makes a call, as lua5.4's registers do (see {@link Exprs.Temp}); -1: none.
+         * Set by the compiler.
+         */
+        public int tempBase = -1;
 
         public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) { this(line, obj, method, args, lastMulti, false); }
 
@@ -293,7 +309,7 @@ public final class Calls {
             Object o = obj.eval(f);
             Object fv = lookup(f, o);
             LuaThread th = f.thread;
-            if (pinFn) th.pin(fv);
+            if (pinFn) pinned(f, o, fv);
             if (!lastMulti && fv instanceof LuaFunction lf) {
                 switch (args.length) {
                     case 0: f.site = this; return lf.call(th, o);
@@ -309,8 +325,17 @@ public final class Calls {
         public Object[] evalMulti(Frame f) {
             Object o = obj.eval(f);
             Object fv = lookup(f, o);
-            if (pinFn) f.thread.pin(fv);
+            if (pinFn) pinned(f, o, fv);
             return callWith(f, o, fv);
+        }
+
+        /** Pins the method found and keeps it and the object where debug.getlocal finds them (see {@link #tempBase}). */
+        void pinned(Frame f, Object o, Object fv) {
+            f.thread.pin(fv);
+            if (tempBase >= 0) {
+                f.slots[tempBase] = fv;
+                f.slots[tempBase + 1] = o;
+            }
         }
 
         private Object[] callWith(Frame f, Object o, Object fv) {

@@ -43,4 +43,12 @@ public interface Site {
      * them); null elsewhere (the locals are then found by line).
      */
     default int[] returnLocals() { return null; }
+
+    /**
+     * For a call, the frame slots that hold the values lua5.4 keeps in the calling frame's
+     * registers between its active locals and the called function while the call runs
+     * (debug.getlocal's {@code "(temporary)"} entries of a frame making this call), in
+     * register order; null when there are none.
+     */
+    default int[] pendingTemps() { return null; }
 }
