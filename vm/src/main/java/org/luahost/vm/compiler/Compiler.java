@@ -193,9 +193,12 @@ public final class Compiler extends ExprCompiler {
         List<Ast.Stat> stats = b.stats();
         List<Object> labelIds = new ArrayList<>();
         List<Integer> labelPos = new ArrayList<>();
+        if (!nilFlows) prevNil = null;
+        nilFlows = false;
         for (int i = 0; i < stats.size(); i++) {
             Ast.Stat s = stats.get(i);
             if (s instanceof Ast.Label) {
+                prevNil = null;   // a jump target: lua5.4 merges nothing across it
                 // a run of labels is declared last-first, as the reference processes them
                 int j = i;
                 while (j + 1 < stats.size() && stats.get(j + 1) instanceof Ast.Label) j++;
@@ -232,7 +235,25 @@ public final class Compiler extends ExprCompiler {
                 out.add(new Stats.Tbc(tbcLine, v.slot, v.cell, strip ? "(temporary)" : v.name, restBlock, closeLine));
                 break;
             }
-            out.add(stat(s));
+            int[] nil = nilRange(s), prev = prevNil;
+            java.util.TreeSet<Integer> linesBefore = nil != null && prev != null && tracksLines() ? new java.util.TreeSet<>(fs.codeLines) : null;
+            int endBefore = lastStatEnd;
+            nilFlows = s instanceof Ast.Do;   // a 'do' block's first statement follows this one's code directly
+            Stat st = stat(s);
+            nilFlows = false;
+            if (s instanceof Ast.Do) nil = prevNil;   // what its last statement left
+            else if (nil == null && s instanceof Ast.Local && st.hookInstrs == 0) nil = prev;   // a <const> local: no code
+            if (linesBefore != null && (prev[0] <= nil[0] && nil[0] <= prev[1] + 1 || nil[0] <= prev[0] && prev[0] <= nil[1] + 1)) {
+                // lua5.4 merges a LOADNIL into the one just before it when their registers touch: this
+                // statement has no instruction of its own (no line event, no active line, no count)
+                st.mergedNil = true;
+                st.hookInstrs = 0;
+                fs.codeLines.retainAll(linesBefore);
+                lastStatEnd = endBefore;
+                nil = new int[] {Math.min(prev[0], nil[0]), Math.max(prev[1], nil[1])};
+            }
+            prevNil = nil;
+            out.add(st);
         }
         // the block's closing jump, when its line may differ from the last instruction's
         if (jump > 0 && tracksLines() && lastStatEnd != jump) out.add(new HookPoint(jump));
@@ -243,6 +264,25 @@ public final class Compiler extends ExprCompiler {
 
     // ---------------------------------------------------------------- statements
 
+    /**
+     * The registers (here: slots) a statement sets to nil when lua5.4 compiles it to one
+     * LOADNIL and nothing else ({@code local a, b}, {@code local a = nil}, {@code a = nil} for a
+     * local a), else null.
+     */
+    private int[] nilRange(Ast.Stat s) {
+        if (s instanceof Ast.Local l) {
+            for (Ast.Attrib a : l.attribs()) if (a != Ast.Attrib.NONE) return null;
+            if (l.exprs().size() > l.names().size()) return null;
+            for (Ast.Expr e : l.exprs()) if (!(e instanceof Ast.Nil)) return null;
+            return new int[] {fs.nextSlot, fs.nextSlot + l.names().size() - 1};
+        }
+        if (s instanceof Ast.Assign a && a.targets().size() == 1 && a.exprs().size() == 1 && a.exprs().get(0) instanceof Ast.Nil
+                && a.targets().get(0) instanceof Ast.Name n && resolveName(n) instanceof LocalRef r) {
+            return new int[] {r.v().slot, r.v().slot};
+        }
+        return null;
+    }
+
     /** The work meter's charge while compiling a loaded chunk, or null; see {@link #compileMain}. */
     private java.util.function.IntConsumer charge;
     private int statsUncharged;
@@ -250,6 +290,13 @@ public final class Compiler extends ExprCompiler {
 
     /** The line of the jump the block being compiled ends with (a while body's, an if branch's), or 0. */
     private int pendingJump;
+    /**
+     * The registers (slots) the code compiled last set to nil when it is one LOADNIL that a next
+     * one may merge with (see {@link #nilRange}), else null; nilFlows: the block about to be
+     * compiled continues the code before it (a 'do' block).
+     */
+    private int[] prevNil;
+    private boolean nilFlows;
     /** The line of the last instruction of the statement compiled last, or UNKNOWN. */
     private int lastStatEnd = UNKNOWN;
 
@@ -721,17 +768,6 @@ public final class Compiler extends ExprCompiler {
         rn.transfer = transfer;
         rn.locals = openLocals();
         return rn;
-    }
-
-    /** The locals in scope here (debug entries still open), as indices into the function's locals: see Site.returnLocals. */
-    private int[] openLocals() {
-        List<Proto.LocalInfo> li = fs.localInfos;
-        int n = 0;
-        for (Proto.LocalInfo e : li) if (e.endLine() == Integer.MAX_VALUE) n++;
-        int[] r = new int[n];
-        n = 0;
-        for (int i = 0; i < li.size(); i++) if (li.get(i).endLine() == Integer.MAX_VALUE) r[n++] = i;
-        return r;
     }
 
     /**

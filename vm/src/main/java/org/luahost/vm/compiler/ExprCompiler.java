@@ -257,6 +257,7 @@ abstract class ExprCompiler extends HookLines {
         boolean pinFn = Pins.anyMayCall(args, 0);
         Calls.Method x = new Calls.Method(m.line(), selfLine, p[0], m.name().intern(), withTemps(tail(p, args), slots, 0), lastMulti(args), pinFn);
         x.pending = pending;
+        x.scope = strip ? null : openLocals();
         x.tempBase = tempBase;
         return Pins.scope(x, pinFn || p[0] != obj);
     }
@@ -277,6 +278,7 @@ abstract class ExprCompiler extends HookLines {
         args = withTemps(tail(p, args), argSlots, 0);
         Calls.CallBase x = callNode(c, fn, args);
         x.pending = pending;
+        x.scope = strip ? null : openLocals();
         return x;
     }
 
@@ -430,10 +432,15 @@ abstract class ExprCompiler extends HookLines {
         if (b.op() != Ast.BinOpKind.AND && b.op() != Ast.BinOpKind.OR) {   // and/or hold nothing: the left value is the result or dropped
             Expr pl = Pins.held(l, r)[0];
             if (pl != l) {
-                return Pins.scope(binop(b, temp(pl, slot), r), true);
+                return Pins.scope(reload(binop(b, temp(pl, slot), r), slot), true);
             }
         }
-        return binop(b, temp(l, slot), r);
+        return reload(binop(b, temp(l, slot), r), slot);
+    }
+
+    /** An arithmetic or bitwise x whose left operand is kept in slot, reading it back (see {@link Arith.Reload}). */
+    static Expr reload(Expr x, int slot) {
+        return slot >= 0 && x instanceof Arith.Bin bin && !(x instanceof Arith.SubZero) ? new Arith.Reload(bin, slot) : x;
     }
 
     Expr binop(Ast.BinOp b, Expr l, Expr r) {

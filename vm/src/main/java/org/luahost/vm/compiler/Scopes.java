@@ -145,6 +145,17 @@ abstract class Scopes {
 
     // ---------------------------------------------------------------- locals
 
+    /** The locals in scope here (debug entries still open), as indices into the function's locals: see Site.returnLocals. */
+    int[] openLocals() {
+        List<Proto.LocalInfo> li = fs.localInfos;
+        int n = 0;
+        for (Proto.LocalInfo e : li) if (e.endLine() == Integer.MAX_VALUE) n++;
+        int[] r = new int[n];
+        n = 0;
+        for (int i = 0; i < li.size(); i++) if (li.get(i).endLine() == Integer.MAX_VALUE) r[n++] = i;
+        return r;
+    }
+
     Var declareLocal(String name, int line, boolean cell, Ast.Attrib attrib, Ast.Near near) {
         return declareLocal(name, line, cell, attrib, near, null);
     }

@@ -21,7 +21,9 @@ import org.luahost.vm.runtime.Site;
  * value, closing value), a numeric for's with nil values. The reference's
  * unnamed stack slots ({@code "(temporary)"}) are shown for a stripped
  * function, whose locals are listed as such, and inside a hook, where the
- * frame's slots past its active locals are; a Java function's
+ * frame's slots past its active locals are, and for a frame making a call,
+ * where the values pending around the call are (the compiler's
+ * {@code nodes.Exprs.Temp} slots, {@link Site#pendingTemps}); a Java function's
  * stack ({@code "(C temporary)"}) is shown while a hook runs. Runs on the
  * thread that owns the frame.
  */
@@ -208,6 +210,8 @@ public final class Locals {
 
     /** The n-th local (1-based) active at a line, in declaration order; site: the call the frame is making, if any. */
     private static Proto.LocalInfo active(Proto p, int line, Site site, long n) {
+        int[] in = site != null ? site.scopeLocals() : null;
+        if (in != null) return n >= 1 && n <= in.length && in[(int) n - 1] < p.locals.length ? p.locals[in[(int) n - 1]] : null;
         long k = 0;
         int i = 0;
         for (Proto.LocalInfo e : p.locals) {

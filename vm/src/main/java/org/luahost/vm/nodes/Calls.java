@@ -63,14 +63,22 @@ public final class Calls {
 
         @Override public int[] pendingTemps() { return pending; }
 
+        /** See {@link #scopeLocals()}; set by the compiler. */
+        public int[] scope;
+
+        @Override public int[] scopeLocals() { return scope; }
+
         @Override public boolean isMulti() { return true; }
         @Override public String varInfo(int i) { return fnInfo; }
         @Override public String calleeNameWhat() { return nameWhat; }
         @Override public String calleeName() { return name; }
     }
 
+    /** Whether e is pinned (also when kept as a pending temporary, {@link Exprs.Temp}). */
+    static boolean isPin(Expr e) { return e instanceof Pins.Pin || e instanceof Exprs.Temp t && t.e instanceof Pins.Pin; }
+
     static boolean anyPinned(Expr... es) {
-        for (Expr e : es) if (e instanceof Pins.Pin) return true;
+        for (Expr e : es) if (isPin(e)) return true;
         return false;
     }
 
@@ -96,7 +104,7 @@ public final class Calls {
 
         public Call0(int line, Expr fn) { super(line, fn.describe()); this.fn = fn; }
 
-        @Override public boolean pinned() { return fn instanceof Pins.Pin; }
+        @Override public boolean pinned() { return isPin(fn); }
 
         @Override
         public Object eval(Frame f) {
@@ -209,7 +217,7 @@ public final class Calls {
             this.fn = fn; this.args = args; this.lastMulti = lastMulti;
         }
 
-        @Override public boolean pinned() { return fn instanceof Pins.Pin || anyPinned(args); }
+        @Override public boolean pinned() { return isPin(fn) || anyPinned(args); }
 
         @Override
         public Object eval(Frame f) {

@@ -281,6 +281,7 @@ abstract class JitExprs {
                 compare(c);
                 cb.invokestatic(CD_Rt, "bool", MethodTypeDesc.of(CD_Object, CD_boolean));
             }
+            case Arith.Reload r -> expr(r.bin);   // binary() reads a Temp left operand back after the right one
             case Arith.Bitwise bw -> binary(bw, "bitwise");
             case Arith.Add a -> binary(a, "add");
             case Arith.Sub a -> binary(a, "sub");
@@ -397,6 +398,8 @@ abstract class JitExprs {
         expr(b.b);
         int y = temp();
         cb.astore(y);
+        // a pending temporary: debug.setlocal may have changed it while the right operand called (Arith.Reload)
+        if (b.a instanceof Exprs.Temp t) { loadSlot(t.slot); cb.astore(x); }
         cb.aload(x).aload(y).aload(fLocal);
         constant(b, desc(Arith.Bin.class));
         cb.invokestatic(CD_Rt, helper, MethodTypeDesc.of(CD_Object, CD_Object, CD_Object, CD_Frame, desc(Arith.Bin.class)));
