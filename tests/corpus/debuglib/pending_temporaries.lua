@@ -80,7 +80,7 @@ local function k()
   return 20
 end
 local function g2(a, b) local r = (a + 1) + k() return r end
-g2(0, 0)
+print(g2(0, 0))
 
 -- seen from a hook while the caller waits
 local function m() return 1 end
