@@ -111,6 +111,7 @@ public final class Compiler extends ExprCompiler {
         closeBlockScope(body.block().endLine(), true);
         p.body = b;
         p.frameSize = fs.maxSlot;
+        p.slotCount = Math.max(fs.maxSlot, fs.maxTemp);
         int nu = fs.upNames.size();
         // kept even when stripped: a stripped function dumped again needs them to resolve its names (debug.getupvalue hides them)
         p.upvalNames = fs.upNames.toArray(new String[0]);
@@ -192,9 +193,12 @@ public final class Compiler extends ExprCompiler {
         List<Ast.Stat> stats = b.stats();
         List<Object> labelIds = new ArrayList<>();
         List<Integer> labelPos = new ArrayList<>();
+        if (!nilFlows) prevNil = null;
+        nilFlows = false;
         for (int i = 0; i < stats.size(); i++) {
             Ast.Stat s = stats.get(i);
             if (s instanceof Ast.Label) {
+                prevNil = null;   // a jump target: lua5.4 merges nothing across it
                 // a run of labels is declared last-first, as the reference processes them
                 int j = i;
                 while (j + 1 < stats.size() && stats.get(j + 1) instanceof Ast.Label) j++;
@@ -231,7 +235,25 @@ public final class Compiler extends ExprCompiler {
                 out.add(new Stats.Tbc(tbcLine, v.slot, v.cell, strip ? "(temporary)" : v.name, restBlock, closeLine));
                 break;
             }
-            out.add(stat(s));
+            int[] nil = nilRange(s), prev = prevNil;
+            java.util.TreeSet<Integer> linesBefore = nil != null && prev != null && tracksLines() ? new java.util.TreeSet<>(fs.codeLines) : null;
+            int endBefore = lastStatEnd;
+            nilFlows = s instanceof Ast.Do;   // a 'do' block's first statement follows this one's code directly
+            Stat st = stat(s);
+            nilFlows = false;
+            if (s instanceof Ast.Do) nil = prevNil;   // what its last statement left
+            else if (nil == null && s instanceof Ast.Local && st.hookInstrs == 0) nil = prev;   // a <const> local: no code
+            if (linesBefore != null && (prev[0] <= nil[0] && nil[0] <= prev[1] + 1 || nil[0] <= prev[0] && prev[0] <= nil[1] + 1)) {
+                // lua5.4 merges a LOADNIL into the one just before it when their registers touch: this
+                // statement has no instruction of its own (no line event, no active line, no count)
+                st.mergedNil = true;
+                st.hookInstrs = 0;
+                fs.codeLines.retainAll(linesBefore);
+                lastStatEnd = endBefore;
+                nil = new int[] {Math.min(prev[0], nil[0]), Math.max(prev[1], nil[1])};
+            }
+            prevNil = nil;
+            out.add(st);
         }
         // the block's closing jump, when its line may differ from the last instruction's
         if (jump > 0 && tracksLines() && lastStatEnd != jump) out.add(new HookPoint(jump));
@@ -242,6 +264,25 @@ public final class Compiler extends ExprCompiler {
 
     // ---------------------------------------------------------------- statements
 
+    /**
+     * The registers (here: slots) a statement sets to nil when lua5.4 compiles it to one
+     * LOADNIL and nothing else ({@code local a, b}, {@code local a = nil}, {@code a = nil} for a
+     * local a), else null.
+     */
+    private int[] nilRange(Ast.Stat s) {
+        if (s instanceof Ast.Local l) {
+            for (Ast.Attrib a : l.attribs()) if (a != Ast.Attrib.NONE) return null;
+            if (l.exprs().size() > l.names().size()) return null;
+            for (Ast.Expr e : l.exprs()) if (!(e instanceof Ast.Nil)) return null;
+            return new int[] {fs.nextSlot, fs.nextSlot + l.names().size() - 1};
+        }
+        if (s instanceof Ast.Assign a && a.targets().size() == 1 && a.exprs().size() == 1 && a.exprs().get(0) instanceof Ast.Nil
+                && a.targets().get(0) instanceof Ast.Name n && resolveName(n) instanceof LocalRef r) {
+            return new int[] {r.v().slot, r.v().slot};
+        }
+        return null;
+    }
+
     /** The work meter's charge while compiling a loaded chunk, or null; see {@link #compileMain}. */
     private java.util.function.IntConsumer charge;
     private int statsUncharged;
@@ -249,6 +290,13 @@ public final class Compiler extends ExprCompiler {
 
     /** The line of the jump the block being compiled ends with (a while body's, an if branch's), or 0. */
     private int pendingJump;
+    /**
+     * The registers (slots) the code compiled last set to nil when it is one LOADNIL that a next
+     * one may merge with (see {@link #nilRange}), else null; nilFlows: the block about to be
+     * compiled continues the code before it (a 'do' block).
+     */
+    private int[] prevNil;
+    private boolean nilFlows;
     /** The line of the last instruction of the statement compiled last, or UNKNOWN. */
     private int lastStatEnd = UNKNOWN;
 
@@ -354,7 +402,10 @@ public final class Compiler extends ExprCompiler {
     private Stat local(Ast.Local part, Ast.Local l) {
         List<String> names = part.names();
         int n = names.size();
-        Expr[] exprs = exprs(part.exprs());
+        int mark = fs.npend;
+        int[] tempSlots = new int[part.exprs().size()];
+        Expr[] exprs = listWithTemps(part.exprs(), tempSlots);   // pending temporaries (D12; see ExprCompiler)
+        fs.npend = mark;
         int adjust = line(l, 0);   // missing values are set to nil after the last one
         if (exprs.length == 0) reach(adjust);
         else if (exprs.length < n && !exprs[exprs.length - 1].isMulti()) exprs[exprs.length - 1] = post(exprs[exprs.length - 1], adjust);
@@ -373,7 +424,7 @@ public final class Compiler extends ExprCompiler {
         boolean[] cells = new boolean[n];
         for (int i = 0; i < n; i++) { slots[i] = vars[i].slot; cells[i] = vars[i].cell; }
         Expr[] p = Pins.held(exprs);
-        return Pins.scope(new Stats.LocalMulti(l.line(), slots, cells, p), p != exprs);
+        return Pins.scope(new Stats.LocalMulti(l.line(), slots, cells, withTemps(p, tempSlots, 0)), p != exprs);
     }
 
     private Stat assign(Ast.Assign a) {
@@ -392,8 +443,15 @@ public final class Compiler extends ExprCompiler {
             Ast.Index ix = (Ast.Index) t;
             Expr obj = expr(ix.obj());
             Expr key = expr(ix.key());
+            // pending temporaries (D12): a table and a key that lua5.4 holds in registers while the value calls
+            int mark = fs.npend;
+            boolean calls = hasCall(a.exprs().get(0));
+            int objSlot = reserveTempIf(calls && !Stats.lateObj(obj, key));
+            int keySlot = reserveTempIf(calls && !Stats.lateKey(key) && !(key instanceof Exprs.Const));
+            Expr v = post(expr(a.exprs().get(0)), line(a, 0));
+            fs.npend = mark;
             // the store is emitted once the values are read: its errors are on that line
-            return setIndex(a.line(), storeLine(a), obj, key, post(expr(a.exprs().get(0)), line(a, 0)));
+            return setIndex(a.line(), storeLine(a), obj, key, v, objSlot, keySlot);
         }
         Stats.Target[] targets = new Stats.Target[ts.size()];
         for (int i = 0; i < ts.size(); i++) {
@@ -412,12 +470,22 @@ public final class Compiler extends ExprCompiler {
             }
         }
         Stats.IndexTarget.resolveConflicts(targets);   // lparser's check_conflict
-        Expr[] values = exprs(a.exprs());
+        // pending temporaries (D12) of the values, when no target holds a register of its own before them
+        boolean plain = true;
+        for (Ast.Expr t : ts) {
+            if (t instanceof Ast.Index ix && !(ix.obj() instanceof Ast.Name on && resolveName(on) instanceof LocalRef
+                    && (constValue(ix.key()) != null || ix.key() instanceof Ast.Name kn && resolveName(kn) instanceof LocalRef))) plain = false;
+        }
+        int mark = fs.npend;
+        int[] tempSlots = new int[a.exprs().size()];
+        Expr[] values = plain ? listWithTemps(a.exprs(), tempSlots) : exprs(a.exprs());
+        if (!plain) java.util.Arrays.fill(tempSlots, -1);
+        fs.npend = mark;
         values[values.length - 1] = post(values[values.length - 1], line(a, 0));   // the stores
         Expr[] p = Pins.held(values);
         // the tables and keys of index targets are evaluated first: pinned when a value may call (see Pins)
         boolean pinTargets = Pins.anyMayCall(values, 0);
-        return Pins.scope(new Stats.MultiAssign(a.line(), targets, p, pinTargets), pinTargets || p != values);
+        return Pins.scope(new Stats.MultiAssign(a.line(), targets, withTemps(p, tempSlots, 0), pinTargets), pinTargets || p != values);
     }
 
     /** The line of an assignment's stores: where its expression list ends. */
@@ -426,11 +494,15 @@ public final class Compiler extends ExprCompiler {
     }
 
     /** obj[key] = v: the table and key, when evaluated before v, pinned while v may call (see {@link Pins}). */
-    private static Stat setIndex(int line, int siteLine, Expr obj, Expr key, Expr v) {
+    private static Stat setIndex(int line, int siteLine, Expr obj, Expr key, Expr v) { return setIndex(line, siteLine, obj, key, v, -1, -1); }
+
+    /** objSlot, keySlot: where the table and the key wait while v calls (pending temporaries, D12), or -1. */
+    private static Stat setIndex(int line, int siteLine, Expr obj, Expr key, Expr v, int objSlot, int keySlot) {
         boolean lateObj = Stats.lateObj(obj, key), lateKey = Stats.lateKey(key);
         Expr[] p = Pins.held(lateObj ? null : obj, lateKey ? null : key, v);
         Expr o = lateObj ? obj : p[0], k = lateKey ? key : p[1];
-        return Pins.scope(new Stats.SetIndex(line, siteLine, o, k, v), o != obj || k != key);
+        boolean pinned = o != obj || k != key;
+        return Pins.scope(new Stats.SetIndex(line, siteLine, temp(o, objSlot), temp(k, keySlot), v), pinned);
     }
 
     private Stat assignTo(Ref r, Expr v, int line) {
@@ -660,14 +732,18 @@ public final class Compiler extends ExprCompiler {
                 Calls.CallBase call = callNode(c);
                 restore(saved);   // the call's parts are compiled again below, in the marks' order
                 call.liveSlots = fs.nextSlot;
+                int mark = fs.npend;
                 Expr fn = expr(c.fn());
-                Expr[] args = exprs(c.args());
+                int fnSlot = reserveTempIf(hasCall(c.args(), 0));   // pending temporaries (D12), as callNode has them
+                int[] argSlots = new int[c.args().size()];
+                Expr[] args = listWithTemps(c.args(), argSlots);
+                fs.npend = mark;
                 if (args.length == 0) fn = post(fn, c.line());   // the tail call, on the call's line
                 else args[args.length - 1] = post(args[args.length - 1], c.line());
                 Expr[] p = Pins.held(prepend(fn, args));
-                args = tail(p, args);
+                args = withTemps(tail(p, args), argSlots, 0);
                 call.tailTransfer = returnTransfer(es);
-                return new Stats.ReturnTail(r.line(), call, p[0], args, lastMulti(args), null, null);
+                return new Stats.ReturnTail(r.line(), call, temp(p[0], fnSlot), args, lastMulti(args), null, null);
             }
             if (e instanceof Ast.MethodCall m) {
                 Calls.Method call = (Calls.Method) Pins.unscoped(expr(m));
@@ -676,7 +752,10 @@ public final class Compiler extends ExprCompiler {
             }
         }
         int transfer = returnTransfer(es);
-        Expr[] exprs = exprs(es);
+        int mark = fs.npend;
+        int[] tempSlots = new int[es.size()];
+        Expr[] exprs = listWithTemps(es, tempSlots);   // pending temporaries (D12; see ExprCompiler)
+        fs.npend = mark;
         exprs[exprs.length - 1] = post(exprs[exprs.length - 1], line(r, 0));   // the return instruction
         if (exprs.length == 1 && !exprs[0].isMulti()) {
             Stats.Return1 r1 = new Stats.Return1(r.line(), exprs[0]);
@@ -684,22 +763,11 @@ public final class Compiler extends ExprCompiler {
             r1.locals = openLocals();
             return r1;
         }
-        Expr[] p = Pins.held(exprs);   // the function's return drops these pins
+        Expr[] p = withTemps(Pins.held(exprs), tempSlots, 0);   // the function's return drops these pins
         Stats.ReturnN rn = new Stats.ReturnN(r.line(), p, lastMulti(p));
         rn.transfer = transfer;
         rn.locals = openLocals();
         return rn;
-    }
-
-    /** The locals in scope here (debug entries still open), as indices into the function's locals: see Site.returnLocals. */
-    private int[] openLocals() {
-        List<Proto.LocalInfo> li = fs.localInfos;
-        int n = 0;
-        for (Proto.LocalInfo e : li) if (e.endLine() == Integer.MAX_VALUE) n++;
-        int[] r = new int[n];
-        n = 0;
-        for (int i = 0; i < li.size(); i++) if (li.get(i).endLine() == Integer.MAX_VALUE) r[n++] = i;
-        return r;
     }
 
     /**

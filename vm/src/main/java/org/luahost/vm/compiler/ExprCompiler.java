@@ -59,6 +59,100 @@ abstract class ExprCompiler extends HookLines {
                 || (e instanceof Exprs.CellLocal c && c.name.equals("_ENV"));
     }
 
+    // ---------------------------------------------------------------- pending temporaries (D12)
+
+    // While a part of an expression makes a call, lua5.4 keeps the values of the earlier parts
+    // that the operation still needs in registers past the active locals, where debug.getlocal
+    // shows them as "(temporary)" to the callee and its hooks. The compiler gives each such part
+    // a frame slot above the locals (an Exprs.Temp stores its value there) and tells each call the
+    // slots pending around it (Calls.CallBase.pending), in lua5.4's register order. A part is
+    // kept only when a later part contains a call, so other code is unchanged; which parts take a
+    // register follows lua5.4 (learnt by running it with getlocal probes): every part of a call,
+    // an expression list or a concatenation, a table being built and its positional items (50 at
+    // most: then they are stored), a method and its object, and an operand of arithmetic or a
+    // comparison unless it is a local or a constant.
+
+    /** Whether evaluating e makes a call (outside the functions it defines). */
+    static boolean hasCall(Ast.Expr e) {
+        if (e instanceof Ast.Call || e instanceof Ast.MethodCall) return true;
+        if (e instanceof Ast.BinOp b) return hasCall(b.left()) || hasCall(b.right());
+        if (e instanceof Ast.UnOp u) return hasCall(u.operand());
+        if (e instanceof Ast.Index ix) return hasCall(ix.obj()) || hasCall(ix.key());
+        if (e instanceof Ast.Paren p) return hasCall(p.expr());
+        if (e instanceof Ast.Table t) {
+            for (Ast.Field f : t.fields()) {
+                if (f instanceof Ast.PosField pf && hasCall(pf.value())) return true;
+                if (f instanceof Ast.NamedField nf && hasCall(nf.value())) return true;
+                if (f instanceof Ast.KeyedField kf && (hasCall(kf.key()) || hasCall(kf.value()))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any of es[from..] makes a call. */
+    static boolean hasCall(List<Ast.Expr> es, int from) {
+        for (int i = from; i < es.size(); i++) if (hasCall(es.get(i))) return true;
+        return false;
+    }
+
+    /** Whether any of fields[from..] makes a call. */
+    static boolean laterCall(List<Ast.Field> fields, int from) {
+        for (int i = from; i < fields.size(); i++) {
+            Ast.Field f = fields.get(i);
+            Ast.Expr v = f instanceof Ast.PosField p ? p.value() : f instanceof Ast.NamedField nf ? nf.value() : ((Ast.KeyedField) f).value();
+            if (hasCall(v) || f instanceof Ast.KeyedField kf && hasCall(kf.key())) return true;
+        }
+        return false;
+    }
+
+    /** The slot of a new pending temporary, past the locals and the temporaries already pending. */
+    int reserveTemp() {
+        if (fs.npend == fs.pend.length) fs.pend = java.util.Arrays.copyOf(fs.pend, fs.npend * 2);
+        int s = fs.npend == 0 ? fs.nextSlot : Math.max(fs.pend[fs.npend - 1] + 1, fs.nextSlot);
+        fs.pend[fs.npend++] = s;
+        if (s + 1 > fs.maxTemp) fs.maxTemp = s + 1;
+        return s;
+    }
+
+    /** A slot for a pending temporary when later parts make a call (see {@link #reserveTemp}), else -1. */
+    int reserveTempIf(boolean later) { return later ? reserveTemp() : -1; }
+
+    /** The pending temporaries now, for a call compiled here ({@link Calls.CallBase#pending}); null when none. */
+    int[] pendingNow() { return fs.npend == 0 ? null : java.util.Arrays.copyOf(fs.pend, fs.npend); }
+
+    /** e kept in slot (see {@link Exprs.Temp}), or e itself when slot is -1. */
+    static Expr temp(Expr e, int slot) { return slot < 0 ? e : new Exprs.Temp(e, slot); }
+
+    /** Whether lua5.4 uses operand e of a binary operator in place (a local, or a constant it may take as one). */
+    boolean inPlace(Ast.BinOpKind op, Ast.Expr e) {
+        while (e instanceof Ast.Paren p) e = p.expr();
+        if (e instanceof Ast.Name n && resolveName(n) instanceof LocalRef) return true;
+        if (!(constValue(e) instanceof Object[] c)) return false;
+        if (op == Ast.BinOpKind.EQ || op == Ast.BinOpKind.NE) return true;
+        return c[0] instanceof Long || c[0] instanceof Double;
+    }
+
+    /** The temporaries of a value list evaluated into consecutive registers: es compiled, each kept while a later one calls. */
+    Expr[] listWithTemps(List<Ast.Expr> es, int[] slots) {
+        Expr[] r = new Expr[es.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = expr(es.get(i));
+            slots[i] = reserveTempIf(hasCall(es, i + 1));
+        }
+        return r;
+    }
+
+    /** Wraps each es[i] whose slot is set in a Temp (after pins: a Temp stores what its part gives). */
+    static Expr[] withTemps(Expr[] es, int[] slots, int from) {
+        Expr[] out = es;
+        for (int i = 0; i < es.length; i++) {
+            if (slots[from + i] < 0) continue;
+            if (out == es) out = es.clone();
+            out[i] = temp(es[i], slots[from + i]);
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- expressions
 
     Expr[] exprs(List<Ast.Expr> es) {
@@ -134,32 +228,61 @@ abstract class ExprCompiler extends HookLines {
         if (ks != null) return new Exprs.Field(ix.line(), post(obj, at), ks.intern(), isEnv(obj));
         long ki = ix.key() instanceof Ast.Int i ? i.value() : kc != null && kc[0] instanceof Long l ? l : -1;
         String keyName = ki >= 0 && ki <= 255 ? "integer index" : "?";
-        Expr[] p = Pins.held(obj, post(expr(ix.key()), at));
-        return Pins.scope(new Exprs.Index(ix.line(), p[0], p[1], keyName), p[0] != obj);
+        int mark = fs.npend;
+        // the table waits in a register while the key calls, unless it is a local (or an upvalue, loaded after the key)
+        Ast.Expr o = ix.obj();
+        while (o instanceof Ast.Paren pe) o = pe.expr();
+        boolean inReg = !(o instanceof Ast.Name nm2 && !(resolveName(nm2) instanceof GlobalRef));
+        int slot = reserveTempIf(inReg && hasCall(ix.key()));
+        Expr key = post(expr(ix.key()), at);
+        fs.npend = mark;
+        Expr[] p = Pins.held(obj, key);
+        return Pins.scope(new Exprs.Index(ix.line(), temp(p[0], slot), p[1], keyName), p[0] != obj);
     }
 
     /** obj:name(args): the object is pinned while a later argument may call (see {@link Pins}), and so is the method found. */
     Expr method(Ast.MethodCall m) {
         int selfLine = line(m, 1) > 0 ? line(m, 1) : m.line();
         Expr obj = post(expr(m.obj()), line(m, 1));   // SELF, on the method name's line
-        Expr[] args = exprs(m.args());
+        int[] pending = pendingNow();
+        int mark = fs.npend;
+        int tempBase = reserveTempIf(hasCall(m.args(), 0));
+        if (tempBase >= 0) reserveTemp();   // the object, after the method
+        int[] slots = new int[m.args().size()];
+        Expr[] args = listWithTemps(m.args(), slots);
+        fs.npend = mark;
         if (args.length == 0) obj = post(obj, m.line());
         else args[args.length - 1] = post(args[args.length - 1], m.line());
         Expr[] p = Pins.held(prepend(obj, args));
         boolean pinFn = Pins.anyMayCall(args, 0);
-        Expr x = new Calls.Method(m.line(), selfLine, p[0], m.name().intern(), tail(p, args), lastMulti(args), pinFn);
+        Calls.Method x = new Calls.Method(m.line(), selfLine, p[0], m.name().intern(), withTemps(tail(p, args), slots, 0), lastMulti(args), pinFn);
+        x.pending = pending;
+        x.scope = strip ? null : openLocals();
+        x.tempBase = tempBase;
         return Pins.scope(x, pinFn || p[0] != obj);
     }
 
     /** The call node of c, unscoped (for a tail call, whose pins the function's return drops). */
     Calls.CallBase callNode(Ast.Call c) {
+        int[] pending = pendingNow();
+        int mark = fs.npend;
         Expr fn = expr(c.fn());
-        Expr[] args = exprs(c.args());
+        int fnSlot = reserveTempIf(hasCall(c.args(), 0));
+        int[] argSlots = new int[c.args().size()];
+        Expr[] args = listWithTemps(c.args(), argSlots);
+        fs.npend = mark;
         if (args.length == 0) fn = post(fn, c.line());   // the call, on the line where its expression starts
         else args[args.length - 1] = post(args[args.length - 1], c.line());
         Expr[] p = Pins.held(prepend(fn, args));
-        fn = p[0];
-        args = tail(p, args);
+        fn = temp(p[0], fnSlot);
+        args = withTemps(tail(p, args), argSlots, 0);
+        Calls.CallBase x = callNode(c, fn, args);
+        x.pending = pending;
+        x.scope = strip ? null : openLocals();
+        return x;
+    }
+
+    private static Calls.CallBase callNode(Ast.Call c, Expr fn, Expr[] args) {
         boolean multi = lastMulti(args);
         if (!multi) {
             switch (args.length) {
@@ -199,21 +322,37 @@ abstract class ExprCompiler extends HookLines {
         List<Expr> keys = new ArrayList<>();
         List<Expr> vals = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
-        for (Ast.Field f : t.fields()) {
+        // pending temporaries (D12): the table, and the positional items not yet stored (50 at most)
+        int mark = fs.npend;
+        List<Ast.Field> fields = t.fields();
+        int tempSelf = reserveTempIf(hasCall(t));
+        int selfMark = fs.npend, tostore = 0;
+        List<Integer> itemSlots = new ArrayList<>();
+        List<Integer> keySlots = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Ast.Field f = fields.get(i);
+            if (tostore == 50) { fs.npend = selfMark; tostore = 0; }   // lua5.4's SETLIST stores them
             if (f instanceof Ast.PosField p) {
                 order.add(items.size());
                 items.add(expr(p.value()));
+                itemSlots.add(reserveTempIf(laterCall(fields, i + 1)));
+                tostore++;
             } else if (f instanceof Ast.NamedField nf) {
                 order.add(~keys.size());
                 keys.add(new Exprs.Const(t.line(), nf.name().intern()));
+                keySlots.add(-1);
                 vals.add(post(expr(nf.value()), line(nf.value(), 0)));   // stored once parsed
             } else {
                 Ast.KeyedField kf = (Ast.KeyedField) f;
                 order.add(~keys.size());
+                int kmark = fs.npend;
                 keys.add(expr(kf.key()));
+                keySlots.add(reserveTempIf(!inPlace(Ast.BinOpKind.EQ, kf.key()) && hasCall(kf.value())));
                 vals.add(post(expr(kf.value()), line(kf.value(), 0)));
+                fs.npend = kmark;
             }
         }
+        fs.npend = mark;
         if (!items.isEmpty() && !order.isEmpty()) {   // the last SETLIST, at the '}'
             int o = order.getLast();
             if (o >= 0) items.set(o, post(items.get(o), line(t, 2)));
@@ -242,8 +381,12 @@ abstract class ExprCompiler extends HookLines {
                 }
             }
         }
-        Expr x = new Exprs.Table(t.line(), items.toArray(new Expr[0]), keys.toArray(new Expr[0]), vals.toArray(new Expr[0]),
+        for (int i = 0; i < items.size(); i++) items.set(i, temp(items.get(i), itemSlots.get(i)));
+        for (int i = 0; i < keys.size(); i++) keys.set(i, temp(keys.get(i), keySlots.get(i)));
+        Exprs.Table x0 = new Exprs.Table(t.line(), items.toArray(new Expr[0]), keys.toArray(new Expr[0]), vals.toArray(new Expr[0]),
                 order.stream().mapToInt(Integer::intValue).toArray(), lastMulti, pinSelf);
+        if (pinSelf) x0.tempSelf = tempSelf;
+        Expr x = x0;
         if (newMark) x = new HookMark(line(t, 1), x, false);
         return Pins.scope(x, pinSelf);
     }
@@ -254,20 +397,31 @@ abstract class ExprCompiler extends HookLines {
         // constfolding: arithmetic on numerals is a constant, with no instruction (nor line event) of its own
         if (arithmetic(b.op()) && constValue(b) instanceof Object[] c) return load(b, new Exprs.Const(b.line(), c[0]));
         if (b.op() == Ast.BinOpKind.CONCAT) {
+            List<Ast.Expr> asts = new ArrayList<>();
+            flattenConcat(b, asts);
             List<Expr> parts = new ArrayList<>();
-            flattenConcat(b, parts);
+            int mark = fs.npend;
+            int[] slots = new int[asts.size()];
+            for (int i = 0; i < slots.length; i++) {
+                parts.add(expr(asts.get(i)));
+                slots[i] = reserveTempIf(hasCall(asts, i + 1));
+            }
+            fs.npend = mark;
             Ast.BinOp lastOp = b;
             for (Ast.BinOp r; (r = concatOperand(lastOp.right())) != null; ) lastOp = r;
             // lua5.4 merges the chain into one CONCAT instruction, on the last operator's line:
             // its hook event and its errors (the first operator's line for neither)
             parts.set(parts.size() - 1, post(parts.getLast(), lastOp.line()));
             Expr[] ps = parts.toArray(new Expr[0]), p = Pins.held(ps);
-            return Pins.scope(new Exprs.Concat(lastOp.line(), p), p != ps);
+            return Pins.scope(new Exprs.Concat(lastOp.line(), withTemps(p, slots, 0)), p != ps);
         }
         boolean logic = b.op() == Ast.BinOpKind.AND || b.op() == Ast.BinOpKind.OR;
         Expr l = expr(b.left());
         if (logic) l = post(l, b.line());   // the test of the left operand, once the operator is read
+        int mark = fs.npend;
+        int slot = reserveTempIf(!logic && !inPlace(b.op(), b.left()) && hasCall(b.right()));
         Expr r = expr(b.right());
+        fs.npend = mark;
         if (logic) {
             if (tracksLines()) cur = UNKNOWN;   // which instruction ran last depends on the branch
         } else {
@@ -278,10 +432,15 @@ abstract class ExprCompiler extends HookLines {
         if (b.op() != Ast.BinOpKind.AND && b.op() != Ast.BinOpKind.OR) {   // and/or hold nothing: the left value is the result or dropped
             Expr pl = Pins.held(l, r)[0];
             if (pl != l) {
-                return Pins.scope(binop(b, pl, r), true);
+                return Pins.scope(reload(binop(b, temp(pl, slot), r), slot), true);
             }
         }
-        return binop(b, l, r);
+        return reload(binop(b, temp(l, slot), r), slot);
+    }
+
+    /** An arithmetic or bitwise x whose left operand is kept in slot, reading it back (see {@link Arith.Reload}). */
+    static Expr reload(Expr x, int slot) {
+        return slot >= 0 && x instanceof Arith.Bin bin && !(x instanceof Arith.SubZero) ? new Arith.Reload(bin, slot) : x;
     }
 
     Expr binop(Ast.BinOp b, Expr l, Expr r) {
@@ -392,13 +551,13 @@ abstract class ExprCompiler extends HookLines {
      * '..' in parentheses, as lua5.4's code generator merges it ('a .. (b .. c)' is one CONCAT
      * of three values; '(a .. b) .. c' is two).
      */
-    void flattenConcat(Ast.Expr e, List<Expr> out) {
+    void flattenConcat(Ast.Expr e, List<Ast.Expr> out) {
         if (e instanceof Ast.BinOp b && b.op() == Ast.BinOpKind.CONCAT) {
-            out.add(expr(b.left()));
+            out.add(b.left());
             Ast.BinOp r = concatOperand(b.right());
             flattenConcat(r != null ? r : b.right(), out);
         } else {
-            out.add(expr(e));
+            out.add(e);
         }
     }
 

@@ -123,6 +123,12 @@ abstract class Scopes {
         final List<Integer> upIdx = new ArrayList<>();
         final List<Proto.LocalInfo> localInfos = new ArrayList<>();
         int nextSlot, maxSlot;
+        /**
+         * The slots of the pending temporaries of the expression being compiled (the first npend),
+         * in lua5.4's register order, and one past the highest such slot used (see ExprCompiler.reserveTemp).
+         */
+        int[] pend = new int[8];
+        int npend, maxTemp;
         /** Hidden loop-control variables of the enclosing for loops (they count toward the local limit). */
         int hidden;
         int ntbc;
@@ -138,6 +144,17 @@ abstract class Scopes {
     }
 
     // ---------------------------------------------------------------- locals
+
+    /** The locals in scope here (debug entries still open), as indices into the function's locals: see Site.returnLocals. */
+    int[] openLocals() {
+        List<Proto.LocalInfo> li = fs.localInfos;
+        int n = 0;
+        for (Proto.LocalInfo e : li) if (e.endLine() == Integer.MAX_VALUE) n++;
+        int[] r = new int[n];
+        n = 0;
+        for (int i = 0; i < li.size(); i++) if (li.get(i).endLine() == Integer.MAX_VALUE) r[n++] = i;
+        return r;
+    }
 
     Var declareLocal(String name, int line, boolean cell, Ast.Attrib attrib, Ast.Near near) {
         return declareLocal(name, line, cell, attrib, near, null);

@@ -330,7 +330,7 @@ public final class DebugHook implements LuaThread.Hook {
 
     /** The statements that have no code on their own line: do ... end (a Block) and repeat (its body's lines come first). */
     private static boolean hasCode(Site s) {
-        return !(s instanceof Block) && !(s instanceof Stats.Repeat);
+        return !(s instanceof Block) && !(s instanceof Stats.Repeat) && !(s instanceof Stat st && st.mergedNil);
     }
 
     /** The line a line event passes: none (nil) in a stripped function, whose nodes have line 0, as in the reference. */

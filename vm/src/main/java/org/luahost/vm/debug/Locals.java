@@ -21,7 +21,9 @@ import org.luahost.vm.runtime.Site;
  * value, closing value), a numeric for's with nil values. The reference's
  * unnamed stack slots ({@code "(temporary)"}) are shown for a stripped
  * function, whose locals are listed as such, and inside a hook, where the
- * frame's slots past its active locals are; a Java function's
+ * frame's slots past its active locals are, and for a frame making a call,
+ * where the values pending around the call are (the compiler's
+ * {@code nodes.Exprs.Temp} slots, {@link Site#pendingTemps}); a Java function's
  * stack ({@code "(C temporary)"}) is shown while a hook runs. Runs on the
  * thread that owns the frame.
  */
@@ -73,7 +75,7 @@ public final class Locals {
         // a stripped function has no lines (its nodes have line 0): its locals are all listed, unnamed
         Proto.LocalInfo e = p.stripped ? (n <= p.locals.length ? p.locals[(int) n - 1] : null)
                 : atReturn ? named : active(p, f.currentLine(), f.site, n);
-        if (e == null) return p.stripped ? null : temporary(p, f, n);
+        if (e == null) return p.stripped ? null : f.site != null && f.site.pendingTemps() != null ? pending(p, f, n) : temporary(p, f, n);
         Object v = null;
         if (e.slot() >= 0 && f.slots != null && e.slot() < f.slots.length) {
             v = f.slots[e.slot()];
@@ -133,6 +135,22 @@ public final class Locals {
         return new Local("(temporary)", v, null, TEMPORARY - (int) s);
     }
 
+    /**
+     * A frame making a call (its site): the entries past the active locals are the values
+     * pending around the call (D12: the left operand of {@code (a + 1) + f()}, the function and
+     * earlier arguments of {@code g(x, f())}, a table being built), as lua5.4 lists the
+     * registers below the called function. Null past them.
+     */
+    private static Local pending(Proto p, Frame f, long n) {
+        int[] slots = f.site.pendingTemps();
+        int line = f.currentLine();
+        long k = 0;
+        while (active(p, line, f.site, k + 1) != null) k++;
+        if (n <= k || n - k > slots.length) return null;
+        int s = slots[(int) (n - k - 1)];
+        return new Local("(temporary)", s < f.slots.length ? f.slots[s] : null, null, TEMPORARY - s);
+    }
+
     /** {@link Local#vararg} of a {@code "(temporary)"} slot s: TEMPORARY - s. */
     private static final int TEMPORARY = -2;
 
@@ -148,7 +166,7 @@ public final class Locals {
         if (l.info() == null && l.vararg() <= TEMPORARY) {
             // a dead slot (a Cell there belongs to a closure that keeps it); past the slots, nothing to keep
             int s = TEMPORARY - l.vararg();
-            if (s < f.closure.proto.frameSize && s < f.slots.length) f.slots[s] = v;
+            if (s < f.closure.proto.slotCount && s < f.slots.length) f.slots[s] = v;
             return;
         }
         if (l.info() == null) {
@@ -192,6 +210,8 @@ public final class Locals {
 
     /** The n-th local (1-based) active at a line, in declaration order; site: the call the frame is making, if any. */
     private static Proto.LocalInfo active(Proto p, int line, Site site, long n) {
+        int[] in = site != null ? site.scopeLocals() : null;
+        if (in != null) return n >= 1 && n <= in.length && in[(int) n - 1] < p.locals.length ? p.locals[in[(int) n - 1]] : null;
         long k = 0;
         int i = 0;
         for (Proto.LocalInfo e : p.locals) {

@@ -355,7 +355,9 @@ public final class IoLib {
         }
         FileChannel ch = FileChannel.open(p, opts);
         long pos = m == 'a' && !plus ? ch.size() : 0;
-        return newFile(st, LuaFile.file(ch, canRead, canWrite, m == 'a', pos, st.dirty));
+        LuaFile f = LuaFile.file(ch, canRead, canWrite, m == 'a', pos, st.dirty);
+        if (!canWrite && java.nio.file.Files.isDirectory(p)) f.dirEnd = LuaFile.dirEnd(p);
+        return newFile(st, f);
     }
 
     /** opencheckfile: as open, raising "cannot open file" on failure. */

@@ -74,6 +74,26 @@ final class LuaFile {
         if (kind == Kind.STDERR) bufMode = NO;
     }
 
+    /**
+     * For a directory opened for reading, where lseek's SEEK_END puts it (the file system's
+     * answer, not its size: ext2/3/4 give the largest offset, tmpfs refuses with EINVAL, which
+     * {@link #DIR_EINVAL} stands for); -1 for anything else (SEEK_END is the size).
+     */
+    long dirEnd = -1;
+    static final long DIR_EINVAL = -2;
+
+    /** {@link #dirEnd} for directory p, as lseek on its file system answers SEEK_END. */
+    static long dirEnd(java.nio.file.Path p) {
+        try {
+            String type = java.nio.file.Files.getFileStore(p).type();
+            if (type.equals("ext4") || type.equals("ext3") || type.equals("ext2")) return Long.MAX_VALUE;
+            if (type.equals("tmpfs")) return DIR_EINVAL;
+        } catch (IOException | RuntimeException e) {
+            // unknown: its size, as before
+        }
+        return -1;
+    }
+
     static LuaFile file(FileChannel ch, boolean canRead, boolean canWrite, boolean append, long pos, Set<LuaFile> dirty) {
         LuaFile f = new LuaFile(Kind.FILE, null, ch, null, null, null, canRead, canWrite, append, dirty);
         f.pos = pos;
@@ -402,9 +422,10 @@ final class LuaFile {
         if (kind != Kind.FILE) throw ESPIPE;
         long cur = tell();
         flushWrite();
-        long base = whence == 0 ? 0 : whence == 1 ? cur : ch.size();
+        if (whence == 2 && dirEnd == DIR_EINVAL) throw EINVAL;
+        long base = whence == 0 ? 0 : whence == 1 ? cur : dirEnd >= 0 ? dirEnd : ch.size();
         long np = base + off;
-        if (np < 0 || ((off ^ np) & (base ^ np)) < 0 || np > MAX_POSITION) throw EINVAL;
+        if (np < 0 || ((off ^ np) & (base ^ np)) < 0 || (np > MAX_POSITION && dirEnd < 0)) throw EINVAL;
         pos = np;
         rlen = 0;
         return np;

@@ -12,7 +12,7 @@ import org.luahost.vm.runtime.Ops;
 public final class Arith {
     private Arith() {}
 
-    abstract static class Bin extends Expr {
+    public abstract static class Bin extends Expr {
         final Expr a, b;
         final int op;
 
@@ -29,6 +29,27 @@ public final class Arith {
 
         @Override public String calleeNameWhat() { return "metamethod"; }
         @Override public String calleeName() { return Ops.EVENTS[op].substring(2); }
+    }
+
+    /**
+     * An arithmetic or bitwise operation whose left operand is a pending temporary
+     * ({@link Exprs.Temp}): the operand is read back from its slot once the right one has
+     * run, so a {@code debug.setlocal} on it from the call there changes the operand, as it
+     * changes lua5.4's register ({@code (a + 1) + f()}). Only where the right operand makes a
+     * call; the second tier emits the same read-back in its code for {@link #bin}.
+     */
+    public static final class Reload extends Expr {
+        public final Bin bin;
+        final int slot;
+
+        public Reload(Bin bin, int slot) { super(bin.line); this.bin = bin; this.slot = slot; this.liveSlots = bin.liveSlots; }
+
+        @Override
+        public Object eval(Frame f) {
+            bin.a.eval(f);
+            Object y = bin.b.eval(f);
+            return bin.slow(f, f.slots[slot], y);
+        }
     }
 
     public static final class Add extends Bin {

@@ -53,14 +53,32 @@ public final class Calls {
 
         @Override public int returnTransfer() { return tailTransfer; }
 
+        /**
+         * The frame slots that hold, while this call runs, the values lua5.4 keeps in the
+         * registers between the calling frame's active locals and the called function's
+         * (its {@code "(temporary)"} entries for {@code debug.getlocal}; see {@link Exprs.Temp}),
+         * in register order; null when there are none. Set by the compiler.
+         */
+        public int[] pending;
+
+        @Override public int[] pendingTemps() { return pending; }
+
+        /** See {@link #scopeLocals()}; set by the compiler. */
+        public int[] scope;
+
+        @Override public int[] scopeLocals() { return scope; }
+
         @Override public boolean isMulti() { return true; }
         @Override public String varInfo(int i) { return fnInfo; }
         @Override public String calleeNameWhat() { return nameWhat; }
         @Override public String calleeName() { return name; }
     }
 
+    /** Whether e is pinned (also when kept as a pending temporary, {@link Exprs.Temp}). */
+    static boolean isPin(Expr e) { return e instanceof Pins.Pin || e instanceof Exprs.Temp t && t.e instanceof Pins.Pin; }
+
     static boolean anyPinned(Expr... es) {
-        for (Expr e : es) if (e instanceof Pins.Pin) return true;
+        for (Expr e : es) if (isPin(e)) return true;
         return false;
     }
 
@@ -86,7 +104,7 @@ public final class Calls {
 
         public Call0(int line, Expr fn) { super(line, fn.describe()); this.fn = fn; }
 
-        @Override public boolean pinned() { return fn instanceof Pins.Pin; }
+        @Override public boolean pinned() { return isPin(fn); }
 
         @Override
         public Object eval(Frame f) {
@@ -199,7 +217,7 @@ public final class Calls {
             this.fn = fn; this.args = args; this.lastMulti = lastMulti;
         }
 
-        @Override public boolean pinned() { return fn instanceof Pins.Pin || anyPinned(args); }
+        @Override public boolean pinned() { return isPin(fn) || anyPinned(args); }
 
         @Override
         public Object eval(Frame f) {
@@ -231,6 +249,12 @@ public final class Calls {
         final boolean pinFn;
         /** The cache of the method's lookup in the object itself (usually a quick proof of absence). */
         final FieldCache own;
+        /**
+         * With {@link #pinFn}: the slot that keeps the method found (and the next one, the object)
+         * while an argument makes a call, as lua5.4's registers do (see {@link Exprs.Temp}); -1: none.
+         * Set by the compiler.
+         */
+        public int tempBase = -1;
 
         public Method(int line, Expr obj, String method, Expr[] args, boolean lastMulti) { this(line, obj, method, args, lastMulti, false); }
 
@@ -293,7 +317,7 @@ public final class Calls {
             Object o = obj.eval(f);
             Object fv = lookup(f, o);
             LuaThread th = f.thread;
-            if (pinFn) th.pin(fv);
+            if (pinFn) pinned(f, o, fv);
             if (!lastMulti && fv instanceof LuaFunction lf) {
                 switch (args.length) {
                     case 0: f.site = this; return lf.call(th, o);
@@ -309,8 +333,17 @@ public final class Calls {
         public Object[] evalMulti(Frame f) {
             Object o = obj.eval(f);
             Object fv = lookup(f, o);
-            if (pinFn) f.thread.pin(fv);
+            if (pinFn) pinned(f, o, fv);
             return callWith(f, o, fv);
+        }
+
+        /** Pins the method found and keeps it and the object where debug.getlocal finds them (see {@link #tempBase}). */
+        void pinned(Frame f, Object o, Object fv) {
+            f.thread.pin(fv);
+            if (tempBase >= 0) {
+                f.slots[tempBase] = fv;
+                f.slots[tempBase + 1] = o;
+            }
         }
 
         private Object[] callWith(Frame f, Object o, Object fv) {

@@ -38,6 +38,31 @@ public final class Exprs {
         @Override public String describe() { return name == null ? null : "local '" + name + "'"; }
     }
 
+    /**
+     * A value that lua5.4 keeps in a register past the active locals while a later part of
+     * the same expression makes a call (the left operand of {@code (a + 1) + f()}, the function
+     * and earlier arguments of {@code g(x, f())}): also stored in frame slot {@link #slot},
+     * above the locals' slots, where {@code debug.getlocal} finds it as a {@code "(temporary)"}
+     * of the calling frame (see {@link Calls.CallBase#pending}). The compiler adds one only
+     * where a later part contains a call, so code without such a call pays nothing.
+     */
+    public static final class Temp extends Expr {
+        final Expr e;
+        final int slot;
+
+        public Temp(Expr e, int slot) { super(e.line); this.e = e; this.slot = slot; this.liveSlots = e.liveSlots; }
+
+        @Override
+        public Object eval(Frame f) {
+            Object v = e.eval(f);
+            f.slots[slot] = v;
+            return v;
+        }
+
+        @Override public String describe() { return e.describe(); }
+        @Override public String varInfo(int i) { return e.varInfo(i); }
+    }
+
     public static final class CellLocal extends Expr {
         final int slot;
         public final String name;
@@ -243,6 +268,8 @@ public final class Exprs {
         final boolean lastMulti;
         /** Whether the new table is pinned while its parts are evaluated (one of them may call; see {@link Pins}). */
         final boolean pinSelf;
+        /** With {@link #pinSelf}: the slot that keeps the new table while a part makes a call (see {@link Temp}); -1: none. */
+        public int tempSelf = -1;
 
         public Table(int line, Expr[] items, Expr[] keys, Expr[] vals, int[] order, boolean lastMulti) {
             this(line, items, keys, vals, order, lastMulti, false);
@@ -261,7 +288,10 @@ public final class Exprs {
         public Object eval(Frame f) {
             int npos = items.length;
             LuaTable t = new LuaTable(f.thread.state.gc(), lastMulti ? npos - 1 : npos, keys.length);
-            if (pinSelf) f.thread.pin(t);
+            if (pinSelf) {
+                f.thread.pin(t);
+                if (tempSelf >= 0) f.slots[tempSelf] = t;
+            }
             if (npos == 0) {
                 for (int o : order) setKeyed(f, t, ~o);
                 return t;

@@ -226,6 +226,7 @@ abstract class JitExprs {
             }
             case Exprs.Paren p when !p.e.isMulti() -> expr(p.e);
             case Pins.Pin p -> { expr(p.e); pinTop(); }
+            case Exprs.Temp t -> { expr(t.e); cb.dup(); storeSlot(t.slot); }
             case HookMark m when !m.e.isMulti() -> {
                 if (!m.after) hookMark(m);
                 expr(m.e);
@@ -280,6 +281,7 @@ abstract class JitExprs {
                 compare(c);
                 cb.invokestatic(CD_Rt, "bool", MethodTypeDesc.of(CD_Object, CD_boolean));
             }
+            case Arith.Reload r -> expr(r.bin);   // binary() reads a Temp left operand back after the right one
             case Arith.Bitwise bw -> binary(bw, "bitwise");
             case Arith.Add a -> binary(a, "add");
             case Arith.Sub a -> binary(a, "sub");
@@ -396,6 +398,8 @@ abstract class JitExprs {
         expr(b.b);
         int y = temp();
         cb.astore(y);
+        // a pending temporary: debug.setlocal may have changed it while the right operand called (Arith.Reload)
+        if (b.a instanceof Exprs.Temp t) { loadSlot(t.slot); cb.astore(x); }
         cb.aload(x).aload(y).aload(fLocal);
         constant(b, desc(Arith.Bin.class));
         cb.invokestatic(CD_Rt, helper, MethodTypeDesc.of(CD_Object, CD_Object, CD_Object, CD_Frame, desc(Arith.Bin.class)));
@@ -413,6 +417,7 @@ abstract class JitExprs {
         cb.aload(fLocal).loadConstant(t.lastMulti ? npos - 1 : npos).loadConstant(t.keys.length)
                 .invokestatic(CD_Rt, "newTable", MethodTypeDesc.of(cdTable, CD_Frame, CD_int, CD_int)).astore(tt);
         if (t.pinSelf) pinTemp(tt);
+        if (t.pinSelf && t.tempSelf >= 0) { cb.aload(tt); storeSlot(t.tempSelf); }
         int[] pending = new int[npos];
         int multi = -1;
         for (int o : t.order) {
@@ -552,6 +557,12 @@ abstract class JitExprs {
         cb.invokestatic(CD_Rt, lookup, MethodTypeDesc.of(CD_Object, CD_Frame, CD_Object, desc(Calls.Method.class)));
         cb.astore(fv);
         if (m.pinFn) pinTemp(fv);
+        if (m.pinFn && m.tempBase >= 0) {
+            cb.aload(fv);
+            storeSlot(m.tempBase);
+            cb.aload(o);
+            storeSlot(m.tempBase + 1);
+        }
     }
 
     /** Evaluates a general method call's arguments into a fresh array with self (temporary o) first; returns its temporary. */

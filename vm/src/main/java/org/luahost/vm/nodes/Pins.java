@@ -64,7 +64,8 @@ public final class Pins {
 
     /** Whether e's value, held while something else runs, must be pinned (see the class comment). */
     static boolean needsPin(Expr e) {
-        return !(e instanceof Exprs.Const || e instanceof Exprs.Local || e instanceof Exprs.Vararg || e instanceof Pin);
+        return !(e instanceof Exprs.Const || e instanceof Exprs.Local || e instanceof Exprs.Vararg || e instanceof Pin
+                || e instanceof Exprs.Temp t && t.e instanceof Pin);
     }
 
     /** Whether any of es[from..] may call. */

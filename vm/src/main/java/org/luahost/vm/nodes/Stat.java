@@ -19,6 +19,8 @@ public abstract class Stat extends Node {
     public boolean loopEntry;
     /** The reference's instructions this statement runs itself (not its nested blocks), for count hooks; -1: unknown (count 1). */
     public int hookInstrs = -1;
+    /** A nil load lua5.4 merges into the one before it (consecutive {@code local a; local b}): no line event of its own. */
+    public boolean mergedNil;
 
     protected Stat(int line) { super(line); }
 

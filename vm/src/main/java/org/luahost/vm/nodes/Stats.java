@@ -455,7 +455,7 @@ public final class Stats {
                 Calls.Method m = (Calls.Method) call;
                 Object o = methodObj.eval(f);
                 fv = m.lookup(f, o);   // the call's own lookup, with its __index chain cache
-                if (m.pinFn) f.thread.pin(fv);   // dropped when the frame is reused or returns (see Pins)
+                if (m.pinFn) m.pinned(f, o, fv);   // dropped when the frame is reused or returns (see Pins)
                 a = m.allArgs(f, o);
             } else {
                 fv = fn.eval(f);

@@ -25,7 +25,7 @@ public final class LuaClosure extends LuaFunction {
     private Frame enter(LuaThread th) {
         Frame f = th.push(this);
         f.closure = this;
-        f.slots = new Object[proto.frameSize];
+        f.slots = new Object[proto.slotCount];
         return f;
     }
 
@@ -166,7 +166,7 @@ public final class LuaClosure extends LuaFunction {
             }
             f.fn = c;
             f.closure = c;
-            f.slots = new Object[c.proto.frameSize];
+            f.slots = new Object[c.proto.slotCount];
             f.varargs = NONE;
             f.site = null;
             f.tailcall = true;

@@ -14,6 +14,11 @@ public final class Proto {
     public boolean vararg;
     /** Number of local slots a frame needs. */
     public int frameSize;
+    /**
+     * Number of slots a frame allocates: {@link #frameSize}, and past the locals' slots the
+     * pending temporaries of its expressions ({@code nodes.Exprs.Temp}), when they need more.
+     */
+    public int slotCount;
     public Block body;
     /** Upvalue names, in index order (for debug.getupvalue). */
     public String[] upvalNames;

@@ -43,4 +43,20 @@ public interface Site {
      * them); null elsewhere (the locals are then found by line).
      */
     default int[] returnLocals() { return null; }
+
+    /**
+     * For a call, the frame slots that hold the values lua5.4 keeps in the calling frame's
+     * registers between its active locals and the called function while the call runs
+     * (debug.getlocal's {@code "(temporary)"} entries of a frame making this call), in
+     * register order; null when there are none.
+     */
+    default int[] pendingTemps() { return null; }
+
+    /**
+     * For a call, the locals in scope where it is made (indices into the function's
+     * {@code Proto.locals}, in declaration order), which debug.getlocal lists for a frame
+     * making this call (a local whose block ended earlier on the same line is not among
+     * them, as in lua5.4); null elsewhere (the locals are then found by line).
+     */
+    default int[] scopeLocals() { return null; }
 }
