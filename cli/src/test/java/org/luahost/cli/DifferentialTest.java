@@ -48,12 +48,13 @@ import org.junit.jupiter.api.TestFactory;
  * failures are reported by case name. A case that runs longer than
  * {@value #TIMEOUT_SECONDS} s is killed and fails.
  *
- * <p>With {@code -Dluahost.differential.batch=true} (the compiled tier's run in
- * cli/pom.xml) the cases that need no process of their own ({@link #batchable})
+ * <p>With {@code -Dluahost.differential.batch=true} (both tiers' runs in
+ * cli/pom.xml; in the default tier every fourth such case still runs in a process of its own,
+ * {@code -Dluahost.differential.processEvery=4}) the cases that need no process of their own ({@link #batchable})
  * run a folder at a time in batch JVMs ({@link FuzzBatch}: each case in its own
  * state through the same {@code LuaCommand.run} as {@code luahost lua NAME.lua},
- * stdout, stderr and exit status captured); the default tier keeps a child JVM
- * per case, so the process path (its streams, exit) is checked on every case.
+ * stdout, stderr and exit status captured); the process path (its streams, exit)
+ * is still checked on every case that needs it and on a quarter of the rest.
  *
  * <p>Properties: {@code -Dcorpus=metatables} (or a comma-separated list of
  * areas or paths under tests/corpus, e.g. {@code values,errors/top_nil.lua})
@@ -104,15 +105,23 @@ class DifferentialTest {
             t.setDaemon(true);
             return t;
         });
-        // In the compiled tier (-Dluahost.differential.batch=true), the cases that need nothing of a
-        // process of their own (batchable) run one folder at a time in batch JVMs (FuzzBatch: each case
-        // in its own state through LuaCommand.run, as `luahost lua NAME.lua` runs it); the others, and
-        // every case of the default tier, in a child JVM each. A child's start is most of a small
-        // case's cost (about 0.2 s of CPU against 0.03-0.1 s for the case itself).
+        // With -Dluahost.differential.batch=true (both tiers in cli/pom.xml), the cases that need nothing
+        // of a process of their own (batchable) run one folder at a time in batch JVMs (FuzzBatch: each
+        // case in its own state through LuaCommand.run, as `luahost lua NAME.lua` runs it); the others in
+        // a child JVM each. A child's start is most of a small case's cost (about 0.2 s of CPU against
+        // 0.03-0.1 s for the case itself). -Dluahost.differential.processEvery=N (the default tier: 4)
+        // still runs every N-th batchable case in a child JVM of its own, so the whole process path
+        // (launcher options, AOT cache, exit, stream flushing) keeps being checked on a spread of them.
         boolean batch = Boolean.getBoolean("luahost.differential.batch");
+        int processEvery = Integer.getInteger("luahost.differential.processEvery", 0);
         Map<Path, List<Path>> batches = new java.util.TreeMap<>();
         if (batch) {
-            for (Path c : cases) if (batchable(c)) batches.computeIfAbsent(c.getParent(), d -> new ArrayList<>()).add(c);
+            int n = 0;
+            for (Path c : cases) {
+                if (!batchable(c)) continue;
+                if (processEvery > 0 && n++ % processEvery == 0) continue;
+                batches.computeIfAbsent(c.getParent(), d -> new ArrayList<>()).add(c);
+            }
         }
         Map<Path, Future<Map<Path, Outcome>>> batchResults = new java.util.HashMap<>();
         for (var e : batches.entrySet()) {
@@ -259,7 +268,7 @@ class DifferentialTest {
         }
     }
 
-    // ---------------------------------------------------------------- batches (the compiled tier)
+    // ---------------------------------------------------------------- batches
 
     /** Text in a case that asks for a process of its own: stdin, exit, child processes, the standard streams' state, the environment, collections. */
     private static final java.util.regex.Pattern NEEDS_PROCESS = java.util.regex.Pattern.compile(
