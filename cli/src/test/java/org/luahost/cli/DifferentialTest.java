@@ -127,12 +127,14 @@ class DifferentialTest {
         for (var e : batches.entrySet()) {
             batchResults.put(e.getKey(), pool.submit(() -> runBatch(root, e.getKey(), e.getValue())));
         }
-        int batched = batches.values().stream().mapToInt(List::size).sum();
+        java.util.Set<Path> batchedCases = new java.util.HashSet<>();
+        batches.values().forEach(batchedCases::addAll);
+        int batched = batchedCases.size();
         List<Future<Outcome>> results = new ArrayList<>();
         Path bin = jvm.binDir();
         for (Path c : cases) {
             Future<Map<Path, Outcome>> b = batchResults.get(c.getParent());
-            if (b != null && batches.get(c.getParent()).contains(c)) {
+            if (b != null && batchedCases.contains(c)) {
                 results.add(caseOf(b, c));
             } else {
                 results.add(pool.submit(() -> runCase(command, c, bin)));

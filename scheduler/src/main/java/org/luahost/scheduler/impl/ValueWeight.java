@@ -28,16 +28,13 @@ final class ValueWeight {
         IdentityHashMap<Object, Boolean> seen = null;
         ArrayDeque<LuaTable> stack = null;
         for (Object v : values) {
-            if (v instanceof String s) {
-                if (s.length() < 64) n += Gc.stringBytes(s.length());   // small strings: not worth a set entry
-                else {
-                    if (seen == null) seen = new IdentityHashMap<>();
-                    if (seen.put(s, Boolean.TRUE) == null) n += Gc.stringBytes(s.length());
+            if (v instanceof String s && s.length() < 64) n += Gc.stringBytes(s.length());   // no set needed
+            else if (v instanceof String || v instanceof LuaTable) {
+                if (seen == null) {
+                    seen = new IdentityHashMap<>();
+                    stack = new ArrayDeque<>();
                 }
-            } else if (v instanceof LuaTable t) {
-                if (seen == null) seen = new IdentityHashMap<>();
-                if (stack == null) stack = new ArrayDeque<>();
-                if (seen.put(t, Boolean.TRUE) == null) stack.push(t);
+                n += weigh(v, seen, stack);
             }
         }
         if (stack == null) return n;
