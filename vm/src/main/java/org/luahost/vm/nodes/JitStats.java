@@ -26,6 +26,9 @@ final class JitStats extends JitExprs {
 
     void unit(CodeBuilder c, Block b) {
         cb = c;
+        root = b;
+        breakTarget = null;
+        current = -1;
         slotsLocal = cb.allocateLocal(TypeKind.REFERENCE);
         thLocal = cb.allocateLocal(TypeKind.REFERENCE);
         upsLocal = cb.allocateLocal(TypeKind.REFERENCE);
@@ -45,7 +48,66 @@ final class JitStats extends JitExprs {
 
     // ---------------------------------------------------------------- statements
 
+    /** With luahost.jit.debug: the blocks this unit's code contains (itself and those inlined). */
+    final java.util.List<Block> inlined = new java.util.ArrayList<>();
+
+    // ---------------------------------------------------------------- pieces (a large unit split into methods)
+
+    /**
+     * The first pass over a class ({@link Jit}) measures: each block it emits is bracketed by two
+     * line-number entries (ids 2k+1 and 2k+2 for the k-th block), so that the class's line-number
+     * table gives every block's size in bytes; {@link #marked} lists the blocks in order and
+     * {@link #parent} the enclosing block's index (-1 for a method's root).
+     */
+    boolean measure;
+    final java.util.List<Block> marked = new java.util.ArrayList<>();
+    final java.util.List<Integer> parent = new java.util.ArrayList<>();
+    private int current = -1;
+    /** The second pass: the blocks emitted as methods of their own ({@code p<n>}) and called; null: none. */
+    java.util.Map<Block, Integer> pieces;
+    /** The class being built (pieces are its methods), and the pieces called but not yet emitted. */
+    java.lang.constant.ClassDesc self;
+    final java.util.List<Block> pending = new java.util.ArrayList<>();
+    /** The block a method being emitted starts with (never called as a piece of itself). */
+    private Block root;
+
+    /** Emits method p<n> for each piece called so far (and those its pieces call). */
+    void emitPieces(java.lang.classfile.ClassBuilder clb) {
+        for (int k = 0; k < pending.size(); k++) {   // grows while the pieces are emitted
+            Block b = pending.get(k);
+            clb.withMethodBody("p" + pieces.get(b), MethodTypeDesc.of(CD_int, CD_Frame),
+                    java.lang.classfile.ClassFile.ACC_PUBLIC | java.lang.classfile.ClassFile.ACC_FINAL, c -> unit(c, b));
+        }
+        pending.clear();
+    }
+
     void block(Block b) {
+        if (pieces != null && b != root) {
+            Integer n = pieces.get(b);
+            if (n != null) {   // a method of its own: called, its signal passed on as an opaque statement's
+                if (!pending.contains(b)) pending.add(b);
+                cb.aload(0).aload(fLocal).invokevirtual(self, "p" + n, MethodTypeDesc.of(CD_int, CD_Frame));
+                signal();
+                return;
+            }
+        }
+        int id = -1, up = current;
+        if (measure) {
+            id = marked.size();
+            marked.add(b);
+            parent.add(b == root ? -1 : current);
+            current = id;
+            cb.lineNumber(2 * id + 1);
+        }
+        block0(b);
+        if (measure) {
+            cb.lineNumber(2 * id + 2);
+            current = up;
+        }
+    }
+
+    private void block0(Block b) {
+        inlined.add(b);
         for (Stat s : b.stats) {
             Label skip = cb.newLabel();
             cb.aload(thLocal).getfield(CD_Thread, "hookMask", CD_int).ifeq(skip);
