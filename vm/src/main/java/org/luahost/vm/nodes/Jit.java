@@ -160,15 +160,13 @@ final class Jit {
             long t1 = System.nanoTime();
             int size = codeSizes(bytes, 1, false)[0];
             int pieces = 0;
-            java.util.Map<Block, Integer> split = SPLIT > 0 && size > SPLIT ? choosePieces(bytes, g) : null;
-            if (split != null) {   // a large unit: again, with its largest blocks as methods of their own
-                JitStats g2 = new JitStats();
-                g2.pieces = split;
+            JitStats g2 = new JitStats();
+            if (SPLIT > 0 && size > SPLIT && choosePieces(bytes, g, g2)) {   // a large unit: again, split
                 byte[] bytes2 = buildOne(name, b, g2);
                 if (maxCodeSize(bytes2) <= MAX_CODE) {
                     bytes = bytes2;
                     g = g2;
-                    pieces = split.size();
+                    pieces = g2.pieces.size();
                     size = codeSizes(bytes, 1, false)[0];
                 }
             }
@@ -213,10 +211,8 @@ final class Jit {
         int big = 0;
         for (int sz : sizes) big = Math.max(big, sz);
         if (SPLIT > 0 && big > SPLIT) {
-            java.util.Map<Block, Integer> split = choosePieces(bytes, g);
-            if (split != null) {   // as compile: again, with the largest blocks as methods of their own
-                JitStats g2 = new JitStats();
-                g2.pieces = split;
+            JitStats g2 = new JitStats();
+            if (choosePieces(bytes, g, g2)) {   // as compile: again, split
                 byte[] bytes2 = buildTree(blocks, g2);   // the same blocks: the list is complete
                 if (maxCodeSize(bytes2) <= MAX_CODE) {
                     bytes = bytes2;
@@ -302,53 +298,89 @@ final class Jit {
     }
 
     /**
-     * The blocks to split off a class that pass 1 (g, with {@link JitStats#measure}) built into
-     * bytes, numbered; null when no method needs it. A method (a unit, or a piece already split
-     * off) larger than {@link #SPLIT} bytes gives up its largest nested blocks, largest first (a
-     * block inside one already given up is left to that one), until it is no larger or no block
-     * of at least {@link #PIECE_MIN} bytes is left; each piece is then split in turn the same way.
-     * A piece of {@link #PIECE_MIN} bytes or more is beyond what C2 inlines into a hot caller
-     * (FreqInlineSize, 325 bytes), so HotSpot compiles and deoptimises each piece on its own.
+     * Chooses what to split off a class that pass 1 (g, with {@link JitStats#measure}) built into
+     * bytes, and sets it in g2 ({@link JitStats#pieces}, {@link JitStats#runs}); false when no
+     * method needs it. A method (a unit, or a piece already split off) larger than {@link #SPLIT}
+     * bytes gives up its largest nested blocks, largest first (a block inside one already given up
+     * is left to that one), until it is no larger or no block of at least {@link #PIECE_MIN} bytes
+     * is left; each such piece is then split in turn the same way. A method still too large then
+     * gives up runs of its own block's statements (each run at most {@link #SPLIT} bytes when its
+     * statements allow, at least {@link #PIECE_MIN}). A piece of {@link #PIECE_MIN} bytes or more is
+     * beyond what C2 inlines into a hot caller (FreqInlineSize, 325 bytes), so HotSpot compiles and
+     * deoptimises each piece on its own.
      */
-    static java.util.Map<Block, Integer> choosePieces(byte[] bytes, JitStats g) {
-        int n = g.marked.size();
-        int[] start = new int[n], end = new int[n];
-        java.util.Arrays.fill(start, -1);
-        java.util.Arrays.fill(end, -1);
+    static boolean choosePieces(byte[] bytes, JitStats g, JitStats g2) {
+        if (g.nmarks >= JitStats.MAX_MARKS) return false;
+        int[] pc = new int[g.nmarks + 1];
+        java.util.Arrays.fill(pc, -1);
         for (MethodModel m : CF.parse(bytes).methods()) {
             var code = m.findAttribute(java.lang.classfile.Attributes.code());
             if (code.isEmpty()) continue;
             for (var lnt : code.get().findAttributes(java.lang.classfile.Attributes.lineNumberTable())) {
-                for (var ln : lnt.lineNumbers()) {
-                    int id = ln.lineNumber() - 1;
-                    if (id < 0 || id >= 2 * n) continue;
-                    if ((id & 1) == 0) start[id >> 1] = ln.startPc();
-                    else end[id >> 1] = ln.startPc();
-                }
+                for (var ln : lnt.lineNumbers()) if (ln.lineNumber() > 0 && ln.lineNumber() <= g.nmarks) pc[ln.lineNumber()] = ln.startPc();
             }
         }
-        int[] size = new int[n];
-        for (int k = 0; k < n; k++) size[k] = start[k] >= 0 && end[k] >= start[k] ? end[k] - start[k] : 0;
+        int n = g.marked.size();
+        int[] size = new int[n], start = new int[n];
+        for (int k = 0; k < n; k++) {
+            int[] mk = g.marks.get(k);
+            int s0 = mk[0] > 0 ? pc[mk[0]] : -1, s1 = mk[mk.length - 1] > 0 ? pc[mk[mk.length - 1]] : -1;
+            start[k] = s0;
+            size[k] = s0 >= 0 && s1 >= s0 ? s1 - s0 : 0;
+        }
         Integer[] order = new Integer[n];
         for (int k = 0; k < n; k++) order[k] = k;
         java.util.Arrays.sort(order, (x, y) -> size[x] != size[y] ? Integer.compare(size[y], size[x]) : Integer.compare(x, y));
         boolean[] chosen = new boolean[n];
         java.util.Map<Block, Integer> pieces = new IdentityHashMap<>();
+        java.util.Map<Block, List<JitStats.Run>> runs = new IdentityHashMap<>();
         java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
         for (int k = 0; k < n; k++) if (g.parent.get(k) < 0) work.add(k);
         while (!work.isEmpty()) {
             int m = work.poll();
             int left = size[m];
+            List<Integer> mine = new ArrayList<>();
             for (int c : order) {
                 if (left <= SPLIT || size[c] < PIECE_MIN) break;
                 if (c == m || chosen[c] || !under(g, c, m, chosen)) continue;
                 chosen[c] = true;
+                mine.add(c);
                 pieces.put(g.marked.get(c), pieces.size());
                 left -= size[c] - 12;   // the call and its signal test stay
                 work.add(c);
             }
+            if (left <= SPLIT) continue;
+            // runs of m's own statements
+            Block b = g.marked.get(m);
+            int[] mk = g.marks.get(m);
+            int ns = b.stats.length;
+            int[] eff = new int[ns];
+            boolean known = true;
+            for (int i = 0; i < ns && known; i++) {
+                int a0 = mk[i + 1] > 0 ? pc[mk[i + 1]] : -1, a1 = mk[i + 2] > 0 ? pc[mk[i + 2]] : -1;
+                if (a0 < 0 || a1 < a0) { known = false; break; }
+                eff[i] = a1 - a0;
+                for (int c : mine) if (start[c] >= a0 && start[c] < a1) eff[i] -= size[c] - 12;
+            }
+            if (!known) continue;
+            List<JitStats.Run> rs = new ArrayList<>();
+            for (int i = 0; i < ns && left > SPLIT; ) {
+                int j = i, sz = 0;
+                while (j < ns && (j == i || sz + eff[j] <= SPLIT)) sz += eff[j++];
+                if (sz >= PIECE_MIN && !(i == 0 && j == ns)) {
+                    Block piece = new Block(b.line, java.util.Arrays.copyOfRange(b.stats, i, j), null, new int[0]);
+                    rs.add(new JitStats.Run(i, j, piece));
+                    pieces.put(piece, pieces.size());
+                    left -= sz - 12;
+                }
+                i = j;
+            }
+            if (!rs.isEmpty()) runs.put(b, rs);
         }
-        return pieces.isEmpty() ? null : pieces;
+        if (pieces.isEmpty()) return false;
+        g2.pieces = pieces;
+        g2.runs = runs;
+        return true;
     }
 
     /** Whether block c is nested in block m with no block given up in between. */
