@@ -29,8 +29,6 @@ public class Block extends Stat {
     private volatile Stat compiled;
     /** Executions so far, until the block is compiled; -1 when it cannot be, -2 while it is being compiled. */
     private int count;
-    /** Whether an if or do block reached the threshold once already (see {@link #exec}). */
-    private boolean deferred;
 
     public Block(int line, Stat[] stats, Object[] labels, int[] labelPos) {
         super(line);
@@ -63,15 +61,6 @@ public class Block extends Stat {
         Stat c = compiled;
         if (c != null) return c.exec(f);
         if (Jit.THRESHOLD >= 0 && count >= 0 && ++count > Jit.THRESHOLD) {
-            if (kind == 0 && !deferred && Jit.THRESHOLD > 0) {
-                // an if or do block: the loop or function body around it ran at least as often, so it is
-                // compiled (or queued) with this block inline; only if this one still runs interpreted
-                // another THRESHOLD times (the block around could not be compiled, runs it through a node
-                // not compiled inline, or is an activation that started interpreted) is it compiled alone
-                deferred = true;
-                count = 0;
-                return interpret(f);
-            }
             if (Jit.ASYNC) {
                 // compiled on the compiler thread; this thread goes on interpreting until it is installed
                 count = Jit.submit(this) ? -2 : 0;

@@ -80,6 +80,13 @@ final class Jit {
      * less: never (a small value splits nearly every block, for the tests).
      */
     static final int SPLIT = Integer.getInteger("luahost.jit.split", 1200);
+    /**
+     * A method still larger than this after its nested blocks are split off gives up runs of its
+     * own statements ({@code luahost.jit.splitRuns}; by default only a method HotSpot would not
+     * compile at all: splitting straight-line code cost {@code awfy_cd}'s {@code isInVoxel} more
+     * than it saved, BENCHMARKS.md "Session 17 (perf18)").
+     */
+    static final int SPLIT_RUNS = Integer.getInteger("luahost.jit.splitRuns", MAX_CODE);
     /** The smallest block split off. */
     static final int PIECE_MIN = Math.max(1, Math.min(SPLIT, 400));
     private static final MethodTypeDesc MTD_EXEC = MethodTypeDesc.of(CD_int, JitExprs.CD_Frame);
@@ -303,9 +310,9 @@ final class Jit {
      * method needs it. A method (a unit, or a piece already split off) larger than {@link #SPLIT}
      * bytes gives up its largest nested blocks, largest first (a block inside one already given up
      * is left to that one), until it is no larger or no block of at least {@link #PIECE_MIN} bytes
-     * is left; each such piece is then split in turn the same way. A method still too large then
-     * gives up runs of its own block's statements (each run at most {@link #SPLIT} bytes when its
-     * statements allow, at least {@link #PIECE_MIN}). A piece of {@link #PIECE_MIN} bytes or more is
+     * is left; each such piece is then split in turn the same way. A method still larger than
+     * {@link #SPLIT_RUNS} then gives up runs of its own block's statements (each run at most
+     * {@link #SPLIT} bytes when its statements allow, at least {@link #PIECE_MIN}). A piece of {@link #PIECE_MIN} bytes or more is
      * beyond what C2 inlines into a hot caller (FreqInlineSize, 325 bytes), so HotSpot compiles and
      * deoptimises each piece on its own.
      */
@@ -349,7 +356,7 @@ final class Jit {
                 left -= size[c] - 12;   // the call and its signal test stay
                 work.add(c);
             }
-            if (left <= SPLIT) continue;
+            if (left <= SPLIT_RUNS) continue;
             // runs of m's own statements
             Block b = g.marked.get(m);
             int[] mk = g.marks.get(m);
@@ -364,7 +371,7 @@ final class Jit {
             }
             if (!known) continue;
             List<JitStats.Run> rs = new ArrayList<>();
-            for (int i = 0; i < ns && left > SPLIT; ) {
+            for (int i = 0; i < ns && left > SPLIT_RUNS; ) {
                 int j = i, sz = 0;
                 while (j < ns && (j == i || sz + eff[j] <= SPLIT)) sz += eff[j++];
                 if (sz >= PIECE_MIN && !(i == 0 && j == ns)) {
