@@ -54,6 +54,11 @@ import java.util.Set;
  * With a positive threshold each hot block is its own class, compiled when
  * it is hot.
  *
+ * <p>A unit larger than {@link #SPLIT} bytes of bytecode is split ({@link #choosePieces}): its
+ * largest nested blocks become methods of the same class that its code calls, so that HotSpot
+ * compiles and deoptimises each part on its own instead of one method of several kilobytes
+ * whose C2 code is 100 KB.
+ *
  * <p>{@code -Dluahost.jit.debug=true} prints each compilation and, at exit,
  * the time spent building, checking, defining and instantiating classes.
  *
