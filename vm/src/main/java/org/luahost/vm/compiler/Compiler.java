@@ -110,6 +110,7 @@ public final class Compiler extends ExprCompiler {
         Block b = blockBody(body.block(), pre, false, p.isMain() ? body.block().closeLine() : body.lastLine());
         closeBlockScope(body.block().endLine(), true);
         p.body = b;
+        b.markFunctionBody();
         p.frameSize = fs.maxSlot;
         p.slotCount = Math.max(fs.maxSlot, fs.maxTemp);
         int nu = fs.upNames.size();

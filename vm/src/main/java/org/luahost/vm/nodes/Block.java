@@ -19,6 +19,9 @@ public class Block extends Stat {
     boolean loopForce;
     /** For a loop body: the reference's instructions per jump back (the jump, a while's test again), for count hooks. */
     int loopInstrs = 1;
+    /** What this block is the body of: {@link #FUNC} a function, {@link #LOOP} a loop, 0 anything else (if, do). */
+    byte kind;
+    static final byte FUNC = 2, LOOP = 1;
     /**
      * The compiled form of this block ({@link Jit}), once it is hot; runs instead of the statements.
      * Volatile: the compiler thread installs it ({@link Jit#submit}) while the block runs interpreted.
@@ -44,7 +47,11 @@ public class Block extends Stat {
     public void markLoopBody(int line, boolean force) {
         loopLine = line;
         loopForce = force;
+        kind = LOOP;
     }
+
+    /** Marks this block as a function's body; once, by the compiler. */
+    public void markFunctionBody() { kind = FUNC; }
 
     /** Sets {@link #loopInstrs}; once, by the compiler. */
     public void setLoopInstrs(int n) { loopInstrs = n; }

@@ -26,6 +26,9 @@ final class JitStats extends JitExprs {
 
     void unit(CodeBuilder c, Block b) {
         cb = c;
+        root = b;
+        breakTarget = null;
+        current = -1;
         slotsLocal = cb.allocateLocal(TypeKind.REFERENCE);
         thLocal = cb.allocateLocal(TypeKind.REFERENCE);
         upsLocal = cb.allocateLocal(TypeKind.REFERENCE);
@@ -45,8 +48,98 @@ final class JitStats extends JitExprs {
 
     // ---------------------------------------------------------------- statements
 
+    /** With luahost.jit.debug: the blocks this unit's code contains (itself and those inlined). */
+    final java.util.List<Block> inlined = new java.util.ArrayList<>();
+
+    // ---------------------------------------------------------------- pieces (a large unit split into methods)
+
+    /**
+     * The first pass over a class ({@link Jit}) measures: it puts numbered marks (line-number
+     * entries 1, 2, ...; none beyond {@link #MAX_MARKS}) at the start and end of each block it
+     * emits and at the start of each of its statements, so that the class's line-number table
+     * gives every block's and statement's offset. {@link #marked} lists the blocks in order,
+     * {@link #parent} the enclosing block's index (-1 for a method's root), {@link #marks} each
+     * block's marks: its start, each statement's start, the end of its last statement, its end.
+     */
+    boolean measure;
+    final java.util.List<Block> marked = new java.util.ArrayList<>();
+    final java.util.List<Integer> parent = new java.util.ArrayList<>();
+    final java.util.List<int[]> marks = new java.util.ArrayList<>();
+    int nmarks;
+    static final int MAX_MARKS = 65000;   // line numbers are u2
+    private int current = -1;
+    /** The second pass: the blocks emitted as methods of their own ({@code p<n>}) and called; null: none. */
+    java.util.Map<Block, Integer> pieces;
+    /**
+     * The second pass: for a block, the runs of its statements emitted as methods of their own,
+     * each {from, to (exclusive)} with a block of those statements as its piece ({@link #pieces}).
+     */
+    java.util.Map<Block, java.util.List<Run>> runs;
+    record Run(int from, int to, Block piece) {}
+    /** The class being built (pieces are its methods), and the pieces called but not yet emitted. */
+    java.lang.constant.ClassDesc self;
+    final java.util.List<Block> pending = new java.util.ArrayList<>();
+    /** The block a method being emitted starts with (never called as a piece of itself). */
+    private Block root;
+
+    /** Emits method p<n> for each piece called so far (and those its pieces call). */
+    void emitPieces(java.lang.classfile.ClassBuilder clb) {
+        for (int k = 0; k < pending.size(); k++) {   // grows while the pieces are emitted
+            Block b = pending.get(k);
+            clb.withMethodBody("p" + pieces.get(b), MethodTypeDesc.of(CD_int, CD_Frame),
+                    java.lang.classfile.ClassFile.ACC_PUBLIC | java.lang.classfile.ClassFile.ACC_FINAL, c -> unit(c, b));
+        }
+        pending.clear();
+    }
+
+    /** Calls piece b (a method of this class) and passes its signal on as an opaque statement's. */
+    private void callPiece(Block b) {
+        if (!pending.contains(b)) pending.add(b);
+        cb.aload(0).aload(fLocal).invokevirtual(self, "p" + pieces.get(b), MethodTypeDesc.of(CD_int, CD_Frame));
+        signal();
+    }
+
+    private int mark() {
+        if (nmarks >= MAX_MARKS) return -1;
+        cb.lineNumber(++nmarks);
+        cb.nop();   // every mark at an offset of its own (the table keeps one entry per offset)
+        return nmarks;
+    }
+
     void block(Block b) {
-        for (Stat s : b.stats) {
+        if (pieces != null && b != root && pieces.containsKey(b)) {
+            callPiece(b);
+            return;
+        }
+        block0(b);
+    }
+
+    private void block0(Block b) {
+        inlined.add(b);
+        int id = -1, up = current;
+        int[] m = null;
+        if (measure) {
+            id = marked.size();
+            marked.add(b);
+            parent.add(b == root ? -1 : current);
+            m = new int[b.stats.length + 3];
+            marks.add(m);
+            current = id;
+            m[0] = mark();
+        }
+        java.util.List<Run> rs = runs == null ? null : runs.get(b);
+        for (int i = 0; i < b.stats.length; i++) {
+            if (rs != null) {
+                Run r = null;
+                for (Run x : rs) if (x.from() == i) r = x;
+                if (r != null) {   // statements from..to-1 as a method of their own
+                    callPiece(r.piece());
+                    i = r.to() - 1;
+                    continue;
+                }
+            }
+            if (measure) m[i + 1] = mark();
+            Stat s = b.stats[i];
             Label skip = cb.newLabel();
             cb.aload(thLocal).getfield(CD_Thread, "hookMask", CD_int).ifeq(skip);
             cb.aload(thLocal).aload(fLocal);
@@ -55,6 +148,7 @@ final class JitStats extends JitExprs {
             cb.labelBinding(skip);
             stat(s);
         }
+        if (measure) m[b.stats.length + 1] = mark();
         if (b.loopLine != 0) {
             // the end of a loop body's iteration: a back-edge for the work meter, then the hook
             Label fed = cb.newLabel();
@@ -71,6 +165,10 @@ final class JitStats extends JitExprs {
             constant(b, CD_Block);
             cb.invokestatic(CD_Rt, "hookLoop", MethodTypeDesc.of(CD_void, CD_Thread, CD_Frame, CD_Block));
             cb.labelBinding(skip);
+        }
+        if (measure) {
+            m[b.stats.length + 2] = mark();
+            current = up;
         }
     }
 
