@@ -114,9 +114,14 @@ final class Budget implements WorkMeter {
         return r == 0 ? 0 : (long) (r * Math.exp(-(now - at) / RECENT_TAU_NANOS));
     }
 
-    /** Counts cpu nanos of the session's work that ended at now. */
-    private void charge(long cpu, long now) {
+    /**
+     * Counts cpu nanos of the session's work that ended at now; recent: whether
+     * it counts towards the recent CPU time (not the start: running the main
+     * chunk once does not make a session heavy).
+     */
+    private void charge(long cpu, long now, boolean recent) {
         cpuNanos += cpu;
+        if (!recent) return;
         recentCpu = decayed(recentCpu, recentAt, now) + Math.max(0, cpu);
         recentAt = now;
     }
@@ -131,7 +136,7 @@ final class Budget implements WorkMeter {
 
     /** t ended at now: its CPU time is counted; a turn that ran long makes the next one start throttled. */
     void endTurn(Turn t, long now) {
-        charge(now - t.start - t.paused, now);
+        charge(now - t.start - t.paused, now, !(t.env instanceof Envelope.Start));
         if (t.overBudget && t.raisedDepth > SHALLOW) learnUnwinding((now - t.raisedAt) / t.raisedDepth);
         measureMemory();
         // a session whose turn ran long starts its next turn throttled (a runaway stays a runaway)
@@ -141,7 +146,7 @@ final class Budget implements WorkMeter {
     /** Code the session runs after a turn's handler (finalizers) gets a CPU budget of its own; the time used so far is counted. */
     void renew(Turn t) {
         long now = System.nanoTime();
-        charge(now - t.start - t.paused, now);
+        charge(now - t.start - t.paused, now, !(t.env instanceof Envelope.Start));
         t.start = now;
         t.paused = 0;
         sliceStart = now;
