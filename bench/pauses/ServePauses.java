@@ -42,6 +42,12 @@ public class ServePauses {
                 a[Math.min(a.length - 1, (int) (a.length * 0.99))] / 1e6, a[a.length - 1] / 1e6, a.length);
     }
 
+    /** The machine's load average over the last minute (the figures mean little without it). */
+    static String load() {
+        try { return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]; }
+        catch (Exception x) { return "?"; }
+    }
+
     public static void main(String[] args) throws Exception {
         port = Integer.parseInt(args[0]);
         int rounds = Integer.parseInt(args[1]);
@@ -86,7 +92,7 @@ public class ServePauses {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 String during = end();
                 System.out.printf("round %d %-12s x%-3d quiet  %s%n", round, fn, n, quiet);
-                System.out.printf("round %d %-12s x%-3d attack %s (%d ms: %s)%n", round, fn, n, during, ms, answers);
+                System.out.printf("round %d %-12s x%-3d attack %s (%d ms: %s) load %s%n", round, fn, n, during, ms, answers, load());
             }
         }
         running = false;

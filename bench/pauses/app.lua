@@ -9,4 +9,10 @@ function logs() local piece = ('x'):rep(1000)
   for i = 1, 20000 do host.log('info', piece .. i) end return true end
 -- three 55 MB strings in a row (session 12's case), within the 64 MB limit
 function bigstrings() for i = 1, 3 do local s = ('x'):rep(55 * 1000 * 1000) end return true end
-host.export{ping = ping, gsubs = gsubs, logs = logs, bigstrings = bigstrings}
+-- a CPU-heavy turn up to its budget (the CPU budget error ends it)
+function spin() local n = 0 while true do n = n + 1 end end
+-- sends without pause: 100,000 messages of 1 KB to a sink session of its own (which keeps nothing)
+function sends() local piece = ('x'):rep(1000) local to = 'sink.' .. host.id()
+  for i = 1, 100000 do pcall(host.send, to, piece) end return true end
+function on_message() end
+host.export{ping = ping, gsubs = gsubs, logs = logs, bigstrings = bigstrings, spin = spin, sends = sends}

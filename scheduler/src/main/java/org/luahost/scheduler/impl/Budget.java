@@ -27,6 +27,14 @@ import org.luahost.vm.spi.Threads;
  * ({@link #startClock}) to its end ({@link #endTurn}), waits ({@link Waits})
  * and yields excluded ({@link Turn#paused}).
  *
+ * <p>Fair share: heavy work runs with a permit of the host's {@link Lane},
+ * so that together it holds a bounded share of the carriers however many
+ * sessions are heavy. A long runner's bursts each take a permit
+ * ({@link #onWork}); a session whose recent CPU time (the turns' CPU time,
+ * decayed with a time constant of {@link #RECENT_TAU_NANOS}) is over
+ * {@link #HEAVY_SLICES} slices is {@link #heavy}, and its drain runs its
+ * turns with a permit (see {@link TurnRunner#drain}).
+ *
  * <h2>Threads</h2>
  * Every method runs on the thread holding the state's turn: {@link #onWork}
  * on the Lua thread that did the work (the interpreter calls it), the others
@@ -42,6 +50,14 @@ final class Budget implements WorkMeter {
     private static final int LONG_RUNNER_SLICES = 2;
     /** A long runner's bursts (and pauses) are this fraction of a slice. */
     private static final int LONG_RUNNER_BURST_DIVISOR = 8;
+    /**
+     * A session whose recent CPU time is over this many slices is heavy (with
+     * the default 2 ms slice: 20 ms, what a session using 2% of a carrier
+     * without pause keeps, or one turn of 20 ms for a moment after it).
+     */
+    static final int HEAVY_SLICES = 10;
+    /** The time constant of the recent CPU time's decay: 1 s. */
+    static final double RECENT_TAU_NANOS = 1e9;
 
     /**
      * Heap bytes a Lua call's frame takes, counted against the memory limit
@@ -57,10 +73,16 @@ final class Budget implements WorkMeter {
     private static final int SHALLOW = 1024;
 
     private final SessionImpl session;
-    private final long sliceNanos, budgetNanos, memoryLimit;
+    private final long sliceNanos, budgetNanos, memoryLimit, heavyNanos;
 
     /** Written by the turn holder, read by anyone. */
     volatile long cpuNanos, memoryEstimate;
+    /**
+     * The recent CPU time (see {@link #heavy}) as of {@link #recentAt}. Written
+     * by the turn holder, read by anyone; NOTE: benign race: a reader may pair
+     * one turn's figure with another's time (the decay is then off by a turn).
+     */
+    private volatile long recentCpu, recentAt;
 
     // ---- guarded by the turn
     private long sliceStart;
@@ -72,6 +94,36 @@ final class Budget implements WorkMeter {
         this.sliceNanos = Math.max(1, options.timeSlice().toNanos());
         this.budgetNanos = options.cpuBudget().toNanos();
         this.memoryLimit = options.memoryLimit();
+        this.heavyNanos = sliceNanos > Long.MAX_VALUE / HEAVY_SLICES ? Long.MAX_VALUE : sliceNanos * HEAVY_SLICES;
+    }
+
+    /** A long runner's burst (and the time a heavy drain keeps its permit of the lane). */
+    long burstNanos() { return Math.max(1, sliceNanos / LONG_RUNNER_BURST_DIVISOR); }
+
+    /**
+     * Whether the session used much CPU lately: its turns' CPU time, each
+     * decayed by e^(-age/{@link #RECENT_TAU_NANOS}), over {@link #HEAVY_SLICES}
+     * slices. Any thread.
+     */
+    boolean heavy() {
+        long r = recentCpu;
+        return r > heavyNanos && decayed(r, recentAt, System.nanoTime()) > heavyNanos;
+    }
+
+    private static long decayed(long r, long at, long now) {
+        return r == 0 ? 0 : (long) (r * Math.exp(-(now - at) / RECENT_TAU_NANOS));
+    }
+
+    /**
+     * Counts cpu nanos of the session's work that ended at now; recent: whether
+     * it counts towards the recent CPU time (not the start: running the main
+     * chunk once does not make a session heavy).
+     */
+    private void charge(long cpu, long now, boolean recent) {
+        cpuNanos += cpu;
+        if (!recent) return;
+        recentCpu = decayed(recentCpu, recentAt, now) + Math.max(0, cpu);
+        recentAt = now;
     }
 
     // ================================================================ the turn's clock
@@ -84,7 +136,7 @@ final class Budget implements WorkMeter {
 
     /** t ended at now: its CPU time is counted; a turn that ran long makes the next one start throttled. */
     void endTurn(Turn t, long now) {
-        cpuNanos += now - t.start - t.paused;
+        charge(now - t.start - t.paused, now, !(t.env instanceof Envelope.Start));
         if (t.overBudget && t.raisedDepth > SHALLOW) learnUnwinding((now - t.raisedAt) / t.raisedDepth);
         measureMemory();
         // a session whose turn ran long starts its next turn throttled (a runaway stays a runaway)
@@ -94,7 +146,7 @@ final class Budget implements WorkMeter {
     /** Code the session runs after a turn's handler (finalizers) gets a CPU budget of its own; the time used so far is counted. */
     void renew(Turn t) {
         long now = System.nanoTime();
-        cpuNanos += now - t.start - t.paused;
+        charge(now - t.start - t.paused, now, !(t.env instanceof Envelope.Start));
         t.start = now;
         t.paused = 0;
         sliceStart = now;
@@ -148,9 +200,13 @@ final class Budget implements WorkMeter {
                 // a long-running turn runs in short bursts (an eighth of a slice) and sits out as long after
                 // each, so that it holds at most half a carrier (and, on a machine short of cores, half a core)
                 // and a message that arrives meanwhile waits at most a burst: a yield alone keeps its carrier
-                // thread runnable, and the OS shares the cores between it and the carriers serving others
-                burst = Math.max(1, sliceNanos / LONG_RUNNER_BURST_DIVISOR);
+                // thread runnable, and the OS shares the cores between it and the carriers serving others.
+                // Each burst runs with a permit of the heavy lane, so that twenty long runners together hold
+                // what the lane allows, not half a carrier each
+                burst = burstNanos();
+                session.turns.releaseLane(t);
                 LockSupport.parkNanos(burst);
+                awaitLane(t, th);
             } else {
                 Thread.yield();
             }
@@ -160,6 +216,20 @@ final class Budget implements WorkMeter {
             now = back;
         }
         return QUANTUM;
+    }
+
+    /**
+     * The long runner t waits (parked, its time not counted) for a permit of
+     * the heavy lane. A kill meanwhile ends the wait with the kill's error; an
+     * open lane (the host closing) lets it go on without a permit.
+     */
+    private void awaitLane(Turn t, LuaThread th) {
+        t.lane = session.host.lane.acquire(() -> session.killReason != null);
+        String killed = session.killReason;
+        if (killed != null) {
+            session.turns.releaseLane(t);
+            throw budgetError(th, th.where(0) + "session killed (" + killed + ")", 0);
+        }
     }
 
     // ================================================================ unwinding a deep stack

@@ -46,6 +46,8 @@ public final class HostImpl implements LuaHost {
     final ThreadFactory threads = Thread.ofVirtual().name("lua-session").inheritInheritableThreadLocals(false).factory();
     /** The workers that run sessions' turns (as many active ones as the JVM has processors, at least 2). */
     final Drainers drainers = new Drainers(threads, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /** The permits heavy work runs with (half the processors, at least one): see {@link Lane}. */
+    final Lane lane = Lane.forProcessors(Runtime.getRuntime().availableProcessors());
     final ConcurrentHashMap<String, SessionImpl> sessions = new ConcurrentHashMap<>();
     final List<HomeContext> homes = new CopyOnWriteArrayList<>();
     private final Future<Void> ready;

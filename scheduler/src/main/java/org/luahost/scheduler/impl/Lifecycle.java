@@ -313,6 +313,7 @@ final class Lifecycle {
                         unload();
                     } finally {
                         s.turns.active = null;
+                        s.turns.releaseLane(t);
                         if (t.detached) s.host.drainers.unblocked();   // finalizers ran past a slice (see Budget.onWork)
                     }
                     unloaded = true;

@@ -58,6 +58,7 @@ final class Shutdown {
         }
         if (!awaitStopped(all, boundNanos / 2)) {
             host.drainers.rescue();
+            host.lane.open();   // the stops and saves of heavy sessions do not wait their turn in the heavy lane
             for (SessionImpl s : all) {
                 if (!s.stoppedFuture.isDone()) s.killNow("the host is closing");
             }

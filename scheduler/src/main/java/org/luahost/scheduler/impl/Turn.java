@@ -37,6 +37,8 @@ final class Turn {
     String[] chain;
     /** The turn has run longer than a slice: its worker does not count as an active drainer until the turn ends. */
     boolean detached;
+    /** The turn holds a permit of the host's heavy {@link Lane} (see {@link Budget#onWork}, {@link TurnRunner#drain}). */
+    boolean lane;
     /** Sessions this turn started with host.send/host.call (see SessionImpl.chargeNewSession). */
     int newSessions;
     /**

@@ -62,40 +62,88 @@ final class TurnRunner {
      * it waited (interleaving).
      */
     void drain() {
-        Mailbox mailbox = session.mailbox;
-        Lifecycle lifecycle = session.lifecycle;
-        for (int n = 0;; n++) {
-            if (n == BATCH) {
-                session.startDrainer();   // with the role: back of the ready queue
-                return;
+        Lane lane = session.host.lane;
+        boolean held = false;   // this drain holds a permit of the heavy lane (since heldSince)
+        long heldSince = 0;
+        try {
+            for (int n = 0;; n++) {
+                if (n == BATCH) {
+                    session.startDrainer();   // with the role: back of the ready queue
+                    return;
+                }
+                Envelope e = session.mailbox.poll();
+                if (e == null) {
+                    // a producer may have offered after the poll and seen the role taken
+                    if (!session.mailbox.releaseRole()) return;
+                    continue;
+                }
+                if (held && System.nanoTime() - heldSince >= session.budget.burstNanos()) {
+                    // a burst's worth of turns: the permit goes to the next heavy session in line
+                    lane.release();
+                    held = false;
+                }
+                if (!held && session.killReason == null && session.budget.heavy()) {
+                    held = awaitLane(lane);
+                    heldSince = System.nanoTime();
+                }
+                if (session.status == SessionImpl.Status.STOPPED
+                        || (session.killReason != null && !(e instanceof Envelope.Stop))) {
+                    // stopped, or killed: only the STOP the kill queued runs
+                    session.mailbox.taken(e);
+                    e.fail(session.stoppedError());
+                    continue;
+                }
+                Turn t = new Turn(e);
+                if (held) {
+                    // a heavy session's turn runs with the lane's permit, not as one of the active workers
+                    t.lane = true;
+                    t.detached = true;
+                    session.host.drainers.blocked();
+                }
+                begin(t);
+                boolean drainer;
+                inProgress++;
+                try {
+                    run(t);
+                    betweenTurns(t);
+                } finally {
+                    inProgress--;
+                    drainer = t.drainer;
+                    end(t);
+                    // the turn may have given the permit back (a wait) or taken one (a long runner: then heldSince is
+                    // older than its burst, and the permit goes to the next in line before the next envelope)
+                    held = t.lane;
+                    if (t.detached) session.host.drainers.unblocked();
+                }
+                if (!drainer) return;
             }
-            Envelope e = mailbox.poll();
-            if (e == null) {
-                // a producer may have offered after the poll and seen the role taken
-                if (!mailbox.releaseRole()) return;
-                continue;
-            }
-            if (session.status == SessionImpl.Status.STOPPED
-                    || (session.killReason != null && !(e instanceof Envelope.Stop))) {
-                // stopped, or killed: only the STOP the kill queued runs
-                mailbox.taken(e);
-                e.fail(session.stoppedError());
-                continue;
-            }
-            Turn t = new Turn(e);
-            begin(t);
-            boolean drainer;
-            inProgress++;
-            try {
-                run(t);
-                betweenTurns(t);
-            } finally {
-                inProgress--;
-                drainer = t.drainer;
-                end(t);
-                if (t.detached) session.host.drainers.unblocked();
-            }
-            if (!drainer) return;
+        } finally {
+            if (held) lane.release();
+        }
+    }
+
+    /**
+     * The drain of a heavy session waits for a permit of the heavy lane
+     * (parked, not counted as an active worker): whether it got one (not
+     * when the lane is open or the session was killed meanwhile).
+     */
+    private boolean awaitLane(Lane lane) {
+        Drainers drainers = session.host.drainers;
+        drainers.blocked();
+        try {
+            boolean got = lane.acquire(() -> session.killReason != null);
+            if (!got) Thread.interrupted();   // a kill's interrupt, if any, was for this wait
+            return got;
+        } finally {
+            drainers.unblocked();
+        }
+    }
+
+    /** t gives back its permit of the heavy lane, if it holds one. With the turn. */
+    void releaseLane(Turn t) {
+        if (t.lane) {
+            t.lane = false;
+            session.host.lane.release();
         }
     }
 

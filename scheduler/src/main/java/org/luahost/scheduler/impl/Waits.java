@@ -92,6 +92,7 @@ final class Waits implements WaitPolicy {
         Turn t = turns.active;
         if (t == null) return;   // not inside a turn (cannot happen for session code)
         WAITING.set(t);
+        turns.releaseLane(t);   // a wait holds no carrier, so no permit of the heavy lane either
         t.waiter = Thread.currentThread();
         t.waitStart = System.nanoTime();
         session.lua.suspend(t);
