@@ -173,6 +173,7 @@ public final class SyntaxFuzz {
                     String r = ref.get(from + k);
                     if (!o.equals(r)) {
                         String cls = classify(r, o);
+                        if (cls.contains("too many registers") && manyConstants(part.get(k).src())) cls += " [>255 constants]";
                         out.add(new Divergence(part.get(k), tier, r, o, cls, isKnown(cls)));
                     }
                     if (k >= ours.size()) break;
@@ -187,6 +188,21 @@ public final class SyntaxFuzz {
         Path l = work.resolve(tier + ".out.log");
         String s = Files.exists(l) ? Files.readString(l, StandardCharsets.ISO_8859_1) : "";
         return s.length() > 400 ? s.substring(0, 400) : s;
+    }
+
+    /**
+     * Whether src may hold a function with more than 255 constants (where lua5.4 counts registers
+     * differently, tests/fuzz/syntax-known.txt): more than 255 distinct names, strings and numerals.
+     */
+    static boolean manyConstants(String src) {
+        java.util.Set<String> k = new java.util.HashSet<>();
+        for (SyntaxMutator.Tok t : SyntaxMutator.tokens(src)) {
+            switch (t.kind()) {
+                case NAME, STRING, LONG_STRING, NUMBER -> k.add(src.substring(t.start(), t.end()));
+                default -> { }
+            }
+        }
+        return k.size() > 255;
     }
 
     boolean isKnown(String cls) {
