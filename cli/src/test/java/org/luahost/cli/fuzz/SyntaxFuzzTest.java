@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fixed-seed batch of the syntax fuzzer ({@link SyntaxFuzz}) in {@code ./test} (issue 12):
- * {@code -Dsyntaxfuzz.count} malformed chunks (default 6000) of seed {@code -Dsyntaxfuzz.seed}
+ * {@code -Dsyntaxfuzz.count} malformed chunks (default 15000) of seed {@code -Dsyntaxfuzz.seed}
  * (default 1) through {@code load} on lua5.4 and on luahost in both tiers. Fails on any
  * divergence whose class is not listed in {@code tests/fuzz/syntax-known.txt}; divergent cases
  * are saved in {@code cli/target/syntax-divergences}.
@@ -24,7 +24,7 @@ class SyntaxFuzzTest {
         assumeTrue(Files.isRegularFile(root.resolve("bin/jvm.options")), "no repository root");
         assumeTrue(RandomProgramsTest.onPath("lua5.4"), "lua5.4 not installed: the syntax fuzzer has no reference");
         long seed = Long.getLong("syntaxfuzz.seed", 1);
-        int count = Integer.getInteger("syntaxfuzz.count", 6000);
+        int count = Integer.getInteger("syntaxfuzz.count", 15000);
         long t0 = System.nanoTime();
         SyntaxFuzz fz = new SyntaxFuzz(root);
         Path work = Files.createTempDirectory("luahost-syntaxfuzz");
