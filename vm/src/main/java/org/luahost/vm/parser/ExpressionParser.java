@@ -126,6 +126,55 @@ abstract class ExpressionParser extends ParserSupport {
     }
 
     /**
+     * The registers the left operand e of op takes while the right one is parsed, as the
+     * reference's luaK_infix puts it: 1 when it goes to a register (a concatenation's operands
+     * always; other operators' unless a numeral, a constant or a local), -1 when it is tested
+     * in a register that is freed at once ('and', 'or'), 0 when it needs none (or is in the top
+     * register already: a call's result, a table).
+     */
+    private int leftOperandRegs(BinOpKind op, Expr e) {
+        Expr x = e;
+        while (x instanceof Ast.Paren p) x = p.expr();
+        if (x instanceof Ast.Call || x instanceof Ast.MethodCall || x instanceof Ast.Table) return 0;
+        if (op == BinOpKind.CONCAT) return 1;
+        if (inRegister.contains(x)) return 0;
+        boolean k = x instanceof Ast.Str || x instanceof Ast.Nil || x instanceof Ast.True || x instanceof Ast.False;
+        return switch (op) {
+            case AND, OR -> k || numeral(x) ? 0 : -1;
+            case EQ, NE -> k || numeral(x) ? 0 : 1;
+            // an integer that fits an instruction's sC operand (isSCnumber)
+            case LT, LE, GT, GE -> smallInteger(x) ? 0 : 1;
+            default -> numeral(x) ? 0 : 1;
+        };
+    }
+
+    /** A numeral (folded) with an integer value that fits an instruction's sC operand (isSCnumber: -127 to 128). */
+    private static boolean smallInteger(Expr e) {
+        int sign = 1;
+        for (;;) {
+            if (e instanceof Ast.Paren p) e = p.expr();
+            else if (e instanceof Ast.UnOp u && u.op() == UnOpKind.NEG) {
+                sign = -sign;
+                e = u.operand();
+            } else break;
+        }
+        double v = e instanceof Ast.Int i ? i.value() : e instanceof Ast.Flt f ? f.value() : Double.NaN;
+        v *= sign;
+        return v == Math.rint(v) && v >= -127 && v <= 128;
+    }
+
+    /** A numeral, or what the reference folds into one (a minus of a numeral). */
+    private static boolean numeral(Expr e) {
+        while (e instanceof Ast.Paren p) e = p.expr();
+        return switch (e) {
+            case Ast.Int i -> true;
+            case Ast.Flt f -> true;
+            case Ast.UnOp u when u.op() == UnOpKind.NEG -> numeral(u.operand());
+            default -> false;
+        };
+    }
+
+    /**
      * subexpr -> (simpleexp | unop subexpr) { binop subexpr }, where each binop
      * binds tighter than {@code limit}.
      */
@@ -150,6 +199,11 @@ abstract class ExpressionParser extends ParserSupport {
             next();
             // the left operand is taken once the operator is read (a concatenation's operands go to registers)
             dis(e, inRegister(op, e) ? lastLine : -lastLine);
+            switch (leftOperandRegs(op, e)) {
+                case 1 -> reserveRegs(1);
+                case -1 -> { reserveRegs(1); fs.freereg--; }   // discharged to test it, then freed
+                default -> { }
+            }
             Expr right = subexpr(rightPriority(op));
             dis(right, inRegister(op, right) ? lastLine : -lastLine);
             e = new Ast.BinOp(line, op, e, right);
@@ -195,6 +249,12 @@ abstract class ExpressionParser extends ParserSupport {
         return e;
     }
 
+    /** Names that are locals of their function (their value is in a register already). */
+    private final java.util.Set<Expr> inRegister = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** The variable the last name parsed as a primary expression resolved to (null: a global). */
+    Var lastNameVar;
+
     /** primaryexp -> NAME | '(' expr ')' */
     private Expr primaryExp() {
         int line = line();
@@ -202,6 +262,8 @@ abstract class ExpressionParser extends ParserSupport {
             case NAME -> {
                 Ast.Name n = new Ast.Name(line, checkName());
                 nears.put(n, here());
+                lastNameVar = singleVar(n.name());
+                if (lastNameVar != null && !lastNameVar.constant && fs.visible(n.name()) == lastNameVar) inRegister.add(n);
                 return n;
             }
             case LPAREN -> {
@@ -265,7 +327,7 @@ abstract class ExpressionParser extends ParserSupport {
         }
     }
 
-    private static boolean multiValued(Expr e) {
+    static boolean multiValued(Expr e) {
         return e instanceof Ast.Call || e instanceof Ast.MethodCall || e instanceof Ast.Vararg;
     }
 
@@ -280,8 +342,7 @@ abstract class ExpressionParser extends ParserSupport {
                 return List.of(s);
             }
             case LBRACE -> {
-                reserveRegs(1);
-                return List.of(constructor());
+                return List.of(constructor());   // the table takes the argument's register
             }
             case LPAREN -> {
                 next();
@@ -303,10 +364,19 @@ abstract class ExpressionParser extends ParserSupport {
 
     // ---------------------------------------------------------------- table constructors
 
+    /** The reference's LFIELDS_PER_FLUSH: list items a SETLIST stores at once. */
+    private static final int FIELDS_PER_FLUSH = 50;
+
     /** constructor -> '{' [ field { sep field } [ sep ] ] '}'   where sep -> ',' | ';' */
     private Expr constructor() {
         int line = line();
         int newTable = lastLine;   // NEWTABLE is emitted before '{' is consumed
+        // registers as the reference's constructor takes them: the table's own (before '{' is
+        // consumed), then each positional item's once the next field starts, freed every
+        // LFIELDS_PER_FLUSH items by a SETLIST; a keyed field's registers are freed after it
+        int tableReg = fs.freereg;
+        reserveRegs(1);
+        int pending = 0;
         checkNext(TokenType.LBRACE);
         List<Ast.Field> fields = new ArrayList<>();
         int sep = line;
@@ -316,8 +386,18 @@ abstract class ExpressionParser extends ParserSupport {
             if (!fields.isEmpty() && fields.getLast() instanceof Ast.PosField pf) {
                 fields.set(fields.size() - 1, new Ast.PosField(indexedAt(pf.value(), sep)));
                 dis(((Ast.PosField) fields.getLast()).value(), lastLine);
+                fs.freereg = tableReg + pending;
+                reserveRegs(1);
+                if (pending == FIELDS_PER_FLUSH) {
+                    fs.freereg = tableReg + 1;
+                    pending = 0;
+                }
             }
-            fields.add(field());
+            int reg = fs.freereg;
+            Ast.Field f = field();
+            if (f instanceof Ast.PosField) pending++;
+            fs.freereg = reg;
+            fields.add(f);
             sep = line();
         } while (testNext(TokenType.COMMA) || testNext(TokenType.SEMI));
         int close = line();
@@ -326,7 +406,10 @@ abstract class ExpressionParser extends ParserSupport {
         if (!fields.isEmpty() && fields.getLast() instanceof Ast.PosField pf) {
             fields.set(fields.size() - 1, new Ast.PosField(indexedAt(pf.value(), close)));
             dis(((Ast.PosField) fields.getLast()).value(), lastLine);
+            fs.freereg = tableReg + pending;
+            if (!multiValued(pf.value())) reserveRegs(1);
         }
+        fs.freereg = tableReg + 1;
         Expr table = new Ast.Table(line, fields);
         hl(table)[1] = newTable;
         hl(table)[2] = lastLine;
@@ -373,7 +456,7 @@ abstract class ExpressionParser extends ParserSupport {
         checkNext(TokenType.LPAREN);
         if (method) {
             pnears.add(here());
-            declareLocal();   // self
+            declareLocal("self");
         }
         List<String> params = parList(pnears);
         checkNext(TokenType.RPAREN);
@@ -381,8 +464,6 @@ abstract class ExpressionParser extends ParserSupport {
         Ast.Block block = block();
         int lastLine = line();
         checkMatch(TokenType.END, TokenType.FUNCTION, line);
-        String unresolved = GotoCheck.unresolved(block);
-        if (unresolved != null) throw semanticError(unresolved);
         boolean vararg = fs.vararg;
         closeFunction();
         Ast.FuncBody fb = new Ast.FuncBody(line, lastLine, params, method, vararg, block);
@@ -396,7 +477,12 @@ abstract class ExpressionParser extends ParserSupport {
         if (t.type() == TokenType.RPAREN) return params;
         do {
             switch (t.type()) {
-                case NAME -> { params.add(checkName()); pnears.add(here()); declareLocal(); }
+                case NAME -> {
+                    String name = checkName();
+                    params.add(name);
+                    pnears.add(here());
+                    declareLocal(name);
+                }
                 case DOTS -> {
                     next();
                     fs.vararg = true;

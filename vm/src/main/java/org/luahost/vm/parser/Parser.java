@@ -88,8 +88,10 @@ public final class Parser extends ExpressionParser {
     @Override
     Ast.Block block() {
         int nactvar = fs.nactvar, nregs = fs.nregs;
+        enterBlock(false);
         List<Stat> stats = new ArrayList<>();
         statList(stats);
+        leaveBlock();
         fs.nactvar = nactvar;   // the block's locals go out of scope
         fs.nregs = nregs;
         fs.freereg = nregs;
@@ -156,9 +158,10 @@ public final class Parser extends ExpressionParser {
             case BREAK -> stats.add(breakStat(line));
             case GOTO -> {
                 next();
-                fs.gotoErrorPossible = true;
                 int nameLine = line();   // the reference reports gotos at the label name's line
-                stats.add(new Ast.Goto(nameLine, checkName()));
+                String label = checkName();
+                newGoto(label, nameLine);
+                stats.add(new Ast.Goto(nameLine, label));
             }
             default -> stats.add(exprStat(line));
         }
@@ -188,26 +191,42 @@ public final class Parser extends ExpressionParser {
     private Stat whileStat(int line) {
         next();
         Expr cond = expr();
+        enterBlock(true);
         checkNext(TokenType.DO);
         dis(cond, -lastLine);
         Ast.Block block = loopBlock();
         checkMatch(TokenType.END, TokenType.WHILE, line);
+        leaveBlock();
         return new Ast.While(line, cond, block);
     }
 
     /** repeatstat -> REPEAT block UNTIL cond */
     private Stat repeatStat(int line) {
         next();
-        Ast.Block block = loopBlock();
+        // as the reference: a loop block, and in it the body's scope, which the condition is part of
+        enterBlock(true);
+        int nactvar = fs.nactvar, nregs = fs.nregs;
+        enterBlock(false);
+        fs.loopDepth++;
+        List<Stat> stats = new ArrayList<>();
+        statList(stats);
+        int endLine = line();
+        fs.loopDepth--;
         checkMatch(TokenType.UNTIL, TokenType.REPEAT, line);
         Expr cond = expr();
         dis(cond, -lastLine);
-        return new Ast.Repeat(line, new Ast.Block(block.stats(), block.endLine(), lastLine), cond);
+        leaveBlock();
+        fs.nactvar = nactvar;
+        fs.nregs = nregs;
+        fs.freereg = nregs;
+        leaveBlock();
+        return new Ast.Repeat(line, new Ast.Block(stats, endLine, lastLine), cond);
     }
 
     /** forstat -> FOR (fornum | forlist) END */
     private Stat forStat(int line) {
         int nactvar = fs.nactvar, nregs = fs.nregs;
+        enterBlock(true);
         next();
         String var = checkName();
         Ast.Near near = here();
@@ -217,6 +236,7 @@ public final class Parser extends ExpressionParser {
             default -> throw syntaxError("'=' or 'in' expected");
         };
         checkMatch(TokenType.END, TokenType.FOR, line);
+        leaveBlock();
         fs.nactvar = nactvar;   // the loop's variables, hidden ones included, go out of scope
         fs.nregs = nregs;
         fs.freereg = nregs;
@@ -225,7 +245,8 @@ public final class Parser extends ExpressionParser {
 
     /** fornum -> NAME '=' exp ',' exp [ ',' exp ] forbody */
     private Stat forNum(int line, String var, Ast.Near near) {
-        for (int i = 0; i < 4; i++) declareLocal();   // three "(for state)" and the variable
+        for (int i = 0; i < 3; i++) declareLocal("(for state)");
+        declareLocal(var);
         next();
         Expr start = expr();
         dis(start, lastLine);
@@ -252,8 +273,14 @@ public final class Parser extends ExpressionParser {
         List<Ast.Near> ns = new ArrayList<>();
         names.add(first);
         ns.add(near);
-        for (int i = 0; i < 5; i++) declareLocal();   // four "(for state)" and the first variable
-        while (testNext(TokenType.COMMA)) { names.add(checkName()); ns.add(here()); declareLocal(); }
+        for (int i = 0; i < 4; i++) declareLocal("(for state)");
+        declareLocal(first);
+        while (testNext(TokenType.COMMA)) {
+            String name = checkName();
+            names.add(name);
+            ns.add(here());
+            declareLocal(name);
+        }
         checkNext(TokenType.IN);
         int callLine = line();   // the iterator's call (TFORCALL) is on the line where the list starts
         List<Expr> exprs = exprList();
@@ -275,6 +302,7 @@ public final class Parser extends ExpressionParser {
         String first = checkName();
         Expr target = new Ast.Name(nameLine, first);
         nears.put(target, here());
+        Var v = singleVar(first);
         StringBuilder fullName = new StringBuilder(first);
         boolean method = false;
         while (t.type() == TokenType.DOT || t.type() == TokenType.COLON) {
@@ -288,6 +316,7 @@ public final class Parser extends ExpressionParser {
             if (method) break;
         }
         Ast.FuncBody body = body(method, line);
+        checkReadonly(target, v);
         return new Ast.FunctionStat(line, target, fullName.toString(), new Ast.Function(line, body));
     }
 
@@ -295,7 +324,7 @@ public final class Parser extends ExpressionParser {
     private Stat localFunc(int line, int functionLine) {
         String name = checkName();
         Ast.Near near = here();
-        declareLocal();
+        declareLocal(name);
         activateLocals(1);
         Ast.FuncBody body = body(false, line());
         Stat s = new Ast.LocalFunction(line, name, new Ast.Function(functionLine, body));
@@ -310,23 +339,50 @@ public final class Parser extends ExpressionParser {
         List<Ast.Near> ns = new ArrayList<>();
         boolean toClose = false;
         do {
-            names.add(checkName());
+            String name = checkName();
+            names.add(name);
             ns.add(here());
-            declareLocal();
+            declareLocal(name);
             Ast.Attrib attrib = attrib();
+            fs.vars.getLast().readonly = attrib != Ast.Attrib.NONE;
             if (attrib == Ast.Attrib.CLOSE) {
                 if (toClose) throw semanticError("multiple to-be-closed variables in local list");
                 toClose = true;
             }
             attribs.add(attrib);
         } while (testNext(TokenType.COMMA));
+        int start = fs.freereg;
         List<Expr> exprs = testNext(TokenType.ASSIGN) ? exprList() : List.of();
         if (!exprs.isEmpty()) dis(exprs.getLast(), lastLine);
-        activateLocals(registerLocals(attribs, exprs));
+        int regs = registerLocals(attribs, exprs);
+        if (regs == names.size()) adjustAssign(names.size(), exprs, start);   // not a compile-time constant
+        else fs.vars.getLast().constant = true;
+        activateLocals(regs);
         Stat s = new Ast.Local(line, names, attribs, exprs);
         hl(s)[0] = lastLine;
         nears.put(s, ns.toArray(new Ast.Near[0]));
         return s;
+    }
+
+    /**
+     * The registers the reference's adjust_assign takes for nvars targets of exprs, whose
+     * values start at register start: the last value's (unless it is a call or '...', which
+     * gives the values missing), then those of the values missing; an error near the token
+     * after the list when they pass the limit.
+     */
+    private void adjustAssign(int nvars, List<Expr> exprs, int start) {
+        int needed = nvars - exprs.size();
+        if (!exprs.isEmpty() && multiValued(exprs.getLast())) {
+            fs.freereg = start + exprs.size();   // a call's results start at its function's register
+            if (exprs.getLast() instanceof Ast.Vararg) {
+                fs.freereg--;
+                reserveRegs(1);
+            }
+        } else {
+            fs.freereg = start + Math.max(0, exprs.size() - 1);
+            if (!exprs.isEmpty()) reserveRegs(1);
+        }
+        if (needed > 0) reserveRegs(needed);
     }
 
     /** How many of a local statement's variables hold registers: all but a last one that is <const> with a literal value (a compile-time constant). */
@@ -357,17 +413,22 @@ public final class Parser extends ExpressionParser {
      */
     private void labelStat(List<Stat> stats, String name, int line) {
         checkNext(TokenType.DBCOLON);
-        if (!fs.labels.add(name)) fs.gotoErrorPossible = true;
         int at = stats.size();
         stats.add(null);
         while (t.type() == TokenType.SEMI || t.type() == TokenType.DBCOLON) statement(stats);
+        createLabel(name, line, blockFollow(false));
         stats.set(at, new Ast.Label(line, name, lexer.line()));
     }
 
     /** retstat -> RETURN [ explist ] [ ';' ] */
     private Stat retStat(int line) {
+        int start = fs.freereg;
         List<Expr> exprs = blockFollow(true) || t.type() == TokenType.SEMI ? List.of() : exprList();
         if (!exprs.isEmpty()) dis(exprs.getLast(), lastLine);
+        if (exprs.size() > 1 && !multiValued(exprs.getLast())) {   // the last value goes to the next register
+            fs.freereg = start + exprs.size() - 1;
+            reserveRegs(1);
+        }
         Stat s = new Ast.Return(line, exprs);
         hl(s)[0] = lastLine;
         testNext(TokenType.SEMI);
@@ -377,7 +438,7 @@ public final class Parser extends ExpressionParser {
     /** breakstat -> BREAK; outside a loop it is an error once the function is complete */
     private Stat breakStat(int line) {
         next();
-        if (fs.loopDepth == 0 && fs.badBreakLine < 0) fs.badBreakLine = line;
+        newGoto("break", line);
         return new Ast.Break(line);
     }
 
@@ -402,14 +463,17 @@ public final class Parser extends ExpressionParser {
         for (;;) {
             Expr last = targets.getLast();
             if (!(last instanceof Ast.Name) && !(last instanceof Ast.Index)) throw syntaxError("syntax error");
+            checkReadonly(last, lastNameVar);
             if (!testNext(TokenType.COMMA)) break;
             targets.add(suffixedExp());
             enterLevel();
             extraLevels++;
         }
         checkNext(TokenType.ASSIGN);
+        int start = fs.freereg;
         List<Expr> exprs = exprList();
         dis(exprs.getLast(), lastLine);
+        if (exprs.size() != targets.size()) adjustAssign(targets.size(), exprs, start);
         leaveLevels(extraLevels);
         Stat s = new Ast.Assign(line, targets, exprs);
         hl(s)[0] = lastLine;

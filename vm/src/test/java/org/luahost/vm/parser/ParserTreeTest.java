@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -213,9 +214,11 @@ class ParserTreeTest {
     }
 
     @Test
-    void breakOutsideLoopIsLeftToTheCompilerWhenGotosCouldFailFirst() {
-        assertInstanceOf(Ast.Break.class, stats("goto x; break ::x::").get(1));
-        assertInstanceOf(Ast.Break.class, stats("::x:: do ::x:: end break").get(2));
+    void breakOutsideLoopAndRepeatedLabelsAreFoundInOnePass() {
+        assertEquals("test:1: break outside loop at line 1",
+                assertThrows(SyntaxError.class, () -> stats("goto x; break ::x::")).getMessage());
+        assertEquals("test:1: label 'x' already defined on line 1",
+                assertThrows(SyntaxError.class, () -> stats("::x:: do ::x:: end break")).getMessage());
     }
 
     // ---------------------------------------------------------------- lines
@@ -273,7 +276,7 @@ class ParserTreeTest {
         assertEquals(7, i.elseBlock().endLine());
         Ast.Repeat rep = (Ast.Repeat) stat("repeat\n\nuntil x");
         assertEquals(3, rep.block().endLine());
-        Ast.Goto g = (Ast.Goto) stat("goto\n\nfoo");
+        Ast.Goto g = (Ast.Goto) stats("goto\n\nfoo ::foo::").getFirst();
         assertEquals(3, g.line());
         Ast.Break b = (Ast.Break) ((Ast.While) stat("while x do\n break end")).block().stats().getFirst();
         assertEquals(2, b.line());
